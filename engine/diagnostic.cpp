@@ -1,0 +1,110 @@
+#include "engine/diagnostic.hpp"
+
+#include <utf8proc.h>
+
+namespace indicheck {
+
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
+  }
+  return "error";
+}
+
+namespace {
+
+// Decodes one code point at `i`; an invalid byte counts as one character of
+// width 1 so that broken input still gets a caret.
+utf8proc_int32_t decode(std::string_view s, std::size_t& i) {
+  utf8proc_int32_t cp = -1;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  i += n > 0 ? static_cast<std::size_t>(n) : 1;
+  return n > 0 ? cp : -1;
+}
+
+unsigned width_of(utf8proc_int32_t cp) {
+  if (cp < 0) return 1;
+  if (cp == '\t') return 1;
+  int w = utf8proc_charwidth(cp);
+  return w < 0 ? 0 : static_cast<unsigned>(w);
+}
+
+}  // namespace
+
+unsigned display_width(std::string_view utf8) {
+  unsigned w = 0;
+  for (std::size_t i = 0; i < utf8.size();) w += width_of(decode(utf8, i));
+  return w;
+}
+
+unsigned count_chars(std::string_view utf8, std::size_t bytes) {
+  unsigned n = 0;
+  for (std::size_t i = 0; i < utf8.size() && i < bytes;) {
+    decode(utf8, i);
+    ++n;
+  }
+  return n;
+}
+
+std::string describe_at(std::string_view utf8, std::size_t byte) {
+  if (byte >= utf8.size()) return "end of text";
+  std::size_t end = byte;
+  auto cp = decode(utf8, end);
+  if (cp < 0) return "an invalid UTF-8 byte";
+  // Appending (rather than "'" + s + "'") sidesteps a GCC 12 -Wrestrict false positive.
+  std::string quoted = "'";
+  quoted.append(utf8.substr(byte, end - byte));
+  quoted.push_back('\'');
+  return quoted;
+}
+
+std::string render(const Diagnostic& d) {
+  std::string out = d.where.file + ":" + std::to_string(d.where.line) + ":" +
+                    std::to_string(d.where.column) + ": " + to_string(d.severity) + ": " +
+                    d.message + "\n";
+  if (d.source_line.empty()) return out;
+  // Tabs become single spaces so the caret line stays aligned.
+  std::string line = d.source_line;
+  for (char& c : line)
+    if (c == '\t') c = ' ';
+  out += "  " + line + "\n";
+  // The caret goes under character `column`: sum the cells before it.
+  std::size_t i = 0;
+  unsigned before = 0;
+  for (unsigned col = 1; col < d.where.column && i < line.size(); ++col)
+    before += width_of(decode(line, i));
+  out += "  " + std::string(before, ' ') + "^\n";
+  return out;
+}
+
+Diagnostic make_diagnostic(Severity severity, std::string file, unsigned line, unsigned column,
+                           std::string message, std::string source_line) {
+  Diagnostic d;
+  d.severity = severity;
+  d.where.file = std::move(file);
+  d.where.line = line;
+  d.where.column = column;
+  d.message = std::move(message);
+  d.source_line = std::move(source_line);
+  return d;
+}
+
+std::string render_all(const std::vector<Diagnostic>& ds) {
+  std::string out;
+  for (const auto& d : ds) out += render(d);
+  return out;
+}
+
+bool has_errors(const std::vector<Diagnostic>& ds) {
+  for (const auto& d : ds)
+    if (d.severity == Severity::error) return true;
+  return false;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,20 @@
+#pragma once
+// Judging an actual against a constraint. Pure: no files, no logging.
+
+#include <optional>
+
+#include "engine/actual.hpp"
+#include "engine/constraint.hpp"
+#include "engine/verdict.hpp"
+
+namespace indicheck {
+
+struct EvaluationContext {
+  std::optional<int> year;  // the table's year, for deadlines written without one
+  const UnitTable* units = &UnitTable::standard();
+};
+
+Verdict evaluate(const Constraint& target, const Actual& actual,
+                 const EvaluationContext& context = {});
+
+}  // namespace indicheck

@@ -1,0 +1,71 @@
+#include "engine/normalise.hpp"
+
+#include <utf8proc.h>
+
+#include "engine/diagnostic.hpp"
+
+namespace indicheck {
+
+namespace {
+
+bool is_space(utf8proc_int32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x3000 ||
+         cp == 0x200B;
+}
+
+// Letters, digits and Han: characters a space should never split.
+bool is_word_char(utf8proc_int32_t cp) {
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+}  // namespace
+
+unsigned NormalisedText::column_of(std::string_view original, std::size_t b) const {
+  std::size_t o = b < origin.size() ? origin[b] : original.size();
+  return count_chars(original, o) + 1;
+}
+
+std::optional<NormalisedText> normalise(std::string_view original, ParseError* error) {
+  NormalisedText out;
+  out.text.reserve(original.size());
+  out.origin.reserve(original.size() + 1);
+  utf8proc_int32_t last_kept = -1;
+  bool space_since_last = false;
+  std::size_t last_end = 0;
+  for (std::size_t i = 0; i < original.size();) {
+    utf8proc_int32_t cp = -1;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(original.data() + i),
+                              static_cast<utf8proc_ssize_t>(original.size() - i), &cp);
+    if (n <= 0 || cp == 0) {
+      if (error) {
+        error->byte = i;
+        error->column = count_chars(original, i) + 1;
+        error->message = n <= 0 ? "invalid UTF-8 byte" : "NUL character in text";
+      }
+      return std::nullopt;
+    }
+    if (is_space(cp)) {
+      space_since_last = true;
+    } else {
+      if (space_since_last && last_kept >= 0 && is_word_char(last_kept) && is_word_char(cp))
+        out.joined_inside_word = true;
+      space_since_last = false;
+      last_kept = cp;
+      last_end = i + static_cast<std::size_t>(n);
+      for (auto k = 0; k < n; ++k) {
+        out.text.push_back(original[i + static_cast<std::size_t>(k)]);
+        out.origin.push_back(i + static_cast<std::size_t>(k));
+      }
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  // The end of the text maps to just after its last visible character, so
+  // "expected a number after '≥'" points next to the '≥', not past trailing spaces.
+  out.origin.push_back(last_end);
+  return out;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,36 @@
+#pragma once
+// Before a cell is parsed its white space is removed: hand-typed tables put
+// spaces anywhere (`≥ 95 %`) and PDF extraction breaks cells (`=6300平方 米`).
+// The map back to the original keeps every error message's column right.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace indicheck {
+
+struct ParseError {
+  std::string message;   // "expected …; found …"
+  unsigned column = 1;   // 1-based character column in the text as written
+  std::size_t byte = 0;  // byte offset in the text as written
+};
+
+struct NormalisedText {
+  std::string text;                 // without white space
+  std::vector<std::size_t> origin;  // origin[i]: byte in the original of text[i]; one extra at end
+  bool joined_inside_word = false;  // a space stood between two letters, digits or Han characters
+
+  // The column (1-based, characters) in `original` of byte `b` of `text`.
+  unsigned column_of(std::string_view original, std::size_t b) const;
+};
+
+// Removes ASCII space, tab, CR, LF, NBSP, U+3000 and U+200B. Fails on invalid UTF-8.
+std::optional<NormalisedText> normalise(std::string_view original, ParseError* error);
+
+// Upper limits that keep every parse cheap; documented in docs/limits.md.
+inline constexpr std::size_t kMaxCellBytes = 4096;
+inline constexpr std::size_t kMaxDigits = 60;
+
+}  // namespace indicheck

@@ -1,0 +1,220 @@
+// Actions for grammar/actual_grammar.hpp.
+
+#include <tao/pegtl.hpp>
+
+#include "engine/diagnostic.hpp"
+#include "engine/parse.hpp"
+#include "engine/parse_common.hpp"
+#include "grammar/messages.hpp"
+
+namespace indicheck {
+
+namespace {
+
+namespace pg = tao::pegtl;
+namespace g = grammar;
+namespace ga = grammar::actual;
+
+enum class Form { none, date, quantity, grade, level, yes_no, placeholder, text };
+
+struct Parts {
+  Form form = Form::none;
+  std::string number, unit, year, month, day, level, modifier, text;
+  std::size_t number_byte = 0, date_byte = 0;
+  Grade grade = Grade::met;
+};
+
+template <typename Rule>
+struct action : pg::nothing<Rule> {};
+
+template <Form F>
+struct fresh : pg::change_states<Parts> {
+  template <typename ParseInput>
+  static void success(const ParseInput& /*in*/, Parts& inner, Parts& outer) {
+    outer = std::move(inner);
+    outer.form = F;
+  }
+};
+template <>
+struct action<ga::date> : fresh<Form::date> {};
+template <>
+struct action<ga::quantity_value> : fresh<Form::quantity> {};
+template <>
+struct action<ga::official_grade> : fresh<Form::grade> {};
+template <>
+struct action<ga::graded_level> : fresh<Form::level> {};
+template <>
+struct action<ga::yes_no> : fresh<Form::yes_no> {};
+template <>
+struct action<ga::placeholder> : fresh<Form::placeholder> {};
+
+template <>
+struct action<ga::text> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.form = Form::text;
+    p.text = in.string();
+  }
+};
+
+template <>
+struct action<g::number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.number = in.string();
+    p.number_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::unit> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.unit = in.string();
+  }
+};
+
+template <std::string Parts::*Field>
+struct record {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.*Field = in.string();
+    if (p.date_byte == 0 && (Field == &Parts::year || Field == &Parts::month))
+      p.date_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::year_number> : record<&Parts::year> {};
+template <>
+struct action<g::month_number> : record<&Parts::month> {};
+template <>
+struct action<g::day_number> : record<&Parts::day> {};
+template <>
+struct action<g::level_word> : record<&Parts::level> {};
+template <>
+struct action<g::yes_word> : record<&Parts::level> {};
+template <>
+struct action<ga::modifier> : record<&Parts::modifier> {};
+// In a numeric date the month is a bare digit pair between separators.
+template <>
+struct action<ga::numeric_month> : record<&Parts::month> {};
+
+template <>
+struct action<g::no_word> {
+  static void apply0(Parts& p) {
+    p.level = "是";
+    p.modifier = "否";
+  }
+};
+template <Grade G>
+struct set_grade {
+  static void apply0(Parts& p) { p.grade = G; }
+};
+template <>
+struct action<ga::grade_met> : set_grade<Grade::met> {};
+template <>
+struct action<ga::grade_partly> : set_grade<Grade::partly> {};
+template <>
+struct action<ga::grade_not_met> : set_grade<Grade::not_met> {};
+template <>
+struct action<ga::partly_modifier> : set_grade<Grade::partly> {};
+template <>
+struct action<ga::not_modifier> : set_grade<Grade::not_met> {};
+
+struct Failure {
+  std::size_t byte;
+  std::string message;
+};
+
+ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string>& assumptions) {
+  switch (p.form) {
+    case Form::quantity: {
+      auto value = detail::read_number(p.number);
+      if (!value)
+        throw Failure{p.number_byte,
+                      "a number may have at most " + std::to_string(kMaxDigits) + " digits"};
+      ActualQuantity q{*value, std::nullopt};
+      if (!p.unit.empty()) q.unit = detail::read_unit(p.unit, units, assumptions);
+      return q;
+    }
+    case Form::date: {
+      CalendarDate d;
+      if (!p.year.empty()) d.year = detail::read_small_number(p.year);
+      d.month = detail::read_small_number(p.month);
+      if (d.month < 1 || d.month > 12)
+        throw Failure{p.date_byte, "there is no month " + std::to_string(d.month)};
+      if (!p.day.empty()) {
+        int day = detail::read_small_number(p.day);
+        if (day < 1 || day > detail::days_in_month(d.year.value_or(2000), d.month))
+          throw Failure{p.date_byte, "there is no day " + std::to_string(day) + " in month " +
+                                         std::to_string(d.month)};
+        d.day = day;
+      }
+      return ActualDate{d};
+    }
+    case Form::grade:
+      return ActualGrade{p.grade};
+    case Form::level:
+      return ActualLevel{p.level, p.modifier, p.modifier.empty() ? Grade::met : p.grade};
+    case Form::yes_no:
+      return ActualLevel{"是", p.modifier, p.modifier.empty() ? Grade::met : Grade::not_met};
+    case Form::placeholder:
+      return ActualNone{p.text};
+    case Form::text: {
+      std::size_t bad = detail::damaged_text_at(p.text);
+      if (bad == std::string::npos) return ActualText{p.text};
+      std::string_view t = p.text;
+      for (std::string_view op : {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦"})
+        if (t.starts_with(op))
+          throw Failure{0, "an actual is a value, not a comparison: write the figure reached"};
+      if (bad > 0)
+        throw Failure{0, "'" + p.text.substr(0, bad) +
+                             "' before the number is not part of a value: write the figure alone"};
+      throw Failure{0, "expected a number, a date or a level word"};
+    }
+    case Form::none:
+      break;
+  }
+  throw std::logic_error("actual parsed into no form");
+}
+
+}  // namespace
+
+std::variant<Actual, ParseError> parse_actual(std::string_view written, const UnitTable& units) {
+  if (written.size() > kMaxCellBytes)
+    return ParseError{"a value may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
+                      0};
+  ParseError error;
+  auto normalised = normalise(written, &error);
+  if (!normalised) return error;
+  Actual a;
+  a.written = std::string(written);
+  if (normalised->text.empty()) {
+    a.form = ActualNone{std::string(written)};
+    return a;
+  }
+  Parts parts;
+  pg::memory_input in(normalised->text, "actual");
+  auto fail_at = [&](std::size_t byte, std::string message, bool found) {
+    ParseError e;
+    e.byte = byte < normalised->origin.size() ? normalised->origin[byte] : written.size();
+    e.column = normalised->column_of(written, byte);
+    e.message = std::move(message);
+    if (found) e.message += "; found " + describe_at(normalised->text, byte);
+    return e;
+  };
+  try {
+    pg::parse<ga::grammar, action, g::control>(in, parts);
+    if (parts.form == Form::placeholder) parts.text = normalised->text;
+    a.form = build(parts, units, a.assumptions);
+    if (normalised->joined_inside_word)
+      a.assumptions.insert(a.assumptions.begin(), "spaces inside the text were ignored: read as '" +
+                                                      normalised->text + "'");
+    return a;
+  } catch (const pg::parse_error& e) {
+    return fail_at(e.positions().front().byte, std::string(e.message()), true);
+  } catch (const Failure& f) {
+    return fail_at(f.byte, f.message, false);
+  }
+}
+
+}  // namespace indicheck

@@ -1,0 +1,37 @@
+#pragma once
+// Renderers of the report model and of single constraints and verdicts.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/constraint.hpp"
+#include "engine/report.hpp"
+#include "engine/verdict.hpp"
+
+namespace indicheck {
+
+using Json = nlohmann::ordered_json;
+
+// The JSON schema version of reports; docs/report-schema.md describes it.
+inline constexpr const char* kReportSchema = "indicheck.report/1";
+
+struct TextOptions {
+  bool color = false;  // ANSI colours, for a terminal only
+};
+
+std::string render_text(const Report& report, const TextOptions& options = {});
+Json to_json(const Report& report);
+
+// `indicheck parse`: the typed constraint, as lines of "field: value" or JSON.
+std::string describe(const Constraint& c);
+Json to_json(const Constraint& c);
+
+// `indicheck eval`: the verdict with its explanation and assumptions.
+std::string describe(const Verdict& v);
+Json to_json(const Verdict& v);
+
+// Pads UTF-8 text with spaces to `cells` terminal cells (wide characters count 2).
+std::string pad_right(std::string_view text, unsigned cells);
+std::string pad_left(std::string_view text, unsigned cells);
+
+}  // namespace indicheck

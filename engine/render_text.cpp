@@ -1,0 +1,99 @@
+// The report as an aligned terminal table; correct under CJK text.
+
+#include <algorithm>
+
+#include "engine/diagnostic.hpp"
+#include "engine/render.hpp"
+
+namespace indicheck {
+
+namespace {
+
+const char* colour_of(VerdictKind v) {
+  switch (v) {
+    case VerdictKind::pass:
+      return "\x1b[32m";
+    case VerdictKind::fail:
+    case VerdictKind::error:
+      return "\x1b[31m";
+    case VerdictKind::partial:
+    case VerdictKind::missing:
+      return "\x1b[33m";
+    case VerdictKind::manual:
+      return "\x1b[36m";
+    case VerdictKind::no_target:
+      return "\x1b[2m";
+  }
+  return "";
+}
+
+std::string tally_table(const std::string& title, const std::vector<Tally>& rows,
+                        const Tally* total) {
+  unsigned name_width = display_width(title);
+  for (const Tally& t : rows) name_width = std::max(name_width, display_width(t.name));
+  std::string out = pad_right(title, name_width);
+  std::vector<unsigned> widths;
+  for (VerdictKind v : kAllVerdicts) {
+    std::string head = to_string(v);
+    widths.push_back(std::max<unsigned>(5, static_cast<unsigned>(head.size())));
+    out += "  " + pad_left(head, widths.back());
+  }
+  out += "  total\n";
+  auto row = [&](const Tally& t) {
+    std::string line = pad_right(t.name, name_width);
+    for (std::size_t i = 0; i < std::size(kAllVerdicts); ++i)
+      line += "  " + pad_left(std::to_string(t.counts[i]), widths[i]);
+    line += "  " + pad_left(std::to_string(t.total), 5);
+    return line + "\n";
+  };
+  for (const Tally& t : rows) out += row(t);
+  if (total) out += row(*total);
+  return out;
+}
+
+}  // namespace
+
+std::string render_text(const Report& r, const TextOptions& options) {
+  std::string out = "indicheck check";
+  if (!r.unit.empty()) out += ": " + r.unit;
+  if (r.year) out += " " + std::to_string(*r.year) + "年度";
+  out += std::string(" · ") + chinese(r.period) + " (" + to_string(r.period) + ")\n";
+  out += "targets: " + r.targets_file + "\n";
+  out += "actuals: " + r.actuals_file + "\n\n";
+
+  const unsigned number_width = static_cast<unsigned>(std::to_string(r.results.size()).size());
+  const unsigned verdict_width = 9;
+  const std::string indent(number_width + 2 + verdict_width + 1, ' ');
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    const IndicatorResult& res = r.results[i];
+    std::string verdict = pad_right(to_string(res.verdict.kind), verdict_width);
+    if (options.color) verdict = colour_of(res.verdict.kind) + verdict + "\x1b[0m";
+    out += pad_left(std::to_string(i + 1), number_width) + "  " + verdict + " " +
+           res.indicator->path_text() + "\n";
+    out += indent + "target " + (res.target.empty() ? "(none)" : res.target) + " · actual " +
+           (res.actual.empty() ? "(none)" : res.actual) + "\n";
+    out += indent + res.verdict.explanation + "\n";
+    for (const auto& a : res.verdict.assumptions) out += indent + "assumed: " + a + "\n";
+    if (!res.reason.empty()) out += indent + "偏差原因: " + res.reason + "\n";
+  }
+
+  out += "\n" + tally_table("一级指标", r.by_level1, nullptr);
+  out += "\n" + tally_table("二级指标", r.by_level2, &r.total);
+
+  out += "\n" + std::to_string(r.total.total) + " indicators:";
+  bool first = true;
+  for (VerdictKind v : kAllVerdicts) {
+    if (r.total.count(v) == 0) continue;
+    out += std::string(first ? " " : ", ") + std::to_string(r.total.count(v)) + " " + to_string(v);
+    first = false;
+  }
+  out += "\n";
+  unsigned errors = 0, warnings = 0;
+  for (const auto& d : r.diagnostics) (d.severity == Severity::error ? errors : warnings) += 1;
+  if (errors + warnings > 0)
+    out += std::to_string(errors) + " error(s) and " + std::to_string(warnings) +
+           " warning(s) in the input files (listed on stderr)\n";
+  return out;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,163 @@
+#include "engine/report.hpp"
+
+#include <map>
+
+#include "engine/evaluate.hpp"
+#include "engine/parse.hpp"
+
+namespace indicheck {
+
+namespace {
+
+std::vector<std::string> split_key(std::string_view key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    auto slash = key.find('/', start);
+    std::string_view part =
+        key.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    ParseError ignored;
+    auto n = normalise(part, &ignored);
+    parts.push_back(n ? n->text : std::string(part));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// Whether `key` names the last segments of `path` (white space ignored).
+bool matches(const std::vector<std::string>& key, const std::vector<std::string>& path) {
+  if (key.size() > path.size()) return false;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    ParseError ignored;
+    auto seg = normalise(path[path.size() - key.size() + i], &ignored);
+    if (!seg || seg->text != key[i]) return false;
+  }
+  return true;
+}
+
+Tally& tally_for(std::vector<Tally>& tallies, const std::string& name) {
+  for (Tally& t : tallies)
+    if (t.name == name) return t;
+  tallies.push_back(Tally{name, {}, 0});
+  return tallies.back();
+}
+
+Diagnostic at(const Cell& cell, Severity severity, std::string message, unsigned offset = 0) {
+  return make_diagnostic(severity, cell.where.file, cell.where.line, cell.where.column + offset,
+                         std::move(message), cell.source_line);
+}
+
+}  // namespace
+
+int Report::exit_code() const {
+  if (has_errors(diagnostics)) return 2;
+  for (VerdictKind v :
+       {VerdictKind::fail, VerdictKind::partial, VerdictKind::error, VerdictKind::missing})
+    if (total.count(v) > 0) return 1;
+  return 0;
+}
+
+Report check(const TargetTable& targets, const ActualTable& actuals, Period period) {
+  Report r;
+  if (auto u = targets.metadata.find("单位"); u != targets.metadata.end()) r.unit = u->second;
+  r.year = targets.year;
+  r.period = period;
+  r.targets_file = targets.file;
+  r.actuals_file = actuals.file;
+
+  if ((period == Period::half && !targets.has_half) ||
+      (period == Period::year && !targets.has_year))
+    r.diagnostics.push_back(
+        make_diagnostic(Severity::error, targets.file, 1, 1,
+                        std::string("the targets file has no ") +
+                            (period == Period::half ? "半年指标值" : "全年指标值") + " column"));
+  if (actuals.period && *actuals.period != period)
+    r.diagnostics.push_back(make_diagnostic(
+        Severity::error, actuals.file, 1, 1,
+        std::string("the actuals are for ") + chinese(*actuals.period) + " but the check is for " +
+            chinese(period) + " (--period " + to_string(period) + ")"));
+
+  // Match each actual row to exactly one indicator.
+  std::vector<std::vector<std::string>> paths;
+  for (const Indicator& ind : targets.indicators) paths.push_back(ind.path());
+  std::map<std::size_t, const ActualRow*> actual_of;
+  for (const ActualRow& row : actuals.rows) {
+    auto key = split_key(row.key.text);
+    std::vector<std::size_t> hits;
+    for (std::size_t i = 0; i < paths.size(); ++i)
+      if (matches(key, paths[i])) hits.push_back(i);
+    if (hits.empty()) {
+      r.diagnostics.push_back(at(row.key, Severity::error,
+                                 "'" + row.key.text + "' matches no indicator in " + targets.file));
+      continue;
+    }
+    if (hits.size() > 1) {
+      std::string list;
+      for (std::size_t i : hits)
+        list += "\n    " + targets.indicators[i].path_text() + " (line " +
+                std::to_string(targets.indicators[i].line) + ")";
+      r.diagnostics.push_back(at(row.key, Severity::error,
+                                 "'" + row.key.text + "' matches " + std::to_string(hits.size()) +
+                                     " indicators; write more of the path:" + list));
+      continue;
+    }
+    auto [it, fresh] = actual_of.emplace(hits[0], &row);
+    if (!fresh) {
+      r.diagnostics.push_back(at(row.key, Severity::error,
+                                 "a second actual for '" + targets.indicators[hits[0]].path_text() +
+                                     "' (the first is on line " + std::to_string(it->second->line) +
+                                     ")"));
+    }
+  }
+
+  EvaluationContext context;
+  context.year = targets.year;
+  for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
+    const Indicator& ind = targets.indicators[i];
+    const Cell& cell = ind.target(period);
+    IndicatorResult res;
+    res.indicator = &ind;
+    res.target = cell.text;
+    const ActualRow* row = actual_of.count(i) ? actual_of[i] : nullptr;
+    if (row) {
+      res.actual = row->value.text;
+      res.reason = row->reason;
+    }
+    auto target = parse_target(cell.text);
+    if (auto* bad = std::get_if<ParseError>(&target)) {
+      r.diagnostics.push_back(
+          at(cell, Severity::error, "target: " + bad->message, bad->column - 1));
+      res.verdict.kind = VerdictKind::error;
+      res.verdict.explanation = "the target cannot be read: " + bad->message;
+    } else {
+      const Constraint& c = std::get<Constraint>(target);
+      res.kind = c.kind();
+      if (std::holds_alternative<NoTarget>(c.form) && row)
+        r.diagnostics.push_back(at(row->key, Severity::warning,
+                                   "an actual is given for '" + ind.path_text() +
+                                       "', which has no target; it is not judged"));
+      auto actual = parse_actual(row ? row->value.text : std::string());
+      if (auto* unreadable = std::get_if<ParseError>(&actual)) {
+        res.verdict.kind = VerdictKind::error;
+        res.verdict.assumptions = c.assumptions;
+        res.verdict.explanation = "the actual cannot be read: " + unreadable->message + " (" +
+                                  actuals.file + ":" + std::to_string(row->line) + ":" +
+                                  std::to_string(row->value.where.column + unreadable->column - 1) +
+                                  ")";
+      } else {
+        res.verdict = evaluate(c, std::get<Actual>(actual), context);
+        if (!row && res.verdict.kind == VerdictKind::missing)
+          res.verdict.explanation = "no actual was reported (no row in the actuals file)";
+      }
+    }
+    tally_for(r.by_level1, ind.level1).add(res.verdict.kind);
+    tally_for(r.by_level2, ind.level1 + " / " + ind.level2).add(res.verdict.kind);
+    r.total.add(res.verdict.kind);
+    r.results.push_back(std::move(res));
+  }
+  r.total.name = "total";
+  return r;
+}
+
+}  // namespace indicheck

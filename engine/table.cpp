@@ -1,0 +1,334 @@
+#include "engine/table.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/normalise.hpp"
+
+namespace indicheck {
+
+const char* to_string(Period p) {
+  return p == Period::half ? "half" : "year";
+}
+const char* chinese(Period p) {
+  return p == Period::half ? "半年" : "全年";
+}
+
+std::vector<std::string> Indicator::path() const {
+  std::vector<std::string> p{level1, level2};
+  if (!key_work.empty()) p.push_back(key_work);
+  if (!name.empty()) p.push_back(name);
+  return p;
+}
+
+std::string Indicator::path_text() const {
+  std::string out;
+  for (const auto& part : path()) out += (out.empty() ? "" : " / ") + part;
+  return out;
+}
+
+namespace {
+
+// Limits for table files; documented in docs/limits.md.
+constexpr std::size_t kMaxTableBytes = 256u * 1024 * 1024;
+constexpr std::size_t kMaxLineBytes = 1u * 1024 * 1024;
+
+std::string trim(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  std::string out(s);
+  // U+3000 ideographic spaces at either end too.
+  while (out.starts_with("\xE3\x80\x80")) out.erase(0, 3);
+  while (out.ends_with("\xE3\x80\x80")) out.erase(out.size() - 3);
+  return out;
+}
+
+struct Line {
+  std::string_view text;
+  unsigned number;
+};
+
+// Splits into lines, drops a trailing CR per line and a leading UTF-8 BOM.
+class LineReader {
+ public:
+  LineReader(const std::string& file, std::string_view content,
+             std::vector<Diagnostic>& diagnostics)
+      : file_(file), content_(content), diagnostics_(diagnostics) {
+    if (content_.starts_with("\xEF\xBB\xBF")) content_.remove_prefix(3);
+  }
+
+  std::optional<Line> next() {
+    while (pos_ <= content_.size()) {
+      if (pos_ == content_.size()) {
+        pos_ = content_.size() + 1;
+        return std::nullopt;
+      }
+      auto end = content_.find('\n', pos_);
+      if (end == std::string_view::npos) end = content_.size();
+      std::string_view text = content_.substr(pos_, end - pos_);
+      pos_ = end + 1;
+      ++line_;
+      if (text.ends_with('\r')) text.remove_suffix(1);
+      if (text.size() > kMaxLineBytes) {
+        error(line_, 1, "line is longer than " + std::to_string(kMaxLineBytes) + " bytes", "");
+        continue;
+      }
+      ParseError bad;
+      if (!normalise(text, &bad)) {
+        error(line_, bad.column, bad.message, "");
+        continue;
+      }
+      return Line{text, line_};
+    }
+    return std::nullopt;
+  }
+
+  void error(unsigned line, unsigned column, std::string message, std::string_view source,
+             Severity severity = Severity::error) {
+    diagnostics_.push_back(
+        make_diagnostic(severity, file_, line, column, std::move(message), std::string(source)));
+  }
+
+ private:
+  const std::string& file_;
+  std::string_view content_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::size_t pos_ = 0;
+  unsigned line_ = 0;
+};
+
+std::vector<Cell> split_cells(const std::string& file, const Line& line) {
+  std::vector<Cell> cells;
+  std::size_t start = 0;
+  while (true) {
+    auto tab = line.text.find('\t', start);
+    std::string_view raw =
+        line.text.substr(start, tab == std::string_view::npos ? tab : tab - start);
+    Cell c;
+    c.text = std::string(raw);
+    c.where = {file, line.number, count_chars(line.text, start) + 1};
+    c.source_line = std::string(line.text);
+    cells.push_back(std::move(c));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+bool is_blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// "# 年度: 2024" → {"年度", "2024"}; other comments are ignored.
+void read_metadata(std::string_view comment, std::map<std::string, std::string>& into) {
+  comment.remove_prefix(1);
+  auto colon = comment.find(':');
+  std::size_t width = 1;
+  if (colon == std::string_view::npos) {
+    colon = comment.find("：");
+    width = 3;
+  }
+  if (colon == std::string_view::npos) return;
+  std::string key = trim(comment.substr(0, colon));
+  if (key == "单位" || key == "年度" || key == "期间")
+    into[key] = trim(comment.substr(colon + width));
+}
+
+struct Header {
+  std::map<std::string, std::size_t> columns;
+  std::size_t count = 0;
+  Line line;
+};
+
+// Reads comments and the header; nullopt (with a diagnostic) when no header.
+std::optional<Header> read_header(LineReader& lines, const std::string& file,
+                                  std::map<std::string, std::string>& metadata,
+                                  std::initializer_list<const char*> known,
+                                  std::initializer_list<const char*> required) {
+  while (auto line = lines.next()) {
+    if (is_blank(line->text)) continue;
+    if (line->text.starts_with('#')) {
+      read_metadata(line->text, metadata);
+      continue;
+    }
+    Header h{{}, 0, *line};
+    bool ok = true;
+    for (const Cell& c : split_cells(file, *line)) {
+      std::string name = trim(c.text);
+      ++h.count;
+      bool is_known = false;
+      for (const char* k : known) is_known |= name == k;
+      if (!is_known) {
+        std::string list;
+        for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+        lines.error(line->number, c.where.column,
+                    "unknown column '" + name + "': expected one of " + list, line->text);
+        ok = false;
+      } else if (h.columns.count(name)) {
+        lines.error(line->number, c.where.column, "column '" + name + "' appears twice",
+                    line->text);
+        ok = false;
+      } else {
+        h.columns[name] = h.count - 1;
+      }
+    }
+    for (const char* r : required)
+      if (!h.columns.count(r)) {
+        lines.error(line->number, 1, std::string("the header has no column '") + r + "'",
+                    line->text);
+        ok = false;
+      }
+    if (!ok) return std::nullopt;
+    return h;
+  }
+  lines.error(1, 1, "no header row: the file is empty or has only comments", "");
+  return std::nullopt;
+}
+
+// The data rows with exactly as many cells as the header.
+template <typename Each>
+void for_each_row(LineReader& lines, const std::string& file, const Header& h, Each each) {
+  while (auto line = lines.next()) {
+    if (is_blank(line->text) || line->text.starts_with('#')) continue;
+    auto cells = split_cells(file, *line);
+    if (cells.size() != h.count) {
+      unsigned col = cells.size() > h.count ? cells[h.count].where.column : 1;
+      lines.error(line->number, col,
+                  "expected " + std::to_string(h.count) +
+                      " tab-separated cells as in the header, found " +
+                      std::to_string(cells.size()),
+                  line->text);
+      continue;
+    }
+    each(*line, cells);
+  }
+}
+
+}  // namespace
+
+std::optional<TargetTable> read_targets(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics) {
+  TargetTable t;
+  t.file = file;
+  LineReader lines(file, content, diagnostics);
+  auto header =
+      read_header(lines, file, t.metadata,
+                  {"一级指标", "二级指标", "重点工作", "三级指标", "半年指标值", "全年指标值"},
+                  {"一级指标", "二级指标", "三级指标"});
+  if (!header) return std::nullopt;
+  t.has_half = header->columns.count("半年指标值") > 0;
+  t.has_year = header->columns.count("全年指标值") > 0;
+  if (!t.has_half && !t.has_year) {
+    lines.error(header->line.number, 1, "the header has neither '半年指标值' nor '全年指标值'",
+                header->line.text);
+    return std::nullopt;
+  }
+  if (auto y = t.metadata.find("年度"); y != t.metadata.end()) {
+    auto digits = y->second;
+    if (digits.ends_with("年")) digits.erase(digits.size() - 3);
+    if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string::npos)
+      t.year = std::stoi(digits);
+    else
+      lines.error(1, 1, "'# 年度: " + y->second + "' is not a four-digit year", "");
+  }
+  auto col = [&](const char* name) -> std::optional<std::size_t> {
+    auto it = header->columns.find(name);
+    if (it == header->columns.end()) return std::nullopt;
+    return it->second;
+  };
+  for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
+    Indicator ind;
+    ind.line = line.number;
+    ind.level1 = trim(cells[*col("一级指标")].text);
+    ind.level2 = trim(cells[*col("二级指标")].text);
+    if (auto k = col("重点工作")) ind.key_work = trim(cells[*k].text);
+    ind.name = trim(cells[*col("三级指标")].text);
+    if (auto h = col("半年指标值")) ind.half_target = cells[*h];
+    if (auto y = col("全年指标值")) ind.year_target = cells[*y];
+    for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
+      if (value->empty()) {
+        lines.error(line.number, cells[*col(name)].where.column,
+                    std::string("empty ") + name +
+                        ": every row names its categories (fill merged cells in)",
+                    line.text);
+        return;
+      }
+    if (ind.name.empty() &&
+        (!trim(ind.half_target.text).empty() || !trim(ind.year_target.text).empty())) {
+      lines.error(line.number, cells[*col("三级指标")].where.column,
+                  "a row with a target needs a 三级指标 name", line.text);
+      return;
+    }
+    t.indicators.push_back(std::move(ind));
+  });
+  // The same path twice would make actuals ambiguous and tallies count twice.
+  std::map<std::vector<std::string>, unsigned> seen;
+  for (const Indicator& ind : t.indicators) {
+    auto [it, fresh] = seen.emplace(ind.path(), ind.line);
+    if (!fresh)
+      diagnostics.push_back(make_diagnostic(Severity::error, file, ind.line, 1,
+                                            "indicator '" + ind.path_text() +
+                                                "' is already defined on line " +
+                                                std::to_string(it->second)));
+  }
+  return t;
+}
+
+std::optional<ActualTable> read_actuals(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics) {
+  ActualTable t;
+  t.file = file;
+  LineReader lines(file, content, diagnostics);
+  auto header = read_header(lines, file, t.metadata, {"指标", "实际值", "偏差原因", "备注"},
+                            {"指标", "实际值"});
+  if (!header) return std::nullopt;
+  if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
+    if (p->second == "半年")
+      t.period = Period::half;
+    else if (p->second == "全年")
+      t.period = Period::year;
+    else
+      lines.error(1, 1, "'# 期间: " + p->second + "': expected 半年 or 全年", "");
+  }
+  std::size_t key = header->columns.at("指标"), value = header->columns.at("实际值");
+  auto reason = header->columns.find("偏差原因");
+  for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
+    if (trim(cells[key].text).empty()) {
+      lines.error(line.number, cells[key].where.column, "empty 指标: which indicator is this?",
+                  line.text);
+      return;
+    }
+    ActualRow row{cells[key], cells[value], "", line.number};
+    if (reason != header->columns.end()) row.reason = trim(cells[reason->second].text);
+    t.rows.push_back(std::move(row));
+  });
+  return t;
+}
+
+std::optional<std::string> read_file(const std::string& path,
+                                     std::vector<Diagnostic>& diagnostics) {
+  auto fail = [&](std::string why) {
+    diagnostics.push_back(make_diagnostic(Severity::error, path, 1, 1, std::move(why)));
+    return std::nullopt;
+  };
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) return fail("cannot open: no such file");
+  if (std::filesystem::is_directory(status)) return fail("cannot read: it is a directory");
+  if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_fifo(status) &&
+      !std::filesystem::is_character_file(status))
+    return fail("cannot read: not a regular file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot open: permission denied or unreadable");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return fail("cannot read: input/output error");
+  std::string content = std::move(buffer).str();
+  if (content.size() > kMaxTableBytes)
+    return fail("file is larger than " + std::to_string(kMaxTableBytes / (1024 * 1024)) + " MiB");
+  return content;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,74 @@
+#pragma once
+// Reading indicheck's own table files: a targets file (the indicator table,
+// one row per indicator) and an actuals file (what was reported). Both are
+// UTF-8 TSV with a header row; fixtures/suzhou-zrzy-2024/README.md and
+// docs/files.md describe the layout. Every problem becomes a located
+// diagnostic; reading goes on after one so that all of them are reported.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+
+namespace indicheck {
+
+enum class Period { half, year };
+const char* to_string(Period p);  // "half", "year"
+const char* chinese(Period p);    // "半年", "全年"
+
+// A cell as read, with where it stands.
+struct Cell {
+  std::string text;
+  SourceLocation where;     // first character of the cell
+  std::string source_line;  // the whole line, for diagnostics
+};
+
+struct Indicator {
+  std::string level1, level2, key_work, name;  // 一级 / 二级 / 重点工作 / 三级
+  Cell half_target, year_target;               // 半年指标值, 全年指标值
+  unsigned line = 0;
+
+  // 一级, 二级, 重点工作 (when set), 三级 (when set).
+  std::vector<std::string> path() const;
+  std::string path_text() const;  // joined with " / "
+  const Cell& target(Period p) const { return p == Period::half ? half_target : year_target; }
+};
+
+struct TargetTable {
+  std::string file;
+  std::map<std::string, std::string> metadata;  // from "# 单位: …" and "# 年度: …"
+  std::optional<int> year;
+  bool has_half = false, has_year = false;
+  std::vector<Indicator> indicators;
+};
+
+struct ActualRow {
+  Cell key;  // an indicator path suffix: "预算执行率" or "计划制定/中长期规划制定健全性"
+  Cell value;
+  std::string reason;  // 偏差原因
+  unsigned line = 0;
+};
+
+struct ActualTable {
+  std::string file;
+  std::map<std::string, std::string> metadata;
+  std::optional<Period> period;  // from "# 期间: 半年|全年"
+  std::vector<ActualRow> rows;
+};
+
+// nullopt when the file cannot be read as a table at all (no header, a
+// missing required column); diagnostics say why. Row problems are reported
+// and the row is skipped only when it cannot be placed at all.
+std::optional<TargetTable> read_targets(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics);
+std::optional<ActualTable> read_actuals(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics);
+
+// Reads a whole file; nullopt with a diagnostic when it cannot be opened or is
+// not a regular file.
+std::optional<std::string> read_file(const std::string& path, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace indicheck

@@ -1,0 +1,32 @@
+#pragma once
+// The outcome of judging one actual against one target.
+
+#include <string>
+#include <vector>
+
+namespace indicheck {
+
+enum class VerdictKind {
+  pass,       // the target is met
+  fail,       // the target is missed
+  partial,    // a graded qualitative answer: partly met (基本健全)
+  manual,     // free text: a person must judge
+  missing,    // no actual was reported
+  error,      // the actual is unreadable or cannot be compared with the target
+  no_target,  // the table sets no target for this indicator
+};
+
+inline constexpr VerdictKind kAllVerdicts[] = {
+    VerdictKind::pass,    VerdictKind::fail,  VerdictKind::partial,  VerdictKind::manual,
+    VerdictKind::missing, VerdictKind::error, VerdictKind::no_target};
+
+// "pass", "fail", "partial", "manual", "missing", "error", "no-target".
+const char* to_string(VerdictKind v);
+
+struct Verdict {
+  VerdictKind kind = VerdictKind::error;
+  std::string explanation;               // both sides in one unit, and the comparison made
+  std::vector<std::string> assumptions;  // every default applied, from target, actual and here
+};
+
+}  // namespace indicheck

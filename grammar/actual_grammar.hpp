@@ -1,0 +1,52 @@
+#pragma once
+// The grammar of a reported actual value (实际完成值). Rules only: the actions
+// are in engine/parse_actual.cpp, the messages in actual_errors.hpp.
+//
+//   actual := date | quantity | official grade | [modifier] level | 是 | 否
+//           | placeholder | text
+
+#include "grammar/lexicon.hpp"
+
+namespace indicheck::grammar::actual {
+
+// 2024年11月20日, 2024-11-20, 2024/11/20, 2024.11.20, 11月20日, 2024年11月
+struct date_sep : pg::one<'-', '/', '.'> {};
+struct numeric_month : pg::rep_min_max<1, 2, digit> {};
+struct numeric_date : pg::seq<year_number, date_sep, numeric_month, date_sep, day_number, pg::eof> {
+};
+struct written_date : pg::seq<pg::opt<year_part>, month_part, pg::opt<day_part>, pg::eof> {};
+struct date : pg::sor<numeric_date, written_date> {};
+
+struct quantity_value : pg::seq<quantity, pg::eof> {};
+
+// The official grade wording of the self-evaluation forms, longest first.
+struct grade_partly : TAO_PEGTL_STRING("部分达成预期指标并具有一定效果") {};
+struct grade_not_met : TAO_PEGTL_STRING("未达成预期指标且效果较差") {};
+struct grade_met : TAO_PEGTL_STRING("达成预期指标") {};
+struct official_grade : pg::seq<pg::sor<grade_partly, grade_not_met, grade_met>, pg::eof> {};
+
+struct partly_modifier
+    : pg::sor<TAO_PEGTL_STRING("大部分"), TAO_PEGTL_STRING("基本上"), TAO_PEGTL_STRING("基本"),
+              TAO_PEGTL_STRING("比较"), TAO_PEGTL_STRING("较为"), TAO_PEGTL_STRING("较"),
+              TAO_PEGTL_STRING("部分"), TAO_PEGTL_STRING("初步")> {};
+struct not_modifier : pg::sor<TAO_PEGTL_STRING("尚未"), TAO_PEGTL_STRING("没有"),
+                              TAO_PEGTL_STRING("未"), TAO_PEGTL_STRING("不")> {};
+struct modifier : pg::sor<partly_modifier, not_modifier> {};
+struct graded_level : pg::seq<pg::opt<modifier>, level_word, pg::eof> {};
+struct yes_no : pg::seq<pg::sor<yes_word, no_word>, pg::eof> {};
+
+// Cells that say "nothing reported".
+struct placeholder
+    : pg::seq<pg::sor<TAO_PEGTL_STRING("#N/A"), TAO_PEGTL_STRING("N/A"), TAO_PEGTL_STRING("n/a"),
+                      TAO_PEGTL_STRING("——"), TAO_PEGTL_STRING("--"), TAO_PEGTL_STRING("—"),
+                      pg::one<'-', '/'>>,
+              pg::eof> {};
+
+struct text : pg::plus<pg::utf8::any> {};
+
+struct value
+    : pg::sor<date, quantity_value, official_grade, graded_level, yes_no, placeholder, text> {};
+struct end_of_actual : pg::eof {};
+struct grammar : pg::seq<value, pg::must<end_of_actual>> {};
+
+}  // namespace indicheck::grammar::actual

@@ -1,0 +1,65 @@
+#pragma once
+// The grammar of a written target (指标值), DOMAIN.md §2. Rules only: the
+// actions are in engine/parse_target.cpp, the messages in target_errors.hpp.
+//
+//   target      := range | deadline | comparison | word comparison
+//                | quantity [range tail | suffix] | level | text
+//
+// Alternatives are tried in that order; the first that matches the whole text
+// wins. Once a token commits to a form (a symbolic comparator, an opening
+// bracket, a range separator after a number), what follows is required, so a
+// broken expression fails at the right place instead of falling through to text.
+
+#include "grammar/lexicon.hpp"
+
+namespace indicheck::grammar::target {
+
+// [80%,100%]  (80%,100%]  【80%，100%】
+struct range_open : pg::sor<open_inclusive, open_exclusive> {};
+struct range_close : pg::sor<close_inclusive, close_exclusive> {};
+struct bracket_range
+    : pg::if_must<range_open, bracket_quantity, bracket_sep, bracket_quantity, range_close> {};
+
+// 2024年12月底前, 11月底前, 6月30日前, 2023年底, 年底前, 1-12月.
+struct end_mark
+    : pg::sor<TAO_PEGTL_STRING("底之前"), TAO_PEGTL_STRING("底以前"), TAO_PEGTL_STRING("底前"),
+              TAO_PEGTL_STRING("末前"), TAO_PEGTL_STRING("底"), TAO_PEGTL_STRING("末")> {};
+struct before_mark
+    : pg::sor<TAO_PEGTL_STRING("之前"), TAO_PEGTL_STRING("以前"), TAO_PEGTL_STRING("前")> {};
+struct month_span : pg::seq<month_number, range_sep, month_number, month_mark, pg::eof> {};
+struct year_end : pg::seq<year_part, end_mark, pg::eof> {};
+struct this_year_end : pg::seq<year_mark, end_mark, pg::eof> {};
+struct dated_deadline : pg::seq<pg::opt<year_part>, month_part, pg::opt<day_part>,
+                                pg::opt<pg::sor<end_mark, before_mark>>, pg::eof> {};
+struct deadline : pg::sor<month_span, year_end, this_year_end, dated_deadline> {};
+
+// ≥95%  =健全  ＞＝10%: a symbol commits to a comparison.
+struct compared : pg::sor<quantity, level_word> {};
+struct symbolic_comparison
+    : pg::seq<symbolic_comparator, pg::must<compared>, pg::opt<suffix_comparator>> {};
+
+// 不低于95%: a comparator word commits only when a number follows, so that
+// `达到国家标准` stays a phrase.
+struct number_start : pg::sor<sign, digit> {};
+struct word_comparison
+    : pg::seq<word_comparator, pg::at<number_start>, quantity, pg::opt<suffix_comparator>> {};
+
+// 95%, 5000人次以上, 80%-100%, 80至100亩
+struct range_high : quantity {};
+struct range_tail : pg::if_must<range_sep, range_high> {};
+struct numeric : pg::seq<quantity, pg::opt<pg::sor<range_tail, suffix_comparator>>> {};
+
+// 健全 alone (健全性 is text).
+struct level : pg::seq<pg::sor<level_word, yes_word>, pg::at<pg::eof>> {};
+
+// Anything else is a phrase or a sentence; engine/parse_target.cpp refuses
+// text that is really a broken number (工5%, %95≥).
+struct text : pg::plus<pg::utf8::any> {};
+
+struct expression
+    : pg::sor<bracket_range, deadline, symbolic_comparison, word_comparison, numeric, level, text> {
+};
+struct end_of_target : pg::eof {};
+struct grammar : pg::seq<expression, pg::must<end_of_target>> {};
+
+}  // namespace indicheck::grammar::target

@@ -1,0 +1,66 @@
+// indicheck eval TARGET ACTUAL: judges one pair.
+
+#include <memory>
+
+#include "engine/evaluate.hpp"
+#include "engine/parse.hpp"
+#include "engine/render.hpp"
+#include "tools/indicheck/commands.hpp"
+
+namespace indicheck::cli {
+
+Diagnostic argument_error(const std::string& name, const std::string& text, const ParseError& e);
+
+Command add_eval(CLI::App& app) {
+  struct Options {
+    std::string target, actual;
+    std::string format = "text";
+    int year = 0;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("eval", "judge one actual value against one target");
+  sub->add_option("TARGET", o->target, "the target as written, e.g. '不低于95%'")->required();
+  sub->add_option("ACTUAL", o->actual, "the actual as reported, e.g. '96.3%'")->required();
+  sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--year", o->year, "the table's year, for deadlines written without one")
+      ->check(CLI::Range(1900, 2999));
+  return {sub, [o]() {
+            auto t = parse_target(o->target);
+            if (auto* e = std::get_if<ParseError>(&t)) {
+              print_err(render(argument_error("<target>", o->target, *e)));
+              return kExitUnusable;
+            }
+            Verdict v;
+            auto a = parse_actual(o->actual);
+            if (auto* e = std::get_if<ParseError>(&a)) {
+              // Bad data is a verdict, located like any other error.
+              print_err(render(argument_error("<actual>", o->actual, *e)));
+              v.kind = VerdictKind::error;
+              v.explanation = "the actual cannot be read: " + e->message;
+              v.assumptions = std::get<Constraint>(t).assumptions;
+            } else {
+              EvaluationContext ctx;
+              if (o->year) ctx.year = o->year;
+              v = evaluate(std::get<Constraint>(t), std::get<Actual>(a), ctx);
+            }
+            if (o->format == "json") {
+              Json j = to_json(v);
+              j["target"] = to_json(std::get<Constraint>(t));
+              j["actual"] = o->actual;
+              print_out(j.dump(2) + "\n");
+            } else {
+              print_out(describe(v));
+            }
+            switch (v.kind) {
+              case VerdictKind::pass:
+                return kExitMet;
+              case VerdictKind::fail:
+              case VerdictKind::partial:
+                return kExitNotMet;
+              default:
+                return kExitUnusable;
+            }
+          }};
+}
+
+}  // namespace indicheck::cli

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages indicheck builds and tests with. Idempotent: it
+# installs only what is missing, so running it again costs a few dpkg queries.
+# Run as root (or with sudo) on Debian 12.
+set -euo pipefail
+
+packages=(
+  cmake g++ make          # the build
+  tao-pegtl-dev           # PEGTL 3.2.7: every grammar
+  libboost-dev            # Boost.Multiprecision: exact numbers
+  libspdlog-dev           # logging to stderr
+  nlohmann-json3-dev      # JSON output
+  libcli11-dev            # command-line parsing
+  libutf8proc-dev         # terminal width of CJK characters
+  catch2                  # v2.13 unit tests
+  clang libclang-rt-14-dev  # ASan+UBSan test build and libFuzzer
+  clang-format            # the project's formatting
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
