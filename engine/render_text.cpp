@@ -27,10 +27,36 @@ const char* colour_of(VerdictKind v) {
   return "";
 }
 
+// Long names (履职 duties run to a hundred characters) are cut to keep the
+// table readable; the listing above and the JSON carry them whole.
+constexpr unsigned kNameCells = 40;
+
+std::string clip(const std::string& name) {
+  if (display_width(name) <= kNameCells) return name;
+  std::string out;
+  unsigned cells = 0;
+  for (std::size_t i = 0; i < name.size();) {
+    std::size_t len = 1;
+    auto b = static_cast<unsigned char>(name[i]);
+    if (b >= 0xF0)
+      len = 4;
+    else if (b >= 0xE0)
+      len = 3;
+    else if (b >= 0xC0)
+      len = 2;
+    unsigned w = display_width(name.substr(i, len));
+    if (cells + w > kNameCells - 1) break;
+    out += name.substr(i, len);
+    cells += w;
+    i += len;
+  }
+  return out + "…";
+}
+
 std::string tally_table(const std::string& title, const std::vector<Tally>& rows,
                         const Tally* total) {
   unsigned name_width = display_width(title);
-  for (const Tally& t : rows) name_width = std::max(name_width, display_width(t.name));
+  for (const Tally& t : rows) name_width = std::max(name_width, display_width(clip(t.name)));
   std::string out = pad_right(title, name_width);
   std::vector<unsigned> widths;
   for (VerdictKind v : kAllVerdicts) {
@@ -40,7 +66,7 @@ std::string tally_table(const std::string& title, const std::vector<Tally>& rows
   }
   out += "  total\n";
   auto row = [&](const Tally& t) {
-    std::string line = pad_right(t.name, name_width);
+    std::string line = pad_right(clip(t.name), name_width);
     for (std::size_t i = 0; i < std::size(kAllVerdicts); ++i)
       line += "  " + pad_left(std::to_string(t.counts[i]), widths[i]);
     line += "  " + pad_left(std::to_string(t.total), 5);

@@ -3,8 +3,10 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <tuple>
 
 #include "engine/render.hpp"
 #include "engine/report.hpp"

@@ -1,0 +1,5 @@
+check
+--targets
+tests/golden/data
+--actuals
+tests/golden/data/actuals-mismatch.tsv

@@ -1,0 +1,7 @@
+check
+--targets
+tests/golden/data/targets-broken.tsv
+--actuals
+tests/golden/data/actuals-mismatch.tsv
+--period
+half

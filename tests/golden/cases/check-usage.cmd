@@ -1,0 +1,3 @@
+check
+--targets
+tests/golden/data/targets-broken.tsv

@@ -1,0 +1,5 @@
+eval
+=7项
+7个
+--format
+json

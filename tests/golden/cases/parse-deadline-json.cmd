@@ -1,0 +1,4 @@
+parse
+2024年12月底前
+--format
+json

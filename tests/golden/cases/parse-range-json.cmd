@@ -1,0 +1,4 @@
+parse
+80%至100%
+--format
+json

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds indicheck twice and runs the whole test suite in each build:
+#   build/       optimised, as users run it
+#   build-asan/  with AddressSanitizer + UndefinedBehaviorSanitizer
+# Installs missing Debian packages first (tools/setup.sh). Exits non-zero on
+# any failed build or test. `.ci/run` calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+jobs=$(nproc)
+
+echo "== optimised build"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== sanitizer build (ASan + UBSan)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINDICHECK_SANITIZE=ON
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"
