@@ -41,7 +41,8 @@ Json date_json(const CalendarDate& d) {
 
 std::string unit_text(const Unit& u) {
   if (u.symbol.empty()) return "(none)";
-  std::string out = u.symbol + " (" + describe_dimension(u.dimension);
+  bool plain = u.dimension.starts_with("count:") || u.dimension.starts_with("unit:");
+  std::string out = u.symbol + " (" + (plain ? describe_dimension(u.dimension) : u.dimension);
   if (u.known && u.factor != Number::integer(1)) {
     std::string base = UnitTable::standard().base_symbol(u.dimension);
     if (base.empty() && u.dimension.starts_with("count:")) base = u.dimension.substr(6);

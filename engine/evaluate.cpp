@@ -48,12 +48,17 @@ std::string with_unit(const Number& v, const Unit& u) {
   return v.display() + u.symbol;
 }
 
+// The level as reported: 基本健全, 不健全, 否.
+std::string level_text(const ActualLevel& l) {
+  return l.modifier == "否" ? l.modifier : l.modifier + l.word;
+}
+
 std::string describe_actual(const ActualForm& a) {
   struct Describe {
     std::string operator()(const ActualQuantity&) const { return "a figure"; }
     std::string operator()(const ActualDate&) const { return "a date"; }
     std::string operator()(const ActualLevel& l) const {
-      return l.word == "是" ? "a yes/no answer" : "the level word '" + l.modifier + l.word + "'";
+      return l.word == "是" ? "a yes/no answer" : "the level word '" + level_text(l) + "'";
     }
     std::string operator()(const ActualGrade&) const { return "a grade"; }
     std::string operator()(const ActualText& t) const { return "the text '" + t.text + "'"; }
@@ -206,7 +211,7 @@ class Judge {
                                  "', a different level from the target '" + t.word + "'");
       return;
     }
-    graded(l->grade, "'" + l->modifier + l->word + "'");
+    graded(l->grade, "'" + level_text(*l) + "'");
   }
 
   void graded(Grade g, const std::string& what) {
@@ -264,7 +269,7 @@ class Judge {
     }
     bool with_year = year.has_value();
     if (!year) {
-      year = 2001;  // any common year: both sides lack one
+      year = 2000;  // a leap year, so that 2月29日 exists: both sides lack one
       v_.assumptions.push_back(
           "neither the target nor the actual names a year: compared as dates "
           "in one year");

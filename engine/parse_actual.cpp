@@ -20,7 +20,7 @@ enum class Form { none, date, quantity, grade, level, yes_no, placeholder, text 
 struct Parts {
   Form form = Form::none;
   std::string number, unit, year, month, day, level, modifier, text;
-  std::size_t number_byte = 0, date_byte = 0;
+  std::size_t number_byte = 0, month_byte = 0, day_byte = 0;
   Grade grade = Grade::met;
 };
 
@@ -78,16 +78,22 @@ struct record {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Parts& p) {
     p.*Field = in.string();
-    if (p.date_byte == 0 && (Field == &Parts::year || Field == &Parts::month))
-      p.date_byte = in.position().byte;
+  }
+};
+template <std::string Parts::*Field, std::size_t Parts::*Byte>
+struct record_at {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.*Field = in.string();
+    p.*Byte = in.position().byte;
   }
 };
 template <>
 struct action<g::year_number> : record<&Parts::year> {};
 template <>
-struct action<g::month_number> : record<&Parts::month> {};
+struct action<g::month_number> : record_at<&Parts::month, &Parts::month_byte> {};
 template <>
-struct action<g::day_number> : record<&Parts::day> {};
+struct action<g::day_number> : record_at<&Parts::day, &Parts::day_byte> {};
 template <>
 struct action<g::level_word> : record<&Parts::level> {};
 template <>
@@ -96,7 +102,7 @@ template <>
 struct action<ga::modifier> : record<&Parts::modifier> {};
 // In a numeric date the month is a bare digit pair between separators.
 template <>
-struct action<ga::numeric_month> : record<&Parts::month> {};
+struct action<ga::numeric_month> : record_at<&Parts::month, &Parts::month_byte> {};
 
 template <>
 struct action<g::no_word> {
@@ -141,11 +147,11 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
       if (!p.year.empty()) d.year = detail::read_small_number(p.year);
       d.month = detail::read_small_number(p.month);
       if (d.month < 1 || d.month > 12)
-        throw Failure{p.date_byte, "there is no month " + std::to_string(d.month)};
+        throw Failure{p.month_byte, "there is no month " + std::to_string(d.month)};
       if (!p.day.empty()) {
         int day = detail::read_small_number(p.day);
         if (day < 1 || day > detail::days_in_month(d.year.value_or(2000), d.month))
-          throw Failure{p.date_byte, "there is no day " + std::to_string(day) + " in month " +
+          throw Failure{p.day_byte, "there is no day " + std::to_string(day) + " in month " +
                                          std::to_string(d.month)};
         d.day = day;
       }

@@ -49,7 +49,7 @@ struct Parts {
   bool low_inclusive = true;
   bool high_inclusive = true;
   std::string year, month, from_month, day;
-  std::size_t date_byte = 0;
+  std::size_t date_byte = 0, month_byte = 0, day_byte = 0;
   bool month_end = false;  // 底 / 末
   std::string level;
   std::size_t level_byte = 0;
@@ -201,6 +201,7 @@ struct action<g::month_number> {
   static void apply(const ActionInput& in, Parts& p) {
     if (!p.month.empty()) p.from_month = p.month;  // 1-12月
     p.month = in.string();
+    p.month_byte = in.position().byte;
     if (p.year.empty()) p.date_byte = in.position().byte;
   }
 };
@@ -209,6 +210,7 @@ struct action<g::day_number> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Parts& p) {
     p.day = in.string();
+    p.day_byte = in.position().byte;
   }
 };
 template <>
@@ -328,12 +330,13 @@ class Builder {
     if (!p_.year.empty()) d.by.year = detail::read_small_number(p_.year);
     d.by.month = p_.month.empty() ? 12 : detail::read_small_number(p_.month);
     if (d.by.month < 1 || d.by.month > 12)
-      throw Failure{p_.date_byte, "there is no month " + std::to_string(d.by.month)};
+      throw Failure{p_.month_byte, "there is no month " + std::to_string(d.by.month)};
     if (!p_.day.empty()) {
       int day = detail::read_small_number(p_.day);
+      // With no year, February may have 29 days (the table's year decides later).
       int max = detail::days_in_month(d.by.year.value_or(2000), d.by.month);
       if (day < 1 || day > max)
-        throw Failure{p_.date_byte, "there is no day " + std::to_string(day) + " in month " +
+        throw Failure{p_.day_byte, "there is no day " + std::to_string(day) + " in month " +
                                         std::to_string(d.by.month)};
       d.by.day = day;
     }

@@ -21,7 +21,7 @@ struct Unit {
   bool dimensionless() const { return dimension.empty(); }
 };
 
-// A person-readable name of a dimension: "area", "count of 个", "unknown unit 万株".
+// A person-readable name of a dimension: "an area", "a count of 个", "the unknown unit 万株".
 std::string describe_dimension(std::string_view dimension);
 
 class UnitTable {

@@ -17,7 +17,10 @@ struct numeric_date : pg::seq<year_number, date_sep, numeric_month, date_sep, da
 struct written_date : pg::seq<pg::opt<year_part>, month_part, pg::opt<day_part>, pg::eof> {};
 struct date : pg::sor<numeric_date, written_date> {};
 
-struct quantity_value : pg::seq<quantity, pg::eof> {};
+struct end_of_actual : pg::eof {};
+// A cell that starts with a figure is a figure: `5%%` fails at the second '%'
+// instead of falling through to text.
+struct quantity_value : pg::seq<quantity, pg::must<end_of_actual>> {};
 
 // The official grade wording of the self-evaluation forms, longest first.
 struct grade_partly : TAO_PEGTL_STRING("部分达成预期指标并具有一定效果") {};
@@ -46,7 +49,6 @@ struct text : pg::plus<pg::utf8::any> {};
 
 struct value
     : pg::sor<date, quantity_value, official_grade, graded_level, yes_no, placeholder, text> {};
-struct end_of_actual : pg::eof {};
 struct grammar : pg::seq<value, pg::must<end_of_actual>> {};
 
 }  // namespace indicheck::grammar::actual

@@ -34,7 +34,7 @@ struct dated_deadline : pg::seq<pg::opt<year_part>, month_part, pg::opt<day_part
 struct deadline : pg::sor<month_span, year_end, this_year_end, dated_deadline> {};
 
 // ≥95%  =健全  ＞＝10%: a symbol commits to a comparison.
-struct compared : pg::sor<quantity, level_word> {};
+struct compared : pg::sor<quantity, level_word, yes_word> {};
 struct symbolic_comparison
     : pg::seq<symbolic_comparator, pg::must<compared>, pg::opt<suffix_comparator>> {};
 
