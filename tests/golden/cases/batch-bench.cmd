@@ -1,0 +1,4 @@
+batch
+--format
+bench
+tests/golden/data/batch-small.tsv
