@@ -152,7 +152,7 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
         int day = detail::read_small_number(p.day);
         if (day < 1 || day > detail::days_in_month(d.year.value_or(2000), d.month))
           throw Failure{p.day_byte, "there is no day " + std::to_string(day) + " in month " +
-                                         std::to_string(d.month)};
+                                        std::to_string(d.month)};
         d.day = day;
       }
       return ActualDate{d};

@@ -337,7 +337,7 @@ class Builder {
       int max = detail::days_in_month(d.by.year.value_or(2000), d.by.month);
       if (day < 1 || day > max)
         throw Failure{p_.day_byte, "there is no day " + std::to_string(day) + " in month " +
-                                        std::to_string(d.by.month)};
+                                       std::to_string(d.by.month)};
       d.by.day = day;
     }
     if (!p_.from_month.empty()) {

@@ -89,10 +89,14 @@ std::string describe_dimension(std::string_view dimension) {
   if (dimension.starts_with("count:")) return "a count of " + std::string(dimension.substr(6));
   if (dimension.starts_with("unit:")) return "the unknown unit " + std::string(dimension.substr(5));
   static const std::map<std::string, std::string, std::less<>> kNames = {
-      {"ratio", "a ratio"},         {"area", "an area"},
-      {"money", "money"},           {"length", "a length"},
-      {"mass", "a mass"},           {"volume", "a volume"},
-      {"days", "a number of days"}, {"months", "a number of months"},
+      {"ratio", "a ratio"},
+      {"area", "an area"},
+      {"money", "money"},
+      {"length", "a length"},
+      {"mass", "a mass"},
+      {"volume", "a volume"},
+      {"days", "a number of days"},
+      {"months", "a number of months"},
       {"workdays", "a number of workdays"}};
   if (auto it = kNames.find(dimension); it != kNames.end()) return it->second;
   return std::string(dimension);  // a compound such as money/area

@@ -220,7 +220,8 @@ TEST_CASE("different dimensions never compare", "[evaluate]") {
       {"≥5000人次", "5000人", error,
        "cannot compare: the actual 5000人 is a count of 人, the target is a count of 人次"},
       {"≤10天", "10工作日", error,
-       "cannot compare: the actual 10工作日 is a number of workdays, the target is a number of days"},
+       "cannot compare: the actual 10工作日 is a number of workdays, the target is a number of "
+       "days"},
       {"=12000亩", "12000元", error,
        "cannot compare: the actual 12000元 is money, the target is an area"},
       {"80%-100%", "90个", error,
