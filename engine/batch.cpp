@@ -184,7 +184,9 @@ struct Judge::Impl {
 };
 
 Judge::Judge(EvaluationContext context, std::size_t max_cached)
-    : impl_(std::make_unique<Impl>(Impl{context, max_cached, {}, {}, {}})) {}
+    : impl_(std::make_unique<Impl>(Impl{context, max_cached, {}, {}, {}})) {
+  impl_->context.explain = false;  // a batch judge hands out kinds only
+}
 Judge::~Judge() = default;
 Judge::Judge(Judge&&) noexcept = default;
 Judge& Judge::operator=(Judge&&) noexcept = default;

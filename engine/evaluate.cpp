@@ -144,7 +144,7 @@ class Judge {
       return std::nullopt;
     }
     Number value = q->value * unit.factor / like.factor;
-    if (unit.symbol != like.symbol)
+    if (ctx_.explain && unit.symbol != like.symbol)
       converted_ = q->value.canonical() + unit.symbol + " = " + with_unit(value, like) + "; ";
     return value;
   }
@@ -154,6 +154,7 @@ class Judge {
     if (!a) return;
     const Number& target = t.target.value;
     bool ok = holds(t.op, *a, target);
+    if (!ctx_.explain) return set(ok ? VerdictKind::pass : VerdictKind::fail, {});
     std::string claim =
         with_unit(*a, t.target.unit) + " " + symbol(t.op) + " " + with_unit(target, t.target.unit);
     if (ok) {
@@ -178,6 +179,8 @@ class Judge {
     const Number& high = t.high.value;
     bool above_low = t.low_inclusive ? *a >= low : *a > low;
     bool below_high = t.high_inclusive ? *a <= high : *a < high;
+    if (!ctx_.explain)
+      return set(above_low && below_high ? VerdictKind::pass : VerdictKind::fail, {});
     std::string range = std::string(t.low_inclusive ? "[" : "(") + with_unit(low, t.high.unit) +
                         ", " + with_unit(high, t.high.unit) + (t.high_inclusive ? "]" : ")");
     std::string value = with_unit(*a, t.high.unit);

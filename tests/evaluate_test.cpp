@@ -24,7 +24,7 @@ using Strings = std::vector<std::string>;
 namespace {
 
 Verdict judge(const std::string& target, const std::string& actual,
-              std::optional<int> year = std::nullopt) {
+              std::optional<int> year = std::nullopt, bool explain = true) {
   auto t = indicheck::parse_target(target);
   if (const auto* e = std::get_if<ParseError>(&t))
     UNSCOPED_INFO("target refused at column " << e->column << ": " << e->message);
@@ -35,6 +35,7 @@ Verdict judge(const std::string& target, const std::string& actual,
   REQUIRE(std::holds_alternative<Actual>(a));
   EvaluationContext ctx;
   ctx.year = year;
+  ctx.explain = explain;
   return evaluate(std::get<Constraint>(t), std::get<Actual>(a), ctx);
 }
 
@@ -64,6 +65,8 @@ void check(const Case& c) {
   CHECK(kind_name(v.kind) == kind_name(c.kind));
   CHECK(v.explanation == c.explanation);
   CHECK(v.assumptions == c.assumptions);
+  // Batch asks for the kind only; it must be the same kind.
+  CHECK(kind_name(judge(c.target, c.actual, c.year, false).kind) == kind_name(c.kind));
 }
 
 constexpr VerdictKind pass = VerdictKind::pass;
