@@ -43,6 +43,20 @@ unsigned display_width(std::string_view utf8) {
   return w;
 }
 
+std::string clip_to_width(std::string_view utf8, unsigned cells) {
+  if (display_width(utf8) <= cells) return std::string(utf8);
+  std::size_t i = 0;
+  unsigned used = 0;
+  while (i < utf8.size()) {
+    std::size_t next = i;
+    unsigned w = width_of(decode(utf8, next));
+    if (used + w > cells - 1) break;  // one cell for the "…"
+    used += w;
+    i = next;
+  }
+  return std::string(utf8.substr(0, i)) + "…";
+}
+
 unsigned count_chars(std::string_view utf8, std::size_t bytes) {
   unsigned n = 0;
   for (std::size_t i = 0; i < utf8.size() && i < bytes;) {

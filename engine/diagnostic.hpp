@@ -37,6 +37,8 @@ bool has_errors(const std::vector<Diagnostic>& ds);
 
 // Terminal cells the UTF-8 text takes: 2 for wide (CJK, full-width) characters.
 unsigned display_width(std::string_view utf8);
+// `utf8` cut to at most `cells` terminal cells, ending in "…" when it was cut.
+std::string clip_to_width(std::string_view utf8, unsigned cells);
 // Number of characters (code points) in the first `bytes` bytes of `utf8`.
 unsigned count_chars(std::string_view utf8, std::size_t bytes);
 // A short quote of the text at `byte` for "found …": one character, or "end of text".

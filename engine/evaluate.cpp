@@ -67,17 +67,6 @@ std::string describe_actual(const ActualForm& a) {
   return std::visit(Describe{}, a);
 }
 
-// A reported sentence (four or more Han characters) may well answer a level
-// target in words; a short unknown word (良好, 一般) is not a level of its scale.
-bool is_sentence(std::string_view text) {
-  std::size_t han = 0;
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    auto b = static_cast<unsigned char>(text[i]);
-    if (b >= 0xE4 && b <= 0xE9) ++han, i += 2;  // U+4E00–U+9FFF lead bytes
-  }
-  return han >= 4;
-}
-
 class Judge {
  public:
   Judge(const Constraint& c, const Actual& a, const EvaluationContext& ctx)
@@ -194,7 +183,8 @@ class Judge {
   void judge(const LevelConstraint& t) {
     if (const auto* g = std::get_if<ActualGrade>(&a_.form)) return graded(g->grade, "the grade");
     const auto* l = std::get_if<ActualLevel>(&a_.form);
-    if (const auto* text = std::get_if<ActualText>(&a_.form); text && is_sentence(text->text)) {
+    if (const auto* text = std::get_if<ActualText>(&a_.form);
+        text && detail::is_sentence(text->text)) {
       set(VerdictKind::manual,
           "a person must judge whether '" + a_.written + "' means '" + t.word + "'");
       return;

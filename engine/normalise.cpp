@@ -28,6 +28,16 @@ unsigned NormalisedText::column_of(std::string_view original, std::size_t b) con
   return count_chars(original, o) + 1;
 }
 
+ParseError NormalisedText::error_at(std::string_view original, std::size_t b, std::string message,
+                                    bool found) const {
+  ParseError e;
+  e.byte = b < origin.size() ? origin[b] : original.size();
+  e.column = column_of(original, b);
+  e.message = std::move(message);
+  if (found) e.message += "; found " + describe_at(text, b);
+  return e;
+}
+
 std::optional<NormalisedText> normalise(std::string_view original, ParseError* error) {
   NormalisedText out;
   out.text.reserve(original.size());

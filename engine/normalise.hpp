@@ -24,6 +24,11 @@ struct NormalisedText {
 
   // The column (1-based, characters) in `original` of byte `b` of `text`.
   unsigned column_of(std::string_view original, std::size_t b) const;
+
+  // An error at byte `b` of `text`, located in `original`; with `found`, the
+  // message ends in "; found X" naming the character there.
+  ParseError error_at(std::string_view original, std::size_t b, std::string message,
+                      bool found) const;
 };
 
 // Removes ASCII space, tab, CR, LF, NBSP, U+3000 and U+200B. Fails on invalid UTF-8.

@@ -200,14 +200,7 @@ std::variant<Actual, ParseError> parse_actual(std::string_view written, const Un
   }
   Parts parts;
   pg::memory_input in(normalised->text, "actual");
-  auto fail_at = [&](std::size_t byte, std::string message, bool found) {
-    ParseError e;
-    e.byte = byte < normalised->origin.size() ? normalised->origin[byte] : written.size();
-    e.column = normalised->column_of(written, byte);
-    e.message = std::move(message);
-    if (found) e.message += "; found " + describe_at(normalised->text, byte);
-    return e;
-  };
+
   try {
     pg::parse<ga::grammar, action, g::control>(in, parts);
     if (parts.form == Form::placeholder) parts.text = normalised->text;
@@ -217,9 +210,10 @@ std::variant<Actual, ParseError> parse_actual(std::string_view written, const Un
                                                       normalised->text + "'");
     return a;
   } catch (const pg::parse_error& e) {
-    return fail_at(e.positions().front().byte, std::string(e.message()), true);
+    return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),
+                                true);
   } catch (const Failure& f) {
-    return fail_at(f.byte, f.message, false);
+    return normalised->error_at(written, f.byte, f.message, false);
   }
 }
 

@@ -90,18 +90,22 @@ int read_small_number(std::string_view matched) {
   return v;
 }
 
-std::size_t damaged_text_at(std::string_view text) {
+std::size_t count_han(std::string_view text) {
   std::size_t han = 0;
+  for (std::size_t i = 0; i < text.size();)
+    if (is_han(next_cp(text, i))) ++han;
+  return han;
+}
+
+std::size_t damaged_text_at(std::string_view text) {
   std::size_t first_numeric = std::string_view::npos;
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = 0; i < text.size() && first_numeric == std::string_view::npos;) {
     std::size_t at = i;
-    auto cp = next_cp(text, i);
-    if (is_han(cp)) ++han;
-    if (first_numeric == std::string_view::npos && is_numeric_sign(cp)) first_numeric = at;
+    if (is_numeric_sign(next_cp(text, i))) first_numeric = at;
   }
-  if (han == 0) return 0;
+  if (count_han(text) == 0) return 0;
   // A sentence may mention a figure; a short word glued to one is damage (工5%).
-  if (first_numeric != std::string_view::npos && han < 4) return first_numeric;
+  if (first_numeric != std::string_view::npos && !is_sentence(text)) return first_numeric;
   return std::string_view::npos;
 }
 

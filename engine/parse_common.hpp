@@ -29,6 +29,15 @@ int read_small_number(std::string_view matched);
 // first offending character, or npos when the text is acceptable as a phrase.
 std::size_t damaged_text_at(std::string_view text);
 
+// Han characters in `text` (CJK Unified Ideographs and extension A).
+std::size_t count_han(std::string_view text);
+
+// Whether text reads as a sentence (four or more Han characters) rather than a
+// word: a sentence may mention a figure or answer a level in its own words.
+inline bool is_sentence(std::string_view text) {
+  return count_han(text) >= 4;
+}
+
 // Days in `month` of `year` (Gregorian).
 int days_in_month(int year, int month);
 

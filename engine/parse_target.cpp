@@ -367,15 +367,6 @@ class Builder {
   std::vector<std::string> assumptions_;
 };
 
-ParseError located(const NormalisedText& n, std::string_view written, std::size_t byte,
-                   std::string message) {
-  ParseError e;
-  e.byte = byte < n.origin.size() ? n.origin[byte] : written.size();
-  e.column = n.column_of(written, byte);
-  e.message = std::move(message) + "; found " + describe_at(n.text, byte);
-  return e;
-}
-
 }  // namespace
 
 std::variant<Constraint, ParseError> parse_target(std::string_view written,
@@ -399,12 +390,11 @@ std::variant<Constraint, ParseError> parse_target(std::string_view written,
                                                       normalised->text + "'");
     return c;
   } catch (const pg::parse_error& e) {
-    return located(*normalised, written, e.positions().front().byte, std::string(e.message()));
+    return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),
+                                true);
   } catch (const Failure& f) {
-    ParseError err = located(*normalised, written, f.byte, f.message);
-    // "found" is noise when the message already names the text.
-    err.message = f.message;
-    return err;
+    // A semantic failure's message already names the text: no "found".
+    return normalised->error_at(written, f.byte, f.message, false);
   }
 }
 

@@ -32,25 +32,7 @@ const char* colour_of(VerdictKind v) {
 constexpr unsigned kNameCells = 40;
 
 std::string clip(const std::string& name) {
-  if (display_width(name) <= kNameCells) return name;
-  std::string out;
-  unsigned cells = 0;
-  for (std::size_t i = 0; i < name.size();) {
-    std::size_t len = 1;
-    auto b = static_cast<unsigned char>(name[i]);
-    if (b >= 0xF0)
-      len = 4;
-    else if (b >= 0xE0)
-      len = 3;
-    else if (b >= 0xC0)
-      len = 2;
-    unsigned w = display_width(name.substr(i, len));
-    if (cells + w > kNameCells - 1) break;
-    out += name.substr(i, len);
-    cells += w;
-    i += len;
-  }
-  return out + "…";
+  return clip_to_width(name, kNameCells);
 }
 
 std::string tally_table(const std::string& title, const std::vector<Tally>& rows,

@@ -1,5 +1,6 @@
 #include "engine/report.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "engine/evaluate.hpp"
@@ -9,31 +10,32 @@ namespace indicheck {
 
 namespace {
 
+// A path segment or key part without white space, so that 土地出让印花 税 and
+// 土地出让印花税 name the same thing. Table text is valid UTF-8 (the reader
+// checked), so normalise does not fail here.
+std::string without_spaces(std::string_view text) {
+  ParseError ignored;
+  auto n = normalise(text, &ignored);
+  return n ? n->text : std::string(text);
+}
+
 std::vector<std::string> split_key(std::string_view key) {
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (true) {
     auto slash = key.find('/', start);
-    std::string_view part =
-        key.substr(start, slash == std::string_view::npos ? slash : slash - start);
-    ParseError ignored;
-    auto n = normalise(part, &ignored);
-    parts.push_back(n ? n->text : std::string(part));
+    parts.push_back(
+        without_spaces(key.substr(start, slash == std::string_view::npos ? slash : slash - start)));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
   return parts;
 }
 
-// Whether `key` names the last segments of `path` (white space ignored).
+// Whether `key` names the last segments of `path` (both already without spaces).
 bool matches(const std::vector<std::string>& key, const std::vector<std::string>& path) {
   if (key.size() > path.size()) return false;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    ParseError ignored;
-    auto seg = normalise(path[path.size() - key.size() + i], &ignored);
-    if (!seg || seg->text != key[i]) return false;
-  }
-  return true;
+  return std::equal(key.begin(), key.end(), path.end() - static_cast<std::ptrdiff_t>(key.size()));
 }
 
 Tally& tally_for(std::vector<Tally>& tallies, const std::string& name) {
@@ -80,7 +82,10 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
 
   // Match each actual row to exactly one indicator.
   std::vector<std::vector<std::string>> paths;
-  for (const Indicator& ind : targets.indicators) paths.push_back(ind.path());
+  for (const Indicator& ind : targets.indicators) {
+    paths.push_back(ind.path());
+    for (auto& segment : paths.back()) segment = without_spaces(segment);
+  }
   std::map<std::size_t, const ActualRow*> actual_of;
   for (const ActualRow& row : actuals.rows) {
     auto key = split_key(row.key.text);

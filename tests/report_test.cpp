@@ -151,3 +151,13 @@ TEST_CASE("invalid UTF-8 in a table is located", "[table]") {
   CHECK(d[0].where.column == 5);
   CHECK(d[0].message == "invalid UTF-8 byte");
 }
+
+TEST_CASE("an actual's key matches whatever spaces PDF extraction left in it", "[report]") {
+  TargetTable t = targets();
+  std::vector<Diagnostic> d;
+  ActualTable a = actuals("指标\t实际值\n专项档案 整理 / 完成项目数\t2个\n验收 合格率\t95%\n", d);
+  Report r = check(t, a, Period::year);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.results[1].verdict.kind == VerdictKind::pass);
+  CHECK(r.results[2].verdict.kind == VerdictKind::pass);
+}
