@@ -76,7 +76,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
                             (period == Period::half ? "半年指标值" : "全年指标值") + " column"));
   if (actuals.period && *actuals.period != period)
     r.diagnostics.push_back(make_diagnostic(
-        Severity::error, actuals.file, 1, 1,
+        Severity::error, actuals.file, actuals.metadata_line.at("期间"), 1,
         std::string("the actuals are for ") + chinese(*actuals.period) + " but the check is for " +
             chinese(period) + " (--period " + to_string(period) + ")"));
 

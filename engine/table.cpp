@@ -121,9 +121,11 @@ bool is_blank(std::string_view s) {
   return s.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-// "# 年度: 2024" → {"年度", "2024"}; other comments are ignored.
-void read_metadata(std::string_view comment, std::map<std::string, std::string>& into) {
-  comment.remove_prefix(1);
+// "# 年度: 2024" → {"年度", "2024"}; other comments are ignored. A key given
+// twice is an error rather than a silent overwrite.
+void read_metadata(LineReader& lines, const Line& line, std::map<std::string, std::string>& into,
+                   std::map<std::string, unsigned>& where) {
+  std::string_view comment = line.text.substr(1);
   auto colon = comment.find(':');
   std::size_t width = 1;
   if (colon == std::string_view::npos) {
@@ -132,8 +134,15 @@ void read_metadata(std::string_view comment, std::map<std::string, std::string>&
   }
   if (colon == std::string_view::npos) return;
   std::string key = trim(comment.substr(0, colon));
-  if (key == "单位" || key == "年度" || key == "期间")
-    into[key] = trim(comment.substr(colon + width));
+  if (key != "单位" && key != "年度" && key != "期间") return;
+  if (auto seen = where.find(key); seen != where.end()) {
+    lines.error(line.number, 1,
+                "'" + key + "' is given again (first on line " + std::to_string(seen->second) + ")",
+                line.text);
+    return;
+  }
+  into[key] = trim(comment.substr(colon + width));
+  where[key] = line.number;
 }
 
 struct Header {
@@ -145,12 +154,13 @@ struct Header {
 // Reads comments and the header; nullopt (with a diagnostic) when no header.
 std::optional<Header> read_header(LineReader& lines, const std::string& file,
                                   std::map<std::string, std::string>& metadata,
+                                  std::map<std::string, unsigned>& metadata_line,
                                   std::initializer_list<const char*> known,
                                   std::initializer_list<const char*> required) {
   while (auto line = lines.next()) {
     if (is_blank(line->text)) continue;
     if (line->text.starts_with('#')) {
-      read_metadata(line->text, metadata);
+      read_metadata(lines, *line, metadata, metadata_line);
       continue;
     }
     Header h{{}, 0, *line};
@@ -214,7 +224,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
   t.file = file;
   LineReader lines(file, content, diagnostics);
   auto header =
-      read_header(lines, file, t.metadata,
+      read_header(lines, file, t.metadata, t.metadata_line,
                   {"一级指标", "二级指标", "重点工作", "三级指标", "半年指标值", "全年指标值"},
                   {"一级指标", "二级指标", "三级指标"});
   if (!header) return std::nullopt;
@@ -231,7 +241,8 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string::npos)
       t.year = std::stoi(digits);
     else
-      lines.error(1, 1, "'# 年度: " + y->second + "' is not a four-digit year", "");
+      lines.error(t.metadata_line.at("年度"), 1,
+                  "'# 年度: " + y->second + "' is not a four-digit year", "");
   }
   auto col = [&](const char* name) -> std::optional<std::size_t> {
     auto it = header->columns.find(name);
@@ -281,8 +292,8 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
   ActualTable t;
   t.file = file;
   LineReader lines(file, content, diagnostics);
-  auto header = read_header(lines, file, t.metadata, {"指标", "实际值", "偏差原因", "备注"},
-                            {"指标", "实际值"});
+  auto header = read_header(lines, file, t.metadata, t.metadata_line,
+                            {"指标", "实际值", "偏差原因", "备注"}, {"指标", "实际值"});
   if (!header) return std::nullopt;
   if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
     if (p->second == "半年")
@@ -290,7 +301,8 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
     else if (p->second == "全年")
       t.period = Period::year;
     else
-      lines.error(1, 1, "'# 期间: " + p->second + "': expected 半年 or 全年", "");
+      lines.error(t.metadata_line.at("期间"), 1,
+                  "'# 期间: " + p->second + "': expected 半年 or 全年", "");
   }
   std::size_t key = header->columns.at("指标"), value = header->columns.at("实际值");
   auto reason = header->columns.find("偏差原因");

@@ -39,7 +39,8 @@ struct Indicator {
 
 struct TargetTable {
   std::string file;
-  std::map<std::string, std::string> metadata;  // from "# 单位: …" and "# 年度: …"
+  std::map<std::string, std::string> metadata;    // from "# 单位: …" and "# 年度: …"
+  std::map<std::string, unsigned> metadata_line;  // where each metadata line stands
   std::optional<int> year;
   bool has_half = false, has_year = false;
   std::vector<Indicator> indicators;
@@ -55,6 +56,7 @@ struct ActualRow {
 struct ActualTable {
   std::string file;
   std::map<std::string, std::string> metadata;
+  std::map<std::string, unsigned> metadata_line;
   std::optional<Period> period;  // from "# 期间: 半年|全年"
   std::vector<ActualRow> rows;
 };

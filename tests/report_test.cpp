@@ -161,3 +161,28 @@ TEST_CASE("an actual's key matches whatever spaces PDF extraction left in it", "
   CHECK(r.results[1].verdict.kind == VerdictKind::pass);
   CHECK(r.results[2].verdict.kind == VerdictKind::pass);
 }
+
+TEST_CASE("metadata problems point at their own line", "[table]") {
+  std::vector<Diagnostic> d;
+  auto a = read_actuals("a.tsv",
+                        "# 说明\n# 期间: 全年\n# 期间：半年\n# 年度: 二〇二四\n指标\t实际值\n", d);
+  REQUIRE(a);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].where.line == 3);
+  CHECK(d[0].message == "'期间' is given again (first on line 2)");
+  CHECK(a->period == Period::year);
+
+  Report r = check(targets(), *a, Period::half);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].where.line == 2);
+  CHECK(r.diagnostics[0].message ==
+        "the actuals are for 全年 but the check is for 半年 (--period half)");
+
+  d.clear();
+  auto t = read_targets("t.tsv",
+                        "# 单位: x\n\n# 年度: 24年\n一级指标\t二级指标\t三级指标\t全年指标值\n", d);
+  REQUIRE(t);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].where.line == 3);
+  CHECK(d[0].message == "'# 年度: 24年' is not a four-digit year");
+}
