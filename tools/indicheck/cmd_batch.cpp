@@ -223,6 +223,7 @@ Command add_batch(CLI::App& app) {
                 render(make_diagnostic(Severity::error, name, 1, 1,
                                        std::string("cannot read: ") + std::strerror(read_errno))));
             unusable = true;
+            continue;  // what was read of it is not a file's worth of rows
           }
           if (!r.usable) {
             print_err(render(make_diagnostic(Severity::error, name, 1, 1, r.error)));
@@ -233,6 +234,8 @@ Command add_batch(CLI::App& app) {
           files.push_back(Json{{"file", name}, {"rows", r.rows}, {"lines", r.lines}});
         }
         if (o->verdicts) return unusable ? kExitUnusable : kExitMet;
+        // No file could be read: tallies of nothing would look like a clean run.
+        if (files.empty() && unusable && !(json && o->rows)) return kExitUnusable;
         Tallies t = runner.tallies();
         if (o->format == "bench") {
           if (o->rows) print_out("\n");

@@ -1,0 +1,3 @@
+batch
+tests/golden/data/no-such-file.tsv
+tests/golden/data
