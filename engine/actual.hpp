@@ -26,8 +26,9 @@ struct ActualDate {
 // `健全`, `基本健全` (partly), `不健全` (not); `是` / `否`.
 struct ActualLevel {
   std::string word;
-  std::string modifier;  // "", "基本", "较", "未", …
+  std::string modifier;  // "", "基本", "较", "未", …; "否" for 否
   Grade grade;
+  std::string spelled;  // the level as reported: 健全, 基本健全, 是, 否
 };
 
 // The official wording: 达成预期指标 / 部分达成预期指标并具有一定效果 / 未达成预期指标且效果较差.

@@ -48,17 +48,12 @@ std::string with_unit(const Number& v, const Unit& u) {
   return v.display() + u.symbol;
 }
 
-// The level as reported: 基本健全, 不健全, 否.
-std::string level_text(const ActualLevel& l) {
-  return l.modifier == "否" ? l.modifier : l.modifier + l.word;
-}
-
 std::string describe_actual(const ActualForm& a) {
   struct Describe {
     std::string operator()(const ActualQuantity&) const { return "a figure"; }
     std::string operator()(const ActualDate&) const { return "a date"; }
     std::string operator()(const ActualLevel& l) const {
-      return l.word == "是" ? "a yes/no answer" : "the level word '" + level_text(l) + "'";
+      return l.word == "是" ? "a yes/no answer" : "the level word '" + l.spelled + "'";
     }
     std::string operator()(const ActualGrade&) const { return "a grade"; }
     std::string operator()(const ActualText& t) const { return "the text '" + t.text + "'"; }
@@ -204,7 +199,7 @@ class Judge {
                                  "', a different level from the target '" + t.word + "'");
       return;
     }
-    graded(l->grade, "'" + level_text(*l) + "'");
+    graded(l->grade, "'" + l->spelled + "'");
   }
 
   void graded(Grade g, const std::string& what) {

@@ -160,9 +160,12 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
     case Form::grade:
       return ActualGrade{p.grade};
     case Form::level:
-      return ActualLevel{p.level, p.modifier, p.modifier.empty() ? Grade::met : p.grade};
+      return ActualLevel{p.level, p.modifier, p.modifier.empty() ? Grade::met : p.grade,
+                         p.modifier + p.level};
     case Form::yes_no:
-      return ActualLevel{"是", p.modifier, p.modifier.empty() ? Grade::met : Grade::not_met};
+      // 否 is the not-met end of the 是 scale, spelled as one word.
+      return ActualLevel{"是", p.modifier, p.modifier.empty() ? Grade::met : Grade::not_met,
+                         p.modifier.empty() ? "是" : "否"};
     case Form::placeholder:
       return ActualNone{p.text};
     case Form::text: {
