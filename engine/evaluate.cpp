@@ -66,6 +66,7 @@ class Judge {
  public:
   Judge(const Constraint& c, const Actual& a, const EvaluationContext& ctx)
       : c_(c), a_(a), ctx_(ctx) {
+    if (!ctx.explain) return;  // batch: no per-row copies of strings it never reads
     v_.assumptions = c.assumptions;
     v_.assumptions.insert(v_.assumptions.end(), a.assumptions.begin(), a.assumptions.end());
   }

@@ -12,8 +12,8 @@ namespace indicheck {
 struct EvaluationContext {
   std::optional<int> year;  // the table's year, for deadlines written without one
   const UnitTable* units = &UnitTable::standard();
-  // false when only the verdict's kind is wanted (batch): quantity and range
-  // verdicts then skip building their explanation and assumptions, which is
+  // false when only the verdict's kind is wanted (batch): no assumptions are
+  // copied, and quantity and range verdicts skip building their explanation,
   // most of the cost of a row. The kind is the same either way.
   bool explain = true;
 };
