@@ -15,6 +15,8 @@ packages=(
   catch2                  # v2.13 unit tests
   clang libclang-rt-14-dev  # ASan+UBSan test build and libFuzzer
   clang-format            # the project's formatting
+  libzip-dev libxml2-dev  # import: reading xlsx workbooks (zip container, XML parts)
+  libxlsxwriter-dev       # import tests: xlsx files made by a real writer
 )
 
 missing=()
