@@ -3,15 +3,39 @@
 // the tallies. One model, several renderers (render_text, render_json).
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "engine/rule_eval.hpp"
+#include "engine/number.hpp"
 #include "engine/table.hpp"
 #include "engine/verdict.hpp"
 
 namespace indicheck {
+
+// How one indicator (or the 预算执行率 block) scored at year-end; filled by
+// assess() (engine/score.hpp), after check(). Exact; printed to 2 places.
+struct Score {
+  Number weight;            // 分值
+  Number points;            // 得分, 0 ≤ points ≤ weight
+  std::string explanation;  // the arithmetic, recomputable by hand: "10 × 98.5/100 = 9.85"
+  bool review = false;      // over-achieved beyond the scheme's margin: a person must explain it
+  bool pending = false;     // a person must judge (manual): 0 points until then
+  std::vector<std::string> notes;  // every default the scoring applied
+};
+
+// Mid-year: will the full-year target be met? (确定能 / 有可能 / 不可能)
+enum class OnTrack { certain, possible, impossible };
+const char* to_string(OnTrack o);  // "certain", "possible", "impossible"
+const char* chinese(OnTrack o);    // "确定能", "有可能", "不可能"
+
+struct Outlook {
+  OnTrack on_track = OnTrack::possible;
+  std::string explanation;
+};
 
 struct IndicatorResult {
   const Indicator* indicator = nullptr;
@@ -20,6 +44,34 @@ struct IndicatorResult {
   std::string actual;  // as written; empty when none was reported
   std::string reason;  // 偏差原因, as reported
   Verdict verdict;
+  // Filled by assess(): the year-end score (nullopt when not scored, and
+  // `unscored` says why), the mid-year outlook, and whether a 偏差原因 is owed.
+  std::optional<Score> score;
+  std::string unscored;
+  std::optional<Outlook> outlook;
+  bool needs_reason = false;
+};
+
+// A 一级指标's share of the year-end score.
+struct CategoryScore {
+  std::string name;
+  Number weight, points;
+};
+
+// The year-end total (assess() on a --period year report).
+struct Scoring {
+  std::string scheme;  // its name, e.g. 财预〔2020〕10号
+  std::vector<CategoryScore> by_category;  // in table order; the block last when separate
+  // The 预算执行率 block from the funds figures (执行数 / 预算数) when given.
+  std::optional<Number> executed, budget;
+  std::optional<Score> execution;  // set when no indicator carries the block
+  Number weight;  // the weights of what was scored (not-applicable ones dropped)
+  Number points;
+  Number total;        // points rescaled to 100
+  std::string grade;   // 优 良 中 差; empty when nothing was scored
+  std::string explanation;
+  unsigned pending = 0;  // indicators a person must still judge: the total is provisional
+  std::vector<std::string> assumptions;  // every default the scheme applied to the table
 };
 
 struct Tally {
@@ -44,6 +96,12 @@ struct Report {
   std::vector<Tally> by_level2;
   Tally total;
   std::vector<Diagnostic> diagnostics;  // problems found in the two files
+  // With rule files: every 核对 for the period, with its result, and the
+  // figures the unit reported (上报) as read from the actuals.
+  std::vector<rules::CheckResult> checks;
+  std::map<std::string, rules::ReportedFigure> figures;
+  std::map<std::string, rules::Judgement> judgements;  // by indicator path, when rules apply
+  std::optional<Scoring> scoring;       // year-end, from assess()
 
   // 2 when a file has errors, 1 when an indicator is not met (fail, partial,
   // error, missing), else 0.
@@ -53,6 +111,9 @@ struct Report {
 // Evaluates every indicator of `targets` for `period` against `actuals`.
 // Problems in the files go to report.diagnostics; problems in a value become
 // its verdict.
-Report check(const TargetTable& targets, const ActualTable& actuals, Period period);
+// With `rules`, the rule files' targets, computed actuals, tolerances and
+// scales apply, and every 核对 of the period is run (engine/rule_eval.hpp).
+Report check(const TargetTable& targets, const ActualTable& actuals, Period period,
+             const rules::RuleSet* rules = nullptr);
 
 }  // namespace indicheck
