@@ -3,20 +3,30 @@
 # run from the repository root; stdout, stderr and the exit code are compared
 # with CASE.expected. UPDATE_GOLDEN=1 rewrites CASE.expected instead.
 #   run_case.sh /path/to/indicheck tests/golden/cases/NAME.cmd
+# Optional, for cases that need files made at test time: CASE.setup runs (bash,
+# from the repository root, GOLDEN_TMP set to a fresh temporary directory)
+# before the command, and CASE.after after it, its stdout shown under
+# "--- after"; @TMP@ in CASE.cmd and in the output stands for that directory.
 set -uo pipefail
 bin=$1
 case_file=$2
 expected=${case_file%.cmd}.expected
 mapfile -t args < "$case_file"
-out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
-NO_COLOR=1 "$bin" "${args[@]}" >"$out" 2>"$err" </dev/null
+out=$(mktemp) err=$(mktemp) tmp=$(mktemp -d)
+trap 'rm -rf "$out" "$err" "$tmp"' EXIT
+if [ -f "${case_file%.cmd}.setup" ]; then
+  GOLDEN_TMP=$tmp bash "${case_file%.cmd}.setup" || { echo "setup failed: $case_file"; exit 1; }
+fi
+NO_COLOR=1 "$bin" "${args[@]//@TMP@/$tmp}" >"$out" 2>"$err" </dev/null
 rc=$?
 actual=$(
   printf '$ indicheck'; printf ' %q' "${args[@]}"; printf '\n'
-  echo '--- stdout'; cat "$out"
-  echo '--- stderr'; cat "$err"
+  echo '--- stdout'; sed "s|$tmp|@TMP@|g" "$out"
+  echo '--- stderr'; sed "s|$tmp|@TMP@|g" "$err"
   echo "--- exit $rc"
+  if [ -f "${case_file%.cmd}.after" ]; then
+    echo '--- after'; GOLDEN_TMP=$tmp bash "${case_file%.cmd}.after" 2>&1 | sed "s|$tmp|@TMP@|g"
+  fi
 )
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
   printf '%s\n' "$actual" > "$expected"
