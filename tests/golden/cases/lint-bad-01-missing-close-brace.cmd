@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/01-missing-close-brace.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/02-missing-corner-close.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/03-empty-corner-name.rules

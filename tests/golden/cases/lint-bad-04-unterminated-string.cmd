@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/04-unterminated-string.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/05-import-without-quotes.rules

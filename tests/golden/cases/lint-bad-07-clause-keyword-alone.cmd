@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/07-clause-keyword-alone.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/09-figure-without-period.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/10-figure-line-not-a-name.rules

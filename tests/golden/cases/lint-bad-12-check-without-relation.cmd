@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/12-check-without-relation.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/13-operator-at-end-of-line.rules

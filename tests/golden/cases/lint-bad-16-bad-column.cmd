@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/16-bad-column.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/17-column-not-closed.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/18-call-without-argument.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/19-nothing-after-plus.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/20-define-without-equals.rules

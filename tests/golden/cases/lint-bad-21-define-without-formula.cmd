@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/21-define-without-formula.rules

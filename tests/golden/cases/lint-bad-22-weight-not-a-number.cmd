@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/22-weight-not-a-number.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/26-bad-bare-reading.rules

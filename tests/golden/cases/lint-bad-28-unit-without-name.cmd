@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/28-unit-without-name.rules

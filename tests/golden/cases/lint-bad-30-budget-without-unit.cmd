@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/30-budget-without-unit.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/31-budget-without-block.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/32-scale-without-block.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/33-bad-band-word.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/35-path-ends-with-slash.rules

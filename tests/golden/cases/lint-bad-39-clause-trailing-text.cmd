@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/39-clause-trailing-text.rules

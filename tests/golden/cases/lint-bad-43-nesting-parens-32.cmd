@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/43-nesting-parens-32.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/45-unknown-unit.rules

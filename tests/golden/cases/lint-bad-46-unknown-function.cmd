@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/46-unknown-function.rules

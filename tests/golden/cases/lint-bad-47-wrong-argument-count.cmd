@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/47-wrong-argument-count.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/48-sum-money-and-area.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/49-compare-money-with-ratio.rules

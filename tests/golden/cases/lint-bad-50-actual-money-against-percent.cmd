@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/50-actual-money-against-percent.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/53-duplicate-define.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/54-duplicate-unit.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/56-duplicate-scale-word.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/58-define-self-cycle.rules

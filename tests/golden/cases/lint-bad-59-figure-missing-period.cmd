@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/59-figure-missing-period.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/63-new-indicator-glob.rules

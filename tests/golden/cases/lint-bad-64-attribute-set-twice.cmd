@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/64-attribute-set-twice.rules

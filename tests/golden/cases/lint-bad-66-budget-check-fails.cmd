@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/66-budget-check-fails.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/69-invalid-utf8.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/71-nul-byte.rules

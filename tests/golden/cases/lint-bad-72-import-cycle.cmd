@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/72-import-cycle/a.rules

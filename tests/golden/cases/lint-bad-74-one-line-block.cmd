@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/74-one-line-block.rules
