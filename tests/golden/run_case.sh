@@ -4,7 +4,8 @@
 # with CASE.expected. UPDATE_GOLDEN=1 rewrites CASE.expected instead.
 #   run_case.sh /path/to/indicheck tests/golden/cases/NAME.cmd
 # Optional, for cases that need files made at test time: CASE.setup runs (bash,
-# from the repository root, GOLDEN_TMP set to a fresh temporary directory)
+# from the repository root, GOLDEN_TMP set to a fresh temporary directory and
+# INDICHECK to the binary)
 # before the command, and CASE.after after it, its stdout shown under
 # "--- after"; @TMP@ in CASE.cmd and in the output stands for that directory.
 set -uo pipefail
@@ -15,7 +16,7 @@ mapfile -t args < "$case_file"
 out=$(mktemp) err=$(mktemp) tmp=$(mktemp -d)
 trap 'rm -rf "$out" "$err" "$tmp"' EXIT
 if [ -f "${case_file%.cmd}.setup" ]; then
-  GOLDEN_TMP=$tmp bash "${case_file%.cmd}.setup" || { echo "setup failed: $case_file"; exit 1; }
+  GOLDEN_TMP=$tmp INDICHECK=$bin bash "${case_file%.cmd}.setup" || { echo "setup failed: $case_file"; exit 1; }
 fi
 NO_COLOR=1 "$bin" "${args[@]//@TMP@/$tmp}" >"$out" 2>"$err" </dev/null
 rc=$?
@@ -25,7 +26,7 @@ actual=$(
   echo '--- stderr'; sed "s|$tmp|@TMP@|g" "$err"
   echo "--- exit $rc"
   if [ -f "${case_file%.cmd}.after" ]; then
-    echo '--- after'; GOLDEN_TMP=$tmp bash "${case_file%.cmd}.after" 2>&1 | sed "s|$tmp|@TMP@|g"
+    echo '--- after'; GOLDEN_TMP=$tmp INDICHECK=$bin bash "${case_file%.cmd}.after" 2>&1 | sed "s|$tmp|@TMP@|g"
   fi
 )
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then

@@ -1,0 +1,3 @@
+fmt
+--check
+tests/golden/data/rules-fmt-messy.rules
