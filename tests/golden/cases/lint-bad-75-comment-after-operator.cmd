@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/75-comment-after-operator.rules
