@@ -1,0 +1,292 @@
+#pragma once
+// The rule-file language (.rules): docs/rules.md is its reference.
+// Rules only. The syntax tree is built by engine/rule_parse.cpp from a PEGTL
+// parse tree; messages live in grammar/rule_messages.hpp.
+//
+// A file is a sequence of statements, one per line; a statement may open a
+// `{ … }` block of clause lines. `#` starts a comment. Names are Chinese (or
+// ASCII) words; a name with other characters is written in 「…」.
+
+#include <tao/pegtl.hpp>
+
+#include "grammar/lexicon.hpp"
+
+namespace indicheck::grammar::rules {
+
+namespace pg = tao::pegtl;
+
+// ---- limits -----------------------------------------------------------------
+// Nesting (parentheses, unary minus, figure blocks) is limited so that a hostile
+// file cannot exhaust the stack; docs/limits.md documents the limit. The parser
+// resets the counter before each statement; a statement that fails is
+// abandoned as a whole, so the counter never leaks into the next one.
+inline constexpr unsigned kMaxNesting = 32;
+struct nesting {
+  static unsigned& depth() {
+    thread_local unsigned d = 0;
+    return d;
+  }
+};
+struct nest_in {  // fails once the limit is reached; under must<> that is an error
+  using rule_t = nest_in;
+  using subs_t = pg::empty_list;
+  template <pg::apply_mode, pg::rewind_mode, template <typename...> class,
+            template <typename...> class, typename ParseInput, typename... States>
+  static bool match(ParseInput&, States&&...) {
+    return ++nesting::depth() <= kMaxNesting;
+  }
+};
+struct nest_out {
+  using rule_t = nest_out;
+  using subs_t = pg::empty_list;
+  template <pg::apply_mode, pg::rewind_mode, template <typename...> class,
+            template <typename...> class, typename ParseInput, typename... States>
+  static bool match(ParseInput&, States&&...) {
+    --nesting::depth();
+    return true;
+  }
+};
+
+// ---- layout -----------------------------------------------------------------
+struct blank : pg::sor<pg::one<' ', '\t'>, pg::utf8::one<0x3000>> {};
+struct blanks : pg::star<blank> {};
+struct gap : pg::plus<blank> {};
+struct comment : pg::seq<pg::one<'#'>, pg::star<pg::not_at<pg::eol>, pg::any>> {};
+struct end_of_line : pg::seq<blanks, pg::opt<comment>, pg::sor<pg::eol, pg::eof>> {};
+struct empty_line : pg::seq<blanks, pg::opt<comment>, pg::eol> {};
+// After an operator an expression may go on on the next line.
+struct continuation : pg::star<pg::sor<blank, pg::seq<pg::opt<comment>, pg::eol>>> {};
+
+// ---- words ------------------------------------------------------------------
+struct name_quote : pg::utf8::one<0x201C, 0x201D, 0x2018, 0x2019> {};  // “ ” ‘ ’
+struct name_start : pg::sor<han, pg::ascii::alpha, pg::one<'_'>, name_quote> {};
+struct name_char : pg::sor<name_start, pg::ascii::digit> {};
+struct bare_name : pg::seq<name_start, pg::star<name_char>> {};
+struct corner_open : pg::utf8::one<0x300C> {};   // 「
+struct corner_close : pg::utf8::one<0x300D> {};  // 」
+struct quoted_text : pg::plus<pg::not_at<pg::sor<corner_close, pg::eol>>, pg::utf8::any> {};
+struct x_quoted_text : quoted_text {};
+struct x_corner_close : corner_close {};
+struct quoted_name : pg::if_must<corner_open, x_quoted_text, x_corner_close> {};
+struct name : pg::sor<quoted_name, bare_name> {};
+
+template <typename Word>
+struct keyword : pg::seq<Word, pg::not_at<name_char>> {};
+struct kw_import : keyword<TAO_PEGTL_STRING("引用")> {};
+struct kw_table : keyword<TAO_PEGTL_STRING("目标表")> {};
+struct kw_unit : keyword<TAO_PEGTL_STRING("单位")> {};
+struct kw_scale : keyword<TAO_PEGTL_STRING("量表")> {};
+struct kw_budget : keyword<TAO_PEGTL_STRING("预算")> {};
+struct kw_group : keyword<TAO_PEGTL_STRING("组")> {};
+struct kw_reported : keyword<TAO_PEGTL_STRING("上报")> {};
+struct kw_define : keyword<TAO_PEGTL_STRING("定义")> {};
+struct kw_check : keyword<TAO_PEGTL_STRING("核对")> {};
+struct kw_indicator : keyword<TAO_PEGTL_STRING("指标")> {};
+struct kw_new_indicator : keyword<TAO_PEGTL_STRING("新增指标")> {};
+struct kw_scoring : keyword<TAO_PEGTL_STRING("评分")> {};
+
+struct half_word : keyword<TAO_PEGTL_STRING("半年")> {};
+struct year_word : keyword<TAO_PEGTL_STRING("全年")> {};
+struct period_word : pg::sor<half_word, year_word> {};
+
+// "…" with \" and \\ escapes, on one line.
+struct string_char : pg::sor<pg::seq<pg::one<'\\'>, pg::one<'"', '\\'>>,
+                             pg::seq<pg::not_one<'"', '\\', '\r', '\n'>>> {};
+struct string_body : pg::star<string_char> {};
+struct string_close : pg::one<'"'> {};
+struct x_string_close : string_close {};
+struct string_lit : pg::if_must<pg::one<'"'>, string_body, x_string_close> {};
+
+// A plain decimal: digits with an optional fraction. Signs belong to expressions.
+struct decimal
+    : pg::seq<pg::plus<pg::ascii::digit>, pg::opt<pg::one<'.'>, pg::plus<pg::ascii::digit>>> {};
+struct signed_decimal : pg::seq<pg::opt<pg::one<'-'>>, decimal> {};
+struct unit_text : grammar::unit {};
+struct literal : pg::seq<decimal, pg::opt<unit_text>> {};
+struct signed_literal : pg::seq<signed_decimal, pg::opt<unit_text>> {};
+
+// Every rule that stands under must<> (directly or in if_must<>) is an `x_…`
+// wrapper used nowhere else: must_if raises a rule's message whenever that
+// rule fails, so a message may only belong to a rule that is always required.
+// grammar/rule_messages.hpp gives each wrapper its message.
+template <typename Rule>
+struct expect : Rule {};
+
+// ---- expressions ------------------------------------------------------------
+struct expr;
+struct open_paren : pg::sor<pg::one<'('>, pg::utf8::one<0xFF08>> {};
+struct close_paren : pg::sor<pg::one<')'>, pg::utf8::one<0xFF09>> {};
+struct open_bracket : pg::sor<pg::one<'['>, pg::utf8::one<0xFF3B, 0x3010>> {};
+struct close_bracket : pg::sor<pg::one<']'>, pg::utf8::one<0xFF3D, 0x3011>> {};
+struct comma : pg::sor<pg::one<','>, pg::utf8::one<0xFF0C, 0x3001>> {};
+
+struct x_nest : nest_in {};
+struct x_unnest : nest_out {};
+struct x_continuation : continuation {};
+struct x_blanks : blanks {};
+struct x_expr;
+struct x_close_paren : close_paren {};
+struct x_period : period_word {};
+struct x_close_bracket : close_bracket {};
+
+struct paren_expr : pg::if_must<open_paren, x_nest, x_continuation, x_expr, x_continuation,
+                                x_close_paren, x_unnest> {};
+struct column : pg::if_must<open_bracket, x_blanks, x_period, x_blanks, x_close_bracket> {};
+struct reference : pg::seq<name, pg::opt<blanks, column>> {};
+struct argument;
+struct more_argument : pg::seq<continuation, comma, continuation, argument> {};
+struct x_argument;
+struct arguments : pg::if_must<open_paren, x_nest, x_continuation, x_argument,
+                               pg::star<more_argument>, x_continuation, x_close_paren, x_unnest> {};
+struct call : pg::seq<name, blanks, pg::at<open_paren>, arguments> {};
+struct primary : pg::sor<paren_expr, literal, call, reference> {};
+
+struct minus_op : pg::sor<pg::one<'-'>, pg::utf8::one<0xFF0D, 0x2212>> {};
+struct factor;
+struct x_factor;
+struct negation : pg::if_must<minus_op, x_nest, x_blanks, x_factor, x_unnest> {};
+struct factor : pg::sor<negation, primary> {};
+struct x_factor : factor {};
+
+struct times_op : pg::sor<pg::one<'*'>, pg::utf8::one<0x00D7>> {};   // * ×
+struct divide_op : pg::sor<pg::one<'/'>, pg::utf8::one<0x00F7>> {};  // / ÷
+struct plus_op : pg::sor<pg::one<'+'>, pg::utf8::one<0xFF0B>> {};
+struct product_tail
+    : pg::if_must<pg::seq<blanks, pg::sor<times_op, divide_op>>, x_continuation, x_factor> {};
+struct product : pg::seq<factor, pg::star<product_tail>> {};
+struct x_product : product {};
+struct sum_tail
+    : pg::if_must<pg::seq<blanks, pg::sor<plus_op, minus_op>>, x_continuation, x_product> {};
+struct expr : pg::seq<product, pg::star<sum_tail>> {};
+struct x_expr : expr {};
+struct argument : expr {};
+struct x_argument : argument {};
+
+// ---- relations (checks) -----------------------------------------------------
+struct op_ne : pg::sor<pg::string<'!', '='>, pg::utf8::one<0x2260>> {};  // != ≠
+struct relation_op : pg::sor<op_ne, op_ge, op_le, op_gt, op_lt, op_eq> {};
+struct relation_tail : pg::if_must<pg::seq<blanks, relation_op>, x_continuation, x_expr> {};
+struct x_relation_tail : relation_tail {};
+struct relation : pg::seq<expr, x_relation_tail, pg::star<relation_tail>> {};
+struct x_relation : relation {};
+
+// ---- clauses (the lines of a 指标 or 核对 block) ------------------------------
+struct rest_of_line
+    : pg::plus<pg::not_at<blanks, pg::sor<pg::eol, pg::eof, pg::one<'#'>>>, pg::utf8::any> {};
+struct x_gap : gap {};
+struct x_target_text : rest_of_line {};
+struct target_clause : pg::if_must<period_word, x_gap, x_target_text> {};
+struct kw_actual : keyword<TAO_PEGTL_STRING("实际值")> {};
+struct defines : pg::sor<op_eq, pg::one<':'>, pg::utf8::one<0xFF1A>> {};  // = ：
+struct x_defines : defines {};
+struct actual_clause : pg::if_must<kw_actual, x_blanks, x_defines, x_continuation, x_expr> {};
+struct kw_weight : keyword<TAO_PEGTL_STRING("分值")> {};
+struct x_weight : decimal {};
+struct weight_clause : pg::if_must<kw_weight, x_gap, x_weight> {};
+struct higher_better : TAO_PEGTL_STRING("越高越好") {};
+struct lower_better : TAO_PEGTL_STRING("越低越好") {};
+struct exact_better : TAO_PEGTL_STRING("恰好") {};
+struct x_direction : pg::sor<higher_better, lower_better, exact_better> {};
+struct kw_direction : keyword<TAO_PEGTL_STRING("方向")> {};
+struct direction_clause : pg::if_must<kw_direction, x_gap, x_direction> {};
+struct kw_tolerance : keyword<TAO_PEGTL_STRING("容差")> {};
+struct plus_minus : pg::sor<pg::utf8::one<0x00B1>, pg::string<'+', '/', '-'>> {};  // ± +/-
+struct x_tolerance : literal {};
+struct tolerance_clause
+    : pg::if_must<kw_tolerance, x_gap, pg::opt<plus_minus>, x_blanks, x_tolerance> {};
+struct kw_places : keyword<TAO_PEGTL_STRING("精度")> {};
+struct places_word : TAO_PEGTL_STRING("位小数") {};
+struct x_places : pg::plus<pg::ascii::digit> {};
+struct places_clause : pg::if_must<kw_places, x_gap, x_places, blanks, pg::opt<places_word>> {};
+struct kw_bare : keyword<TAO_PEGTL_STRING("裸值")> {};
+struct x_bare_op : pg::sor<op_ge, op_le, op_eq> {};
+struct bare_clause : pg::if_must<kw_bare, x_gap, x_bare_op> {};
+struct x_name : name {};
+struct scale_clause : pg::if_must<kw_scale, x_gap, x_name> {};
+struct kw_not_applicable : keyword<TAO_PEGTL_STRING("不适用")> {};
+struct kw_period : keyword<TAO_PEGTL_STRING("期间")> {};
+struct period_clause : pg::if_must<kw_period, x_gap, x_period> {};
+struct kw_severity : keyword<TAO_PEGTL_STRING("级别")> {};
+struct severity_error : TAO_PEGTL_STRING("错误") {};
+struct severity_warning : TAO_PEGTL_STRING("警告") {};
+struct x_severity : pg::sor<severity_error, severity_warning> {};
+struct severity_clause : pg::if_must<kw_severity, x_gap, x_severity> {};
+struct kw_message : keyword<TAO_PEGTL_STRING("说明")> {};
+struct x_string : string_lit {};
+struct message_clause : pg::if_must<kw_message, x_gap, x_string> {};
+struct clause : pg::sor<target_clause, actual_clause, weight_clause, direction_clause,
+                        tolerance_clause, places_clause, bare_clause, scale_clause,
+                        kw_not_applicable, period_clause, severity_clause, message_clause> {};
+
+struct block_open : pg::one<'{'> {};
+struct block_close : pg::seq<blanks, pg::one<'}'>> {};
+struct x_line_end : end_of_line {};
+struct x_block_close : block_close {};
+// `{`, then lines of one kind (each line is required once it starts), then `}`.
+template <typename Line>
+struct block : pg::if_must<block_open, x_nest, x_line_end,
+                           pg::star<pg::not_at<block_close>, pg::not_at<blanks, pg::eof>,
+                                    pg::sor<empty_line, pg::seq<blanks, pg::must<Line>>>>,
+                           x_block_close, x_unnest> {};
+struct clause_line : pg::seq<clause, x_line_end> {};
+struct clause_block : block<clause_line> {};
+
+// ---- statements -------------------------------------------------------------
+struct import_stmt : pg::if_must<kw_import, x_blanks, x_string> {};
+struct table_stmt : pg::if_must<kw_table, x_blanks, x_string> {};
+
+struct x_decimal : decimal {};
+struct x_unit : unit_text {};
+struct unit_definition : pg::if_must<op_eq, x_blanks, x_decimal, x_blanks, x_unit> {};
+struct unit_stmt : pg::if_must<kw_unit, x_gap, x_name, pg::opt<blanks, unit_definition>> {};
+
+struct band_met : keyword<TAO_PEGTL_STRING("达成")> {};
+struct band_partly : keyword<TAO_PEGTL_STRING("部分达成")> {};
+struct band_not : keyword<TAO_PEGTL_STRING("未达成")> {};
+struct band_word : pg::sor<band_partly, band_not, band_met> {};
+struct scale_word : name {};
+struct band_line : pg::seq<band_word, pg::plus<gap, scale_word>, x_line_end> {};
+struct scale_block : block<band_line> {};
+struct x_scale_block : scale_block {};
+struct scale_stmt : pg::if_must<kw_scale, x_gap, x_name, x_blanks, x_scale_block> {};
+
+struct figure_value : pg::seq<period_word, blanks, signed_literal> {};
+struct x_figure_value : figure_value {};
+struct figure_line;
+struct figure_block : block<figure_line> {};
+struct x_figure_block : figure_block {};
+struct figure : pg::if_must<name, x_blanks, x_figure_value, pg::star<gap, figure_value>,
+                            pg::opt<blanks, figure_block>> {};
+struct group : pg::if_must<kw_group, x_gap, x_name, x_blanks, x_figure_block> {};
+struct figure_line : pg::seq<pg::sor<group, figure>, x_line_end> {};
+struct budget_stmt : pg::if_must<kw_budget, x_gap, x_unit, x_blanks, x_figure_block> {};
+
+struct reported_stmt : pg::if_must<kw_reported, x_gap, x_name, pg::opt<gap, unit_text>> {};
+struct define_stmt
+    : pg::if_must<kw_define, x_gap, x_name, x_blanks, x_defines, x_continuation, x_expr> {};
+struct check_stmt : pg::if_must<kw_check, x_gap, x_relation, pg::opt<blanks, clause_block>> {};
+
+struct path_sep : pg::sor<pg::one<'/'>, pg::utf8::one<0xFF0F>> {};
+struct any_segments : pg::string<'*', '*'> {};
+struct glob_segment : pg::plus<pg::sor<pg::one<'*'>, name_char>> {};
+struct segment : pg::sor<quoted_name, any_segments, glob_segment> {};
+struct x_segment : segment {};
+struct pattern : pg::seq<segment, pg::star<path_sep, x_segment>> {};
+struct x_pattern : pattern {};
+struct x_clause_block : clause_block {};
+struct indicator_stmt : pg::if_must<kw_indicator, x_gap, x_pattern, pg::opt<blanks, clause_block>> {
+};
+struct new_indicator_stmt
+    : pg::if_must<kw_new_indicator, x_gap, x_pattern, x_blanks, x_clause_block> {};
+
+struct statement
+    : pg::sor<import_stmt, table_stmt, unit_stmt, scale_stmt, budget_stmt, reported_stmt,
+              define_stmt, check_stmt, new_indicator_stmt, indicator_stmt> {};
+struct x_statement : statement {};
+struct x_statement_end : end_of_line {};
+// What the parser runs at each statement: a blank or comment line, or one statement.
+struct top
+    : pg::sor<empty_line, pg::seq<blanks, pg::eof>, pg::seq<blanks, x_statement, x_statement_end>> {
+};
+
+}  // namespace indicheck::grammar::rules

@@ -1,0 +1,75 @@
+// indicheck lint FILE...: checks rule files (and the tables they name) before
+// they run, and reports every problem. Exit 2 on any error.
+
+#include <algorithm>
+#include <memory>
+
+#include "engine/rule_check.hpp"
+#include "engine/rule_eval.hpp"
+#include "tools/indicheck/commands.hpp"
+
+namespace indicheck::cli {
+
+// The 核对 that the files alone decide (budget figures only) become
+// diagnostics when they fail, at the check's line.
+std::vector<Diagnostic> failed_constant_checks(const rules::RuleSet& rs) {
+  std::vector<Diagnostic> out;
+  for (Period p : {Period::half, Period::year}) {
+    rules::Evaluator ev(rs, p, {});
+    for (const auto& r : rules::run_checks(ev, true)) {
+      if (r.kind == VerdictKind::pass) continue;
+      std::string what = r.kind == VerdictKind::fail ? "does not hold" : "cannot be decided";
+      std::string message = "核对 " + what + " (" + chinese(p) + "): " + r.explanation;
+      if (!r.message.empty()) message += "\n  " + r.message;
+      out.push_back(make_diagnostic(r.severity, r.where.file, r.where.line, r.where.column, message,
+                                    r.source_line));
+    }
+  }
+  return out;
+}
+
+Command add_lint(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> files;
+    std::string targets;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("lint", "check rule files before they run");
+  sub->add_option("files", o->files, "rule files (.rules)")->required();
+  sub->add_option("--targets", o->targets,
+                  "a targets file to check the rules against, in place of their 目标表");
+  return {sub, [o]() {
+            std::vector<Diagnostic> ds;
+            std::optional<TargetTable> table;
+            if (!o->targets.empty()) {
+              auto text = read_file(o->targets, ds);
+              if (text) table = read_targets(o->targets, *text, ds);
+              if (!table) {
+                print_err(render_all(ds));
+                return kExitUnusable;
+              }
+            }
+            auto rs = rules::load_rules(o->files, ds, table ? &*table : nullptr);
+            if (!has_errors(ds)) {
+              auto failed = failed_constant_checks(*rs);
+              ds.insert(ds.end(), failed.begin(), failed.end());
+            }
+            print_err(render_all(ds));
+            std::size_t errors = std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) {
+              return d.severity == Severity::error;
+            });
+            std::size_t warnings = std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) {
+              return d.severity == Severity::warning;
+            });
+            std::size_t statements = 0;
+            for (const auto& f : rs->files) statements += f.statements.size();
+            print_out(std::to_string(rs->sources.size()) + " file" +
+                      (rs->sources.size() == 1 ? "" : "s") + ", " + std::to_string(statements) +
+                      " statements, " + std::to_string(rs->checks.size()) + " checks: " +
+                      std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " +
+                      std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") + "\n");
+            return errors ? kExitUnusable : kExitMet;
+          }};
+}
+
+}  // namespace indicheck::cli
