@@ -1,0 +1,52 @@
+#pragma once
+// The fixed other half of a `check` run for the table fuzz targets: the seed
+// table's targets or actuals, read once from the source tree.
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "engine/render.hpp"
+#include "engine/report.hpp"
+#include "engine/table.hpp"
+#include "tests/fuzz/fuzz_common.hpp"
+
+#ifndef INDICHECK_SOURCE_DIR
+#error "INDICHECK_SOURCE_DIR must name the repository root"
+#endif
+
+namespace indicheck::fuzz {
+
+inline std::string fixture(const char* name) {
+  std::string path = std::string(INDICHECK_SOURCE_DIR) + "/fixtures/suzhou-zrzy-2024/" + name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) broken("cannot read the seed fixture");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `check` for the period the CLI would pick (the actuals file's, else
+// the year; half when the targets have only half-year values) and renders the
+// report both ways, as the CLI does; checks the report's shape against the
+// tables. One period only: the check is most of the cost of an input.
+inline void check_and_render(const TargetTable& targets, const ActualTable& actuals) {
+  Period p = actuals.period.value_or(targets.has_year ? Period::year : Period::half);
+  {
+    Report r = check(targets, actuals, p);
+    require(r.results.size() == targets.indicators.size(),
+            "the report lost or invented an indicator");
+    unsigned tallied = 0;
+    for (const Tally& t : r.by_level1) tallied += t.total;
+    require(tallied == r.total.total, "per-一级 tallies do not add up to the total");
+    require(r.total.total == r.results.size(), "the total does not count every indicator");
+    for (const IndicatorResult& res : r.results) check_verdict(res.verdict.kind);
+    int code = r.exit_code();
+    require(code >= 0 && code <= 2, "exit code out of range");
+    check_diagnostics(r.diagnostics, SIZE_MAX / 2);
+    (void)render_text(r);
+    (void)to_json(r).dump(2);
+  }
+}
+
+}  // namespace indicheck::fuzz

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets from the repository's fixtures.
+
+    python3 tests/fuzz/make_corpus.py OUTDIR
+
+makes OUTDIR/<target>/ for each target (target_expr, actual, targets_table,
+actuals_table, batch), one file per seed named by its content's hash, so
+running it again adds nothing twice. Seeds come from:
+  * fixtures/**/targets*.tsv, actuals*.tsv and tests/golden/data/**: whole files
+    for the table and batch targets; every target and actual cell for the
+    expression targets;
+  * tests/golden/cases/{parse,eval}-*.cmd: the expressions given on the command line;
+  * tests/fuzz/seeds/<target>/: hand-written seeds for shapes the fixtures lack.
+"""
+import hashlib
+import pathlib
+import sys
+
+root = pathlib.Path(__file__).resolve().parents[2]
+out = pathlib.Path(sys.argv[1])
+targets = ["target_expr", "actual", "targets_table", "actuals_table", "batch"]
+seeds = {t: set() for t in targets}
+
+
+def rows(data):
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    lines = [l.rstrip("\r") for l in text.split("\n") if l.strip() and not l.startswith("#")]
+    if not lines:
+        return [], []
+    header = lines[0].split("\t")
+    return header, [l.split("\t") for l in lines[1:]]
+
+
+def cells(data, names):
+    header, body = rows(data)
+    idx = [i for i, h in enumerate(header) if h.strip() in names]
+    return {r[i] for r in body for i in idx if i < len(r)}
+
+
+TARGET_COLS = {"半年指标值", "全年指标值", "target_expr", "指标值"}
+ACTUAL_COLS = {"实际值", "actual"}
+
+files = sorted(root.glob("fixtures/**/*.tsv")) + sorted(root.glob("tests/golden/data/**/*.tsv"))
+files += sorted(root.glob("tests/golden/data/**/*.csv"))
+for f in files:
+    if f.stat().st_size > 256 * 1024:
+        continue
+    data = f.read_bytes()
+    header, _ = rows(data)
+    names = {h.strip() for h in header}
+    if "三级指标" in names and ("全年指标值" in names or "半年指标值" in names):
+        seeds["targets_table"].add(data)
+    if "指标" in names and "实际值" in names:
+        seeds["actuals_table"].add(data)
+    if names & {"dept_id", "单位", "target_expr", "指标值"}:
+        seeds["batch"].add(data)
+    seeds["target_expr"] |= {c.encode() for c in cells(data, TARGET_COLS)}
+    seeds["actual"] |= {c.encode() for c in cells(data, ACTUAL_COLS)}
+
+for cmd in sorted(root.glob("tests/golden/cases/*.cmd")):
+    args = cmd.read_text(encoding="utf-8").split("\n")
+    if args[0] == "parse":
+        seeds["target_expr"] |= {a.encode() for a in args[1:] if a and not a.startswith("--")}
+    if args[0] == "eval":
+        plain = [a for a in args[1:] if a and not a.startswith("--") and a not in ("json", "text")]
+        if len(plain) >= 2:
+            seeds["target_expr"].add(plain[0].encode())
+            seeds["actual"].add(plain[1].encode())
+
+for t in targets:
+    for f in sorted((root / "tests" / "fuzz" / "seeds" / t).glob("*")):
+        seeds[t].add(f.read_bytes())
+
+for t in targets:
+    d = out / t
+    d.mkdir(parents=True, exist_ok=True)
+    for s in seeds[t]:
+        (d / hashlib.sha1(s).hexdigest()).write_bytes(s)
+    print("%-14s %4d seeds -> %s" % (t, len(seeds[t]), d))

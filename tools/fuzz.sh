@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz) and runs each in turn, under
+# `nice -n 19` (the machine is shared). Not part of tools/test.sh: the inputs
+# fuzzing finds are kept as regression tests there instead.
+#
+#   tools/fuzz.sh [--time SECONDS] [--runs N] [--build DIR] [--findings DIR] [TARGET...]
+#
+#   --time S     stop each target after S seconds (libFuzzer -max_total_time); default 60
+#   --runs N     stop each target after N executions (-runs); default: no limit.
+#                With both, whichever comes first (the figures in docs/reliability.md
+#                use --runs 10000000 --time 1800).
+#   --no-build   run the targets as last built (e.g. while the tree does not build)
+#   --build DIR  the fuzz build directory; default build-fuzz (clang, -DINDICHECK_FUZZ=ON)
+#   --findings DIR  where crashes, leaks, timeouts and OOM inputs are kept
+#                (DIR/TARGET/crash-…, leak-…, timeout-…, oom-…) and each run's log
+#                (DIR/TARGET.log); default DIR = <build>/findings
+#   TARGET       target_expr, actual, targets_table, actuals_table, batch; default all
+#
+# Each target runs with:
+#   -dict=tests/fuzz/<dict>    the grammar's tokens (tests/fuzz/make_dicts.py writes them)
+#   -max_len                   1024 bytes for one cell (kMaxCellBytes is 4096: longer cells
+#                              are refused at once, so bigger inputs only slow the search),
+#                              16384 for a whole table or batch file
+#   -timeout=10                seconds for one input: anything slower is a finding
+#   -rss_limit_mb=2048         memory for the whole process: more is a finding (OOM)
+#   -malloc_limit_mb=512       one allocation larger than this is a finding
+# The working corpus is <build>/corpus/TARGET, seeded from the fixtures by
+# tests/fuzz/make_corpus.py and kept between runs (it only grows).
+# Exit status: 0 when no target left a finding, 1 otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+time_limit=60
+runs=""
+build=build-fuzz
+findings=""
+build_first=1
+targets=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --time) time_limit=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    --no-build) build_first=0; shift ;;
+    --findings) findings=$2; shift 2 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(target_expr actual targets_table actuals_table batch)
+findings=${findings:-$build/findings}
+
+declare -A dict=([target_expr]=expr.dict [actual]=expr.dict [targets_table]=targets_table.dict
+                 [actuals_table]=actuals_table.dict [batch]=batch.dict)
+declare -A max_len=([target_expr]=1024 [actual]=1024 [targets_table]=16384
+                    [actuals_table]=16384 [batch]=16384)
+for t in "${targets[@]}"; do
+  [ -n "${dict[$t]:-}" ] || { echo "fuzz.sh: unknown target $t" >&2; exit 2; }
+done
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINDICHECK_FUZZ=ON \
+    -DINDICHECK_TESTS=OFF
+fi
+[ $build_first = 0 ] || nice -n 19 cmake --build "$build" -j2 --target "${targets[@]/#/fuzz_}"
+python3 tests/fuzz/make_corpus.py "$build/corpus" >/dev/null
+
+status=0
+for t in "${targets[@]}"; do
+  mkdir -p "$findings/$t" "$build/corpus/$t"
+  log=$findings/$t.log
+  args=(-dict="tests/fuzz/${dict[$t]}" -max_len="${max_len[$t]}" -timeout=10
+        -rss_limit_mb=2048 -malloc_limit_mb=512 -max_total_time="$time_limit"
+        -artifact_prefix="$findings/$t/" -print_final_stats=1)
+  [ -z "$runs" ] || args+=(-runs="$runs")
+  echo "== fuzz_$t: ${args[*]}"
+  start=$(date +%s)
+  # libFuzzer exits non-zero on a finding; the loop goes on to the next target.
+  nice -n 19 "$build/tests/fuzz/fuzz_$t" "${args[@]}" "$build/corpus/$t" >"$log" 2>&1 || status=1
+  seconds=$(($(date +%s) - start))
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+  cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
+  ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+  kept=$(find "$findings/$t" -type f | wc -l)
+  echo "fuzz_$t: ${execs:-?} executions in ${seconds}s, cov ${cov:-?}, ft ${ft:-?}," \
+       "corpus $(find "$build/corpus/$t" -type f | wc -l), findings $kept (log: $log)"
+  [ "$kept" -eq 0 ] || status=1
+done
+exit $status
