@@ -1,8 +1,12 @@
 #include "engine/table.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/normalise.hpp"
 
@@ -72,12 +76,38 @@ class LineReader {
       ++line_;
       if (text.ends_with('\r')) text.remove_suffix(1);
       if (text.size() > kMaxLineBytes) {
-        error(line_, 1, "line is longer than " + std::to_string(kMaxLineBytes) + " bytes", "");
+        ++skipped_;
+        error(line_, 1,
+              "line is longer than 1 MiB (" + std::to_string(kMaxLineBytes) + " bytes): found " +
+                  std::to_string(text.size()) + " bytes; the line is skipped",
+              "");
         continue;
       }
       ParseError bad;
       if (!normalise(text, &bad)) {
-        error(line_, bad.column, bad.message, "");
+        ++skipped_;
+        std::string what = bad.message;
+        if (bad.message == "invalid UTF-8 byte") {
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "0x%02X",
+                        static_cast<unsigned>(static_cast<unsigned char>(text[bad.byte])));
+          what = "invalid UTF-8 byte " + std::string(hex);
+          // Once per file: the likely cause of a file full of bad bytes.
+          if (!hinted_)
+            what +=
+                " (the file must be UTF-8; a GB18030/GBK file can be converted with "
+                "`iconv -f GB18030 -t UTF-8`)";
+          hinted_ = true;
+        }
+        error(line_, bad.column, what + "; the line is skipped", "");
+        continue;
+      }
+      if (auto cr = text.find('\r'); cr != std::string_view::npos) {
+        ++skipped_;
+        error(line_, count_chars(text, cr) + 1,
+              "a carriage return (CR) inside a line: lines must end in LF or CRLF, not CR "
+              "alone; the line is skipped",
+              "");
         continue;
       }
       return Line{text, line_};
@@ -97,6 +127,11 @@ class LineReader {
   std::vector<Diagnostic>& diagnostics_;
   std::size_t pos_ = 0;
   unsigned line_ = 0;
+  unsigned skipped_ = 0;  // lines reported as unreadable
+  bool hinted_ = false;   // the UTF-8 hint was given
+
+ public:
+  unsigned skipped() const { return skipped_; }
 };
 
 std::vector<Cell> split_cells(const std::string& file, const Line& line) {
@@ -118,7 +153,7 @@ std::vector<Cell> split_cells(const std::string& file, const Line& line) {
 }
 
 bool is_blank(std::string_view s) {
-  return s.find_first_not_of(" \t\r") == std::string_view::npos;
+  return trim(s).empty();  // U+3000 counts as blank too
 }
 
 // "# 年度: 2024" → {"年度", "2024"}; other comments are ignored. A key given
@@ -193,7 +228,13 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
     if (!ok) return std::nullopt;
     return h;
   }
-  lines.error(1, 1, "no header row: the file is empty or has only comments", "");
+  if (lines.skipped() > 0)
+    lines.error(1, 1,
+                "no header row: " + std::to_string(lines.skipped()) +
+                    " unreadable line(s) were skipped (above) and no other line is a header",
+                "");
+  else
+    lines.error(1, 1, "no header row: the file is empty or has only comments", "");
   return std::nullopt;
 }
 
@@ -325,21 +366,43 @@ std::optional<std::string> read_file(const std::string& path,
     diagnostics.push_back(make_diagnostic(Severity::error, path, 1, 1, std::move(why)));
     return std::nullopt;
   };
+  const std::string too_big =
+      "file is larger than " + std::to_string(kMaxTableBytes / (1024 * 1024)) + " MiB";
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) return fail("cannot open: no such file");
+  // ec names the cause: "No such file or directory", "Not a directory" (a
+  // path through a file), "Permission denied", …
+  if (ec || !std::filesystem::exists(status))
+    return fail("cannot open: " + (ec ? ec.message() : std::string("No such file or directory")));
   if (std::filesystem::is_directory(status)) return fail("cannot read: it is a directory");
   if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_fifo(status) &&
       !std::filesystem::is_character_file(status))
     return fail("cannot read: not a regular file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cannot open: permission denied or unreadable");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return fail("cannot read: input/output error");
-  std::string content = std::move(buffer).str();
-  if (content.size() > kMaxTableBytes)
-    return fail("file is larger than " + std::to_string(kMaxTableBytes / (1024 * 1024)) + " MiB");
+  // Refuse an oversized file before reading it: memory stays bounded.
+  if (std::filesystem::is_regular_file(status) &&
+      std::filesystem::file_size(path, ec) > kMaxTableBytes && !ec)
+    return fail(too_big);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::string("cannot open: ") + std::strerror(errno));
+  std::string content;
+  char buf[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      // A read error (EIO, …) is not the end of the file: never judge half a table.
+      std::string why = std::string("cannot read: ") + std::strerror(errno);
+      ::close(fd);
+      return fail(why);
+    }
+    if (n == 0) break;
+    if (content.size() + static_cast<std::size_t>(n) > kMaxTableBytes) {  // a pipe, a device
+      ::close(fd);
+      return fail(too_big);
+    }
+    content.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
   return content;
 }
 
