@@ -22,6 +22,7 @@ Command add_parse(CLI::App& app);
 Command add_eval(CLI::App& app);
 Command add_check(CLI::App& app);
 Command add_batch(CLI::App& app);
+Command add_import(CLI::App& app);
 
 // Writes to stdout/stderr; kept here so every command prints the same way.
 void print_out(const std::string& text);

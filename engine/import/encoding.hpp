@@ -1,0 +1,29 @@
+#pragma once
+// Turning the bytes of a CSV or text export into UTF-8: a UTF-8 BOM is dropped,
+// GB18030 (and its subset GBK, what Excel on a Chinese desktop writes) is
+// converted with the C library's iconv.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+#include "engine/import/import.hpp"
+
+namespace indicheck {
+
+struct Decoded {
+  std::string text;      // UTF-8, without BOM
+  std::string encoding;  // "utf-8", "utf-8 with BOM", "gb18030"
+  bool guessed = false;  // true when auto-detection chose GB18030
+};
+
+// Whether `bytes` is valid UTF-8; `bad` gets the offset of the first bad byte.
+bool is_utf8(const std::string& bytes, std::size_t* bad = nullptr);
+
+// nullopt, with a diagnostic at the first undecodable byte, when the bytes are
+// not in the requested encoding (auto: UTF-8, else GB18030).
+std::optional<Decoded> decode(const std::string& file, const std::string& bytes,
+                              ImportEncoding encoding, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace indicheck

@@ -1,0 +1,102 @@
+// import_file: the file's format and encoding, then its rows, then interpret.
+
+#include "engine/import/import.hpp"
+
+#include <filesystem>
+
+#include "engine/import/encoding.hpp"
+#include "engine/import/xlsx.hpp"
+#include "engine/table.hpp"
+
+namespace indicheck {
+
+namespace {
+
+std::string extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// Each sheet's rows in order; a merged range's cells all show its first cell,
+// as the published table shows one label across them.
+std::vector<SourceRow> rows_from_sheets(const std::string& file,
+                                        const std::vector<XlsxSheet>& sheets) {
+  std::vector<SourceRow> rows;
+  for (const XlsxSheet& sheet : sheets) {
+    auto grid = sheet.rows;
+    for (const XlsxMerge& m : sheet.merges) {
+      if (m.first_row >= grid.size()) continue;
+      std::string value =
+          m.first_col < grid[m.first_row].size() ? grid[m.first_row][m.first_col] : "";
+      for (unsigned r = m.first_row; r <= m.last_row && r < grid.size(); ++r)
+        for (unsigned c = m.first_col; c <= m.last_col && c < grid[r].size(); ++c)
+          grid[r][c] = value;
+    }
+    for (std::size_t r = 0; r < grid.size(); ++r) {
+      SourceRow row;
+      row.file = file;
+      row.sheet = sheets.size() > 1 ? sheet.name : "";
+      row.line = static_cast<unsigned>(r + 1);
+      row.cells = grid[r];
+      for (std::size_t c = 0; c < row.cells.size(); ++c) row.text += (c ? "\t" : "") + row.cells[c];
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::optional<Import> import_file(const std::string& path, const ImportOptions& options,
+                                  std::vector<Diagnostic>& diagnostics) {
+  auto bytes = read_file(path, diagnostics);
+  if (!bytes) return std::nullopt;
+  ImportFormat format = options.format;
+  if (format == ImportFormat::auto_detect) {
+    std::string ext = extension(path);
+    if (bytes->compare(0, 4, "PK\x03\x04") == 0 || ext == ".xlsx")
+      format = ImportFormat::xlsx;
+    else if (ext == ".csv" || ext == ".tsv")
+      format = ImportFormat::csv;
+    else
+      format = ImportFormat::text;
+  }
+  std::vector<SourceRow> rows;
+  std::string format_name, encoding_name;
+  std::vector<Note> assumptions;
+  if (format == ImportFormat::xlsx) {
+    auto sheets = read_xlsx(path, diagnostics);
+    if (!sheets) return std::nullopt;
+    rows = rows_from_sheets(path, *sheets);
+    format_name = "xlsx";
+    encoding_name = "utf-8 (xlsx)";
+  } else {
+    auto decoded = decode(path, *bytes, options.encoding, diagnostics);
+    if (!decoded) return std::nullopt;
+    encoding_name = decoded->encoding;
+    if (decoded->guessed)
+      assumptions.push_back(
+          {0, "",
+           "the file is not UTF-8: read as GB18030 (which includes GBK), as Excel on a "
+           "Chinese desktop saves CSV"});
+    if (format == ImportFormat::csv) {
+      auto csv = rows_from_csv(path, decoded->text, diagnostics);
+      if (!csv) return std::nullopt;
+      rows = std::move(*csv);
+      format_name = "csv";
+    } else {
+      rows = rows_from_text(path, decoded->text);
+      format_name = "text";
+    }
+  }
+  auto import = interpret(std::move(rows), diagnostics);
+  if (!import) return std::nullopt;
+  import->source = path;
+  import->format = format_name;
+  import->encoding = encoding_name;
+  import->assumptions.insert(import->assumptions.begin(), assumptions.begin(), assumptions.end());
+  return import;
+}
+
+}  // namespace indicheck

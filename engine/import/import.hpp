@@ -1,0 +1,126 @@
+#pragma once
+// indicheck import: a published target table (PDF-extracted text, CSV, xlsx)
+// read into indicheck's inputs. Every format becomes the same grid of source
+// rows; one interpreter turns the grid into indicators, budget figures and text,
+// and records why each row was used or skipped, every repair and assumption.
+//
+//   read (layout_text / csv / xlsx) → SourceRow grid → interpret → Import → write_*
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+
+namespace indicheck {
+
+enum class ImportFormat { auto_detect, text, csv, xlsx };
+enum class ImportEncoding { auto_detect, utf8, gb18030 };
+
+// One row of the source as cells, with where it stands.
+struct SourceRow {
+  std::string file;
+  std::string sheet;  // xlsx only
+  unsigned line = 0;  // text/CSV: the line the row starts on; xlsx: the row number
+  std::vector<std::string> cells;
+  std::string text;  // the line as written, for diagnostics (cells joined by tabs)
+};
+
+// What a source row became; the summary counts every row under one of these.
+enum class RowUse {
+  blank,
+  metadata,   // the title, the year, the unit's name
+  header,     // a column header of a table or a budget block
+  indicator,  // an indicator row (possibly with no target)
+  category,   // a category with no indicator (生态效益 with nothing under it)
+  budget,     // a budget figure
+  text,       // a free-text section (主要职能, 年度目标, …)
+  skipped,    // listed with its reason
+};
+
+struct ImportedIndicator {
+  std::string level1, level2, key_work, name;  // 一级 / 二级 / 重点工作 / 三级
+  std::string half_target, year_target;        // as written (split columns combined)
+  // Self-evaluation columns, when the table has them.
+  std::string actual, weight, score, reason;  // 实际完成值, 分值, 得分, 偏差原因
+  SourceRow row;
+};
+
+// A budget figure: 半年 and/or 全年 values exactly as printed; a stated
+// subtotal (财政拨款 with its 小计) has members; a group has no values.
+struct BudgetFigure {
+  std::string name;
+  std::string half, year;  // "" when the table has no such value for the line
+  bool is_group = false;
+  std::vector<BudgetFigure> members;
+  unsigned line = 0;
+};
+
+struct TextSection {
+  std::string title;  // 单位主要职能, 中长期目标, 年度目标, …
+  std::string text;   // paragraphs separated by "\n"
+  unsigned line = 0;
+};
+
+struct Note {
+  unsigned line = 0;  // 0: about the whole file
+  std::string sheet;  // xlsx only
+  std::string text;
+};
+
+struct RowRecord {
+  unsigned line = 0;
+  std::string sheet;
+  RowUse use = RowUse::blank;
+  std::string reason;  // for skipped rows
+};
+
+struct Import {
+  std::string source;       // the input path
+  std::string format;       // "text", "csv", "xlsx"
+  std::string encoding;     // "utf-8", "utf-8 with BOM", "gb18030", "xlsx (utf-8)"
+  std::string title;        // 苏州市市级部门整体预算绩效目标表
+  std::string unit_name;    // 单位名称
+  std::string year;         // 2024
+  std::string budget_unit;  // 万元
+  std::vector<ImportedIndicator> indicators;  // includes category-only rows (name "")
+  std::vector<BudgetFigure> budget;
+  std::vector<TextSection> texts;
+  std::vector<RowRecord> rows;  // one per source row, in order
+  std::vector<Note> repairs;
+  std::vector<Note> assumptions;
+  bool has_self_evaluation = false;
+  bool has_half = false, has_year = false;
+
+  std::size_t count(RowUse use) const;
+  std::size_t budget_lines() const;  // figures, members and groups' members
+};
+
+struct ImportOptions {
+  ImportFormat format = ImportFormat::auto_detect;
+  ImportEncoding encoding = ImportEncoding::auto_detect;
+};
+
+// Reads and interprets `path`. nullopt, with located diagnostics, when it cannot
+// be imported at all; warnings may be added on success.
+std::optional<Import> import_file(const std::string& path, const ImportOptions& options,
+                                  std::vector<Diagnostic>& diagnostics);
+
+// The steps, for tests: a grid of rows from bytes already in UTF-8 …
+std::vector<SourceRow> rows_from_text(const std::string& file, const std::string& utf8);
+std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
+                                                    const std::string& utf8,
+                                                    std::vector<Diagnostic>& diagnostics);
+// … and the interpreter over it.
+std::optional<Import> interpret(std::vector<SourceRow> rows, std::vector<Diagnostic>& diagnostics);
+
+// The outputs (docs/import.md): the targets TSV (docs/files.md), the budget
+// block of a rule file, an actuals TSV of a self-evaluation, the text sections,
+// and the summary printed on stderr.
+std::string write_targets(const Import& import);
+std::string write_budget(const Import& import, std::vector<Diagnostic>& diagnostics);
+std::string write_actuals(const Import& import);
+std::string write_texts(const Import& import);
+std::string write_summary(const Import& import);
+
+}  // namespace indicheck

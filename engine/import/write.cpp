@@ -1,0 +1,256 @@
+// What import writes: the targets TSV (docs/files.md), the budget block of a
+// rule file (the syntax of the rule-file parser), an actuals TSV of a
+// self-evaluation, the free text, and the summary (docs/import.md).
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <utf8proc.h>
+
+#include "engine/import/import.hpp"
+
+namespace indicheck {
+
+namespace {
+
+std::string base_name(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+// A TSV cell holds no tab or line break.
+std::string cell(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::string where(unsigned line, const std::string& sheet) {
+  if (line == 0) return "";
+  return (sheet.empty() ? "" : sheet + " ") + "line " + std::to_string(line) + ": ";
+}
+
+bool bare_name_char(utf8proc_int32_t cp, bool first) {
+  if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_') return true;
+  if (cp >= '0' && cp <= '9') return !first;
+  if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019) return true;
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+// A figure name as the rule-file syntax wants it: bare, or in 「」.
+std::string rule_name(const std::string& name) {
+  static const std::set<std::string> keywords = {"预算",   "组",   "半年",    "全年", "引用",
+                                                 "目标表", "单位", "量表",    "定义", "上报",
+                                                 "核对",   "指标", "新增指标"};
+  bool bare = !name.empty() && !keywords.count(name);
+  bool first = true;
+  for (std::size_t i = 0; bare && i < name.size();) {
+    utf8proc_int32_t cp = -1;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(name.data() + i),
+                              static_cast<utf8proc_ssize_t>(name.size() - i), &cp);
+    if (n <= 0) return "「" + name + "」";
+    bare = bare_name_char(cp, first);
+    first = false;
+    i += static_cast<std::size_t>(n);
+  }
+  return bare ? name : "「" + name + "」";
+}
+
+std::string pad(const std::string& s, unsigned cells) {
+  unsigned w = display_width(s);
+  return s + std::string(w < cells ? cells - w : 0, ' ');
+}
+
+void write_figures(const std::vector<BudgetFigure>& figures, int depth, std::string& out) {
+  unsigned name_w = 0, half_w = 0;
+  for (const BudgetFigure& f : figures) {
+    if (f.is_group) continue;
+    // Very long names (a project's full title) are not padded to.
+    if (display_width(rule_name(f.name)) <= 24)
+      name_w = std::max(name_w, display_width(rule_name(f.name)));
+    half_w = std::max(half_w, display_width(f.half));
+  }
+  std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  for (const BudgetFigure& f : figures) {
+    if (f.is_group) {
+      out += indent + "组 " + rule_name(f.name) + " {\n";
+      write_figures(f.members, depth + 1, out);
+      out += indent + "}\n";
+      continue;
+    }
+    std::string name = rule_name(f.name);
+    std::string line = indent + pad(name, std::max(name_w, display_width(name)) + 2);
+    if (!f.half.empty()) line += "半年 " + pad(f.half, half_w + 2);
+    if (!f.year.empty()) line += "全年 " + f.year;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    if (f.members.empty()) {
+      out += line + "\n";
+    } else {
+      out += line + " {\n";
+      write_figures(f.members, depth + 1, out);
+      out += indent + "}\n";
+    }
+  }
+}
+
+void collect_names(const std::vector<BudgetFigure>& figures, std::map<std::string, unsigned>& seen,
+                   const std::string& file, std::vector<Diagnostic>& diagnostics) {
+  for (const BudgetFigure& f : figures) {
+    if (f.name.find("」") != std::string::npos)
+      diagnostics.push_back(make_diagnostic(
+          Severity::error, file, f.line, 1,
+          "the figure name '" + f.name + "' contains 」, which a rule file cannot quote"));
+    auto [it, fresh] = seen.emplace(f.name, f.line);
+    if (!fresh)
+      diagnostics.push_back(make_diagnostic(
+          Severity::error, file, f.line, 1,
+          "the figure name '" + f.name + "' is used again (first on line " +
+              std::to_string(it->second) + "); names in a budget block must be unique"));
+    collect_names(f.members, seen, file, diagnostics);
+  }
+}
+
+// One line per note; the same note on consecutive lines is given once, as a range.
+std::string notes(const std::vector<Note>& list) {
+  std::string out;
+  for (std::size_t i = 0; i < list.size();) {
+    std::size_t j = i + 1;
+    while (j < list.size() && list[j].text == list[i].text && list[j].sheet == list[i].sheet &&
+           list[j].line == list[j - 1].line + 1)
+      ++j;
+    if (j - i == 1)
+      out += "  " + where(list[i].line, list[i].sheet) + list[i].text + "\n";
+    else
+      out += "  " + (list[i].sheet.empty() ? "" : list[i].sheet + " ") + "lines " +
+             std::to_string(list[i].line) + "–" + std::to_string(list[j - 1].line) + ": " +
+             list[i].text + "\n";
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string write_targets(const Import& im) {
+  bool key_work = false;
+  for (const ImportedIndicator& i : im.indicators) key_work = key_work || !i.key_work.empty();
+  std::string out = "# indicheck targets";
+  if (!im.title.empty()) out += ": " + im.title;
+  out += "\n# Imported by indicheck import from " + base_name(im.source) + " (" + im.format + ", " +
+         im.encoding + "); docs/import.md lists what it repairs and assumes.\n";
+  if (!im.unit_name.empty()) out += "# 单位: " + im.unit_name + "\n";
+  if (!im.year.empty()) out += "# 年度: " + im.year + "\n";
+  out += "一级指标\t二级指标";
+  if (key_work) out += "\t重点工作";
+  out += "\t三级指标";
+  if (im.has_half) out += "\t半年指标值";
+  if (im.has_year) out += "\t全年指标值";
+  out += "\n";
+  for (const ImportedIndicator& i : im.indicators) {
+    out += cell(i.level1) + "\t" + cell(i.level2);
+    if (key_work) out += "\t" + cell(i.key_work);
+    out += "\t" + cell(i.name);
+    if (im.has_half) out += "\t" + cell(i.half_target);
+    if (im.has_year) out += "\t" + cell(i.year_target);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string write_budget(const Import& im, std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, unsigned> seen;
+  collect_names(im.budget, seen, im.source, diagnostics);
+  std::string who = im.unit_name.empty() ? im.title : im.unit_name;
+  std::string out = "# " + who + (im.year.empty() ? "" : " " + im.year) +
+                    " 预算数据 — imported by indicheck from " + base_name(im.source) + "\n";
+  out += "预算 " + im.budget_unit + " {\n";
+  write_figures(im.budget, 1, out);
+  out += "}\n";
+  return out;
+}
+
+std::string write_actuals(const Import& im) {
+  // The key is the shortest suffix of the path that names one indicator.
+  std::vector<std::vector<std::string>> paths;
+  for (const ImportedIndicator& i : im.indicators) {
+    std::vector<std::string> p = {i.level1, i.level2};
+    if (!i.key_work.empty()) p.push_back(i.key_work);
+    p.push_back(i.name);
+    paths.push_back(p);
+  }
+  auto suffix = [](const std::vector<std::string>& p, std::size_t n) {
+    std::string s;
+    for (std::size_t k = p.size() - n; k < p.size(); ++k) s += (s.empty() ? "" : "/") + p[k];
+    return s;
+  };
+  std::string out = "# indicheck actuals: the self-evaluation columns of " + base_name(im.source) +
+                    "\n# 期间: 全年\n";
+  if (!im.unit_name.empty()) out += "# 单位: " + im.unit_name + "\n";
+  if (!im.year.empty()) out += "# 年度: " + im.year + "\n";
+  out += "指标\t实际值\t偏差原因\t分值\t得分\n";
+  for (std::size_t k = 0; k < im.indicators.size(); ++k) {
+    const ImportedIndicator& i = im.indicators[k];
+    if (i.name.empty()) continue;
+    std::string key;
+    for (std::size_t n = 1; n <= paths[k].size(); ++n) {
+      key = suffix(paths[k], n);
+      std::size_t matches = 0;
+      for (const auto& p : paths)
+        if (p.size() >= n && suffix(p, n) == key) ++matches;
+      if (matches == 1) break;
+    }
+    out += cell(key) + "\t" + cell(i.actual) + "\t" + cell(i.reason) + "\t" + cell(i.weight) +
+           "\t" + cell(i.score) + "\n";
+  }
+  return out;
+}
+
+std::string write_texts(const Import& im) {
+  std::string out;
+  for (const TextSection& t : im.texts)
+    out += "## " + t.title + " (line " + std::to_string(t.line) + ")\n\n" + t.text + "\n\n";
+  return out;
+}
+
+std::string write_summary(const Import& im) {
+  auto n = [&](RowUse u) { return im.count(u); };
+  std::string out = "imported " + im.source + " (" + im.format + ", " + im.encoding + ")\n";
+  std::size_t indicators = 0, with_target = 0;
+  for (const ImportedIndicator& i : im.indicators) {
+    if (i.name.empty()) continue;
+    ++indicators;
+    if (!i.half_target.empty() || !i.year_target.empty()) ++with_target;
+  }
+  out += "rows read: " + std::to_string(im.rows.size()) + "\n";
+  out += "  indicators:                   " + std::to_string(n(RowUse::indicator)) + " (" +
+         std::to_string(indicators) + " written, " + std::to_string(with_target) +
+         " with a target)\n";
+  out += "  categories with no indicator: " + std::to_string(n(RowUse::category)) + "\n";
+  out += "  budget lines:                 " + std::to_string(n(RowUse::budget)) + "\n";
+  out += "  text sections:                " + std::to_string(n(RowUse::text));
+  for (std::size_t k = 0; k < im.texts.size(); ++k)
+    out += (k ? ", " : " (") + im.texts[k].title + (k + 1 == im.texts.size() ? ")" : "");
+  out += "\n";
+  out += "  headers:                      " + std::to_string(n(RowUse::header)) + "\n";
+  out += "  title and metadata:           " + std::to_string(n(RowUse::metadata)) + "\n";
+  out += "  blank:                        " + std::to_string(n(RowUse::blank)) + "\n";
+  out += "  skipped:                      " + std::to_string(n(RowUse::skipped)) + "\n";
+  for (const RowRecord& r : im.rows)
+    if (r.use == RowUse::skipped) out += "    " + where(r.line, r.sheet) + r.reason + "\n";
+  std::size_t sum = 0;
+  std::string terms;
+  for (RowUse u : {RowUse::indicator, RowUse::category, RowUse::budget, RowUse::text,
+                   RowUse::header, RowUse::metadata, RowUse::blank, RowUse::skipped}) {
+    sum += n(u);
+    terms += (terms.empty() ? "" : " + ") + std::to_string(n(u));
+  }
+  out += "  every row accounted for: " + terms + " = " + std::to_string(sum) + "\n";
+  out += "assumptions: " + std::to_string(im.assumptions.size()) + "\n";
+  out += notes(im.assumptions);
+  out += "repairs: " + std::to_string(im.repairs.size()) + "\n";
+  out += notes(im.repairs);
+  return out;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,93 @@
+// indicheck import FILE -o TARGETS.tsv: a published table (PDF-extracted text,
+// CSV, xlsx) into a targets file and the budget block of a rule file.
+
+#include <filesystem>
+#include <memory>
+
+#include "engine/import/import.hpp"
+#include "engine/output_file.hpp"
+#include "tools/indicheck/commands.hpp"
+
+namespace indicheck::cli {
+
+Command add_import(CLI::App& app) {
+  struct Options {
+    std::string input, format = "auto", encoding = "auto";
+    std::string targets, budget, actuals, text;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand(
+      "import",
+      "turn a published table (PDF text, CSV, xlsx) into a targets file and budget rules");
+  sub->add_option("FILE", o->input, "the published table")->required();
+  sub->add_option("--format", o->format, "auto, text, csv or xlsx (auto: by content and name)")
+      ->check(CLI::IsMember({"auto", "text", "csv", "xlsx"}));
+  sub->add_option("--encoding", o->encoding, "auto, utf-8 or gb18030 (text and CSV)")
+      ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
+  sub->add_option("-o,--output", o->targets, "the targets file to write (TSV; - for stdout)")
+      ->required();
+  sub->add_option("--budget", o->budget,
+                  "the budget rules to write (default: <stem>.budget.rules beside -o)");
+  sub->add_option("--actuals-out", o->actuals,
+                  "write the self-evaluation columns (实际完成值, 偏差原因, 分值, 得分) here");
+  sub->add_option("--text-out", o->text, "write the free-text sections here");
+  return {sub, [o]() {
+            std::vector<Diagnostic> diagnostics;
+            ImportOptions options;
+            options.format = o->format == "text"   ? ImportFormat::text
+                             : o->format == "csv"  ? ImportFormat::csv
+                             : o->format == "xlsx" ? ImportFormat::xlsx
+                                                   : ImportFormat::auto_detect;
+            options.encoding = o->encoding == "utf-8"     ? ImportEncoding::utf8
+                               : o->encoding == "gb18030" ? ImportEncoding::gb18030
+                                                          : ImportEncoding::auto_detect;
+            auto import = import_file(o->input, options, diagnostics);
+            if (!import) {
+              print_err(render_all(diagnostics));
+              return kExitUnusable;
+            }
+            std::string budget_path = o->budget;
+            if (budget_path.empty() && o->targets != "-" && !import->budget.empty()) {
+              std::filesystem::path p(o->targets);
+              budget_path = (p.parent_path() / (p.stem().string() + ".budget.rules")).string();
+            }
+            struct Output {
+              std::string path, content, what;
+            };
+            std::vector<Output> outputs = {{o->targets, write_targets(*import), "targets"}};
+            if (!budget_path.empty()) {
+              if (import->budget.empty())
+                diagnostics.push_back(make_diagnostic(
+                    Severity::warning, o->input, 1, 1,
+                    "no budget figures in the table: " + budget_path + " is not written"));
+              else
+                outputs.push_back({budget_path, write_budget(*import, diagnostics), "budget"});
+            }
+            if (!o->actuals.empty()) {
+              if (!import->has_self_evaluation)
+                diagnostics.push_back(make_diagnostic(
+                    Severity::warning, o->input, 1, 1,
+                    "the table has no 实际完成值 column: " + o->actuals + " is not written"));
+              else
+                outputs.push_back({o->actuals, write_actuals(*import), "actuals"});
+            }
+            if (!o->text.empty()) outputs.push_back({o->text, write_texts(*import), "text"});
+            if (has_errors(diagnostics)) {
+              print_err(render_all(diagnostics));
+              return kExitUnusable;
+            }
+            std::string wrote;
+            for (const Output& out : outputs) {
+              if (out.path == "-") {
+                print_out(out.content);
+              } else if (!write_atomically(out.path, out.content, diagnostics)) {
+                continue;
+              }
+              wrote += "wrote " + out.what + ": " + out.path + "\n";
+            }
+            print_err(render_all(diagnostics) + write_summary(*import) + wrote);
+            return has_errors(diagnostics) ? kExitUnusable : kExitMet;
+          }};
+}
+
+}  // namespace indicheck::cli
