@@ -1,0 +1,2 @@
+batch
+@TMP@/100mb-line.tsv

@@ -1,0 +1,2 @@
+batch
+@TMP@/batch-2mb-row.tsv

@@ -1,0 +1,2 @@
+batch
+@TMP@/batch-3000-duplicates.tsv

@@ -1,0 +1,2 @@
+batch
+/proc/self/mem

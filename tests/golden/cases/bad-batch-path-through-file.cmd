@@ -1,0 +1,2 @@
+batch
+fixtures/suzhou-zrzy-2024/targets.tsv/x

@@ -1,0 +1,4 @@
+batch
+--separator
+comma
+tests/golden/data/bad/batch-bom-crlf.tsv

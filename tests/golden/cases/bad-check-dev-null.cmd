@@ -1,0 +1,5 @@
+check
+--targets
+/dev/null
+--actuals
+tests/golden/data/bad/actuals-ok.tsv

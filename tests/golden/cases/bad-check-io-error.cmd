@@ -1,0 +1,5 @@
+check
+--targets
+/proc/self/mem
+--actuals
+tests/golden/data/bad/actuals-ok.tsv

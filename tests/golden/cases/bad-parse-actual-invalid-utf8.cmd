@@ -1,0 +1,3 @@
+parse
+--actual
+96þ%

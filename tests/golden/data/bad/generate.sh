@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Writes one of the bad-input catalogue's files that are too big to commit.
+# Called by the golden cases' CASE.setup steps (tests/golden/cases/bad-*.setup):
+#   bash tests/golden/data/bad/generate.sh NAME DIR   → DIR/NAME
+set -euo pipefail
+name=$1
+dir=$2
+x_bytes() { head -c "$1" /dev/zero | tr '\0' x; }
+targets_header() { printf '一级指标\t二级指标\t重点工作\t三级指标\t半年指标值\t全年指标值\n'; }
+case $name in
+  # One line of 100 MiB and nothing else: no header can be found.
+  100mb-line.tsv) x_bytes $((100 * 1024 * 1024)) ;;
+  # A good table with one 2 MiB row in the middle (over kMaxLineBytes, 1 MiB).
+  targets-2mb-row.tsv)
+    targets_header
+    printf '产出指标\t数量指标\t\t完成项目数\t≥3个\t≥6个\n'
+    printf '产出指标\t质量指标\t\t验收合格率\t≥95%%\t'; x_bytes $((2 * 1024 * 1024)); printf '\n'
+    printf '效益指标\t社会效益\t\t受益人数\t≥100人\t≥200人\n' ;;
+  # A batch file with one 2 MiB row in the middle.
+  batch-2mb-row.tsv)
+    printf 'dept_id\tlevel1\ttarget_expr\tactual\n'
+    printf 'D01\t产出指标\t≥95%%\t96%%\n'
+    printf 'D02\t产出指标\t≥95%%\t'; x_bytes $((2 * 1024 * 1024)); printf '\n'
+    printf 'D03\t产出指标\t≥95%%\t94%%\n' ;;
+  # 2000 rows naming the same indicator, then one other indicator.
+  targets-2000-duplicates.tsv)
+    targets_header
+    for _ in $(seq 2000); do printf '产出指标\t数量指标\t\t完成项目数\t≥3个\t≥6个\n'; done
+    printf '产出指标\t质量指标\t\t验收合格率\t≥95%%\t≥95%%\n' ;;
+  # 3000 batch rows of the same unit and indicator: all are judged and tallied.
+  batch-3000-duplicates.tsv)
+    printf 'dept_id\tlevel1\tindicator\ttarget_expr\tactual\n'
+    for _ in $(seq 3000); do printf 'D01\t产出指标\t验收合格率\t≥95%%\t96%%\n'; done ;;
+  # Larger than kMaxTableBytes (256 MiB); sparse, so it takes no disk space.
+  300mb-sparse.tsv) truncate -s 300M "$dir/$name"; exit 0 ;;
+  *) echo "generate.sh: unknown file $name" >&2; exit 2 ;;
+esac >"$dir/$name"
