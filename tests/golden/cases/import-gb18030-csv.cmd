@@ -1,0 +1,4 @@
+import
+tests/golden/data/import/suzhou-2024-tables.gb18030.csv
+-o
+-

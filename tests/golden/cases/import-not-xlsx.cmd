@@ -1,0 +1,6 @@
+import
+tests/golden/data/import/split-columns.csv
+--format
+xlsx
+-o
+-

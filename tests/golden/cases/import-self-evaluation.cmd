@@ -1,0 +1,6 @@
+import
+tests/golden/data/import/self-evaluation.csv
+-o
+-
+--actuals-out
+-
