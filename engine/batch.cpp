@@ -5,6 +5,11 @@
 #include <thread>
 #include <variant>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "engine/fast_path.hpp"
 #include "engine/parse.hpp"
 
 namespace indicheck::batch {
@@ -87,7 +92,15 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, std::
   while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   ColumnMap map;
   map.separator = separator ? separator : (line.find('\t') != std::string_view::npos ? '\t' : ',');
-  std::vector<std::string_view> cells(line.size() + 1);
+  if (line.size() > kMaxHeaderBytes) {
+    if (error)
+      *error = "the header (first line) is longer than " + std::to_string(kMaxHeaderBytes / 1024) +
+               " KiB: is this a table file?";
+    return std::nullopt;
+  }
+  // One view per cell: at most one more than there are separators.
+  std::vector<std::string_view> cells(
+      static_cast<std::size_t>(std::count(line.begin(), line.end(), map.separator)) + 1);
   std::string scratch;
   map.fields = split(line, map.separator, cells.data(), cells.size(), scratch);
   for (std::size_t i = 0; i < map.fields; ++i) {
@@ -139,12 +152,52 @@ char bench_letter(VerdictKind v) {
 
 namespace {
 
-Counts& slot(std::unordered_map<std::string, Counts, StringHash, std::equal_to<>>& m,
-             std::string_view key) {
+using CountMap = std::unordered_map<std::string, Counts, StringHash, std::equal_to<>>;
+
+CountMap::value_type& entry(CountMap& m, std::string_view key) {
   auto it = m.find(key);
-  if (it != m.end()) return it->second;
-  return m.emplace(std::string(key), Counts{}).first->second;
+  if (it != m.end()) return *it;
+  return *m.emplace(std::string(key), Counts{}).first;
 }
+
+Counts& slot(CountMap& m, std::string_view key) {
+  return entry(m, key).second;
+}
+
+// Adds rows to Tallies remembering the last few names: rows come grouped by
+// unit and there are few 一级指标, so most rows need no hash lookup. The
+// remembered names point at the maps' keys, which never move.
+class TallyCursor {
+ public:
+  explicit TallyCursor(Tallies& t) : t_(t) {}
+
+  void add(std::string_view unit, std::string_view level1, VerdictKind v) {
+    if (!unit_ || unit != unit_name_) {
+      auto& e = entry(t_.by_unit, unit);
+      unit_name_ = e.first;
+      unit_ = &e.second;
+    }
+    unit_->add(v);
+    level1_for(level1).add(v);
+    t_.total.add(v);
+  }
+
+ private:
+  Counts& level1_for(std::string_view name) {
+    for (std::size_t i = 0; i < recent_; ++i)
+      if (level1_[i].first == name) return *level1_[i].second;
+    auto& e = entry(t_.by_level1, name);
+    std::size_t at = recent_ < level1_.size() ? recent_++ : next_++ % level1_.size();
+    level1_[at] = {e.first, &e.second};
+    return e.second;
+  }
+
+  Tallies& t_;
+  std::string_view unit_name_;
+  Counts* unit_ = nullptr;
+  std::array<std::pair<std::string_view, Counts*>, 8> level1_{};
+  std::size_t recent_ = 0, next_ = 0;
+};
 
 }  // namespace
 
@@ -161,8 +214,7 @@ void Tallies::merge(const Tallies& o) {
   malformed += o.malformed;
 }
 
-std::vector<std::pair<std::string, Counts>> Tallies::sorted(
-    const std::unordered_map<std::string, Counts, StringHash, std::equal_to<>>& m) {
+std::vector<std::pair<std::string, Counts>> Tallies::sorted(const CountMap& m) {
   std::vector<std::pair<std::string, Counts>> v(m.begin(), m.end());
   // std::string compares as unsigned char: UTF-8 byte order.
   std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -174,18 +226,99 @@ std::vector<std::pair<std::string, Counts>> Tallies::sorted(
 struct Judge::Impl {
   EvaluationContext context;
   std::size_t max_cached;
-  // The parsed target, or nothing when it cannot be read.
-  std::unordered_map<std::string, std::optional<Constraint>, StringHash, std::equal_to<>> targets;
-  // Verdicts by (target, actual) as written: evaluate is pure, so a pair seen
-  // before needs neither parse_actual nor evaluate. Key: the target's length
-  // (4 bytes), the target, the actual.
+  bool fast;
+  // A parsed target (nothing when it cannot be read) and, for a quantity, its
+  // prepared form for the figure fast path.
+  struct Target {
+    std::optional<Constraint> constraint;
+    std::optional<fast::PreparedQuantity> quick;
+  };
+  using TargetMap = std::unordered_map<std::string, Target, StringHash, std::equal_to<>>;
+  TargetMap targets;
+  // How a figure's suffix reads (`%`, `个`, ``) and what a comparator prefix
+  // is (`≥`, `＞＝`): a handful of distinct spellings each.
+  // Searched in order (a few entries, mostly one to three bytes long: cheaper
+  // than hashing); reserved up front, so pointers to entries stay valid.
+  std::vector<std::pair<std::string, fast::FigureUnit>> suffixes;
+  std::vector<std::pair<std::string, std::optional<Comparator>>> comparators;
+  // Verdicts by (target, actual) as written, for rows the fast path declines:
+  // evaluate is pure, so a pair seen before needs neither parse_actual nor
+  // evaluate. Key: the target's length (4 bytes), the target, the actual.
   std::unordered_map<std::string, VerdictKind, StringHash, std::equal_to<>> pairs;
   std::string key;  // reused: a lookup allocates nothing
+  char target_scratch[64];
+  char actual_scratch[64];
+
+  static constexpr std::size_t kMaxSpellings = 256;
+
+  // The target's entry; `spare` holds it when the cache is full.
+  const Target& target(std::string_view written, Target& spare) {
+    if (auto it = targets.find(written); it != targets.end()) return it->second;
+    Target t;
+    auto parsed = fast ? parse_target(written, *context.units)
+                       : fast::parse_target_by_grammar(written, *context.units);
+    if (auto* c = std::get_if<Constraint>(&parsed)) t.constraint = std::move(*c);
+    if (targets.size() >= max_cached) {
+      spare = std::move(t);
+      if (fast && spare.constraint) spare.quick = fast::prepare(*spare.constraint);
+      return spare;
+    }
+    Target& kept = targets.emplace(std::string(written), std::move(t)).first->second;
+    // Prepared only once the Constraint sits in the map: quick points into it.
+    if (fast && kept.constraint) kept.quick = fast::prepare(*kept.constraint);
+    return kept;
+  }
+
+  template <typename T>
+  static const T* find(const std::vector<std::pair<std::string, T>>& in, std::string_view key) {
+    for (const auto& [k, v] : in)
+      if (k.size() == key.size() && std::memcmp(k.data(), key.data(), key.size()) == 0) return &v;
+    return nullptr;
+  }
+
+  const fast::FigureUnit* suffix(std::string_view written) {
+    if (const auto* u = find(suffixes, written)) return u;
+    if (suffixes.size() >= kMaxSpellings) return nullptr;  // many spellings: the general path
+    suffixes.emplace_back(std::string(written), fast::figure_unit(written, *context.units));
+    return &suffixes.back().second;
+  }
+
+  std::optional<Comparator> comparator(std::string_view prefix) {
+    if (const auto* op = find(comparators, prefix)) return *op;
+    auto op = fast::symbolic_comparator(prefix);
+    if (comparators.size() < kMaxSpellings) comparators.emplace_back(std::string(prefix), op);
+    return op;
+  }
+
+  // A target that is a comparator, a plain figure and a known unit, prepared
+  // without parsing it into a Constraint (most quantity targets are distinct).
+  std::optional<fast::PreparedQuantity> plain_target(std::string_view written) {
+    std::string_view prefix;
+    fast::Figure figure;
+    if (!fast::scan_comparison(written, target_scratch, prefix, figure)) return std::nullopt;
+    auto op = comparator(prefix);
+    if (!op) return std::nullopt;
+    const fast::FigureUnit* u = suffix(figure.suffix);
+    if (!u || !u->known || !u->unit) return std::nullopt;
+    return fast::prepare(*op, figure, *u->unit);
+  }
+
+  // The kind for a target prepared as `quick` when the actual is a plain figure.
+  std::optional<VerdictKind> figure_verdict(const fast::PreparedQuantity& quick,
+                                            std::string_view actual) {
+    fast::Figure figure;
+    if (!fast::scan_figure(actual, actual_scratch, figure)) return std::nullopt;
+    const fast::FigureUnit* u = suffix(figure.suffix);
+    if (!u || !u->known) return std::nullopt;
+    return fast::judge_figure(quick, figure, u->unit ? &*u->unit : nullptr);
+  }
 };
 
-Judge::Judge(EvaluationContext context, std::size_t max_cached)
-    : impl_(std::make_unique<Impl>(Impl{context, max_cached, {}, {}, {}})) {
+Judge::Judge(EvaluationContext context, std::size_t max_cached, bool fast)
+    : impl_(std::make_unique<Impl>(Impl{context, max_cached, fast, {}, {}, {}, {}, {}, {}, {}})) {
   impl_->context.explain = false;  // a batch judge hands out kinds only
+  impl_->suffixes.reserve(Impl::kMaxSpellings);
+  impl_->comparators.reserve(Impl::kMaxSpellings);
 }
 Judge::~Judge() = default;
 Judge::Judge(Judge&&) noexcept = default;
@@ -196,48 +329,109 @@ std::size_t Judge::cached() const {
 }
 
 VerdictKind Judge::judge(std::string_view target, std::string_view actual) try {
-  std::string& key = impl_->key;
+  Impl& im = *impl_;
+  if (im.fast) {
+    if (auto quick = im.plain_target(target))
+      if (auto v = im.figure_verdict(*quick, actual)) return *v;
+  }
+  Impl::Target spare;
+  const Impl::Target& t = im.target(target, spare);
+  if (!t.constraint) return VerdictKind::error;  // the target cannot be read
+  if (t.quick)
+    if (auto v = im.figure_verdict(*t.quick, actual)) return *v;
+  std::string& key = im.key;
   key.clear();
   auto length = static_cast<std::uint32_t>(target.size());
   key.append(reinterpret_cast<const char*>(&length), sizeof length);
   key.append(target);
   key.append(actual);
-  if (auto it = impl_->pairs.find(key); it != impl_->pairs.end()) return it->second;
-  VerdictKind v = judge_uncached(target, actual);
-  if (impl_->pairs.size() < impl_->max_cached * 4) impl_->pairs.emplace(key, v);
+  if (auto it = im.pairs.find(key); it != im.pairs.end()) return it->second;
+  VerdictKind v = judge_uncached(*t.constraint, actual);
+  if (im.pairs.size() < im.max_cached * 4) im.pairs.emplace(key, v);
   return v;
 } catch (const std::exception&) {
   // A cell the engine cannot handle is that row's error, never a stop.
   return VerdictKind::error;
 }
 
-VerdictKind Judge::judge_uncached(std::string_view target, std::string_view actual) try {
-  const std::optional<Constraint>* constraint = nullptr;
-  std::optional<Constraint> uncached;
-  if (auto it = impl_->targets.find(target); it != impl_->targets.end()) {
-    constraint = &it->second;
-  } else {
-    auto parsed = parse_target(target, *impl_->context.units);
-    if (auto* c = std::get_if<Constraint>(&parsed)) uncached = std::move(*c);
-    if (impl_->targets.size() < impl_->max_cached)
-      constraint = &impl_->targets.emplace(std::string(target), std::move(uncached)).first->second;
-    else
-      constraint = &uncached;
+std::string Judge::explain(std::string_view target, std::string_view actual) const try {
+  const EvaluationContext& context = impl_->context;
+  auto t = parse_target(target, *context.units);
+  if (const auto* e = std::get_if<ParseError>(&t))
+    return "the target cannot be read (column " + std::to_string(e->column) + "): " + e->message;
+  auto a = parse_actual(actual, *context.units);
+  if (const auto* e = std::get_if<ParseError>(&a))
+    return "the actual cannot be read (column " + std::to_string(e->column) + "): " + e->message;
+  EvaluationContext explaining = context;
+  explaining.explain = true;
+  Verdict v = evaluate(std::get<Constraint>(t), std::get<Actual>(a), explaining);
+  std::string out = v.explanation;
+  for (const std::string& s : v.assumptions) out += "; assumed: " + s;
+  return out;
+} catch (const std::exception& e) {
+  return std::string("the engine could not judge this row: ") + e.what();
+}
+
+std::string printable(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  auto escape = [&](unsigned char c) {
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      escape(c);
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    // The length of a well-formed sequence (RFC 3629: no overlongs, no
+    // surrogates, nothing above U+10FFFF), or 0.
+    std::size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+                    : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4
+                                             : 0;
+    bool ok = n > 0 && i + n <= text.size();
+    for (std::size_t k = 1; ok && k < n; ++k) {
+      auto d = static_cast<unsigned char>(text[i + k]);
+      unsigned char lo = 0x80, hi = 0xBF;
+      if (k == 1 && c == 0xE0) lo = 0xA0;
+      if (k == 1 && c == 0xED) hi = 0x9F;
+      if (k == 1 && c == 0xF0) lo = 0x90;
+      if (k == 1 && c == 0xF4) hi = 0x8F;
+      ok = d >= lo && d <= hi;
+    }
+    if (!ok) {
+      escape(c);
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, n));
+    i += n;
   }
-  if (!*constraint) return VerdictKind::error;  // the target cannot be read
-  auto a = parse_actual(actual, *impl_->context.units);
+  return out;
+}
+
+VerdictKind Judge::judge_uncached(const Constraint& constraint, std::string_view actual) {
+  auto a = impl_->fast ? parse_actual(actual, *impl_->context.units)
+                       : fast::parse_actual_by_grammar(actual, *impl_->context.units);
   if (std::holds_alternative<ParseError>(a)) return VerdictKind::error;  // as `eval` does
-  return evaluate(**constraint, std::get<Actual>(a), impl_->context).kind;
-} catch (const std::exception&) {
-  // A cell the engine cannot handle is that row's error, never a stop.
-  return VerdictKind::error;
+  return evaluate(constraint, std::get<Actual>(a), impl_->context).kind;
 }
 
 // ---- rows ----
 
 BlockCount process_block(std::string_view block, std::uint64_t first_line, const ColumnMap& columns,
                          Judge& judge, Tallies& tallies, const RowFormatter* format,
-                         std::string* out) {
+                         std::string* out, bool explain) {
   BlockCount counted;
   std::array<std::string_view, 64> cells_small;
   std::vector<std::string_view> cells_big;
@@ -251,21 +445,17 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
     return i < 0 ? std::string_view() : cells[i];
   };
   std::string scratch;
+  TallyCursor tally(tallies);
+  std::string explanation;
   std::uint64_t line_no = first_line;
-  std::size_t pos = 0;
-  while (pos < block.size()) {
-    const void* nl = std::memchr(block.data() + pos, '\n', block.size() - pos);
-    std::size_t end =
-        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - block.data()) : block.size();
-    std::string_view line = block.substr(pos, end - pos);
-    pos = end + 1;
-    std::uint64_t this_line = line_no++;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+
+  // One line (its line end and a trailing '\r' removed) whose first
+  // min(fields, columns.fields) cells are in `cells`.
+  auto row_done = [&](std::uint64_t this_line, std::size_t fields) {
     ++counted.rows;
     Row row;
     row.line = this_line;
-    row.fields = split(line, columns.separator, cells, columns.fields, scratch);
+    row.fields = fields;
     if (row.fields != columns.fields) {
       row.malformed = true;
       row.verdict = VerdictKind::error;
@@ -277,14 +467,86 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
       row.target = cell(Column::target);
       row.actual = cell(Column::actual);
       row.verdict = judge.judge(row.target, row.actual);
-      tallies.add(row.unit, row.level1, row.verdict);
+      tally.add(row.unit, row.level1, row.verdict);
       if (format) {
         row.level2 = cell(Column::level2);
         row.indicator = cell(Column::indicator);
         row.period = cell(Column::period);
+        if (explain) {
+          explanation = judge.explain(row.target, row.actual);
+          row.explanation = explanation;
+        }
       }
     }
     if (format) (*format)(*out, row);
+  };
+
+  if (columns.separator == '\t') {
+    // TSV has no quoting: every tab and line end is found in one pass over
+    // the block, 16 bytes at a time, instead of one memchr per cell.
+    const char* const begin = block.data();
+    const char* const end = begin + block.size();
+    const char* line = begin;  // start of the current line
+    const char* cell_start = begin;
+    std::size_t n = 0;  // cells ended so far on this line
+    auto at = [&](const char* q) {
+      if (*q == '\t') {
+        if (n < columns.fields)
+          cells[n] = std::string_view(cell_start, static_cast<std::size_t>(q - cell_start));
+        ++n;
+        cell_start = q + 1;
+        return;
+      }
+      const char* stop = q;  // the line end: drop a '\r' before it
+      if (stop > line && stop[-1] == '\r') --stop;
+      std::uint64_t this_line = line_no++;
+      if (stop != line) {
+        if (stop < cell_start) stop = cell_start;  // "...\t\r": the last cell is empty
+        if (n < columns.fields)
+          cells[n] = std::string_view(cell_start, static_cast<std::size_t>(stop - cell_start));
+        row_done(this_line, n + 1);
+      }
+      line = cell_start = q + 1;
+      n = 0;
+    };
+    const char* p = begin;
+#if defined(__SSE2__)
+    const __m128i tab = _mm_set1_epi8('\t'), newline = _mm_set1_epi8('\n');
+    for (; end - p >= 16; p += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      auto hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) |
+                                        _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
+      for (; hits; hits &= hits - 1) at(p + __builtin_ctz(hits));
+    }
+#endif
+    for (; p < end; ++p)
+      if (*p == '\t' || *p == '\n') at(p);
+    if (line < end) {  // the last line has no line end
+      const char* stop = end;
+      if (stop > line && stop[-1] == '\r') --stop;
+      std::uint64_t this_line = line_no++;
+      if (stop != line) {
+        if (stop < cell_start) stop = cell_start;
+        if (n < columns.fields)
+          cells[n] = std::string_view(cell_start, static_cast<std::size_t>(stop - cell_start));
+        row_done(this_line, n + 1);
+      }
+    }
+    counted.lines = line_no - first_line;
+    return counted;
+  }
+
+  std::size_t pos = 0;
+  while (pos < block.size()) {
+    const void* nl = std::memchr(block.data() + pos, '\n', block.size() - pos);
+    std::size_t end =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - block.data()) : block.size();
+    std::string_view line = block.substr(pos, end - pos);
+    pos = end + 1;
+    std::uint64_t this_line = line_no++;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    row_done(this_line, split(line, columns.separator, cells, columns.fields, scratch));
   }
   counted.lines = line_no - first_line;
   return counted;
@@ -331,10 +593,12 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
   while (true) {
     fill();
     const char* nl = static_cast<const char*>(std::memchr(buffer_.data(), '\n', filled));
-    if (!nl && !eof) {
+    if (!nl && !eof && filled <= kMaxHeaderBytes) {
       buffer_.resize(buffer_.size() * 2);
       continue;
     }
+    // A header longer than kMaxHeaderBytes is refused by map_header without
+    // reading the rest of the line: memory stays bounded.
     std::size_t end = nl ? static_cast<std::size_t>(nl - buffer_.data()) : filled;
     std::string_view header(buffer_.data(), end);
     if (filled == 0) {
@@ -402,7 +666,7 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
     auto work = [&](unsigned t) {
       outputs[t].clear();
       counted[t] = process_block(parts[t], first_lines[t], *columns, judges_[t], tallies_[t],
-                                 format, &outputs[t]);
+                                 format, &outputs[t], options_.explain_rows);
     };
     if (threads == 1) {
       work(0);

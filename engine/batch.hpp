@@ -34,6 +34,9 @@ struct ColumnMap {
   int at(Column c) const { return index[static_cast<std::size_t>(c)]; }
 };
 
+// The longest header line map_header accepts (docs/limits.md).
+inline constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
 // Maps a header line (without its line end; a UTF-8 BOM is allowed) to columns.
 // `separator` 0 guesses: a tab anywhere means TSV, else CSV. nullopt with
 // `error` set when a required column is missing or named twice.
@@ -90,7 +93,14 @@ struct Row {
   std::size_t fields = 0;  // cells found
   std::string_view unit, level1, level2, indicator, period, target, actual;
   VerdictKind verdict = VerdictKind::error;
+  // Why, with the assumptions made (Options::explain_rows only; else empty).
+  std::string_view explanation;
 };
+
+// `text` with every byte that is not part of valid UTF-8, and every control
+// character, written as \xNN: a row printed for a person shows what the cell
+// holds without breaking the terminal or the output's encoding.
+std::string printable(std::string_view text);
 
 // Judges rows; keeps bounded caches (one Judge per thread: they are not
 // shared) of parsed targets keyed by the raw cell, and of verdicts keyed by
@@ -98,17 +108,23 @@ struct Row {
 class Judge {
  public:
   // At most `max_cached` targets and 4 × `max_cached` pairs are kept.
-  explicit Judge(EvaluationContext context = {}, std::size_t max_cached = 1u << 14);
+  // `fast` false turns the fast paths of engine/fast_path.hpp off (for tests
+  // that compare both ways); the verdicts are the same.
+  explicit Judge(EvaluationContext context = {}, std::size_t max_cached = 1u << 14,
+                 bool fast = true);
   ~Judge();
   Judge(Judge&&) noexcept;
   Judge& operator=(Judge&&) noexcept;
 
   VerdictKind judge(std::string_view target, std::string_view actual);
+  // The explanation `eval` gives for the pair (a second, explaining
+  // evaluation: batch asks only for the rows it prints), with its assumptions.
+  std::string explain(std::string_view target, std::string_view actual) const;
   // Entries in both caches.
   std::size_t cached() const;
 
  private:
-  VerdictKind judge_uncached(std::string_view target, std::string_view actual);
+  VerdictKind judge_uncached(const Constraint& target, std::string_view actual);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -123,9 +139,10 @@ struct BlockCount {
   std::uint64_t lines = 0;  // lines seen, blank ones included
   std::uint64_t rows = 0;   // rows judged (blank lines are not rows)
 };
+// With `explain`, each row handed to `format` carries its explanation.
 BlockCount process_block(std::string_view block, std::uint64_t first_line, const ColumnMap& columns,
                          Judge& judge, Tallies& tallies, const RowFormatter* format,
-                         std::string* out);
+                         std::string* out, bool explain = false);
 
 // Reads up to `n` bytes into `buf`; 0 means the end of the input.
 using Reader = std::function<std::size_t(char* buf, std::size_t n)>;
@@ -137,7 +154,8 @@ struct Options {
   std::size_t block_bytes = std::size_t{1} << 21;  // read per thread and round
   char separator = 0;                              // 0: guess from the header
   EvaluationContext context;
-  RowFormatter format;  // empty: rows are only tallied
+  RowFormatter format;        // empty: rows are only tallied
+  bool explain_rows = false;  // give each formatted row its explanation (--rows)
 };
 
 // The outcome of one input.

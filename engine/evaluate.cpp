@@ -2,6 +2,7 @@
 
 #include <tuple>
 
+#include "engine/fast_path.hpp"
 #include "engine/parse_common.hpp"
 
 namespace indicheck {
@@ -311,6 +312,107 @@ class Judge {
 
 Verdict evaluate(const Constraint& target, const Actual& actual, const EvaluationContext& context) {
   return Judge(target, actual, context).run();
+}
+
+// ---- fast paths (engine/fast_path.hpp) ----
+//
+// Judge::judge(QuantityConstraint) computes a = value · unit.factor / like.factor
+// and tests holds(op, a, target). Every factor is positive, so that is the
+// same test as holds(op, value · unit.factor, target · like.factor): both sides
+// in the dimension's base unit. With value = mantissa / 10^scale, unit.factor =
+// fn / fd and the base target = bn / bd (all denominators positive), it is the
+// test of mantissa · fn · bd against bn · 10^scale · fd, in 128-bit integers.
+
+std::optional<fast::PreparedQuantity> fast::prepare(const Constraint& target) {
+  const auto* q = std::get_if<QuantityConstraint>(&target.form);
+  if (!q || q->target.unit.factor.sign() <= 0) return std::nullopt;
+  PreparedQuantity p;
+  p.op = q->op;
+  p.unit = &q->target.unit;
+  std::int64_t num = 0, den = 1;
+  if (!q->target.base_value().small(num, den)) return std::nullopt;
+  p.base_num = num;
+  p.base_den = den;
+  return p;
+}
+
+namespace {
+constexpr std::int64_t kPow10[] = {1,
+                                   10,
+                                   100,
+                                   1000,
+                                   10000,
+                                   100000,
+                                   1000000,
+                                   10000000,
+                                   100000000,
+                                   1000000000,
+                                   10000000000,
+                                   100000000000,
+                                   1000000000000,
+                                   10000000000000,
+                                   100000000000000,
+                                   1000000000000000,
+                                   10000000000000000,
+                                   100000000000000000,
+                                   1000000000000000000};
+}  // namespace
+
+std::optional<fast::PreparedQuantity> fast::prepare(Comparator op, const Figure& figure,
+                                                    const Unit& unit) {
+  // Quantity::base_value: figure · factor.
+  std::int64_t fn = 0, fd = 1;
+  if (figure.scale >= std::size(kPow10) || !unit.factor.small(fn, fd) || fn <= 0)
+    return std::nullopt;
+  PreparedQuantity p;
+  p.op = op;
+  p.unit = &unit;
+  p.base_num = __int128(figure.mantissa) * fn;
+  p.base_den = __int128(kPow10[figure.scale]) * fd;
+  return p;
+}
+
+std::optional<VerdictKind> fast::judge_figure(const PreparedQuantity& target, const Figure& figure,
+                                              const Unit* unit) {
+  const Unit& like = *target.unit;
+  // As actual_in: no unit written takes the target's; a bare 万 is not handled here.
+  const Unit& u = unit ? *unit : like;
+  if (unit && u.dimensionless()) return std::nullopt;
+  if (u.dimension != like.dimension) return VerdictKind::error;
+  std::int64_t fn = 0, fd = 1;
+  if (figure.scale >= std::size(kPow10) || !u.factor.small(fn, fd) || fn <= 0) return std::nullopt;
+  // Each product of two 64-bit factors is exact in 128 bits; the second
+  // products are checked, unless all their factors are below 2^63.
+  __int128 a = __int128(figure.mantissa) * fn;
+  __int128 t = __int128(kPow10[figure.scale]) * fd;
+  constexpr __int128 kLimit = __int128(1) << 63;
+  auto small = [&](__int128 v) { return v > -kLimit && v < kLimit; };
+  if (small(a) && small(t) && small(target.base_num) && small(target.base_den)) {
+    a *= target.base_den;
+    t *= target.base_num;
+  } else if (__builtin_mul_overflow(a, target.base_den, &a) ||
+             __builtin_mul_overflow(t, target.base_num, &t)) {
+    return std::nullopt;
+  }
+  bool ok = false;
+  switch (target.op) {
+    case Comparator::eq:
+      ok = a == t;
+      break;
+    case Comparator::lt:
+      ok = a < t;
+      break;
+    case Comparator::le:
+      ok = a <= t;
+      break;
+    case Comparator::gt:
+      ok = a > t;
+      break;
+    case Comparator::ge:
+      ok = a >= t;
+      break;
+  }
+  return ok ? VerdictKind::pass : VerdictKind::fail;
 }
 
 }  // namespace indicheck

@@ -38,6 +38,31 @@ ParseError NormalisedText::error_at(std::string_view original, std::size_t b, st
   return e;
 }
 
+bool normalise_would_change(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) <= 0x20) return true;
+  return text.find("\xC2\xA0") != std::string_view::npos ||
+         text.find("\xE3\x80\x80") != std::string_view::npos ||
+         text.find("\xE2\x80\x8B") != std::string_view::npos;
+}
+
+std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer) {
+  if (text.find(' ') == std::string_view::npos) return text;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != ' ') {
+      buffer[n++] = text[i];
+      continue;
+    }
+    if (i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80) return std::nullopt;
+    if (i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next < 0xC0) return std::nullopt;
+    }
+  }
+  return std::string_view(buffer, n);
+}
+
 std::optional<NormalisedText> normalise(std::string_view original, ParseError* error) {
   NormalisedText out;
   out.text.reserve(original.size());

@@ -31,6 +31,18 @@ struct NormalisedText {
                       bool found) const;
 };
 
+// Whether normalise could change `text`: it holds a byte below 0x21 (white
+// space or a control character), NBSP, U+3000 or U+200B. False means the text
+// is its own normal form if it is valid UTF-8 (the fast paths of the parsers).
+bool normalise_would_change(std::string_view text);
+
+// `text` without its ASCII spaces, as normalise would give it, copied into
+// `buffer` (text.size() bytes) when it has any; nullopt when a space stands
+// where removing it could change how the bytes decode (after a non-ASCII byte,
+// or before a UTF-8 continuation byte): normalise decodes first, so there it
+// would report invalid UTF-8 that the copy no longer shows.
+std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer);
+
 // Removes ASCII space, tab, CR, LF, NBSP, U+3000 and U+200B. Fails on invalid UTF-8.
 std::optional<NormalisedText> normalise(std::string_view original, ParseError* error);
 

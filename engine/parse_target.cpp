@@ -5,6 +5,7 @@
 #include <tao/pegtl.hpp>
 
 #include "engine/diagnostic.hpp"
+#include "engine/fast_path.hpp"
 #include "engine/parse.hpp"
 #include "engine/parse_common.hpp"
 #include "grammar/messages.hpp"
@@ -367,10 +368,69 @@ class Builder {
   std::vector<std::string> assumptions_;
 };
 
+// The fast path: `≥95%`, `=12000亩`, a symbolic comparator and one quantity
+// with nothing around it. The full grammar tries bracket ranges and deadlines
+// first, but neither can start with a comparator; then symbolic_comparison
+// reads the comparator and `compared`, whose first choice is this same
+// quantity rule, and finds no suffix at the end. So when this rule matches the
+// whole text, the full grammar matches it the same way, with the same actions,
+// and Builder gives the same Constraint. A text normalise would change is left
+// to the general path.
+struct quick_comparison : pg::seq<g::symbolic_comparator, g::quantity, pg::eof> {};
+
+std::optional<Constraint> quick_target(std::string_view written, const UnitTable& units) {
+  if (written.size() > 64 || normalise_would_change(written)) return std::nullopt;
+  Parts parts;
+  pg::memory_input in(written, "target");
+  try {
+    if (!pg::parse<quick_comparison, action>(in, parts)) return std::nullopt;
+    parts.form = Form::comparison;
+    Constraint c = Builder(parts, units).build();
+    c.written = std::string(written);
+    return c;
+  } catch (const pg::parse_error&) {
+    return std::nullopt;  // the general path reports it, located
+  } catch (const Failure&) {
+    return std::nullopt;
+  }
+}
+
+// The comparator alone, to the end. No comparator spelling holds a digit or
+// a sign, so where the whole target is a comparator and a quantity, the
+// comparator ends exactly where the figure starts.
+struct whole_comparator : pg::seq<g::symbolic_comparator, pg::eof> {};
+
 }  // namespace
+
+bool fast::scan_comparison(std::string_view cell, char* buffer, std::string_view& prefix,
+                           Figure& figure) {
+  if (cell.size() > 64) return false;
+  auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
+  if (!text) return false;
+  cell = *text;
+  std::size_t i = 0;
+  while (i < cell.size() && !(cell[i] >= '0' && cell[i] <= '9') && cell[i] != '+' && cell[i] != '-')
+    ++i;
+  if (i == 0 || i == cell.size()) return false;
+  prefix = cell.substr(0, i);
+  return scan_figure(cell.substr(i), buffer, figure);  // no spaces left: buffer unused
+}
+
+std::optional<Comparator> fast::symbolic_comparator(std::string_view prefix) {
+  Parts parts;
+  pg::memory_input in(prefix, "target");
+  if (!pg::parse<whole_comparator, action>(in, parts)) return std::nullopt;
+  return parts.op;
+}
 
 std::variant<Constraint, ParseError> parse_target(std::string_view written,
                                                   const UnitTable& units) {
+  if (auto quick = quick_target(written, units)) return std::move(*quick);
+  return fast::parse_target_by_grammar(written, units);
+}
+
+std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_view written,
+                                                                   const UnitTable& units) {
   if (written.size() > kMaxCellBytes)
     return ParseError{"a target may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
                       0};

@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "engine/batch.hpp"
+#include "engine/fast_path.hpp"
+#include "engine/parse.hpp"
 
 using namespace indicheck;
 using namespace indicheck::batch;
@@ -184,4 +188,202 @@ TEST_CASE("batch: an empty input or a bad header is unusable", "[batch]") {
   CHECK_FALSE(o.result.usable);
   CHECK(o.result.error.starts_with("the header has no unit column"));
   CHECK(o.tallies.total.total == 0);
+}
+
+// ---- the fast paths give exactly what the general path gives ----
+
+namespace {
+
+// The pieces cells are made of: every comparator spelling, figures the fast
+// paths read and figures they must leave alone (grouped, wide, too long, a
+// second point), units known, unknown, compound, multiplied, date marks, and
+// suffixes the unit rule stops at.
+const std::vector<std::string> kComparators = {
+    "",     "≥",   "≤",  ">",  "<",  "=",  ">=", "<=",     "≧",    "≦",  "＞＝",
+    "＜＝", "＞=", "＞", "＜", "＝", "﹦", "═",  "不低于", "达到", "≥≥", "=="};
+const std::vector<std::string> kFigures = {"0",
+                                           "95",
+                                           "95.5",
+                                           "100.00",
+                                           "-5",
+                                           "+3",
+                                           "-0",
+                                           "+0.0",
+                                           "007",
+                                           "1,200",
+                                           "９５",
+                                           "95.",
+                                           ".5",
+                                           "95.1.2",
+                                           "2024",
+                                           "12",
+                                           "1.2345678",
+                                           "12000",
+                                           "800",
+                                           "6300",
+                                           "9.45",
+                                           "666.67",
+                                           "1346.0088",
+                                           "123456789012345678",
+                                           "1234567890123456789",
+                                           "99999999999999999999999",
+                                           "0.000000000000000001"};
+const std::vector<std::string> kUnits = {
+    "",       "%",   "％",     "‰",      "个",   "项",      "份",        "件",     "人次", "亩",
+    "平方米", "㎡",  "公顷",   "元",     "万元", "万",      "亿元",      "元/亩",  "年",   "月",
+    "个月",   "天",  "万亩",   "万株",   "km",   "m²",      "%%",        "个以上", "以上", "%以下",
+    "-11-20", ".20", "年11月", "月20日", "％ ",  "平方 米", "\xC2\xA0%", "\xFF",   "%\t",  "x%"};
+const std::vector<std::string> kOtherCells = {
+    "",         " ",          "健全",     "基本健全",  "不健全",         "是",         "否",
+    "/",        "N/A",        "--",       "良好",      "2024年11月20日", "2024-11-20", "12月",
+    "11月底前", "[80%,100%]", "80%-100%", "80至100亩", "通过专家验收",   "按时完成",   "≥健全",
+    "=健全"};
+
+// Applies one of the spacings hand-typed tables have.
+std::string spaced(const std::string& s, int how) {
+  switch (how) {
+    case 1:
+      return " " + s;
+    case 2:
+      return s + " ";
+    case 3: {  // a space after the first character and before the last
+      if (s.size() < 2) return s;
+      std::string out = s;
+      out.insert(out.size() - 1, " ");
+      out.insert(1, " ");
+      return out;
+    }
+    default:
+      return s;
+  }
+}
+
+// Every target (comparator, figure, unit; spaced in one of the ways when
+// `spaced_targets`) and every actual (figure and unit, spaced every way), and
+// the other cells as both.
+std::pair<std::vector<std::string>, std::vector<std::string>> make_cells(bool spaced_targets) {
+  std::vector<std::string> targets, actuals;
+  for (const auto& c : kComparators)
+    for (const auto& f : kFigures)
+      for (const auto& u : kUnits)
+        targets.push_back(spaced_targets
+                              ? spaced(c + f + u, static_cast<int>((c.size() + u.size()) % 4))
+                              : c + f + u);
+  for (const auto& f : kFigures)
+    for (const auto& u : kUnits)
+      for (int how = 0; how < 4; ++how) actuals.push_back(spaced(f + u, how));
+  for (const auto& s : kOtherCells) {
+    targets.push_back(s);
+    actuals.push_back(s);
+  }
+  return {targets, actuals};
+}
+
+std::string show(const Unit& u) {
+  return u.symbol + "|" + u.dimension + "|" + u.factor.canonical() + "|" + (u.known ? "k" : "?");
+}
+
+// Everything a parsed actual holds, as text.
+std::string show(const std::variant<Actual, ParseError>& parsed) {
+  if (const auto* e = std::get_if<ParseError>(&parsed))
+    return "error " + e->message + " @" + std::to_string(e->column) + "/" + std::to_string(e->byte);
+  const Actual& a = std::get<Actual>(parsed);
+  std::string out = "[" + a.written + "] form " + std::to_string(a.form.index());
+  if (const auto* q = std::get_if<ActualQuantity>(&a.form))
+    out += " " + q->value.canonical() + " " + (q->unit ? show(*q->unit) : "-");
+  for (const auto& s : a.assumptions) out += "; " + s;
+  return out;
+}
+
+std::string show(const std::variant<Constraint, ParseError>& parsed) {
+  if (const auto* e = std::get_if<ParseError>(&parsed))
+    return "error " + e->message + " @" + std::to_string(e->column) + "/" + std::to_string(e->byte);
+  const Constraint& c = std::get<Constraint>(parsed);
+  std::string out = "[" + c.written + "] " + c.kind();
+  if (const auto* q = std::get_if<QuantityConstraint>(&c.form))
+    out += " " + std::string(to_string(q->op)) + " " + q->target.value.canonical() + " " +
+           show(q->target.unit);
+  for (const auto& s : c.assumptions) out += "; " + s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fast paths: parse_target and parse_actual equal the grammar on every cell",
+          "[batch][fast]") {
+  const UnitTable& units = UnitTable::standard();
+  auto [targets, actuals] = make_cells(false);
+  std::size_t fast_targets = 0, fast_actuals = 0;
+  for (const auto& t : targets) {
+    INFO("target '" << t << "'");
+    auto quick = parse_target(t, units);
+    auto slow = fast::parse_target_by_grammar(t, units);
+    REQUIRE(show(quick) == show(slow));
+    if (std::holds_alternative<Constraint>(quick)) ++fast_targets;
+  }
+  for (const auto& a : actuals) {
+    INFO("actual '" << a << "'");
+    REQUIRE(show(parse_actual(a, units)) == show(fast::parse_actual_by_grammar(a, units)));
+    fast::Figure f;
+    char buffer[64];
+    if (fast::scan_figure(a, buffer, f) && fast::figure_unit(f.suffix, units).known) ++fast_actuals;
+  }
+  CHECK(targets.size() == 22 * 27 * 40 + kOtherCells.size());
+  // Not vacuous: the figure fast path reads a good share of these cells.
+  CHECK(fast_actuals > 500);
+  CHECK(fast_targets > 5000);
+}
+
+TEST_CASE("fast paths: batch verdicts equal the general path on every pair", "[batch][fast]") {
+  // Pairs of a target and an actual: every actual against a spread of
+  // targets, and random pairs from the whole product (fixed seed).
+  auto [targets, actuals] = make_cells(true);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const char* t : {"≥95%", "=12000亩", "≤500万元", "=7项", "<0.5%", "≥95", "＞＝100人次",
+                        "=6300平方米", "≤-2%", "健全", "=1亩", "≥1234567890123456789个"})
+    for (const auto& a : actuals) pairs.emplace_back(t, a);
+  std::mt19937 random(20240601);
+  for (int i = 0; i < 40000; ++i)
+    pairs.emplace_back(targets[random() % targets.size()], actuals[random() % actuals.size()]);
+
+  Judge quick({}, 64, true);  // a small cache: its full state is exercised too
+  Judge general({}, 64, false);
+  std::array<std::size_t, std::size(kAllVerdicts)> seen{};
+  for (const auto& [t, a] : pairs) {
+    INFO("target '" << t << "', actual '" << a << "'");
+    VerdictKind v = quick.judge(t, a);
+    REQUIRE(v == general.judge(t, a));
+    ++seen[static_cast<std::size_t>(v)];
+  }
+  // Every verdict the figures can give appears: pass, fail and error.
+  CHECK(seen[static_cast<std::size_t>(VerdictKind::pass)] > 1000);
+  CHECK(seen[static_cast<std::size_t>(VerdictKind::fail)] > 1000);
+  CHECK(seen[static_cast<std::size_t>(VerdictKind::error)] > 1000);
+}
+
+TEST_CASE("fast paths: the figure judge is exact at the boundaries", "[batch][fast]") {
+  Judge j;
+  CHECK(j.judge("=1亩", "666.67平方米") == VerdictKind::fail);
+  CHECK(j.judge("≥1亩", "666.67平方米") == VerdictKind::pass);
+  CHECK(j.judge("≤1亩", "666.66平方米") == VerdictKind::pass);
+  CHECK(j.judge("=9.45亩", "6300平方米") == VerdictKind::pass);
+  CHECK(j.judge("=12000亩", "800公顷") == VerdictKind::pass);
+  CHECK(j.judge("=100%", "100.00％") == VerdictKind::pass);
+  CHECK(j.judge("≤0%", "-0%") == VerdictKind::pass);
+  CHECK(j.judge("<0%", "-0%") == VerdictKind::fail);
+  CHECK(j.judge("≥95%", "95个") == VerdictKind::error);
+  CHECK(j.judge("=7项", "7个") == VerdictKind::error);
+  CHECK(j.judge("≤500万元", "5000000元") == VerdictKind::pass);
+  CHECK(j.judge("≤500万元", "5000000.01元") == VerdictKind::fail);
+  CHECK(j.judge("≤500万元", "500万") == VerdictKind::pass);  // bare 万: the general path
+  // A space inside a multi-byte character is invalid UTF-8 to normalise (it
+  // decodes before it drops spaces), so the fast paths must not mend it.
+  CHECK(j.judge("≥95%", "96 \xEF\xBC \x85") == VerdictKind::error);
+  CHECK(j.judge("≥95\xEF\xBC \x85", "96%") == VerdictKind::error);
+  CHECK(j.judge("≥95%", "96\xEF \xBC\x85") == VerdictKind::error);
+  CHECK(j.judge("≥95 %", "96 ％") == VerdictKind::pass);
+  // 18 digits against a target near 2^63: the 128-bit products are exact.
+  CHECK(j.judge("≥9223372036854775807个", "922337203685477580.7") == VerdictKind::fail);
+  CHECK(j.judge("≤9223372036854775807个", "922337203685477580.7") == VerdictKind::pass);
+  CHECK(j.judge("=9223372036854775807个", "9223372036854775807") == VerdictKind::pass);
 }

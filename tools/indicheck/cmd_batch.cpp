@@ -150,7 +150,9 @@ Command add_batch(CLI::App& app) {
                      ", \"target\": " + json_string(r.target) +
                      ", \"actual\": " + json_string(r.actual);
             }
-            out += ", \"verdict\": \"" + std::string(to_string(r.verdict)) + "\"}";
+            out += ", \"verdict\": \"" + std::string(to_string(r.verdict)) + "\"";
+            if (!r.malformed) out += ", \"explanation\": " + json_string(r.explanation);
+            out += "}";
           };
         } else if (o->rows && (o->format == "csv" || o->format == "bench")) {
           options.format = [file](std::string& out, const Row& r) {
@@ -160,9 +162,11 @@ Command add_batch(CLI::App& app) {
                   std::string(batch::kMalformed) + "," + std::string(batch::kMalformed) + ",,,,,,";
             else
               out += csv_cell(r.unit) + "," + csv_cell(r.level1) + "," + csv_cell(r.level2) + "," +
-                     csv_cell(r.indicator) + "," + csv_cell(r.period) + "," + csv_cell(r.target) +
-                     "," + csv_cell(r.actual) + ",";
+                     csv_cell(r.indicator) + "," + csv_cell(r.period) + "," +
+                     csv_cell(batch::printable(r.target)) + "," +
+                     csv_cell(batch::printable(r.actual)) + ",";
             out += to_string(r.verdict);
+            out += "," + csv_cell(r.explanation);
             out += '\n';
           };
         } else if (o->rows) {
@@ -172,19 +176,22 @@ Command add_batch(CLI::App& app) {
               out += " (malformed): " + std::to_string(r.fields) + " cells\n";
               return;
             }
-            out += ": " + std::string(r.unit) + " " + std::string(r.level1) + " / " +
-                   std::string(r.level2) + " / " + std::string(r.indicator);
-            if (!r.period.empty()) out += " (" + std::string(r.period) + ")";
-            out += ": target '" + std::string(r.target) + "', actual '" + std::string(r.actual) +
-                   "'\n";
+            out += ": " + batch::printable(r.unit) + " " + batch::printable(r.level1) + " / " +
+                   batch::printable(r.level2) + " / " + batch::printable(r.indicator);
+            if (!r.period.empty()) out += " (" + batch::printable(r.period) + ")";
+            out += ": target '" + batch::printable(r.target) + "', actual '" +
+                   batch::printable(r.actual) + "': " + std::string(r.explanation) + "\n";
           };
         }
         if (o->rows && !o->verdicts) {
           if (json)
             print_out(std::string("{\n  \"schema\": \"") + kBatchSchema + "\",\n  \"rows\": [");
           else if (o->format == "csv" || o->format == "bench")
-            print_out("file,line,unit,level1,level2,indicator,period,target,actual,verdict\n");
+            print_out(
+                "file,line,unit,level1,level2,indicator,period,target,actual,verdict,"
+                "explanation\n");
         }
+        options.explain_rows = o->rows && !o->verdicts;
         batch::Runner runner(options);
         bool unusable = false;
         Json files = Json::array();

@@ -1,0 +1,3 @@
+batch
+--rows
+tests/golden/data/batch-rows.tsv
