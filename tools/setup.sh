@@ -17,6 +17,7 @@ packages=(
   clang-format            # the project's formatting
   libzip-dev libxml2-dev  # import: reading xlsx workbooks (zip container, XML parts)
   libxlsxwriter-dev       # import tests: xlsx files made by a real writer
+  libbenchmark-dev        # bench/indicheck_bench (optional: -DINDICHECK_BENCH=ON)
 )
 
 missing=()
