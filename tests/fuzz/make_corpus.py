@@ -58,14 +58,15 @@ for f in files:
     seeds["actual"] |= {c.encode() for c in cells(data, ACTUAL_COLS)}
 
 for cmd in sorted(root.glob("tests/golden/cases/*.cmd")):
-    args = cmd.read_text(encoding="utf-8").split("\n")
-    if args[0] == "parse":
-        seeds["target_expr"] |= {a.encode() for a in args[1:] if a and not a.startswith("--")}
-    if args[0] == "eval":
-        plain = [a for a in args[1:] if a and not a.startswith("--") and a not in ("json", "text")]
+    # Bytes: the bad-input catalogue's arguments are not all UTF-8.
+    args = cmd.read_bytes().split(b"\n")
+    if args[0] == b"parse":
+        seeds["target_expr"] |= {a for a in args[1:] if a and not a.startswith(b"--")}
+    if args[0] == b"eval":
+        plain = [a for a in args[1:] if a and not a.startswith(b"--") and a not in (b"json", b"text")]
         if len(plain) >= 2:
-            seeds["target_expr"].add(plain[0].encode())
-            seeds["actual"].add(plain[1].encode())
+            seeds["target_expr"].add(plain[0])
+            seeds["actual"].add(plain[1])
 
 for t in targets:
     for f in sorted((root / "tests" / "fuzz" / "seeds" / t).glob("*")):
