@@ -396,9 +396,10 @@ void score_year(Report& r, const ScoringScheme& scheme) {
 
   // Unknown keys are the scheme author's mistake: say so.
   for (const auto& [key, cfg] : scheme.indicators) {
-    bool found = std::any_of(r.results.begin(), r.results.end(), [&](const IndicatorResult& res) {
-      return res.indicator->path_text() == key;
-    });
+    // An init-capture: clang 14 cannot capture a structured binding.
+    bool found = std::any_of(
+        r.results.begin(), r.results.end(),
+        [&name = key](const IndicatorResult& res) { return res.indicator->path_text() == name; });
     if (!found)
       r.diagnostics.push_back(scheme_diagnostic(scheme, cfg.where, Severity::warning,
                                                 "scoring for '" + key + "' matches no indicator"));
