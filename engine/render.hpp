@@ -13,7 +13,7 @@ namespace indicheck {
 using Json = nlohmann::ordered_json;
 
 // The JSON schema version of reports; docs/report-schema.md describes it.
-inline constexpr const char* kReportSchema = "indicheck.report/1";
+inline constexpr const char* kReportSchema = "indicheck.report/2";
 
 struct TextOptions {
   bool color = false;  // ANSI colours, for a terminal only
@@ -21,6 +21,16 @@ struct TextOptions {
 
 std::string render_text(const Report& report, const TextOptions& options = {});
 Json to_json(const Report& report);
+
+// The other report formats (docs/reports.md), all from the same model.
+std::string render_csv(const Report& report);    // UTF-8 with a BOM, for Excel
+std::string render_md(const Report& report);     // Markdown, for pasting into a report
+std::string render_junit(const Report& report);  // JUnit XML: one testcase per indicator
+std::string render_html(const Report& report);   // one self-contained page
+// The official 自评表 layout as an xlsx workbook written to `path` (libxlsxwriter
+// writes files itself: pass a temporary path, see output_file.hpp); returns ""
+// on success, else why it failed.
+std::string write_xlsx(const Report& report, const std::string& path);
 
 // `indicheck parse`: the typed constraint, as lines of "field: value" or JSON.
 std::string describe(const Constraint& c);

@@ -16,6 +16,51 @@ Json tally_json(const Tally& t) {
   return j;
 }
 
+// Exact figures as strings: "points" as printed (2 places, half-up) and
+// "points_exact" as the exact decimal or fraction, so nothing is lost to a
+// JSON reader's binary floating point.
+Json score_json(const Score& s) {
+  Json j;
+  j["weight"] = s.weight.to_fixed(2);
+  j["weight_exact"] = s.weight.canonical();
+  j["points"] = s.points.to_fixed(2);
+  j["points_exact"] = s.points.canonical();
+  j["explanation"] = s.explanation;
+  j["review"] = s.review;
+  j["pending"] = s.pending;
+  j["notes"] = s.notes;
+  return j;
+}
+
+Json scoring_json(const Scoring& s) {
+  Json j;
+  j["scheme"] = s.scheme;
+  Json cats = Json::array();
+  for (const auto& c : s.by_category) {
+    Json e;
+    e["name"] = c.name;
+    e["weight"] = c.weight.to_fixed(2);
+    e["points"] = c.points.to_fixed(2);
+    e["points_exact"] = c.points.canonical();
+    cats.push_back(std::move(e));
+  }
+  j["by_category"] = std::move(cats);
+  j["executed"] = s.executed ? Json(s.executed->canonical()) : Json(nullptr);
+  j["budget"] = s.budget ? Json(s.budget->canonical()) : Json(nullptr);
+  j["execution"] = s.execution ? score_json(*s.execution) : Json(nullptr);
+  j["weight"] = s.weight.to_fixed(2);
+  j["points"] = s.points.to_fixed(2);
+  j["points_exact"] = s.points.canonical();
+  bool scored = !s.grade.empty();
+  j["total"] = scored ? Json(s.total.to_fixed(2)) : Json(nullptr);
+  j["total_exact"] = scored ? Json(s.total.canonical()) : Json(nullptr);
+  j["grade"] = scored ? Json(s.grade) : Json(nullptr);
+  j["explanation"] = s.explanation;
+  j["pending"] = s.pending;
+  j["assumptions"] = s.assumptions;
+  return j;
+}
+
 }  // namespace
 
 Json to_json(const Report& r) {
@@ -45,6 +90,18 @@ Json to_json(const Report& r) {
     e["explanation"] = res.verdict.explanation;
     e["assumptions"] = res.verdict.assumptions;
     e["reason"] = res.reason;
+    e["needs_reason"] = res.needs_reason;
+    e["score"] = res.score ? score_json(*res.score) : Json(nullptr);
+    e["unscored"] = res.unscored;
+    if (res.outlook) {
+      Json o;
+      o["on_track"] = to_string(res.outlook->on_track);
+      o["chinese"] = chinese(res.outlook->on_track);
+      o["explanation"] = res.outlook->explanation;
+      e["outlook"] = std::move(o);
+    } else {
+      e["outlook"] = nullptr;
+    }
     indicators.push_back(std::move(e));
   }
   j["indicators"] = std::move(indicators);
@@ -55,6 +112,11 @@ Json to_json(const Report& r) {
   for (const Tally& t : r.by_level2) tallies["by_level2"].push_back(tally_json(t));
   tallies["total"] = tally_json(r.total);
   j["tallies"] = std::move(tallies);
+  j["scoring"] = r.scoring ? scoring_json(*r.scoring) : Json(nullptr);
+  Json owed = Json::array();
+  for (std::size_t i = 0; i < r.results.size(); ++i)
+    if (r.results[i].needs_reason) owed.push_back(i + 1);
+  j["needs_reason"] = std::move(owed);
   Json diags = Json::array();
   for (const Diagnostic& d : r.diagnostics) {
     Json e;

@@ -59,6 +59,66 @@ std::string tally_table(const std::string& title, const std::vector<Tally>& rows
   return out;
 }
 
+// Year-end score, mid-year outlook and the reason owed, under one indicator.
+std::string assessment_lines(const IndicatorResult& res, const std::string& indent,
+                             const TextOptions& options) {
+  std::string out;
+  if (res.score) {
+    out += indent + "score " + res.score->points.to_fixed(2) + " / " +
+           res.score->weight.to_fixed(2) + " · " + res.score->explanation + "\n";
+    for (const auto& n : res.score->notes)
+      out += indent + (res.score->review && n.starts_with("over-achieved") ? "review: " : "note: ") +
+             n + "\n";
+  } else if (!res.unscored.empty()) {
+    out += indent + "not scored: " + res.unscored + "\n";
+  }
+  if (res.outlook)
+    out += indent + "on track: " + chinese(res.outlook->on_track) + " (" +
+           to_string(res.outlook->on_track) + ") · " + res.outlook->explanation + "\n";
+  if (res.needs_reason) {
+    std::string flag = "needs a reason (偏差原因)";
+    if (options.color) flag = "\x1b[33m" + flag + "\x1b[0m";
+    out += indent + flag + "\n";
+  }
+  return out;
+}
+
+// The year-end score by 一级指标 and the total with its grade, then the
+// indicators still owing a 偏差原因.
+std::string assessment_summary(const Report& r, const TextOptions& options) {
+  std::string out;
+  if (r.scoring) {
+    const Scoring& s = *r.scoring;
+    unsigned name_width = display_width("得分 (" + s.scheme + ")");
+    for (const auto& c : s.by_category) name_width = std::max(name_width, display_width(c.name));
+    out += "\n" + pad_right("得分 (" + s.scheme + ")", name_width) + "  " + pad_left("分值", 7) +
+           "  " + pad_left("得分", 7) + "\n";
+    for (const auto& c : s.by_category)
+      out += pad_right(c.name, name_width) + "  " + pad_left(c.weight.to_fixed(2), 7) + "  " +
+             pad_left(c.points.to_fixed(2), 7) + "\n";
+    out += pad_right("scored", name_width) + "  " + pad_left(s.weight.to_fixed(2), 7) + "  " +
+           pad_left(s.points.to_fixed(2), 7) + "\n";
+    if (s.execution)
+      out += "预算执行率 block: " + s.execution->explanation + "\n";
+    std::string grade = s.grade.empty() ? "-" : s.grade;
+    if (options.color && !s.grade.empty())
+      grade = std::string(s.grade == "差" ? "\x1b[31m" : s.grade == "中" ? "\x1b[33m" : "\x1b[32m") +
+              grade + "\x1b[0m";
+    out += "total " + (s.grade.empty() ? std::string("-") : s.total.to_fixed(2)) + " / 100 · " +
+           grade + " · " + s.explanation + "\n";
+    for (const auto& a : s.assumptions) out += "assumed: " + a + "\n";
+  }
+  unsigned owed = 0;
+  for (const auto& res : r.results) owed += res.needs_reason;
+  if (owed > 0) {
+    out += "\nneeds a reason (偏差原因), " + std::to_string(owed) + " indicator(s):\n";
+    for (std::size_t i = 0; i < r.results.size(); ++i)
+      if (r.results[i].needs_reason)
+        out += "  " + std::to_string(i + 1) + "  " + r.results[i].indicator->path_text() + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_text(const Report& r, const TextOptions& options) {
@@ -83,6 +143,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += indent + res.verdict.explanation + "\n";
     for (const auto& a : res.verdict.assumptions) out += indent + "assumed: " + a + "\n";
     if (!res.reason.empty()) out += indent + "偏差原因: " + res.reason + "\n";
+    out += assessment_lines(res, indent, options);
   }
 
   out += "\n" + tally_table("一级指标", r.by_level1, nullptr);
@@ -96,6 +157,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
     first = false;
   }
   out += "\n";
+  out += assessment_summary(r, options);
   unsigned errors = 0, warnings = 0;
   for (const auto& d : r.diagnostics) (d.severity == Severity::error ? errors : warnings) += 1;
   if (errors + warnings > 0)

@@ -55,6 +55,10 @@ std::pair<std::string, bool> to_2(const Number& n) {
   bool exact = Number::parse_decimal(printed) == n;
   return {exact ? n.canonical() : printed, exact};
 }
+// A sum of scores: exact when it is a finite decimal, else "≈" and 2 places.
+std::string approx(const Number& n) {
+  return n.is_finite_decimal() ? n.canonical() : "≈" + n.to_fixed(2);
+}
 // "= 9.85", or "≈ 1.82" when printing to 2 places rounds the exact value.
 std::string equals(const Number& n) {
   auto [text, exact] = to_2(n);
@@ -145,6 +149,13 @@ bool has_control_word(const ScoringScheme& scheme, const std::string& name) {
                      [&](const std::string& w) { return name.find(w) != std::string::npos; });
 }
 
+// What exceeding an `=` target means for this indicator: met or a miss.
+EqMiss eq_over_rule(const IndicatorScoring& cfg, const ScoringScheme& scheme,
+                    const std::string& name) {
+  if (cfg.eq_miss != EqMiss::by_name) return cfg.eq_miss;
+  return has_control_word(scheme, name) ? EqMiss::over_is_miss : EqMiss::over_is_met;
+}
+
 // The ratio rule for a miss: higher-better weight × a/t, lower-better weight × t/a.
 // A ratio is taken only between positive figures, so nothing divides by zero:
 // a higher-better miss with a target ≤ 0 or an actual ≤ 0 scores 0, and a
@@ -226,9 +237,7 @@ Score score_quantity(const Number& weight, const Comparison& c, bool met,
     return s;
   }
   if (c.direction == Direction::exact && c.a > c.t) {
-    EqMiss rule = cfg.eq_miss;
-    if (rule == EqMiss::by_name)
-      rule = has_control_word(scheme, name) ? EqMiss::over_is_miss : EqMiss::over_is_met;
+    EqMiss rule = eq_over_rule(cfg, scheme, name);
     std::string why =
         cfg.eq_miss == EqMiss::by_name
             ? (rule == EqMiss::over_is_miss ? " (a cost/control indicator by its name)"
@@ -285,8 +294,8 @@ std::optional<Score> score_one(const IndicatorResult& res, const Number& weight,
   }
   auto target = parse_target(res.target);
   auto actual = parse_actual(res.actual);
-  const auto* c = std::get_if<Constraint>(&target);
-  const auto* a = std::get_if<Actual>(&actual);
+  const auto* c = res.judged_target ? &*res.judged_target : std::get_if<Constraint>(&target);
+  const auto* a = res.judged_actual ? &*res.judged_actual : std::get_if<Actual>(&actual);
   if (!c || !a)
     return make_score(weight, kZero, "the actual cannot be judged against the target: 0");
   if (std::holds_alternative<DeadlineConstraint>(c->form))
@@ -437,11 +446,11 @@ void score_year(Report& r, const ScoringScheme& scheme) {
       continue;
     }
     if (res.verdict.kind == VerdictKind::no_target) {
-      res.unscored = "no target set: not scored";
+      res.unscored = "no target set";
       continue;
     }
     if (!weight[i]) {
-      res.unscored = explicit_weights ? "no weight given: not scored"
+      res.unscored = explicit_weights ? "no weight given"
                                       : res.indicator->level1 + " carries no weight in the split";
       continue;
     }
@@ -488,7 +497,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
     total.explanation = "nothing was scored: no total";
   } else {
     total.total = total.points * kHundred / weight_sum;
-    total.explanation = fig(total.points) + " of " + fig(weight_sum) + " points";
+    total.explanation = approx(total.points) + " of " + fig(weight_sum) + " points";
     if (weight_sum != kHundred)
       total.explanation += " × 100/" + fig(weight_sum) + " " + equals(total.total);
     Number graded = scheme.grade_printed_total ? printed(total.total) : total.total;
@@ -540,6 +549,9 @@ Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
       return {OnTrack::impossible, "the deadline, the same for the year, is already missed"};
     return {OnTrack::possible, "missed at half-year; it can still be put right by year-end"};
   }
+  if (cmp->direction == Direction::exact && cmp->a > cmp->t &&
+      eq_over_rule(config_of(scheme, ind), scheme, ind.name) == EqMiss::over_is_met)
+    return {OnTrack::certain, "above the = half-year target " + res.target + ": ahead of schedule"};
   bool higher = cmp->direction == Direction::higher_better ||
                 (cmp->direction == Direction::exact && cmp->a < cmp->t);
   if (cmp->t.sign() <= 0 || (!higher && cmp->a.sign() <= 0))
@@ -600,7 +612,9 @@ void assess(Report& r, const ScoringScheme& scheme) {
     if (r.period == Period::year)
       score_year(r, scheme);
     else
-      for (IndicatorResult& res : r.results) res.outlook = outlook_of(res, scheme, r.year);
+      for (IndicatorResult& res : r.results)
+        if (!res.target.empty() || !res.indicator->year_target.text.empty())
+          res.outlook = outlook_of(res, scheme, r.year);
   }
   for (IndicatorResult& res : r.results) {
     bool missed =

@@ -94,7 +94,7 @@ TEST_CASE("the default split spreads 产出 50, 效益 30 and 预算执行率 10
   CHECK(score_of(*c, 5).explanation == "达成 [80%,100%]: 15 × 100% = 15");
   CHECK(score_of(*c, 6).points == num("10.5"));
   CHECK(score_of(*c, 6).explanation == "部分达成 [60%,80%): 15 × 70% = 10.5");
-  CHECK(r.results[7].unscored == "no target set: not scored");
+  CHECK(r.results[7].unscored == "no target set");
   REQUIRE(r.scoring);
   // 满意度 has no scored indicator: dropped, the rest rescaled from 90 to 100.
   CHECK(r.scoring->weight == num("90"));
@@ -103,7 +103,7 @@ TEST_CASE("the default split spreads 产出 50, 效益 30 and 预算执行率 10
   CHECK(r.scoring->total.to_fixed(2) == "90.27");
   CHECK(r.scoring->grade == "优");
   CHECK(r.scoring->explanation ==
-        "304649/3750 of 90 points × 100/90 ≈ 90.27: 优 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60)");
+        "≈81.24 of 90 points × 100/90 ≈ 90.27: 优 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60)");
   REQUIRE(r.scoring->by_category.size() == 3);
   CHECK(r.scoring->by_category[0].name == "过程");
   CHECK(r.scoring->by_category[1].name == "履职");
@@ -245,7 +245,7 @@ TEST_CASE("given weights that do not sum to 100 are a warning", "[score]") {
 TEST_CASE("an indicator without a weight is not scored once weights are given", "[score]") {
   auto c = run({{"X", "甲", "≥10个", "10个", ""}, {"X", "乙", "≥10个", "10个", ""}},
                weighted({{"甲", "100"}}));
-  CHECK(c->report.results[1].unscored == "no weight given: not scored");
+  CHECK(c->report.results[1].unscored == "no weight given");
 }
 
 TEST_CASE("qualitative bands take the configured point", "[score]") {
@@ -436,6 +436,13 @@ TEST_CASE("mid-year: no scores, and whether the year's target is on track", "[sc
         "the half-year verdict is missing: progress cannot be measured");
   CHECK_FALSE(r.results[1].needs_reason);
   CHECK(r.results[2].needs_reason);
+  // Ahead of an = target that is not a cost/control one: ahead of schedule.
+  auto e = run({{"X", "预算执行率", "=29%", "29.5%", ""}, {"X", "满意度", "", "", ""}}, {},
+               Period::half);
+  CHECK(e->report.results[0].outlook->on_track == OnTrack::certain);
+  CHECK(e->report.results[0].outlook->explanation ==
+        "above the = half-year target =29%: ahead of schedule");
+  CHECK_FALSE(e->report.results[1].outlook);  // no target in either period
   CHECK(std::string(chinese(OnTrack::impossible)) == "不可能");
   // The threshold is the scheme's.
   ScoringScheme s;

@@ -1,0 +1,109 @@
+// The report as JUnit XML so that CI systems show misses: one testsuite per
+// 一级指标, one testcase per indicator. pass passes; fail, partial and missing
+// are failures; error is an error; manual and no-target are skipped.
+
+#include "engine/render.hpp"
+#include "engine/render_rows.hpp"
+
+namespace indicheck {
+
+namespace {
+
+std::string xml(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+struct Suite {
+  std::string name;
+  std::string body;
+  unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
+};
+
+}  // namespace
+
+std::string render_junit(const Report& r) {
+  std::vector<Suite> suites;
+  for (const ReportRow& row : report_rows(r)) {
+    if (suites.empty() || suites.back().name != row.level1) {
+      suites.emplace_back();
+      suites.back().name = row.level1;
+    }
+    Suite& s = suites.back();
+    ++s.tests;
+    std::string name = row.path.substr(row.level1.size() + 3);  // after "一级 / "
+    s.body += "    <testcase classname=\"" + xml(row.level1) + "\" name=\"" +
+              xml(std::to_string(row.index) + ". " + name) + "\">\n";
+    std::string detail =
+        "target " + row.target + " · actual " + row.actual + "\n" + row.explanation;
+    VerdictKind v = row.result->verdict.kind;
+    if (v == VerdictKind::fail || v == VerdictKind::partial || v == VerdictKind::missing) {
+      ++s.failures;
+      s.body += "      <failure type=\"" + row.verdict + "\" message=\"" + xml(row.explanation) +
+                "\">" + xml(detail) + "</failure>\n";
+    } else if (v == VerdictKind::error) {
+      ++s.errors;
+      s.body += "      <error type=\"error\" message=\"" + xml(row.explanation) + "\">" +
+                xml(detail) + "</error>\n";
+    } else if (v == VerdictKind::manual || v == VerdictKind::no_target) {
+      ++s.skipped;
+      s.body += "      <skipped message=\"" + xml(row.verdict + ": " + row.explanation) + "\"/>\n";
+    }
+    std::string out;
+    if (!row.points.empty())
+      out += "score " + row.points + " / " + row.weight + ": " + row.scoring + "\n";
+    if (!row.on_track.empty()) out += "全年预计 " + row.on_track + ": " + row.on_track_why + "\n";
+    if (!row.reason.empty()) out += "偏差原因: " + row.reason + "\n";
+    if (row.needs_reason) out += "needs a reason (偏差原因)\n";
+    if (!out.empty()) s.body += "      <system-out>" + xml(out) + "</system-out>\n";
+    s.body += "    </testcase>\n";
+  }
+  unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
+  for (const Suite& s : suites) {
+    tests += s.tests;
+    failures += s.failures;
+    errors += s.errors;
+    skipped += s.skipped;
+  }
+  auto counts = [](unsigned t, unsigned f, unsigned e, unsigned sk) {
+    return " tests=\"" + std::to_string(t) + "\" failures=\"" + std::to_string(f) + "\" errors=\"" +
+           std::to_string(e) + "\" skipped=\"" + std::to_string(sk) + "\"";
+  };
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<testsuites name=\"" + xml("indicheck: " + report_title(r)) + "\"" +
+         counts(tests, failures, errors, skipped) + ">\n";
+  for (const Suite& s : suites) {
+    out += "  <testsuite name=\"" + xml(s.name) + "\"" +
+           counts(s.tests, s.failures, s.errors, s.skipped) + ">\n";
+    out += s.body;
+    out += "  </testsuite>\n";
+  }
+  if (r.scoring) {
+    std::string total = xml("总分 " + total_text(*r.scoring) + ": " + r.scoring->explanation);
+    for (auto at = total.find("--"); at != std::string::npos; at = total.find("--"))
+      total.replace(at, 2, "- -");
+    out += "  <!-- " + total + " -->\n";
+  }
+  out += "</testsuites>\n";
+  return out;
+}
+
+}  // namespace indicheck
