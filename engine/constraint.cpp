@@ -4,6 +4,22 @@
 
 namespace indicheck {
 
+const char* to_symbol(Comparator op) {
+  switch (op) {
+    case Comparator::eq:
+      return "=";
+    case Comparator::lt:
+      return "<";
+    case Comparator::le:
+      return "≤";
+    case Comparator::gt:
+      return ">";
+    case Comparator::ge:
+      return "≥";
+  }
+  return "=";
+}
+
 const char* to_string(Comparator op) {
   switch (op) {
     case Comparator::eq:

@@ -15,6 +15,8 @@ enum class Comparator { eq, lt, le, gt, ge };
 
 // "=", "<", "<=", ">", ">=" — the JSON and explanation spelling.
 const char* to_string(Comparator op);
+// "=", "<", "≤", ">", "≥" — the spelling for people.
+const char* to_symbol(Comparator op);
 bool holds(Comparator op, const Number& actual, const Number& target);
 
 struct Quantity {

@@ -1,5 +1,7 @@
 #include "engine/diagnostic.hpp"
 
+#include <cstdio>
+
 #include <utf8proc.h>
 
 namespace indicheck {
@@ -71,6 +73,14 @@ std::string describe_at(std::string_view utf8, std::size_t byte) {
   std::size_t end = byte;
   auto cp = decode(utf8, end);
   if (cp < 0) return "an invalid UTF-8 byte";
+  if (cp == '\n' || cp == '\r') return "end of line";
+  if (cp == '\t') return "a tab";
+  if (cp == 0) return "a NUL byte";
+  if (cp < 0x20 || cp == 0x7F) {
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+    return std::string("the control character ") + name;
+  }
   // Appending (rather than "'" + s + "'") sidesteps a GCC 12 -Wrestrict false positive.
   std::string quoted = "'";
   quoted.append(utf8.substr(byte, end - byte));

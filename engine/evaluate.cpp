@@ -29,22 +29,6 @@ const char* to_string(VerdictKind v) {
 
 namespace {
 
-const char* symbol(Comparator op) {
-  switch (op) {
-    case Comparator::eq:
-      return "=";
-    case Comparator::lt:
-      return "<";
-    case Comparator::le:
-      return "≤";
-    case Comparator::gt:
-      return ">";
-    case Comparator::ge:
-      return "≥";
-  }
-  return "=";
-}
-
 std::string with_unit(const Number& v, const Unit& u) {
   return v.display() + u.symbol;
 }
@@ -141,8 +125,8 @@ class Judge {
     const Number& target = t.target.value;
     bool ok = holds(t.op, *a, target);
     if (!ctx_.explain) return set(ok ? VerdictKind::pass : VerdictKind::fail, {});
-    std::string claim =
-        with_unit(*a, t.target.unit) + " " + symbol(t.op) + " " + with_unit(target, t.target.unit);
+    std::string claim = with_unit(*a, t.target.unit) + " " + to_symbol(t.op) + " " +
+                        with_unit(target, t.target.unit);
     if (ok) {
       set(VerdictKind::pass, converted_ + claim + " holds");
       return;

@@ -54,13 +54,16 @@ Diagnostic at(const Cell& cell, Severity severity, std::string message, unsigned
 
 int Report::exit_code() const {
   if (has_errors(diagnostics)) return 2;
+  for (const auto& c : checks)
+    if (c.severity == Severity::error && c.kind != VerdictKind::pass) return 1;
   for (VerdictKind v :
        {VerdictKind::fail, VerdictKind::partial, VerdictKind::error, VerdictKind::missing})
     if (total.count(v) > 0) return 1;
   return 0;
 }
 
-Report check(const TargetTable& targets, const ActualTable& actuals, Period period) {
+Report check(const TargetTable& targets, const ActualTable& actuals, Period period,
+             const rules::RuleSet* rules) {
   Report r;
   if (auto u = targets.metadata.find("单位"); u != targets.metadata.end()) r.unit = u->second;
   r.year = targets.year;
@@ -87,7 +90,21 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
     for (auto& segment : paths.back()) segment = without_spaces(segment);
   }
   std::map<std::size_t, const ActualRow*> actual_of;
+  std::map<std::string, const ActualRow*> figure_rows;
   for (const ActualRow& row : actuals.rows) {
+    if (rules && rules::is_reported_figure(*rules, without_spaces(row.key.text))) {
+      // A figure the rules need (上报), not an indicator.
+      std::string name = without_spaces(row.key.text);
+      auto [it, fresh] = figure_rows.emplace(name, &row);
+      if (!fresh)
+        r.diagnostics.push_back(at(row.key, Severity::error,
+                                   "a second row for the figure '" + name +
+                                       "' (the first is on line " +
+                                       std::to_string(it->second->line) + ")"));
+      else
+        r.figures[name] = rules::read_reported(*rules, name, row.value.text, row.value.where);
+      continue;
+    }
     auto key = split_key(row.key.text);
     std::vector<std::size_t> hits;
     for (std::size_t i = 0; i < paths.size(); ++i)
@@ -118,6 +135,12 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
 
   EvaluationContext context;
   context.year = targets.year;
+  const UnitTable& units = rules ? rules->units : UnitTable::standard();
+  std::optional<rules::Evaluator> evaluator;
+  if (rules) {
+    evaluator.emplace(*rules, period, r.figures);
+    r.checks = rules::run_checks(*evaluator);
+  }
   for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
     const Indicator& ind = targets.indicators[i];
     const Cell& cell = ind.target(period);
@@ -129,7 +152,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
       res.actual = row->value.text;
       res.reason = row->reason;
     }
-    auto target = parse_target(cell.text);
+    auto target = parse_target(cell.text, units);
     if (auto* bad = std::get_if<ParseError>(&target)) {
       r.diagnostics.push_back(
           at(cell, Severity::error, "target: " + bad->message, bad->column - 1));
@@ -142,15 +165,32 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
         r.diagnostics.push_back(at(row->key, Severity::warning,
                                    "an actual is given for '" + ind.path_text() +
                                        "', which has no target; it is not judged"));
-      auto actual = parse_actual(row ? row->value.text : std::string());
+      if (evaluator && !std::holds_alternative<NoTarget>(c.form)) {
+        auto j = rules::judge(*evaluator, ind, c, row ? &row->value.text : nullptr, targets.year);
+        res.verdict = j.verdict;
+        if (!j.computed_actual.empty()) res.actual = j.computed_actual;
+        if (!j.target.empty()) res.target = j.target, res.kind = j.target_kind;
+        res.judged_target = j.judged_target;
+        res.judged_actual = j.judged_actual;
+        if (res.verdict.kind == VerdictKind::missing && !row && j.computed_actual.empty())
+          res.verdict.explanation = "no actual was reported (no row in the actuals file)";
+        r.judgements[ind.path_text()] = std::move(j);
+        tally_for(r.by_level1, ind.level1).add(res.verdict.kind);
+        tally_for(r.by_level2, ind.level1 + " / " + ind.level2).add(res.verdict.kind);
+        r.total.add(res.verdict.kind);
+        r.results.push_back(std::move(res));
+        continue;
+      }
+      auto actual = parse_actual(row ? row->value.text : std::string(), units);
       if (auto* unreadable = std::get_if<ParseError>(&actual)) {
         res.verdict.kind = VerdictKind::error;
         res.verdict.assumptions = c.assumptions;
         res.verdict.explanation = "the actual cannot be read: " + unreadable->message + " (" +
-                                  actuals.file + ":" + std::to_string(row->line) + ":" +
+                                  row->value.where.file + ":" + std::to_string(row->line) + ":" +
                                   std::to_string(row->value.where.column + unreadable->column - 1) +
                                   ")";
       } else {
+        context.units = &units;
         res.verdict = evaluate(c, std::get<Actual>(actual), context);
         if (!row && res.verdict.kind == VerdictKind::missing)
           res.verdict.explanation = "no actual was reported (no row in the actuals file)";

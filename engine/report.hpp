@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/actual.hpp"
 #include "engine/diagnostic.hpp"
-#include "engine/rule_eval.hpp"
 #include "engine/number.hpp"
+#include "engine/rule_eval.hpp"
 #include "engine/table.hpp"
 #include "engine/verdict.hpp"
 
@@ -44,6 +45,10 @@ struct IndicatorResult {
   std::string actual;  // as written; empty when none was reported
   std::string reason;  // 偏差原因, as reported
   Verdict verdict;
+  // What was judged, when rule files changed it (a rule's target, a computed
+  // actual, a rounded one): later stages use these rather than the text.
+  std::optional<Constraint> judged_target;
+  std::optional<Actual> judged_actual;
   // Filled by assess(): the year-end score (nullopt when not scored, and
   // `unscored` says why), the mid-year outlook, and whether a 偏差原因 is owed.
   std::optional<Score> score;
@@ -60,15 +65,15 @@ struct CategoryScore {
 
 // The year-end total (assess() on a --period year report).
 struct Scoring {
-  std::string scheme;  // its name, e.g. 财预〔2020〕10号
+  std::string scheme;                      // its name, e.g. 财预〔2020〕10号
   std::vector<CategoryScore> by_category;  // in table order; the block last when separate
   // The 预算执行率 block from the funds figures (执行数 / 预算数) when given.
   std::optional<Number> executed, budget;
   std::optional<Score> execution;  // set when no indicator carries the block
-  Number weight;  // the weights of what was scored (not-applicable ones dropped)
+  Number weight;                   // the weights of what was scored (not-applicable ones dropped)
   Number points;
-  Number total;        // points rescaled to 100
-  std::string grade;   // 优 良 中 差; empty when nothing was scored
+  Number total;       // points rescaled to 100
+  std::string grade;  // 优 良 中 差; empty when nothing was scored
   std::string explanation;
   unsigned pending = 0;  // indicators a person must still judge: the total is provisional
   std::vector<std::string> assumptions;  // every default the scheme applied to the table
@@ -101,7 +106,7 @@ struct Report {
   std::vector<rules::CheckResult> checks;
   std::map<std::string, rules::ReportedFigure> figures;
   std::map<std::string, rules::Judgement> judgements;  // by indicator path, when rules apply
-  std::optional<Scoring> scoring;       // year-end, from assess()
+  std::optional<Scoring> scoring;                      // year-end, from assess()
 
   // 2 when a file has errors, 1 when an indicator is not met (fail, partial,
   // error, missing), else 0.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <tuple>
 
 #include "engine/parse.hpp"
 
@@ -121,7 +122,17 @@ class Checker {
 
   void error(const Span& at, std::string message) { report(Severity::error, at, message); }
   void warning(const Span& at, std::string message) { report(Severity::warning, at, message); }
+  // "cannot open: …" from read_file, with the path it is about.
+  static std::string naming(const std::string& path, const std::string& message) {
+    auto colon = message.find(": ");
+    if (colon == std::string::npos) return "'" + path + "': " + message;
+    return message.substr(0, colon) + " '" + path + "'" + message.substr(colon);
+  }
+
   void report(Severity s, const Span& at, const std::string& message) {
+    // The same problem found again (for the other period, or another
+    // indicator the rule matches) is reported once.
+    if (!said_.insert({at.file, at.byte, message}).second) return;
     if (at.file)
       ds_.push_back(at.file->diagnostic(s, at.byte, message));
     else
@@ -152,7 +163,8 @@ class Checker {
     if (!text) {
       for (auto& d : file_ds) {
         if (from) {
-          Diagnostic located = from->file->diagnostic(Severity::error, from->byte, d.message);
+          Diagnostic located =
+              from->file->diagnostic(Severity::error, from->byte, naming(path, d.message));
           ds_.push_back(std::move(located));
         } else {
           ds_.push_back(std::move(d));
@@ -199,7 +211,7 @@ class Checker {
     std::vector<Diagnostic> file_ds;
     auto text = read_file(path, file_ds);
     if (!text) {
-      for (auto& d : file_ds) error(table_stmt->name_at, d.message);
+      for (auto& d : file_ds) error(table_stmt->name_at, naming(path, d.message));
       return;
     }
     rs_.table = read_targets(path, *text, ds_);
@@ -684,6 +696,7 @@ class Checker {
         auto n = number(c.text, c.value_at);
         auto u = unit(c.unit, c.value_at);
         if (n && u) set_once(r.tolerance, Quantity{*n, *u}, c);
+        r.tolerance_at = c.at;
         break;
       }
       case Clause::Kind::places: {
@@ -692,6 +705,7 @@ class Checker {
           break;
         }
         set_once(r.places, static_cast<unsigned>(std::stoi(c.text)), c);
+        r.places_at = c.at;
         break;
       }
       case Clause::Kind::bare: {
@@ -859,12 +873,12 @@ class Checker {
                               [](const std::string& a) { return a.starts_with("no comparator"); }))
       bare_used_.insert(&r);
     if (r.tolerance && target_dim && !(Dimension::of(r.tolerance->unit) == *target_dim))
-      error(r.statement->name_at, "容差 " + r.tolerance->written() + " is " +
-                                      Dimension::of(r.tolerance->unit).describe() +
-                                      " but the target of '" + ind.path_text() + "' is " +
-                                      target_dim->describe());
+      error(r.tolerance_at, "容差 " + r.tolerance->written() + " is " +
+                                Dimension::of(r.tolerance->unit).describe() +
+                                " but the target of '" + ind.path_text() + "' is " +
+                                target_dim->describe());
     if ((r.tolerance || r.places) && !target_dim)
-      error(r.statement->name_at,
+      error(r.tolerance ? r.tolerance_at : r.places_at,
             std::string(r.tolerance ? "容差" : "精度") + " applies to numeric targets, but the " +
                 chinese(p) + " target of '" + ind.path_text() + "' is '" + parsed->written + "'");
   }
@@ -891,6 +905,7 @@ class Checker {
   std::vector<std::string> path_;
   std::set<std::string> failed_;
   std::set<const IndicatorRule*> bare_used_;
+  std::set<std::tuple<const SourceFile*, std::size_t, std::string>> said_;
 };
 
 void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {

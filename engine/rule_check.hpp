@@ -78,6 +78,7 @@ struct IndicatorRule {
   std::optional<Number> weight;
   std::optional<Direction> direction;
   std::optional<Quantity> tolerance;
+  Span tolerance_at, places_at;  // the clauses, for messages
   std::optional<unsigned> places;
   std::optional<Comparator> bare;
   const Scale* scale = nullptr;

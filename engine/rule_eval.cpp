@@ -490,6 +490,8 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     context.units = &rules.units;
     j.verdict = evaluate(target, actual, context);
   }
+  j.judged_target = target;
+  j.judged_actual = actual;
   for (auto it = notes.rbegin(); it != notes.rend(); ++it)
     j.verdict.assumptions.insert(j.verdict.assumptions.begin(), *it);
   return j;

@@ -4,6 +4,7 @@
 // where they stood. docs/rules.md describes it.
 
 #include <algorithm>
+#include <set>
 
 #include "engine/rule_syntax.hpp"
 
@@ -118,8 +119,11 @@ class Printer {
   // Own-line comments that stand before `line`.
   void flush_comments(unsigned line, unsigned indent) {
     while (next_ < comments_.size() && comments_[next_].line < line) {
-      const Comment& c = comments_[next_++];
-      if (!c.own_line) continue;  // belongs to a line already printed
+      std::size_t index = next_++;
+      const Comment& c = comments_[index];
+      // A comment after code on a line that was printed went with that line;
+      // one on a line that was joined (a continued expression) stands alone.
+      if (!c.own_line && attached_.count(index)) continue;
       place(c.line);
       out_ += std::string(indent * 2, ' ') + c.text + "\n";
     }
@@ -130,8 +134,11 @@ class Printer {
     flush_comments(src_line, indent);
     place(src_line);
     out_ += std::string(indent * 2, ' ') + text;
-    for (const Comment& c : comments_)
-      if (c.line == src_line && !c.own_line) out_ += "  " + c.text;
+    for (std::size_t i = 0; i < comments_.size(); ++i)
+      if (comments_[i].line == src_line && !comments_[i].own_line) {
+        out_ += "  " + comments_[i].text;
+        attached_.insert(i);
+      }
     out_ += "\n";
   }
 
@@ -248,6 +255,7 @@ class Printer {
   const RuleFile& file_;
   std::vector<Comment> comments_;
   std::size_t next_ = 0;
+  std::set<std::size_t> attached_;
   unsigned last_line_ = 0;
   std::string out_;
 };

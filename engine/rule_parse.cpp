@@ -69,15 +69,8 @@ const char* to_symbol(Relation r) {
 bool is_bare_name(std::string_view name) {
   if (name.empty()) return false;
   pg::memory_input in(name, "");
-  if (!pg::parse<pg::seq<gr::bare_name, pg::eof>>(in)) return false;
-  // A keyword written bare would start a statement or a clause.
-  static const char* const keywords[] = {
-      "引用", "目标表",   "单位",   "量表", "预算", "组",     "上报", "定义",     "核对",
-      "指标", "新增指标", "评分",   "半年", "全年", "实际值", "分值", "方向",     "容差",
-      "精度", "裸值",     "不适用", "期间", "级别", "说明",   "达成", "部分达成", "未达成"};
-  for (const char* k : keywords)
-    if (name == k) return false;
-  return true;
+  // A keyword is not a bare name (the grammar's `reserved`).
+  return pg::parse<pg::seq<gr::bare_name, pg::eof>>(in);
 }
 
 namespace {
@@ -414,8 +407,8 @@ void collect_comments(const Node& n, const SourceFile& source, std::vector<Comme
     c.text = n.string();
     std::size_t start = source.line_starts[c.line - 1];
     std::string_view before(source.text.data() + start, n.m_begin.byte - start);
-    c.own_line = before.find_first_not_of(" \t") == std::string_view::npos ||
-                 before.find_first_not_of(" \t\xe3\x80\x80") == std::string_view::npos;
+    // Blanks, U+3000 and a BOM may stand before a comment on its own line.
+    c.own_line = before.find_first_not_of(" \t\xe3\x80\x80\xef\xbb\xbf") == std::string_view::npos;
     out.push_back(std::move(c));
     return;
   }
@@ -504,6 +497,30 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
         while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
       }
       std::string found = describe_at(text, at);
+      // After an operator, an open parenthesis or a comma the expression may
+      // go on on the next line; when it does not, the problem is at the end
+      // of the line that stopped, not at the start of the next one.
+      if (at < text.size() && at > pos) {
+        std::size_t b = at;
+        bool crossed = false;
+        while (b > pos && std::string_view(" \t\r\n").find(text[b - 1]) != std::string_view::npos)
+          crossed |= text[--b] == '\n';
+        static const std::string_view continued[] = {"+", "-", "*",  "/",  "(",  ",", "=",
+                                                     "×", "÷", "（", "，", "、", "＝"};
+        bool after_operator = false;
+        for (auto op : continued)
+          after_operator |= std::string_view(text).substr(0, b).ends_with(op);
+        if (crossed && b > pos &&
+            (after_operator || e.message() == gr::message<gr::x_close_paren>)) {
+          at = b;
+          found = "end of line";
+        }
+      }
+      if (at >= text.size()) {
+        // "found end of text": point just after the last thing written.
+        while (at > 0 && std::string_view(" \t\r\n").find(text[at - 1]) != std::string_view::npos)
+          --at;
+      }
       diagnostics.push_back(
           source.diagnostic(Severity::error, at, std::string(e.message()) + "; found " + found));
       pos = resume_after(source, at);

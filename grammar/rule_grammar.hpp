@@ -61,7 +61,26 @@ struct continuation : pg::star<pg::sor<blank, pg::seq<pg::opt<comment>, pg::eol>
 struct name_quote : pg::utf8::one<0x201C, 0x201D, 0x2018, 0x2019> {};  // “ ” ‘ ’
 struct name_start : pg::sor<han, pg::ascii::alpha, pg::one<'_'>, name_quote> {};
 struct name_char : pg::sor<name_start, pg::ascii::digit> {};
-struct bare_name : pg::seq<name_start, pg::star<name_char>> {};
+// The keywords of statements, clauses and bands. A name spelled like one is
+// written in 「」, so that a statement is never read as part of the line before.
+template <typename Word>
+struct whole_word : pg::seq<Word, pg::not_at<name_char>> {};
+struct reserved
+    : pg::sor<whole_word<TAO_PEGTL_STRING("引用")>, whole_word<TAO_PEGTL_STRING("目标表")>,
+              whole_word<TAO_PEGTL_STRING("单位")>, whole_word<TAO_PEGTL_STRING("量表")>,
+              whole_word<TAO_PEGTL_STRING("预算")>, whole_word<TAO_PEGTL_STRING("组")>,
+              whole_word<TAO_PEGTL_STRING("上报")>, whole_word<TAO_PEGTL_STRING("定义")>,
+              whole_word<TAO_PEGTL_STRING("核对")>, whole_word<TAO_PEGTL_STRING("指标")>,
+              whole_word<TAO_PEGTL_STRING("新增指标")>, whole_word<TAO_PEGTL_STRING("评分")>,
+              whole_word<TAO_PEGTL_STRING("半年")>, whole_word<TAO_PEGTL_STRING("全年")>,
+              whole_word<TAO_PEGTL_STRING("实际值")>, whole_word<TAO_PEGTL_STRING("分值")>,
+              whole_word<TAO_PEGTL_STRING("方向")>, whole_word<TAO_PEGTL_STRING("容差")>,
+              whole_word<TAO_PEGTL_STRING("精度")>, whole_word<TAO_PEGTL_STRING("裸值")>,
+              whole_word<TAO_PEGTL_STRING("不适用")>, whole_word<TAO_PEGTL_STRING("期间")>,
+              whole_word<TAO_PEGTL_STRING("级别")>, whole_word<TAO_PEGTL_STRING("说明")>,
+              whole_word<TAO_PEGTL_STRING("达成")>, whole_word<TAO_PEGTL_STRING("部分达成")>,
+              whole_word<TAO_PEGTL_STRING("未达成")>> {};
+struct bare_name : pg::seq<pg::not_at<reserved>, name_start, pg::star<name_char>> {};
 struct corner_open : pg::utf8::one<0x300C> {};   // 「
 struct corner_close : pg::utf8::one<0x300D> {};  // 」
 struct quoted_text : pg::plus<pg::not_at<pg::sor<corner_close, pg::eol>>, pg::utf8::any> {};
@@ -108,6 +127,9 @@ struct signed_literal : pg::seq<signed_decimal, pg::opt<unit_text>> {};
 // Every rule that stands under must<> (directly or in if_must<>) is an `x_…`
 // wrapper used nowhere else: must_if raises a rule's message whenever that
 // rule fails, so a message may only belong to a rule that is always required.
+// Required rules are always written under must<>: the parse tree's control
+// does not pass a failure on for rules it does not keep, so must_if alone
+// would not raise there.
 // grammar/rule_messages.hpp gives each wrapper its message.
 template <typename Rule>
 struct expect : Rule {};
@@ -167,7 +189,7 @@ struct op_ne : pg::sor<pg::string<'!', '='>, pg::utf8::one<0x2260>> {};  // != �
 struct relation_op : pg::sor<op_ne, op_ge, op_le, op_gt, op_lt, op_eq> {};
 struct relation_tail : pg::if_must<pg::seq<blanks, relation_op>, x_continuation, x_expr> {};
 struct x_relation_tail : relation_tail {};
-struct relation : pg::seq<expr, x_relation_tail, pg::star<relation_tail>> {};
+struct relation : pg::seq<expr, pg::must<x_relation_tail>, pg::star<relation_tail>> {};
 struct x_relation : relation {};
 
 // ---- clauses (the lines of a 指标 or 核对 block) ------------------------------
@@ -228,7 +250,7 @@ struct block : pg::if_must<block_open, x_nest, x_line_end,
                            pg::star<pg::not_at<block_close>, pg::not_at<blanks, pg::eof>,
                                     pg::sor<empty_line, pg::seq<blanks, pg::must<Line>>>>,
                            x_block_close, x_unnest> {};
-struct clause_line : pg::seq<clause, x_line_end> {};
+struct clause_line : pg::seq<clause, pg::must<x_line_end>> {};
 struct clause_block : block<clause_line> {};
 
 // ---- statements -------------------------------------------------------------
@@ -245,7 +267,7 @@ struct band_partly : keyword<TAO_PEGTL_STRING("部分达成")> {};
 struct band_not : keyword<TAO_PEGTL_STRING("未达成")> {};
 struct band_word : pg::sor<band_partly, band_not, band_met> {};
 struct scale_word : name {};
-struct band_line : pg::seq<band_word, pg::plus<gap, scale_word>, x_line_end> {};
+struct band_line : pg::seq<band_word, pg::plus<gap, scale_word>, pg::must<x_line_end>> {};
 struct scale_block : block<band_line> {};
 struct x_scale_block : scale_block {};
 struct scale_stmt : pg::if_must<kw_scale, x_gap, x_name, x_blanks, x_scale_block> {};
@@ -258,7 +280,7 @@ struct x_figure_block : figure_block {};
 struct figure : pg::if_must<name, x_blanks, x_figure_value, pg::star<gap, figure_value>,
                             pg::opt<blanks, figure_block>> {};
 struct group : pg::if_must<kw_group, x_gap, x_name, x_blanks, x_figure_block> {};
-struct figure_line : pg::seq<pg::sor<group, figure>, x_line_end> {};
+struct figure_line : pg::seq<pg::sor<group, figure>, pg::must<x_line_end>> {};
 struct budget_stmt : pg::if_must<kw_budget, x_gap, x_unit, x_blanks, x_figure_block> {};
 
 struct reported_stmt : pg::if_must<kw_reported, x_gap, x_name, pg::opt<gap, unit_text>> {};
@@ -271,7 +293,7 @@ struct any_segments : pg::string<'*', '*'> {};
 struct glob_segment : pg::plus<pg::sor<pg::one<'*'>, name_char>> {};
 struct segment : pg::sor<quoted_name, any_segments, glob_segment> {};
 struct x_segment : segment {};
-struct pattern : pg::seq<segment, pg::star<path_sep, x_segment>> {};
+struct pattern : pg::seq<segment, pg::star<pg::if_must<path_sep, x_segment>>> {};
 struct x_pattern : pattern {};
 struct x_clause_block : clause_block {};
 struct indicator_stmt : pg::if_must<kw_indicator, x_gap, x_pattern, pg::opt<blanks, clause_block>> {
@@ -285,8 +307,7 @@ struct statement
 struct x_statement : statement {};
 struct x_statement_end : end_of_line {};
 // What the parser runs at each statement: a blank or comment line, or one statement.
-struct top
-    : pg::sor<empty_line, pg::seq<blanks, pg::eof>, pg::seq<blanks, x_statement, x_statement_end>> {
-};
+struct top : pg::sor<empty_line, pg::seq<blanks, pg::eof>,
+                     pg::seq<blanks, pg::must<x_statement>, pg::must<x_statement_end>>> {};
 
 }  // namespace indicheck::grammar::rules

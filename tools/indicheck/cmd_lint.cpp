@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <tuple>
 
 #include "engine/rule_check.hpp"
 #include "engine/rule_eval.hpp"
@@ -54,6 +55,19 @@ Command add_lint(CLI::App& app) {
               auto failed = failed_constant_checks(*rs);
               ds.insert(ds.end(), failed.begin(), failed.end());
             }
+            // In file order, then by place: the checker finds problems pass by pass.
+            std::vector<std::string> files;
+            for (const auto& d : ds)
+              if (std::find(files.begin(), files.end(), d.where.file) == files.end())
+                files.push_back(d.where.file);
+            auto rank = [&](const Diagnostic& d) {
+              return std::make_tuple(
+                  std::find(files.begin(), files.end(), d.where.file) - files.begin(), d.where.line,
+                  d.where.column);
+            };
+            std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+              return rank(a) < rank(b);
+            });
             print_err(render_all(ds));
             std::size_t errors = std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) {
               return d.severity == Severity::error;
@@ -63,11 +77,12 @@ Command add_lint(CLI::App& app) {
             });
             std::size_t statements = 0;
             for (const auto& f : rs->files) statements += f.statements.size();
-            print_out(std::to_string(rs->sources.size()) + " file" +
-                      (rs->sources.size() == 1 ? "" : "s") + ", " + std::to_string(statements) +
-                      " statements, " + std::to_string(rs->checks.size()) + " checks: " +
-                      std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " +
-                      std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") + "\n");
+            auto count = [](std::size_t n, const char* what) {
+              return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+            };
+            print_out(count(rs->sources.size(), "file") + ", " + count(statements, "statement") +
+                      ", " + count(rs->checks.size(), "check") + ": " + count(errors, "error") +
+                      ", " + count(warnings, "warning") + "\n");
             return errors ? kExitUnusable : kExitMet;
           }};
 }

@@ -1,0 +1,4 @@
+lint
+rules/standard.rules
+rules/common.rules
+rules/suzhou-zrzy-2024.rules
