@@ -105,6 +105,30 @@ Json to_json(const Report& r) {
     indicators.push_back(std::move(e));
   }
   j["indicators"] = std::move(indicators);
+  Json checks = Json::array();
+  for (const auto& c : r.checks) {
+    Json e;
+    e["check"] = c.written;
+    e["file"] = c.where.file;
+    e["line"] = c.where.line;
+    e["period"] = to_string(c.period);
+    e["severity"] = to_string(c.severity);
+    e["result"] = to_string(c.kind);
+    e["explanation"] = c.explanation;
+    e["message"] = c.message;
+    checks.push_back(std::move(e));
+  }
+  j["checks"] = std::move(checks);
+  Json figures = Json::object();
+  for (const auto& [name, f] : r.figures) {
+    Json e;
+    e["written"] = f.written;
+    e["file"] = f.where.file;
+    e["line"] = f.where.line;
+    e["problem"] = f.problem;
+    figures[name] = std::move(e);
+  }
+  j["figures"] = std::move(figures);
   Json tallies;
   tallies["by_level1"] = Json::array();
   for (const Tally& t : r.by_level1) tallies["by_level1"].push_back(tally_json(t));

@@ -67,8 +67,9 @@ std::string assessment_lines(const IndicatorResult& res, const std::string& inde
     out += indent + "score " + res.score->points.to_fixed(2) + " / " +
            res.score->weight.to_fixed(2) + " · " + res.score->explanation + "\n";
     for (const auto& n : res.score->notes)
-      out += indent + (res.score->review && n.starts_with("over-achieved") ? "review: " : "note: ") +
-             n + "\n";
+      out += indent +
+             (res.score->review && n.starts_with("over-achieved") ? "review: " : "note: ") + n +
+             "\n";
   } else if (!res.unscored.empty()) {
     out += indent + "not scored: " + res.unscored + "\n";
   }
@@ -98,11 +99,12 @@ std::string assessment_summary(const Report& r, const TextOptions& options) {
              pad_left(c.points.to_fixed(2), 7) + "\n";
     out += pad_right("scored", name_width) + "  " + pad_left(s.weight.to_fixed(2), 7) + "  " +
            pad_left(s.points.to_fixed(2), 7) + "\n";
-    if (s.execution)
-      out += "预算执行率 block: " + s.execution->explanation + "\n";
+    if (s.execution) out += "预算执行率 block: " + s.execution->explanation + "\n";
     std::string grade = s.grade.empty() ? "-" : s.grade;
     if (options.color && !s.grade.empty())
-      grade = std::string(s.grade == "差" ? "\x1b[31m" : s.grade == "中" ? "\x1b[33m" : "\x1b[32m") +
+      grade = std::string(s.grade == "差"   ? "\x1b[31m"
+                          : s.grade == "中" ? "\x1b[33m"
+                                            : "\x1b[32m") +
               grade + "\x1b[0m";
     out += "total " + (s.grade.empty() ? std::string("-") : s.total.to_fixed(2)) + " / 100 · " +
            grade + " · " + s.explanation + "\n";
@@ -144,6 +146,22 @@ std::string render_text(const Report& r, const TextOptions& options) {
     for (const auto& a : res.verdict.assumptions) out += indent + "assumed: " + a + "\n";
     if (!res.reason.empty()) out += indent + "偏差原因: " + res.reason + "\n";
     out += assessment_lines(res, indent, options);
+  }
+
+  if (!r.checks.empty()) {
+    unsigned failed = 0;
+    for (const auto& c : r.checks) failed += c.kind != VerdictKind::pass;
+    out += "\n核对 (" + std::to_string(r.checks.size()) + " checks, " + std::to_string(failed) +
+           " not passed)\n";
+    for (const auto& c : r.checks) {
+      std::string verdict = pad_right(to_string(c.kind), verdict_width);
+      if (options.color) verdict = colour_of(c.kind) + verdict + "\x1b[0m";
+      out += pad_left("", number_width) + "  " + verdict + " " + c.written + "  (" + c.where.file +
+             ":" + std::to_string(c.where.line) +
+             (c.severity == Severity::warning ? ", 警告" : "") + ")\n";
+      out += indent + c.explanation + "\n";
+      if (c.kind != VerdictKind::pass && !c.message.empty()) out += indent + c.message + "\n";
+    }
   }
 
   out += "\n" + tally_table("一级指标", r.by_level1, nullptr);

@@ -11,6 +11,7 @@
 #include "engine/output_file.hpp"
 #include "engine/render.hpp"
 #include "engine/report.hpp"
+#include "engine/rule_check.hpp"
 #include "engine/score.hpp"
 #include "engine/table.hpp"
 #include "tools/indicheck/commands.hpp"
@@ -25,9 +26,9 @@ bool emit_report(const Report& report, const std::string& format, const std::str
                  const std::string& color, std::vector<Diagnostic>& problems) {
   if (format == "xlsx") {
     if (output.empty()) {
-      problems.push_back(make_diagnostic(
-          Severity::error, "indicheck check", 1, 1,
-          "--format xlsx writes a workbook, not text: give --output FILE.xlsx"));
+      problems.push_back(
+          make_diagnostic(Severity::error, "indicheck check", 1, 1,
+                          "--format xlsx writes a workbook, not text: give --output FILE.xlsx"));
       return false;
     }
     return write_atomically_via(
@@ -48,9 +49,9 @@ bool emit_report(const Report& report, const std::string& format, const std::str
   } else {
     TextOptions options;
     // Colour only on a terminal: never into a file.
-    options.color = output.empty() &&
-                    (color == "always" ||
-                     (color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")));
+    options.color =
+        output.empty() && (color == "always" ||
+                           (color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")));
     text = render_text(report, options);
   }
   if (output.empty()) {
@@ -62,9 +63,45 @@ bool emit_report(const Report& report, const std::string& format, const std::str
 
 }  // namespace
 
+namespace {
+
+// Several actuals files read as one: rows in order, one 期间 for all.
+std::optional<ActualTable> read_all_actuals(const std::vector<std::string>& files,
+                                            std::vector<Diagnostic>& diagnostics) {
+  std::optional<ActualTable> all;
+  bool ok = true;
+  for (const std::string& file : files) {
+    auto text = read_file(file, diagnostics);
+    std::optional<ActualTable> one;
+    if (text) one = read_actuals(file, *text, diagnostics);
+    if (!one) {
+      ok = false;
+      continue;
+    }
+    if (!all) {
+      all = std::move(one);
+      continue;
+    }
+    if (one->period && all->period && *one->period != *all->period)
+      diagnostics.push_back(make_diagnostic(Severity::error, file, one->metadata_line.at("期间"), 1,
+                                            std::string("this file is for ") +
+                                                chinese(*one->period) + " but " + all->file +
+                                                " is for " + chinese(*all->period)));
+    if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
+    all->file += ", " + file;
+    for (auto& row : one->rows) all->rows.push_back(std::move(row));
+  }
+  if (!ok) return std::nullopt;
+  return all;
+}
+
+}  // namespace
+
 Command add_check(CLI::App& app) {
   struct Options {
-    std::string targets, actuals;
+    std::string targets;
+    std::vector<std::string> actuals;
+    std::vector<std::string> rules;
     std::string period;  // "" = from the actuals file, else year
     std::string format = "text";
     std::string output;  // "" = stdout
@@ -72,12 +109,17 @@ Command add_check(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "evaluate a whole table and print a report");
-  sub->add_option("--targets", o->targets, "the targets file (TSV, docs/files.md)")->required();
-  sub->add_option("--actuals", o->actuals, "the actuals file (TSV, docs/files.md)")->required();
+  sub->add_option("--targets", o->targets,
+                  "the targets file (TSV, docs/files.md); default: the rule files' 目标表");
+  sub->add_option("--actuals", o->actuals,
+                  "the actuals file (TSV, docs/files.md); several are read as one")
+      ->required();
+  sub->add_option("--rules", o->rules, "rule files (.rules, docs/rules.md), checked first");
   sub->add_option("--period", o->period,
                   "half or year (default: the actuals file's 期间, else year)")
       ->check(CLI::IsMember({"half", "year"}));
-  sub->add_option("--format", o->format, "text, json, csv, xlsx, html, junit or md (docs/reports.md)")
+  sub->add_option("--format", o->format,
+                  "text, json, csv, xlsx, html, junit or md (docs/reports.md)")
       ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html", "junit", "md"}));
   sub->add_option("--output", o->output, "write the report to FILE (atomically) instead of stdout");
   sub->add_option("--color", o->color, "auto, always or never")
@@ -85,12 +127,29 @@ Command add_check(CLI::App& app) {
   return {
       sub, [o]() {
         std::vector<Diagnostic> diagnostics;
-        auto target_text = read_file(o->targets, diagnostics);
-        auto actual_text = read_file(o->actuals, diagnostics);
         std::optional<TargetTable> targets;
-        std::optional<ActualTable> actuals;
-        if (target_text) targets = read_targets(o->targets, *target_text, diagnostics);
-        if (actual_text) actuals = read_actuals(o->actuals, *actual_text, diagnostics);
+        if (!o->targets.empty()) {
+          auto target_text = read_file(o->targets, diagnostics);
+          if (target_text) targets = read_targets(o->targets, *target_text, diagnostics);
+        }
+        std::optional<ActualTable> actuals = read_all_actuals(o->actuals, diagnostics);
+        std::unique_ptr<rules::RuleSet> rule_set;
+        if (!o->rules.empty() && (targets || o->targets.empty())) {
+          // The rules are checked first, as `lint` does; an error stops here.
+          rule_set = rules::load_rules(o->rules, diagnostics, targets ? &*targets : nullptr);
+          if (has_errors(diagnostics)) {
+            print_err(render_all(diagnostics));
+            return kExitUnusable;
+          }
+          if (rule_set->table) targets = rule_set->table;
+          if (!targets)
+            diagnostics.push_back(
+                make_diagnostic(Severity::error, o->rules.front(), 1, 1,
+                                "no targets: give --targets or name a 目标表 in the rule files"));
+        } else if (o->targets.empty()) {
+          diagnostics.push_back(make_diagnostic(Severity::error, "indicheck check", 1, 1,
+                                                "give --targets, or --rules with a 目标表"));
+        }
         if (!targets || !actuals) {
           print_err(render_all(diagnostics));
           return kExitUnusable;
@@ -100,7 +159,7 @@ Command add_check(CLI::App& app) {
         if (o->period.empty() && actuals->period) period = *actuals->period;
         spdlog::debug("checking {} indicators for {} against {} actual rows",
                       targets->indicators.size(), to_string(period), actuals->rows.size());
-        Report report = check(*targets, *actuals, period);
+        Report report = check(*targets, *actuals, period, rule_set.get());
         // Year-end: scores and grade; mid-year: on track or not (docs/scoring.md).
         assess(report, ScoringScheme{});
         diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());

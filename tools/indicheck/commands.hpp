@@ -23,6 +23,10 @@ Command add_eval(CLI::App& app);
 Command add_check(CLI::App& app);
 Command add_batch(CLI::App& app);
 Command add_import(CLI::App& app);
+Command add_lint(CLI::App& app);
+Command add_fmt(CLI::App& app);
+Command add_test(CLI::App& app);
+Command add_diff(CLI::App& app);
 
 // Writes to stdout/stderr; kept here so every command prints the same way.
 void print_out(const std::string& text);
