@@ -9,29 +9,6 @@ namespace indicheck {
 
 namespace {
 
-std::string esc(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 constexpr const char* kStyle = R"(<style>
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222}
 h1{font-size:1.4em;margin:0 0 .3em}
@@ -72,22 +49,23 @@ struct Bar {
 std::string chart(const std::string& title, const std::vector<Bar>& bars) {
   const int row_h = 22, label_w = 150, bar_w = 360;
   int height = static_cast<int>(bars.size()) * row_h + 28;
-  std::string out = "<svg role=\"img\" aria-label=\"" + esc(title) + "\" width=\"" +
+  std::string out = "<svg role=\"img\" aria-label=\"" + escape_markup(title) + "\" width=\"" +
                     std::to_string(label_w + bar_w + 150) + "\" height=\"" +
                     std::to_string(height) + "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
-  out += "<text x=\"0\" y=\"14\" font-size=\"13\" font-weight=\"bold\">" + esc(title) + "</text>\n";
+  out += "<text x=\"0\" y=\"14\" font-size=\"13\" font-weight=\"bold\">" + escape_markup(title) +
+         "</text>\n";
   for (std::size_t i = 0; i < bars.size(); ++i) {
     int y = 24 + static_cast<int>(i) * row_h;
     // Whole pixels: the bar's length is only a picture of the exact figure beside it.
     std::string width = (bars[i].fraction * Number::integer(bar_w)).to_fixed(0);
     out += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\" font-size=\"12\">" +
-           esc(bars[i].label) + "</text>";
+           escape_markup(bars[i].label) + "</text>";
     out += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) +
            "\" width=\"" + std::to_string(bar_w) + "\" height=\"14\" fill=\"#eee\"/>";
     out += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) +
            "\" width=\"" + width + "\" height=\"14\" fill=\"#4a7ebb\"/>";
     out += "<text x=\"" + std::to_string(label_w + bar_w + 8) + "\" y=\"" + std::to_string(y + 14) +
-           "\" font-size=\"12\">" + esc(bars[i].value) + "</text>\n";
+           "\" font-size=\"12\">" + escape_markup(bars[i].value) + "</text>\n";
   }
   return out + "</svg>\n";
 }
@@ -98,17 +76,19 @@ std::string render_html(const Report& r) {
   const bool year = r.period == Period::year;
   std::string title = report_title(r);
   std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += "<title>" + esc(title) + "</title>\n" + kStyle + "</head>\n<body>\n";
-  out += "<h1>" + esc(title) + "</h1>\n";
-  out += "<p class=\"meta\">targets: " + esc(r.targets_file) +
-         " · actuals: " + esc(r.actuals_file) + "</p>\n";
+  out += "<title>" + escape_markup(title) + "</title>\n" + kStyle + "</head>\n<body>\n";
+  out += "<h1>" + escape_markup(title) + "</h1>\n";
+  out += "<p class=\"meta\">targets: " + escape_markup(r.targets_file) +
+         " · actuals: " + escape_markup(r.actuals_file) + "</p>\n";
 
   std::vector<Bar> bars;
   if (r.scoring) {
     const Scoring& s = *r.scoring;
-    out += "<p class=\"total\">总分 " + esc(s.grade.empty() ? "-" : s.total.to_fixed(2)) +
-           " / 100 <span class=\"grade\">" + esc(s.grade.empty() ? "-" : s.grade) + "</span></p>\n";
-    out += "<p class=\"how\">" + esc(s.scheme) + ": " + esc(s.explanation) + "</p>\n";
+    out += "<p class=\"total\">总分 " + escape_markup(s.grade.empty() ? "-" : s.total.to_fixed(2)) +
+           " / 100 <span class=\"grade\">" + escape_markup(s.grade.empty() ? "-" : s.grade) +
+           "</span></p>\n";
+    out += "<p class=\"how\">" + escape_markup(s.scheme) + ": " + escape_markup(s.explanation) +
+           "</p>\n";
     for (const auto& c : s.by_category)
       bars.push_back({c.name, c.points.to_fixed(2) + " / " + c.weight.to_fixed(2),
                       c.weight.sign() > 0 ? c.points / c.weight : Number::integer(0)});
@@ -136,23 +116,26 @@ std::string render_html(const Report& r) {
   for (const ReportRow& x : report_rows(r)) {
     std::string name = x.key_work.empty() ? x.name : x.key_work + " / " + x.name;
     out += "<tr class=\"" + x.verdict + "\"><td class=\"num\">" + std::to_string(x.index) +
-           "</td><td>" + esc(x.level1) + "</td><td>" + esc(x.level2) + "</td><td>" + esc(name) +
-           "</td><td>" + esc(x.target) + "</td><td>" + esc(x.actual) + "</td><td class=\"v\">" +
-           esc(x.verdict) + "<div class=\"how\">" + esc(x.explanation) + "</div></td>";
+           "</td><td>" + escape_markup(x.level1) + "</td><td>" + escape_markup(x.level2) +
+           "</td><td>" + escape_markup(name) + "</td><td>" + escape_markup(x.target) + "</td><td>" +
+           escape_markup(x.actual) + "</td><td class=\"v\">" + escape_markup(x.verdict) +
+           "<div class=\"how\">" + escape_markup(x.explanation) + "</div></td>";
     if (year)
-      out += "<td class=\"num\">" + esc(x.weight) + "</td><td class=\"num\">" + esc(x.points) +
-             "</td><td class=\"how\">" + esc(x.scoring) + "</td>";
+      out += "<td class=\"num\">" + escape_markup(x.weight) + "</td><td class=\"num\">" +
+             escape_markup(x.points) + "</td><td class=\"how\">" + escape_markup(x.scoring) +
+             "</td>";
     else
-      out += "<td>" + esc(x.on_track) + "</td><td class=\"how\">" + esc(x.on_track_why) + "</td>";
+      out += "<td>" + escape_markup(x.on_track) + "</td><td class=\"how\">" +
+             escape_markup(x.on_track_why) + "</td>";
     out += "<td>" +
            (x.needs_reason ? std::string("<span class=\"owed\">needs a reason</span>")
-                           : esc(x.reason)) +
+                           : escape_markup(x.reason)) +
            "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
   if (r.scoring && !r.scoring->assumptions.empty()) {
     out += "<h2>Assumed</h2>\n<ul>\n";
-    for (const auto& a : r.scoring->assumptions) out += "<li>" + esc(a) + "</li>\n";
+    for (const auto& a : r.scoring->assumptions) out += "<li>" + escape_markup(a) + "</li>\n";
     out += "</ul>\n";
   }
   out += kScript;

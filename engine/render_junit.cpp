@@ -9,29 +9,6 @@ namespace indicheck {
 
 namespace {
 
-std::string xml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 struct Suite {
   std::string name;
   std::string body;
@@ -50,22 +27,23 @@ std::string render_junit(const Report& r) {
     Suite& s = suites.back();
     ++s.tests;
     std::string name = row.path.substr(row.level1.size() + 3);  // after "一级 / "
-    s.body += "    <testcase classname=\"" + xml(row.level1) + "\" name=\"" +
-              xml(std::to_string(row.index) + ". " + name) + "\">\n";
+    s.body += "    <testcase classname=\"" + escape_markup(row.level1) + "\" name=\"" +
+              escape_markup(std::to_string(row.index) + ". " + name) + "\">\n";
     std::string detail =
         "target " + row.target + " · actual " + row.actual + "\n" + row.explanation;
     VerdictKind v = row.result->verdict.kind;
     if (v == VerdictKind::fail || v == VerdictKind::partial || v == VerdictKind::missing) {
       ++s.failures;
-      s.body += "      <failure type=\"" + row.verdict + "\" message=\"" + xml(row.explanation) +
-                "\">" + xml(detail) + "</failure>\n";
+      s.body += "      <failure type=\"" + row.verdict + "\" message=\"" +
+                escape_markup(row.explanation) + "\">" + escape_markup(detail) + "</failure>\n";
     } else if (v == VerdictKind::error) {
       ++s.errors;
-      s.body += "      <error type=\"error\" message=\"" + xml(row.explanation) + "\">" +
-                xml(detail) + "</error>\n";
+      s.body += "      <error type=\"error\" message=\"" + escape_markup(row.explanation) + "\">" +
+                escape_markup(detail) + "</error>\n";
     } else if (v == VerdictKind::manual || v == VerdictKind::no_target) {
       ++s.skipped;
-      s.body += "      <skipped message=\"" + xml(row.verdict + ": " + row.explanation) + "\"/>\n";
+      s.body += "      <skipped message=\"" + escape_markup(row.verdict + ": " + row.explanation) +
+                "\"/>\n";
     }
     std::string out;
     if (!row.points.empty())
@@ -73,7 +51,7 @@ std::string render_junit(const Report& r) {
     if (!row.on_track.empty()) out += "全年预计 " + row.on_track + ": " + row.on_track_why + "\n";
     if (!row.reason.empty()) out += "偏差原因: " + row.reason + "\n";
     if (row.needs_reason) out += "needs a reason (偏差原因)\n";
-    if (!out.empty()) s.body += "      <system-out>" + xml(out) + "</system-out>\n";
+    if (!out.empty()) s.body += "      <system-out>" + escape_markup(out) + "</system-out>\n";
     s.body += "    </testcase>\n";
   }
   unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
@@ -88,16 +66,17 @@ std::string render_junit(const Report& r) {
            std::to_string(e) + "\" skipped=\"" + std::to_string(sk) + "\"";
   };
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<testsuites name=\"" + xml("indicheck: " + report_title(r)) + "\"" +
+  out += "<testsuites name=\"" + escape_markup("indicheck: " + report_title(r)) + "\"" +
          counts(tests, failures, errors, skipped) + ">\n";
   for (const Suite& s : suites) {
-    out += "  <testsuite name=\"" + xml(s.name) + "\"" +
+    out += "  <testsuite name=\"" + escape_markup(s.name) + "\"" +
            counts(s.tests, s.failures, s.errors, s.skipped) + ">\n";
     out += s.body;
     out += "  </testsuite>\n";
   }
   if (r.scoring) {
-    std::string total = xml("总分 " + total_text(*r.scoring) + ": " + r.scoring->explanation);
+    std::string total =
+        escape_markup("总分 " + total_text(*r.scoring) + ": " + r.scoring->explanation);
     for (auto at = total.find("--"); at != std::string::npos; at = total.find("--"))
       total.replace(at, 2, "- -");
     out += "  <!-- " + total + " -->\n";

@@ -49,6 +49,29 @@ std::string report_title(const Report& r) {
   return out;
 }
 
+std::string escape_markup(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string total_text(const Scoring& s) {
   if (s.grade.empty()) return "-";
   return s.total.to_fixed(2) + " / 100 · " + s.grade;

@@ -30,6 +30,9 @@ std::vector<ReportRow> report_rows(const Report& report);
 // "苏州市自然资源和规划局 2024年度 · 全年": the report's heading.
 std::string report_title(const Report& report);
 
+// Text for HTML and XML: & < > " escaped.
+std::string escape_markup(const std::string& text);
+
 // "84.52 / 100 · 良" (or "-" when nothing was scored).
 std::string total_text(const Scoring& scoring);
 
