@@ -97,6 +97,7 @@ std::optional<Decoded> decode(const std::string& file, const std::string& bytes,
     return std::nullopt;
   }
   bool has_bom = bytes.compare(0, 3, bom) == 0;
+  std::size_t utf8_bad = 0;
   if (encoding != ImportEncoding::gb18030) {
     std::size_t bad = 0;
     std::string body = has_bom ? bytes.substr(3) : bytes;
@@ -104,13 +105,22 @@ std::optional<Decoded> decode(const std::string& file, const std::string& bytes,
     if (encoding == ImportEncoding::utf8 || has_bom)
       return fail_at(bad + (has_bom ? 3 : 0),
                      "the file is not valid UTF-8 (try --encoding gb18030)");
+    utf8_bad = bad;
   }
   std::size_t bad = 0;
   if (auto text = from_gb18030(bytes, bad))
     return Decoded{std::move(*text), "gb18030", encoding == ImportEncoding::auto_detect};
-  return fail_at(bad, encoding == ImportEncoding::gb18030
-                          ? "the file is not valid GB18030"
-                          : "the file is neither UTF-8 nor GB18030");
+  if (encoding == ImportEncoding::gb18030) return fail_at(bad, "the file is not valid GB18030");
+  // Neither: point where the likelier reading (the one that got further) breaks.
+  if (utf8_bad > bad)
+    return fail_at(utf8_bad,
+                   "the file is neither UTF-8 nor GB18030; read as UTF-8 (most of it "
+                   "is), it breaks here");
+  if (bad > utf8_bad)
+    return fail_at(bad,
+                   "the file is neither UTF-8 nor GB18030; read as GB18030 (most of it "
+                   "is), it breaks here");
+  return fail_at(bad, "the file is neither UTF-8 nor GB18030");
 }
 
 }  // namespace indicheck

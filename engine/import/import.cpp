@@ -90,7 +90,11 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
       format_name = "text";
     }
   }
+  std::size_t before = diagnostics.size();
   auto import = interpret(std::move(rows), diagnostics);
+  // An empty file has no rows to take the file name from: name it here.
+  for (std::size_t i = before; i < diagnostics.size(); ++i)
+    if (diagnostics[i].where.file.empty()) diagnostics[i].where.file = path;
   if (!import) return std::nullopt;
   import->source = path;
   import->format = format_name;
