@@ -1,0 +1,4 @@
+import
+tests/golden/data/bad/batch-csv-open-quote.csv
+-o
+-

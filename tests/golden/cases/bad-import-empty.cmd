@@ -1,0 +1,4 @@
+import
+tests/golden/data/bad/empty.tsv
+-o
+-

@@ -1,0 +1,4 @@
+import
+/proc/self/mem
+-o
+-

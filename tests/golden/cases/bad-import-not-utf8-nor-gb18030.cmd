@@ -1,0 +1,4 @@
+import
+tests/golden/data/bad/targets-invalid-utf8.tsv
+-o
+-

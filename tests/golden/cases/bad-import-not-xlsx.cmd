@@ -1,0 +1,6 @@
+import
+tests/golden/data/bad/empty.tsv
+--format
+xlsx
+-o
+-

@@ -1,0 +1,4 @@
+import
+fixtures/suzhou-zrzy-2024/targets.tsv/x
+-o
+-

@@ -1,0 +1,4 @@
+import
+tests/golden/data/bad/whitespace-only.tsv
+-o
+-
