@@ -149,7 +149,9 @@ TEST_CASE("invalid UTF-8 in a table is located", "[table]") {
   REQUIRE(d.size() == 1);
   CHECK(d[0].where.line == 2);
   CHECK(d[0].where.column == 5);
-  CHECK(d[0].message == "invalid UTF-8 byte");
+  CHECK(d[0].message ==
+        "invalid UTF-8 byte 0xFF (the file must be UTF-8; a GB18030/GBK file can be converted "
+        "with `iconv -f GB18030 -t UTF-8`); the line is skipped");
 }
 
 TEST_CASE("an actual's key matches whatever spaces PDF extraction left in it", "[report]") {
