@@ -85,10 +85,10 @@ std::string line_diff(const std::string& old_text, const std::string& new_text) 
     if (i < n && j < m && a[i] == b[j]) {
       ops.push_back({' ', a[i]});
       ++i, ++j;
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      ops.push_back({'+', b[j++]});
-    } else {
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
       ops.push_back({'-', a[i++]});
+    } else {
+      ops.push_back({'+', b[j++]});
     }
   }
   // Changed lines with two lines of context; "…" where lines are left out.

@@ -99,7 +99,9 @@ struct report_stmt : pg::if_must<kw_report, x_gap, x_string> {};
 struct skip_stmt : pg::if_must<kw_skip, pg::opt<gap, string_lit>> {};
 
 // 预期 …: what the case must give.
-struct check_subject : pg::sor<string_lit, place> {};
+// The trailing failure makes `place` an inner alternative, which PEGTL rewinds
+// when it fails part-way, so an error points at the start of the subject.
+struct check_subject : pg::sor<string_lit, place, pg::failure> {};
 struct x_check_subject : check_subject {};
 struct expect_check : pg::if_must<kw_check, x_gap, x_check_subject, x_gap, x_verdict> {};
 struct expect_figure

@@ -1,0 +1,257 @@
+// indicheck test [PATH...]: runs the rule tests (.test files, docs/rule-tests.md).
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <memory>
+
+#include "engine/rule_test.hpp"
+#include "tools/indicheck/commands.hpp"
+
+namespace indicheck::cli {
+
+namespace {
+
+using namespace indicheck::ruletest;
+
+std::string place(const SourceLocation& w) {
+  return w.file + ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
+}
+
+std::string percent(double p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f%%", p);
+  return buf;
+}
+
+const char* status_name(CaseResult::Status s) {
+  switch (s) {
+    case CaseResult::Status::passed:
+      return "pass";
+    case CaseResult::Status::failed:
+      return "fail";
+    case CaseResult::Status::skipped:
+      return "skip";
+  }
+  return "?";
+}
+
+std::string summary_line(const RunResult& r) {
+  return std::to_string(r.passed) + " passed, " + std::to_string(r.failed) + " failed" +
+         (r.skipped ? ", " + std::to_string(r.skipped) + " skipped" : "") + "\n";
+}
+
+std::string render_coverage_text(const Coverage& c, std::optional<double> threshold) {
+  std::string out = "coverage: " + percent(c.percent()) + " (" + std::to_string(c.reached) +
+                    " of " + std::to_string(c.total) + " rules and branches reached)";
+  if (threshold) out += ", threshold " + percent(*threshold);
+  out += "\n";
+  for (const auto& f : c.files) {
+    double p = f.total ? 100.0 * f.reached / f.total : 100.0;
+    out += "  " + f.file + ": " + percent(p) + " (" + std::to_string(f.reached) + " of " +
+           std::to_string(f.total) + ")\n";
+    for (const auto& m : f.missed)
+      out += "    not reached: " + m.file + ":" + std::to_string(m.line) + ": " + m.what + "\n";
+  }
+  return out;
+}
+
+std::string render_text(const RunResult& r, bool verbose, bool update,
+                        std::optional<double> threshold, bool coverage) {
+  std::string out;
+  for (const auto& c : r.cases) {
+    const Case& t = *c.test;
+    if (verbose || c.status == CaseResult::Status::failed) {
+      if (verbose || c.failures.empty())
+        out += place(t.where) + ": " + status_name(c.status) + " 用例 " + t.name +
+               (c.status == CaseResult::Status::skipped && !t.skip_reason.empty()
+                    ? " (" + t.skip_reason + ")"
+                    : "") +
+               "\n";
+    }
+    for (const auto& f : c.failures)
+      out += place(f.where) + ": 用例 " + t.name + ": " + f.message + "\n";
+    if (!c.golden_diff.empty() && (c.status == CaseResult::Status::failed || update)) {
+      if (c.golden_written) out += "updated " + t.golden + ":\n";
+      out += c.golden_diff;
+    }
+  }
+  out += summary_line(r);
+  if (coverage) out += render_coverage_text(r.coverage, threshold);
+  return out;
+}
+
+nlohmann::ordered_json render_json(const RunResult& r, bool coverage) {
+  nlohmann::ordered_json j;
+  j["passed"] = r.passed;
+  j["failed"] = r.failed;
+  j["skipped"] = r.skipped;
+  j["cases"] = nlohmann::ordered_json::array();
+  for (const auto& c : r.cases) {
+    nlohmann::ordered_json k;
+    k["name"] = c.test->name;
+    k["file"] = c.test->where.file;
+    k["line"] = c.test->where.line;
+    k["status"] = status_name(c.status);
+    k["failures"] = nlohmann::ordered_json::array();
+    for (const auto& f : c.failures)
+      k["failures"].push_back({{"file", f.where.file},
+                               {"line", f.where.line},
+                               {"column", f.where.column},
+                               {"message", f.message}});
+    if (!c.golden_diff.empty()) k["golden_diff"] = c.golden_diff;
+    if (c.golden_written) k["golden_updated"] = c.test->golden;
+    j["cases"].push_back(std::move(k));
+  }
+  if (coverage) {
+    auto& cv = j["coverage"];
+    cv["reached"] = r.coverage.reached;
+    cv["total"] = r.coverage.total;
+    cv["percent"] = r.coverage.percent();
+    cv["files"] = nlohmann::ordered_json::array();
+    for (const auto& f : r.coverage.files) {
+      nlohmann::ordered_json fj{{"file", f.file}, {"reached", f.reached}, {"total", f.total}};
+      fj["not_reached"] = nlohmann::ordered_json::array();
+      for (const auto& m : f.missed)
+        fj["not_reached"].push_back({{"line", m.line}, {"what", m.what}});
+      cv["files"].push_back(std::move(fj));
+    }
+  }
+  return j;
+}
+
+std::string xml(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
+// JUnit XML: one testsuite per test file, one testcase per case.
+std::string render_junit(const RunResult& r) {
+  std::vector<std::string> files;
+  for (const auto& c : r.cases)
+    if (std::find(files.begin(), files.end(), c.test->file) == files.end())
+      files.push_back(c.test->file);
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"indicheck test\" tests=\"" +
+      std::to_string(r.cases.size()) + "\" failures=\"" + std::to_string(r.failed) +
+      "\" skipped=\"" + std::to_string(r.skipped) + "\">\n";
+  for (const auto& file : files) {
+    unsigned n = 0, failed = 0, skipped = 0;
+    std::string body;
+    for (const auto& c : r.cases) {
+      if (c.test->file != file) continue;
+      ++n;
+      body += "    <testcase name=\"" + xml(c.test->name) + "\" classname=\"" + xml(file) +
+              "\" file=\"" + xml(file) + "\" line=\"" + std::to_string(c.test->where.line) + "\"";
+      if (c.status == CaseResult::Status::passed) {
+        body += "/>\n";
+        continue;
+      }
+      body += ">\n";
+      if (c.status == CaseResult::Status::skipped) {
+        ++skipped;
+        body += "      <skipped message=\"" + xml(c.test->skip_reason) + "\"/>\n";
+      } else {
+        ++failed;
+        std::string text;
+        for (const auto& f : c.failures) text += place(f.where) + ": " + f.message + "\n";
+        text += c.golden_diff;
+        body += "      <failure message=\"" + xml(c.failures.empty() ? "" : c.failures[0].message) +
+                "\">" + xml(text) + "</failure>\n";
+      }
+      body += "    </testcase>\n";
+    }
+    out += "  <testsuite name=\"" + xml(file) + "\" tests=\"" + std::to_string(n) +
+           "\" failures=\"" + std::to_string(failed) + "\" skipped=\"" + std::to_string(skipped) +
+           "\">\n" + body + "  </testsuite>\n";
+  }
+  return out + "</testsuites>\n";
+}
+
+}  // namespace
+
+Command add_test(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> paths;
+    std::string run;
+    std::string format = "text";
+    bool verbose = false;
+    bool update = false;
+    bool coverage = false;
+    std::optional<double> threshold;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* sub =
+      app.add_subcommand("test", "run the rule tests (.test files, docs/rule-tests.md)");
+  sub->add_option("paths", o->paths, "test files or folders searched for *.test (default: .)");
+  sub->add_option("--run", o->run, "run only the cases whose name matches this regular expression");
+  sub->add_option("--format", o->format, "text, json or junit")
+      ->check(CLI::IsMember({"text", "json", "junit"}));
+  sub->add_flag("-v,--verbose", o->verbose, "list every case, not only the failing ones");
+  sub->add_flag("--update", o->update, "rewrite the golden reports (报告) and show what changed");
+  sub->add_flag("--coverage", o->coverage,
+                "report which rules and branches the tests reached, per rule file");
+  sub->add_option("--threshold", o->threshold,
+                  "with --coverage: fail (exit 1) when coverage is below PERCENT")
+      ->check(CLI::Range(0.0, 100.0));
+  return {sub, [o]() {
+            std::vector<Diagnostic> diagnostics;
+            auto files =
+                discover(o->paths.empty() ? std::vector<std::string>{"."} : o->paths, diagnostics);
+            std::vector<TestFile> tests;
+            for (const auto& f : files) {
+              auto text = read_file(f, diagnostics);
+              if (!text) continue;
+              // A broken file's cases do not run: what they say is not known.
+              std::vector<Diagnostic> file_ds;
+              TestFile parsed = parse_test_file(f, *text, file_ds);
+              if (!has_errors(file_ds)) tests.push_back(std::move(parsed));
+              diagnostics.insert(diagnostics.end(), file_ds.begin(), file_ds.end());
+            }
+            bool broken_files = has_errors(diagnostics);
+            bool coverage = o->coverage || o->threshold.has_value();
+            RunOptions options;
+            options.pattern = o->run;
+            options.update = o->update;
+            options.coverage = coverage;
+            RunResult result = run_tests(tests, options);
+            diagnostics.insert(diagnostics.end(), result.diagnostics.begin(),
+                               result.diagnostics.end());
+            print_err(render_all(diagnostics));
+            if (o->format == "json")
+              print_out(render_json(result, coverage).dump(2) + "\n");
+            else if (o->format == "junit")
+              print_out(render_junit(result));
+            else
+              print_out(render_text(result, o->verbose, o->update, o->threshold, coverage));
+            if (files.empty() && !broken_files) print_err("indicheck: no .test files found\n");
+            if (broken_files || result.broken) return kExitUnusable;
+            if (result.failed) return kExitNotMet;
+            if (o->threshold && result.coverage.percent() < *o->threshold) {
+              print_err("indicheck: coverage " + percent(result.coverage.percent()) +
+                        " is below the threshold " + percent(*o->threshold) + "\n");
+              return kExitNotMet;
+            }
+            return kExitMet;
+          }};
+}
+
+}  // namespace indicheck::cli
