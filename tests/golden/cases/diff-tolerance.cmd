@@ -1,0 +1,11 @@
+diff
+rules/suzhou-zrzy-2024.rules
+@TMP@/suzhou-zrzy-2024.rules
+--targets
+fixtures/suzhou-zrzy-2024/targets.tsv
+--actuals
+fixtures/suzhou-zrzy-2024/actuals-year.tsv
+tests/golden/data/rule-tests/figures-year-overspent.tsv
+--actuals
+fixtures/suzhou-zrzy-2024/actuals-year.tsv
+fixtures/suzhou-zrzy-2024/figures-year.tsv

@@ -1,0 +1,3 @@
+test
+tests/golden/data/rule-tests/broken/bad.test
+tests/golden/data/rule-tests/suite

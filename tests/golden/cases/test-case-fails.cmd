@@ -1,0 +1,2 @@
+test
+tests/golden/data/rule-tests/failing

@@ -1,0 +1,4 @@
+test
+tests/golden/data/rule-tests/failing
+--format
+junit

@@ -1,0 +1,5 @@
+test
+rules
+--coverage
+--threshold
+90

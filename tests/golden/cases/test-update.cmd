@@ -1,0 +1,3 @@
+test
+--update
+@TMP@/suite
