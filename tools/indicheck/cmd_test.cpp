@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "engine/render_rows.hpp"
 #include "engine/rule_test.hpp"
 #include "tools/indicheck/commands.hpp"
 
@@ -120,29 +121,6 @@ nlohmann::ordered_json render_json(const RunResult& r, bool coverage) {
   return j;
 }
 
-std::string xml(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 // JUnit XML: one testsuite per test file, one testcase per case.
 std::string render_junit(const RunResult& r) {
   std::vector<std::string> files;
@@ -159,8 +137,9 @@ std::string render_junit(const RunResult& r) {
     for (const auto& c : r.cases) {
       if (c.test->file != file) continue;
       ++n;
-      body += "    <testcase name=\"" + xml(c.test->name) + "\" classname=\"" + xml(file) +
-              "\" file=\"" + xml(file) + "\" line=\"" + std::to_string(c.test->where.line) + "\"";
+      body += "    <testcase name=\"" + escape_markup(c.test->name) + "\" classname=\"" +
+              escape_markup(file) + "\" file=\"" + escape_markup(file) + "\" line=\"" +
+              std::to_string(c.test->where.line) + "\"";
       if (c.status == CaseResult::Status::passed) {
         body += "/>\n";
         continue;
@@ -168,18 +147,19 @@ std::string render_junit(const RunResult& r) {
       body += ">\n";
       if (c.status == CaseResult::Status::skipped) {
         ++skipped;
-        body += "      <skipped message=\"" + xml(c.test->skip_reason) + "\"/>\n";
+        body += "      <skipped message=\"" + escape_markup(c.test->skip_reason) + "\"/>\n";
       } else {
         ++failed;
         std::string text;
         for (const auto& f : c.failures) text += place(f.where) + ": " + f.message + "\n";
         text += c.golden_diff;
-        body += "      <failure message=\"" + xml(c.failures.empty() ? "" : c.failures[0].message) +
-                "\">" + xml(text) + "</failure>\n";
+        body += "      <failure message=\"" +
+                escape_markup(c.failures.empty() ? "" : c.failures[0].message) + "\">" +
+                escape_markup(text) + "</failure>\n";
       }
       body += "    </testcase>\n";
     }
-    out += "  <testsuite name=\"" + xml(file) + "\" tests=\"" + std::to_string(n) +
+    out += "  <testsuite name=\"" + escape_markup(file) + "\" tests=\"" + std::to_string(n) +
            "\" failures=\"" + std::to_string(failed) + "\" skipped=\"" + std::to_string(skipped) +
            "\">\n" + body + "  </testsuite>\n";
   }
