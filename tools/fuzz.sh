@@ -14,13 +14,14 @@
 #   --findings DIR  where crashes, leaks, timeouts and OOM inputs are kept
 #                (DIR/TARGET/crash-…, leak-…, timeout-…, oom-…) and each run's log
 #                (DIR/TARGET.log); default DIR = <build>/findings
-#   TARGET       target_expr, actual, targets_table, actuals_table, batch; default all
+#   TARGET       target_expr, actual, targets_table, actuals_table, batch, rules, import;
+#                default all
 #
 # Each target runs with:
 #   -dict=tests/fuzz/<dict>    the grammar's tokens (tests/fuzz/make_dicts.py writes them)
 #   -max_len                   1024 bytes for one cell (kMaxCellBytes is 4096: longer cells
 #                              are refused at once, so bigger inputs only slow the search),
-#                              16384 for a whole table or batch file
+#                              16384 for a whole table, batch, rule or imported file
 #   -timeout=10                seconds for one input: anything slower is a finding
 #   -rss_limit_mb=2048         memory for the whole process: more is a finding (OOM)
 #   -malloc_limit_mb=512       one allocation larger than this is a finding
@@ -43,18 +44,19 @@ while [ $# -gt 0 ]; do
     --build) build=$2; shift 2 ;;
     --no-build) build_first=0; shift ;;
     --findings) findings=$2; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(target_expr actual targets_table actuals_table batch)
+[ ${#targets[@]} -gt 0 ] || targets=(target_expr actual targets_table actuals_table batch rules import)
 findings=${findings:-$build/findings}
 
 declare -A dict=([target_expr]=expr.dict [actual]=expr.dict [targets_table]=targets_table.dict
-                 [actuals_table]=actuals_table.dict [batch]=batch.dict)
+                 [actuals_table]=actuals_table.dict [batch]=batch.dict [rules]=rules.dict
+                 [import]=import.dict)
 declare -A max_len=([target_expr]=1024 [actual]=1024 [targets_table]=16384
-                    [actuals_table]=16384 [batch]=16384)
+                    [actuals_table]=16384 [batch]=16384 [rules]=16384 [import]=16384)
 for t in "${targets[@]}"; do
   [ -n "${dict[$t]:-}" ] || { echo "fuzz.sh: unknown target $t" >&2; exit 2; }
 done

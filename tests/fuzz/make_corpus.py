@@ -4,12 +4,13 @@
     python3 tests/fuzz/make_corpus.py OUTDIR
 
 makes OUTDIR/<target>/ for each target (target_expr, actual, targets_table,
-actuals_table, batch), one file per seed named by its content's hash, so
+actuals_table, batch, rules, import), one file per seed named by its content's hash, so
 running it again adds nothing twice. Seeds come from:
   * fixtures/**/targets*.tsv, actuals*.tsv and tests/golden/data/**: whole files
     for the table and batch targets; every target and actual cell for the
     expression targets;
   * tests/golden/cases/{parse,eval}-*.cmd: the expressions given on the command line;
+  * rules/**/*.rules and tests/golden/data/**/*.rules (rules), tests/golden/data/import/* (import);
   * tests/fuzz/seeds/<target>/: hand-written seeds for shapes the fixtures lack.
 """
 import hashlib
@@ -18,7 +19,7 @@ import sys
 
 root = pathlib.Path(__file__).resolve().parents[2]
 out = pathlib.Path(sys.argv[1])
-targets = ["target_expr", "actual", "targets_table", "actuals_table", "batch"]
+targets = ["target_expr", "actual", "targets_table", "actuals_table", "batch", "rules", "import"]
 seeds = {t: set() for t in targets}
 
 
@@ -67,6 +68,14 @@ for cmd in sorted(root.glob("tests/golden/cases/*.cmd")):
         if len(plain) >= 2:
             seeds["target_expr"].add(plain[0])
             seeds["actual"].add(plain[1])
+
+# Rule files: the shipped rules and the lint catalogue; import: its test data.
+for f in sorted(root.glob("rules/**/*.rules")) + sorted(root.glob("tests/golden/data/**/*.rules")):
+    if f.stat().st_size <= 64 * 1024:
+        seeds["rules"].add(f.read_bytes())
+for f in sorted(root.glob("tests/golden/data/import/*")):
+    if f.is_file() and f.stat().st_size <= 64 * 1024:
+        seeds["import"].add(f.read_bytes())
 
 for t in targets:
     for f in sorted((root / "tests" / "fuzz" / "seeds" / t).glob("*")):

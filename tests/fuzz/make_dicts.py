@@ -91,3 +91,11 @@ write("expr.dict", expr)
 write("targets_table.dict", line_bytes + [("targets headers", TARGET_HEADERS)] + expr)
 write("actuals_table.dict", line_bytes + [("actuals headers", ACTUAL_HEADERS)] + expr)
 write("batch.dict", line_bytes + [("batch headers", BATCH_HEADERS)] + expr)
+IMPORT_WORDS = ["单位名称", "年度", "绩效目标表", "全年预算数", "半年计划执行", "预算数", "小计",
+                "指标名称", "年度指标值", "指标值", "指标性质", "度量单位", "计量单位", "实际完成值",
+                "分值", "得分", "偏差原因分析及改进措施", "定性", "定量", "(万元)", "<p>", "\"", ","]
+write("import.dict", line_bytes + [("import headers and words (docs/import.md)", IMPORT_WORDS),
+                                   ("targets headers", TARGET_HEADERS)] + expr)
+RULE_PUNCT = ["{", "}", "(", ")", "「", "」", "#", "==", "!=", "≠", "*", "**", "/", "+", "-",
+              "全年", "半年", "万元"]
+write("rules.dict", line_bytes + [("rule-file punctuation", RULE_PUNCT)] + expr)
