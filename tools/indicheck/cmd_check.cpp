@@ -95,6 +95,24 @@ std::optional<ActualTable> read_all_actuals(const std::vector<std::string>& file
   return all;
 }
 
+// The scoring scheme: 财预〔2020〕10号, with each indicator's 分值, 方向 and
+// 不适用 from the rule files when they give them.
+ScoringScheme scheme_from(const Report& report) {
+  ScoringScheme scheme;
+  for (const auto& [path, j] : report.judgements) {
+    if (!j.weight && !j.direction && !j.not_applicable) continue;
+    IndicatorScoring s;
+    s.weight = j.weight;
+    s.not_applicable = j.not_applicable;
+    if (j.direction)
+      s.direction = *j.direction == rules::Direction::higher_better  ? Direction::higher_better
+                    : *j.direction == rules::Direction::lower_better ? Direction::lower_better
+                                                                     : Direction::exact;
+    scheme.indicators[path] = s;
+  }
+  return scheme;
+}
+
 }  // namespace
 
 Command add_check(CLI::App& app) {
@@ -161,7 +179,7 @@ Command add_check(CLI::App& app) {
                       targets->indicators.size(), to_string(period), actuals->rows.size());
         Report report = check(*targets, *actuals, period, rule_set.get());
         // Year-end: scores and grade; mid-year: on track or not (docs/scoring.md).
-        assess(report, ScoringScheme{});
+        assess(report, scheme_from(report));
         diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());
         report.diagnostics = diagnostics;
         print_err(render_all(diagnostics));
