@@ -230,11 +230,19 @@ bool fast::scan_figure(std::string_view cell, char* buffer, Figure& out) {
   if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
   std::int64_t m = 0;
   unsigned digits = 0, scale = 0;
-  for (; p < e && *p >= '0' && *p <= '9'; ++p, ++digits) m = m * 10 + (*p - '0');
+  // At most 18 digits in all (10^18 < 2^63: the mantissa is exact); a longer
+  // number leaves before `m` could overflow, for the general path.
+  for (; p < e && *p >= '0' && *p <= '9'; ++p, ++digits) {
+    if (digits == 18) return false;
+    m = m * 10 + (*p - '0');
+  }
   if (digits == 0) return false;
   if (p < e && *p == '.') {
     ++p;
-    for (; p < e && *p >= '0' && *p <= '9'; ++p, ++scale) m = m * 10 + (*p - '0');
+    for (; p < e && *p >= '0' && *p <= '9'; ++p, ++scale) {
+      if (digits + scale == 18) return false;
+      m = m * 10 + (*p - '0');
+    }
     if (scale == 0) return false;  // `95.`: the grammar's error
     digits += scale;
   }
