@@ -1,0 +1,3 @@
+batch
+--rows
+tests/golden/data/bad/batch-19-digit-figures.tsv
