@@ -3,7 +3,7 @@
 # batch, across thread counts (-j 1, 2, 4). Runs from the repository root:
 #   tests/golden/determinism.sh /path/to/indicheck
 # The batch input is made here: the golden batch rows repeated with 1000 unit
-# ids (about 3 MB, more than one 2 MB block), so blocks and thread parts split it in many places.
+# ids (about 2.5 MB, more than one 2 MB block), so blocks and thread parts split it in many places.
 set -uo pipefail
 bin=$1
 tmp=$(mktemp -d)
