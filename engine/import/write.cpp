@@ -144,15 +144,18 @@ std::string write_targets(const Import& im) {
   out += "一级指标\t二级指标";
   if (key_work) out += "\t重点工作";
   out += "\t三级指标";
+  // A table with budget figures only still gets a target column: a targets
+  // file needs one to be read (docs/files.md); found by fuzz_import.
+  const bool year = im.has_year || !im.has_half;
   if (im.has_half) out += "\t半年指标值";
-  if (im.has_year) out += "\t全年指标值";
+  if (year) out += "\t全年指标值";
   out += "\n";
   for (const ImportedIndicator& i : im.indicators) {
     out += cell(i.level1) + "\t" + cell(i.level2);
     if (key_work) out += "\t" + cell(i.key_work);
     out += "\t" + cell(i.name);
     if (im.has_half) out += "\t" + cell(i.half_target);
-    if (im.has_year) out += "\t" + cell(i.year_target);
+    if (year) out += "\t" + cell(i.year_target);
     out += "\n";
   }
   return out;
