@@ -100,8 +100,8 @@ DiffResult diff_rule_sets(const DiffInput& input) {
     if (input.period) actuals->period = input.period;
     Report a = check(*old_v->rules->table, *actuals, set.period, old_v->rules.get());
     Report b = check(*new_v->rules->table, *actuals, set.period, new_v->rules.get());
-    assess(a, ScoringScheme{});
-    assess(b, ScoringScheme{});
+    assess(a, scoring_scheme(a));
+    assess(b, scoring_scheme(b));
     for (const Report* r : {&a, &b})
       for (const auto& d : r->diagnostics)
         if (d.severity == Severity::error) out.diagnostics.push_back(d);

@@ -140,8 +140,6 @@ std::string relative_to(const std::string& text, const std::string& folder,
 
 // Several actuals files read as one (rows in order, one 期间 for all), as
 // `indicheck check --actuals A B` reads them.
-std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
-                                              std::vector<Diagnostic>& diagnostics);
 
 // A line diff for people: "-old" / "+new" lines with two lines of context.
 std::string line_diff(const std::string& old_text, const std::string& new_text);

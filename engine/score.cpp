@@ -625,4 +625,20 @@ void assess(Report& r, const ScoringScheme& scheme) {
   }
 }
 
+ScoringScheme scoring_scheme(const Report& report) {
+  ScoringScheme scheme;
+  for (const auto& [path, j] : report.judgements) {
+    if (!j.weight && !j.direction && !j.not_applicable) continue;
+    IndicatorScoring s;
+    s.weight = j.weight;
+    s.not_applicable = j.not_applicable;
+    if (j.direction)
+      s.direction = *j.direction == rules::Direction::higher_better  ? Direction::higher_better
+                    : *j.direction == rules::Direction::lower_better ? Direction::lower_better
+                                                                     : Direction::exact;
+    scheme.indicators[path] = s;
+  }
+  return scheme;
+}
+
 }  // namespace indicheck

@@ -129,6 +129,10 @@ std::vector<std::string> scheme_problems(const ScoringScheme& scheme);
 // indicator) are appended to report.diagnostics.
 void assess(Report& report, const ScoringScheme& scheme = {});
 
+// The scheme `check`, `test` and `diff` score with: 财预〔2020〕10号, with each
+// indicator's 分值, 方向 and 不适用 from the rule files when they give them.
+ScoringScheme scoring_scheme(const Report& report);
+
 // 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60.
 std::string grade_of(const Number& total);
 

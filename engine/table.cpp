@@ -406,4 +406,33 @@ std::optional<std::string> read_file(const std::string& path,
   return content;
 }
 
+std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
+                                              std::vector<Diagnostic>& diagnostics) {
+  std::optional<ActualTable> all;
+  bool ok = true;
+  for (const std::string& file : files) {
+    auto text = read_file(file, diagnostics);
+    std::optional<ActualTable> one;
+    if (text) one = read_actuals(file, *text, diagnostics);
+    if (!one) {
+      ok = false;
+      continue;
+    }
+    if (!all) {
+      all = std::move(one);
+      continue;
+    }
+    if (one->period && all->period && *one->period != *all->period)
+      diagnostics.push_back(make_diagnostic(Severity::error, file, one->metadata_line.at("期间"), 1,
+                                            std::string("this file is for ") +
+                                                chinese(*one->period) + " but " + all->file +
+                                                " is for " + chinese(*all->period)));
+    if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
+    all->file += ", " + file;
+    for (auto& row : one->rows) all->rows.push_back(std::move(row));
+  }
+  if (!ok) return std::nullopt;
+  return all;
+}
+
 }  // namespace indicheck

@@ -69,6 +69,11 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
 std::optional<ActualTable> read_actuals(const std::string& file, std::string_view content,
                                         std::vector<Diagnostic>& diagnostics);
 
+// Several actuals files read as one (figures beside indicator actuals): rows
+// in order, one 期间 for all; nullopt when any cannot be read.
+std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
+                                              std::vector<Diagnostic>& diagnostics);
+
 // Reads a whole file; nullopt with a diagnostic when it cannot be opened or is
 // not a regular file.
 std::optional<std::string> read_file(const std::string& path, std::vector<Diagnostic>& diagnostics);

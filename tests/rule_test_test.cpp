@@ -264,7 +264,8 @@ TEST_CASE("a rule file that must be rejected, and one that is broken", "[rule_te
   CHECK(r.diagnostics[0].where.line == 2);
 }
 
-TEST_CASE("--update writes the golden report; a change then fails with a diff", "[rule_test]") {
+TEST_CASE("indicheck test --update writes the golden report; a change then fails with a diff",
+          "[rule_test]") {
   TempDir d;
   d.write("t.tsv", kTargets);
   d.write("r.rules", kRules);

@@ -63,58 +63,6 @@ bool emit_report(const Report& report, const std::string& format, const std::str
 
 }  // namespace
 
-namespace {
-
-// Several actuals files read as one: rows in order, one 期间 for all.
-std::optional<ActualTable> read_all_actuals(const std::vector<std::string>& files,
-                                            std::vector<Diagnostic>& diagnostics) {
-  std::optional<ActualTable> all;
-  bool ok = true;
-  for (const std::string& file : files) {
-    auto text = read_file(file, diagnostics);
-    std::optional<ActualTable> one;
-    if (text) one = read_actuals(file, *text, diagnostics);
-    if (!one) {
-      ok = false;
-      continue;
-    }
-    if (!all) {
-      all = std::move(one);
-      continue;
-    }
-    if (one->period && all->period && *one->period != *all->period)
-      diagnostics.push_back(make_diagnostic(Severity::error, file, one->metadata_line.at("期间"), 1,
-                                            std::string("this file is for ") +
-                                                chinese(*one->period) + " but " + all->file +
-                                                " is for " + chinese(*all->period)));
-    if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
-    all->file += ", " + file;
-    for (auto& row : one->rows) all->rows.push_back(std::move(row));
-  }
-  if (!ok) return std::nullopt;
-  return all;
-}
-
-// The scoring scheme: 财预〔2020〕10号, with each indicator's 分值, 方向 and
-// 不适用 from the rule files when they give them.
-ScoringScheme scheme_from(const Report& report) {
-  ScoringScheme scheme;
-  for (const auto& [path, j] : report.judgements) {
-    if (!j.weight && !j.direction && !j.not_applicable) continue;
-    IndicatorScoring s;
-    s.weight = j.weight;
-    s.not_applicable = j.not_applicable;
-    if (j.direction)
-      s.direction = *j.direction == rules::Direction::higher_better  ? Direction::higher_better
-                    : *j.direction == rules::Direction::lower_better ? Direction::lower_better
-                                                                     : Direction::exact;
-    scheme.indicators[path] = s;
-  }
-  return scheme;
-}
-
-}  // namespace
-
 Command add_check(CLI::App& app) {
   struct Options {
     std::string targets;
@@ -150,7 +98,7 @@ Command add_check(CLI::App& app) {
           auto target_text = read_file(o->targets, diagnostics);
           if (target_text) targets = read_targets(o->targets, *target_text, diagnostics);
         }
-        std::optional<ActualTable> actuals = read_all_actuals(o->actuals, diagnostics);
+        std::optional<ActualTable> actuals = read_actuals_files(o->actuals, diagnostics);
         std::unique_ptr<rules::RuleSet> rule_set;
         if (!o->rules.empty() && (targets || o->targets.empty())) {
           // The rules are checked first, as `lint` does; an error stops here.
@@ -179,7 +127,7 @@ Command add_check(CLI::App& app) {
                       targets->indicators.size(), to_string(period), actuals->rows.size());
         Report report = check(*targets, *actuals, period, rule_set.get());
         // Year-end: scores and grade; mid-year: on track or not (docs/scoring.md).
-        assess(report, scheme_from(report));
+        assess(report, scoring_scheme(report));
         diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());
         report.diagnostics = diagnostics;
         print_err(render_all(diagnostics));
