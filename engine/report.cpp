@@ -136,6 +136,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   EvaluationContext context;
   context.year = targets.year;
   const UnitTable& units = rules ? rules->units : UnitTable::standard();
+  context.units = &units;
   std::optional<rules::Evaluator> evaluator;
   if (rules) {
     evaluator.emplace(*rules, period, r.figures);
@@ -175,14 +176,8 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
         if (res.verdict.kind == VerdictKind::missing && !row && j.computed_actual.empty())
           res.verdict.explanation = "no actual was reported (no row in the actuals file)";
         r.judgements[ind.path_text()] = std::move(j);
-        tally_for(r.by_level1, ind.level1).add(res.verdict.kind);
-        tally_for(r.by_level2, ind.level1 + " / " + ind.level2).add(res.verdict.kind);
-        r.total.add(res.verdict.kind);
-        r.results.push_back(std::move(res));
-        continue;
-      }
-      auto actual = parse_actual(row ? row->value.text : std::string(), units);
-      if (auto* unreadable = std::get_if<ParseError>(&actual)) {
+      } else if (auto actual = parse_actual(row ? row->value.text : std::string(), units);
+                 auto* unreadable = std::get_if<ParseError>(&actual)) {
         res.verdict.kind = VerdictKind::error;
         res.verdict.assumptions = c.assumptions;
         res.verdict.explanation = "the actual cannot be read: " + unreadable->message + " (" +
@@ -190,7 +185,6 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
                                   std::to_string(row->value.where.column + unreadable->column - 1) +
                                   ")";
       } else {
-        context.units = &units;
         res.verdict = evaluate(c, std::get<Actual>(actual), context);
         if (!row && res.verdict.kind == VerdictKind::missing)
           res.verdict.explanation = "no actual was reported (no row in the actuals file)";
