@@ -167,7 +167,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
                                    "an actual is given for '" + ind.path_text() +
                                        "', which has no target; it is not judged"));
       if (evaluator && !std::holds_alternative<NoTarget>(c.form)) {
-        auto j = rules::judge(*evaluator, ind, c, row ? &row->value.text : nullptr, targets.year);
+        auto j = rules::judge(*evaluator, ind, c, row ? &row->value : nullptr, targets.year);
         res.verdict = j.verdict;
         if (!j.computed_actual.empty()) res.actual = j.computed_actual;
         if (!j.target.empty()) res.target = j.target, res.kind = j.target_kind;

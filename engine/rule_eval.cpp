@@ -343,7 +343,8 @@ void widen(Constraint& c, const Quantity& tol, std::vector<std::string>& notes, 
 }  // namespace
 
 Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_target,
-                const std::string* actual_written, const std::optional<int>& year) {
+                const Cell* actual_cell, const std::optional<int>& year) {
+  const std::string* actual_written = actual_cell ? &actual_cell->text : nullptr;
   const RuleSet& rules = ev.rules();
   Period p = ev.period();
   Judgement j;
@@ -427,7 +428,11 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     auto parsed = parse_actual(actual_written ? *actual_written : std::string(), rules.units);
     if (auto* bad = std::get_if<ParseError>(&parsed)) {
       j.verdict.kind = VerdictKind::error;
-      j.verdict.explanation = "the actual cannot be read: " + bad->message;
+      // Located like the plain path's message: the file, line and column of the cell.
+      const SourceLocation& w = actual_cell->where;
+      j.verdict.explanation = "the actual cannot be read: " + bad->message + " (" + w.file + ":" +
+                              std::to_string(w.line) + ":" +
+                              std::to_string(w.column + bad->column - 1) + ")";
       return j;
     }
     actual = std::get<Actual>(parsed);

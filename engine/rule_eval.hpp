@@ -90,8 +90,9 @@ struct Judgement {
   std::optional<Constraint> judged_target;  // exactly what was judged
   std::optional<Actual> judged_actual;
 };
+// `actual`: the actuals file's cell, or null when no row was reported.
 Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_target,
-                const std::string* actual_written, const std::optional<int>& year);
+                const Cell* actual, const std::optional<int>& year);
 
 // Which actual rows are reported figures: rows whose key is a 上报 name.
 bool is_reported_figure(const RuleSet& rules, const std::string& key);
