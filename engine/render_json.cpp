@@ -61,6 +61,29 @@ Json scoring_json(const Scoring& s) {
   return j;
 }
 
+Json published_json(const PublishedScore& p) {
+  Json j;
+  j["what"] = p.what;
+  j["published"] = p.published;
+  j["computed"] = p.computed.empty() ? Json(nullptr) : Json(p.computed);
+  j["explanation"] = p.explanation;
+  j["file"] = p.where.file;
+  j["line"] = p.where.line;
+  return j;
+}
+
+Json recheck_json(const Recheck& c) {
+  Json j;
+  j["weights"] = c.weights;
+  j["compared"] = c.compared;
+  j["differences"] = Json::array();
+  for (const auto& p : c.differences) j["differences"].push_back(published_json(p));
+  j["total"] = c.total ? published_json(*c.total) : Json(nullptr);
+  j["total_differs"] = c.total_differs;
+  j["notes"] = c.notes;
+  return j;
+}
+
 }  // namespace
 
 Json to_json(const Report& r) {
@@ -137,6 +160,8 @@ Json to_json(const Report& r) {
   tallies["total"] = tally_json(r.total);
   j["tallies"] = std::move(tallies);
   j["scoring"] = r.scoring ? scoring_json(*r.scoring) : Json(nullptr);
+  // Only for a re-checked self-evaluation (docs/report-schema.md).
+  if (r.recheck) j["recheck"] = recheck_json(*r.recheck);
   Json owed = Json::array();
   for (std::size_t i = 0; i < r.results.size(); ++i)
     if (r.results[i].needs_reason) owed.push_back(i + 1);

@@ -84,6 +84,28 @@ std::string assessment_lines(const IndicatorResult& res, const std::string& inde
   return out;
 }
 
+// A published self-evaluation re-checked: each 得分 that differs from indicheck's.
+std::string recheck_lines(const Recheck& c) {
+  std::string out =
+      "\npublished self-evaluation re-checked (得分 compared as printed: 2 places, "
+      "half-up)\nweights: " +
+      c.weights + "\n";
+  out += "compared " + std::to_string(c.compared) + " published 得分: " +
+         (c.differences.empty() ? std::string("all agree")
+                                : std::to_string(c.differences.size()) +
+                                      (c.differences.size() == 1 ? " differs" : " differ")) +
+         "\n";
+  auto line = [](const PublishedScore& p) {
+    return p.what + ": published " + p.published + ", indicheck " +
+           (p.computed.empty() ? std::string("(not scored)") : p.computed) + " (" + p.where.file +
+           ":" + std::to_string(p.where.line) + ")\n      " + p.explanation + "\n";
+  };
+  for (const auto& p : c.differences) out += "  ≠ " + line(p);
+  if (c.total) out += std::string(c.total_differs ? "  ≠ " : "  = ") + line(*c.total);
+  for (const auto& n : c.notes) out += "note: " + n + "\n";
+  return out;
+}
+
 // The year-end score by 一级指标 and the total with its grade, then the
 // indicators still owing a 偏差原因.
 std::string assessment_summary(const Report& r, const TextOptions& options) {
@@ -110,6 +132,7 @@ std::string assessment_summary(const Report& r, const TextOptions& options) {
            grade + " · " + s.explanation + "\n";
     for (const auto& a : s.assumptions) out += "assumed: " + a + "\n";
   }
+  if (r.recheck) out += recheck_lines(*r.recheck);
   unsigned owed = 0;
   for (const auto& res : r.results) owed += res.needs_reason;
   if (owed > 0) {

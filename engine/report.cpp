@@ -59,6 +59,7 @@ int Report::exit_code() const {
   for (VerdictKind v :
        {VerdictKind::fail, VerdictKind::partial, VerdictKind::error, VerdictKind::missing})
     if (total.count(v) > 0) return 1;
+  if (recheck && (!recheck->differences.empty() || recheck->total_differs)) return 1;
   return 0;
 }
 
@@ -152,6 +153,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
     if (row) {
       res.actual = row->value.text;
       res.reason = row->reason;
+      res.row = row;
     }
     auto target = parse_target(cell.text, units);
     if (auto* bad = std::get_if<ParseError>(&target)) {

@@ -40,10 +40,11 @@ struct Outlook {
 
 struct IndicatorResult {
   const Indicator* indicator = nullptr;
-  std::string target;  // as written
-  std::string kind;    // of the parsed target: "quantity", …, or "" when unreadable
-  std::string actual;  // as written; empty when none was reported
-  std::string reason;  // 偏差原因, as reported
+  std::string target;              // as written
+  std::string kind;                // of the parsed target: "quantity", …, or "" when unreadable
+  std::string actual;              // as written; empty when none was reported
+  std::string reason;              // 偏差原因, as reported
+  const ActualRow* row = nullptr;  // the actuals row matched, when any (its 分值, 得分)
   Verdict verdict;
   // What was judged, when rule files changed it (a rule's target, a computed
   // actual, a rounded one): later stages use these rather than the text.
@@ -79,6 +80,25 @@ struct Scoring {
   std::vector<std::string> assumptions;  // every default the scheme applied to the table
 };
 
+// A published self-evaluation re-checked (engine/recheck.hpp): its 得分
+// against indicheck's, compared as printed (2 places, half-up).
+struct PublishedScore {
+  std::string what;         // the indicator's path text, "预算执行率" or "总分"
+  std::string published;    // the published 得分 to 2 places
+  std::string computed;     // indicheck's to 2 places; "" when it did not score it
+  std::string explanation;  // how indicheck's came about, or why it has none
+  SourceLocation where;     // the published cell
+};
+
+struct Recheck {
+  std::string weights;                      // which 分值 were used: the table's, the rules', …
+  unsigned compared = 0;                    // published 得分 compared (indicators and the block)
+  std::vector<PublishedScore> differences;  // in table order
+  std::optional<PublishedScore> total;      // the published 总分, when given
+  bool total_differs = false;
+  std::vector<std::string> notes;  // a published 分值 the rules overrode, …
+};
+
 struct Tally {
   std::string name;  // 一级指标, or "一级 / 二级"
   std::array<unsigned, std::size(kAllVerdicts)> counts{};
@@ -107,9 +127,10 @@ struct Report {
   std::map<std::string, rules::ReportedFigure> figures;
   std::map<std::string, rules::Judgement> judgements;  // by indicator path, when rules apply
   std::optional<Scoring> scoring;                      // year-end, from assess()
+  std::optional<Recheck> recheck;  // year-end, when the actuals publish 得分 (recheck.hpp)
 
   // 2 when a file has errors, 1 when an indicator is not met (fail, partial,
-  // error, missing), else 0.
+  // error, missing) or a published 得分 differs from indicheck's, else 0.
   int exit_code() const;
 };
 

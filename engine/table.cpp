@@ -3,12 +3,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
 #include "engine/normalise.hpp"
+#include "engine/number.hpp"
 
 namespace indicheck {
 
@@ -169,7 +171,9 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
   }
   if (colon == std::string_view::npos) return;
   std::string key = trim(comment.substr(0, colon));
-  if (key != "单位" && key != "年度" && key != "期间") return;
+  static const char* const kKeys[] = {"单位",       "年度",       "期间",       "总分",
+                                      "全年预算数", "全年执行数", "执行率分值", "执行率得分"};
+  if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) return;
   if (auto seen = where.find(key); seen != where.end()) {
     lines.error(line.number, 1,
                 "'" + key + "' is given again (first on line " + std::to_string(seen->second) + ")",
@@ -333,9 +337,27 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
   ActualTable t;
   t.file = file;
   LineReader lines(file, content, diagnostics);
-  auto header = read_header(lines, file, t.metadata, t.metadata_line,
-                            {"指标", "实际值", "偏差原因", "备注"}, {"指标", "实际值"});
+  auto header =
+      read_header(lines, file, t.metadata, t.metadata_line,
+                  {"指标", "实际值", "偏差原因", "备注", "分值", "得分"}, {"指标", "实际值"});
   if (!header) return std::nullopt;
+  // A published self-evaluation's figures: exact decimals, or a located error.
+  for (const char* key : {"总分", "全年预算数", "全年执行数", "执行率分值", "执行率得分"}) {
+    auto it = t.metadata.find(key);
+    if (it == t.metadata.end()) continue;
+    unsigned line = t.metadata_line.at(key);
+    if (Number::parse_decimal(it->second)) {
+      Cell& cell = t.published[key];
+      cell.text = it->second;
+      cell.where.file = file;
+      cell.where.line = line;
+    } else {
+      lines.error(line, 1,
+                  "'# " + std::string(key) + ": " + it->second +
+                      "' is not a number (digits with an optional decimal point)",
+                  "");
+    }
+  }
   if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
     if (p->second == "半年")
       t.period = Period::half;
@@ -353,8 +375,26 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
                   line.text);
       return;
     }
-    ActualRow row{cells[key], cells[value], "", line.number};
+    ActualRow row;
+    row.key = cells[key];
+    row.value = cells[value];
+    row.line = line.number;
     if (reason != header->columns.end()) row.reason = trim(cells[reason->second].text);
+    for (auto [name, into] : {std::pair{"分值", &row.weight}, {"得分", &row.score}}) {
+      auto c = header->columns.find(name);
+      if (c == header->columns.end()) continue;
+      Cell cell = cells[c->second];
+      cell.text = trim(cell.text);
+      if (cell.text.empty()) continue;
+      if (!Number::parse_decimal(cell.text)) {
+        lines.error(line.number, cell.where.column,
+                    std::string(name) + " '" + cell.text +
+                        "' is not a number (digits with an optional decimal point)",
+                    line.text);
+        continue;
+      }
+      *into = std::move(cell);
+    }
     t.rows.push_back(std::move(row));
   });
   return t;
@@ -430,6 +470,13 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
     if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
     all->file += ", " + file;
     for (auto& row : one->rows) all->rows.push_back(std::move(row));
+    for (auto& [key, cell] : one->published) {
+      auto [it, fresh] = all->published.emplace(key, cell);
+      if (!fresh)
+        diagnostics.push_back(make_diagnostic(
+            Severity::error, file, cell.where.line, 1,
+            "'# " + key + "' is given again (first in " + it->second.where.file + ")"));
+    }
   }
   if (!ok) return std::nullopt;
   return all;

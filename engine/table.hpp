@@ -51,6 +51,9 @@ struct ActualRow {
   Cell value;
   std::string reason;  // 偏差原因
   unsigned line = 0;
+  // A published self-evaluation's 分值 and 得分 (docs/files.md), checked to be
+  // exact decimals; text "" when the column is absent, the cell blank or unreadable.
+  Cell weight, score;
 };
 
 struct ActualTable {
@@ -59,6 +62,10 @@ struct ActualTable {
   std::map<std::string, unsigned> metadata_line;
   std::optional<Period> period;  // from "# 期间: 半年|全年"
   std::vector<ActualRow> rows;
+  // A published self-evaluation's figures (docs/files.md): "# 总分: 87.6",
+  // "# 全年预算数: …", "# 全年执行数: …", "# 执行率分值: …", "# 执行率得分: …",
+  // each an exact decimal (checked); by key, the value with where it stands.
+  std::map<std::string, Cell> published;
 };
 
 // nullopt when the file cannot be read as a table at all (no header, a

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "engine/output_file.hpp"
+#include "engine/recheck.hpp"
 #include "engine/render.hpp"
 #include "engine/report.hpp"
 #include "engine/rule_check.hpp"
@@ -127,7 +128,8 @@ Command add_check(CLI::App& app) {
                       targets->indicators.size(), to_string(period), actuals->rows.size());
         Report report = check(*targets, *actuals, period, rule_set.get());
         // Year-end: scores and grade; mid-year: on track or not (docs/scoring.md).
-        assess(report, scoring_scheme(report));
+        // A published self-evaluation's 分值 are its weights and its 得分 are re-checked.
+        assess_published(report, *actuals);
         diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());
         report.diagnostics = diagnostics;
         print_err(render_all(diagnostics));
