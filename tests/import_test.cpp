@@ -3,14 +3,17 @@
 // columns, units in names, self-evaluation columns) against its text form.
 
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "engine/import/encoding.hpp"
 #include "engine/import/import.hpp"
+#include "engine/import/xlsx.hpp"
 #include "engine/number.hpp"
 
 using namespace indicheck;
@@ -300,4 +303,158 @@ TEST_CASE("decoding drops a UTF-8 BOM and reads GB18030 only when asked or neede
   CHECK(diagnostics[0].where.line == 2);
   CHECK(diagnostics[0].message ==
         "the file is neither UTF-8 nor GB18030; found the byte 0x81 (byte 1 of the line)");
+}
+
+namespace {
+
+// The self-evaluation of selfeval.csv as a person lays it out in Excel: figures
+// as number cells, each category one merged cell down its rows, 总分 one merged
+// cell across the label columns. Written by libxlsxwriter (a real writer).
+void write_selfeval_workbook(const std::string& path) {
+  std::vector<Diagnostic> diagnostics;
+  auto rows = rows_from_csv("selfeval.csv", slurp(kData + "selfeval.csv"), diagnostics);
+  REQUIRE(rows);
+  std::vector<std::vector<std::string>> grid;
+  for (const SourceRow& r : *rows) grid.push_back(r.cells);
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "自评表");
+  auto put = [&](std::size_t r, std::size_t c) {
+    const std::string& s = grid[r][c];
+    if (s.empty()) return;
+    if (auto n = Number::parse_decimal(s))
+      worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c), std::stod(s), nullptr);
+    else
+      worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), s.c_str(), nullptr);
+  };
+  std::size_t header = 0;
+  while (grid[header].empty() || grid[header][0] != "一级指标") ++header;
+  for (std::size_t r = 0; r < grid.size(); ++r) {
+    bool total = grid[r][0] == "总分";
+    if (total) worksheet_merge_range(ws, lxw_row_t(r), 0, lxw_row_t(r), 4, "总分", nullptr);
+    for (std::size_t c = 0; c < grid[r].size(); ++c) {
+      if (total && c <= 4) continue;
+      bool category = r > header && c < 2;
+      if (!category) {
+        put(r, c);
+        continue;
+      }
+      if (grid[r][c].empty()) continue;  // inside a merge written above
+      std::size_t end = r;
+      while (end + 1 < grid.size() && grid[end + 1][c].empty() && grid[end + 1][0] != "总分" &&
+             (c == 0 || grid[end + 1][0].empty()))
+        ++end;
+      if (end > r)
+        worksheet_merge_range(ws, lxw_row_t(r), lxw_col_t(c), lxw_row_t(end), lxw_col_t(c),
+                              grid[r][c].c_str(), nullptr);
+      else
+        put(r, c);
+    }
+  }
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+}
+
+// Everything after the first line (which names the source file).
+std::string after_first_line(const std::string& text) {
+  return text.substr(text.find('\n') + 1);
+}
+
+}  // namespace
+
+TEST_CASE("a self-evaluation in text, CSV and xlsx imports to the same inputs", "[import]") {
+  auto dir = std::filesystem::temp_directory_path() / "indicheck-import-test";
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "selfeval.xlsx").string();
+  write_selfeval_workbook(path);
+  Import csv = import_ok(kData + "selfeval.csv");
+  CHECK(write_actuals(csv) ==
+        "# indicheck actuals: the self-evaluation columns of selfeval.csv\n"
+        "# 期间: 全年\n"
+        "# 单位: 某市林业局\n"
+        "# 全年预算数: 200\n"
+        "# 全年执行数: 190\n"
+        "# 执行率分值: 10\n"
+        "# 执行率得分: 9.5\n"
+        "# 总分: 97.98\n"
+        "指标\t实际值\t偏差原因\t分值\t得分\n"
+        "新增造林面积\t480亩\t受天气影响,栽植推迟到次年春季\t30\t28.6\n"
+        "管护面积\t12000亩\t\t20\t20\n"
+        "完成及时性\t及时\t\t10\t10\n"
+        "森林覆盖率\t30.5%\t\t20\t20\n"
+        "群众满意度\t88%\t满意度调查样本偏少\t10\t9.78\n");
+  std::vector<Diagnostic> ignored;
+  for (const std::string& other : {kData + "selfeval.txt", path}) {
+    INFO(other);
+    Import im = import_ok(other);
+    CHECK(without_comments(write_targets(im)) == without_comments(write_targets(csv)));
+    CHECK(after_first_line(write_actuals(im)) == after_first_line(write_actuals(csv)));
+    CHECK(after_first_line(write_budget(im, ignored)) ==
+          after_first_line(write_budget(csv, ignored)));
+    CHECK(im.rows.size() == csv.rows.size());
+    CHECK(im.count(RowUse::skipped) == 1);
+  }
+  CHECK(ignored.empty());
+}
+
+TEST_CASE("xlsx numbers are read as Excel shows them: 15 significant digits", "[import]") {
+  CHECK(excel_number("12.300000000000001") == "12.3");
+  CHECK(excel_number("0.30000000000000004") == "0.3");
+  CHECK(excel_number("0.99999999999999989") == "1");
+  CHECK(excel_number("123456789012345678") == "123456789012346000");
+  CHECK(excel_number("-2.0000000000000004") == "-2");
+  CHECK(excel_number("1.2345678901234549") == "1.23456789012345");
+  CHECK(excel_number("1.23456789012345E-3") == "0.00123456789012345");
+  CHECK(excel_number("1E+300") == "1E+300");  // too long in plain notation: as written
+  for (const char* kept : {"12.3", "100", "0", "0.95", "-5", "007", "#N/A", "", "1.2.3", "1e"})
+    CHECK(excel_number(kept) == kept);
+  CHECK(cell_reference(6, 2) == "C7");
+  CHECK(cell_reference(0, 26) == "AA1");
+
+  // A workbook as Excel saves it: libxlsxwriter writes 1234.5 and 0.25, then the
+  // sheet's XML is given the 17-digit values Excel writes for 12.3 and 0.1+0.2.
+  auto dir = std::filesystem::temp_directory_path() / "indicheck-import-test";
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "digits.xlsx").string();
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
+  worksheet_write_string(ws, 0, 0, "三级指标", nullptr);
+  worksheet_write_string(ws, 0, 1, "指标值", nullptr);
+  worksheet_write_string(ws, 0, 2, "分值", nullptr);
+  worksheet_write_string(ws, 1, 0, "亩产", nullptr);
+  worksheet_write_number(ws, 1, 1, 1234.5, nullptr);
+  worksheet_write_number(ws, 1, 2, 0.25, nullptr);
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+  {
+    int error = 0;
+    zip_t* z = zip_open(path.c_str(), 0, &error);
+    REQUIRE(z);
+    zip_stat_t st;
+    REQUIRE(zip_stat(z, "xl/worksheets/sheet1.xml", 0, &st) == 0);
+    std::string xml(st.size, '\0');
+    zip_file_t* f = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
+    REQUIRE(zip_fread(f, xml.data(), st.size) == zip_int64_t(st.size));
+    zip_fclose(f);
+    for (auto [from, to] : {std::pair{"<v>1234.5</v>", "<v>12.300000000000001</v>"},
+                            {"<v>0.25</v>", "<v>0.30000000000000004</v>"}}) {
+      auto at = xml.find(from);
+      REQUIRE(at != std::string::npos);
+      xml.replace(at, std::strlen(from), to);
+    }
+    zip_source_t* src = zip_source_buffer(z, xml.data(), xml.size(), 0);
+    REQUIRE(zip_file_add(z, "xl/worksheets/sheet1.xml", src, ZIP_FL_OVERWRITE) >= 0);
+    REQUIRE(zip_close(z) == 0);
+  }
+  std::vector<Diagnostic> diagnostics;
+  auto sheets = read_xlsx(path, diagnostics);
+  REQUIRE(sheets);
+  CHECK((*sheets)[0].rows[1] == std::vector<std::string>{"亩产", "12.3", "0.3"});
+  Import im = import_ok(path);
+  CHECK(im.indicators.at(0).year_target == "12.3");
+  REQUIRE(im.assumptions.size() >= 2);
+  CHECK(im.assumptions[0].line == 2);
+  CHECK(im.assumptions[0].text ==
+        "Sheet1!B2: the number 12.300000000000001 read as 12.3, as Excel shows it (15 significant "
+        "digits; the rest is binary rounding)");
+  CHECK(im.assumptions[1].text ==
+        "Sheet1!C2: the number 0.30000000000000004 read as 0.3, as Excel shows it (15 significant "
+        "digits; the rest is binary rounding)");
 }

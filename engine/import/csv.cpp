@@ -9,8 +9,9 @@ namespace indicheck {
 std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
                                                     const std::string& utf8,
                                                     std::vector<Diagnostic>& diagnostics) {
-  std::string first_line = utf8.substr(0, utf8.find('\n'));
-  char sep = first_line.find('\t') != std::string::npos && first_line.find(',') == std::string::npos
+  std::string_view first_line = std::string_view(utf8).substr(0, utf8.find('\n'));
+  char sep = first_line.find('\t') != std::string_view::npos &&
+                     first_line.find(',') == std::string_view::npos
                  ? '\t'
                  : ',';
   std::vector<SourceRow> rows;
@@ -20,19 +21,33 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
   std::size_t line_start = 0;
   bool in_quotes = false, quoted = false;
   unsigned quote_line = 0;
+  std::size_t row_bytes = 0;  // a record longer than kMaxImportLineBytes is not kept
+  std::size_t cell_bytes = 0;
   auto start_row = [&] {
     row = SourceRow{};
     row.file = file;
     row.line = line;
+    row_bytes = 0;
+  };
+  auto add = [&](char c) {
+    ++cell_bytes;
+    if (++row_bytes > kMaxImportLineBytes) return;
+    cell += c;
   };
   auto end_cell = [&] {
-    row.cells.push_back(std::move(cell));
+    if (row_bytes <= kMaxImportLineBytes) row.cells.push_back(std::move(cell));
     cell.clear();
+    cell_bytes = 0;
     quoted = false;
   };
   auto end_row = [&](std::size_t end) {
     end_cell();
     row.text.clear();
+    if (row_bytes > kMaxImportLineBytes) {
+      row.cells.clear();
+      row.refused = "a record of " + std::to_string(row_bytes) + " bytes, longer than the " +
+                    std::to_string(kMaxImportLineBytes / (1u << 20)) + " MiB limit: not read";
+    }
     for (std::size_t i = 0; i < row.cells.size(); ++i) row.text += (i ? "\t" : "") + row.cells[i];
     (void)end;
     rows.push_back(std::move(row));
@@ -43,21 +58,22 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
     if (in_quotes) {
       if (c == '"') {
         if (i + 1 < utf8.size() && utf8[i + 1] == '"') {
-          cell += '"';
+          add('"');
           ++i;
         } else {
           in_quotes = false;
         }
       } else {
         if (c == '\n') ++line;
-        if (c != '\r') cell += c;
+        if (c != '\r') add(c);
       }
       continue;
     }
-    if (c == '"' && cell.empty() && !quoted) {
+    if (c == '"' && cell_bytes == 0 && !quoted) {
       in_quotes = quoted = true;
       quote_line = line;
     } else if (c == sep) {
+      ++row_bytes;
       end_cell();
     } else if (c == '\n') {
       end_row(i);
@@ -65,7 +81,7 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
       line_start = i + 1;
       start_row();
     } else if (c != '\r') {
-      cell += c;
+      add(c);
     }
   }
   (void)line_start;
@@ -75,7 +91,7 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
                                           "the end of the file"));
     return std::nullopt;
   }
-  if (!cell.empty() || !row.cells.empty()) end_row(utf8.size());
+  if (cell_bytes > 0 || !row.cells.empty() || row_bytes > 0) end_row(utf8.size());
   return rows;
 }
 

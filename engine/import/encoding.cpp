@@ -9,7 +9,7 @@
 
 namespace indicheck {
 
-bool is_utf8(const std::string& bytes, std::size_t* bad) {
+bool is_utf8(std::string_view bytes, std::size_t* bad) {
   for (std::size_t i = 0; i < bytes.size();) {
     utf8proc_int32_t cp = -1;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + i),
@@ -72,8 +72,8 @@ std::optional<std::string> from_gb18030(const std::string& bytes, std::size_t& b
 
 }  // namespace
 
-std::optional<Decoded> decode(const std::string& file, const std::string& bytes,
-                              ImportEncoding encoding, std::vector<Diagnostic>& diagnostics) {
+std::optional<Decoded> decode(const std::string& file, std::string bytes, ImportEncoding encoding,
+                              std::vector<Diagnostic>& diagnostics) {
   auto fail_at = [&](std::size_t at, const std::string& what) {
     unsigned line = 1, column = 1;
     locate(bytes, at, line, column);
@@ -100,8 +100,10 @@ std::optional<Decoded> decode(const std::string& file, const std::string& bytes,
   std::size_t utf8_bad = 0;
   if (encoding != ImportEncoding::gb18030) {
     std::size_t bad = 0;
-    std::string body = has_bom ? bytes.substr(3) : bytes;
-    if (is_utf8(body, &bad)) return Decoded{body, has_bom ? "utf-8 with BOM" : "utf-8", false};
+    if (is_utf8(std::string_view(bytes).substr(has_bom ? 3 : 0), &bad)) {
+      if (has_bom) bytes.erase(0, 3);
+      return Decoded{std::move(bytes), has_bom ? "utf-8 with BOM" : "utf-8", false};
+    }
     if (encoding == ImportEncoding::utf8 || has_bom)
       return fail_at(bad + (has_bom ? 3 : 0),
                      "the file is not valid UTF-8 (try --encoding gb18030)");

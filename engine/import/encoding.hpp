@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/diagnostic.hpp"
@@ -19,11 +20,12 @@ struct Decoded {
 };
 
 // Whether `bytes` is valid UTF-8; `bad` gets the offset of the first bad byte.
-bool is_utf8(const std::string& bytes, std::size_t* bad = nullptr);
+bool is_utf8(std::string_view bytes, std::size_t* bad = nullptr);
 
 // nullopt, with a diagnostic at the first undecodable byte, when the bytes are
 // not in the requested encoding (auto: UTF-8, else GB18030).
-std::optional<Decoded> decode(const std::string& file, const std::string& bytes,
-                              ImportEncoding encoding, std::vector<Diagnostic>& diagnostics);
+// `bytes` is taken by value: a UTF-8 file becomes the text without a copy.
+std::optional<Decoded> decode(const std::string& file, std::string bytes, ImportEncoding encoding,
+                              std::vector<Diagnostic>& diagnostics);
 
 }  // namespace indicheck

@@ -69,10 +69,17 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     auto sheets = read_xlsx(path, diagnostics);
     if (!sheets) return std::nullopt;
     rows = rows_from_sheets(path, *sheets);
+    for (const XlsxSheet& sheet : *sheets)
+      for (const XlsxRounded& n : sheet.rounded)
+        assumptions.push_back(
+            {n.row + 1, sheets->size() > 1 ? sheet.name : "",
+             sheet.name + "!" + cell_reference(n.row, n.col) + ": the number " + n.written +
+                 " read as " + n.shown +
+                 ", as Excel shows it (15 significant digits; the rest is binary rounding)"});
     format_name = "xlsx";
     encoding_name = "utf-8 (xlsx)";
   } else {
-    auto decoded = decode(path, *bytes, options.encoding, diagnostics);
+    auto decoded = decode(path, std::move(*bytes), options.encoding, diagnostics);
     if (!decoded) return std::nullopt;
     encoding_name = decoded->encoding;
     if (decoded->guessed)

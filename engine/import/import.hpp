@@ -24,7 +24,13 @@ struct SourceRow {
   unsigned line = 0;  // text/CSV: the line the row starts on; xlsx: the row number
   std::vector<std::string> cells;
   std::string text;  // the line as written, for diagnostics (cells joined by tabs)
+  // Why the row was not read into cells (a line over kMaxImportLineBytes); "" when read.
+  std::string refused;
 };
+
+// A longer line (or CSV record) is listed as skipped, not read: memory stays
+// bounded by the file, not by what one line costs to interpret (docs/limits.md).
+inline constexpr std::size_t kMaxImportLineBytes = 1u << 20;
 
 // What a source row became; the summary counts every row under one of these.
 enum class RowUse {
@@ -91,6 +97,16 @@ struct Import {
   std::vector<Note> assumptions;
   bool has_self_evaluation = false;
   bool has_half = false, has_year = false;
+  // A self-evaluation's published figures, exact decimals as printed ("" when
+  // absent): the funds block's total line (全年预算数, 全年执行数, its 分值 and
+  // 得分 for 预算执行率) and the indicator table's 总分 row.
+  struct Funds {
+    std::string budget, executed, weight, score;
+    unsigned line = 0;
+  };
+  std::optional<Funds> funds;
+  std::string total_score;
+  unsigned total_line = 0;
 
   std::size_t count(RowUse use) const;
   std::size_t budget_lines() const;  // figures, members and groups' members

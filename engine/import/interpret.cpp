@@ -293,6 +293,10 @@ struct Interpreter {
   std::optional<std::size_t> subtotal_col;               // the open 小计 figure's name column
   std::optional<std::size_t> open_subtotal, open_group;  // indices into out.budget
   int groups = 0;
+  // A self-evaluation's funds block (全年执行数 in its header): columns by name.
+  bool funds_block = false;
+  std::optional<std::size_t> funds_year, funds_executed, funds_weight, funds_score;
+  std::size_t funds_values_from = 1;  // the first column with a header: names stand before it
 
   // Table state.
   std::vector<Role> header;
@@ -311,6 +315,25 @@ struct Interpreter {
   void warn(std::string message) {
     diagnostics.push_back(
         make_diagnostic(Severity::warning, row->file, row->line, 1, std::move(message), row->text));
+  }
+
+  // A NUL byte in a cell (never in a real table; a damaged file): the row is
+  // skipped with a located warning, so no output file carries the byte.
+  bool nul_in_cell(const SourceRow& r) {
+    auto at = r.text.find('\0');
+    if (at == std::string::npos) {
+      for (const std::string& c : r.cells)
+        if (c.find('\0') != std::string::npos) at = 0;
+      if (at == std::string::npos) return false;
+    }
+    std::string shown = r.text;
+    std::replace(shown.begin(), shown.end(), '\0', ' ');
+    diagnostics.push_back(make_diagnostic(
+        Severity::warning, r.file, r.line, count_chars(r.text, at) + 1,
+        "a NUL byte in a cell: the row is skipped (a damaged file? the byte is in no output)",
+        shown));
+    record(RowUse::skipped, "a NUL byte in a cell");
+    return true;
   }
 
   // Trimmed cells without the empty cells at the end.
@@ -332,6 +355,13 @@ struct Interpreter {
   void run(const std::vector<SourceRow>& rows) {
     for (const SourceRow& r : rows) {
       row = &r;
+      if (!r.refused.empty()) {
+        diagnostics.push_back(make_diagnostic(Severity::warning, r.file, r.line, 1,
+                                              r.refused + "; the row is skipped"));
+        record(RowUse::skipped, r.refused);
+        continue;
+      }
+      if (nul_in_cell(r)) continue;
       step(cells_of(r));
     }
     end_table();
@@ -367,19 +397,25 @@ struct Interpreter {
     bool budget_header = false;
     for (const std::string& c : non_empty) {
       std::string s = squeeze(c);
-      if (s == "全年预算数" || s == "半年计划执行" || s == "预算数") budget_header = true;
+      if (s == "全年预算数" || s == "半年计划执行" || s == "预算数" || s == "全年执行数")
+        budget_header = true;
     }
     if (budget_header) {
       zone = Zone::budget;
       budget_two_columns = false;
-      for (const std::string& c : non_empty)
+      funds_block = false;
+      for (const std::string& c : non_empty) {
         if (squeeze(c) == "半年计划执行") budget_two_columns = true;
+        if (squeeze(c) == "全年执行数" || squeeze(c) == "执行数") funds_block = true;
+      }
       top_col.reset();
       close_subtotal();
       open_group.reset();
+      if (funds_block) funds_header(cells);
       return record(RowUse::header);
     }
-    if (zone == Zone::budget && budget_row(cells)) return;
+    if (zone == Zone::budget && funds_block && funds_row(cells)) return;
+    if (zone == Zone::budget && !funds_block && budget_row(cells)) return;
     if (non_empty.size() == 1) {
       std::string s = squeeze(non_empty[0]);
       if (s.size() >= 4 && s.size() <= 10 && std::all_of(s.begin(), s.begin() + 4, ::isdigit) &&
@@ -416,6 +452,110 @@ struct Interpreter {
   }
 
   // ---- budget ------------------------------------------------------------
+
+  // A self-evaluation's funds block: 项目资金（万元） | 年初预算数 | 全年预算数 |
+  // 全年执行数 | 分值 | 执行率 | 得分. 全年预算数 is the budget figure; the total
+  // line's 全年执行数, 分值 and 得分 are the published 预算执行率.
+  void funds_header(const std::vector<std::string>& cells) {
+    funds_year.reset(), funds_executed.reset(), funds_weight.reset(), funds_score.reset();
+    funds_values_from = cells.size();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      std::string s = squeeze(cells[i]);
+      if (s.empty()) continue;
+      if (i > 0) funds_values_from = std::min(funds_values_from, i);
+      if (s == "全年预算数" || s == "预算数")
+        funds_year = i;
+      else if (s == "全年执行数" || s == "执行数")
+        funds_executed = i;
+      else if (s == "分值")
+        funds_weight = i;
+      else if (s == "得分")
+        funds_score = i;
+      else if (s == "年初预算数")
+        assume(
+            "the column 年初预算数 is not imported: a budget block holds the 全年 figure "
+            "(全年预算数)",
+            row->line);
+      else if (s == "执行率")
+        assume(
+            "the column 执行率 is not imported: indicheck computes 预算执行率 as 全年执行数 / "
+            "全年预算数",
+            row->line);
+      else if (i == 0 && !unit_in_label(cells[i]).empty() && out.budget_unit.empty()) {
+        out.budget_unit = unit_in_label(cells[i]);
+        assume("the unit " + out.budget_unit + " in the label '" + join_wrapped(cells[i]) +
+                   "' applies to every figure of the funds block",
+               row->line);
+      } else if (i > 0)
+        assume("the column '" + join_wrapped(cells[i]) + "' is not one indicheck imports; ignored",
+               row->line);
+    }
+  }
+
+  bool funds_row(const std::vector<std::string>& cells) {
+    auto value = [&](const std::optional<std::size_t>& col) {
+      std::string v = col && *col < cells.size() ? squeeze(cells[*col]) : "";
+      return v == "-" || v == "—" || v == "－" || v == "/" ? std::string() : v;
+    };
+    struct Column {
+      const char* name;
+      std::optional<std::size_t> col;
+      std::string value;
+    };
+    std::array<Column, 4> columns = {Column{"全年预算数", funds_year, value(funds_year)},
+                                     Column{"全年执行数", funds_executed, value(funds_executed)},
+                                     Column{"分值", funds_weight, value(funds_weight)},
+                                     Column{"得分", funds_score, value(funds_score)}};
+    bool any_number = false;
+    std::size_t first_col = std::min(cells.size(), funds_values_from);
+    for (const Column& c : columns)
+      if (!c.value.empty() && Number::parse_decimal(c.value)) any_number = true;
+    if (!any_number) return false;  // not a figure row: the caller accounts for it
+    for (Column& c : columns)
+      if (!c.value.empty() && !Number::parse_decimal(c.value)) {
+        warn("'" + c.value + "' in the " + c.name + " column is not a figure: left out");
+        c.value.clear();
+      }
+    std::optional<std::size_t> name_col;
+    for (std::size_t i = 0; i < first_col && i < cells.size(); ++i)
+      if (!squeeze(cells[i]).empty()) name_col = i;
+    if (!name_col) {
+      record(RowUse::skipped, "figures with no name");
+      return true;
+    }
+    std::string name = joined(cells[*name_col], "name");
+    for (const char* of : {"其中：", "其中:"})
+      if (name.starts_with(of) && name.size() > std::string(of).size()) {
+        repair("'" + name + "': the words 其中 (of which) dropped from the figure's name");
+        name = name.substr(std::string(of).size());
+      }
+    const std::string &year = columns[0].value, &executed = columns[1].value;
+    if (year.empty()) {
+      record(RowUse::skipped, "a funds line with no 全年预算数");
+      return true;
+    }
+    BudgetFigure f;
+    f.name = name;
+    f.year = year;
+    f.line = row->line;
+    out.budget.push_back(std::move(f));
+    if (!out.funds && !executed.empty()) {
+      out.funds = Import::Funds{year, executed, columns[2].value, columns[3].value, row->line};
+    } else {
+      std::string dropped;
+      for (std::size_t k = 1; k < columns.size(); ++k)
+        if (!columns[k].value.empty())
+          dropped +=
+              (dropped.empty() ? "" : ", ") + std::string(columns[k].name) + " " + columns[k].value;
+      if (!dropped.empty())
+        assume("the " + dropped + " of '" + name + "': not imported; only the total line" +
+                   (out.funds ? " (line " + std::to_string(out.funds->line) + ")" : "") +
+                   " gives 预算执行率",
+               row->line);
+    }
+    record(RowUse::budget);
+    return true;
+  }
 
   void close_subtotal() {
     open_subtotal.reset();
@@ -579,7 +719,31 @@ struct Interpreter {
     table_first_indicator = out.indicators.size();
   }
 
+  // The 总分 (合计) row of a self-evaluation: its published total 得分.
+  bool total_row(const std::vector<std::string>& cells) {
+    std::string first;
+    for (const std::string& c : cells)
+      if (!squeeze(c).empty()) {
+        first = squeeze(c);
+        break;
+      }
+    if (first != "总分" && first != "合计" && first != "总计") return false;
+    auto score_col = column(Role::score);
+    std::string score = score_col && *score_col < cells.size() ? squeeze(cells[*score_col]) : "";
+    if (score.empty() || score == first) return false;
+    if (!Number::parse_decimal(score)) {
+      warn("the published " + first + " '" + score + "' is not a figure: not imported");
+      record(RowUse::skipped, "a " + first + " row whose 得分 is not a figure");
+      return true;
+    }
+    out.total_score = score;
+    out.total_line = row->line;
+    record(RowUse::metadata);
+    return true;
+  }
+
   void table_row(std::vector<std::string> cells) {
+    if (total_row(cells)) return;
     auto name_col = column(Role::name);
     std::size_t width = header.size();
     std::vector<std::size_t> target_cols;

@@ -14,11 +14,18 @@ std::vector<SourceRow> rows_from_text(const std::string& file, const std::string
   while (start < utf8.size()) {
     std::size_t end = utf8.find('\n', start);
     if (end == std::string::npos) end = utf8.size();
-    std::string text = utf8.substr(start, end - start);
-    if (!text.empty() && text.back() == '\r') text.pop_back();
     SourceRow row;
     row.file = file;
     row.line = ++line;
+    if (end - start > kMaxImportLineBytes) {
+      row.refused = "a line of " + std::to_string(end - start) + " bytes, longer than the " +
+                    std::to_string(kMaxImportLineBytes / (1u << 20)) + " MiB limit: not read";
+      rows.push_back(std::move(row));
+      start = end + 1;
+      continue;
+    }
+    std::string text = utf8.substr(start, end - start);
+    if (!text.empty() && text.back() == '\r') text.pop_back();
     std::size_t cell = 0;
     while (true) {
       std::size_t tab = text.find('\t', cell);

@@ -191,6 +191,13 @@ std::string write_actuals(const Import& im) {
                     "\n# 期间: 全年\n";
   if (!im.unit_name.empty()) out += "# 单位: " + im.unit_name + "\n";
   if (!im.year.empty()) out += "# 年度: " + im.year + "\n";
+  // The published figures a re-check compares with (docs/files.md).
+  if (im.funds) {
+    out += "# 全年预算数: " + im.funds->budget + "\n# 全年执行数: " + im.funds->executed + "\n";
+    if (!im.funds->weight.empty()) out += "# 执行率分值: " + im.funds->weight + "\n";
+    if (!im.funds->score.empty()) out += "# 执行率得分: " + im.funds->score + "\n";
+  }
+  if (!im.total_score.empty()) out += "# 总分: " + im.total_score + "\n";
   out += "指标\t实际值\t偏差原因\t分值\t得分\n";
   for (std::size_t k = 0; k < im.indicators.size(); ++k) {
     const ImportedIndicator& i = im.indicators[k];

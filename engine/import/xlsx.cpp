@@ -250,7 +250,11 @@ bool read_sheet(Reader& reader, const std::string& part_name, const std::string&
         } else if (type == "str") {
           text = unescape_excel(value);
         } else {
-          text = value;  // n (numbers as written), e (#DIV/0!), d (ISO dates)
+          text = value;  // e (#DIV/0!), d (ISO dates)
+          if (type.empty() || type == "n") {
+            text = excel_number(value);
+            if (text != value) sheet.rounded.push_back({row, col, value, text});
+          }
         }
       }
       if (text.empty()) continue;
@@ -292,6 +296,87 @@ bool read_sheet(Reader& reader, const std::string& part_name, const std::string&
 }
 
 }  // namespace
+
+std::string cell_reference(unsigned row, unsigned col) {
+  std::string letters;
+  for (unsigned c = col + 1; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), char('A' + (c - 1) % 26));
+  return letters + std::to_string(row + 1);
+}
+
+std::string excel_number(std::string_view written) {
+  // [-]digits[.digits][(e|E)[+-]digits]
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < written.size() && (written[i] == '-' || written[i] == '+'))
+    negative = written[i++] == '-';
+  std::string digits;  // every mantissa digit, the point removed
+  long long point = -1;
+  std::size_t start = i;
+  for (; i < written.size(); ++i) {
+    char c = written[i];
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c == '.' && point < 0)
+      point = static_cast<long long>(digits.size());
+    else
+      break;
+  }
+  if (digits.empty() || i == start) return std::string(written);
+  long long exponent = 0;
+  if (i < written.size() && (written[i] == 'e' || written[i] == 'E')) {
+    ++i;
+    bool minus = false;
+    if (i < written.size() && (written[i] == '-' || written[i] == '+')) minus = written[i++] == '-';
+    std::size_t exp_start = i;
+    for (; i < written.size() && written[i] >= '0' && written[i] <= '9' && i - exp_start < 6; ++i)
+      exponent = exponent * 10 + (written[i] - '0');
+    if (i == exp_start) return std::string(written);
+    if (minus) exponent = -exponent;
+  }
+  if (i != written.size()) return std::string(written);
+  // value = 0.D × 10^e, D without leading zeros.
+  long long e = (point < 0 ? static_cast<long long>(digits.size()) : point) + exponent;
+  std::size_t lead = digits.find_first_not_of('0');
+  if (lead == std::string::npos) return exponent == 0 ? std::string(written) : "0";
+  digits.erase(0, lead);
+  e -= static_cast<long long>(lead);
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  constexpr std::size_t kShown = 15;
+  bool dropped = digits.size() > kShown;
+  if (dropped) {
+    bool up = digits[kShown] >= '5';
+    digits.resize(kShown);
+    for (std::size_t k = kShown; up && k-- > 0;) {
+      if (digits[k] == '9') {
+        digits[k] = '0';
+      } else {
+        ++digits[k];
+        up = false;
+      }
+    }
+    if (up) {
+      digits.insert(digits.begin(), '1');
+      ++e;
+    }
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  }
+  if (!dropped && exponent == 0) return std::string(written);
+  // Plain notation, when it stays short.
+  long long n = static_cast<long long>(digits.size());
+  long long length = e <= 0 ? 2 - e + n : std::max(e, n) + (n > e ? 1 : 0);
+  if (length > 30) return std::string(written);
+  std::string out = negative ? "-" : "";
+  if (e <= 0) {
+    out += "0." + std::string(static_cast<std::size_t>(-e), '0') + digits;
+  } else if (n <= e) {
+    out += digits + std::string(static_cast<std::size_t>(e - n), '0');
+  } else {
+    out += digits.substr(0, static_cast<std::size_t>(e)) + "." +
+           digits.substr(static_cast<std::size_t>(e));
+  }
+  return out;
+}
 
 std::optional<std::vector<XlsxSheet>> read_xlsx(const std::string& path,
                                                 std::vector<Diagnostic>& diagnostics) {

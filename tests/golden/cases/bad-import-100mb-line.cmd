@@ -1,0 +1,4 @@
+import
+@TMP@/big.txt
+-o
+-

@@ -1,0 +1,4 @@
+import
+tests/golden/data/import/nul-cell.csv
+-o
+-
