@@ -71,6 +71,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   r.period = period;
   r.targets_file = targets.file;
   r.actuals_file = actuals.file;
+  if (rules) r.rule_scheme = rules->scoring;
 
   if ((period == Period::half && !targets.has_half) ||
       (period == Period::year && !targets.has_year))

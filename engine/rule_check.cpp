@@ -732,7 +732,215 @@ class Checker {
       case Clause::Kind::severity:
       case Clause::Kind::message:
         error(c.at, "this clause belongs in a 核对 block, not in a 指标");
+        break;
+      case Clause::Kind::over_eq:
+        set_once(r.eq_miss, eq_miss_of(c.text), c);
+        break;
+      case Clause::Kind::points_off:
+        points_off(r, c);
+        break;
+      case Clause::Kind::step:
+        step(r, c);
+        break;
+      default:
+        error(c.at, "this setting belongs in a 评分 block, not in a 指标");
     }
+  }
+
+  static EqMiss eq_miss_of(const std::string& word) {
+    return word == "算达成"     ? EqMiss::over_is_met
+           : word == "算未达成" ? EqMiss::over_is_miss
+                                : EqMiss::by_name;
+  }
+
+  // A percentage as a fraction ("95" → 19/20); `most`: the largest that makes sense.
+  std::optional<Number> percentage(const std::string& text, const Span& at, const char* what,
+                                   std::optional<int> most = 100) {
+    auto n = number(text, at);
+    if (!n) return std::nullopt;
+    if (most && *n > Number::integer(*most)) {
+      error(at, std::string(what) + " is " + text + "%; it cannot be above " +
+                    std::to_string(*most) + "%");
+      return std::nullopt;
+    }
+    return *n / Number::integer(100);
+  }
+
+  void points_off(IndicatorRule& r, const Clause& c) {
+    if (r.local) {
+      error(c.at, std::holds_alternative<StepBands>(*r.local)
+                      ? "this indicator already has 完成率 steps at " + where(r.local_at) +
+                            "; one local scheme per indicator"
+                      : "this clause is given twice in the block");
+      return;
+    }
+    r.local_at = c.at;
+    auto unit_n = number(c.text, c.value_at);
+    auto points = number(c.second, c.second_at);
+    if (!unit_n || !points) return;
+    if (unit_n->is_zero()) {
+      error(c.value_at, "每少 0 is no unit: the shortfall is counted in units above 0");
+      return;
+    }
+    if (!c.unit.empty()) {
+      // 个百分点 and 百分点 are percentage points: the unit of a % target.
+      std::string written = c.unit == "个百分点" || c.unit == "百分点" ? "%" : c.unit;
+      auto u = unit(written, c.value_at);
+      if (!u) return;
+      r.short_unit = *u;
+    }
+    r.local = PointsOffPerUnit{*unit_n, *points, c.whole_units};
+  }
+
+  void step(IndicatorRule& r, const Clause& c) {
+    if (r.local && std::holds_alternative<PointsOffPerUnit>(*r.local)) {
+      error(c.at, "this indicator already has 每少 … 扣 at " + where(r.local_at) +
+                      "; one local scheme per indicator");
+      return;
+    }
+    if (!r.local) {
+      r.local = StepBands{};
+      r.local_at = c.at;
+    }
+    auto at_least = percentage(c.text, c.value_at, "the completion of a step");
+    auto fraction = percentage(c.second, c.second_at, "a step's share of the weight");
+    if (!at_least || !fraction) return;
+    auto& steps = std::get<StepBands>(*r.local).steps;
+    if (*at_least == Number::integer(1))
+      error(c.value_at,
+            "a step at 100% is never used: steps score a missed target, whose completion is "
+            "below 100%");
+    else if (!steps.empty() && !(*at_least < steps.back().at_least))
+      error(c.value_at, "the steps must go from the highest completion down: ≥" + c.text +
+                            "% comes after ≥" +
+                            (steps.back().at_least * Number::integer(100)).canonical() + "%");
+    steps.push_back(StepBand{*at_least, *fraction});
+  }
+
+  // ---- 评分 ------------------------------------------------------------------
+  void check_scoring() {
+    const Statement* first = nullptr;
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        if (st.kind != Statement::Kind::scoring) continue;
+        if (first) {
+          error(st.at, "a second 评分; the first is at " + where(first->at) +
+                           " (one scheme for all the rule files)");
+          continue;
+        }
+        first = &st;
+      }
+    if (!first) return;
+    ScoringScheme s;
+    s.source = first->at.file->path;
+    std::set<Clause::Kind> seen;
+    std::set<Band::Kind> bands;
+    std::map<std::string, Span> level1_at;
+    const Clause* category_at = nullptr;
+    bool weights_known = true;  // no weight was rejected: their sum means something
+    for (const Clause& c : first->clauses) {
+      bool repeatable = c.kind == Clause::Kind::category || c.kind == Clause::Kind::band_point;
+      if (!repeatable && !seen.insert(c.kind).second)
+        error(c.at, "this setting is given twice in the 评分 block");
+      switch (c.kind) {
+        case Clause::Kind::basis:
+          s.name = c.text;
+          break;
+        case Clause::Kind::band_point:
+          band_point(s, c, bands);
+          break;
+        case Clause::Kind::over_margin:
+          if (auto m = percentage(c.text, c.value_at, "the margin", std::nullopt))
+            s.over_margin = *m;
+          break;
+        case Clause::Kind::over_eq:
+          // The default for every `=` target; a 指标's own 超出 still wins.
+          s.default_eq_miss = eq_miss_of(c.text);
+          break;
+        case Clause::Kind::control_words:
+          s.control_words = c.words;
+          break;
+        case Clause::Kind::category: {
+          if (!category_at) s.split.clear();
+          category_at = &c;
+          for (const auto& cat : s.split)
+            if (cat.name == c.text)
+              error(c.value_at, "the category '" + c.text + "' is given twice");
+          auto w = number(c.second, c.second_at);
+          if (w && *w > Number::integer(100)) {
+            error(c.second_at, "a category's weight cannot be above 100");
+            w.reset();
+          }
+          if (!w) weights_known = false;
+          CategoryWeight cat{c.text, w.value_or(Number::integer(0)),
+                             c.words.empty() ? std::vector<std::string>{c.text} : c.words};
+          for (std::size_t i = 0; i < cat.level1.size(); ++i) {
+            const Span& at = c.words.empty() ? c.value_at : c.word_at[i];
+            auto [it, fresh] = level1_at.emplace(cat.level1[i], at);
+            if (!fresh)
+              error(at, "'" + cat.level1[i] + "' already belongs to a category at " +
+                            where(it->second));
+          }
+          s.split.push_back(std::move(cat));
+          break;
+        }
+        case Clause::Kind::execution: {
+          auto w = number(c.text, c.value_at);
+          if (w && *w > Number::integer(100)) {
+            error(c.value_at, "the 预算执行率 weight cannot be above 100");
+            w.reset();
+          }
+          if (w)
+            s.execution_weight = *w;
+          else
+            weights_known = false;
+          break;
+        }
+        case Clause::Kind::already_met:
+          s.on_track.already_met_is_certain = c.text == "确定能";
+          break;
+        case Clause::Kind::half_met:
+          s.on_track.half_met_is_certain = c.text == "确定能";
+          break;
+        case Clause::Kind::progress:
+          if (auto p = percentage(c.text, c.value_at, "the progress"))
+            s.on_track.impossible_below = *p;
+          break;
+        case Clause::Kind::grading:
+          s.grade_printed_total = c.text == "按打印总分";
+          break;
+        default:
+          error(c.at, "this clause belongs in a 指标 block, not in 评分");
+      }
+    }
+    if (category_at && weights_known) {
+      Number sum = s.execution_weight;
+      for (const auto& cat : s.split) sum = sum + cat.weight;
+      if (sum != Number::integer(100))
+        warning(first->at, "the categories and 执行率 weigh " + sum.canonical() +
+                               ", not 100; the total is rescaled to 100");
+    }
+    rs_.scoring = std::move(s);
+  }
+
+  void band_point(ScoringScheme& s, const Clause& c, std::set<Band::Kind>& bands) {
+    if (!bands.insert(c.band).second) error(c.at, "this setting is given twice in the 评分 block");
+    auto f = percentage(c.text, c.value_at, "the point taken in a band", std::nullopt);
+    if (!f) return;
+    const int lo = c.band == Band::Kind::met ? 80 : c.band == Band::Kind::partly ? 60 : 0;
+    const int hi = c.band == Band::Kind::met ? 100 : c.band == Band::Kind::partly ? 80 : 60;
+    const bool top_in = c.band == Band::Kind::met;
+    Number l = Number::ratio(lo, 100), h = Number::ratio(hi, 100);
+    if (*f < l || *f > h || (!top_in && *f == h)) {
+      const char* name = c.band == Band::Kind::met      ? "达成 [80%,100%]"
+                         : c.band == Band::Kind::partly ? "部分达成 [60%,80%)"
+                                                        : "未达成 [0,60%)";
+      error(c.value_at, c.text + "% lies outside the band " + name);
+      return;
+    }
+    (c.band == Band::Kind::met      ? s.qualitative.met
+     : c.band == Band::Kind::partly ? s.qualitative.partly
+                                    : s.qualitative.not_met) = *f;
   }
 
   void declare_new(IndicatorRule& r) {
@@ -807,6 +1015,8 @@ class Checker {
           overlap(r, "精度", r.places.has_value(), set_by, ind, p);
           overlap(r, "裸值", r.bare.has_value(), set_by, ind, p);
           overlap(r, "量表", r.scale != nullptr, set_by, ind, p);
+          overlap(r, "超出", r.eq_miss.has_value(), set_by, ind, p);
+          overlap(r, "a local scheme (每少 or 完成率)", r.local.has_value(), set_by, ind, p);
           fits(r, ind, p);
         }
       }
@@ -877,6 +1087,15 @@ class Checker {
                                 Dimension::of(r.tolerance->unit).describe() +
                                 " but the target of '" + ind.path_text() + "' is " +
                                 target_dim->describe());
+    if (r.short_unit && target_dim && !(Dimension::of(*r.short_unit) == *target_dim))
+      error(r.local_at, "每少 counts " + Dimension::of(*r.short_unit).describe() +
+                            " but the target of '" + ind.path_text() + "' is " +
+                            target_dim->describe());
+    if (r.local && !target_dim)
+      error(r.local_at,
+            std::string(std::holds_alternative<StepBands>(*r.local) ? "完成率" : "每少") +
+                " applies to numeric targets, but the " + chinese(p) + " target of '" +
+                ind.path_text() + "' is '" + parsed->written + "'");
     if ((r.tolerance || r.places) && !target_dim)
       error(r.tolerance ? r.tolerance_at : r.places_at,
             std::string(r.tolerance ? "容差" : "精度") + " applies to numeric targets, but the " +
@@ -905,6 +1124,7 @@ class Checker {
   std::vector<std::string> path_;
   std::set<std::string> failed_;
   std::set<const IndicatorRule*> bare_used_;
+
   std::set<std::tuple<const SourceFile*, std::size_t, std::string>> said_;
 };
 
@@ -915,6 +1135,7 @@ void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
   c.check_definitions();
   c.check_checks();
   c.check_indicators();
+  c.check_scoring();
   c.match_table();
   (void)rs;
 }

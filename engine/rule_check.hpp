@@ -14,6 +14,7 @@
 
 #include "engine/constraint.hpp"
 #include "engine/rule_syntax.hpp"
+#include "engine/scoring_scheme.hpp"
 #include "engine/table.hpp"
 #include "engine/unit.hpp"
 
@@ -83,6 +84,10 @@ struct IndicatorRule {
   std::optional<Comparator> bare;
   const Scale* scale = nullptr;
   bool not_applicable = false;
+  std::optional<EqMiss> eq_miss;     // 超出 算达成|算未达成
+  std::optional<LocalScheme> local;  // 每少 … 扣 …, or the 完成率 steps
+  std::optional<Unit> short_unit;    // 每少's unit when written; else the target's
+  Span local_at;                     // the first clause of the local scheme
 
   bool matches(const std::vector<std::string>& path) const;
   const std::optional<Constraint>& target(Period p) const {
@@ -102,6 +107,9 @@ struct RuleSet {
   std::optional<TargetTable> table;  // from 目标表, with any 新增指标 added
   std::string table_path;
   std::vector<Indicator> new_indicators;
+  // From the 评分 statement (at most one across the files); without one,
+  // scoring uses the shipped default.
+  std::optional<ScoringScheme> scoring;
 
   const Scale* scale_for_word(const std::string& word) const;
 };

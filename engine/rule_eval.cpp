@@ -340,6 +340,19 @@ void widen(Constraint& c, const Quantity& tol, std::vector<std::string>& notes, 
   }
 }
 
+// A rule's local scheme for one target: 每少's unit converted to the target's
+// unit (the shortfall is counted in it).
+LocalScheme local_scheme(const IndicatorRule& r, const Constraint& target) {
+  LocalScheme out = *r.local;
+  auto* off = std::get_if<PointsOffPerUnit>(&out);
+  if (!off || !r.short_unit) return out;
+  const Unit* like = nullptr;
+  if (const auto* q = std::get_if<QuantityConstraint>(&target.form)) like = &q->target.unit;
+  if (const auto* g = std::get_if<RangeConstraint>(&target.form)) like = &g->high.unit;
+  if (like && !like->factor.is_zero()) off->unit = off->unit * r.short_unit->factor / like->factor;
+  return out;
+}
+
 }  // namespace
 
 Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_target,
@@ -358,6 +371,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
   const IndicatorRule* tolerance_by = nullptr;
   std::optional<unsigned> places;
   const IndicatorRule* places_by = nullptr;
+  const IndicatorRule* local_by = nullptr;
   auto path = ind.path();
   for (const IndicatorRule& r : rules.indicators) {
     if (!r.matches(path) || (r.only && *r.only != p)) continue;
@@ -377,6 +391,8 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     if (r.places && !places) places = r.places, places_by = &r;
     if (r.scale && !scale) scale = r.scale, scale_by = &r;
     if (r.not_applicable) j.not_applicable = true;
+    if (r.eq_miss && !j.eq_miss) j.eq_miss = r.eq_miss;
+    if (r.local && !local_by) local_by = &r;
     if (r.bare) {
       auto* q = std::get_if<QuantityConstraint>(&target.form);
       auto it = std::find_if(target.assumptions.begin(), target.assumptions.end(),
@@ -495,6 +511,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     context.units = &rules.units;
     j.verdict = evaluate(target, actual, context);
   }
+  if (local_by) j.local = local_scheme(*local_by, target);
   j.judged_target = target;
   j.judged_actual = actual;
   for (auto it = notes.rbegin(); it != notes.rend(); ++it)

@@ -84,9 +84,11 @@ struct Judgement {
   bool not_applicable = false;
   std::optional<Number> weight;
   std::optional<Direction> direction;
-  std::string computed_actual;              // "98.5%" when 实际值 computed it
-  std::string target;                       // the target judged, when a rule replaced the table's
-  std::string target_kind;                  // its kind ("quantity", …)
+  std::optional<EqMiss> eq_miss;  // 超出
+  std::optional<LocalScheme> local;  // 每少 … 扣 … (its unit in the target's) or 完成率 steps
+  std::string computed_actual;       // "98.5%" when 实际值 computed it
+  std::string target;                // the target judged, when a rule replaced the table's
+  std::string target_kind;           // its kind ("quantity", …)
   std::optional<Constraint> judged_target;  // exactly what was judged
   std::optional<Actual> judged_actual;
 };

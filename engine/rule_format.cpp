@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/rule_syntax.hpp"
+#include "grammar/rule_grammar.hpp"
 
 namespace indicheck::rules {
 
@@ -50,7 +51,7 @@ std::string print_expr(const Expr& e, const LeafPrinter& leaf) {
 
 namespace {
 
-std::string quoted(std::string_view text) {
+std::string quoted_text(std::string_view text) {
   std::string s = "\"";
   for (char c : text) {
     if (c == '"' || c == '\\') s += '\\';
@@ -84,9 +85,53 @@ std::string clause_text(const Clause& c) {
     case Clause::Kind::severity:
       return "级别 " + c.text;
     case Clause::Kind::message:
-      return "说明 " + quoted(c.text);
+      return "说明 " + quoted_text(c.text);
+    case Clause::Kind::over_eq:
+      return "超出 " + c.text;
+    case Clause::Kind::points_off:
+      return "每少 " + c.text + c.unit + " 扣 " + c.second + "分" +
+             (c.whole_units ? " 按整计" : "");
+    case Clause::Kind::step:
+      return "完成率 ≥" + c.text + "% 得 " + c.second + "%";
+    case Clause::Kind::basis:
+      return "依据 " + quoted_text(c.text);
+    case Clause::Kind::band_point:
+      return std::string(c.band == Band::Kind::met      ? "达成 "
+                         : c.band == Band::Kind::partly ? "部分达成 "
+                                                        : "未达成 ") +
+             c.text + "%";
+    case Clause::Kind::over_margin:
+      return "超额 " + c.text + "%";
+    case Clause::Kind::control_words:
+    case Clause::Kind::category: {
+      std::string s =
+          c.kind == Clause::Kind::category
+              ? "类别 " + print_name(c.text) + " " + c.second + (c.words.empty() ? "" : " 包括")
+              : "控制词";
+      for (const auto& w : c.words) s += " " + print_name(w);
+      return s;
+    }
+    case Clause::Kind::execution:
+      return "执行率 分值 " + c.text;
+    case Clause::Kind::already_met:
+      return "已达全年 " + c.text;
+    case Clause::Kind::half_met:
+      return "半年达成 " + c.text;
+    case Clause::Kind::progress:
+      return "进度低于 " + c.text + "% 不可能";
+    case Clause::Kind::grading:
+      return "定级 " + c.text;
   }
   return "";
+}
+
+// A path segment written as it is: `**`, a glob, or a name of name characters
+// (a keyword such as 完成率 included: a path is not read for keywords).
+bool plain_segment(const std::string& seg) {
+  namespace pg = tao::pegtl;
+  namespace gr = grammar::rules;
+  pg::memory_input in(seg, "");
+  return pg::parse<pg::seq<pg::sor<gr::any_segments, gr::glob_segment>, pg::eof>>(in);
 }
 
 class Printer {
@@ -151,10 +196,10 @@ class Printer {
     unsigned l = st.at.line();
     switch (st.kind) {
       case Statement::Kind::import:
-        line(l, 0, "引用 " + quoted(st.text));
+        line(l, 0, "引用 " + quoted_text(st.text));
         break;
       case Statement::Kind::table:
-        line(l, 0, "目标表 " + quoted(st.text));
+        line(l, 0, "目标表 " + quoted_text(st.text));
         break;
       case Statement::Kind::unit:
         line(l, 0,
@@ -191,12 +236,14 @@ class Printer {
         block(st, l, s);
         break;
       }
+      case Statement::Kind::scoring:
+        block(st, l, "评分");
+        break;
       case Statement::Kind::indicator:
       case Statement::Kind::new_indicator: {
         std::string path;
         for (const auto& seg : st.pattern)
-          path += (path.empty() ? "" : "/") +
-                  (seg == "**" || seg.find('*') != std::string::npos ? seg : print_name(seg));
+          path += (path.empty() ? "" : "/") + (plain_segment(seg) ? seg : print_name(seg));
         block(st, l, (st.kind == Statement::Kind::indicator ? "指标 " : "新增指标 ") + path);
         break;
       }

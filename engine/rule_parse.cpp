@@ -84,7 +84,10 @@ using selector = pg::parse_tree::selector<
         gr::bare_name, gr::x_quoted_text, gr::decimal, gr::signed_decimal, gr::x_decimal,
         gr::unit_text, gr::x_unit, gr::half_word, gr::year_word, gr::string_body, gr::comment,
         gr::x_target_text, gr::x_weight, gr::x_direction, gr::x_places, gr::x_bare_op,
-        gr::x_severity, gr::any_segments, gr::glob_segment, gr::kw_not_applicable>,
+        gr::x_severity, gr::any_segments, gr::glob_segment, gr::kw_not_applicable, gr::x_over_eq,
+        gr::x_short_unit, gr::short_unit_name, gr::x_deduct_points, gr::kw_whole_units,
+        gr::x_step_at, gr::x_step_fraction, gr::x_band_point, gr::x_margin, gr::x_category_weight,
+        gr::x_execution_weight, gr::x_outlook, gr::x_progress, gr::x_grading>,
     pg::parse_tree::remove_content::on<
         gr::import_stmt, gr::table_stmt, gr::unit_stmt, gr::scale_stmt, gr::budget_stmt,
         gr::reported_stmt, gr::define_stmt, gr::check_stmt, gr::indicator_stmt,
@@ -97,7 +100,10 @@ using selector = pg::parse_tree::selector<
         gr::x_product, gr::sum_tail, gr::product_tail, gr::negation, gr::paren_expr, gr::call,
         gr::reference, gr::literal, gr::plus_op, gr::minus_op, gr::times_op, gr::divide_op,
         gr::relation_tail, gr::x_relation_tail, gr::op_ne, g::op_ge, g::op_le, g::op_gt, g::op_lt,
-        g::op_eq, gr::unit_definition>>;
+        g::op_eq, gr::unit_definition, gr::over_eq_clause, gr::points_off_clause, gr::step_clause,
+        gr::scoring_stmt, gr::basis_setting, gr::band_point_setting, gr::margin_setting,
+        gr::control_words_setting, gr::category_setting, gr::execution_setting,
+        gr::already_met_setting, gr::half_met_setting, gr::progress_setting, gr::grading_setting>>;
 
 using Node = pg::parse_tree::node;
 
@@ -233,10 +239,91 @@ class Builder {
     } else if (n.is_type<gr::message_clause>()) {
       c.kind = Clause::Kind::message;
       c.text = unescape(first->string_view());
-    } else {
+    } else if (!scoring_clause(n, c)) {
       throw std::logic_error("rule parser: unexpected clause " + std::string(n.type));
     }
     return c;
+  }
+
+  // "95%" → "95".
+  static std::string without_percent(const Node& n) {
+    std::string s = n.string();
+    for (std::string_view sign : {"%", "％"})
+      if (s.ends_with(sign)) s.resize(s.size() - sign.size());
+    return s;
+  }
+
+  // The scoring clauses of a 指标 block and the settings of 评分.
+  bool scoring_clause(const Node& n, Clause& c) const {
+    using K = Clause::Kind;
+    const Node* first = n.children.empty() ? nullptr : n.children[0].get();
+    auto second = [&](const Node& v, bool percent) {
+      c.second = percent ? without_percent(v) : v.string();
+      c.second_at = span(v);
+    };
+    auto names = [&](std::size_t from) {
+      for (std::size_t i = from; i < n.children.size(); ++i)
+        if (is_name(*n.children[i])) {
+          c.words.push_back(n.children[i]->string());
+          c.word_at.push_back(span(*n.children[i]));
+        }
+    };
+    if (n.is_type<gr::over_eq_clause>()) {
+      c.kind = K::over_eq;
+      c.text = first->string();
+    } else if (n.is_type<gr::points_off_clause>()) {
+      c.kind = K::points_off;
+      c.text = first->string();
+      for (const auto& ch : n.children) {
+        if (ch->is_type<gr::short_unit_name>()) c.unit = ch->string();
+        if (ch->is_type<gr::x_deduct_points>()) second(*ch, false);
+        if (ch->is_type<gr::kw_whole_units>()) c.whole_units = true;
+      }
+    } else if (n.is_type<gr::step_clause>()) {
+      c.kind = K::step;
+      for (const auto& ch : n.children) {
+        if (ch->is_type<gr::x_step_at>()) {
+          c.text = without_percent(*ch);
+          c.value_at = span(*ch);
+        }
+        if (ch->is_type<gr::x_step_fraction>()) second(*ch, true);
+      }
+    } else if (n.is_type<gr::basis_setting>()) {
+      c.kind = K::basis;
+      c.text = unescape(first->string_view());
+    } else if (n.is_type<gr::band_point_setting>()) {
+      c.kind = K::band_point;
+      c.band = first->is_type<gr::band_partly>() ? Band::Kind::partly
+               : first->is_type<gr::band_not>()  ? Band::Kind::not_met
+                                                 : Band::Kind::met;
+      c.text = without_percent(*n.children.at(1));
+      c.value_at = span(*n.children[1]);
+    } else if (n.is_type<gr::margin_setting>() || n.is_type<gr::progress_setting>()) {
+      c.kind = n.is_type<gr::margin_setting>() ? K::over_margin : K::progress;
+      c.text = without_percent(*first);
+    } else if (n.is_type<gr::control_words_setting>()) {
+      c.kind = K::control_words;
+      names(0);
+    } else if (n.is_type<gr::category_setting>()) {
+      c.kind = K::category;
+      c.text = first->string();
+      for (const auto& ch : n.children)
+        if (ch->is_type<gr::x_category_weight>()) second(*ch, false);
+      names(1);
+    } else if (n.is_type<gr::execution_setting>()) {
+      c.kind = K::execution;
+      c.text = n.children.back()->string();
+      c.value_at = span(*n.children.back());
+    } else if (n.is_type<gr::already_met_setting>() || n.is_type<gr::half_met_setting>()) {
+      c.kind = n.is_type<gr::already_met_setting>() ? K::already_met : K::half_met;
+      c.text = first->string();
+    } else if (n.is_type<gr::grading_setting>()) {
+      c.kind = K::grading;
+      c.text = first->string();
+    } else {
+      return false;
+    }
+    return true;
   }
 
   static std::string unescape(std::string_view s) {
@@ -390,6 +477,10 @@ class Builder {
       }
       for (const auto& seg : st.pattern) st.text += (st.text.empty() ? "" : "/") + seg;
       clauses(n, i, st);
+    } else if (n.is_type<gr::scoring_stmt>()) {
+      st.kind = Statement::Kind::scoring;
+      st.text.clear();
+      clauses(n, 0, st);
     } else {
       throw std::logic_error("rule parser: unexpected statement " + std::string(n.type));
     }
@@ -432,7 +523,7 @@ std::size_t resume_after(const SourceFile& source, std::size_t byte) {
     pg::memory_input in(source.text.data() + start, source.text.data() + source.text.size(), "");
     if (pg::parse<pg::sor<gr::kw_import, gr::kw_table, gr::kw_unit, gr::kw_scale, gr::kw_budget,
                           gr::kw_reported, gr::kw_define, gr::kw_check, gr::kw_new_indicator,
-                          gr::kw_indicator>>(in))
+                          gr::kw_indicator, gr::kw_scoring>>(in))
       return start;
   }
   return source.text.size();

@@ -48,6 +48,14 @@ struct Expr {
 enum class Relation { eq, ne, lt, le, gt, ge };
 const char* to_symbol(Relation r);  // "=", "≠", "<", "≤", ">", "≥"
 
+struct Band {
+  enum class Kind { met, partly, not_met };
+  Kind kind = Kind::met;
+  std::vector<std::string> words;
+  std::vector<Span> word_at;
+  Span at;
+};
+
 struct Clause {
   enum class Kind {
     target,          // 半年 ≥29% / 全年 ≥100%
@@ -62,6 +70,21 @@ struct Clause {
     period,          // 期间 全年
     severity,        // 级别 错误|警告
     message,         // 说明 "…"
+    // Scoring, in a 指标 block and (over_eq) in 评分:
+    over_eq,     // 超出 算达成|算未达成|按名称
+    points_off,  // 每少 1个百分点 扣 0.5分 [按整计]
+    step,        // 完成率 ≥95% 得 100%
+    // Settings of a 评分 block:
+    basis,          // 依据 "…"
+    band_point,     // 达成|部分达成|未达成 90%
+    over_margin,    // 超额 20%
+    control_words,  // 控制词 成本 控制 …
+    category,       // 类别 产出 50 [包括 产出 产出指标 …]
+    execution,      // 执行率 分值 10
+    already_met,    // 已达全年 确定能|有可能
+    half_met,       // 半年达成 确定能|有可能
+    progress,       // 进度低于 50% 不可能
+    grading,        // 定级 按打印总分|按精确总分
   };
   Kind kind = Kind::target;
   Period period = Period::year;  // target, period
@@ -70,6 +93,15 @@ struct Clause {
   Expr expr;         // actual
   Span at;           // the clause's keyword
   Span value_at;     // what follows the keyword
+  // Scoring: the second number (points off, a step's share, a category's
+  // weight) and where it stands; the band of band_point; the words of
+  // control_words and category; 按整计.
+  std::string second;
+  Span second_at;
+  Band::Kind band = Band::Kind::met;
+  std::vector<std::string> words;
+  std::vector<Span> word_at;
+  bool whole_units = false;
 };
 
 struct Figure {
@@ -86,14 +118,6 @@ struct Figure {
   unsigned end_line = 0;  // of the closing `}` when there is a block
 };
 
-struct Band {
-  enum class Kind { met, partly, not_met };
-  Kind kind = Kind::met;
-  std::vector<std::string> words;
-  std::vector<Span> word_at;
-  Span at;
-};
-
 struct Statement {
   enum class Kind {
     import,
@@ -105,7 +129,8 @@ struct Statement {
     define,
     check,
     indicator,
-    new_indicator
+    new_indicator,
+    scoring,  // 评分 { settings }: the clauses
   };
   Kind kind = Kind::import;
   Span at;

@@ -153,6 +153,7 @@ bool has_control_word(const ScoringScheme& scheme, const std::string& name) {
 EqMiss eq_over_rule(const IndicatorScoring& cfg, const ScoringScheme& scheme,
                     const std::string& name) {
   if (cfg.eq_miss != EqMiss::by_name) return cfg.eq_miss;
+  if (scheme.default_eq_miss != EqMiss::by_name) return scheme.default_eq_miss;
   return has_control_word(scheme, name) ? EqMiss::over_is_miss : EqMiss::over_is_met;
 }
 
@@ -239,10 +240,11 @@ Score score_quantity(const Number& weight, const Comparison& c, bool met,
   if (c.direction == Direction::exact && c.a > c.t) {
     EqMiss rule = eq_over_rule(cfg, scheme, name);
     std::string why =
-        cfg.eq_miss == EqMiss::by_name
-            ? (rule == EqMiss::over_is_miss ? " (a cost/control indicator by its name)"
-                                            : " (an output indicator by its name)")
-            : "";
+        cfg.eq_miss != EqMiss::by_name ? " (超出 in its 指标 rule)"
+        : scheme.default_eq_miss != EqMiss::by_name
+            ? " (超出 in 评分)"
+            : (rule == EqMiss::over_is_miss ? " (a cost/control indicator by its name)"
+                                            : " (an output indicator by its name)");
     if (rule == EqMiss::over_is_met) {
       Score s = make_score(
           weight, weight,
@@ -626,12 +628,14 @@ void assess(Report& r, const ScoringScheme& scheme) {
 }
 
 ScoringScheme scoring_scheme(const Report& report) {
-  ScoringScheme scheme;
+  ScoringScheme scheme = report.rule_scheme.value_or(ScoringScheme{});
   for (const auto& [path, j] : report.judgements) {
-    if (!j.weight && !j.direction && !j.not_applicable) continue;
+    if (!j.weight && !j.direction && !j.not_applicable && !j.eq_miss && !j.local) continue;
     IndicatorScoring s;
     s.weight = j.weight;
     s.not_applicable = j.not_applicable;
+    s.eq_miss = j.eq_miss.value_or(EqMiss::by_name);
+    s.scheme = j.local;
     if (j.direction)
       s.direction = *j.direction == rules::Direction::higher_better  ? Direction::higher_better
                     : *j.direction == rules::Direction::lower_better ? Direction::lower_better

@@ -79,7 +79,21 @@ struct reserved
               whole_word<TAO_PEGTL_STRING("不适用")>, whole_word<TAO_PEGTL_STRING("期间")>,
               whole_word<TAO_PEGTL_STRING("级别")>, whole_word<TAO_PEGTL_STRING("说明")>,
               whole_word<TAO_PEGTL_STRING("达成")>, whole_word<TAO_PEGTL_STRING("部分达成")>,
-              whole_word<TAO_PEGTL_STRING("未达成")>> {};
+              whole_word<TAO_PEGTL_STRING("未达成")>,
+              // 评分 settings and the scoring clauses of a 指标 block
+              whole_word<TAO_PEGTL_STRING("依据")>, whole_word<TAO_PEGTL_STRING("超额")>,
+              whole_word<TAO_PEGTL_STRING("超出")>, whole_word<TAO_PEGTL_STRING("控制词")>,
+              whole_word<TAO_PEGTL_STRING("类别")>, whole_word<TAO_PEGTL_STRING("包括")>,
+              whole_word<TAO_PEGTL_STRING("执行率")>, whole_word<TAO_PEGTL_STRING("已达全年")>,
+              whole_word<TAO_PEGTL_STRING("半年达成")>, whole_word<TAO_PEGTL_STRING("进度低于")>,
+              whole_word<TAO_PEGTL_STRING("定级")>, whole_word<TAO_PEGTL_STRING("每少")>,
+              whole_word<TAO_PEGTL_STRING("扣")>, whole_word<TAO_PEGTL_STRING("按整计")>,
+              whole_word<TAO_PEGTL_STRING("完成率")>, whole_word<TAO_PEGTL_STRING("得")>,
+              whole_word<TAO_PEGTL_STRING("算达成")>, whole_word<TAO_PEGTL_STRING("算未达成")>,
+              whole_word<TAO_PEGTL_STRING("按名称")>, whole_word<TAO_PEGTL_STRING("确定能")>,
+              whole_word<TAO_PEGTL_STRING("有可能")>, whole_word<TAO_PEGTL_STRING("不可能")>,
+              whole_word<TAO_PEGTL_STRING("按打印总分")>,
+              whole_word<TAO_PEGTL_STRING("按精确总分")>> {};
 struct bare_name : pg::seq<pg::not_at<reserved>, name_start, pg::star<name_char>> {};
 struct corner_open : pg::utf8::one<0x300C> {};   // 「
 struct corner_close : pg::utf8::one<0x300D> {};  // 」
@@ -236,9 +250,49 @@ struct severity_clause : pg::if_must<kw_severity, x_gap, x_severity> {};
 struct kw_message : keyword<TAO_PEGTL_STRING("说明")> {};
 struct x_string : string_lit {};
 struct message_clause : pg::if_must<kw_message, x_gap, x_string> {};
-struct clause : pg::sor<target_clause, actual_clause, weight_clause, direction_clause,
-                        tolerance_clause, places_clause, bare_clause, scale_clause,
-                        kw_not_applicable, period_clause, severity_clause, message_clause> {};
+// Scoring (docs/rules.md, 评分): what exceeding an `=` target means, and the
+// local schemes used for a missed target instead of the ratio rule.
+struct percent_sign : pg::sor<pg::one<'%'>, pg::utf8::one<0xFF05>> {};
+struct percent : pg::seq<decimal, percent_sign> {};
+struct kw_over_eq : keyword<TAO_PEGTL_STRING("超出")> {};
+struct over_met : keyword<TAO_PEGTL_STRING("算达成")> {};
+struct over_miss : keyword<TAO_PEGTL_STRING("算未达成")> {};
+struct over_by_name : keyword<TAO_PEGTL_STRING("按名称")> {};
+struct x_over_eq : pg::sor<over_met, over_miss, over_by_name> {};
+struct over_eq_clause : pg::if_must<kw_over_eq, x_gap, x_over_eq> {};
+// 每少 1个百分点 扣 0.5分 [按整计]
+// These three may be followed by a number without a space (每少1个百分点).
+template <typename Word>
+struct before_number : pg::seq<Word, pg::not_at<name_start>> {};
+struct kw_per_short : before_number<TAO_PEGTL_STRING("每少")> {};
+struct kw_deduct : before_number<TAO_PEGTL_STRING("扣")> {};
+struct points_word : TAO_PEGTL_STRING("分") {};
+struct kw_whole_units : keyword<TAO_PEGTL_STRING("按整计")> {};
+struct x_short_unit : decimal {};
+// A unit up to 扣, so that 每少1个百分点扣0.5分 reads without spaces.
+struct short_unit_name
+    : pg::sor<grammar::unit_symbol,
+              pg::plus<pg::not_at<TAO_PEGTL_STRING("扣")>, grammar::unit_letter>> {};
+struct x_deduct : kw_deduct {};
+struct x_deduct_points : decimal {};
+struct points_off_clause
+    : pg::if_must<kw_per_short, x_blanks, x_short_unit, pg::opt<short_unit_name>, x_blanks,
+                  x_deduct, x_blanks, x_deduct_points, pg::opt<points_word>,
+                  pg::opt<gap, kw_whole_units>> {};
+// 完成率 ≥95% 得 100%
+struct kw_completion : keyword<TAO_PEGTL_STRING("完成率")> {};
+struct kw_gets : before_number<TAO_PEGTL_STRING("得")> {};
+struct x_ge : op_ge {};
+struct x_step_at : percent {};
+struct x_gets : kw_gets {};
+struct x_step_fraction : percent {};
+struct step_clause : pg::if_must<kw_completion, x_blanks, x_ge, x_blanks, x_step_at, x_blanks,
+                                 x_gets, x_blanks, x_step_fraction> {};
+
+struct clause
+    : pg::sor<target_clause, actual_clause, weight_clause, direction_clause, tolerance_clause,
+              places_clause, bare_clause, scale_clause, kw_not_applicable, period_clause,
+              severity_clause, message_clause, over_eq_clause, points_off_clause, step_clause> {};
 
 struct block_open : pg::one<'{'> {};
 struct block_close : pg::seq<blanks, pg::one<'}'>> {};
@@ -301,9 +355,62 @@ struct indicator_stmt : pg::if_must<kw_indicator, x_gap, x_pattern, pg::opt<blan
 struct new_indicator_stmt
     : pg::if_must<kw_new_indicator, x_gap, x_pattern, x_blanks, x_clause_block> {};
 
+// 评分 { … }: the scheme in place of the shipped 财预〔2020〕10号 default.
+struct kw_basis : keyword<TAO_PEGTL_STRING("依据")> {};
+struct basis_setting : pg::if_must<kw_basis, x_gap, x_string> {};
+struct x_band_point : percent {};
+struct band_point_setting : pg::if_must<band_word, x_gap, x_band_point> {};
+struct kw_margin : keyword<TAO_PEGTL_STRING("超额")> {};
+struct x_margin : percent {};
+struct margin_setting : pg::if_must<kw_margin, x_gap, x_margin> {};
+struct kw_control_words : keyword<TAO_PEGTL_STRING("控制词")> {};
+struct control_word : name {};
+struct x_control_word : control_word {};
+struct control_words_setting
+    : pg::if_must<kw_control_words, x_gap, x_control_word, pg::star<gap, control_word>> {};
+struct kw_category : keyword<TAO_PEGTL_STRING("类别")> {};
+struct kw_including : keyword<TAO_PEGTL_STRING("包括")> {};
+struct level1_word : name {};
+struct x_level1_word : level1_word {};
+struct x_category_weight : decimal {};
+struct category_setting : pg::if_must<kw_category, x_gap, x_name, x_gap, x_category_weight,
+                                      pg::opt<gap, pg::if_must<kw_including, x_gap, x_level1_word,
+                                                               pg::star<gap, level1_word>>>> {};
+struct kw_execution : keyword<TAO_PEGTL_STRING("执行率")> {};
+struct x_weight_word : kw_weight {};
+struct x_execution_weight : decimal {};
+struct execution_setting
+    : pg::if_must<kw_execution, x_gap, x_weight_word, x_gap, x_execution_weight> {};
+struct certain_word : keyword<TAO_PEGTL_STRING("确定能")> {};
+struct possible_word : keyword<TAO_PEGTL_STRING("有可能")> {};
+struct x_outlook : pg::sor<certain_word, possible_word> {};
+struct kw_already_met : keyword<TAO_PEGTL_STRING("已达全年")> {};
+struct already_met_setting : pg::if_must<kw_already_met, x_gap, x_outlook> {};
+struct kw_half_met : keyword<TAO_PEGTL_STRING("半年达成")> {};
+struct half_met_setting : pg::if_must<kw_half_met, x_gap, x_outlook> {};
+struct kw_progress_below : keyword<TAO_PEGTL_STRING("进度低于")> {};
+struct x_progress : percent {};
+struct impossible_word : keyword<TAO_PEGTL_STRING("不可能")> {};
+struct x_impossible_word : impossible_word {};
+struct progress_setting
+    : pg::if_must<kw_progress_below, x_gap, x_progress, x_gap, x_impossible_word> {};
+struct kw_grading : keyword<TAO_PEGTL_STRING("定级")> {};
+struct grade_printed : keyword<TAO_PEGTL_STRING("按打印总分")> {};
+struct grade_exact : keyword<TAO_PEGTL_STRING("按精确总分")> {};
+struct x_grading : pg::sor<grade_printed, grade_exact> {};
+struct grading_setting : pg::if_must<kw_grading, x_gap, x_grading> {};
+struct setting : pg::sor<basis_setting, band_point_setting, margin_setting, over_eq_clause,
+                         control_words_setting, category_setting, execution_setting,
+                         already_met_setting, half_met_setting, progress_setting, grading_setting> {
+};
+struct setting_line : pg::seq<setting, pg::must<x_line_end>> {};
+struct setting_block : block<setting_line> {};
+struct x_setting_block : setting_block {};
+struct scoring_stmt : pg::if_must<kw_scoring, x_blanks, x_setting_block> {};
+
 struct statement
     : pg::sor<import_stmt, table_stmt, unit_stmt, scale_stmt, budget_stmt, reported_stmt,
-              define_stmt, check_stmt, new_indicator_stmt, indicator_stmt> {};
+              define_stmt, check_stmt, new_indicator_stmt, indicator_stmt, scoring_stmt> {};
 struct x_statement : statement {};
 struct x_statement_end : end_of_line {};
 // What the parser runs at each statement: a blank or comment line, or one statement.

@@ -43,7 +43,7 @@ INDICHECK_RULE_MESSAGE(x_line_end, "expected the end of the line");
 INDICHECK_RULE_MESSAGE(x_block_close, "expected '}' to close the block");
 INDICHECK_RULE_MESSAGE(clause_line,
                        "expected a clause: 半年, 全年, 实际值, 分值, 方向, 容差, 精度, 裸值, "
-                       "量表, 不适用, 期间, 级别 or 说明");
+                       "量表, 不适用, 期间, 级别, 说明, 超出, 每少 or 完成率");
 INDICHECK_RULE_MESSAGE(band_line, "expected 达成, 部分达成 or 未达成, then the words of that band");
 INDICHECK_RULE_MESSAGE(figure_line,
                        "expected a figure: its name, then 半年 and/or 全年 each with a value");
@@ -57,7 +57,35 @@ INDICHECK_RULE_MESSAGE(x_segment, "expected a path segment after '/'");
 INDICHECK_RULE_MESSAGE(x_pattern, "expected an indicator path such as 过程/预算执行/预算执行率");
 INDICHECK_RULE_MESSAGE(x_statement,
                        "expected a statement: 引用, 目标表, 单位, 量表, 预算, 上报, 定义, 核对, "
-                       "指标 or 新增指标");
+                       "指标, 新增指标 or 评分");
+INDICHECK_RULE_MESSAGE(x_over_eq, "expected 算达成, 算未达成 or 按名称 (超出 an = target)");
+INDICHECK_RULE_MESSAGE(x_short_unit, "expected the unit short as a number (每少 1个百分点)");
+INDICHECK_RULE_MESSAGE(x_deduct, "expected 扣 and the points taken off (扣 0.5分)");
+INDICHECK_RULE_MESSAGE(x_deduct_points, "expected the points taken off as a number (扣 0.5分)");
+INDICHECK_RULE_MESSAGE(x_ge, "expected ≥ (完成率 ≥95% 得 100%)");
+INDICHECK_RULE_MESSAGE(x_step_at, "expected the completion as a percentage (完成率 ≥95%)");
+INDICHECK_RULE_MESSAGE(x_gets, "expected 得 and the share of the weight (得 80%)");
+INDICHECK_RULE_MESSAGE(x_step_fraction,
+                       "expected the share of the weight as a percentage (得 80%)");
+INDICHECK_RULE_MESSAGE(x_band_point,
+                       "expected the point taken in the band as a percentage (达成 100%)");
+INDICHECK_RULE_MESSAGE(x_margin, "expected the over-achievement margin as a percentage (超额 20%)");
+INDICHECK_RULE_MESSAGE(x_control_word, "expected at least one word (控制词 成本 控制率)");
+INDICHECK_RULE_MESSAGE(x_category_weight,
+                       "expected the category's weight as a number (类别 产出 50)");
+INDICHECK_RULE_MESSAGE(x_level1_word, "expected at least one 一级指标 label after 包括");
+INDICHECK_RULE_MESSAGE(x_weight_word, "expected 分值 and a number (执行率 分值 10)");
+INDICHECK_RULE_MESSAGE(x_execution_weight, "expected the weight as a number (执行率 分值 10)");
+INDICHECK_RULE_MESSAGE(x_outlook, "expected 确定能 or 有可能");
+INDICHECK_RULE_MESSAGE(x_progress, "expected the progress as a percentage (进度低于 50% 不可能)");
+INDICHECK_RULE_MESSAGE(x_impossible_word,
+                       "expected 不可能 after the progress (进度低于 50% 不可能)");
+INDICHECK_RULE_MESSAGE(x_grading, "expected 按打印总分 or 按精确总分");
+INDICHECK_RULE_MESSAGE(
+    setting_line,
+    "expected a setting: 依据, 达成, 部分达成, 未达成, 超额, 超出, 控制词, 类别, "
+    "执行率, 已达全年, 半年达成, 进度低于 or 定级");
+INDICHECK_RULE_MESSAGE(x_setting_block, "expected '{' to open the block of settings");
 INDICHECK_RULE_MESSAGE(x_statement_end, "expected the end of the statement");
 
 #undef INDICHECK_RULE_MESSAGE

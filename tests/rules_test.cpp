@@ -3,14 +3,17 @@
 // division by zero is an `error` verdict), formatting (idempotent, comments
 // kept) and indicator patterns.
 
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "engine/report.hpp"
 #include "engine/rule_check.hpp"
 #include "engine/rule_eval.hpp"
 #include "engine/rule_syntax.hpp"
+#include "engine/score.hpp"
 
 using namespace indicheck;
 using namespace indicheck::rules;
@@ -564,4 +567,192 @@ TEST_CASE("rules: '*' matches within one segment, '**' any number of segments", 
 
 TEST_CASE("rules: spaces inside a table's path do not stop a match", "[rules]") {
   CHECK(matches({"过程", "预算执行", "预算执行率"}, {"过程", "预算 执行", "预算执行 率"}));
+}
+
+// ---- scoring: 评分 and the scoring clauses of 指标 ----------------------------
+
+namespace {
+
+// A one-indicator table (产出/数量/甲, the same target in both periods) with
+// `rules` appended after its 目标表, checked for the year with `actual`.
+struct Scored {
+  std::unique_ptr<RuleSet> rules;
+  ActualTable actuals;
+  Report report;
+  std::vector<Diagnostic> ds;
+};
+
+std::unique_ptr<Scored> score_with(const std::string& target, const std::string& actual,
+                                   const std::string& rules, Period period = Period::year) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("indicheck-rules-score-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream t(dir / "t.tsv", std::ios::binary);
+    t << "一级指标\t二级指标\t三级指标\t半年指标值\t全年指标值\n"
+      << "产出\t数量\t甲\t" << target << "\t" << target << "\n";
+    std::ofstream r(dir / "s.rules", std::ios::binary);
+    r << "目标表 \"t.tsv\"\n" << rules;
+  }
+  auto out = std::make_unique<Scored>();
+  out->rules = load_rules({(dir / "s.rules").string()}, out->ds);
+  if (errors(out->ds)) return out;
+  auto a = read_actuals("a.tsv", "指标\t实际值\n甲\t" + actual + "\n", out->ds);
+  REQUIRE(a);
+  out->actuals = std::move(*a);
+  out->report = check(*out->rules->table, out->actuals, period, out->rules.get());
+  assess(out->report, scoring_scheme(out->report));
+  return out;
+}
+
+const Score& only_score(const Scored& s) {
+  INFO(render_all(s.ds));
+  REQUIRE(s.report.results.size() == 1);
+  REQUIRE(s.report.results[0].score);
+  return *s.report.results[0].score;
+}
+
+std::vector<std::string> messages(const std::vector<Diagnostic>& ds) {
+  std::vector<std::string> out;
+  for (const auto& d : ds)
+    out.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + " " +
+                  d.message);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rules: 每少 … 扣 takes points off per unit short, exactly", "[rules][score]") {
+  auto s = score_with("≥95%", "92.5%", "指标 甲 {\n  分值 10\n  每少 1个百分点 扣 0.5分\n}\n");
+  CHECK(only_score(*s).points == *Number::parse_decimal("8.75"));
+  CHECK(only_score(*s).explanation == "local: 10 − 0.5 × (95 − 92.5)/1 = 8.75");
+
+  auto whole =
+      score_with("≥95%", "92.5%", "指标 甲 {\n  分值 10\n  每少1个百分点扣0.5分 按整计\n}\n");
+  CHECK(only_score(*whole).points == *Number::parse_decimal("8.5"));
+
+  // The unit short may be any unit of the target's kind: 0.5万元 short of 100万元.
+  auto money = score_with("≥100万元", "99万元", "指标 甲 {\n  分值 10\n  每少 5000元 扣 1分\n}\n");
+  CHECK(only_score(*money).points == Number::integer(8));
+}
+
+TEST_CASE("rules: 完成率 steps score a miss by its completion", "[rules][score]") {
+  const std::string steps = "指标 甲 {\n  分值 10\n  完成率 ≥95% 得 90%\n  完成率 ≥90% 得 60%\n}\n";
+  CHECK(only_score(*score_with("≥90%", "85%", steps)).points == Number::integer(6));    // 94.4%
+  CHECK(only_score(*score_with("≥90%", "86.4%", steps)).points == Number::integer(9));  // 96%
+  CHECK(only_score(*score_with("≥90%", "80%", steps)).points == Number::integer(0));    // 88.9%
+}
+
+TEST_CASE("rules: 超出 decides what exceeding an = target means", "[rules][score]") {
+  auto miss = score_with("=100%", "120%", "指标 甲 {\n  分值 10\n  超出 算未达成\n}\n");
+  CHECK(only_score(*miss).points == Number::ratio(25, 3));  // 10 × 100/120
+  auto met = score_with("=100%", "125%", "指标 甲 {\n  分值 10\n  超出 算达成\n}\n");
+  CHECK(only_score(*met).points == Number::integer(10));
+  CHECK(only_score(*met).review);  // beyond the 20% margin
+  // 评分's 超出 is the default; the margin is the scheme's.
+  auto by_scheme =
+      score_with("=100%", "110%", "评分 {\n  超出 算未达成\n}\n指标 甲 {\n  分值 11\n}\n");
+  CHECK(only_score(*by_scheme).points == Number::integer(10));  // 11 × 100/110
+  auto margin = score_with("=100%", "110%", "评分 {\n  超额 5%\n}\n指标 甲 {\n  分值 10\n}\n");
+  CHECK(only_score(*margin).points == Number::integer(10));
+  CHECK(only_score(*margin).review);
+}
+
+TEST_CASE("rules: 评分 sets the band points, the split and the grading", "[rules][score]") {
+  auto s = score_with("显著", "较显著",
+                      "量表 成效 {\n  达成 显著\n  部分达成 较显著\n  未达成 不显著\n}\n"
+                      "指标 甲 {\n  量表 成效\n}\n"
+                      "评分 {\n  依据 \"本市办法\"\n  部分达成 65%\n  类别 产出 40\n"
+                      "  执行率 分值 60\n}\n");
+  // 产出 40 is all 甲's; no 预算执行率 indicator, so the total is rescaled.
+  CHECK(only_score(*s).weight == Number::integer(40));
+  CHECK(only_score(*s).points == Number::integer(26));  // 40 × 65%
+  REQUIRE(s->report.scoring);
+  CHECK(s->report.scoring->scheme == "本市办法");
+  CHECK(s->report.scoring->total == Number::integer(65));
+  CHECK(messages(s->ds) ==
+        std::vector<std::string>{});  // 40 + 60 = 100: no warning about the split
+}
+
+TEST_CASE("rules: 评分 mid-year: the on-track settings", "[rules][score]") {
+  // Progress 45/100 = 45%: 不可能 under the default 50%, 有可能 under 40%.
+  auto def = score_with("≥100%", "45%", "", Period::half);
+  REQUIRE(def->report.results.at(0).outlook);
+  CHECK(def->report.results[0].outlook->on_track == OnTrack::impossible);
+  auto set = score_with("≥100%", "45%", "评分 {\n  进度低于 40% 不可能\n}\n", Period::half);
+  REQUIRE(set->report.results.at(0).outlook);
+  CHECK(set->report.results[0].outlook->on_track == OnTrack::possible);
+  auto half_met =
+      score_with("≥40%", "45%", "评分 {\n  半年达成 有可能\n  已达全年 有可能\n}\n", Period::half);
+  REQUIRE(half_met->report.results.at(0).outlook);
+  CHECK(half_met->report.results[0].outlook->on_track == OnTrack::possible);
+}
+
+TEST_CASE("rules: every mistake in scoring is located", "[rules][score]") {
+  auto bad = [](const std::string& rules) {
+    return messages(score_with("≥95%", "92.5%", rules)->ds);
+  };
+  CHECK(bad("评分 {\n  达成 70%\n}\n") ==
+        std::vector<std::string>{"3:6 70% lies outside the band 达成 [80%,100%]"});
+  CHECK(bad("评分 {\n  部分达成 80%\n}\n") ==
+        std::vector<std::string>{"3:8 80% lies outside the band 部分达成 [60%,80%)"});
+  CHECK(bad("评分 {\n  进度低于 120% 不可能\n}\n") ==
+        std::vector<std::string>{"3:8 the progress is 120%; it cannot be above 100%"});
+  CHECK(bad("评分 {\n  超额 5%\n  超额 6%\n}\n") ==
+        std::vector<std::string>{"4:3 this setting is given twice in the 评分 block"});
+  CHECK(bad("指标 甲 {\n  完成率 ≥90% 得 60%\n  完成率 ≥95% 得 90%\n}\n") ==
+        std::vector<std::string>{
+            "4:8 the steps must go from the highest completion down: ≥95% comes after ≥90%"});
+  CHECK(bad("指标 甲 {\n  完成率 ≥95% 得 120%\n}\n") ==
+        std::vector<std::string>{
+            "3:14 a step's share of the weight is 120%; it cannot be above 100%"});
+  CHECK(
+      bad("指标 甲 {\n  每少 1% 扣 1分\n  完成率 ≥95% 得 90%\n}\n") ==
+      std::vector<std::string>{"4:3 this indicator already has 每少 … 扣 at " +
+                               (std::filesystem::temp_directory_path() /
+                                ("indicheck-rules-score-" + std::to_string(::getpid())) / "s.rules")
+                                   .string() +
+                               ":3; one local scheme per indicator"});
+  CHECK(
+      bad("评分 {\n  权重 10\n}\n") ==
+      std::vector<std::string>{
+          "3:3 expected a setting: 依据, 达成, 部分达成, 未达成, 超额, 超出, 控制词, 类别, 执行率, "
+          "已达全年, 半年达成, 进度低于 or 定级; found '权'"});
+  auto two = bad("评分 {\n  超额 5%\n}\n评分 {\n}\n");
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].starts_with("5:1 a second 评分; the first is at "));
+}
+
+TEST_CASE("rules: the canonical layout of 评分 and the scoring clauses", "[rules][score]") {
+  Parsed p = parse(
+      "评分{\n"
+      "  依据   \"办法\"\n"
+      "  部分达成   65％ # mid\n"
+      "类别 产出 60 包括  产出   产出指标\n"
+      "  执行率 分值   10\n"
+      "  进度低于 40%   不可能\n"
+      "}\n"
+      "指标 甲 {\n"
+      "  每少1个百分点扣0.5分  按整计\n"
+      "  完成率≥95%得90%\n"
+      "  超出   算未达成\n"
+      "}\n");
+  REQUIRE(p.ds.empty());
+  std::string once = format_rule_file(p.file);
+  CHECK(once ==
+        "评分 {\n"
+        "  依据 \"办法\"\n"
+        "  部分达成 65%  # mid\n"
+        "  类别 产出 60 包括 产出 产出指标\n"
+        "  执行率 分值 10\n"
+        "  进度低于 40% 不可能\n"
+        "}\n"
+        "指标 甲 {\n"
+        "  每少 1个百分点 扣 0.5分 按整计\n"
+        "  完成率 ≥95% 得 90%\n"
+        "  超出 算未达成\n"
+        "}\n");
+  Parsed again = parse(once);
+  REQUIRE(again.ds.empty());
+  CHECK(format_rule_file(again.file) == once);
 }

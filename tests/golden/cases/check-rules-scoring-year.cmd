@@ -1,0 +1,5 @@
+check
+--rules
+tests/golden/data/rules-score/scheme/scheme.rules
+--actuals
+tests/golden/data/rules-score/scheme/actuals.tsv

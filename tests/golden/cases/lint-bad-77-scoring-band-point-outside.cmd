@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/77-scoring-band-point-outside.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/80-scoring-unknown-setting.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/81-scoring-above-100.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/83-scoring-categories.rules
