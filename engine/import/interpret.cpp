@@ -415,6 +415,13 @@ struct Interpreter {
       return record(RowUse::header);
     }
     if (zone == Zone::budget && funds_block && funds_row(cells)) return;
+    if (zone != Zone::budget && funds_total_without_header(cells)) {
+      zone = Zone::budget;
+      budget_two_columns = funds_block = false;
+      top_col.reset();
+      close_subtotal();
+      open_group.reset();
+    }
     if (zone == Zone::budget && !funds_block && budget_row(cells)) return;
     if (non_empty.size() == 1) {
       std::string s = squeeze(non_empty[0]);
@@ -492,6 +499,31 @@ struct Interpreter {
     }
   }
 
+  // "其中：财政拨款" → "财政拨款" (a repair): the name a rule file can use.
+  std::string without_of_which(std::string name) {
+    for (const char* of : {"其中：", "其中:"})
+      if (name.starts_with(of) && name.size() > std::string(of).size()) {
+        repair("'" + name + "': the words 其中 (of which) dropped from the figure's name");
+        name = name.substr(std::string(of).size());
+      }
+    return name;
+  }
+
+  // A project table's funds block has no header row: 项目资金（万元） | 年度资金总额 |
+  // 100, then 其中：财政拨款 | 80 and so on. The 年度资金总额 (资金总额) row with one
+  // figure after it opens a one-column (全年) budget block.
+  bool funds_total_without_header(const std::vector<std::string>& cells) const {
+    for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
+      std::string s = squeeze(cells[i]);
+      if (s != "年度资金总额" && s != "资金总额") continue;
+      std::size_t numbers = 0;
+      for (std::size_t k = i + 1; k < cells.size(); ++k)
+        if (Number::parse_decimal(squeeze(cells[k]))) ++numbers;
+      return numbers == 1;
+    }
+    return false;
+  }
+
   bool funds_row(const std::vector<std::string>& cells) {
     auto value = [&](const std::optional<std::size_t>& col) {
       std::string v = col && *col < cells.size() ? squeeze(cells[*col]) : "";
@@ -524,11 +556,7 @@ struct Interpreter {
       return true;
     }
     std::string name = joined(cells[*name_col], "name");
-    for (const char* of : {"其中：", "其中:"})
-      if (name.starts_with(of) && name.size() > std::string(of).size()) {
-        repair("'" + name + "': the words 其中 (of which) dropped from the figure's name");
-        name = name.substr(std::string(of).size());
-      }
+    name = without_of_which(name);
     const std::string &year = columns[0].value, &executed = columns[1].value;
     if (year.empty()) {
       record(RowUse::skipped, "a funds line with no 全年预算数");
@@ -591,7 +619,7 @@ struct Interpreter {
       return true;
     }
     BudgetFigure f;
-    f.name = joined(cells[*name_col], "name");
+    f.name = without_of_which(joined(cells[*name_col], "name"));
     f.line = row->line;
     if (!unit.empty() && out.budget_unit.empty()) {
       out.budget_unit = unit;

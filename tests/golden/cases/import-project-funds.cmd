@@ -1,0 +1,6 @@
+import
+tests/golden/data/import/project-funds.txt
+-o
+-
+--budget
+-
