@@ -15,6 +15,9 @@
 #include "engine/import/import.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/number.hpp"
+#include "engine/recheck.hpp"
+#include "engine/report.hpp"
+#include "engine/table.hpp"
 
 using namespace indicheck;
 
@@ -457,4 +460,50 @@ TEST_CASE("xlsx numbers are read as Excel shows them: 15 significant digits", "[
   CHECK(im.assumptions[1].text ==
         "Sheet1!C2: the number 0.30000000000000004 read as 0.3, as Excel shows it (15 significant "
         "digits; the rest is binary rounding)");
+}
+
+TEST_CASE("a published 得分 is compared with indicheck's as printed: 2 places, half-up",
+          "[import][recheck]") {
+  std::vector<Diagnostic> diagnostics;
+  auto targets = read_targets("t.tsv",
+                              "一级指标\t二级指标\t三级指标\t全年指标值\n"
+                              "产出指标\t数量指标\t甲\t≥90%\n"
+                              "产出指标\t数量指标\t乙\t≥8个\n"
+                              "产出指标\t数量指标\t丙\t≥3个\n"
+                              "产出指标\t数量指标\t丁\t≥8个\n"
+                              "产出指标\t数量指标\t戊\t≥8个\n",
+                              diagnostics);
+  auto actuals = read_actuals("a.tsv",
+                              "# 总分: 96.13\n"
+                              "指标\t实际值\t分值\t得分\n"
+                              "甲\t88%\t10\t9.78\n"  // 10 × 88/90 = 9.777… → 9.78: agrees
+                              "乙\t7个\t10\t8.75\n"  // 10 × 7/8 = 8.75: agrees
+                              "丙\t1个\t10\t3.34\n"  // 10 × 1/3 = 3.333… → 3.33: differs
+                              "丁\t7个\t3\t2.625\n"  // 3 × 7/8 = 2.625 → 2.63 both: agrees
+                              "戊\t7个\t3\t2.62\n",  // 2.625 → 2.63 (half-up): differs
+                              diagnostics);
+  REQUIRE(targets);
+  REQUIRE(actuals);
+  REQUIRE(diagnostics.empty());
+  Report report = check(*targets, *actuals, Period::year);
+  assess_published(report, *actuals);
+  REQUIRE(report.recheck);
+  const Recheck& r = *report.recheck;
+  CHECK(r.weights == "the table's 分值 (5 indicators)");
+  CHECK(r.compared == 5);
+  REQUIRE(r.differences.size() == 2);
+  CHECK(r.differences[0].what == "产出指标 / 数量指标 / 丙");
+  CHECK(r.differences[0].published == "3.34");
+  CHECK(r.differences[0].computed == "3.33");
+  CHECK(r.differences[0].where.line == 5);
+  CHECK(r.differences[1].what == "产出指标 / 数量指标 / 戊");
+  CHECK(r.differences[1].published == "2.62");
+  CHECK(r.differences[1].computed == "2.63");
+  // (9.777… + 8.75 + 3.333… + 2.625 + 2.625) × 100/36 ≈ 75.31, not the published 96.13.
+  REQUIRE(r.total);
+  CHECK(r.total->published == "96.13");
+  CHECK(r.total->computed == report.scoring->total.to_fixed(2));
+  CHECK(r.total->computed == "75.31");
+  CHECK(r.total_differs);
+  CHECK(report.exit_code() == 1);
 }
