@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <thread>
+#include <unordered_set>
 #include <variant>
 
 #if defined(__SSE2__)
@@ -37,6 +38,26 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
+}
+
+// a == b for the short strings batch compares on every row (names of a
+// 一级指标, unit spellings): two 8-byte words from each end for 8 to 16
+// bytes, a byte loop below; memcmp only beyond 16 bytes.
+inline bool same_bytes(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n >= 8 && n <= 16) {
+    std::uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a.data(), 8);
+    std::memcpy(&b0, b.data(), 8);
+    std::memcpy(&a1, a.data() + n - 8, 8);
+    std::memcpy(&b1, b.data() + n - 8, 8);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 // Splits one line (no line end) into at most `max` cells; returns the number
@@ -172,7 +193,7 @@ class TallyCursor {
   explicit TallyCursor(Tallies& t) : t_(t) {}
 
   void add(std::string_view unit, std::string_view level1, VerdictKind v) {
-    if (!unit_ || unit != unit_name_) {
+    if (!unit_ || !same_bytes(unit, unit_name_)) {
       auto& e = entry(t_.by_unit, unit);
       unit_name_ = e.first;
       unit_ = &e.second;
@@ -185,7 +206,7 @@ class TallyCursor {
  private:
   Counts& level1_for(std::string_view name) {
     for (std::size_t i = 0; i < recent_; ++i)
-      if (level1_[i].first == name) return *level1_[i].second;
+      if (same_bytes(level1_[i].first, name)) return *level1_[i].second;
     auto& e = entry(t_.by_level1, name);
     std::size_t at = recent_ < level1_.size() ? recent_++ : next_++ % level1_.size();
     level1_[at] = {e.first, &e.second};
@@ -223,6 +244,53 @@ std::vector<std::pair<std::string, Counts>> Tallies::sorted(const CountMap& m) {
 
 // ---- Judge ----
 
+// A few short spellings (units after a figure, comparators before one), each
+// with what it reads as. A direct-mapped slot per hash of the length and the
+// outer bytes finds most in one compare; entries never move (reserved).
+template <typename T>
+class Spellings {
+ public:
+  struct Entry {
+    std::string text;
+    T value;
+  };
+  static constexpr std::size_t kMax = 256;
+
+  Spellings() { entries_.reserve(kMax); }
+  Spellings(Spellings&&) noexcept = default;
+
+  static bool same(std::string_view a, std::string_view b) { return same_bytes(a, b); }
+
+  const Entry* find(std::string_view key) {
+    std::size_t h = slot_of(key);
+    if (std::uint16_t at = slots_[h]; at && same(entries_[at - 1].text, key))
+      return &entries_[at - 1];
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      if (same(entries_[i].text, key)) {
+        slots_[h] = static_cast<std::uint16_t>(i + 1);
+        return &entries_[i];
+      }
+    return nullptr;
+  }
+  // Adds `key` (not present); null when full: the caller takes the general path.
+  const Entry* add(std::string_view key, T value) {
+    if (entries_.size() >= kMax) return nullptr;
+    entries_.push_back(Entry{std::string(key), std::move(value)});
+    slots_[slot_of(key)] = static_cast<std::uint16_t>(entries_.size());
+    return &entries_.back();
+  }
+
+ private:
+  static std::size_t slot_of(std::string_view key) {
+    if (key.empty()) return 0;
+    std::size_t h = key.size() * 0x9E37u ^ static_cast<unsigned char>(key.front()) * 0x45D9u ^
+                    static_cast<unsigned char>(key.back()) * 0x27D5u;
+    return (h ^ (h >> 7)) & 63;
+  }
+  std::vector<Entry> entries_;
+  std::array<std::uint16_t, 64> slots_{};
+};
+
 struct Judge::Impl {
   EvaluationContext context;
   std::size_t max_cached;
@@ -237,19 +305,21 @@ struct Judge::Impl {
   TargetMap targets;
   // How a figure's suffix reads (`%`, `个`, ``) and what a comparator prefix
   // is (`≥`, `＞＝`): a handful of distinct spellings each.
-  // Searched in order (a few entries, mostly one to three bytes long: cheaper
-  // than hashing); reserved up front, so pointers to entries stay valid.
-  std::vector<std::pair<std::string, fast::FigureUnit>> suffixes;
-  std::vector<std::pair<std::string, std::optional<Comparator>>> comparators;
+  Spellings<fast::FigureUnit> suffixes;
+  Spellings<std::optional<Comparator>> comparators;
+  // The suffix of the last target prepared by plain_target: most actuals are
+  // written in their target's unit, and then need no lookup.
+  const Spellings<fast::FigureUnit>::Entry* target_suffix = nullptr;
   // Verdicts by (target, actual) as written, for rows the fast path declines:
   // evaluate is pure, so a pair seen before needs neither parse_actual nor
   // evaluate. Key: the target's length (4 bytes), the target, the actual.
   std::unordered_map<std::string, VerdictKind, StringHash, std::equal_to<>> pairs;
+  // Actuals parse_actual refuses (`x%`, `良好?`): such a row is an error
+  // whatever its target (judge_uncached), so the target is not even parsed.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> unreadable;
   std::string key;  // reused: a lookup allocates nothing
   char target_scratch[64];
   char actual_scratch[64];
-
-  static constexpr std::size_t kMaxSpellings = 256;
 
   // The target's entry; `spare` holds it when the cache is full.
   const Target& target(std::string_view written, Target& spare) {
@@ -269,76 +339,89 @@ struct Judge::Impl {
     return kept;
   }
 
-  template <typename T>
-  static const T* find(const std::vector<std::pair<std::string, T>>& in, std::string_view key) {
-    for (const auto& [k, v] : in)
-      if (k.size() == key.size() && std::memcmp(k.data(), key.data(), key.size()) == 0) return &v;
-    return nullptr;
-  }
-
-  const fast::FigureUnit* suffix(std::string_view written) {
-    if (const auto* u = find(suffixes, written)) return u;
-    if (suffixes.size() >= kMaxSpellings) return nullptr;  // many spellings: the general path
-    suffixes.emplace_back(std::string(written), fast::figure_unit(written, *context.units));
-    return &suffixes.back().second;
+  const Spellings<fast::FigureUnit>::Entry* suffix(std::string_view written) {
+    if (const auto* u = suffixes.find(written)) return u;
+    // Many spellings (add gives null): the general path.
+    return suffixes.add(written, fast::figure_unit(written, *context.units));
   }
 
   std::optional<Comparator> comparator(std::string_view prefix) {
-    if (const auto* op = find(comparators, prefix)) return *op;
+    if (const auto* op = comparators.find(prefix)) return op->value;
     auto op = fast::symbolic_comparator(prefix);
-    if (comparators.size() < kMaxSpellings) comparators.emplace_back(std::string(prefix), op);
+    comparators.add(prefix, op);
     return op;
+  }
+
+  // The cell without ASCII spaces (as normalise drops them), or nullopt when
+  // it is long or a space stands inside a multi-byte character.
+  // `no_spaces`: the caller knows the cell holds none.
+  static std::optional<std::string_view> spaceless(std::string_view cell, char* buffer,
+                                                   bool no_spaces) {
+    if (cell.size() > 64) return std::nullopt;
+    if (no_spaces) return cell;
+    return drop_spaces(cell, buffer);
   }
 
   // A target that is a comparator, a plain figure and a known unit, prepared
   // without parsing it into a Constraint (most quantity targets are distinct).
-  std::optional<fast::PreparedQuantity> plain_target(std::string_view written) {
-    std::string_view prefix;
-    fast::Figure figure;
-    if (!fast::scan_comparison(written, target_scratch, prefix, figure)) return std::nullopt;
-    auto op = comparator(prefix);
+  // As fast::scan_comparison, without copying the cell when it has no space.
+  std::optional<fast::PreparedQuantity> plain_target(std::string_view written, bool no_spaces) {
+    auto text = spaceless(written, target_scratch, no_spaces);
+    if (!text) return std::nullopt;
+    std::size_t i = 0;
+    const std::size_t n = text->size();
+    while (i < n && !((*text)[i] >= '0' && (*text)[i] <= '9') && (*text)[i] != '+' &&
+           (*text)[i] != '-')
+      ++i;
+    if (i == 0 || i == n) return std::nullopt;
+    auto op = comparator(text->substr(0, i));
     if (!op) return std::nullopt;
-    const fast::FigureUnit* u = suffix(figure.suffix);
-    if (!u || !u->known || !u->unit) return std::nullopt;
-    return fast::prepare(*op, figure, *u->unit);
+    fast::Figure figure;
+    if (!fast::scan_plain_figure(text->substr(i), figure)) return std::nullopt;
+    const auto* u = suffix(figure.suffix);
+    if (!u || !u->value.known || !u->value.unit) return std::nullopt;
+    target_suffix = u;
+    return fast::prepare(*op, figure, *u->value.unit);
   }
 
   // The kind for a target prepared as `quick` when the actual is a plain figure.
   std::optional<VerdictKind> figure_verdict(const fast::PreparedQuantity& quick,
-                                            std::string_view actual) {
+                                            std::string_view actual, bool no_spaces) {
+    auto text = spaceless(actual, actual_scratch, no_spaces);
+    if (!text) return std::nullopt;
     fast::Figure figure;
-    if (!fast::scan_figure(actual, actual_scratch, figure)) return std::nullopt;
-    const fast::FigureUnit* u = suffix(figure.suffix);
-    if (!u || !u->known) return std::nullopt;
-    return fast::judge_figure(quick, figure, u->unit ? &*u->unit : nullptr);
+    if (!fast::scan_plain_figure(*text, figure)) return std::nullopt;
+    const auto* u =
+        target_suffix && Spellings<fast::FigureUnit>::same(target_suffix->text, figure.suffix)
+            ? target_suffix
+            : suffix(figure.suffix);
+    if (!u || !u->value.known) return std::nullopt;
+    return fast::judge_figure(quick, figure, u->value.unit ? &*u->value.unit : nullptr);
   }
 };
 
 Judge::Judge(EvaluationContext context, std::size_t max_cached, bool fast)
-    : impl_(std::make_unique<Impl>(Impl{context, max_cached, fast, {}, {}, {}, {}, {}, {}, {}})) {
+    : impl_(std::make_unique<Impl>()) {
+  impl_->context = context;
+  impl_->max_cached = max_cached;
+  impl_->fast = fast;
   impl_->context.explain = false;  // a batch judge hands out kinds only
-  impl_->suffixes.reserve(Impl::kMaxSpellings);
-  impl_->comparators.reserve(Impl::kMaxSpellings);
 }
 Judge::~Judge() = default;
 Judge::Judge(Judge&&) noexcept = default;
 Judge& Judge::operator=(Judge&&) noexcept = default;
 
 std::size_t Judge::cached() const {
-  return impl_->targets.size() + impl_->pairs.size();
+  return impl_->targets.size() + impl_->pairs.size() + impl_->unreadable.size();
 }
 
-VerdictKind Judge::judge(std::string_view target, std::string_view actual) try {
+VerdictKind Judge::judge(std::string_view target, std::string_view actual, bool no_spaces) try {
   Impl& im = *impl_;
   if (im.fast) {
-    if (auto quick = im.plain_target(target))
-      if (auto v = im.figure_verdict(*quick, actual)) return *v;
+    if (auto quick = im.plain_target(target, no_spaces))
+      if (auto v = im.figure_verdict(*quick, actual, no_spaces)) return *v;
   }
-  Impl::Target spare;
-  const Impl::Target& t = im.target(target, spare);
-  if (!t.constraint) return VerdictKind::error;  // the target cannot be read
-  if (t.quick)
-    if (auto v = im.figure_verdict(*t.quick, actual)) return *v;
+  // A pair seen before (qualitative targets: few pairs, many rows).
   std::string& key = im.key;
   key.clear();
   auto length = static_cast<std::uint32_t>(target.size());
@@ -346,6 +429,12 @@ VerdictKind Judge::judge(std::string_view target, std::string_view actual) try {
   key.append(target);
   key.append(actual);
   if (auto it = im.pairs.find(key); it != im.pairs.end()) return it->second;
+  if (im.unreadable.contains(actual)) return VerdictKind::error;
+  Impl::Target spare;
+  const Impl::Target& t = im.target(target, spare);
+  if (!t.constraint) return VerdictKind::error;  // the target cannot be read
+  if (t.quick)
+    if (auto v = im.figure_verdict(*t.quick, actual, no_spaces)) return *v;
   VerdictKind v = judge_uncached(*t.constraint, actual);
   if (im.pairs.size() < im.max_cached * 4) im.pairs.emplace(key, v);
   return v;
@@ -423,7 +512,10 @@ std::string printable(std::string_view text) {
 VerdictKind Judge::judge_uncached(const Constraint& constraint, std::string_view actual) {
   auto a = impl_->fast ? parse_actual(actual, *impl_->context.units)
                        : fast::parse_actual_by_grammar(actual, *impl_->context.units);
-  if (std::holds_alternative<ParseError>(a)) return VerdictKind::error;  // as `eval` does
+  if (std::holds_alternative<ParseError>(a)) {  // as `eval` does, whatever the target
+    if (impl_->unreadable.size() < impl_->max_cached) impl_->unreadable.emplace(actual);
+    return VerdictKind::error;
+  }
   return evaluate(constraint, std::get<Actual>(a), impl_->context).kind;
 }
 
@@ -451,7 +543,8 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
 
   // One line (its line end and a trailing '\r' removed) whose first
   // min(fields, columns.fields) cells are in `cells`.
-  auto row_done = [&](std::uint64_t this_line, std::size_t fields) {
+  // `spaced` false: the line holds no ASCII space (the judge need not look).
+  auto row_done = [&](std::uint64_t this_line, std::size_t fields, bool spaced) {
     ++counted.rows;
     Row row;
     row.line = this_line;
@@ -466,7 +559,7 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
       row.level1 = cell(Column::level1);
       row.target = cell(Column::target);
       row.actual = cell(Column::actual);
-      row.verdict = judge.judge(row.target, row.actual);
+      row.verdict = judge.judge(row.target, row.actual, !spaced);
       tally.add(row.unit, row.level1, row.verdict);
       if (format) {
         row.level2 = cell(Column::level2);
@@ -489,14 +582,16 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
     const char* line = begin;  // start of the current line
     const char* cell_start = begin;
     std::size_t n = 0;  // cells ended so far on this line
-    auto at = [&](const char* q) {
-      if (*q == '\t') {
-        if (n < columns.fields)
-          cells[n] = std::string_view(cell_start, static_cast<std::size_t>(q - cell_start));
-        ++n;
-        cell_start = q + 1;
-        return;
-      }
+    // The last ASCII space seen (null: none yet): a line with none lets the
+    // judge skip looking for spaces to drop in its cells.
+    const char* last_space = nullptr;
+    auto tab_at = [&](const char* q) {
+      if (n < columns.fields)
+        cells[n] = std::string_view(cell_start, static_cast<std::size_t>(q - cell_start));
+      ++n;
+      cell_start = q + 1;
+    };
+    auto line_end = [&](const char* q, bool spaced) {
       const char* stop = q;  // the line end: drop a '\r' before it
       if (stop > line && stop[-1] == '\r') --stop;
       std::uint64_t this_line = line_no++;
@@ -504,23 +599,43 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
         if (stop < cell_start) stop = cell_start;  // "...\t\r": the last cell is empty
         if (n < columns.fields)
           cells[n] = std::string_view(cell_start, static_cast<std::size_t>(stop - cell_start));
-        row_done(this_line, n + 1);
+        row_done(this_line, n + 1, spaced);
       }
       line = cell_start = q + 1;
       n = 0;
     };
     const char* p = begin;
 #if defined(__SSE2__)
-    const __m128i tab = _mm_set1_epi8('\t'), newline = _mm_set1_epi8('\n');
+    const __m128i tab = _mm_set1_epi8('\t'), newline = _mm_set1_epi8('\n'),
+                  space = _mm_set1_epi8(' ');
     for (; end - p >= 16; p += 16) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      auto hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) |
-                                        _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
-      for (; hits; hits &= hits - 1) at(p + __builtin_ctz(hits));
+      auto tabs = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)));
+      auto ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
+      auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+      for (unsigned hits = tabs | ends; hits; hits &= hits - 1) {
+        unsigned i = static_cast<unsigned>(__builtin_ctz(hits));
+        if (tabs >> i & 1) {
+          tab_at(p + i);
+          continue;
+        }
+        // A space on this line: in an earlier chunk, or in this one before
+        // the line end and not before the line's start.
+        unsigned from = line > p ? static_cast<unsigned>(line - p) : 0;
+        unsigned here = spaces & ((1u << i) - 1) & ~((1u << from) - 1);
+        line_end(p + i, here != 0 || (last_space && last_space >= line));
+      }
+      if (spaces) last_space = p + 31 - __builtin_clz(spaces);
     }
 #endif
-    for (; p < end; ++p)
-      if (*p == '\t' || *p == '\n') at(p);
+    for (; p < end; ++p) {
+      if (*p == ' ')
+        last_space = p;
+      else if (*p == '\t')
+        tab_at(p);
+      else if (*p == '\n')
+        line_end(p, last_space && last_space >= line);
+    }
     if (line < end) {  // the last line has no line end
       const char* stop = end;
       if (stop > line && stop[-1] == '\r') --stop;
@@ -529,7 +644,7 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
         if (stop < cell_start) stop = cell_start;
         if (n < columns.fields)
           cells[n] = std::string_view(cell_start, static_cast<std::size_t>(stop - cell_start));
-        row_done(this_line, n + 1);
+        row_done(this_line, n + 1, last_space && last_space >= line);
       }
     }
     counted.lines = line_no - first_line;
@@ -546,7 +661,7 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
     std::uint64_t this_line = line_no++;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
-    row_done(this_line, split(line, columns.separator, cells, columns.fields, scratch));
+    row_done(this_line, split(line, columns.separator, cells, columns.fields, scratch), true);
   }
   counted.lines = line_no - first_line;
   return counted;

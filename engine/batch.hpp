@@ -116,11 +116,13 @@ class Judge {
   Judge(Judge&&) noexcept;
   Judge& operator=(Judge&&) noexcept;
 
-  VerdictKind judge(std::string_view target, std::string_view actual);
+  // `no_spaces`: the caller has seen that neither cell holds an ASCII space
+  // (process_block knows it per line), so the fast paths need not look.
+  VerdictKind judge(std::string_view target, std::string_view actual, bool no_spaces = false);
   // The explanation `eval` gives for the pair (a second, explaining
   // evaluation: batch asks only for the rows it prints), with its assumptions.
   std::string explain(std::string_view target, std::string_view actual) const;
-  // Entries in both caches.
+  // Entries in the caches (targets, pairs, unreadable actuals).
   std::size_t cached() const;
 
  private:

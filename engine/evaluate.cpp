@@ -362,7 +362,7 @@ std::optional<VerdictKind> fast::judge_figure(const PreparedQuantity& target, co
   // As actual_in: no unit written takes the target's; a bare 万 is not handled here.
   const Unit& u = unit ? *unit : like;
   if (unit && u.dimensionless()) return std::nullopt;
-  if (u.dimension != like.dimension) return VerdictKind::error;
+  if (&u != &like && u.dimension != like.dimension) return VerdictKind::error;
   std::int64_t fn = 0, fd = 1;
   if (figure.scale >= std::size(kPow10) || !u.factor.small(fn, fd) || fn <= 0) return std::nullopt;
   // Each product of two 64-bit factors is exact in 128 bits; the second

@@ -223,34 +223,7 @@ struct whole_unit : pg::seq<g::unit, pg::eof> {};
 bool fast::scan_figure(std::string_view cell, char* buffer, Figure& out) {
   if (cell.size() > 64) return false;
   auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
-  if (!text) return false;
-  const char* p = text->data();
-  const char* e = p + text->size();
-  bool negative = false;
-  if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
-  std::int64_t m = 0;
-  unsigned digits = 0, scale = 0;
-  // At most 18 digits in all (10^18 < 2^63: the mantissa is exact); a longer
-  // number leaves before `m` could overflow, for the general path.
-  for (; p < e && *p >= '0' && *p <= '9'; ++p, ++digits) {
-    if (digits == 18) return false;
-    m = m * 10 + (*p - '0');
-  }
-  if (digits == 0) return false;
-  if (p < e && *p == '.') {
-    ++p;
-    for (; p < e && *p >= '0' && *p <= '9'; ++p, ++scale) {
-      if (digits + scale == 18) return false;
-      m = m * 10 + (*p - '0');
-    }
-    if (scale == 0) return false;  // `95.`: the grammar's error
-    digits += scale;
-  }
-  if (digits > 18) return false;  // 10^18 < 2^63: the mantissa is exact
-  out.mantissa = negative ? -m : m;
-  out.scale = scale;
-  out.suffix = std::string_view(p, static_cast<std::size_t>(e - p));
-  return true;
+  return text && scan_plain_figure(*text, out);
 }
 
 fast::FigureUnit fast::figure_unit(std::string_view suffix, const UnitTable& units) {
