@@ -41,20 +41,26 @@ std::string_view trim(std::string_view s) {
 }
 
 // a == b for the short strings batch compares on every row (names of a
-// 一级指标, unit spellings): two 8-byte words from each end for 8 to 16
-// bytes, a byte loop below; memcmp only beyond 16 bytes.
-inline bool same_bytes(std::string_view a, std::string_view b) {
+// 一级指标, unit spellings): a word from each end for 4 to 16 bytes, a
+// byte loop below; memcmp only beyond 16 bytes.
+template <typename W>
+[[gnu::always_inline]] inline bool same_ends(const char* a, const char* b, std::size_t n) {
+  W a0, a1, b0, b1;
+  std::memcpy(&a0, a, sizeof(W));
+  std::memcpy(&b0, b, sizeof(W));
+  std::memcpy(&a1, a + n - sizeof(W), sizeof(W));
+  std::memcpy(&b1, b + n - sizeof(W), sizeof(W));
+  return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
+[[gnu::always_inline]] inline bool same_bytes(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
   if (n != b.size()) return false;
-  if (n >= 8 && n <= 16) {
-    std::uint64_t a0, a1, b0, b1;
-    std::memcpy(&a0, a.data(), 8);
-    std::memcpy(&b0, b.data(), 8);
-    std::memcpy(&a1, a.data() + n - 8, 8);
-    std::memcpy(&b1, b.data() + n - 8, 8);
-    return a0 == b0 && a1 == b1;
+  if (n >= 8) {
+    if (n <= 16) return same_ends<std::uint64_t>(a.data(), b.data(), n);
+    return std::memcmp(a.data(), b.data(), n) == 0;
   }
-  if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+  if (n >= 4) return same_ends<std::uint32_t>(a.data(), b.data(), n);
   for (std::size_t i = 0; i < n; ++i)
     if (a[i] != b[i]) return false;
   return true;
