@@ -75,34 +75,54 @@ class Sheet {
   std::string& error_;
 };
 
-// The funds block (资金). The Report carries the 预算执行率 figures when they
-// were given (Scoring::executed / budget, from the scoring scheme); the rest
-// of the block (年初预算数, the sources) will come from the rule files' budget
-// figures: this is where they go.
+// The funds block (资金): 年初预算数, 全年预算数, 全年执行数, then the 预算执行率
+// block's 分值, 执行率 and 得分. The figures come from the scoring scheme's
+// funds (Scoring::budget / executed) when it had them, else from the rule
+// files (Report::funds: their 预算 block and the reported 执行数).
 lxw_row_t funds_block(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
-  s.merge(row, 0, row, 2, "项目资金（万元）", f.head);
-  const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率"};
-  for (lxw_col_t c = 0; c < 5; ++c) s.text(row, static_cast<lxw_col_t>(3 + c), heads[c], f.head);
-  ++row;
-  s.merge(row, 0, row, 2, "年度资金总额", f.text);
-  s.text(row, 3, "", f.text);  // 年初预算数: from the rule files' budget block (to come)
   const Scoring* sc = r.scoring ? &*r.scoring : nullptr;
-  s.figure(row, 4, sc && sc->budget ? sc->budget->to_fixed(2) : "", f.number);
-  s.figure(row, 5, sc && sc->executed ? sc->executed->to_fixed(2) : "", f.number);
+  const rules::Funds* funds = r.funds ? &*r.funds : nullptr;
+  std::string unit = funds && !funds->unit.symbol.empty() ? funds->unit.symbol : "万元";
+  s.merge(row, 0, row, 1, "项目资金（" + unit + "）", f.head);
+  const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+  for (lxw_col_t c = 0; c < 6; ++c) s.text(row, static_cast<lxw_col_t>(2 + c), heads[c], f.head);
+  ++row;
+  auto from_rules = [&](const std::optional<rules::Funds::Figure> rules::Funds::*which) {
+    return funds && funds->*which ? std::optional<Number>((funds->*which)->value) : std::nullopt;
+  };
+  std::optional<Number> initial = from_rules(&rules::Funds::initial);
+  std::optional<Number> budget = sc && sc->budget ? sc->budget : from_rules(&rules::Funds::budget);
+  std::optional<Number> executed =
+      sc && sc->executed ? sc->executed : from_rules(&rules::Funds::executed);
+  auto printed = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string(); };
+  s.merge(row, 0, row, 1, "年度资金总额", f.text);
+  s.figure(row, 2, printed(initial), f.number);
+  s.figure(row, 3, printed(budget), f.number);
+  s.figure(row, 4, printed(executed), f.number);
   // The block's score: its own, or the indicator that carries it.
   const Score* block = sc && sc->execution ? &*sc->execution : nullptr;
   if (!block)
     for (const auto& res : r.results)
       if (res.score && res.indicator->name == "预算执行率") block = &*res.score;
-  s.figure(row, 6, block ? block->weight.to_fixed(2) : "", f.number);
+  s.figure(row, 5, block ? block->weight.to_fixed(2) : "", f.number);
   std::string rate;
-  if (sc && sc->budget && sc->executed && sc->budget->sign() > 0)
-    rate = (*sc->executed * Number::integer(100) / *sc->budget).to_fixed(2) + "%";
-  s.text(row, 7, rate, f.center);
+  if (budget && executed && budget->sign() > 0)
+    rate = (*executed * Number::integer(100) / *budget).to_fixed(2) + "%";
+  s.text(row, 6, rate, f.center);
+  s.figure(row, 7, block ? block->points.to_fixed(2) : "", f.number);
   ++row;
   std::string note = block
                          ? "预算执行率得分 " + block->points.to_fixed(2) + "：" + block->explanation
                          : "预算执行率：未给出预算数与执行数";
+  if (funds && !(sc && sc->budget)) {
+    std::string from;
+    for (const auto& [label, fig] :
+         {std::pair{"年初预算数", &funds->initial}, std::pair{"全年预算数", &funds->budget},
+          std::pair{"全年执行数", &funds->executed}})
+      if (*fig)
+        from += std::string(from.empty() ? "" : "，") + label + "取自规则文件的" + (*fig)->name;
+    if (!from.empty()) note += "（" + from + "）";
+  }
   s.merge(row, 0, row, kColumns - 1, note, f.text);
   return row + 2;
 }

@@ -143,6 +143,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   if (rules) {
     evaluator.emplace(*rules, period, r.figures);
     r.checks = rules::run_checks(*evaluator);
+    if (period == Period::year) r.funds = rules::funds_of(*evaluator);
   }
   for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
     const Indicator& ind = targets.indicators[i];

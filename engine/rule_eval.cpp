@@ -261,6 +261,39 @@ bool is_reported_figure(const RuleSet& rules, const std::string& key) {
   return f != rules.figures.end() && f->second.source == FigureDef::Source::reported;
 }
 
+std::optional<Funds> funds_of(Evaluator& ev) {
+  const RuleSet& rules = ev.rules();
+  const Statement* budget = nullptr;
+  for (const RuleFile& f : rules.files)
+    for (const Statement& st : f.statements)
+      if (st.kind == Statement::Kind::budget && !budget) budget = &st;
+  Funds funds;
+  funds.unit = rules.units.lookup("万元").value_or(Unit{});
+  if (budget)
+    if (auto u = rules.units.lookup(budget->unit)) funds.unit = *u;
+  auto known = [&](const std::string& name) {
+    return rules.figures.count(name) || rules.derived.count(name);
+  };
+  auto value = [&](const std::string& name) -> std::optional<Funds::Figure> {
+    if (!known(name)) return std::nullopt;
+    Expr ref;
+    ref.kind = Expr::Kind::reference;
+    ref.text = name;
+    auto out = ev.eval(ref, Period::year);
+    if (!out.value || !(out.value->dimension == Dimension::of(funds.unit))) return std::nullopt;
+    return Funds::Figure{out.value->base / funds.unit.factor, name};
+  };
+  std::string first = budget && !budget->figures.empty() ? budget->figures.front().name : "";
+  for (const std::string& name : {std::string("年初预算数"), std::string("资金总额"), first})
+    if (!funds.initial && !name.empty()) funds.initial = value(name);
+  for (const char* name : {"调整预算数", "预算数"})
+    if (!funds.budget) funds.budget = value(name);
+  if (!funds.budget) funds.budget = funds.initial;
+  funds.executed = value("执行数");
+  if (!budget && !funds.budget && !funds.executed) return std::nullopt;
+  return funds;
+}
+
 ReportedFigure read_reported(const RuleSet& rules, const std::string& name,
                              const std::string& written, const SourceLocation& where) {
   ReportedFigure out;

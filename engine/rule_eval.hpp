@@ -96,6 +96,22 @@ struct Judgement {
 Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_target,
                 const Cell* actual, const std::optional<int>& year);
 
+// The funds block of the 自评表 (资金): 年初预算数, 全年预算数 and 全年执行数, in
+// the unit of the 预算 block (万元 without one), each with the name it came from.
+// 年初预算数: the figure 年初预算数, else 资金总额, else the first figure of the
+// first 预算 block (its 全年 column). 全年预算数: 调整预算数, else 预算数, else
+// 年初预算数. 全年执行数: 执行数. A figure that cannot be evaluated is left empty.
+struct Funds {
+  Unit unit;
+  struct Figure {
+    Number value;      // in `unit`
+    std::string name;  // the rule file's name for it
+  };
+  std::optional<Figure> initial, budget, executed;
+};
+// Nullopt when the rules have neither a 预算 block nor any of those figures.
+std::optional<Funds> funds_of(Evaluator& ev);
+
 // Which actual rows are reported figures: rows whose key is a 上报 name.
 bool is_reported_figure(const RuleSet& rules, const std::string& key);
 ReportedFigure read_reported(const RuleSet& rules, const std::string& name,

@@ -130,10 +130,10 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   REQUIRE(s.rows[0].size() == 8);
   CHECK(s.rows[0][0] == "测试单位 2024年度 部门整体支出绩效自评表");
   // The funds block.
-  CHECK(s.rows[2] == std::vector<std::string>{"项目资金（万元）", "", "", "年初预算数",
-                                              "全年预算数", "全年执行数", "分值", "执行率"});
-  CHECK(s.rows[3] ==
-        std::vector<std::string>{"年度资金总额", "", "", "", "100.00", "98.50", "10.00", "98.50%"});
+  CHECK(s.rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+                                              "全年执行数", "分值", "执行率", "得分"});
+  CHECK(s.rows[3] == std::vector<std::string>{"年度资金总额", "", "", "100.00", "98.50", "10.00",
+                                              "98.50%", "9.85"});
   CHECK(s.rows[4][0] == "预算执行率得分 9.85：10 × min(1, 98.5/100) = 9.85");
   // The indicator table.
   CHECK(s.rows[6] == std::vector<std::string>{"一级指标", "二级指标", "三级指标", "年度指标值",
@@ -162,7 +162,7 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
     return false;
   };
   CHECK(merged(0, 0, 0, 7));
-  CHECK(merged(2, 0, 2, 2));
+  CHECK(merged(2, 0, 2, 1));
   CHECK(merged(8, 0, 9, 0));
   CHECK(merged(8, 1, 9, 1));
   CHECK(merged(12, 0, 12, 4));

@@ -8,6 +8,10 @@
 #include <fstream>
 
 #include "engine/import/xlsx.hpp"
+#include "engine/render.hpp"
+#include "engine/rule_check.hpp"
+#include "engine/score.hpp"
+#include "engine/table.hpp"
 
 using namespace indicheck;
 
@@ -74,4 +78,58 @@ TEST_CASE("read_xlsx reports a file that is not a workbook, at the file", "[xlsx
   CHECK_FALSE(read_xlsx(temp_path("absent.xlsx"), diagnostics));
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].message == "cannot open: no such file");
+}
+
+TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block and 执行数",
+          "[xlsx][rules]") {
+  auto dir = std::filesystem::path(temp_path("funds"));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "t.tsv") << "一级指标\t二级指标\t三级指标\t半年指标值\t全年指标值\n"
+                                  "过程\t预算执行\t预算执行率\t≥30%\t≥100%\n";
+  std::ofstream(dir / "f.rules") << "目标表 \"t.tsv\"\n"
+                                    "上报 执行数 万元\n"
+                                    "上报 调整预算数 万元\n"
+                                    "预算 万元 {\n"
+                                    "  资金总额  全年 1200\n"
+                                    "  基本支出  全年 200\n"
+                                    "}\n"
+                                    "指标 预算执行率 {\n"
+                                    "  实际值 = 执行数 / 调整预算数\n"
+                                    "  分值 10\n"
+                                    "}\n";
+  std::vector<Diagnostic> ds;
+  auto rules = rules::load_rules({(dir / "f.rules").string()}, ds);
+  REQUIRE(ds.empty());
+  // 执行数 in 元: shown in the block's 万元.
+  auto actuals = read_actuals("a.tsv", "指标\t实际值\n执行数\t9600000元\n调整预算数\t1250\n", ds);
+  REQUIRE(actuals);
+  Report report = check(*rules->table, *actuals, Period::year, rules.get());
+  assess(report, scoring_scheme(report));
+  REQUIRE(report.funds);
+  std::string path = (dir / "funds.xlsx").string();
+  REQUIRE(write_xlsx(report, path).empty());
+  auto sheets = read_xlsx(path, ds);
+  REQUIRE(sheets);
+  REQUIRE(ds.empty());
+  const XlsxSheet& s = (*sheets)[0];
+  REQUIRE(s.rows.size() > 4);
+  CHECK(s.rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+                                              "全年执行数", "分值", "执行率", "得分"});
+  // 960 / 1250 = 76.8%; 10 × 0.768 = 7.68.
+  CHECK(s.rows[3] == std::vector<std::string>{"年度资金总额", "", "1200.00", "1250.00", "960.00",
+                                              "10.00", "76.80%", "7.68"});
+  CHECK(s.rows[4][0] ==
+        "预算执行率得分 7.68：10 × 76.8/100 = 7.68（年初预算数取自规则文件的资金总额，"
+        "全年预算数取自规则文件的调整预算数，全年执行数取自规则文件的执行数）");
+
+  // Without rules there are no figures: only the 预算执行率 indicator's own
+  // score (nothing reported: 0 of 10) fills the block, as before.
+  auto plain = check(*rules->table, *actuals, Period::year);
+  assess(plain);
+  REQUIRE(write_xlsx(plain, path).empty());
+  auto again = read_xlsx(path, ds);
+  REQUIRE(again);
+  CHECK((*again)[0].rows[3] ==
+        std::vector<std::string>{"年度资金总额", "", "", "", "", "10.00", "", "0.00"});
+  std::filesystem::remove_all(dir);
 }
