@@ -81,6 +81,26 @@ std::string render_md(const Report& r) {
       for (const auto& a : s.assumptions) out += "- " + a + "\n";
     }
   }
+  if (r.recheck) {
+    const Recheck& c = *r.recheck;
+    out +=
+        "\n## Published self-evaluation re-checked\n\n得分 compared as printed (2 places, "
+        "half-up). Weights: " +
+        c.weights + ". Compared " + std::to_string(c.compared) + " published 得分; " +
+        (c.differences.empty() ? std::string("all agree") : "these differ") + ".\n";
+    std::vector<const PublishedScore*> listed;
+    for (const auto& p : c.differences) listed.push_back(&p);
+    if (c.total) listed.push_back(&*c.total);
+    if (!listed.empty()) {
+      out += "\n" +
+             table_row({"指标", "published", "indicheck", "indicheck's arithmetic", "where"}) +
+             rule_row(5);
+      for (const PublishedScore* p : listed)
+        out += table_row({p->what, p->published, p->computed.empty() ? "(not scored)" : p->computed,
+                          p->explanation, p->where.file + ":" + std::to_string(p->where.line)});
+    }
+    for (const auto& n : c.notes) out += "\n- note: " + n + "\n";
+  }
   std::string owed;
   for (const ReportRow& row : report_rows(r))
     if (row.needs_reason) owed += "- " + std::to_string(row.index) + ". " + row.path + "\n";
