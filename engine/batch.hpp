@@ -110,7 +110,7 @@ class Judge {
   // At most `max_cached` targets and 4 × `max_cached` pairs are kept.
   // `fast` false turns the fast paths of engine/fast_path.hpp off (for tests
   // that compare both ways); the verdicts are the same.
-  explicit Judge(EvaluationContext context = {}, std::size_t max_cached = 1u << 14,
+  explicit Judge(EvaluationContext context = {}, std::size_t max_cached = 1u << 12,
                  bool fast = true);
   ~Judge();
   Judge(Judge&&) noexcept;
