@@ -109,6 +109,17 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
     recheck.total_differs = p.computed != p.published;
     recheck.total = std::move(p);
   }
+  if (const Cell* grade = published(actuals, "自评等级")) {
+    ++recheck.compared;
+    std::string computed = report.scoring ? report.scoring->grade : "";
+    if (computed != grade->text)
+      recheck.differences.push_back(
+          {"自评等级", grade->text, computed,
+           computed.empty() ? "no year-end score"
+                            : "the grade of the total " + report.scoring->total.to_fixed(2) +
+                                  " as printed (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60)",
+           grade->where});
+  }
 }
 
 void assess_published(Report& report, const ActualTable& actuals) {

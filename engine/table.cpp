@@ -171,8 +171,9 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
   }
   if (colon == std::string_view::npos) return;
   std::string key = trim(comment.substr(0, colon));
-  static const char* const kKeys[] = {"单位",       "年度",       "期间",       "总分",
-                                      "全年预算数", "全年执行数", "执行率分值", "执行率得分"};
+  static const char* const kKeys[] = {"单位",       "年度",       "期间",
+                                      "总分",       "全年预算数", "全年执行数",
+                                      "执行率分值", "执行率得分", "自评等级"};
   if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) return;
   if (auto seen = where.find(key); seen != where.end()) {
     lines.error(line.number, 1,
@@ -341,6 +342,17 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       read_header(lines, file, t.metadata, t.metadata_line,
                   {"指标", "实际值", "偏差原因", "备注", "分值", "得分"}, {"指标", "实际值"});
   if (!header) return std::nullopt;
+  if (auto g = t.metadata.find("自评等级"); g != t.metadata.end()) {
+    unsigned line = t.metadata_line.at("自评等级");
+    if (g->second == "优" || g->second == "良" || g->second == "中" || g->second == "差") {
+      Cell& cell = t.published["自评等级"];
+      cell.text = g->second;
+      cell.where.file = file;
+      cell.where.line = line;
+    } else {
+      lines.error(line, 1, "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)", "");
+    }
+  }
   // A published self-evaluation's figures: exact decimals, or a located error.
   for (const char* key : {"总分", "全年预算数", "全年执行数", "执行率分值", "执行率得分"}) {
     auto it = t.metadata.find(key);

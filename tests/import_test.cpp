@@ -475,6 +475,7 @@ TEST_CASE("a published 得分 is compared with indicheck's as printed: 2 places,
                               diagnostics);
   auto actuals = read_actuals("a.tsv",
                               "# 总分: 96.13\n"
+                              "# 自评等级: 优\n"
                               "指标\t实际值\t分值\t得分\n"
                               "甲\t88%\t10\t9.78\n"  // 10 × 88/90 = 9.777… → 9.78: agrees
                               "乙\t7个\t10\t8.75\n"  // 10 × 7/8 = 8.75: agrees
@@ -490,12 +491,12 @@ TEST_CASE("a published 得分 is compared with indicheck's as printed: 2 places,
   REQUIRE(report.recheck);
   const Recheck& r = *report.recheck;
   CHECK(r.weights == "the table's 分值 (5 indicators)");
-  CHECK(r.compared == 5);
-  REQUIRE(r.differences.size() == 2);
+  CHECK(r.compared == 6);
+  REQUIRE(r.differences.size() == 3);
   CHECK(r.differences[0].what == "产出指标 / 数量指标 / 丙");
   CHECK(r.differences[0].published == "3.34");
   CHECK(r.differences[0].computed == "3.33");
-  CHECK(r.differences[0].where.line == 5);
+  CHECK(r.differences[0].where.line == 6);
   CHECK(r.differences[1].what == "产出指标 / 数量指标 / 戊");
   CHECK(r.differences[1].published == "2.62");
   CHECK(r.differences[1].computed == "2.63");
@@ -505,5 +506,9 @@ TEST_CASE("a published 得分 is compared with indicheck's as printed: 2 places,
   CHECK(r.total->computed == report.scoring->total.to_fixed(2));
   CHECK(r.total->computed == "75.31");
   CHECK(r.total_differs);
+  CHECK(r.differences[2].what == "自评等级");
+  CHECK(r.differences[2].published == "优");
+  CHECK(r.differences[2].computed == "中");
+  CHECK(r.differences[2].where.line == 2);
   CHECK(report.exit_code() == 1);
 }

@@ -107,6 +107,8 @@ struct Import {
   std::optional<Funds> funds;
   std::string total_score;
   unsigned total_line = 0;
+  std::string grade;  // the published 自评等级 (优 良 中 差), "" when absent
+  unsigned grade_line = 0;
 
   std::size_t count(RowUse use) const;
   std::size_t budget_lines() const;  // figures, members and groups' members

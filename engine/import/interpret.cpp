@@ -755,6 +755,19 @@ struct Interpreter {
         first = squeeze(c);
         break;
       }
+    if (first == "自评等级") {
+      // The published grade (优 良 中 差), in any cell after the label.
+      for (const std::string& c : cells) {
+        std::string g = squeeze(c);
+        if (g == "优" || g == "良" || g == "中" || g == "差") {
+          out.grade = g;
+          out.grade_line = row->line;
+          record(RowUse::metadata);
+          return true;
+        }
+      }
+      return false;
+    }
     if (first != "总分" && first != "合计" && first != "总计") return false;
     auto score_col = column(Role::score);
     std::string score = score_col && *score_col < cells.size() ? squeeze(cells[*score_col]) : "";

@@ -198,6 +198,7 @@ std::string write_actuals(const Import& im) {
     if (!im.funds->score.empty()) out += "# 执行率得分: " + im.funds->score + "\n";
   }
   if (!im.total_score.empty()) out += "# 总分: " + im.total_score + "\n";
+  if (!im.grade.empty()) out += "# 自评等级: " + im.grade + "\n";
   out += "指标\t实际值\t偏差原因\t分值\t得分\n";
   for (std::size_t k = 0; k < im.indicators.size(); ++k) {
     const ImportedIndicator& i = im.indicators[k];
