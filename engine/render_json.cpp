@@ -112,6 +112,7 @@ Json to_json(const Report& r) {
     e["verdict"] = to_string(res.verdict.kind);
     e["explanation"] = res.verdict.explanation;
     e["assumptions"] = res.verdict.assumptions;
+    e["rules"] = res.verdict.rules;
     e["reason"] = res.reason;
     e["needs_reason"] = res.needs_reason;
     e["score"] = res.score ? score_json(*res.score) : Json(nullptr);

@@ -166,6 +166,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += indent + "target " + (res.target.empty() ? "(none)" : res.target) + " · actual " +
            (res.actual.empty() ? "(none)" : res.actual) + "\n";
     out += indent + res.verdict.explanation + "\n";
+    for (const auto& a : res.verdict.rules) out += indent + "rule: " + a + "\n";
     for (const auto& a : res.verdict.assumptions) out += indent + "assumed: " + a + "\n";
     if (!res.reason.empty()) out += indent + "偏差原因: " + res.reason + "\n";
     out += assessment_lines(res, indent, options);

@@ -547,8 +547,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
   if (local_by) j.local = local_scheme(*local_by, target);
   j.judged_target = target;
   j.judged_actual = actual;
-  for (auto it = notes.rbegin(); it != notes.rend(); ++it)
-    j.verdict.assumptions.insert(j.verdict.assumptions.begin(), *it);
+  j.verdict.rules = std::move(notes);
   return j;
 }
 

@@ -27,6 +27,9 @@ struct Verdict {
   VerdictKind kind = VerdictKind::error;
   std::string explanation;               // both sides in one unit, and the comparison made
   std::vector<std::string> assumptions;  // every default applied, from target, actual and here
+  // What rule files applied, each with its file and line: a rule's target, a
+  // computed actual, 容差, 精度, a scale. Not assumptions: the auditor wrote them.
+  std::vector<std::string> rules;
 };
 
 }  // namespace indicheck
