@@ -1087,6 +1087,13 @@ class Checker {
                                 Dimension::of(r.tolerance->unit).describe() +
                                 " but the target of '" + ind.path_text() + "' is " +
                                 target_dim->describe());
+    if (r.eq_miss) {
+      const auto* q = std::get_if<QuantityConstraint>(&parsed->form);
+      if (!q || q->op != Comparator::eq)
+        warning(r.statement->name_at, "超出 changes nothing for '" + ind.path_text() + "': its " +
+                                          chinese(p) + " target '" + parsed->written +
+                                          "' is not an = target");
+    }
     if (r.short_unit && target_dim && !(Dimension::of(*r.short_unit) == *target_dim))
       error(r.local_at, "每少 counts " + Dimension::of(*r.short_unit).describe() +
                             " but the target of '" + ind.path_text() + "' is " +

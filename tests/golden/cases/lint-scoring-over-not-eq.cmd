@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-score/over-not-eq.rules
