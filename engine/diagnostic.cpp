@@ -68,6 +68,12 @@ unsigned count_chars(std::string_view utf8, std::size_t bytes) {
   return n;
 }
 
+std::string hex_byte(char byte) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(byte)));
+  return hex;
+}
+
 std::string describe_at(std::string_view utf8, std::size_t byte) {
   if (byte >= utf8.size()) return "end of text";
   std::size_t end = byte;
@@ -88,6 +94,16 @@ std::string describe_at(std::string_view utf8, std::size_t byte) {
   return quoted;
 }
 
+namespace {
+
+// A source line wider than this many cells is echoed as a window around the
+// caret, with "…" where it was cut: a 10 000-digit cell would fill a screen.
+constexpr unsigned kMaxEchoCells = 200;
+// At most this many cells of the window stand before the caret (the "…" included).
+constexpr unsigned kEchoBeforeCaret = 80;
+
+}  // namespace
+
 std::string render(const Diagnostic& d) {
   std::string out = d.where.file + ":" + std::to_string(d.where.line) + ":" +
                     std::to_string(d.where.column) + ": " + to_string(d.severity) + ": " +
@@ -97,13 +113,38 @@ std::string render(const Diagnostic& d) {
   std::string line = d.source_line;
   for (char& c : line)
     if (c == '\t') c = ' ';
-  out += "  " + line + "\n";
   // The caret goes under character `column`: sum the cells before it.
-  std::size_t i = 0;
+  std::size_t caret = 0;
   unsigned before = 0;
-  for (unsigned col = 1; col < d.where.column && i < line.size(); ++col)
-    before += width_of(decode(line, i));
-  out += "  " + std::string(before, ' ') + "^\n";
+  for (unsigned col = 1; col < d.where.column && caret < line.size(); ++col)
+    before += width_of(decode(line, caret));
+  std::string_view text = line;
+  if (before + display_width(text.substr(caret)) <= kMaxEchoCells) {
+    out += "  " + line + "\n";
+    out += "  " + std::string(before, ' ') + "^\n";
+    return out;
+  }
+  // Too wide: drop whole characters from the left until the caret is near
+  // enough, then cut on the right so the window fits kMaxEchoCells.
+  std::size_t start = 0;
+  if (before > kEchoBeforeCaret)
+    while (start < caret && before > kEchoBeforeCaret - 1) before -= width_of(decode(text, start));
+  bool cut_left = start > 0;
+  unsigned room = kMaxEchoCells - (cut_left ? 1 : 0) - 1;  // one cell for the right "…"
+  std::size_t end = start;
+  unsigned used = 0;
+  while (end < text.size()) {
+    std::size_t next = end;
+    unsigned w = width_of(decode(text, next));
+    if (used + w > room) break;
+    used += w;
+    end = next;
+  }
+  out += "  ";
+  if (cut_left) out += "…";
+  out.append(text.substr(start, end - start));
+  if (end < text.size()) out += "…";
+  out += "\n  " + std::string(before + (cut_left ? 1 : 0), ' ') + "^\n";
   return out;
 }
 

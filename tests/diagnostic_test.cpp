@@ -37,3 +37,45 @@ TEST_CASE("columns count characters, not bytes", "[diagnostic]") {
   CHECK(describe_at("≥95%", 6) == "end of text");
   CHECK(describe_at("\xFF", 0) == "an invalid UTF-8 byte");
 }
+
+TEST_CASE("a line of at most 200 cells is echoed whole", "[diagnostic]") {
+  std::string line(200, '9');
+  Diagnostic d = make_diagnostic(Severity::error, "t.tsv", 1, 200, "bad", line);
+  CHECK(render(d) == "t.tsv:1:200: error: bad\n  " + line + "\n  " + std::string(199, ' ') + "^\n");
+}
+
+TEST_CASE("a wide line is echoed as a window around the caret", "[diagnostic]") {
+  // 10 000 digits after "≥", the caret on the 5001st digit (column 5002).
+  std::string line = "≥" + std::string(10000, '9');
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 2, 5002, "bad", line));
+  // "…", 79 digits, the caret's digit, 118 more digits, "…": 200 cells.
+  CHECK(out == "t.tsv:2:5002: error: bad\n  …" + std::string(79 + 1 + 118, '9') + "…\n  " +
+                   std::string(80, ' ') + "^\n");
+}
+
+TEST_CASE("a wide line with the caret near its start is cut on the right only", "[diagnostic]") {
+  std::string line = "≥" + std::string(10000, '9');
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 2, "bad", line));
+  CHECK(out == "t.tsv:1:2: error: bad\n  ≥" + std::string(198, '9') + "…\n   ^\n");
+}
+
+TEST_CASE("a wide line with the caret at its end is cut on the left only", "[diagnostic]") {
+  std::string line = std::string(500, '1') + "%";
+  // Column 502: just after the last character ("end of line").
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 502, "bad", line));
+  CHECK(out == "t.tsv:1:502: error: bad\n  …" + std::string(78, '1') + "%\n  " +
+                   std::string(80, ' ') + "^\n");
+}
+
+TEST_CASE("the window around the caret keeps wide characters whole and the caret aligned",
+          "[diagnostic]") {
+  // 300 Han characters (600 cells), the caret on the 101st (column 101, 200 cells in).
+  std::string han;
+  for (int i = 0; i < 300; ++i) han += "预";
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 101, "bad", han));
+  // Before the caret: "…" and 39 characters (79 cells); after it, the caret's character and
+  // 59 more fill 120 of the 198 cells left; a 61st would pass 198.
+  std::string shown;
+  for (int i = 0; i < 39 + 1 + 59; ++i) shown += "预";
+  CHECK(out == "t.tsv:1:101: error: bad\n  …" + shown + "…\n  " + std::string(1 + 78, ' ') + "^\n");
+}
