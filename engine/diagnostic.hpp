@@ -41,6 +41,8 @@ unsigned display_width(std::string_view utf8);
 std::string clip_to_width(std::string_view utf8, unsigned cells);
 // Number of characters (code points) in the first `bytes` bytes of `utf8`.
 unsigned count_chars(std::string_view utf8, std::size_t bytes);
+// A byte as messages name it: "0xFF".
+std::string hex_byte(char byte);
 // A short quote of the text at `byte` for "found …": one character, or "end of text".
 std::string describe_at(std::string_view utf8, std::size_t byte);
 

@@ -8,6 +8,8 @@ namespace indicheck {
 
 namespace {
 
+constexpr const char* kInvalidByte = "invalid UTF-8 byte";
+
 bool is_space(utf8proc_int32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x3000 ||
          cp == 0x200B;
@@ -38,12 +40,28 @@ ParseError NormalisedText::error_at(std::string_view original, std::size_t b, st
   return e;
 }
 
+std::vector<std::string> NormalisedText::assumptions() const {
+  std::vector<std::string> out;
+  if (joined_inside_word)
+    out.push_back("spaces inside the text were ignored: read as '" + text + "'");
+  if (dropped_bom) out.push_back("a byte order mark (U+FEFF) in the text was ignored");
+  return out;
+}
+
+ParseError name_invalid_byte(std::string_view original, ParseError error) {
+  if (error.message == kInvalidByte && error.byte < original.size())
+    error.message +=
+        " " + hex_byte(original[error.byte]) + " at character " + std::to_string(error.column);
+  return error;
+}
+
 bool normalise_would_change(std::string_view text) {
   for (char c : text)
     if (static_cast<unsigned char>(c) <= 0x20) return true;
   return text.find("\xC2\xA0") != std::string_view::npos ||
          text.find("\xE3\x80\x80") != std::string_view::npos ||
-         text.find("\xE2\x80\x8B") != std::string_view::npos;
+         text.find("\xE2\x80\x8B") != std::string_view::npos ||
+         text.find("\xEF\xBB\xBF") != std::string_view::npos;
 }
 
 std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer) {
@@ -78,11 +96,15 @@ std::optional<NormalisedText> normalise(std::string_view original, ParseError* e
       if (error) {
         error->byte = i;
         error->column = count_chars(original, i) + 1;
-        error->message = n <= 0 ? "invalid UTF-8 byte" : "NUL character in text";
+        error->message = n <= 0 ? kInvalidByte : "NUL character in text";
       }
       return std::nullopt;
     }
-    if (is_space(cp)) {
+    if (cp == 0xFEFF) {
+      // A byte order mark joins rather than splits: "9<BOM>5" reads 95 with no
+      // "spaces inside the text" note, but with one of its own.
+      out.dropped_bom = true;
+    } else if (is_space(cp)) {
       space_since_last = true;
     } else {
       if (space_since_last && last_kept >= 0 && is_word_char(last_kept) && is_word_char(cp))

@@ -21,6 +21,11 @@ struct NormalisedText {
   std::string text;                 // without white space
   std::vector<std::size_t> origin;  // origin[i]: byte in the original of text[i]; one extra at end
   bool joined_inside_word = false;  // a space stood between two letters, digits or Han characters
+  bool dropped_bom = false;         // a byte order mark (U+FEFF) was left out
+
+  // What reading the text assumed, for a target's or an actual's assumptions:
+  // spaces inside a word were ignored, a byte order mark was ignored.
+  std::vector<std::string> assumptions() const;
 
   // The column (1-based, characters) in `original` of byte `b` of `text`.
   unsigned column_of(std::string_view original, std::size_t b) const;
@@ -32,7 +37,7 @@ struct NormalisedText {
 };
 
 // Whether normalise could change `text`: it holds a byte below 0x21 (white
-// space or a control character), NBSP, U+3000 or U+200B. False means the text
+// space or a control character), NBSP, U+3000, U+200B or U+FEFF. False means the text
 // is its own normal form if it is valid UTF-8 (the fast paths of the parsers).
 bool normalise_would_change(std::string_view text);
 
@@ -43,8 +48,15 @@ bool normalise_would_change(std::string_view text);
 // would report invalid UTF-8 that the copy no longer shows.
 std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer);
 
-// Removes ASCII space, tab, CR, LF, NBSP, U+3000 and U+200B. Fails on invalid UTF-8.
+// Removes ASCII space, tab, CR, LF, NBSP, U+3000, U+200B and U+FEFF (a byte
+// order mark: a text copied from the start of a file keeps it; table files drop
+// it at their start). Fails on invalid UTF-8 and NUL.
 std::optional<NormalisedText> normalise(std::string_view original, ParseError* error);
+
+// normalise's error for a text read on its own (a target or an actual), with
+// an invalid byte named: "invalid UTF-8 byte 0xFF at character 4". Table files
+// name it in their own words (one message per line, with a hint on encodings).
+ParseError name_invalid_byte(std::string_view original, ParseError error);
 
 // Upper limits that keep every parse cheap; documented in docs/limits.md.
 inline constexpr std::size_t kMaxCellBytes = 4096;

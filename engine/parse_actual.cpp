@@ -256,11 +256,12 @@ std::variant<Actual, ParseError> fast::parse_actual_by_grammar(std::string_view 
                       0};
   ParseError error;
   auto normalised = normalise(written, &error);
-  if (!normalised) return error;
+  if (!normalised) return name_invalid_byte(written, error);
   Actual a;
   a.written = std::string(written);
   if (normalised->text.empty()) {
     a.form = ActualNone{std::string(written)};
+    a.assumptions = normalised->assumptions();
     return a;
   }
   Parts parts;
@@ -270,9 +271,8 @@ std::variant<Actual, ParseError> fast::parse_actual_by_grammar(std::string_view 
     pg::parse<ga::grammar, action, g::control>(in, parts);
     if (parts.form == Form::placeholder) parts.text = normalised->text;
     a.form = build(parts, units, a.assumptions);
-    if (normalised->joined_inside_word)
-      a.assumptions.insert(a.assumptions.begin(), "spaces inside the text were ignored: read as '" +
-                                                      normalised->text + "'");
+    auto read_as = normalised->assumptions();
+    a.assumptions.insert(a.assumptions.begin(), read_as.begin(), read_as.end());
     return a;
   } catch (const pg::parse_error& e) {
     return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),

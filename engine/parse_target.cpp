@@ -436,8 +436,9 @@ std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_v
                       0};
   ParseError error;
   auto normalised = normalise(written, &error);
-  if (!normalised) return error;
-  if (normalised->text.empty()) return Constraint{NoTarget{}, std::string(written), {}};
+  if (!normalised) return name_invalid_byte(written, error);
+  if (normalised->text.empty())
+    return Constraint{NoTarget{}, std::string(written), normalised->assumptions()};
 
   Parts parts;
   pg::memory_input in(normalised->text, "target");
@@ -445,9 +446,8 @@ std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_v
     pg::parse<gt::grammar, action, g::control>(in, parts);
     Constraint c = Builder(parts, units).build();
     c.written = std::string(written);
-    if (normalised->joined_inside_word)
-      c.assumptions.insert(c.assumptions.begin(), "spaces inside the text were ignored: read as '" +
-                                                      normalised->text + "'");
+    auto read_as = normalised->assumptions();
+    c.assumptions.insert(c.assumptions.begin(), read_as.begin(), read_as.end());
     return c;
   } catch (const pg::parse_error& e) {
     return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),

@@ -284,11 +284,23 @@ TEST_CASE("unreadable actuals are refused at the right character", "[parse][actu
   CHECK(e.column == c.column);
 }
 
+TEST_CASE("a byte order mark before an actual is left out and noted", "[parse][actual]") {
+  Actual a = parsed(
+      "\xEF\xBB\xBF"
+      "96%");
+  CHECK(a.assumptions == Strings{"a byte order mark (U+FEFF) in the text was ignored"});
+  const auto* q = std::get_if<ActualQuantity>(&a.form);
+  REQUIRE(q != nullptr);
+  CHECK(q->value.canonical() == "96");
+  REQUIRE(q->unit.has_value());
+  CHECK(q->unit->symbol == "%");
+}
+
 TEST_CASE("actual limits: UTF-8, digits, length", "[parse][actual][error]") {
   ParseError utf8 = refused(
       "9\xFF"
       "5%");
-  CHECK(utf8.message == "invalid UTF-8 byte");
+  CHECK(utf8.message == "invalid UTF-8 byte 0xFF at character 2");
   CHECK(utf8.column == 2);
   CHECK(utf8.byte == 1);
 

@@ -444,16 +444,34 @@ TEST_CASE("invalid UTF-8 is refused where it stands", "[parse][target][error]") 
   ParseError e = refused(
       "ab\xFF"
       "c");
-  CHECK(e.message == "invalid UTF-8 byte");
+  CHECK(e.message == "invalid UTF-8 byte 0xFF at character 3");
   CHECK(e.column == 3);
   CHECK(e.byte == 2);
   ParseError cut = refused("≥9\xE4\xB8");  // a Han character cut short
-  CHECK(cut.message == "invalid UTF-8 byte");
+  CHECK(cut.message == "invalid UTF-8 byte 0xE4 at character 3");
   CHECK(cut.column == 3);
   CHECK(cut.byte == 4);
   ParseError lone = refused("≥95\x80%");
-  CHECK(lone.message == "invalid UTF-8 byte");
+  CHECK(lone.message == "invalid UTF-8 byte 0x80 at character 4");
   CHECK(lone.column == 4);
+}
+
+TEST_CASE("a byte order mark is left out and noted", "[parse][target]") {
+  // As a table file's leading BOM is dropped, a BOM copied into a target is too.
+  Constraint c = parsed("\xEF\xBB\xBF≥95%");
+  CHECK(describe(c) ==
+        "kind: quantity\nop: >=\nvalue: 95\nunit: % (ratio: 1% = 0.01)\n"
+        "assumed: a byte order mark (U+FEFF) in the text was ignored\n");
+  CHECK(c.assumptions == Strings{"a byte order mark (U+FEFF) in the text was ignored"});
+  // Inside a number it joins, without the "spaces inside the text" note.
+  Constraint inside = parsed(
+      "≥9\xEF\xBB\xBF"
+      "5%");
+  CHECK(describe(inside) == describe(c));
+  CHECK(inside.assumptions == Strings{"a byte order mark (U+FEFF) in the text was ignored"});
+  Constraint only = parsed("\xEF\xBB\xBF");
+  CHECK(only.kind() == std::string_view("none"));
+  CHECK(only.assumptions == Strings{"a byte order mark (U+FEFF) in the text was ignored"});
 }
 
 TEST_CASE("a number has at most 60 digits", "[parse][target][error]") {
