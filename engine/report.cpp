@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "engine/evaluate.hpp"
 #include "engine/parse.hpp"
@@ -38,12 +39,21 @@ bool matches(const std::vector<std::string>& key, const std::vector<std::string>
   return std::equal(key.begin(), key.end(), path.end() - static_cast<std::ptrdiff_t>(key.size()));
 }
 
-Tally& tally_for(std::vector<Tally>& tallies, const std::string& name) {
-  for (Tally& t : tallies)
-    if (t.name == name) return t;
-  tallies.push_back(Tally{name, {}, 0});
-  return tallies.back();
-}
+// Tallies by name, in the order the names first come; the index keeps a table
+// of thousands of 二级指标 linear (a search of the list was quadratic).
+class Tallies {
+ public:
+  explicit Tallies(std::vector<Tally>& out) : out_(out) {}
+  Tally& operator[](const std::string& name) {
+    auto [it, fresh] = index_.emplace(name, out_.size());
+    if (fresh) out_.push_back(Tally{name, {}, 0});
+    return out_[it->second];
+  }
+
+ private:
+  std::vector<Tally>& out_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
 
 Diagnostic at(const Cell& cell, Severity severity, std::string message, unsigned offset = 0) {
   return make_diagnostic(severity, cell.where.file, cell.where.line, cell.where.column + offset,
@@ -87,9 +97,13 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
 
   // Match each actual row to exactly one indicator.
   std::vector<std::vector<std::string>> paths;
+  // A key's last part must be the path's last segment: the indicators by their
+  // last segment, so that matching is not rows × indicators.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_last;
   for (const Indicator& ind : targets.indicators) {
     paths.push_back(ind.path());
     for (auto& segment : paths.back()) segment = without_spaces(segment);
+    if (!paths.back().empty()) by_last[paths.back().back()].push_back(paths.size() - 1);
   }
   std::map<std::size_t, const ActualRow*> actual_of;
   std::map<std::string, const ActualRow*> figure_rows;
@@ -109,18 +123,23 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
     }
     auto key = split_key(row.key.text);
     std::vector<std::size_t> hits;
-    for (std::size_t i = 0; i < paths.size(); ++i)
-      if (matches(key, paths[i])) hits.push_back(i);
+    if (auto same_last = by_last.find(key.back()); same_last != by_last.end())
+      for (std::size_t i : same_last->second)
+        if (matches(key, paths[i])) hits.push_back(i);
     if (hits.empty()) {
       r.diagnostics.push_back(at(row.key, Severity::error,
                                  "'" + row.key.text + "' matches no indicator in " + targets.file));
       continue;
     }
     if (hits.size() > 1) {
+      // A few paths show what the key lacks; thousands would bury the message.
+      constexpr std::size_t kListed = 5;
       std::string list;
-      for (std::size_t i : hits)
-        list += "\n    " + targets.indicators[i].path_text() + " (line " +
-                std::to_string(targets.indicators[i].line) + ")";
+      for (std::size_t k = 0; k < hits.size() && k < kListed; ++k)
+        list += "\n    " + targets.indicators[hits[k]].path_text() + " (line " +
+                std::to_string(targets.indicators[hits[k]].line) + ")";
+      if (hits.size() > kListed)
+        list += "\n    … and " + std::to_string(hits.size() - kListed) + " more";
       r.diagnostics.push_back(at(row.key, Severity::error,
                                  "'" + row.key.text + "' matches " + std::to_string(hits.size()) +
                                      " indicators; write more of the path:" + list));
@@ -145,6 +164,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
     r.checks = rules::run_checks(*evaluator);
     if (period == Period::year) r.funds = rules::funds_of(*evaluator);
   }
+  Tallies by_level1(r.by_level1), by_level2(r.by_level2);
   for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
     const Indicator& ind = targets.indicators[i];
     const Cell& cell = ind.target(period);
@@ -194,8 +214,8 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
           res.verdict.explanation = "no actual was reported (no row in the actuals file)";
       }
     }
-    tally_for(r.by_level1, ind.level1).add(res.verdict.kind);
-    tally_for(r.by_level2, ind.level1 + " / " + ind.level2).add(res.verdict.kind);
+    by_level1[ind.level1].add(res.verdict.kind);
+    by_level2[ind.level1 + " / " + ind.level2].add(res.verdict.kind);
     r.total.add(res.verdict.kind);
     r.results.push_back(std::move(res));
   }

@@ -107,6 +107,27 @@ TEST_CASE("an actual that matches no indicator or two is an error naming it", "[
   CHECK(r.exit_code() == 2);
 }
 
+TEST_CASE("an actual that matches many indicators lists five and counts the rest", "[report]") {
+  std::string text = "一级指标\t二级指标\t三级指标\t全年指标值\n";
+  for (int i = 1; i <= 12; ++i)
+    text += "产出指标\t数量" + std::to_string(i) + "\t完成项目数\t≥6个\n";
+  std::vector<Diagnostic> d;
+  auto t = read_targets("t.tsv", text, d);
+  REQUIRE(t);
+  REQUIRE(d.empty());
+  ActualTable a = actuals("指标\t实际值\n完成项目数\t5个\n", d);
+  Report r = check(*t, a, Period::year);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message ==
+        "'完成项目数' matches 12 indicators; write more of the path:\n"
+        "    产出指标 / 数量1 / 完成项目数 (line 2)\n"
+        "    产出指标 / 数量2 / 完成项目数 (line 3)\n"
+        "    产出指标 / 数量3 / 完成项目数 (line 4)\n"
+        "    产出指标 / 数量4 / 完成项目数 (line 5)\n"
+        "    产出指标 / 数量5 / 完成项目数 (line 6)\n"
+        "    … and 7 more");
+}
+
 TEST_CASE("an unreadable actual is an error verdict with its location", "[report]") {
   TargetTable t = targets();
   std::vector<Diagnostic> d;

@@ -27,6 +27,20 @@ case $name in
     targets_header
     for _ in $(seq 2000); do printf '产出指标\t数量指标\t\t完成项目数\t≥3个\t≥6个\n'; done
     printf '产出指标\t质量指标\t\t验收合格率\t≥95%%\t≥95%%\n' ;;
+  # 2000 different indicators whose paths all end in 完成项目数: a key of
+  # just 完成项目数 matches every one of them.
+  targets-2000-same-name.tsv)
+    targets_header
+    for i in $(seq 2000); do printf '产出指标\t数量指标%d\t\t完成项目数\t≥3个\t≥6个\n' "$i"; done ;;
+  # 100 000 indicators, each its own 二级指标, and an actual for each by a
+  # two-part key: matching and tallying must stay linear (they were rows ×
+  # indicators, minutes for this file).
+  targets-100000.tsv)
+    targets_header
+    awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "产出指标\t数量指标%d\t\t完成项目数%d\t≥3个\t≥6个\n", i, i }' ;;
+  actuals-100000.tsv)
+    printf '# 期间: 全年\n指标\t实际值\n'
+    awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "数量指标%d/完成项目数%d\t7个\n", i, i }' ;;
   # 3000 batch rows of the same unit and indicator: all are judged and tallied.
   batch-3000-duplicates.tsv)
     printf 'dept_id\tlevel1\tindicator\ttarget_expr\tactual\n'

@@ -1,0 +1,7 @@
+check
+--targets
+@TMP@/targets-2000-same-name.tsv
+--actuals
+tests/golden/data/bad/actuals-ok.tsv
+--output
+@TMP@/report.txt
