@@ -380,10 +380,12 @@ struct Judge::Impl {
            (*text)[i] != '-')
       ++i;
     if (i == 0 || i == n) return std::nullopt;
-    auto op = comparator(text->substr(0, i));
+    // Views built directly (i < n here): substr's range check is not needed.
+    auto op = comparator(std::string_view(text->data(), i));
     if (!op) return std::nullopt;
     fast::Figure figure;
-    if (!fast::scan_plain_figure(text->substr(i), figure)) return std::nullopt;
+    if (!fast::scan_plain_figure(std::string_view(text->data() + i, n - i), figure))
+      return std::nullopt;
     const auto* u = suffix(figure.suffix);
     if (!u || !u->value.known || !u->value.unit) return std::nullopt;
     target_suffix = u;
