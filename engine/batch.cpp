@@ -265,7 +265,9 @@ class Spellings {
   Spellings() { entries_.reserve(kMax); }
   Spellings(Spellings&&) noexcept = default;
 
-  static bool same(std::string_view a, std::string_view b) { return same_bytes(a, b); }
+  [[gnu::always_inline]] static bool same(std::string_view a, std::string_view b) {
+    return same_bytes(a, b);
+  }
 
   const Entry* find(std::string_view key) {
     std::size_t h = slot_of(key);
