@@ -496,6 +496,9 @@ void collect_comments(const Node& n, const SourceFile& source, std::vector<Comme
     Comment c;
     c.line = source.line_of(n.m_begin.byte);
     c.text = n.string();
+    // A CR alone before the line's CRLF or LF stays in the comment; written back
+    // before "\n" it would make a CRLF, and the next `fmt` would drop it.
+    while (c.text.ends_with('\r')) c.text.pop_back();
     std::size_t start = source.line_starts[c.line - 1];
     std::string_view before(source.text.data() + start, n.m_begin.byte - start);
     // Blanks, U+3000 and a BOM may stand before a comment on its own line.
