@@ -37,19 +37,7 @@ const char* to_string(Comparator op) {
 }
 
 bool holds(Comparator op, const Number& actual, const Number& target) {
-  switch (op) {
-    case Comparator::eq:
-      return actual == target;
-    case Comparator::lt:
-      return actual < target;
-    case Comparator::le:
-      return actual <= target;
-    case Comparator::gt:
-      return actual > target;
-    case Comparator::ge:
-      return actual >= target;
-  }
-  return false;
+  return holds_ordered(op, actual, target);
 }
 
 const char* Constraint::kind() const {

@@ -18,6 +18,23 @@ const char* to_string(Comparator op);
 // "=", "<", "≤", ">", "≥" — the spelling for people.
 const char* to_symbol(Comparator op);
 bool holds(Comparator op, const Number& actual, const Number& target);
+// `actual op target` for any ordered type (the fast paths' exact integers).
+template <typename T>
+bool holds_ordered(Comparator op, const T& actual, const T& target) {
+  switch (op) {
+    case Comparator::eq:
+      return actual == target;
+    case Comparator::lt:
+      return actual < target;
+    case Comparator::le:
+      return actual <= target;
+    case Comparator::gt:
+      return actual > target;
+    case Comparator::ge:
+      return actual >= target;
+  }
+  return false;
+}
 
 struct Quantity {
   Number value;  // as written, in `unit`

@@ -353,6 +353,8 @@ std::optional<fast::PreparedQuantity> fast::prepare(Comparator op, const Figure&
   p.unit = &unit;
   p.base_num = __int128(figure.mantissa) * fn;
   p.base_den = __int128(kPow10[figure.scale]) * fd;
+  p.mantissa = figure.mantissa;
+  p.scale = static_cast<int>(figure.scale);
   return p;
 }
 
@@ -363,6 +365,18 @@ std::optional<VerdictKind> fast::judge_figure(const PreparedQuantity& target, co
   const Unit& u = unit ? *unit : like;
   if (unit && u.dimensionless()) return std::nullopt;
   if (&u != &like && u.dimension != like.dimension) return VerdictKind::error;
+  if (&u == &like && target.scale >= 0) {
+    // The same unit (its factor, positive, checked by prepare): the figures
+    // compare as they are, brought to the same scale when that fits 64 bits.
+    std::int64_t a = figure.mantissa, t = target.mantissa;
+    const auto ts = static_cast<unsigned>(target.scale);
+    bool overflow = false;
+    if (figure.scale < ts)
+      overflow = __builtin_mul_overflow(a, kPow10[ts - figure.scale], &a);
+    else if (figure.scale > ts)
+      overflow = __builtin_mul_overflow(t, kPow10[figure.scale - ts], &t);
+    if (!overflow) return holds_ordered(target.op, a, t) ? VerdictKind::pass : VerdictKind::fail;
+  }
   std::int64_t fn = 0, fd = 1;
   if (figure.scale >= std::size(kPow10) || !u.factor.small(fn, fd) || fn <= 0) return std::nullopt;
   // Each product of two 64-bit factors is exact in 128 bits; the second
@@ -378,25 +392,7 @@ std::optional<VerdictKind> fast::judge_figure(const PreparedQuantity& target, co
              __builtin_mul_overflow(t, target.base_num, &t)) {
     return std::nullopt;
   }
-  bool ok = false;
-  switch (target.op) {
-    case Comparator::eq:
-      ok = a == t;
-      break;
-    case Comparator::lt:
-      ok = a < t;
-      break;
-    case Comparator::le:
-      ok = a <= t;
-      break;
-    case Comparator::gt:
-      ok = a > t;
-      break;
-    case Comparator::ge:
-      ok = a >= t;
-      break;
-  }
-  return ok ? VerdictKind::pass : VerdictKind::fail;
+  return holds_ordered(target.op, a, t) ? VerdictKind::pass : VerdictKind::fail;
 }
 
 }  // namespace indicheck

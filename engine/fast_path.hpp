@@ -102,6 +102,11 @@ struct PreparedQuantity {
   Comparator op = Comparator::eq;
   const Unit* unit = nullptr;  // the target's unit (points into the Constraint or a cache)
   __int128 base_num = 0, base_den = 1;
+  // The target's figure as written (`mantissa / 10^scale` in `unit`) when
+  // prepared from a Figure; scale -1 otherwise. An actual in the same unit is
+  // then compared figure with figure, in 64 bits.
+  std::int64_t mantissa = 0;
+  int scale = -1;
 };
 // From a parsed target; nullopt for other targets, or a value too large.
 std::optional<PreparedQuantity> prepare(const Constraint& target);

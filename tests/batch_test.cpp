@@ -386,4 +386,14 @@ TEST_CASE("fast paths: the figure judge is exact at the boundaries", "[batch][fa
   CHECK(j.judge("≥9223372036854775807个", "922337203685477580.7") == VerdictKind::fail);
   CHECK(j.judge("≤9223372036854775807个", "922337203685477580.7") == VerdictKind::pass);
   CHECK(j.judge("=9223372036854775807个", "9223372036854775807") == VerdictKind::pass);
+  // An actual in its target's unit: the figures compared at a common scale,
+  // or with the 128-bit products when scaling overflows 64 bits.
+  CHECK(j.judge("=95%", "95.000%") == VerdictKind::pass);
+  CHECK(j.judge("=95.5%", "95.50") == VerdictKind::pass);
+  CHECK(j.judge("<95.5%", "95.49%") == VerdictKind::pass);
+  CHECK(j.judge(">95.5%", "95.5%") == VerdictKind::fail);
+  CHECK(j.judge("≥-1.5个", "-2个") == VerdictKind::fail);
+  CHECK(j.judge("=0.000000001%", "123456789012.5%") == VerdictKind::fail);
+  CHECK(j.judge(">0.000000001%", "123456789012.5%") == VerdictKind::pass);
+  CHECK(j.judge("<123456789012.5%", "0.000000001%") == VerdictKind::pass);
 }
