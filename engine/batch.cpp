@@ -373,7 +373,8 @@ struct Judge::Impl {
   // A target that is a comparator, a plain figure and a known unit, prepared
   // without parsing it into a Constraint (most quantity targets are distinct).
   // As fast::scan_comparison, without copying the cell when it has no space.
-  std::optional<fast::PreparedQuantity> plain_target(std::string_view written, bool no_spaces) {
+  [[gnu::always_inline]] std::optional<fast::PreparedQuantity> plain_target(
+      std::string_view written, bool no_spaces) {
     auto text = spaceless(written, target_scratch, no_spaces);
     if (!text) return std::nullopt;
     std::size_t i = 0;
@@ -395,8 +396,8 @@ struct Judge::Impl {
   }
 
   // The kind for a target prepared as `quick` when the actual is a plain figure.
-  std::optional<VerdictKind> figure_verdict(const fast::PreparedQuantity& quick,
-                                            std::string_view actual, bool no_spaces) {
+  [[gnu::always_inline]] std::optional<VerdictKind> figure_verdict(
+      const fast::PreparedQuantity& quick, std::string_view actual, bool no_spaces) {
     auto text = spaceless(actual, actual_scratch, no_spaces);
     if (!text) return std::nullopt;
     fast::Figure figure;
