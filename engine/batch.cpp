@@ -269,7 +269,7 @@ class Spellings {
     return same_bytes(a, b);
   }
 
-  const Entry* find(std::string_view key) {
+  [[gnu::always_inline]] const Entry* find(std::string_view key) {
     std::size_t h = slot_of(key);
     if (std::uint16_t at = slots_[h]; at && same(entries_[at - 1].text, key))
       return &entries_[at - 1];
