@@ -126,6 +126,8 @@ class Judge {
   std::size_t cached() const;
 
  private:
+  // judge for a pair the fast path declines and the recent-pair slots do not hold.
+  VerdictKind judge_slow(std::string_view target, std::string_view actual, bool no_spaces);
   VerdictKind judge_uncached(const Constraint& target, std::string_view actual);
   struct Impl;
   std::unique_ptr<Impl> impl_;

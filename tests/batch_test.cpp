@@ -361,6 +361,20 @@ TEST_CASE("fast paths: batch verdicts equal the general path on every pair", "[b
   CHECK(seen[static_cast<std::size_t>(VerdictKind::error)] > 1000);
 }
 
+TEST_CASE("batch: pairs sharing a recent-pair slot keep their own verdicts", "[batch]") {
+  // The two actuals have the same length and the same first and last 8 bytes:
+  // they hash to the same slot, so each lookup must compare the whole pair.
+  const std::string t = "制度健全且执行有效", same = t, other = "制度健全但执行有效";
+  Judge shared;
+  const VerdictKind expected_same = Judge().judge(t, same),
+                    expected_other = Judge().judge(t, other);
+  CHECK(expected_same != expected_other);
+  for (int round = 0; round < 3; ++round) {
+    CHECK(shared.judge(t, same) == expected_same);
+    CHECK(shared.judge(t, other) == expected_other);
+  }
+}
+
 TEST_CASE("fast paths: the figure judge is exact at the boundaries", "[batch][fast]") {
   Judge j;
   CHECK(j.judge("=1亩", "666.67平方米") == VerdictKind::fail);
