@@ -1,5 +1,6 @@
 #include "engine/unit.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace indicheck {
@@ -17,6 +18,7 @@ void define_all(UnitTable& t, const char* dimension, std::initializer_list<Entry
 }
 
 constexpr std::string_view kMultipliers[] = {"万", "亿"};
+constexpr std::size_t kMaxMultiplierChain = 3;  // docs/limits.md
 
 Number multiplier_value(std::string_view m) {
   return m == "万" ? Number::integer(10000) : Number::integer(100000000);
@@ -116,6 +118,18 @@ void UnitTable::alias(std::string_view spelling, std::string_view canonical) {
 }
 
 std::optional<Unit> UnitTable::lookup_simple(std::string_view written) const {
+  // Multipliers stack (万亿 is 10^12), but no unit anyone writes stacks more than
+  // kMaxMultiplierChain of them. A longer chain (亿亿亿…, found by fuzz_target_expr)
+  // is no unit: each level of the recursion below would multiply out a factor of
+  // thousands of digits, seconds of work for one cell.
+  std::size_t chain = 0;
+  for (std::string_view rest = written; chain <= kMaxMultiplierChain; ++chain) {
+    auto m = std::find_if(std::begin(kMultipliers), std::end(kMultipliers),
+                          [&](std::string_view x) { return rest.starts_with(x); });
+    if (m == std::end(kMultipliers)) break;
+    rest.remove_prefix(m->size());
+  }
+  if (chain > kMaxMultiplierChain) return std::nullopt;
   if (auto a = aliases_.find(written); a != aliases_.end()) written = a->second;
   if (auto u = units_.find(written); u != units_.end()) return u->second;
   for (std::string_view m : kMultipliers) {

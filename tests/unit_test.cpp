@@ -212,6 +212,16 @@ TEST_CASE("万 and 亿 multiply the unit they stand before", "[unit]") {
     CHECK_FALSE(units().lookup("万%").has_value());
     CHECK_FALSE(units().lookup("万‰").has_value());
   }
+  SECTION("three stacked multipliers at most: a longer chain is no unit") {
+    check_units({{"万亿元", "万亿元", "money", Number::integer(1000000000000)},
+                 {"万万亿元", "万万亿元", "money", Number::integer(10000000000000000)}});
+    CHECK_FALSE(units().lookup("万万万亿元").has_value());
+    // found by fuzz_target_expr: 300 亿 built a factor of 2400 digits, level by level
+    std::string chain;
+    for (int i = 0; i < 300; ++i) chain += "亿";
+    CHECK_FALSE(units().lookup(chain + "元").has_value());
+    CHECK_FALSE(units().lookup(chain).has_value());
+  }
 }
 
 TEST_CASE("compound rates a/b", "[unit]") {
