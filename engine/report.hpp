@@ -126,8 +126,8 @@ struct Report {
   std::vector<rules::CheckResult> checks;
   std::map<std::string, rules::ReportedFigure> figures;
   std::map<std::string, rules::Judgement> judgements;  // by indicator path, when rules apply
-  std::optional<ScoringScheme> rule_scheme;  // the rule files' 评分, when they give one
-  std::optional<rules::Funds> funds;         // year-end, from the rule files' figures
+  std::optional<ScoringScheme> rule_scheme;            // the rule files' 评分, when they give one
+  std::optional<rules::Funds> funds;                   // year-end, from the rule files' figures
   std::optional<Scoring> scoring;                      // year-end, from assess()
   std::optional<Recheck> recheck;  // year-end, when the actuals publish 得分 (recheck.hpp)
 
