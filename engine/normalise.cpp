@@ -64,6 +64,31 @@ bool normalise_would_change(std::string_view text) {
          text.find("\xEF\xBB\xBF") != std::string_view::npos;
 }
 
+namespace {
+
+// Whether the bytes before `end` close a multi-byte sequence whose lead byte
+// announces exactly as many continuation bytes as follow it: a space there
+// splits two characters, not one (`≥ 95`), and dropping it cannot join the
+// pieces of a cut sequence into one that decodes.
+bool ends_sequence(std::string_view text, std::size_t end) {
+  std::size_t continuation = 0, k = end;
+  while (k > 0 && continuation < 4) {
+    auto c = static_cast<unsigned char>(text[k - 1]);
+    if (c < 0x80 || c >= 0xC0) break;
+    ++continuation;
+    --k;
+  }
+  if (k == 0 || continuation == 0) return false;
+  auto lead = static_cast<unsigned char>(text[k - 1]);
+  std::size_t expected = lead >= 0xC2 && lead <= 0xDF   ? 1
+                         : lead >= 0xE0 && lead <= 0xEF ? 2
+                         : lead >= 0xF0 && lead <= 0xF4 ? 3
+                                                        : 0;
+  return expected != 0 && continuation == expected;
+}
+
+}  // namespace
+
 std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer) {
   if (text.find(' ') == std::string_view::npos) return text;
   std::size_t n = 0;
@@ -72,7 +97,8 @@ std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer)
       buffer[n++] = text[i];
       continue;
     }
-    if (i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80) return std::nullopt;
+    if (i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80 && !ends_sequence(text, i))
+      return std::nullopt;
     if (i + 1 < text.size()) {
       auto next = static_cast<unsigned char>(text[i + 1]);
       if (next >= 0x80 && next < 0xC0) return std::nullopt;

@@ -43,9 +43,10 @@ bool normalise_would_change(std::string_view text);
 
 // `text` without its ASCII spaces, as normalise would give it, copied into
 // `buffer` (text.size() bytes) when it has any; nullopt when a space stands
-// where removing it could change how the bytes decode (after a non-ASCII byte,
-// or before a UTF-8 continuation byte): normalise decodes first, so there it
-// would report invalid UTF-8 that the copy no longer shows.
+// where removing it could change how the bytes decode (after a lead byte or
+// an unfinished sequence, or before a UTF-8 continuation byte): normalise
+// decodes first, so there it would report invalid UTF-8 that the copy no
+// longer shows. A space after a whole character (`≥ 95`) is dropped.
 std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer);
 
 // Removes ASCII space, tab, CR, LF, NBSP, U+3000, U+200B and U+FEFF (a byte
