@@ -1,9 +1,12 @@
 #include "engine/batch.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstring>
+#include <exception>
+#include <mutex>
 #include <thread>
-#include <unordered_set>
 #include <variant>
 
 #if defined(__SSE2__)
@@ -64,6 +67,20 @@ template <typename W>
   for (std::size_t i = 0; i < n; ++i)
     if (a[i] != b[i]) return false;
   return true;
+}
+
+// A hash of a short name from its length and its outer four bytes each side,
+// mixed by one multiplication: the top bits pick a slot in a small table.
+[[gnu::always_inline]] inline std::uint64_t short_hash(std::string_view s) {
+  std::uint32_t a = 0, b = 0;
+  if (s.size() >= 4) {
+    std::memcpy(&a, s.data(), 4);
+    std::memcpy(&b, s.data() + s.size() - 4, 4);
+  } else if (!s.empty()) {  // 1 to 3 bytes: the first, middle and last
+    a = static_cast<unsigned char>(s[0]) | static_cast<unsigned char>(s[s.size() / 2]) << 8 |
+        static_cast<unsigned char>(s[s.size() - 1]) << 16;
+  }
+  return ((std::uint64_t{a} << 32 | b) ^ s.size()) * 0x9E3779B97F4A7C15u;
 }
 
 // Splits one line (no line end) into at most `max` cells; returns the number
@@ -210,20 +227,30 @@ class TallyCursor {
   }
 
  private:
-  Counts& level1_for(std::string_view name) {
-    for (std::size_t i = 0; i < recent_; ++i)
-      if (same_bytes(level1_[i].first, name)) return *level1_[i].second;
+  // The names (产出指标, 效益指标, …) in a small open-addressed table, by
+  // short_hash: a name is found within kProbes slots of its own, or taken
+  // from the map (and kept when a slot is free).
+  static constexpr std::size_t kProbes = 4;
+  [[gnu::always_inline]] Counts& level1_for(std::string_view name) {
+    std::size_t at = short_hash(name) >> 59;
+    for (std::size_t probe = 0; probe < kProbes; ++probe, at = (at + 1) % level1_.size()) {
+      auto& slot = level1_[at];
+      if (!slot.second) return look_up_level1(name, &slot);
+      if (same_bytes(slot.first, name)) return *slot.second;
+    }
+    return look_up_level1(name, nullptr);  // a crowded neighbourhood: not kept
+  }
+  [[gnu::noinline]] Counts& look_up_level1(std::string_view name,
+                                           std::pair<std::string_view, Counts*>* slot) {
     auto& e = entry(t_.by_level1, name);
-    std::size_t at = recent_ < level1_.size() ? recent_++ : next_++ % level1_.size();
-    level1_[at] = {e.first, &e.second};
+    if (slot) *slot = {e.first, &e.second};
     return e.second;
   }
 
   Tallies& t_;
   std::string_view unit_name_;
   Counts* unit_ = nullptr;
-  std::array<std::pair<std::string_view, Counts*>, 8> level1_{};
-  std::size_t recent_ = 0, next_ = 0;
+  std::array<std::pair<std::string_view, Counts*>, 32> level1_{};
 };
 
 }  // namespace
@@ -251,8 +278,8 @@ std::vector<std::pair<std::string, Counts>> Tallies::sorted(const CountMap& m) {
 // ---- Judge ----
 
 // A few short spellings (units after a figure, comparators before one), each
-// with what it reads as. A direct-mapped slot per hash of the length and the
-// outer bytes finds most in one compare; entries never move (reserved).
+// with what it reads as. A small open-addressed table of slots by short_hash
+// finds most in one compare; entries never move (reserved).
 template <typename T>
 class Spellings {
  public:
@@ -269,31 +296,48 @@ class Spellings {
     return same_bytes(a, b);
   }
 
+  // Found within kProbes slots of the key's own (inline), else by a scan
+  // (out of line), which then keeps it in a free slot of those.
   [[gnu::always_inline]] const Entry* find(std::string_view key) {
-    std::size_t h = slot_of(key);
-    if (std::uint16_t at = slots_[h]; at && same(entries_[at - 1].text, key))
-      return &entries_[at - 1];
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-      if (same(entries_[i].text, key)) {
-        slots_[h] = static_cast<std::uint16_t>(i + 1);
-        return &entries_[i];
-      }
-    return nullptr;
+    std::size_t at = slot_of(key);
+    for (std::size_t probe = 0; probe < kProbes; ++probe, at = (at + 1) % slots_.size()) {
+      std::uint16_t i = slots_[at];
+      if (!i) break;
+      if (same(entries_[i - 1].text, key)) return &entries_[i - 1];
+    }
+    return search(key);
   }
   // Adds `key` (not present); null when full: the caller takes the general path.
   const Entry* add(std::string_view key, T value) {
     if (entries_.size() >= kMax) return nullptr;
     entries_.push_back(Entry{std::string(key), std::move(value)});
-    slots_[slot_of(key)] = static_cast<std::uint16_t>(entries_.size());
+    keep(key, entries_.size());
     return &entries_.back();
   }
 
  private:
-  static std::size_t slot_of(std::string_view key) {
-    if (key.empty()) return 0;
-    std::size_t h = key.size() * 0x9E37u ^ static_cast<unsigned char>(key.front()) * 0x45D9u ^
-                    static_cast<unsigned char>(key.back()) * 0x27D5u;
-    return (h ^ (h >> 7)) & 63;
+  static constexpr std::size_t kProbes = 4;
+  [[gnu::noinline]] const Entry* search(std::string_view key) {
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      if (same(entries_[i].text, key)) {
+        keep(key, i + 1);
+        return &entries_[i];
+      }
+    return nullptr;
+  }
+  // Puts entry number `i` (1-based) in the first free slot near the key's,
+  // or in the key's own when all are taken (the one there is found by a scan).
+  void keep(std::string_view key, std::size_t i) {
+    const std::size_t home = slot_of(key);
+    for (std::size_t probe = 0, at = home; probe < kProbes; ++probe, at = (at + 1) % slots_.size())
+      if (!slots_[at]) {
+        slots_[at] = static_cast<std::uint16_t>(i);
+        return;
+      }
+    slots_[home] = static_cast<std::uint16_t>(i);
+  }
+  [[gnu::always_inline]] static std::size_t slot_of(std::string_view key) {
+    return short_hash(key) >> 58;
   }
   std::vector<Entry> entries_;
   std::array<std::uint16_t, 64> slots_{};
@@ -322,9 +366,24 @@ struct Judge::Impl {
   // evaluate is pure, so a pair seen before needs neither parse_actual nor
   // evaluate. Key: the target's length (4 bytes), the target, the actual.
   std::unordered_map<std::string, VerdictKind, StringHash, std::equal_to<>> pairs;
-  // Actuals parse_actual refuses (`x%`, `良好?`): such a row is an error
-  // whatever its target (judge_uncached), so the target is not even parsed.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> unreadable;
+  // What parse_actual makes of an actual that is no plain figure. Refused
+  // (`x%`, `良好?`): the row is an error whatever its target (judge_uncached),
+  // so the target is not even parsed. Against a quantity target, nothing
+  // reported (``, `/`, `N/A`) is missing and any other form but a figure
+  // is an error (evaluate), so neither needs the target parsed either.
+  enum class ActualKind : std::uint8_t { unreadable, none, figure, other };
+  std::unordered_map<std::string, ActualKind, StringHash, std::equal_to<>> actual_kinds;
+  ActualKind actual_kind(std::string_view actual) {
+    if (auto it = actual_kinds.find(actual); it != actual_kinds.end()) return it->second;
+    auto parsed = parse_actual(actual, *context.units);
+    ActualKind kind = ActualKind::unreadable;
+    if (const auto* a = std::get_if<Actual>(&parsed))
+      kind = std::holds_alternative<ActualNone>(a->form)       ? ActualKind::none
+             : std::holds_alternative<ActualQuantity>(a->form) ? ActualKind::figure
+                                                               : ActualKind::other;
+    if (actual_kinds.size() < max_cached) actual_kinds.emplace(actual, kind);
+    return kind;
+  }
   std::string key;  // reused: a lookup allocates nothing
   // The last pair (as written) seen in each of 1024 slots, by a hash of the
   // lengths and outer words of both cells: a row the fast path declines
@@ -342,8 +401,8 @@ struct Judge::Impl {
     if (s.size() >= 8) {
       std::memcpy(&a, s.data(), 8);
       std::memcpy(&b, s.data() + s.size() - 8, 8);
-    } else if (!s.empty()) {  // an empty view may have no data pointer
-      std::memcpy(&a, s.data(), s.size());
+    } else {
+      a = short_hash(s);  // fixed-size loads only: no memcpy call
     }
     return (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ s.size();
   }
@@ -372,14 +431,21 @@ struct Judge::Impl {
     return kept;
   }
 
-  const Spellings<fast::FigureUnit>::Entry* suffix(std::string_view written) {
+  [[gnu::always_inline]] const Spellings<fast::FigureUnit>::Entry* suffix(
+      std::string_view written) {
     if (const auto* u = suffixes.find(written)) return u;
+    return new_suffix(written);
+  }
+  [[gnu::noinline]] const Spellings<fast::FigureUnit>::Entry* new_suffix(std::string_view written) {
     // Many spellings (add gives null): the general path.
     return suffixes.add(written, fast::figure_unit(written, *context.units));
   }
 
-  std::optional<Comparator> comparator(std::string_view prefix) {
+  [[gnu::always_inline]] std::optional<Comparator> comparator(std::string_view prefix) {
     if (const auto* op = comparators.find(prefix)) return op->value;
+    return new_comparator(prefix);
+  }
+  [[gnu::noinline]] std::optional<Comparator> new_comparator(std::string_view prefix) {
     auto op = fast::symbolic_comparator(prefix);
     comparators.add(prefix, op);
     return op;
@@ -448,14 +514,25 @@ Judge::Judge(Judge&&) noexcept = default;
 Judge& Judge::operator=(Judge&&) noexcept = default;
 
 std::size_t Judge::cached() const {
-  return impl_->targets.size() + impl_->pairs.size() + impl_->unreadable.size();
+  return impl_->targets.size() + impl_->pairs.size() + impl_->actual_kinds.size();
 }
 
 VerdictKind Judge::judge(std::string_view target, std::string_view actual, bool no_spaces) try {
   Impl& im = *impl_;
   if (im.fast) {
-    if (auto quick = im.plain_target(target, no_spaces))
+    if (auto quick = im.plain_target(target, no_spaces)) {
       if (auto v = im.figure_verdict(*quick, actual, no_spaces)) return *v;
+      // A quantity target and an actual that is no plain figure.
+      switch (im.actual_kind(actual)) {
+        case Impl::ActualKind::none:
+          return VerdictKind::missing;
+        case Impl::ActualKind::unreadable:
+        case Impl::ActualKind::other:
+          return VerdictKind::error;
+        case Impl::ActualKind::figure:
+          break;  // a figure of another form (`1,200`, `９５`): the general path
+      }
+    }
   }
   Impl::RecentPair& recent = im.recent[Impl::recent_slot(target, actual)];
   if (recent.filled && same_bytes(recent.target, target) && same_bytes(recent.actual, actual))
@@ -481,14 +558,16 @@ VerdictKind Judge::judge_slow(std::string_view target, std::string_view actual, 
   key.append(target);
   key.append(actual);
   if (auto it = im.pairs.find(key); it != im.pairs.end()) return it->second;
-  if (im.unreadable.contains(actual)) return VerdictKind::error;
+  if (auto it = im.actual_kinds.find(actual);
+      it != im.actual_kinds.end() && it->second == Impl::ActualKind::unreadable)
+    return VerdictKind::error;
   Impl::Target spare;
   const Impl::Target& t = im.target(target, spare);
   if (!t.constraint) return VerdictKind::error;  // the target cannot be read
   if (t.quick)
     if (auto v = im.figure_verdict(*t.quick, actual, no_spaces)) return *v;
   VerdictKind v = judge_uncached(*t.constraint, actual);
-  if (im.pairs.size() < im.max_cached * 4) im.pairs.emplace(key, v);
+  if (im.pairs.size() < im.max_cached) im.pairs.emplace(key, v);
   return v;
 }
 
@@ -562,13 +641,98 @@ VerdictKind Judge::judge_uncached(const Constraint& constraint, std::string_view
   auto a = impl_->fast ? parse_actual(actual, *impl_->context.units)
                        : fast::parse_actual_by_grammar(actual, *impl_->context.units);
   if (std::holds_alternative<ParseError>(a)) {  // as `eval` does, whatever the target
-    if (impl_->unreadable.size() < impl_->max_cached) impl_->unreadable.emplace(actual);
+    if (impl_->actual_kinds.size() < impl_->max_cached)
+      impl_->actual_kinds.emplace(actual, Impl::ActualKind::unreadable);
     return VerdictKind::error;
   }
   return evaluate(constraint, std::get<Actual>(a), impl_->context).kind;
 }
 
 // ---- rows ----
+
+namespace {
+
+// The tabs, line ends and spaces among the 64 bytes at `q`, one bit each.
+struct Marks {
+  std::uint64_t tabs = 0, ends = 0, spaces = 0;
+};
+
+[[gnu::always_inline]] inline Marks marks_of(const char* q) {
+  Marks m;
+#if defined(__SSE2__)
+  const __m128i tab = _mm_set1_epi8('\t'), newline = _mm_set1_epi8('\n'),
+                space = _mm_set1_epi8(' ');
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * k));
+    const int shift = 16 * k;
+    m.tabs |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)))}
+              << shift;
+    m.ends |=
+        std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)))}
+        << shift;
+    m.spaces |=
+        std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)))}
+        << shift;
+  }
+#else
+  for (int i = 0; i < 64; ++i) {
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    if (q[i] == '\t') m.tabs |= bit;
+    if (q[i] == '\n') m.ends |= bit;
+    if (q[i] == ' ') m.spaces |= bit;
+  }
+#endif
+  return m;
+}
+
+// Splits a TSV block (TSV has no quoting) into lines, 64 bytes at a time,
+// and calls on_line(begin, stop, tab_count, spaced) for each: [begin, stop)
+// is the line without its line end and a '\r' before it, tabs[k] the k-th
+// tab (the first `kept`; later ones are written to tabs[kept] and only
+// counted), and `spaced` false says the line holds no ASCII space.
+template <typename OnLine>
+[[gnu::always_inline]] inline void scan_tsv(std::string_view block, const char** tabs,
+                                            std::size_t kept, OnLine&& on_line) {
+  const char* const end = block.data() + block.size();
+  const char* line = block.data();
+  std::size_t n = 0;    // tabs on this line so far
+  bool spaced = false;  // a space on this line so far
+  auto tab = [&](const char* at) __attribute__((always_inline)) {
+    tabs[std::min(n++, kept)] = at;
+  };
+  auto take = [&](const char* base, Marks m) __attribute__((always_inline)) {
+    while (m.ends) {
+      const std::uint64_t first = m.ends & (~m.ends + 1);  // the first line end
+      const std::uint64_t before = first - 1;
+      for (std::uint64_t t = m.tabs & before; t; t &= t - 1) tab(base + __builtin_ctzll(t));
+      spaced = spaced || (m.spaces & before) != 0;
+      m.tabs &= ~(before | first);
+      m.spaces &= ~(before | first);
+      const char* nl = base + __builtin_ctzll(m.ends);
+      const char* stop = nl > line && nl[-1] == '\r' ? nl - 1 : nl;
+      on_line(line, stop, n, spaced);
+      line = nl + 1;
+      n = 0;
+      spaced = false;
+      m.ends &= m.ends - 1;
+    }
+    for (std::uint64_t t = m.tabs; t; t &= t - 1) tab(base + __builtin_ctzll(t));
+    spaced = spaced || m.spaces != 0;
+  };
+  const char* p = block.data();
+  for (; end - p >= 64; p += 64) take(p, marks_of(p));
+  if (p < end) {  // the last bytes, zero-padded: no marks beyond them
+    char last[64] = {};
+    std::memcpy(last, p, static_cast<std::size_t>(end - p));
+    take(p, marks_of(last));
+  }
+  if (line < end) {  // the last line has no line end
+    const char* stop = end[-1] == '\r' ? end - 1 : end;
+    on_line(line, stop, n, spaced);
+  }
+}
+
+}  // namespace
 
 BlockCount process_block(std::string_view block, std::uint64_t first_line, const ColumnMap& columns,
                          Judge& judge, Tallies& tallies, const RowFormatter* format,
@@ -641,78 +805,38 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
   };
 
   if (columns.separator == '\t') {
-    // TSV has no quoting: every tab and line end is found in one pass over
-    // the block, 16 bytes at a time, instead of one memchr per cell.
-    const char* const begin = block.data();
-    const char* const end = begin + block.size();
-    const char* line = begin;  // start of the current line
-    const char* cell_start = begin;
-    std::size_t n = 0;  // cells ended so far on this line
-    // The last ASCII space seen (null: none yet): a line with none lets the
-    // judge skip looking for spaces to drop in its cells.
-    const char* last_space = nullptr;
-    auto tab_at = [&](const char* q) {
-      if (n < fields_wanted)
-        cells[n] = std::string_view(cell_start, static_cast<std::size_t>(q - cell_start));
-      ++n;
-      cell_start = q + 1;
-    };
-    auto line_end = [&](const char* q, bool spaced) {
-      const char* stop = q;  // the line end: drop a '\r' before it
-      if (stop > line && stop[-1] == '\r') --stop;
-      std::uint64_t this_line = line_no++;
-      if (stop != line) {
-        if (stop < cell_start) stop = cell_start;  // "...\t\r": the last cell is empty
-        if (n < columns.fields)
-          cells[n] = std::string_view(cell_start, static_cast<std::size_t>(stop - cell_start));
-        row_done(this_line, n + 1, spaced);
-      }
-      line = cell_start = q + 1;
-      n = 0;
-    };
-    const char* p = begin;
-#if defined(__SSE2__)
-    const __m128i tab = _mm_set1_epi8('\t'), newline = _mm_set1_epi8('\n'),
-                  space = _mm_set1_epi8(' ');
-    for (; end - p >= 16; p += 16) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      auto tabs = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)));
-      auto ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
-      auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
-      for (unsigned hits = tabs | ends; hits; hits &= hits - 1) {
-        unsigned i = static_cast<unsigned>(__builtin_ctz(hits));
-        if (tabs >> i & 1) {
-          tab_at(p + i);
-          continue;
-        }
-        // A space on this line: in an earlier chunk, or in this one before
-        // the line end and not before the line's start.
-        unsigned from = line > p ? static_cast<unsigned>(line - p) : 0;
-        unsigned here = spaces & ((1u << i) - 1) & ~((1u << from) - 1);
-        line_end(p + i, here != 0 || (last_space && last_space >= line));
-      }
-      if (spaces) last_space = p + 31 - __builtin_clz(spaces);
+    // Where the tabs of the current line stand: the first fields_wanted are
+    // kept, any beyond land in the last slot (they only count).
+    std::array<const char*, 65> tabs_small;
+    std::vector<const char*> tabs_big;
+    const char** tabs = tabs_small.data();
+    if (fields_wanted + 1 > tabs_small.size()) {
+      tabs_big.resize(fields_wanted + 1);
+      tabs = tabs_big.data();
     }
-#endif
-    for (; p < end; ++p) {
-      if (*p == ' ')
-        last_space = p;
-      else if (*p == '\t')
-        tab_at(p);
-      else if (*p == '\n')
-        line_end(p, last_space && last_space >= line);
-    }
-    if (line < end) {  // the last line has no line end
-      const char* stop = end;
-      if (stop > line && stop[-1] == '\r') --stop;
-      std::uint64_t this_line = line_no++;
-      if (stop != line) {
-        if (stop < cell_start) stop = cell_start;
-        if (n < columns.fields)
-          cells[n] = std::string_view(cell_start, static_cast<std::size_t>(stop - cell_start));
-        row_done(this_line, n + 1, last_space && last_space >= line);
-      }
-    }
+    scan_tsv(
+        block, tabs, fields_wanted,
+        [&](const char* line, const char* stop, std::size_t n, bool spaced)
+            __attribute__((always_inline)) {
+              std::uint64_t this_line = line_no++;
+              if (stop == line) return;  // a blank line
+              ++counted.rows;
+              auto cell_at = [&](std::size_t k) __attribute__((always_inline)) {
+                const char* b = k == 0 ? line : tabs[k - 1] + 1;
+                const char* e = k == n ? stop : tabs[k];
+                return std::string_view(b, static_cast<std::size_t>(std::max(b, e) - b));
+              };
+              if (lean && n + 1 == fields_wanted) {
+                std::string_view target = cell_at(static_cast<std::size_t>(target_at)),
+                                 actual = cell_at(static_cast<std::size_t>(actual_at));
+                tally.add(cell_at(static_cast<std::size_t>(unit_at)),
+                          cell_at(static_cast<std::size_t>(level1_at)),
+                          judge.judge(target, actual, !spaced));
+                return;
+              }
+              for (std::size_t k = 0; k <= n && k < fields_wanted; ++k) cells[k] = cell_at(k);
+              row_full(this_line, n + 1, spaced);
+            });
     counted.lines = line_no - first_line;
     return counted;
   }
@@ -755,8 +879,7 @@ Tallies Runner::tallies() const {
 FileResult Runner::run(const Reader& read, const Writer& write) {
   FileResult result;
   const unsigned threads = options_.threads;
-  std::size_t capacity = options_.block_bytes * threads;
-  buffer_.resize(capacity);
+  buffer_.resize(options_.block_bytes);
   std::size_t filled = 0;  // bytes in buffer_, from its start
   bool eof = false;
   auto fill = [&] {
@@ -769,7 +892,6 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
 
   // The header: the first line (grown until it is whole).
   std::optional<ColumnMap> columns;
-  std::uint64_t next_line = 1;
   std::size_t consumed = 0;
   while (true) {
     fill();
@@ -795,76 +917,106 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
       return result;
     }
     consumed = nl ? end + 1 : filled;
-    next_line = 2;
     break;
   }
 
-  std::vector<std::string> outputs(threads);
-  std::vector<std::string_view> parts(threads);
-  std::vector<std::uint64_t> first_lines(threads);
-  std::vector<BlockCount> counted(threads);
+  // Every thread runs `work`: it takes the next block of whole lines from the
+  // input (reading under a lock, while the other threads judge theirs),
+  // judges it with its own Judge and Tallies, and hands its printed rows on
+  // in block order. No thread waits for a round to end: the read of one
+  // block overlaps the judging of the others. Counts are sums, so which
+  // thread judged a block does not change the tallies.
   const RowFormatter* format = options_.format ? &options_.format : nullptr;
-  while (true) {
-    // Keep the unprocessed tail, then read up to capacity.
-    if (consumed > 0) {
-      std::memmove(buffer_.data(), buffer_.data() + consumed, filled - consumed);
-      filled -= consumed;
-      consumed = 0;
-    }
-    fill();
-    if (filled == 0) break;
-    // Whole lines only, unless the input has ended.
-    std::size_t usable = filled;
-    if (!eof) {
-      const char* base = buffer_.data();
-      const char* nl = static_cast<const char*>(memrchr(base, '\n', filled));
-      if (!nl) {  // one line longer than the buffer: grow it
-        buffer_.resize(buffer_.size() * 2);
-        continue;
+  struct Shared {
+    std::mutex input;   // guards the fields below, up to `output`
+    std::string carry;  // bytes read but not yet handed out (part of a line)
+    bool eof = false;   // the Reader has said 0
+    std::uint64_t next_block = 0;
+    std::uint64_t next_line = 2;  // the line after the header (counted when rows are printed)
+    std::mutex output;            // guards `written` and `error`; `failed` is set under it
+    std::condition_variable turn;
+    std::uint64_t written = 0;        // blocks whose rows have been written
+    std::atomic<bool> failed{false};  // a thread threw: the others stop
+    std::exception_ptr error;
+    std::atomic<std::uint64_t> rows{0}, lines{0};
+  } shared;
+  shared.carry.assign(buffer_.data() + consumed, filled - consumed);
+  shared.eof = eof;
+  const std::size_t block_bytes = options_.block_bytes;
+
+  auto work = [&](unsigned t, std::vector<char>& buffer) {
+    std::string out;
+    try {
+      while (true) {
+        std::size_t usable = 0;
+        std::uint64_t block = 0, first_line = 0;
+        {
+          std::lock_guard lock(shared.input);
+          if (shared.failed) return;
+          // The carried bytes first, then the Reader's, up to one block (more
+          // when a single line is longer).
+          std::size_t have = shared.carry.size();
+          if (buffer.size() < std::max(block_bytes, have))
+            buffer.resize(std::max(block_bytes, have));
+          std::memcpy(buffer.data(), shared.carry.data(), have);
+          shared.carry.clear();
+          while (true) {
+            while (!shared.eof && have < buffer.size()) {
+              std::size_t got = read(buffer.data() + have, buffer.size() - have);
+              if (got == 0) shared.eof = true;
+              have += got;
+            }
+            if (shared.eof) {
+              usable = have;
+              break;
+            }
+            const char* nl = static_cast<const char*>(memrchr(buffer.data(), '\n', have));
+            if (nl) {
+              usable = static_cast<std::size_t>(nl - buffer.data()) + 1;
+              break;
+            }
+            buffer.resize(buffer.size() * 2);  // one line longer than the buffer
+          }
+          shared.carry.assign(buffer.data() + usable, have - usable);
+          if (usable == 0) return;  // the input has ended
+          block = shared.next_block++;
+          if (format) {
+            first_line = shared.next_line;
+            shared.next_line +=
+                static_cast<std::uint64_t>(std::count(buffer.data(), buffer.data() + usable, '\n'));
+          }
+        }
+        out.clear();
+        BlockCount counted =
+            process_block(std::string_view(buffer.data(), usable), first_line, *columns, judges_[t],
+                          tallies_[t], format, &out, options_.explain_rows);
+        shared.rows += counted.rows;
+        shared.lines += counted.lines;
+        if (!format) continue;
+        std::unique_lock lock(shared.output);
+        shared.turn.wait(lock, [&] { return shared.written == block || shared.failed; });
+        if (shared.failed) return;
+        if (!out.empty()) write(out);
+        ++shared.written;
+        shared.turn.notify_all();
       }
-      usable = static_cast<std::size_t>(nl - base) + 1;
+    } catch (...) {
+      std::lock_guard lock(shared.output);
+      if (!shared.error) shared.error = std::current_exception();
+      shared.failed = true;
+      shared.turn.notify_all();
     }
-    std::string_view data(buffer_.data(), usable);
-    // Split at line boundaries into `threads` parts of about equal size.
-    std::size_t begin = 0;
-    for (unsigned t = 0; t < threads; ++t) {
-      std::size_t end = t + 1 == threads ? data.size() : data.size() * (t + 1) / threads;
-      if (end < begin) end = begin;
-      if (end < data.size() && t + 1 < threads) {
-        std::size_t nl = data.find('\n', end == 0 ? 0 : end - 1);
-        end = nl == std::string_view::npos ? data.size() : nl + 1;
-      }
-      parts[t] = data.substr(begin, end - begin);
-      begin = end;
-    }
-    // Line numbers of each part's first line: counted only when rows are printed.
-    first_lines[0] = next_line;
-    for (unsigned t = 1; t < threads; ++t)
-      first_lines[t] =
-          format ? first_lines[t - 1] + static_cast<std::uint64_t>(std::count(
-                                            parts[t - 1].begin(), parts[t - 1].end(), '\n'))
-                 : 0;
-    auto work = [&](unsigned t) {
-      outputs[t].clear();
-      counted[t] = process_block(parts[t], first_lines[t], *columns, judges_[t], tallies_[t],
-                                 format, &outputs[t], options_.explain_rows);
-    };
-    if (threads == 1) {
-      work(0);
-    } else {
-      std::vector<std::jthread> pool;
-      pool.reserve(threads - 1);
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-      work(0);
-    }
-    for (unsigned t = 0; t < threads; ++t) {
-      if (!outputs[t].empty()) write(outputs[t]);
-      next_line += counted[t].lines;
-      result.rows += counted[t].rows;
-    }
-    consumed = usable;
+  };
+  {
+    std::vector<std::vector<char>> buffers(threads - 1);
+    std::vector<std::jthread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, std::ref(buffers[t - 1]));
+    work(0, buffer_);
   }
-  result.lines = next_line - 1;
+  if (shared.error) std::rethrow_exception(shared.error);
+  result.rows = shared.rows;
+  result.lines = 1 + shared.lines;
   return result;
 }
 

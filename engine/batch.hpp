@@ -107,7 +107,7 @@ std::string printable(std::string_view text);
 // the raw (target, actual) pair. A full cache stops growing: memory is flat.
 class Judge {
  public:
-  // At most `max_cached` targets and 4 × `max_cached` pairs are kept.
+  // At most `max_cached` targets, pairs and actuals each are kept.
   // `fast` false turns the fast paths of engine/fast_path.hpp off (for tests
   // that compare both ways); the verdicts are the same.
   explicit Judge(EvaluationContext context = {}, std::size_t max_cached = 1u << 12,
@@ -155,7 +155,7 @@ using Writer = std::function<void(std::string_view text)>;
 
 struct Options {
   unsigned threads = 1;
-  std::size_t block_bytes = std::size_t{1} << 21;  // read per thread and round
+  std::size_t block_bytes = std::size_t{1} << 20;  // the lines a thread takes at a time
   char separator = 0;                              // 0: guess from the header
   EvaluationContext context;
   RowFormatter format;        // empty: rows are only tallied

@@ -5,6 +5,7 @@
 
 #include "engine/batch.hpp"
 #include "engine/fast_path.hpp"
+#include "engine/normalise.hpp"
 #include "engine/parse.hpp"
 
 using namespace indicheck;
@@ -355,7 +356,10 @@ TEST_CASE("fast paths: batch verdicts equal the general path on every pair", "[b
     REQUIRE(v == general.judge(t, a));
     ++seen[static_cast<std::size_t>(v)];
   }
-  // Every verdict the figures can give appears: pass, fail and error.
+  // Every verdict the figures can give appears: pass, fail and error; and
+  // missing, which a quantity target gives an empty or placeholder actual
+  // without being parsed.
+  CHECK(seen[static_cast<std::size_t>(VerdictKind::missing)] > 50);
   CHECK(seen[static_cast<std::size_t>(VerdictKind::pass)] > 1000);
   CHECK(seen[static_cast<std::size_t>(VerdictKind::fail)] > 1000);
   CHECK(seen[static_cast<std::size_t>(VerdictKind::error)] > 1000);
@@ -410,4 +414,28 @@ TEST_CASE("fast paths: the figure judge is exact at the boundaries", "[batch][fa
   CHECK(j.judge("=0.000000001%", "123456789012.5%") == VerdictKind::fail);
   CHECK(j.judge(">0.000000001%", "123456789012.5%") == VerdictKind::pass);
   CHECK(j.judge("<123456789012.5%", "0.000000001%") == VerdictKind::pass);
+}
+
+TEST_CASE("drop_spaces: a space after a whole character goes, one inside a sequence stays",
+          "[batch][fast]") {
+  char buffer[64];
+  auto dropped = [&](std::string_view s) -> std::string {
+    auto r = drop_spaces(s, buffer);
+    return r ? std::string(*r) : std::string("(declined)");
+  };
+  CHECK(dropped("≥ 95 %") == "≥95%");
+  CHECK(dropped("＞＝ 100 ％ ") == "＞＝100％");
+  CHECK(dropped("7636 元") == "7636元");
+  CHECK(dropped("\xC2\xB5 m") == "\xC2\xB5m");  // a two-byte character
+  CHECK(dropped("\xF0\x9F\x98\x80 1") ==
+        "\xF0\x9F\x98\x80"
+        "1");  // four bytes
+  CHECK(dropped("95") == "95");
+  // A space after a cut sequence, after a lead byte, or before a continuation
+  // byte: dropping it would let the bytes around it decode as one character.
+  CHECK(dropped("\xE2\x89 \xA5 95") == "(declined)");
+  CHECK(dropped("\xE2 95") == "(declined)");
+  CHECK(dropped("≥ \xA5") == "(declined)");
+  CHECK(dropped("\xE2\x89\xA5\xA5 95") == "(declined)");  // a stray continuation byte
+  CHECK(dropped("\xFF 95") == "(declined)");
 }
