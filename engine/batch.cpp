@@ -362,10 +362,6 @@ struct Judge::Impl {
   // The suffix of the last target prepared by plain_target: most actuals are
   // written in their target's unit, and then need no lookup.
   const Spellings<fast::FigureUnit>::Entry* target_suffix = nullptr;
-  // Verdicts by (target, actual) as written, for rows the fast path declines:
-  // evaluate is pure, so a pair seen before needs neither parse_actual nor
-  // evaluate. Key: the target's length (4 bytes), the target, the actual.
-  std::unordered_map<std::string, VerdictKind, StringHash, std::equal_to<>> pairs;
   // What parse_actual makes of an actual that is no plain figure. Refused
   // (`x%`, `良好?`): the row is an error whatever its target (judge_uncached),
   // so the target is not even parsed. Against a quantity target, nothing
@@ -384,18 +380,28 @@ struct Judge::Impl {
     if (actual_kinds.size() < max_cached) actual_kinds.emplace(actual, kind);
     return kind;
   }
-  std::string key;  // reused: a lookup allocates nothing
-  // The last pair (as written) seen in each of 1024 slots, by a hash of the
-  // lengths and outer words of both cells: a row the fast path declines
-  // (qualitative targets: a few hundred pairs) mostly finds its verdict here,
-  // without building and hashing `key`. Fixed size: memory stays flat.
-  struct RecentPair {
-    std::string target, actual;
-    VerdictKind verdict = VerdictKind::error;
+  // Verdicts by (target, actual) as written, for rows the figure fast path
+  // declines (qualitative targets: a few hundred pairs, many rows): evaluate
+  // is pure, so a pair seen before needs neither parsing nor evaluate. A
+  // fixed table of 64-byte slots in sets of two (the one used last first),
+  // by a hash of the lengths and outer words of both cells; a pair longer
+  // than a slot holds is not kept. Allocated and written whole at the start,
+  // so memory is the same after ten rows and after ten million.
+  struct PairSlot {
+    std::uint8_t target_size = 0, actual_size = 0;
+    std::uint8_t verdict = 0;  // a VerdictKind
     bool filled = false;
+    char bytes[60];
+
+    bool holds(std::string_view target, std::string_view actual) const {
+      return filled && target_size == target.size() && actual_size == actual.size() &&
+             same_bytes(std::string_view(bytes, target_size), target) &&
+             same_bytes(std::string_view(bytes + target_size, actual_size), actual);
+    }
   };
-  static constexpr std::size_t kRecentPairs = 1024;
-  std::vector<RecentPair> recent = std::vector<RecentPair>(kRecentPairs);
+  static_assert(sizeof(PairSlot) == 64);
+  static constexpr std::size_t kPairSets = 2048;  // 2 × 2048 slots: 256 KiB
+  std::vector<PairSlot> pair_slots = std::vector<PairSlot>(2 * kPairSets);
   static std::uint64_t outer_words(std::string_view s) {
     std::uint64_t a = 0, b = 0;
     if (s.size() >= 8) {
@@ -406,9 +412,22 @@ struct Judge::Impl {
     }
     return (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ s.size();
   }
-  static std::size_t recent_slot(std::string_view target, std::string_view actual) {
+  PairSlot* pair_set(std::string_view target, std::string_view actual) {
     std::uint64_t h = outer_words(target) * 31 ^ outer_words(actual);
-    return static_cast<std::size_t>((h ^ (h >> 29) ^ (h >> 47)) & (kRecentPairs - 1));
+    return &pair_slots[2 * ((h ^ (h >> 29) ^ (h >> 47)) & (kPairSets - 1))];
+  }
+  // Keeps the pair as the set's first, the first moving to second.
+  static void keep_pair(PairSlot* set, std::string_view target, std::string_view actual,
+                        VerdictKind v) {
+    if (target.size() + actual.size() > sizeof(PairSlot::bytes)) return;
+    set[1] = set[0];
+    PairSlot& slot = set[0];
+    slot.target_size = static_cast<std::uint8_t>(target.size());
+    slot.actual_size = static_cast<std::uint8_t>(actual.size());
+    if (!target.empty()) std::memcpy(slot.bytes, target.data(), target.size());
+    if (!actual.empty()) std::memcpy(slot.bytes + target.size(), actual.data(), actual.size());
+    slot.verdict = static_cast<std::uint8_t>(v);
+    slot.filled = true;
   }
   char target_scratch[64];
   char actual_scratch[64];
@@ -514,7 +533,10 @@ Judge::Judge(Judge&&) noexcept = default;
 Judge& Judge::operator=(Judge&&) noexcept = default;
 
 std::size_t Judge::cached() const {
-  return impl_->targets.size() + impl_->pairs.size() + impl_->actual_kinds.size();
+  const Impl& im = *impl_;
+  auto kept = static_cast<std::size_t>(std::count_if(im.pair_slots.begin(), im.pair_slots.end(),
+                                                     [](const auto& p) { return p.filled; }));
+  return im.targets.size() + kept + im.actual_kinds.size();
 }
 
 VerdictKind Judge::judge(std::string_view target, std::string_view actual, bool no_spaces) try {
@@ -534,14 +556,11 @@ VerdictKind Judge::judge(std::string_view target, std::string_view actual, bool 
       }
     }
   }
-  Impl::RecentPair& recent = im.recent[Impl::recent_slot(target, actual)];
-  if (recent.filled && same_bytes(recent.target, target) && same_bytes(recent.actual, actual))
-    return recent.verdict;
+  Impl::PairSlot* set = im.pair_set(target, actual);
+  if (set[0].holds(target, actual)) return static_cast<VerdictKind>(set[0].verdict);
+  if (set[1].holds(target, actual)) return static_cast<VerdictKind>(set[1].verdict);
   VerdictKind v = judge_slow(target, actual, no_spaces);
-  recent.target.assign(target);
-  recent.actual.assign(actual);
-  recent.verdict = v;
-  recent.filled = true;
+  Impl::keep_pair(set, target, actual, v);
   return v;
 } catch (const std::exception&) {
   // A cell the engine cannot handle is that row's error, never a stop.
@@ -550,14 +569,6 @@ VerdictKind Judge::judge(std::string_view target, std::string_view actual, bool 
 
 VerdictKind Judge::judge_slow(std::string_view target, std::string_view actual, bool no_spaces) {
   Impl& im = *impl_;
-  // A pair seen before (qualitative targets: few pairs, many rows).
-  std::string& key = im.key;
-  key.clear();
-  auto length = static_cast<std::uint32_t>(target.size());
-  key.append(reinterpret_cast<const char*>(&length), sizeof length);
-  key.append(target);
-  key.append(actual);
-  if (auto it = im.pairs.find(key); it != im.pairs.end()) return it->second;
   if (auto it = im.actual_kinds.find(actual);
       it != im.actual_kinds.end() && it->second == Impl::ActualKind::unreadable)
     return VerdictKind::error;
@@ -566,9 +577,7 @@ VerdictKind Judge::judge_slow(std::string_view target, std::string_view actual, 
   if (!t.constraint) return VerdictKind::error;  // the target cannot be read
   if (t.quick)
     if (auto v = im.figure_verdict(*t.quick, actual, no_spaces)) return *v;
-  VerdictKind v = judge_uncached(*t.constraint, actual);
-  if (im.pairs.size() < im.max_cached) im.pairs.emplace(key, v);
-  return v;
+  return judge_uncached(*t.constraint, actual);
 }
 
 std::string Judge::explain(std::string_view target, std::string_view actual) const try {

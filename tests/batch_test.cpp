@@ -365,9 +365,9 @@ TEST_CASE("fast paths: batch verdicts equal the general path on every pair", "[b
   CHECK(seen[static_cast<std::size_t>(VerdictKind::error)] > 1000);
 }
 
-TEST_CASE("batch: pairs sharing a recent-pair slot keep their own verdicts", "[batch]") {
+TEST_CASE("batch: pairs sharing a pair slot keep their own verdicts", "[batch]") {
   // The two actuals have the same length and the same first and last 8 bytes:
-  // they hash to the same slot, so each lookup must compare the whole pair.
+  // they hash to the same set of slots, so each lookup must compare the whole pair.
   const std::string t = "制度健全且执行有效", same = t, other = "制度健全但执行有效";
   Judge shared;
   const VerdictKind expected_same = Judge().judge(t, same),
@@ -377,6 +377,23 @@ TEST_CASE("batch: pairs sharing a recent-pair slot keep their own verdicts", "[b
     CHECK(shared.judge(t, same) == expected_same);
     CHECK(shared.judge(t, other) == expected_other);
   }
+}
+
+TEST_CASE("batch: a pair too long to keep is judged afresh each time", "[batch]") {
+  // 27 + 33 bytes fit a 60-byte slot; 39 + 45 do not.
+  const std::string fits_t = "制度健全且执行有效", fits_a = "制度基本健全且执行有效";
+  const std::string long_t = "管理制度健全且执行有效到位",
+                    long_a = "管理制度基本健全且执行有效到位";
+  Judge judge;
+  const VerdictKind fits = Judge().judge(fits_t, fits_a), too_long = Judge().judge(long_t, long_a);
+  for (int round = 0; round < 3; ++round) {
+    CHECK(judge.judge(fits_t, fits_a) == fits);
+    CHECK(judge.judge(long_t, long_a) == too_long);
+  }
+  CHECK(judge.judge("健全", "基本健全") == VerdictKind::partial);
+  CHECK(judge.judge("健全", "健全") == VerdictKind::pass);
+  // Kept: the three pairs that fit, and the three targets parsed.
+  CHECK(judge.cached() == 3 + 3);
 }
 
 TEST_CASE("fast paths: the figure judge is exact at the boundaries", "[batch][fast]") {
