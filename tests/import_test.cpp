@@ -6,7 +6,6 @@
 #include <zip.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -273,9 +272,12 @@ TEST_CASE("a self-evaluation table keeps its actuals, weights, scores and reason
         "群众满意度\t92%\t\t20\t20\n");
 }
 
-TEST_CASE("actuals keys stay the shortest unique suffix in linear time", "[import]") {
+TEST_CASE("actuals keys stay the shortest unique suffix among 20 000 same-named indicators",
+          "[import]") {
   // 20 000 indicators of one name under different 二级指标: each key needs two
-  // segments. Comparing every path with every other took minutes for this.
+  // segments. Comparing every path with every other took minutes for this;
+  // the keys are now counted once (write.cpp), and ctest's TIMEOUT on every
+  // Catch2 case (tests/CMakeLists.txt) stops a return of the quadratic loop.
   Import im;
   im.source = "big.txt";
   for (int k = 1; k <= 20000; ++k) {
@@ -287,13 +289,10 @@ TEST_CASE("actuals keys stay the shortest unique suffix in linear time", "[impor
     im.indicators.push_back(i);
   }
   im.indicators.back().name = "验收合格率";  // unique: a one-segment key
-  auto start = std::chrono::steady_clock::now();
   std::string out = write_actuals(im);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(out.find("\n数量指标1/完成项目数\t1个\t") != std::string::npos);
   CHECK(out.find("\n数量指标19999/完成项目数\t19999个\t") != std::string::npos);
   CHECK(out.find("\n验收合格率\t20000个\t") != std::string::npos);
-  CHECK(seconds < 20);  // well under a second when linear, even under ASan
 }
 
 TEST_CASE("CSV cells may hold quotes, separators and line breaks", "[import]") {
