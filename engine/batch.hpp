@@ -148,9 +148,11 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
                          Judge& judge, Tallies& tallies, const RowFormatter* format,
                          std::string* out, bool explain = false);
 
-// Reads up to `n` bytes into `buf`; 0 means the end of the input.
+// Reads up to `n` bytes into `buf`; 0 means the end of the input. With N
+// threads it is called from any of them, but never from two at once.
 using Reader = std::function<std::size_t(char* buf, std::size_t n)>;
-// Receives formatted row output, in input order.
+// Receives formatted row output, in input order; like the Reader, from any
+// thread, one call at a time.
 using Writer = std::function<void(std::string_view text)>;
 
 struct Options {
