@@ -866,6 +866,33 @@ BlockCount process_block(std::string_view block, std::uint64_t first_line, const
   return counted;
 }
 
+std::string progress_line(std::string_view name, std::uint64_t bytes,
+                          std::optional<std::uint64_t> total, std::uint64_t rows,
+                          std::uint64_t elapsed_ms) {
+  constexpr std::uint64_t kMB = 1000 * 1000;
+  std::string out = std::string(name) + ": " + std::to_string(bytes / kMB) + " MB";
+  if (total) {
+    out += " of " + std::to_string(*total / kMB) + " MB";
+    if (*total > 0)
+      out += " (" + std::to_string(std::min<std::uint64_t>(bytes, *total) * 100 / *total) + "%)";
+  }
+  out += ", " + std::to_string(rows) + (rows == 1 ? " row" : " rows");
+  if (elapsed_ms > 0) {
+    // Whole rows per second, then shown in millions or thousands with one
+    // decimal (rounded down): a display, not a figure anyone computes with.
+    const unsigned __int128 per_second = static_cast<unsigned __int128>(rows) * 1000 / elapsed_ms;
+    const auto rate = static_cast<std::uint64_t>(per_second);
+    if (rate >= kMB)
+      out += ", " + std::to_string(rate / kMB) + "." + std::to_string(rate / 100000 % 10) + "M";
+    else if (rate >= 1000)
+      out += ", " + std::to_string(rate / 1000) + "." + std::to_string(rate / 100 % 10) + "k";
+    else
+      out += ", " + std::to_string(rate);
+    out += " rows/s";
+  }
+  return out;
+}
+
 // ---- Runner ----
 
 Runner::Runner(Options options) : options_(std::move(options)) {
@@ -947,8 +974,10 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
     std::uint64_t written = 0;        // blocks whose rows have been written
     std::atomic<bool> failed{false};  // a thread threw: the others stop
     std::exception_ptr error;
+    std::uint64_t bytes_read = 0;  // of this input, for options_.progress
     std::atomic<std::uint64_t> rows{0}, lines{0};
   } shared;
+  shared.bytes_read = filled;
   shared.carry.assign(buffer_.data() + consumed, filled - consumed);
   shared.eof = eof;
   const std::size_t block_bytes = options_.block_bytes;
@@ -974,6 +1003,7 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
               std::size_t got = read(buffer.data() + have, buffer.size() - have);
               if (got == 0) shared.eof = true;
               have += got;
+              shared.bytes_read += got;
             }
             if (shared.eof) {
               usable = have;
@@ -989,6 +1019,7 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
           shared.carry.assign(buffer.data() + usable, have - usable);
           if (usable == 0) return;  // the input has ended
           block = shared.next_block++;
+          if (options_.progress) options_.progress(shared.bytes_read, shared.rows);
           if (format) {
             first_line = shared.next_line;
             shared.next_line +=

@@ -155,6 +155,20 @@ using Reader = std::function<std::size_t(char* buf, std::size_t n)>;
 // thread, one call at a time.
 using Writer = std::function<void(std::string_view text)>;
 
+// Told, as each block of an input is taken, the bytes of that input read so
+// far (its header included) and its rows judged so far (in blocks already
+// finished). Called from any worker thread, one call at a time.
+using Progress = std::function<void(std::uint64_t bytes_read, std::uint64_t rows)>;
+
+// The progress line `batch` shows on a terminal, without line end or escape
+// codes: "large.tsv: 412 MB of 754 MB (54%), 5480000 rows, 10.2M rows/s".
+// `total` is the input's size when known (a file; not a pipe); MB are 10^6
+// bytes, the share is rounded down, the rate uses the elapsed milliseconds
+// and is left out before the first.
+std::string progress_line(std::string_view name, std::uint64_t bytes,
+                          std::optional<std::uint64_t> total, std::uint64_t rows,
+                          std::uint64_t elapsed_ms);
+
 struct Options {
   unsigned threads = 1;
   std::size_t block_bytes = std::size_t{1} << 20;  // the lines a thread takes at a time
@@ -162,6 +176,7 @@ struct Options {
   EvaluationContext context;
   RowFormatter format;        // empty: rows are only tallied
   bool explain_rows = false;  // give each formatted row its explanation (--rows)
+  Progress progress;          // empty: no progress is reported
 };
 
 // The outcome of one input.

@@ -456,3 +456,50 @@ TEST_CASE("drop_spaces: a space after a whole character goes, one inside a seque
   CHECK(dropped("\xE2\x89\xA5\xA5 95") == "(declined)");  // a stray continuation byte
   CHECK(dropped("\xFF 95") == "(declined)");
 }
+
+TEST_CASE("progress_line: size, share, rows and rate", "[batch]") {
+  CHECK(progress_line("large.tsv", 412'345'678, 754'000'000, 5'480'000, 538) ==
+        "large.tsv: 412 MB of 754 MB (54%), 5480000 rows, 10.1M rows/s");
+  CHECK(progress_line("-", 2'500'000, std::nullopt, 31'000, 1000) ==
+        "-: 2 MB, 31000 rows, 31.0k rows/s");
+  CHECK(progress_line("a.tsv", 10, 10, 1, 2000) == "a.tsv: 0 MB of 0 MB (100%), 1 row, 0 rows/s");
+  CHECK(progress_line("a.tsv", 0, 0, 0, 0) == "a.tsv: 0 MB of 0 MB, 0 rows");
+  CHECK(progress_line("a.tsv", 999'999, 1'000'000, 999, 999) ==
+        "a.tsv: 0 MB of 1 MB (99%), 999 rows, 1.0k rows/s");
+}
+
+TEST_CASE("batch: progress is told each block, up to the whole input", "[batch]") {
+  std::string input = "单位\t一级指标\t指标值\t实际值\n";
+  for (int i = 0; i < 2000; ++i)
+    input += "d" + std::to_string(i % 9) + "\t产出指标\t≥" + std::to_string(i % 90) + "%\t" +
+             std::to_string(i % 97) + "%\n";
+  for (unsigned threads : {1u, 2u}) {
+    Options options;
+    options.threads = threads;
+    options.block_bytes = 4096;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> calls;
+    options.progress = [&](std::uint64_t bytes, std::uint64_t rows) {
+      calls.emplace_back(bytes, rows);
+    };
+    Runner runner(options);
+    std::size_t pos = 0;
+    Reader read = [&](char* buf, std::size_t n) {
+      std::size_t k = std::min({n, std::size_t{1000}, input.size() - pos});
+      input.copy(buf, k, pos);
+      pos += k;
+      return k;
+    };
+    FileResult r = runner.run(read, [](std::string_view) {});
+    REQUIRE(r.rows == 2000);
+    // One call per block of about 4096 bytes.
+    REQUIRE(calls.size() >= input.size() / 4096);
+    CHECK(calls.size() <= input.size() / 4096 + 2);
+    for (std::size_t k = 1; k < calls.size(); ++k) {
+      CHECK(calls[k].first >= calls[k - 1].first);
+      CHECK(calls[k].second >= calls[k - 1].second);
+    }
+    CHECK(calls.back().first == input.size());
+    CHECK(calls.back().second < 2000);  // the last block is not yet judged
+    if (threads == 1) CHECK(calls.back().second > 1800);
+  }
+}

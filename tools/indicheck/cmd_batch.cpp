@@ -2,9 +2,12 @@
 
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -100,6 +103,7 @@ Command add_batch(CLI::App& app) {
     bool verdicts = false;
     unsigned jobs = 1;
     int year = 0;
+    std::string progress = "auto";
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
@@ -117,6 +121,10 @@ Command add_batch(CLI::App& app) {
       ->check(CLI::Range(1u, 256u));
   sub->add_option("--separator", o->separator, "auto (tab if the header has one), tab or comma")
       ->check(CLI::IsMember({"auto", "tab", "comma"}));
+  sub->add_option("--progress", o->progress,
+                  "auto (when stderr is a terminal), always or never: a line on stderr showing "
+                  "how far a long run has got")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   sub->add_option("--year", o->year, "the tables' year, for deadlines written without one")
       ->check(CLI::Range(1900, 2999));
   return {
@@ -192,6 +200,43 @@ Command add_batch(CLI::App& app) {
                 "explanation\n");
         }
         options.explain_rows = o->rows && !o->verdicts;
+        // Progress: after half a second, a line on stderr redrawn at most four
+        // times a second ("\r", the line, erase to its end), erased when the
+        // input is done. Short runs show nothing.
+        struct ProgressState {
+          std::string name;
+          std::optional<std::uint64_t> total;
+          std::chrono::steady_clock::time_point start, last;
+          bool shown = false;
+        };
+        auto progress = std::make_shared<ProgressState>();
+        // auto: not when rows are printed to the same terminal (they would
+        // run into the progress line).
+        const bool show_progress =
+            o->progress == "always" || (o->progress == "auto" && isatty(STDERR_FILENO) &&
+                                        !((o->rows || o->verdicts) && isatty(STDOUT_FILENO)));
+        if (show_progress)
+          options.progress = [progress](std::uint64_t bytes, std::uint64_t rows) {
+            auto now = std::chrono::steady_clock::now();
+            if (now - progress->start < std::chrono::milliseconds(500) ||
+                (progress->shown && now - progress->last < std::chrono::milliseconds(250)))
+              return;
+            progress->last = now;
+            progress->shown = true;
+            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - progress->start);
+            std::string line = "\r" +
+                               batch::progress_line(progress->name, bytes, progress->total, rows,
+                                                    static_cast<std::uint64_t>(ms.count())) +
+                               "\x1b[K";
+            std::fputs(line.c_str(), stderr);
+            std::fflush(stderr);
+          };
+        auto progress_done = [progress] {
+          if (!progress->shown) return;
+          std::fputs("\r\x1b[K", stderr);
+          std::fflush(stderr);
+          progress->shown = false;
+        };
         batch::Runner runner(options);
         bool unusable = false;
         Json files = Json::array();
@@ -205,6 +250,11 @@ Command add_batch(CLI::App& app) {
             continue;
           }
           if (fd != STDIN_FILENO) posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+          progress->name = name;
+          progress->total.reset();
+          if (struct stat st; fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+            progress->total = static_cast<std::uint64_t>(st.st_size);
+          progress->start = std::chrono::steady_clock::now();
           int read_errno = 0;
           batch::Reader reader = [fd, &read_errno](char* buf, std::size_t n) -> std::size_t {
             while (true) {
@@ -224,6 +274,7 @@ Command add_batch(CLI::App& app) {
           };
           spdlog::debug("batch: reading {} with {} thread(s)", name, options.threads);
           batch::FileResult r = runner.run(reader, writer);
+          progress_done();
           if (fd != STDIN_FILENO) close(fd);
           if (read_errno) {
             print_err(

@@ -1,0 +1,4 @@
+batch
+--progress
+sometimes
+tests/golden/data/batch-small.tsv

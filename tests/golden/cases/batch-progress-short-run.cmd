@@ -1,0 +1,6 @@
+batch
+--progress
+always
+--format
+bench
+tests/golden/data/batch-small.tsv
