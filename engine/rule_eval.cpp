@@ -396,6 +396,12 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
   Judgement j;
   Constraint target = table_target;
   std::vector<std::string> notes;
+  // Every outcome carries the notes of the rules applied so far, also when
+  // judging stops early (不适用, an actual that cannot be computed or read).
+  auto with_notes = [&]() -> Judgement {
+    j.verdict.rules = std::move(notes);
+    return std::move(j);
+  };
   const Expr* computed = nullptr;
   const IndicatorRule* computed_by = nullptr;
   const Scale* scale = nullptr;
@@ -423,7 +429,10 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     if (r.tolerance && !tolerance) tolerance = r.tolerance, tolerance_by = &r;
     if (r.places && !places) places = r.places, places_by = &r;
     if (r.scale && !scale) scale = r.scale, scale_by = &r;
-    if (r.not_applicable) j.not_applicable = true;
+    if (r.not_applicable && !j.not_applicable) {
+      j.not_applicable = true;
+      notes.push_back("不适用 (" + place(r.statement->at) + ")");
+    }
     if (r.eq_miss && !j.eq_miss) j.eq_miss = r.eq_miss;
     if (r.local && !local_by) local_by = &r;
     if (r.bare) {
@@ -440,7 +449,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
   if (j.not_applicable) {
     j.verdict.kind = VerdictKind::no_target;
     j.verdict.explanation = "not applicable (不适用 in the rules): left out of the tallies' scores";
-    return j;
+    return with_notes();
   }
   if (tolerance) widen(target, *tolerance, notes, tolerance_by->statement->at);
 
@@ -456,13 +465,13 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
       j.verdict.explanation =
           "实际值 (" + place(computed_by->statement->at) + ") cannot be " + "computed: " + o.why;
       j.verdict.assumptions = target.assumptions;
-      return j;
+      return with_notes();
     }
     if (!target_dim || !(o.value->dimension == *target_dim)) {
       j.verdict.kind = VerdictKind::error;
       j.verdict.explanation = "实际值 is " + o.value->dimension.describe() + " but the target '" +
                               target.written + "' is not";
-      return j;
+      return with_notes();
     }
     Number in_target = o.value->base / target_unit.factor;
     actual.form = ActualQuantity{in_target, target_unit};
@@ -482,7 +491,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
       j.verdict.explanation = "the actual cannot be read: " + bad->message + " (" + w.file + ":" +
                               std::to_string(w.line) + ":" +
                               std::to_string(w.column + bad->column - 1) + ")";
-      return j;
+      return with_notes();
     }
     actual = std::get<Actual>(parsed);
     have_actual = true;
@@ -547,8 +556,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
   if (local_by) j.local = local_scheme(*local_by, target);
   j.judged_target = target;
   j.judged_actual = actual;
-  j.verdict.rules = std::move(notes);
-  return j;
+  return with_notes();
 }
 
 }  // namespace indicheck::rules

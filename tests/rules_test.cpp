@@ -622,6 +622,32 @@ std::vector<std::string> messages(const std::vector<Diagnostic>& ds) {
 
 }  // namespace
 
+TEST_CASE("rules: the notes of the rules applied are kept when judging stops early", "[rules]") {
+  // The notes name the rule file by its temporary path: keep from s.rules on.
+  auto notes = [](const Scored& s) {
+    REQUIRE(s.report.results.size() == 1);
+    std::vector<std::string> out;
+    for (std::string n : s.report.results[0].verdict.rules) {
+      for (auto at = n.find("/tmp/"); at != std::string::npos; at = n.find("/tmp/"))
+        n.erase(at, n.find("s.rules", at) - at);
+      out.push_back(n);
+    }
+    return out;
+  };
+  // 不适用: the note names the 指标 block that says so.
+  auto na = score_with("≥95%", "96%", "指标 甲 {\n  全年 ≥90%\n  不适用\n}\n");
+  INFO(render_all(na->ds));
+  CHECK(na->report.results[0].verdict.kind == VerdictKind::no_target);
+  CHECK(notes(*na) ==
+        std::vector<std::string>{"target '≥90%' from s.rules:3 (the table says '≥95%')",
+                                 "不适用 (s.rules:2)"});
+  // An actual that cannot be read: the 容差 note stays.
+  auto bad = score_with("≥95%", "x%", "指标 甲 {\n  容差 ±1%\n}\n");
+  INFO(render_all(bad->ds));
+  CHECK(bad->report.results[0].verdict.kind == VerdictKind::error);
+  CHECK(notes(*bad) == std::vector<std::string>{"容差 ±1% (s.rules:2): '≥95%' judged as '≥94%'"});
+}
+
 TEST_CASE("rules: 每少 … 扣 takes points off per unit short, exactly", "[rules][score]") {
   auto s = score_with("≥95%", "92.5%", "指标 甲 {\n  分值 10\n  每少 1个百分点 扣 0.5分\n}\n");
   CHECK(only_score(*s).points == *Number::parse_decimal("8.75"));
