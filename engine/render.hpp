@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "engine/constraint.hpp"
 #include "engine/report.hpp"
@@ -31,6 +32,13 @@ std::string render_html(const Report& report);   // one self-contained page
 // writes files itself: pass a temporary path, see output_file.hpp); returns ""
 // on success, else why it failed.
 std::string write_xlsx(const Report& report, const std::string& path);
+// The second sheet of that workbook: how each score was computed (year) or
+// each outlook reached (half year), under the header 序号 | 指标 | <third>.
+// `indicheck import` knows it by these and does not read it as indicators.
+inline constexpr std::string_view kXlsxNotesSheetYear = "计分说明";
+inline constexpr std::string_view kXlsxNotesSheetHalf = "预计依据";
+inline constexpr std::string_view kXlsxNotesThirdYear = "计分";
+inline constexpr std::string_view kXlsxNotesThirdHalf = "全年预计依据";
 
 // `indicheck parse`: the typed constraint, as lines of "field: value" or JSON.
 std::string describe(const Constraint& c);

@@ -209,14 +209,15 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   }
 
   // How each score was computed (or how each outlook was reached).
-  lxw_worksheet* notes = workbook_add_worksheet(wb, year ? "计分说明" : "预计依据");
+  lxw_worksheet* notes = workbook_add_worksheet(
+      wb, std::string(year ? kXlsxNotesSheetYear : kXlsxNotesSheetHalf).c_str());
   worksheet_set_column(notes, 0, 0, 6, nullptr);
   worksheet_set_column(notes, 1, 1, 50, nullptr);
   worksheet_set_column(notes, 2, 2, 70, nullptr);
   Sheet n(notes, error);
   n.text(0, 0, "序号", f.head);
   n.text(0, 1, "指标", f.head);
-  n.text(0, 2, year ? "计分" : "全年预计依据", f.head);
+  n.text(0, 2, std::string(year ? kXlsxNotesThirdYear : kXlsxNotesThirdHalf), f.head);
   lxw_row_t nr = 1;
   for (const ReportRow& x : rows) {
     n.text(nr, 0, std::to_string(x.index), f.center);

@@ -2,6 +2,7 @@
 // for, and each other layout (GB18030 CSV, xlsx with merged cells, split
 // columns, units in names, self-evaluation columns) against its text form.
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -16,6 +17,7 @@
 #include "engine/import/xlsx.hpp"
 #include "engine/number.hpp"
 #include "engine/recheck.hpp"
+#include "engine/render.hpp"
 #include "engine/report.hpp"
 #include "engine/table.hpp"
 
@@ -419,6 +421,42 @@ TEST_CASE("a self-evaluation in text, CSV and xlsx imports to the same inputs", 
     CHECK(im.count(RowUse::skipped) == 1);
   }
   CHECK(ignored.empty());
+}
+
+TEST_CASE("indicheck's own xlsx reads back to its indicators and not to its notes sheet",
+          "[import][xlsx]") {
+  std::vector<Diagnostic> ds;
+  auto table = read_targets(kFixture, slurp(kFixture), ds);
+  const std::string actuals_path =
+      std::string(INDICHECK_SOURCE_DIR) + "/fixtures/suzhou-zrzy-2024/actuals-year.tsv";
+  auto actuals = read_actuals(actuals_path, slurp(actuals_path), ds);
+  REQUIRE(table);
+  REQUIRE(actuals);
+  Report report = check(*table, *actuals, Period::year);
+  assess(report);
+  auto path = std::filesystem::temp_directory_path() /
+              ("indicheck-own-xlsx-" + std::to_string(::getpid()) + ".xlsx");
+  REQUIRE(write_xlsx(report, path.string()).empty());
+  Import im = import_ok(path.string());
+  std::filesystem::remove(path);
+  // Every indicator of the table, each once, from the 自评表 sheet only.
+  std::vector<std::string> imported, published;
+  for (const ImportedIndicator& i : im.indicators) {
+    if (i.name.empty()) continue;
+    CHECK(i.row.sheet == "自评表");
+    imported.push_back(i.name);
+  }
+  // The 自评表 has no 重点工作 column: a four-level indicator is written
+  // "重点工作：三级" in its name cell.
+  for (const Indicator& i : table->indicators)
+    if (!i.name.empty())
+      published.push_back(i.key_work.empty() ? i.name : i.key_work + "：" + i.name);
+  CHECK(imported == published);
+  // The notes sheet is named as not read (it used to add one "indicator" per note).
+  REQUIRE_FALSE(im.assumptions.empty());
+  CHECK(im.assumptions[0].text ==
+        "the sheet 计分说明 (序号 | 指标 | 计分) is the notes sheet of indicheck's own workbook: "
+        "not read");
 }
 
 TEST_CASE("xlsx numbers are read as Excel shows them: 15 significant digits", "[import]") {

@@ -6,6 +6,7 @@
 
 #include "engine/import/encoding.hpp"
 #include "engine/import/xlsx.hpp"
+#include "engine/render.hpp"
 #include "engine/table.hpp"
 
 namespace indicheck {
@@ -18,12 +19,30 @@ std::string extension(const std::string& path) {
   return ext;
 }
 
+// The notes sheet of indicheck's own workbook (check --format xlsx): its
+// rows name indicators, but they say how each was scored; they are no table.
+bool own_notes_sheet(const XlsxSheet& sheet) {
+  if (sheet.name != kXlsxNotesSheetYear && sheet.name != kXlsxNotesSheetHalf) return false;
+  if (sheet.rows.empty() || sheet.rows[0].size() < 3) return false;
+  const auto& head = sheet.rows[0];
+  return head[0] == "序号" && head[1] == "指标" &&
+         (head[2] == kXlsxNotesThirdYear || head[2] == kXlsxNotesThirdHalf);
+}
+
 // Each sheet's rows in order; a merged range's cells all show its first cell,
-// as the published table shows one label across them.
+// as the published table shows one label across them. indicheck's own notes
+// sheet is left out, with a note saying so.
 std::vector<SourceRow> rows_from_sheets(const std::string& file,
-                                        const std::vector<XlsxSheet>& sheets) {
+                                        const std::vector<XlsxSheet>& sheets,
+                                        std::vector<Note>& notes) {
   std::vector<SourceRow> rows;
   for (const XlsxSheet& sheet : sheets) {
+    if (own_notes_sheet(sheet)) {
+      notes.push_back({0, sheet.name,
+                       "the sheet " + sheet.name + " (序号 | 指标 | " + sheet.rows[0][2] +
+                           ") is the notes sheet of indicheck's own workbook: not read"});
+      continue;
+    }
     auto grid = sheet.rows;
     for (const XlsxMerge& m : sheet.merges) {
       if (m.first_row >= grid.size()) continue;
@@ -68,7 +87,7 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
   if (format == ImportFormat::xlsx) {
     auto sheets = read_xlsx(path, diagnostics);
     if (!sheets) return std::nullopt;
-    rows = rows_from_sheets(path, *sheets);
+    rows = rows_from_sheets(path, *sheets, assumptions);
     for (const XlsxSheet& sheet : *sheets)
       for (const XlsxRounded& n : sheet.rounded)
         assumptions.push_back(
