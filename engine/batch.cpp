@@ -14,6 +14,7 @@
 #endif
 
 #include "engine/fast_path.hpp"
+#include "engine/normalise.hpp"
 #include "engine/parse.hpp"
 
 namespace indicheck::batch {
@@ -136,6 +137,35 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, std::
   while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   ColumnMap map;
   map.separator = separator ? separator : (line.find('\t') != std::string_view::npos ? '\t' : ',');
+  if (line.find_first_not_of(" \t,") == std::string_view::npos) {
+    if (error)
+      *error =
+          "the first line is blank: the header (dept_id, level1, …, or 单位, 一级指标, …) must be "
+          "line 1";
+    return std::nullopt;
+  }
+  if (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")) {
+    if (error)
+      *error =
+          "the file is UTF-16 (it starts with a UTF-16 byte order mark): batch reads UTF-8 only "
+          "(`iconv -f UTF-16 -t UTF-8`)";
+    return std::nullopt;
+  }
+  if (line.size() <= kMaxHeaderBytes) {
+    ParseError bad;
+    if (!normalise(line, &bad)) {
+      if (error) {
+        bad = name_invalid_byte(line, bad);
+        *error = bad.message.starts_with(kInvalidByte)
+                     ? "the header is not UTF-8 text (" + bad.message +
+                           "): batch reads UTF-8 only; a GB18030 (GBK) export can be converted "
+                           "with `iconv -f GB18030 -t UTF-8`"
+                     : "the header holds a NUL character (character " + std::to_string(bad.column) +
+                           "): a UTF-16 file? batch reads UTF-8 only (`iconv -f UTF-16 -t UTF-8`)";
+      }
+      return std::nullopt;
+    }
+  }
   if (line.size() > kMaxHeaderBytes) {
     if (error)
       *error = "the header (first line) is longer than " + std::to_string(kMaxHeaderBytes / 1024) +

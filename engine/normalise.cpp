@@ -8,8 +8,6 @@ namespace indicheck {
 
 namespace {
 
-constexpr const char* kInvalidByte = "invalid UTF-8 byte";
-
 bool is_space(utf8proc_int32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x3000 ||
          cp == 0x200B;

@@ -49,6 +49,9 @@ bool normalise_would_change(std::string_view text);
 // longer shows. A space after a whole character (`≥ 95`) is dropped.
 std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer);
 
+// The message normalise gives an invalid byte (name_invalid_byte adds which).
+inline constexpr const char* kInvalidByte = "invalid UTF-8 byte";
+
 // Removes ASCII space, tab, CR, LF, NBSP, U+3000, U+200B and U+FEFF (a byte
 // order mark: a text copied from the start of a file keeps it; table files drop
 // it at their start). Fails on invalid UTF-8 and NUL.

@@ -1,0 +1,2 @@
+batch
+tests/golden/data/bad/batch-blank-first-line.tsv

@@ -1,0 +1,2 @@
+batch
+tests/golden/data/bad/batch-utf16-bom.tsv
