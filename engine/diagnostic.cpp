@@ -59,6 +59,12 @@ std::string clip_to_width(std::string_view utf8, unsigned cells) {
   return std::string(utf8.substr(0, i)) + "…";
 }
 
+std::string shown_cell(std::string_view utf8) {
+  if (display_width(utf8) <= kShownCells) return std::string(utf8);
+  return clip_to_width(utf8, kShownCells - 20) + "(" +
+         std::to_string(count_chars(utf8, utf8.size())) + " characters)";
+}
+
 unsigned count_chars(std::string_view utf8, std::size_t bytes) {
   unsigned n = 0;
   for (std::size_t i = 0; i < utf8.size() && i < bytes;) {

@@ -39,6 +39,11 @@ bool has_errors(const std::vector<Diagnostic>& ds);
 unsigned display_width(std::string_view utf8);
 // `utf8` cut to at most `cells` terminal cells, ending in "…" when it was cut.
 std::string clip_to_width(std::string_view utf8, unsigned cells);
+// A cell's text for a report a person reads: as it is when it fits in
+// kShownCells terminal cells, else clipped with its length in characters
+// ("≥99999…(10001 characters)"). Machine formats (JSON, CSV) keep it whole.
+inline constexpr unsigned kShownCells = 120;
+std::string shown_cell(std::string_view utf8);
 // Number of characters (code points) in the first `bytes` bytes of `utf8`.
 unsigned count_chars(std::string_view utf8, std::size_t bytes);
 // A byte as messages name it: "0xFF".

@@ -163,8 +163,8 @@ std::string render_text(const Report& r, const TextOptions& options) {
     if (options.color) verdict = colour_of(res.verdict.kind) + verdict + "\x1b[0m";
     out += pad_left(std::to_string(i + 1), number_width) + "  " + verdict + " " +
            res.indicator->path_text() + "\n";
-    out += indent + "target " + (res.target.empty() ? "(none)" : res.target) + " · actual " +
-           (res.actual.empty() ? "(none)" : res.actual) + "\n";
+    out += indent + "target " + (res.target.empty() ? "(none)" : shown_cell(res.target)) +
+           " · actual " + (res.actual.empty() ? "(none)" : shown_cell(res.actual)) + "\n";
     out += indent + res.verdict.explanation + "\n";
     for (const auto& a : res.verdict.rules) out += indent + "rule: " + a + "\n";
     for (const auto& a : res.verdict.assumptions) out += indent + "assumed: " + a + "\n";

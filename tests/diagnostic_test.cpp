@@ -27,6 +27,13 @@ TEST_CASE("clipping keeps whole characters and marks the cut", "[diagnostic]") {
   // 6 cells allowed: two wide characters (4 cells) fit before the "…"; a third would not.
   CHECK(clip_to_width("组织编制国土空间规划", 6) == "组织…");
   CHECK(clip_to_width("abcdefgh", 6) == "abcde…");
+  // A report's cell: whole up to 120 cells, else 99 cells, "…" and its length.
+  CHECK(shown_cell(std::string(120, '9')) == std::string(120, '9'));
+  CHECK(shown_cell("≥" + std::string(10000, '9')) ==
+        "≥" + std::string(98, '9') + "…(10001 characters)");
+  std::string wide;
+  for (int i = 0; i < 61; ++i) wide += "很";  // 122 cells
+  CHECK(shown_cell(wide) == wide.substr(0, 49 * 3) + "…(61 characters)");
   CHECK(display_width(clip_to_width("组织编制国土空间规划", 7)) <= 7);
 }
 

@@ -187,8 +187,9 @@ Command add_batch(CLI::App& app) {
             out += ": " + batch::printable(r.unit) + " " + batch::printable(r.level1) + " / " +
                    batch::printable(r.level2) + " / " + batch::printable(r.indicator);
             if (!r.period.empty()) out += " (" + batch::printable(r.period) + ")";
-            out += ": target '" + batch::printable(r.target) + "', actual '" +
-                   batch::printable(r.actual) + "': " + std::string(r.explanation) + "\n";
+            out += ": target '" + shown_cell(batch::printable(r.target)) + "', actual '" +
+                   shown_cell(batch::printable(r.actual)) + "': " + std::string(r.explanation) +
+                   "\n";
           };
         }
         if (o->rows && !o->verdicts) {
