@@ -209,7 +209,10 @@ struct x_relation : relation {};
 // ---- clauses (the lines of a 指标 or 核对 block) ------------------------------
 struct rest_of_line
     : pg::plus<pg::not_at<blanks, pg::sor<pg::eol, pg::eof, pg::one<'#'>>>, pg::utf8::any> {};
-struct x_gap : gap {};
+// A keyword and its value are separated by blanks. At the end of the line the
+// gap is let through, so that the value's own rule reports what is missing
+// ("expected the weight (分值) as a number; found end of line").
+struct x_gap : pg::sor<gap, pg::at<end_of_line>> {};
 struct x_target_text : rest_of_line {};
 struct target_clause : pg::if_must<period_word, x_gap, x_target_text> {};
 struct kw_actual : keyword<TAO_PEGTL_STRING("实际值")> {};
