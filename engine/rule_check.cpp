@@ -1025,8 +1025,10 @@ class Checker {
       if (used[i] && rs_.indicators[i].bare && !bare_used_.count(&rs_.indicators[i]))
         warning(rs_.indicators[i].statement->name_at,
                 "裸值 changes nothing: every target this rule matches has a comparator");
+    // A 新增指标 adds its indicator, or was refused with an error of its own:
+    // either way "matches no indicator" would say nothing new.
     for (std::size_t i = 0; i < rs_.indicators.size(); ++i)
-      if (!used[i])
+      if (!used[i] && !rs_.indicators[i].is_new)
         warning(
             rs_.indicators[i].statement->name_at,
             "'" + rs_.indicators[i].statement->text + "' matches no indicator in " + table.file);
