@@ -184,7 +184,8 @@ std::string render_text(const Report& r, const TextOptions& options) {
              ":" + std::to_string(c.where.line) +
              (c.severity == Severity::warning ? ", 警告" : "") + ")\n";
       out += indent + c.explanation + "\n";
-      if (c.kind != VerdictKind::pass && !c.message.empty()) out += indent + c.message + "\n";
+      if (c.kind != VerdictKind::pass && !c.message.empty())
+        out += indent + "说明: " + c.message + "\n";
     }
   }
 

@@ -21,7 +21,8 @@ std::vector<Diagnostic> failed_constant_checks(const rules::RuleSet& rs) {
       if (r.kind == VerdictKind::pass) continue;
       std::string what = r.kind == VerdictKind::fail ? "does not hold" : "cannot be decided";
       std::string message = "核对 " + what + " (" + chinese(p) + "): " + r.explanation;
-      if (!r.message.empty()) message += "\n  " + r.message;
+      // Labelled, so that it does not pass for the source line echoed below it.
+      if (!r.message.empty()) message += "\n  说明: " + r.message;
       out.push_back(make_diagnostic(r.severity, r.where.file, r.where.line, r.where.column, message,
                                     r.source_line));
     }
