@@ -37,6 +37,26 @@ unsigned width_of(utf8proc_int32_t cp) {
   return w < 0 ? 0 : static_cast<unsigned>(w);
 }
 
+// The source line as a diagnostic shows it: a tab becomes a space, and each
+// byte that is not UTF-8 and each control character becomes U+FFFD, so the
+// echo is valid UTF-8 that cannot move the terminal's cursor. Every one stays
+// one character of one cell: the caret still lines up.
+std::string echo_line(std::string_view source) {
+  std::string out;
+  out.reserve(source.size());
+  for (std::size_t i = 0; i < source.size();) {
+    const std::size_t start = i;
+    const utf8proc_int32_t cp = decode(source, i);
+    if (cp == '\t')
+      out += ' ';
+    else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))  // cp < 0: not UTF-8
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(source.substr(start, i - start));
+  }
+  return out;
+}
+
 }  // namespace
 
 unsigned display_width(std::string_view utf8) {
@@ -115,10 +135,7 @@ std::string render(const Diagnostic& d) {
                     std::to_string(d.where.column) + ": " + to_string(d.severity) + ": " +
                     d.message + "\n";
   if (d.source_line.empty()) return out;
-  // Tabs become single spaces so the caret line stays aligned.
-  std::string line = d.source_line;
-  for (char& c : line)
-    if (c == '\t') c = ' ';
+  std::string line = echo_line(d.source_line);
   // The caret goes under character `column`: sum the cells before it.
   std::size_t caret = 0;
   unsigned before = 0;

@@ -22,6 +22,16 @@ TEST_CASE("the caret stands under the column's character after CJK text", "[diag
         "            ^\n");
 }
 
+TEST_CASE("the echoed line shows bad bytes and control characters as U+FFFD", "[diagnostic]") {
+  // 0xC0 starts no character, 0x07 (BEL) would ring: each is one replacement
+  // character of one cell, and the caret under column 7 still lines up.
+  Diagnostic d = make_diagnostic(Severity::error, "t.rules", 2, 7, "bad", "定义 \t= \xC0\x07 1");
+  CHECK(render(d) ==
+        "t.rules:2:7: error: bad\n"
+        "  定义  = \xEF\xBF\xBD\xEF\xBF\xBD 1\n"
+        "          ^\n");
+}
+
 TEST_CASE("clipping keeps whole characters and marks the cut", "[diagnostic]") {
   CHECK(clip_to_width("过程 / 预算执行", 40) == "过程 / 预算执行");
   // 6 cells allowed: two wide characters (4 cells) fit before the "…"; a third would not.
