@@ -61,6 +61,28 @@ Json scoring_json(const Scoring& s) {
   return j;
 }
 
+// The 自评表's funds block (funds_block): exact figures, the rate to 2 places.
+Json funds_json(const FundsBlock& b) {
+  auto exact = [](const std::optional<Number>& n) {
+    return n ? Json(n->canonical()) : Json(nullptr);
+  };
+  Json j;
+  j["unit"] = b.unit;
+  j["initial"] = exact(b.initial);
+  j["budget"] = exact(b.budget);
+  j["executed"] = exact(b.executed);
+  j["rate"] = b.rate ? Json(b.rate->to_fixed(2)) : Json(nullptr);
+  j["rate_exact"] = exact(b.rate);
+  j["weight"] = b.score ? Json(b.score->weight.to_fixed(2)) : Json(nullptr);
+  j["points"] = b.score ? Json(b.score->points.to_fixed(2)) : Json(nullptr);
+  j["explanation"] = b.score ? Json(b.score->explanation) : Json(nullptr);
+  Json from = Json::array();
+  for (const auto& [column, name] : b.from_rules)
+    from.push_back({{"column", column}, {"name", name}});
+  j["from_rules"] = std::move(from);
+  return j;
+}
+
 Json published_json(const PublishedScore& p) {
   Json j;
   j["what"] = p.what;
@@ -161,6 +183,8 @@ Json to_json(const Report& r) {
   tallies["total"] = tally_json(r.total);
   j["tallies"] = std::move(tallies);
   j["scoring"] = r.scoring ? scoring_json(*r.scoring) : Json(nullptr);
+  if (r.scoring)
+    if (FundsBlock b = funds_block(r); b.has_figures()) j["funds"] = funds_json(b);
   // Only for a re-checked self-evaluation (docs/report-schema.md).
   if (r.recheck) j["recheck"] = recheck_json(*r.recheck);
   Json owed = Json::array();

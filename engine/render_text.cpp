@@ -106,8 +106,38 @@ std::string recheck_lines(const Recheck& c) {
   return out;
 }
 
-// The year-end score by 一级指标 and the total with its grade, then the
-// indicators still owing a 偏差原因.
+// The 自评表's funds block (funds_block), when there is anything to show:
+// the figures in the funds unit, the 执行率, and the block's score.
+std::string funds_lines(const Report& r) {
+  const FundsBlock b = funds_block(r);
+  if (!b.has_figures()) return "";
+  auto cell = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string("-"); };
+  const std::string label = "项目资金 (" + b.unit + ")";
+  const unsigned w = std::max(display_width(label), display_width("年度资金总额"));
+  std::string out = "\n" + pad_right(label, w);
+  for (const char* head : {"年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"})
+    out += "  " + pad_left(head, 12);
+  out += "\n" + pad_right("年度资金总额", w);
+  for (const std::string& v : {cell(b.initial), cell(b.budget), cell(b.executed),
+                               b.rate ? b.rate->to_fixed(2) + "%" : std::string("-"),
+                               b.score ? b.score->weight.to_fixed(2) : std::string("-"),
+                               b.score ? b.score->points.to_fixed(2) : std::string("-")})
+    out += "  " + pad_left(v, 12);
+  out += "\n";
+  if (b.score)
+    out += "预算执行率 " + b.score->points.to_fixed(2) + ": " + b.score->explanation + "\n";
+  if (!b.from_rules.empty()) {
+    out += "from the rule files:";
+    for (std::size_t i = 0; i < b.from_rules.size(); ++i)
+      out +=
+          std::string(i ? "," : "") + " " + b.from_rules[i].first + " = " + b.from_rules[i].second;
+    out += "\n";
+  }
+  return out;
+}
+
+// The year-end score by 一级指标 and the total with its grade, the funds
+// block, then the indicators still owing a 偏差原因.
 std::string assessment_summary(const Report& r, const TextOptions& options) {
   std::string out;
   if (r.scoring) {
@@ -131,6 +161,7 @@ std::string assessment_summary(const Report& r, const TextOptions& options) {
     out += "total " + (s.grade.empty() ? std::string("-") : s.total.to_fixed(2)) + " / 100 · " +
            grade + " · " + s.explanation + "\n";
     for (const auto& a : s.assumptions) out += "assumed: " + a + "\n";
+    out += funds_lines(r);
   }
   if (r.recheck) out += recheck_lines(*r.recheck);
   unsigned owed = 0;

@@ -76,53 +76,30 @@ class Sheet {
 };
 
 // The funds block (资金): 年初预算数, 全年预算数, 全年执行数, then the 预算执行率
-// block's 分值, 执行率 and 得分. The figures come from the scoring scheme's
-// funds (Scoring::budget / executed) when it had them, else from the rule
-// files (Report::funds: their 预算 block and the reported 执行数).
-lxw_row_t funds_block(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
-  const Scoring* sc = r.scoring ? &*r.scoring : nullptr;
-  const rules::Funds* funds = r.funds ? &*r.funds : nullptr;
-  std::string unit = funds && !funds->unit.symbol.empty() ? funds->unit.symbol : "万元";
-  s.merge(row, 0, row, 1, "项目资金（" + unit + "）", f.head);
+// block's 分值, 执行率 and 得分, from funds_block (engine/report.hpp), and a
+// note with the block's arithmetic and where each figure came from.
+lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
+  const FundsBlock b = funds_block(r);
+  s.merge(row, 0, row, 1, "项目资金（" + b.unit + "）", f.head);
   const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
   for (lxw_col_t c = 0; c < 6; ++c) s.text(row, static_cast<lxw_col_t>(2 + c), heads[c], f.head);
   ++row;
-  auto from_rules = [&](const std::optional<rules::Funds::Figure> rules::Funds::*which) {
-    return funds && funds->*which ? std::optional<Number>((funds->*which)->value) : std::nullopt;
-  };
-  std::optional<Number> initial = from_rules(&rules::Funds::initial);
-  std::optional<Number> budget = sc && sc->budget ? sc->budget : from_rules(&rules::Funds::budget);
-  std::optional<Number> executed =
-      sc && sc->executed ? sc->executed : from_rules(&rules::Funds::executed);
   auto printed = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string(); };
   s.merge(row, 0, row, 1, "年度资金总额", f.text);
-  s.figure(row, 2, printed(initial), f.number);
-  s.figure(row, 3, printed(budget), f.number);
-  s.figure(row, 4, printed(executed), f.number);
-  // The block's score: its own, or the indicator that carries it.
-  const Score* block = sc && sc->execution ? &*sc->execution : nullptr;
-  if (!block)
-    for (const auto& res : r.results)
-      if (res.score && res.indicator->name == "预算执行率") block = &*res.score;
-  s.figure(row, 5, block ? block->weight.to_fixed(2) : "", f.number);
-  std::string rate;
-  if (budget && executed && budget->sign() > 0)
-    rate = (*executed * Number::integer(100) / *budget).to_fixed(2) + "%";
-  s.text(row, 6, rate, f.center);
-  s.figure(row, 7, block ? block->points.to_fixed(2) : "", f.number);
+  s.figure(row, 2, printed(b.initial), f.number);
+  s.figure(row, 3, printed(b.budget), f.number);
+  s.figure(row, 4, printed(b.executed), f.number);
+  s.figure(row, 5, b.score ? b.score->weight.to_fixed(2) : "", f.number);
+  s.text(row, 6, b.rate ? b.rate->to_fixed(2) + "%" : "", f.center);
+  s.figure(row, 7, b.score ? b.score->points.to_fixed(2) : "", f.number);
   ++row;
-  std::string note = block
-                         ? "预算执行率得分 " + block->points.to_fixed(2) + "：" + block->explanation
-                         : "预算执行率：未给出预算数与执行数";
-  if (funds && !(sc && sc->budget)) {
-    std::string from;
-    for (const auto& [label, fig] :
-         {std::pair{"年初预算数", &funds->initial}, std::pair{"全年预算数", &funds->budget},
-          std::pair{"全年执行数", &funds->executed}})
-      if (*fig)
-        from += std::string(from.empty() ? "" : "，") + label + "取自规则文件的" + (*fig)->name;
-    if (!from.empty()) note += "（" + from + "）";
-  }
+  std::string note =
+      b.score ? "预算执行率得分 " + b.score->points.to_fixed(2) + "：" + b.score->explanation
+              : "预算执行率：未给出预算数与执行数";
+  std::string from;
+  for (const auto& [label, name] : b.from_rules)
+    from += std::string(from.empty() ? "" : "，") + label + "取自规则文件的" + name;
+  if (!from.empty()) note += "（" + from + "）";
   s.merge(row, 0, row, kColumns - 1, note, f.text);
   return row + 2;
 }
@@ -148,7 +125,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
                       (year ? "部门整体支出绩效自评表" : "部门整体绩效运行监控表");
   s.merge(0, 0, 0, kColumns - 1, title, f.title);
   lxw_row_t row = 2;
-  if (year) row = funds_block(s, r, f, row);
+  if (year) row = funds_rows(s, r, f, row);
 
   const lxw_row_t head_row = row;
   std::vector<std::string> heads = {"一级指标", "二级指标", "三级指标", "年度指标值"};

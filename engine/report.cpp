@@ -223,4 +223,29 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   return r;
 }
 
+FundsBlock funds_block(const Report& r) {
+  FundsBlock b;
+  const Scoring* sc = r.scoring ? &*r.scoring : nullptr;
+  const rules::Funds* funds = r.funds ? &*r.funds : nullptr;
+  b.unit = funds && !funds->unit.symbol.empty() ? funds->unit.symbol : "万元";
+  auto from_rules = [&](const std::optional<rules::Funds::Figure> rules::Funds::*which) {
+    return funds && funds->*which ? std::optional<Number>((funds->*which)->value) : std::nullopt;
+  };
+  b.initial = from_rules(&rules::Funds::initial);
+  b.budget = sc && sc->budget ? sc->budget : from_rules(&rules::Funds::budget);
+  b.executed = sc && sc->executed ? sc->executed : from_rules(&rules::Funds::executed);
+  if (b.budget && b.executed && b.budget->sign() > 0)
+    b.rate = *b.executed * Number::integer(100) / *b.budget;
+  b.score = sc && sc->execution ? &*sc->execution : nullptr;
+  if (!b.score)
+    for (const auto& res : r.results)
+      if (res.score && res.indicator->name == "预算执行率") b.score = &*res.score;
+  if (funds && !(sc && sc->budget))
+    for (const auto& [label, fig] :
+         {std::pair{"年初预算数", &funds->initial}, std::pair{"全年预算数", &funds->budget},
+          std::pair{"全年执行数", &funds->executed}})
+      if (*fig) b.from_rules.emplace_back(label, (*fig)->name);
+  return b;
+}
+
 }  // namespace indicheck

@@ -144,4 +144,21 @@ struct Report {
 Report check(const TargetTable& targets, const ActualTable& actuals, Period period,
              const rules::RuleSet* rules = nullptr);
 
+// The 自评表's funds block (项目资金: 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+// 执行率 | 得分), as the xlsx, text and JSON reports show it. The budget and
+// executed figures come from the scoring (Scoring::budget / executed) when it
+// had them, else from the rule files (Report::funds); the score is the
+// block's own (Scoring::execution) or that of the indicator named 预算执行率.
+struct FundsBlock {
+  std::string unit;  // the rule files' funds unit, else 万元
+  std::optional<Number> initial, budget, executed;
+  std::optional<Number> rate;    // executed × 100 / budget (a percentage), budget > 0
+  const Score* score = nullptr;  // points into the Report
+  std::vector<std::pair<std::string, std::string>> from_rules;  // (年初预算数, the rules' name)…
+  // Whether the rules or the scoring gave any funds figure (the text and JSON
+  // reports show the block only then; the xlsx always has it).
+  bool has_figures() const { return initial || budget || executed; }
+};
+FundsBlock funds_block(const Report& report);
+
 }  // namespace indicheck

@@ -106,6 +106,19 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
   Report report = check(*rules->table, *actuals, Period::year, rules.get());
   assess(report, scoring_scheme(report));
   REQUIRE(report.funds);
+  // The block every report shows (xlsx, text, JSON), exactly.
+  const FundsBlock b = funds_block(report);
+  CHECK(b.unit == "万元");
+  CHECK(b.initial == Number::integer(1200));
+  CHECK(b.budget == Number::integer(1250));
+  CHECK(b.executed == Number::integer(960));
+  REQUIRE(b.rate);
+  CHECK(b.rate->canonical() == "76.8");
+  REQUIRE(b.score);
+  CHECK(b.score->points.canonical() == "7.68");
+  CHECK(b.from_rules ==
+        std::vector<std::pair<std::string, std::string>>{
+            {"年初预算数", "资金总额"}, {"全年预算数", "调整预算数"}, {"全年执行数", "执行数"}});
   std::string path = (dir / "funds.xlsx").string();
   REQUIRE(write_xlsx(report, path).empty());
   auto sheets = read_xlsx(path, ds);
