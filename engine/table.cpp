@@ -89,7 +89,7 @@ class LineReader {
       if (!normalise(text, &bad)) {
         ++skipped_;
         std::string what = bad.message;
-        if (bad.message == "invalid UTF-8 byte") {
+        if (bad.message == kInvalidByte) {
           char hex[8];
           std::snprintf(hex, sizeof hex, "0x%02X",
                         static_cast<unsigned>(static_cast<unsigned char>(text[bad.byte])));
@@ -115,6 +115,27 @@ class LineReader {
       return Line{text, line_};
     }
     return std::nullopt;
+  }
+
+  // An error about the value of a "# key: value" line: at the value's first
+  // character, with the line shown. Such errors are few: the line is found by
+  // counting from the start.
+  void value_error(unsigned line, std::string message) {
+    std::string_view text = content_;
+    for (unsigned n = 1; n < line; ++n) {
+      auto nl = text.find('\n');
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    }
+    text = text.substr(0, text.find('\n'));
+    if (text.ends_with('\r')) text.remove_suffix(1);
+    std::size_t at = std::min(text.find(':'), text.find("："));
+    if (at == std::string_view::npos) {
+      error(line, 1, std::move(message), text);
+      return;
+    }
+    at += text[at] == ':' ? 1 : 3;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    error(line, count_chars(text, at) + 1, std::move(message), text);
   }
 
   void error(unsigned line, unsigned column, std::string message, std::string_view source,
@@ -287,8 +308,8 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string::npos)
       t.year = std::stoi(digits);
     else
-      lines.error(t.metadata_line.at("年度"), 1,
-                  "'# 年度: " + y->second + "' is not a four-digit year", "");
+      lines.value_error(t.metadata_line.at("年度"),
+                        "'# 年度: " + y->second + "' is not a four-digit year");
   }
   auto col = [&](const char* name) -> std::optional<std::size_t> {
     auto it = header->columns.find(name);
@@ -350,7 +371,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.file = file;
       cell.where.line = line;
     } else {
-      lines.error(line, 1, "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)", "");
+      lines.value_error(line, "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)");
     }
   }
   // A published self-evaluation's figures: exact decimals, or a located error.
@@ -364,10 +385,8 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.file = file;
       cell.where.line = line;
     } else {
-      lines.error(line, 1,
-                  "'# " + std::string(key) + ": " + it->second +
-                      "' is not a number (digits with an optional decimal point)",
-                  "");
+      lines.value_error(line, "'# " + std::string(key) + ": " + it->second +
+                                  "' is not a number (digits with an optional decimal point)");
     }
   }
   if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
@@ -376,8 +395,8 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
     else if (p->second == "全年")
       t.period = Period::year;
     else
-      lines.error(t.metadata_line.at("期间"), 1,
-                  "'# 期间: " + p->second + "': expected 半年 or 全年", "");
+      lines.value_error(t.metadata_line.at("期间"),
+                        "'# 期间: " + p->second + "': expected 半年 or 全年");
   }
   std::size_t key = header->columns.at("指标"), value = header->columns.at("实际值");
   auto reason = header->columns.find("偏差原因");
