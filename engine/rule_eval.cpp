@@ -3,6 +3,7 @@
 #include "engine/rule_eval.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "engine/evaluate.hpp"
 #include "engine/parse.hpp"
@@ -67,9 +68,11 @@ Evaluator::Outcome Evaluator::figure(const std::string& name, Period p, int dept
   auto d = rules_.derived.find(name);
   if (d == rules_.derived.end() || depth > 64)
     return problem(VerdictKind::error, "'" + name + "' is not defined");
+  if (auto known = derived_.find({name, p}); known != derived_.end()) return known->second;
   ++depth_;
   auto out = eval(*d->second.expr, p);
   --depth_;
+  derived_.emplace(std::pair{name, p}, out);
   return out;
 }
 
@@ -192,16 +195,21 @@ bool holds(Relation r, const Number& a, const Number& b) {
   return false;
 }
 
-bool uses_reported(const RuleSet& rules, const Expr& e, int depth = 0) {
+// Whether `e` reaches a reported figure, through definitions. `seen` holds
+// the definitions already followed (each is looked into once: a chain that
+// uses each step twice stays linear).
+bool uses_reported(const RuleSet& rules, const Expr& e, std::set<std::string>& seen,
+                   int depth = 0) {
   if (depth > 64) return true;
   if (e.kind == Expr::Kind::reference) {
     auto f = rules.figures.find(e.text);
     if (f != rules.figures.end()) return f->second.source == FigureDef::Source::reported;
     auto d = rules.derived.find(e.text);
-    return d != rules.derived.end() && uses_reported(rules, *d->second.expr, depth + 1);
+    if (d == rules.derived.end() || !seen.insert(e.text).second) return false;
+    return uses_reported(rules, *d->second.expr, seen, depth + 1);
   }
   for (const auto& a : e.args)
-    if (uses_reported(rules, a, depth + 1)) return true;
+    if (uses_reported(rules, a, seen, depth + 1)) return true;
   return false;
 }
 
@@ -213,8 +221,10 @@ std::vector<CheckResult> run_checks(Evaluator& ev, bool constant_only) {
     if (rule.only && *rule.only != ev.period()) continue;
     const Statement& st = *rule.statement;
     if (constant_only)
-      if (std::any_of(st.sides.begin(), st.sides.end(),
-                      [&](const Expr& s) { return uses_reported(ev.rules(), s); }))
+      if (std::any_of(st.sides.begin(), st.sides.end(), [&](const Expr& s) {
+            std::set<std::string> seen;
+            return uses_reported(ev.rules(), s, seen);
+          }))
         continue;
     CheckResult r;
     r.rule = &rule;

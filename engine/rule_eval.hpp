@@ -58,6 +58,10 @@ class Evaluator {
   Period period_;
   std::map<std::string, ReportedFigure> reported_;
   int depth_ = 0;
+  // Each 定义's outcome per period, once computed: the rules and the reported
+  // figures do not change, and a chain of definitions that each use the one
+  // before twice would otherwise cost 2^depth evaluations.
+  std::map<std::pair<std::string, Period>, Outcome> derived_;
 };
 
 // The result of one 核对 in one period.
