@@ -22,6 +22,7 @@ td.num{text-align:right;white-space:nowrap}
 tr.pass td.v{color:#1a7f1a}tr.fail td.v,tr.error td.v{color:#b00}
 tr.partial td.v,tr.missing td.v{color:#a60}tr.manual td.v{color:#067}
 .owed{color:#b00;font-weight:bold}
+tr.differs td{background:#fdecea}
 .how{color:#555;font-size:.9em}
 #filters{margin:.8em 0}
 @page{size:A4 landscape;margin:12mm}
@@ -133,6 +134,37 @@ std::string render_html(const Report& r) {
            "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
+  if (r.recheck) {
+    // As in the text and Markdown reports: each published 得分 that differs,
+    // and the published 总分, with indicheck's arithmetic.
+    const Recheck& c = *r.recheck;
+    out +=
+        "<h2>Published self-evaluation re-checked</h2>\n<p class=\"how\">得分 compared as "
+        "printed (2 places, half-up). Weights: " +
+        escape_markup(c.weights) + ". Compared " + std::to_string(c.compared) +
+        " published 得分; " + (c.differences.empty() ? "all agree" : "these differ") + ".</p>\n";
+    std::vector<const PublishedScore*> listed;
+    for (const auto& p : c.differences) listed.push_back(&p);
+    const PublishedScore* total = c.total ? &*c.total : nullptr;
+    if (total) listed.push_back(total);
+    if (!listed.empty()) {
+      out +=
+          "<table class=\"recheck\">\n<thead><tr><th>指标</th><th>published</th>"
+          "<th>indicheck</th><th>indicheck's arithmetic</th><th>where</th></tr></thead>\n"
+          "<tbody>\n";
+      for (const PublishedScore* p : listed) {
+        const bool differs = p != total || c.total_differs;
+        out += std::string("<tr") + (differs ? " class=\"differs\"" : "") + "><td>" +
+               escape_markup(p->what) + "</td><td class=\"num\">" + escape_markup(p->published) +
+               "</td><td class=\"num\">" +
+               escape_markup(p->computed.empty() ? "(not scored)" : p->computed) +
+               "</td><td class=\"how\">" + escape_markup(p->explanation) + "</td><td>" +
+               escape_markup(p->where.file + ":" + std::to_string(p->where.line)) + "</td></tr>\n";
+      }
+      out += "</tbody>\n</table>\n";
+    }
+    for (const auto& n : c.notes) out += "<p class=\"how\">note: " + escape_markup(n) + "</p>\n";
+  }
   if (r.scoring && !r.scoring->assumptions.empty()) {
     out += "<h2>Assumed</h2>\n<ul>\n";
     for (const auto& a : r.scoring->assumptions) out += "<li>" + escape_markup(a) + "</li>\n";

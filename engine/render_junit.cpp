@@ -54,6 +54,39 @@ std::string render_junit(const Report& r) {
     if (!out.empty()) s.body += "      <system-out>" + escape_markup(out) + "</system-out>\n";
     s.body += "    </testcase>\n";
   }
+  if (r.recheck) {
+    // A published self-evaluation: one case for the 得分 compared (a failure
+    // per one that differs) and one for the published 总分.
+    const Recheck& c = *r.recheck;
+    Suite& s = suites.emplace_back();
+    s.name = "自评复核";
+    auto one = [&](const std::string& name, const std::vector<const PublishedScore*>& bad,
+                   const std::string& summary) {
+      ++s.tests;
+      s.body += "    <testcase classname=\"自评复核\" name=\"" + escape_markup(name) + "\">\n";
+      if (!bad.empty()) {
+        ++s.failures;
+        std::string detail;
+        for (const PublishedScore* p : bad)
+          detail += p->what + ": published " + p->published + ", indicheck " +
+                    (p->computed.empty() ? "(not scored)" : p->computed) + " (" + p->explanation +
+                    ") at " + p->where.file + ":" + std::to_string(p->where.line) + "\n";
+        s.body += "      <failure type=\"recheck\" message=\"" + escape_markup(summary) + "\">" +
+                  escape_markup(detail) + "</failure>\n";
+      }
+      s.body += "    </testcase>\n";
+    };
+    std::vector<const PublishedScore*> differing;
+    for (const auto& p : c.differences) differing.push_back(&p);
+    one("published 得分 (" + std::to_string(c.compared) + " compared)", differing,
+        std::to_string(c.differences.size()) + " of " + std::to_string(c.compared) +
+            " published 得分 differ from indicheck's (weights: " + c.weights + ")");
+    if (c.total)
+      one("published 总分",
+          c.total_differs ? std::vector{&*c.total} : std::vector<const PublishedScore*>{},
+          "the published 总分 " + c.total->published + " differs from indicheck's " +
+              c.total->computed);
+  }
   unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
   for (const Suite& s : suites) {
     tests += s.tests;
