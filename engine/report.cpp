@@ -33,12 +33,6 @@ std::vector<std::string> split_key(std::string_view key) {
   return parts;
 }
 
-// Whether `key` names the last segments of `path` (both already without spaces).
-bool matches(const std::vector<std::string>& key, const std::vector<std::string>& path) {
-  if (key.size() > path.size()) return false;
-  return std::equal(key.begin(), key.end(), path.end() - static_cast<std::ptrdiff_t>(key.size()));
-}
-
 // Tallies by name, in the order the names first come; the index keeps a table
 // of thousands of 二级指标 linear (a search of the list was quadratic).
 class Tallies {
@@ -95,16 +89,23 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
         std::string("the actuals are for ") + chinese(*actuals.period) + " but the check is for " +
             chinese(period) + " (--period " + to_string(period) + ")"));
 
-  // Match each actual row to exactly one indicator.
-  std::vector<std::vector<std::string>> paths;
-  // A key's last part must be the path's last segment: the indicators by their
-  // last segment, so that matching is not rows × indicators.
-  std::unordered_map<std::string, std::vector<std::size_t>> by_last;
-  for (const Indicator& ind : targets.indicators) {
-    paths.push_back(ind.path());
-    for (auto& segment : paths.back()) segment = without_spaces(segment);
-    if (!paths.back().empty()) by_last[paths.back().back()].push_back(paths.size() - 1);
+  // Match each actual row to exactly one indicator. A key names the last
+  // segments of a path (both without spaces): every indicator is indexed under each of
+  // its path's suffixes (at most four), so a row finds its indicators in one
+  // lookup, and N rows against N indicators of one name cost N, not N × N.
+  auto suffix_key = [](const std::vector<std::string>& parts, std::size_t n) {
+    std::string out;  // each segment with its length: no two suffixes collide
+    for (std::size_t k = parts.size() - n; k < parts.size(); ++k)
+      out += std::to_string(parts[k].size()) + ":" + parts[k];
+    return out;
+  };
+  std::unordered_map<std::string, std::vector<std::size_t>> by_suffix;
+  for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
+    std::vector<std::string> path = targets.indicators[i].path();
+    for (auto& segment : path) segment = without_spaces(segment);
+    for (std::size_t n = 1; n <= path.size(); ++n) by_suffix[suffix_key(path, n)].push_back(i);
   }
+  static const std::vector<std::size_t> kNone;
   std::map<std::size_t, const ActualRow*> actual_of;
   std::map<std::string, const ActualRow*> figure_rows;
   for (const ActualRow& row : actuals.rows) {
@@ -122,10 +123,8 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
       continue;
     }
     auto key = split_key(row.key.text);
-    std::vector<std::size_t> hits;
-    if (auto same_last = by_last.find(key.back()); same_last != by_last.end())
-      for (std::size_t i : same_last->second)
-        if (matches(key, paths[i])) hits.push_back(i);
+    auto found = by_suffix.find(suffix_key(key, key.size()));
+    const std::vector<std::size_t>& hits = found == by_suffix.end() ? kNone : found->second;
     if (hits.empty()) {
       r.diagnostics.push_back(at(row.key, Severity::error,
                                  "'" + row.key.text + "' matches no indicator in " + targets.file));
