@@ -66,13 +66,24 @@ Evaluator::Outcome Evaluator::figure(const std::string& name, Period p, int dept
     return value(*v * def.unit.factor, Dimension::of(def.unit), def.unit);
   }
   auto d = rules_.derived.find(name);
-  if (d == rules_.derived.end() || depth > 64)
+  if (d == rules_.derived.end())
     return problem(VerdictKind::error, "'" + name + "' is not defined");
+  if (depth > kMaxDefinitionDepth) {
+    cut_ = true;
+    return problem(VerdictKind::error, "'" + name + "' is reached through more than " +
+                                           std::to_string(kMaxDefinitionDepth) +
+                                           " 定义 in a chain: too deep to compute");
+  }
   if (auto known = derived_.find({name, p}); known != derived_.end()) return known->second;
+  const bool cut_before = cut_;
+  cut_ = false;
   ++depth_;
   auto out = eval(*d->second.expr, p);
   --depth_;
-  derived_.emplace(std::pair{name, p}, out);
+  // An outcome cut short by the depth limit depends on where the walk began
+  // (甲10 is fine on its own, too deep under 甲70): it is not kept.
+  if (!cut_) derived_.emplace(std::pair{name, p}, out);
+  cut_ = cut_ || cut_before;
   return out;
 }
 

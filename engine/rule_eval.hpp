@@ -62,6 +62,8 @@ class Evaluator {
   // figures do not change, and a chain of definitions that each use the one
   // before twice would otherwise cost 2^depth evaluations.
   std::map<std::pair<std::string, Period>, Outcome> derived_;
+  bool cut_ = false;  // the current walk met the depth limit: its outcomes are not kept
+  static constexpr int kMaxDefinitionDepth = 64;
 };
 
 // The result of one 核对 in one period.

@@ -442,6 +442,26 @@ TEST_CASE("rules: each 定义 is computed once per period, however often it is u
   CHECK(results[0].explanation == "1152921504606846976万元 ≥ 0万元");  // 2^60
 }
 
+TEST_CASE("rules: a 定义 too deep under one check is still computed for another", "[rules]") {
+  // 甲70 goes through 70 定义: past the limit of 64, an error. 甲10 on its own
+  // is 11万元; the outcomes met on 甲70's walk must not be kept for it.
+  std::string text = "预算 万元 {\n  甲0  全年 1\n}\n";
+  for (int i = 1; i <= 70; ++i)
+    text += "定义 甲" + std::to_string(i) + " = 甲" + std::to_string(i - 1) + " + 1万元\n";
+  text += "核对 甲70 ≥ 0万元 {\n  期间 全年\n}\n核对 甲10 ≥ 0万元 {\n  期间 全年\n}\n";
+  std::vector<Diagnostic> ds;
+  auto rs = load_rules_text("t.rules", text, ds);
+  INFO(render_all(ds));
+  REQUIRE(ds.empty());
+  Evaluator ev(*rs, Period::year, {});
+  auto results = run_checks(ev);
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].kind == VerdictKind::error);
+  CHECK(results[0].explanation.find("more than 64 定义 in a chain") != std::string::npos);
+  CHECK(results[1].kind == VerdictKind::pass);
+  CHECK(results[1].explanation == "11万元 ≥ 0万元");
+}
+
 TEST_CASE("rules: a reported figure's value comes from the actuals", "[rules]") {
   std::vector<Diagnostic> ds;
   auto rs = load_rules_text("t.rules",
