@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "engine/evaluate.hpp"
@@ -226,24 +227,32 @@ FundsBlock funds_block(const Report& r) {
   FundsBlock b;
   const Scoring* sc = r.scoring ? &*r.scoring : nullptr;
   const rules::Funds* funds = r.funds ? &*r.funds : nullptr;
-  b.unit = funds && !funds->unit.symbol.empty() ? funds->unit.symbol : "万元";
-  auto from_rules = [&](const std::optional<rules::Funds::Figure> rules::Funds::*which) {
-    return funds && funds->*which ? std::optional<Number>((funds->*which)->value) : std::nullopt;
-  };
-  b.initial = from_rules(&rules::Funds::initial);
-  b.budget = sc && sc->budget ? sc->budget : from_rules(&rules::Funds::budget);
-  b.executed = sc && sc->executed ? sc->executed : from_rules(&rules::Funds::executed);
+  if (sc && sc->budget) {
+    // The published self-evaluation's figures (the scoring used them): its
+    // 全年预算数 and 全年执行数, in the 自评表's 万元. The rule files' figures
+    // are not mixed in: they may be in another unit, and the row would add
+    // them up as if they were one table's.
+    b.unit = "万元";
+    b.budget = sc->budget;
+    b.executed = sc->executed;
+  } else if (funds) {
+    b.unit = funds->unit.symbol.empty() ? "万元" : funds->unit.symbol;
+    for (const auto& [label, fig, into] : {std::tuple{"年初预算数", &funds->initial, &b.initial},
+                                           std::tuple{"全年预算数", &funds->budget, &b.budget},
+                                           std::tuple{"全年执行数", &funds->executed, &b.executed}})
+      if (*fig) {
+        *into = (*fig)->value;
+        b.from_rules.emplace_back(label, (*fig)->name);
+      }
+  } else {
+    b.unit = "万元";  // no figures: the 自评表's blank form
+  }
   if (b.budget && b.executed && b.budget->sign() > 0)
     b.rate = *b.executed * Number::integer(100) / *b.budget;
   b.score = sc && sc->execution ? &*sc->execution : nullptr;
   if (!b.score)
     for (const auto& res : r.results)
       if (res.score && res.indicator->name == "预算执行率") b.score = &*res.score;
-  if (funds && !(sc && sc->budget))
-    for (const auto& [label, fig] :
-         {std::pair{"年初预算数", &funds->initial}, std::pair{"全年预算数", &funds->budget},
-          std::pair{"全年执行数", &funds->executed}})
-      if (*fig) b.from_rules.emplace_back(label, (*fig)->name);
   return b;
 }
 

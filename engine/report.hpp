@@ -145,12 +145,13 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
              const rules::RuleSet* rules = nullptr);
 
 // The 自评表's funds block (项目资金: 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
-// 执行率 | 得分), as the xlsx, text and JSON reports show it. The budget and
-// executed figures come from the scoring (Scoring::budget / executed) when it
-// had them, else from the rule files (Report::funds); the score is the
-// block's own (Scoring::execution) or that of the indicator named 预算执行率.
+// 执行率 | 得分), as the xlsx, text and JSON reports show it. The figures come
+// from one source: the scoring's (Scoring::budget / executed, a published
+// self-evaluation's) when it had them, else the rule files' (Report::funds);
+// the score is the block's own (Scoring::execution) or that of the indicator
+// named 预算执行率.
 struct FundsBlock {
-  std::string unit;  // the rule files' funds unit, else 万元
+  std::string unit;  // the rule files' funds unit; else 万元, the 自评表's
   std::optional<Number> initial, budget, executed;
   std::optional<Number> rate;    // executed × 100 / budget (a percentage), budget > 0
   const Score* score = nullptr;  // points into the Report
@@ -160,5 +161,6 @@ struct FundsBlock {
   bool has_figures() const { return initial || budget || executed; }
 };
 FundsBlock funds_block(const Report& report);
+FundsBlock funds_block(const Report&& report) = delete;  // `score` would dangle
 
 }  // namespace indicheck

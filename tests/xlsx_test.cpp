@@ -80,6 +80,37 @@ TEST_CASE("read_xlsx reports a file that is not a workbook, at the file", "[xlsx
   CHECK(diagnostics[0].message == "cannot open: no such file");
 }
 
+TEST_CASE("the funds block takes its figures from one source, never mixed", "[xlsx][rules]") {
+  // A published self-evaluation's 全年预算数 200 and 全年执行数 190 (万元), and
+  // rule files whose 预算 block is in 元: the row must not set 2000000 元 beside
+  // 200 万元 under one unit.
+  Report r;
+  r.scoring = Scoring{};
+  r.scoring->budget = Number::integer(200);
+  r.scoring->executed = Number::integer(190);
+  rules::Funds funds;
+  funds.unit = *UnitTable::standard().lookup("元");
+  funds.initial = rules::Funds::Figure{Number::integer(2000000), "资金总额"};
+  r.funds = funds;
+  FundsBlock b = funds_block(r);
+  CHECK(b.unit == "万元");
+  CHECK_FALSE(b.initial);
+  CHECK(b.budget == Number::integer(200));
+  CHECK(b.executed == Number::integer(190));
+  REQUIRE(b.rate);
+  CHECK(b.rate->canonical() == "95");
+  CHECK(b.from_rules.empty());
+  // Without the published figures, the rules' block in its own unit.
+  r.scoring->budget.reset();
+  r.scoring->executed.reset();
+  b = funds_block(r);
+  CHECK(b.unit == "元");
+  CHECK(b.initial == Number::integer(2000000));
+  CHECK_FALSE(b.rate);
+  CHECK(b.from_rules ==
+        std::vector<std::pair<std::string, std::string>>{{"年初预算数", "资金总额"}});
+}
+
 TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block and 执行数",
           "[xlsx][rules]") {
   auto dir = std::filesystem::path(temp_path("funds"));
