@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -90,10 +89,7 @@ class LineReader {
         ++skipped_;
         std::string what = bad.message;
         if (bad.message == kInvalidByte) {
-          char hex[8];
-          std::snprintf(hex, sizeof hex, "0x%02X",
-                        static_cast<unsigned>(static_cast<unsigned char>(text[bad.byte])));
-          what = "invalid UTF-8 byte " + std::string(hex);
+          what = std::string(kInvalidByte) + " " + hex_byte(text[bad.byte]);
           // Once per file: the likely cause of a file full of bad bytes.
           if (!hinted_)
             what +=
@@ -117,10 +113,11 @@ class LineReader {
     return std::nullopt;
   }
 
-  // An error about the value of a "# key: value" line: at the value's first
-  // character, with the line shown. Such errors are few: the line is found by
-  // counting from the start.
-  void value_error(unsigned line, std::string message) {
+  // An error about `value`, the (trimmed) value of a "# key: value" line: at
+  // its first character, with the line shown. The colon is found as
+  // read_metadata finds it (ASCII first, then full-width). Such errors are
+  // few: the line is found by counting from the start.
+  void value_error(unsigned line, std::string_view value, std::string message) {
     std::string_view text = content_;
     for (unsigned n = 1; n < line; ++n) {
       auto nl = text.find('\n');
@@ -128,14 +125,12 @@ class LineReader {
     }
     text = text.substr(0, text.find('\n'));
     if (text.ends_with('\r')) text.remove_suffix(1);
-    std::size_t at = std::min(text.find(':'), text.find("："));
-    if (at == std::string_view::npos) {
-      error(line, 1, std::move(message), text);
-      return;
-    }
-    at += text[at] == ':' ? 1 : 3;
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-    error(line, count_chars(text, at) + 1, std::move(message), text);
+    std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos) colon = text.find("：");
+    std::size_t at =
+        colon == std::string_view::npos ? std::string_view::npos : text.find(value, colon);
+    error(line, at == std::string_view::npos ? 1 : count_chars(text, at) + 1, std::move(message),
+          text);
   }
 
   void error(unsigned line, unsigned column, std::string message, std::string_view source,
@@ -308,7 +303,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string::npos)
       t.year = std::stoi(digits);
     else
-      lines.value_error(t.metadata_line.at("年度"),
+      lines.value_error(t.metadata_line.at("年度"), y->second,
                         "'# 年度: " + y->second + "' is not a four-digit year");
   }
   auto col = [&](const char* name) -> std::optional<std::size_t> {
@@ -371,7 +366,8 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.file = file;
       cell.where.line = line;
     } else {
-      lines.value_error(line, "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)");
+      lines.value_error(line, g->second,
+                        "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)");
     }
   }
   // A published self-evaluation's figures: exact decimals, or a located error.
@@ -385,8 +381,9 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.file = file;
       cell.where.line = line;
     } else {
-      lines.value_error(line, "'# " + std::string(key) + ": " + it->second +
-                                  "' is not a number (digits with an optional decimal point)");
+      lines.value_error(line, it->second,
+                        "'# " + std::string(key) + ": " + it->second +
+                            "' is not a number (digits with an optional decimal point)");
     }
   }
   if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
@@ -395,7 +392,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
     else if (p->second == "全年")
       t.period = Period::year;
     else
-      lines.value_error(t.metadata_line.at("期间"),
+      lines.value_error(t.metadata_line.at("期间"), p->second,
                         "'# 期间: " + p->second + "': expected 半年 or 全年");
   }
   std::size_t key = header->columns.at("指标"), value = header->columns.at("实际值");
