@@ -115,10 +115,9 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
     if (computed != grade->text)
       recheck.differences.push_back(
           {"自评等级", grade->text, computed,
-           computed.empty() ? "no year-end score"
-                            : "the grade of the total " + report.scoring->total.to_fixed(2) +
-                                  " as printed (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60)",
-           grade->where});
+           // The scoring's own account: it says whether the printed or the
+           // exact total was graded (定级), and the bands.
+           computed.empty() ? "no year-end score" : report.scoring->explanation, grade->where});
   }
 }
 

@@ -504,7 +504,9 @@ void score_year(Report& r, const ScoringScheme& scheme) {
       total.explanation += " × 100/" + fig(weight_sum) + " " + equals(total.total);
     Number graded = scheme.grade_printed_total ? printed(total.total) : total.total;
     total.grade = grade_of(graded);
-    total.explanation += ": " + total.grade + " (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60)";
+    total.explanation +=
+        ": " + total.grade + " (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60" +
+        (scheme.grade_printed_total ? ")" : ", on the exact total: 定级 按精确总分)");
     if (total.pending > 0)
       total.explanation += "; provisional: " + std::to_string(total.pending) +
                            " indicator(s) a person must judge score 0 until then";

@@ -572,6 +572,8 @@ TEST_CASE("a published 得分 is compared with indicheck's as printed: 2 places,
   CHECK(r.differences[2].what == "自评等级");
   CHECK(r.differences[2].published == "优");
   CHECK(r.differences[2].computed == "中");
+  // Why: the total and its band, as the scoring graded it.
+  CHECK(r.differences[2].explanation.ends_with(": 中 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60)"));
   CHECK(r.differences[2].where.line == 2);
   CHECK(report.exit_code() == 1);
 }
