@@ -141,26 +141,19 @@ std::string render_html(const Report& r) {
     out +=
         "<h2>Published self-evaluation re-checked</h2>\n<p class=\"how\">得分 compared as "
         "printed (2 places, half-up). Weights: " +
-        escape_markup(c.weights) + ". Compared " + std::to_string(c.compared) +
-        " published 得分; " + (c.differences.empty() ? "all agree" : "these differ") + ".</p>\n";
-    std::vector<const PublishedScore*> listed;
-    for (const auto& p : c.differences) listed.push_back(&p);
-    const PublishedScore* total = c.total ? &*c.total : nullptr;
-    if (total) listed.push_back(total);
-    if (!listed.empty()) {
+        escape_markup(c.weights) + ". " + escape_markup(capitalised(recheck_summary(c))) +
+        ".</p>\n";
+    const auto rows = recheck_rows(c);
+    if (!rows.empty()) {
       out +=
           "<table class=\"recheck\">\n<thead><tr><th>指标</th><th>published</th>"
           "<th>indicheck</th><th>indicheck's arithmetic</th><th>where</th></tr></thead>\n"
           "<tbody>\n";
-      for (const PublishedScore* p : listed) {
-        const bool differs = p != total || c.total_differs;
-        out += std::string("<tr") + (differs ? " class=\"differs\"" : "") + "><td>" +
-               escape_markup(p->what) + "</td><td class=\"num\">" + escape_markup(p->published) +
-               "</td><td class=\"num\">" +
-               escape_markup(p->computed.empty() ? "(not scored)" : p->computed) +
-               "</td><td class=\"how\">" + escape_markup(p->explanation) + "</td><td>" +
-               escape_markup(p->where.file + ":" + std::to_string(p->where.line)) + "</td></tr>\n";
-      }
+      for (const RecheckRow& p : rows)
+        out += std::string("<tr") + (p.differs ? " class=\"differs\"" : "") + "><td>" +
+               escape_markup(p.what) + "</td><td class=\"num\">" + escape_markup(p.published) +
+               "</td><td class=\"num\">" + escape_markup(p.computed) + "</td><td class=\"how\">" +
+               escape_markup(p.explanation) + "</td><td>" + escape_markup(p.where) + "</td></tr>\n";
       out += "</tbody>\n</table>\n";
     }
     for (const auto& n : c.notes) out += "<p class=\"how\">note: " + escape_markup(n) + "</p>\n";

@@ -60,30 +60,32 @@ std::string render_junit(const Report& r) {
     const Recheck& c = *r.recheck;
     Suite& s = suites.emplace_back();
     s.name = "自评复核";
-    auto one = [&](const std::string& name, const std::vector<const PublishedScore*>& bad,
+    auto one = [&](const std::string& name, const std::vector<RecheckRow>& bad,
                    const std::string& summary) {
       ++s.tests;
       s.body += "    <testcase classname=\"自评复核\" name=\"" + escape_markup(name) + "\">\n";
       if (!bad.empty()) {
         ++s.failures;
         std::string detail;
-        for (const PublishedScore* p : bad)
-          detail += p->what + ": published " + p->published + ", indicheck " +
-                    (p->computed.empty() ? "(not scored)" : p->computed) + " (" + p->explanation +
-                    ") at " + p->where.file + ":" + std::to_string(p->where.line) + "\n";
+        for (const RecheckRow& p : bad)
+          detail += p.what + ": published " + p.published + ", indicheck " + p.computed + " (" +
+                    p.explanation + ") at " + p.where + "\n";
         s.body += "      <failure type=\"recheck\" message=\"" + escape_markup(summary) + "\">" +
                   escape_markup(detail) + "</failure>\n";
       }
       s.body += "    </testcase>\n";
     };
-    std::vector<const PublishedScore*> differing;
-    for (const auto& p : c.differences) differing.push_back(&p);
-    one("published 得分 (" + std::to_string(c.compared) + " compared)", differing,
+    // recheck_rows: the differing 得分, then the 总分 (last, when given).
+    std::vector<RecheckRow> rows = recheck_rows(c), total;
+    if (c.total) {
+      if (rows.back().differs) total.push_back(rows.back());
+      rows.pop_back();
+    }
+    one("published 得分 (" + std::to_string(c.compared) + " compared)", rows,
         std::to_string(c.differences.size()) + " of " + std::to_string(c.compared) +
             " published 得分 differ from indicheck's (weights: " + c.weights + ")");
     if (c.total)
-      one("published 总分",
-          c.total_differs ? std::vector{&*c.total} : std::vector<const PublishedScore*>{},
+      one("published 总分", total,
           "the published 总分 " + c.total->published + " differs from indicheck's " +
               c.total->computed);
   }

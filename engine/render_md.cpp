@@ -86,18 +86,16 @@ std::string render_md(const Report& r) {
     out +=
         "\n## Published self-evaluation re-checked\n\n得分 compared as printed (2 places, "
         "half-up). Weights: " +
-        c.weights + ". Compared " + std::to_string(c.compared) + " published 得分; " +
-        (c.differences.empty() ? std::string("all agree") : "these differ") + ".\n";
-    std::vector<const PublishedScore*> listed;
-    for (const auto& p : c.differences) listed.push_back(&p);
-    if (c.total) listed.push_back(&*c.total);
-    if (!listed.empty()) {
-      out += "\n" +
-             table_row({"指标", "published", "indicheck", "indicheck's arithmetic", "where"}) +
-             rule_row(5);
-      for (const PublishedScore* p : listed)
-        out += table_row({p->what, p->published, p->computed.empty() ? "(not scored)" : p->computed,
-                          p->explanation, p->where.file + ":" + std::to_string(p->where.line)});
+        c.weights + ". " + capitalised(recheck_summary(c)) + ".\n";
+    const auto rows = recheck_rows(c);
+    if (!rows.empty()) {
+      out +=
+          "\n" +
+          table_row({"=/≠", "指标", "published", "indicheck", "indicheck's arithmetic", "where"}) +
+          rule_row(6);
+      for (const RecheckRow& p : rows)
+        out += table_row(
+            {p.differs ? "≠" : "=", p.what, p.published, p.computed, p.explanation, p.where});
     }
     for (const auto& n : c.notes) out += "\n- note: " + n + "\n";
   }

@@ -77,4 +77,31 @@ std::string total_text(const Scoring& s) {
   return s.total.to_fixed(2) + " / 100 · " + s.grade;
 }
 
+std::vector<RecheckRow> recheck_rows(const Recheck& c) {
+  std::vector<RecheckRow> rows;
+  auto row = [](const PublishedScore& p, bool differs) {
+    return RecheckRow{p.what,
+                      p.published,
+                      p.computed.empty() ? "(not scored)" : p.computed,
+                      p.explanation,
+                      p.where.file + ":" + std::to_string(p.where.line),
+                      differs};
+  };
+  for (const auto& p : c.differences) rows.push_back(row(p, true));
+  if (c.total) rows.push_back(row(*c.total, c.total_differs));
+  return rows;
+}
+
+std::string recheck_summary(const Recheck& c) {
+  return "compared " + std::to_string(c.compared) + " published 得分: " +
+         (c.differences.empty() ? std::string("all agree")
+                                : std::to_string(c.differences.size()) +
+                                      (c.differences.size() == 1 ? " differs" : " differ"));
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
 }  // namespace indicheck

@@ -36,4 +36,19 @@ std::string escape_markup(const std::string& text);
 // "84.52 / 100 · 良" (or "-" when nothing was scored).
 std::string total_text(const Scoring& scoring);
 
+// A re-checked published score as every format prints it: each published
+// 得分 that differs, then the published 总分 (which may agree).
+struct RecheckRow {
+  std::string what, published;
+  std::string computed;  // indicheck's, or "(not scored)"
+  std::string explanation;
+  std::string where;  // "file:line" of the published value
+  bool differs = true;
+};
+std::vector<RecheckRow> recheck_rows(const Recheck& recheck);
+// "compared 6 published 得分: 1 differs" (or "…: all agree").
+std::string recheck_summary(const Recheck& recheck);
+// `text` with its first (ASCII) letter in capitals, to start a sentence.
+std::string capitalised(std::string text);
+
 }  // namespace indicheck

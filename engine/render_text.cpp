@@ -4,6 +4,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "engine/render.hpp"
+#include "engine/render_rows.hpp"
 
 namespace indicheck {
 
@@ -90,18 +91,10 @@ std::string recheck_lines(const Recheck& c) {
       "\npublished self-evaluation re-checked (得分 compared as printed: 2 places, "
       "half-up)\nweights: " +
       c.weights + "\n";
-  out += "compared " + std::to_string(c.compared) + " published 得分: " +
-         (c.differences.empty() ? std::string("all agree")
-                                : std::to_string(c.differences.size()) +
-                                      (c.differences.size() == 1 ? " differs" : " differ")) +
-         "\n";
-  auto line = [](const PublishedScore& p) {
-    return p.what + ": published " + p.published + ", indicheck " +
-           (p.computed.empty() ? std::string("(not scored)") : p.computed) + " (" + p.where.file +
-           ":" + std::to_string(p.where.line) + ")\n      " + p.explanation + "\n";
-  };
-  for (const auto& p : c.differences) out += "  ≠ " + line(p);
-  if (c.total) out += std::string(c.total_differs ? "  ≠ " : "  = ") + line(*c.total);
+  out += recheck_summary(c) + "\n";
+  for (const RecheckRow& p : recheck_rows(c))
+    out += std::string(p.differs ? "  ≠ " : "  = ") + p.what + ": published " + p.published +
+           ", indicheck " + p.computed + " (" + p.where + ")\n      " + p.explanation + "\n";
   for (const auto& n : c.notes) out += "note: " + n + "\n";
   return out;
 }
