@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/batch.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/parse.hpp"
+#include "engine/batch/batch.hpp"
+#include "engine/cell/evaluate.hpp"
+#include "engine/cell/parse.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // Tokens shared by the target and actual grammars: digits, numbers,
 // comparators, units, level words. Rules only: no actions, no messages.
 // Input reaches these rules with all white space already removed (see
-// engine/normalise.hpp), so `=6300平方 米` arrives as `=6300平方米`.
+// engine/base/normalise.hpp), so `=6300平方 米` arrives as `=6300平方米`.
 
 #include <tao/pegtl.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The rule-file language (.rules): docs/rules.md is its reference.
-// Rules only. The syntax tree is built by engine/rule_parse.cpp from a PEGTL
+// Rules only. The syntax tree is built by engine/rules/parse.cpp from a PEGTL
 // parse tree; messages live in grammar/rule_messages.hpp.
 //
 // A file is a sequence of statements, one per line; a statement may open a

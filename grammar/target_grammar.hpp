@@ -1,6 +1,6 @@
 #pragma once
 // The grammar of a written target (指标值), DOMAIN.md §2. Rules only: the
-// actions are in engine/parse_target.cpp, the messages in target_errors.hpp.
+// actions are in engine/cell/parse_target.cpp, the messages in target_errors.hpp.
 //
 //   target      := range | deadline | comparison | word comparison
 //                | quantity [range tail | suffix] | level | text
@@ -52,7 +52,7 @@ struct numeric : pg::seq<quantity, pg::opt<pg::sor<range_tail, suffix_comparator
 // 健全 alone (健全性 is text).
 struct level : pg::seq<pg::sor<level_word, yes_word>, pg::at<pg::eof>> {};
 
-// Anything else is a phrase or a sentence; engine/parse_target.cpp refuses
+// Anything else is a phrase or a sentence; engine/cell/parse_target.cpp refuses
 // text that is really a broken number (工5%, %95≥).
 struct text : pg::plus<pg::utf8::any> {};
 

@@ -1,13 +1,14 @@
 // import_file: the file's format and encoding, then its rows, then interpret.
 
 #include "engine/import/import.hpp"
+#include "engine/base/input_file.hpp"
 
 #include <filesystem>
 
 #include "engine/import/encoding.hpp"
 #include "engine/import/xlsx.hpp"
-#include "engine/render.hpp"
-#include "engine/table.hpp"
+#include "engine/table/sheets.hpp"
+#include "engine/table/table.hpp"
 
 namespace indicheck {
 

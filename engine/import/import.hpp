@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostic.hpp"
+#include "engine/base/diagnostic.hpp"
 
 namespace indicheck {
 

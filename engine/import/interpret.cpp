@@ -11,9 +11,9 @@
 #include <map>
 #include <set>
 
+#include "engine/base/number.hpp"
+#include "engine/base/unit.hpp"
 #include "engine/import/import.hpp"
-#include "engine/number.hpp"
-#include "engine/unit.hpp"
 
 namespace indicheck {
 

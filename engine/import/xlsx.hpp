@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/diagnostic.hpp"
+#include "engine/base/diagnostic.hpp"
 
 namespace indicheck {
 

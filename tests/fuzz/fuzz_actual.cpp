@@ -10,9 +10,9 @@
 #include <variant>
 #include <vector>
 
-#include "engine/evaluate.hpp"
-#include "engine/parse.hpp"
-#include "engine/render.hpp"
+#include "engine/cell/evaluate.hpp"
+#include "engine/cell/parse.hpp"
+#include "engine/report/render.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 using namespace indicheck;

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/batch.hpp"
+#include "engine/batch/batch.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 using namespace indicheck;

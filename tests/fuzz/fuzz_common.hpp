@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/constraint.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/normalise.hpp"
-#include "engine/verdict.hpp"
+#include "engine/base/diagnostic.hpp"
+#include "engine/base/normalise.hpp"
+#include "engine/cell/constraint.hpp"
+#include "engine/cell/verdict.hpp"
 
 namespace indicheck::fuzz {
 
@@ -24,7 +24,7 @@ inline void require(bool ok, const char* what) {
   if (!ok) broken(what);
 }
 
-// The documented kinds of Constraint::kind() (engine/constraint.hpp).
+// The documented kinds of Constraint::kind() (engine/cell/constraint.hpp).
 inline void check_kind(const Constraint& c) {
   constexpr std::string_view kinds[] = {"quantity", "range", "deadline", "level", "text", "none"};
   std::string_view k = c.kind();

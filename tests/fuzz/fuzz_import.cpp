@@ -12,7 +12,7 @@
 
 #include "engine/import/encoding.hpp"
 #include "engine/import/import.hpp"
-#include "engine/table.hpp"
+#include "engine/table/table.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 using namespace indicheck;

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <string>
 
-#include "engine/rule_check.hpp"
-#include "engine/rule_syntax.hpp"
+#include "engine/rules/load.hpp"
+#include "engine/rules/syntax.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 using namespace indicheck;

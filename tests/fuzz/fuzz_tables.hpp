@@ -7,9 +7,9 @@
 #include <sstream>
 #include <string>
 
-#include "engine/render.hpp"
-#include "engine/report.hpp"
-#include "engine/table.hpp"
+#include "engine/assess/report.hpp"
+#include "engine/report/render.hpp"
+#include "engine/table/table.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 #ifndef INDICHECK_SOURCE_DIR

@@ -3,7 +3,7 @@
 
 Run from anywhere: python3 tests/fuzz/make_dicts.py. Tokens are taken from
 grammar/*.hpp (every TAO_PEGTL_STRING and utf8::one code point) and
-engine/unit.cpp (every unit spelling), plus the table headers of
+engine/base/unit.cpp (every unit spelling), plus the table headers of
 docs/files.md and docs/batch.md. libFuzzer accepts only printable ASCII
 inside a dictionary entry, so other bytes are written as \\xNN; a comment
 above each entry shows the token as read.
@@ -84,7 +84,7 @@ def write(name, groups):
 
 
 expr = [("grammar tokens (grammar/*.hpp)", grammar_tokens()),
-        ("units (engine/unit.cpp)", unit_tokens()),
+        ("units (engine/base/unit.cpp)", unit_tokens()),
         ("actual values and white space", value_tokens())]
 line_bytes = [("line and cell separators, BOM", ["\t", "\n", "\r\n", "\ufeff"])]
 write("expr.dict", expr)

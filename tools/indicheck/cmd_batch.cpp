@@ -11,9 +11,9 @@
 #include <cstring>
 #include <memory>
 
-#include "engine/batch.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/render.hpp"
+#include "engine/base/diagnostic.hpp"
+#include "engine/batch/batch.hpp"
+#include "engine/report/render.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

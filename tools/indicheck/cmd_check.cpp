@@ -8,13 +8,14 @@
 #include <memory>
 #include <tuple>
 
-#include "engine/output_file.hpp"
-#include "engine/recheck.hpp"
-#include "engine/render.hpp"
-#include "engine/report.hpp"
-#include "engine/rule_check.hpp"
-#include "engine/score.hpp"
-#include "engine/table.hpp"
+#include "engine/assess/recheck.hpp"
+#include "engine/assess/report.hpp"
+#include "engine/assess/score.hpp"
+#include "engine/base/input_file.hpp"
+#include "engine/base/output_file.hpp"
+#include "engine/report/render.hpp"
+#include "engine/rules/load.hpp"
+#include "engine/table/table.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

@@ -1,11 +1,11 @@
 // indicheck diff OLD NEW --actuals A...: what a change to a rule set does to
-// the verdicts and scores of the same data (engine/rule_diff.hpp).
+// the verdicts and scores of the same data (engine/ruletest/diff.hpp).
 
 #include <nlohmann/json.hpp>
 
 #include <memory>
 
-#include "engine/rule_diff.hpp"
+#include "engine/ruletest/diff.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

@@ -2,9 +2,9 @@
 
 #include <memory>
 
-#include "engine/evaluate.hpp"
-#include "engine/parse.hpp"
-#include "engine/render.hpp"
+#include "engine/cell/evaluate.hpp"
+#include "engine/cell/parse.hpp"
+#include "engine/report/render.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

@@ -3,8 +3,9 @@
 
 #include <memory>
 
-#include "engine/output_file.hpp"
-#include "engine/rule_syntax.hpp"
+#include "engine/base/input_file.hpp"
+#include "engine/base/output_file.hpp"
+#include "engine/rules/syntax.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

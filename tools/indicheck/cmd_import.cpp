@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "engine/base/output_file.hpp"
 #include "engine/import/import.hpp"
-#include "engine/output_file.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

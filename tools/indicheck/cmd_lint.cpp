@@ -5,8 +5,9 @@
 #include <memory>
 #include <tuple>
 
-#include "engine/rule_check.hpp"
-#include "engine/rule_eval.hpp"
+#include "engine/base/input_file.hpp"
+#include "engine/rules/eval.hpp"
+#include "engine/rules/load.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

@@ -2,9 +2,9 @@
 
 #include <memory>
 
-#include "engine/diagnostic.hpp"
-#include "engine/parse.hpp"
-#include "engine/render.hpp"
+#include "engine/base/diagnostic.hpp"
+#include "engine/cell/parse.hpp"
+#include "engine/report/render.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

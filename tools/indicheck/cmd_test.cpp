@@ -5,8 +5,9 @@
 #include <algorithm>
 #include <memory>
 
-#include "engine/render_rows.hpp"
-#include "engine/rule_test.hpp"
+#include "engine/base/input_file.hpp"
+#include "engine/report/render_rows.hpp"
+#include "engine/ruletest/ruletest.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {

@@ -1,0 +1,259 @@
+#include "engine/assess/report.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "engine/cell/evaluate.hpp"
+#include "engine/cell/parse.hpp"
+
+namespace indicheck {
+
+namespace {
+
+// A path segment or key part without white space, so that 土地出让印花 税 and
+// 土地出让印花税 name the same thing. Table text is valid UTF-8 (the reader
+// checked), so normalise does not fail here.
+std::string without_spaces(std::string_view text) {
+  ParseError ignored;
+  auto n = normalise(text, &ignored);
+  return n ? n->text : std::string(text);
+}
+
+std::vector<std::string> split_key(std::string_view key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    auto slash = key.find('/', start);
+    parts.push_back(
+        without_spaces(key.substr(start, slash == std::string_view::npos ? slash : slash - start)));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// Tallies by name, in the order the names first come; the index keeps a table
+// of thousands of 二级指标 linear (a search of the list was quadratic).
+class Tallies {
+ public:
+  explicit Tallies(std::vector<Tally>& out) : out_(out) {}
+  Tally& operator[](const std::string& name) {
+    auto [it, fresh] = index_.emplace(name, out_.size());
+    if (fresh) out_.push_back(Tally{name, {}, 0});
+    return out_[it->second];
+  }
+
+ private:
+  std::vector<Tally>& out_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+Diagnostic at(const Cell& cell, Severity severity, std::string message, unsigned offset = 0) {
+  return make_diagnostic(severity, cell.where.file, cell.where.line, cell.where.column + offset,
+                         std::move(message), cell.source_line);
+}
+
+}  // namespace
+
+int Report::exit_code() const {
+  if (has_errors(diagnostics)) return 2;
+  for (const auto& c : checks)
+    if (c.severity == Severity::error && c.kind != VerdictKind::pass) return 1;
+  for (VerdictKind v :
+       {VerdictKind::fail, VerdictKind::partial, VerdictKind::error, VerdictKind::missing})
+    if (total.count(v) > 0) return 1;
+  if (recheck && (!recheck->differences.empty() || recheck->total_differs)) return 1;
+  return 0;
+}
+
+Report check(const TargetTable& targets, const ActualTable& actuals, Period period,
+             const rules::RuleSet* rules) {
+  Report r;
+  if (auto u = targets.metadata.find("单位"); u != targets.metadata.end()) r.unit = u->second;
+  r.year = targets.year;
+  r.period = period;
+  r.targets_file = targets.file;
+  r.actuals_file = actuals.file;
+  if (rules) r.rule_scheme = rules->scoring;
+
+  if ((period == Period::half && !targets.has_half) ||
+      (period == Period::year && !targets.has_year))
+    r.diagnostics.push_back(
+        make_diagnostic(Severity::error, targets.file, 1, 1,
+                        std::string("the targets file has no ") +
+                            (period == Period::half ? "半年指标值" : "全年指标值") + " column"));
+  if (actuals.period && *actuals.period != period)
+    r.diagnostics.push_back(make_diagnostic(
+        Severity::error, actuals.file, actuals.metadata_line.at("期间"), 1,
+        std::string("the actuals are for ") + chinese(*actuals.period) + " but the check is for " +
+            chinese(period) + " (--period " + to_string(period) + ")"));
+
+  // Match each actual row to exactly one indicator. A key names the last
+  // segments of a path (both without spaces): every indicator is indexed under each of
+  // its path's suffixes (at most four), so a row finds its indicators in one
+  // lookup, and N rows against N indicators of one name cost N, not N × N.
+  auto suffix_key = [](const std::vector<std::string>& parts, std::size_t n) {
+    std::string out;  // each segment with its length: no two suffixes collide
+    for (std::size_t k = parts.size() - n; k < parts.size(); ++k)
+      out += std::to_string(parts[k].size()) + ":" + parts[k];
+    return out;
+  };
+  std::unordered_map<std::string, std::vector<std::size_t>> by_suffix;
+  for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
+    std::vector<std::string> path = targets.indicators[i].path();
+    for (auto& segment : path) segment = without_spaces(segment);
+    for (std::size_t n = 1; n <= path.size(); ++n) by_suffix[suffix_key(path, n)].push_back(i);
+  }
+  static const std::vector<std::size_t> kNone;
+  std::map<std::size_t, const ActualRow*> actual_of;
+  std::map<std::string, const ActualRow*> figure_rows;
+  for (const ActualRow& row : actuals.rows) {
+    if (rules && rules::is_reported_figure(*rules, without_spaces(row.key.text))) {
+      // A figure the rules need (上报), not an indicator.
+      std::string name = without_spaces(row.key.text);
+      auto [it, fresh] = figure_rows.emplace(name, &row);
+      if (!fresh)
+        r.diagnostics.push_back(at(row.key, Severity::error,
+                                   "a second row for the figure '" + name +
+                                       "' (the first is on line " +
+                                       std::to_string(it->second->line) + ")"));
+      else
+        r.figures[name] = rules::read_reported(*rules, name, row.value.text, row.value.where);
+      continue;
+    }
+    auto key = split_key(row.key.text);
+    auto found = by_suffix.find(suffix_key(key, key.size()));
+    const std::vector<std::size_t>& hits = found == by_suffix.end() ? kNone : found->second;
+    if (hits.empty()) {
+      r.diagnostics.push_back(at(row.key, Severity::error,
+                                 "'" + row.key.text + "' matches no indicator in " + targets.file));
+      continue;
+    }
+    if (hits.size() > 1) {
+      // A few paths show what the key lacks; thousands would bury the message.
+      constexpr std::size_t kListed = 5;
+      std::string list;
+      for (std::size_t k = 0; k < hits.size() && k < kListed; ++k)
+        list += "\n    " + targets.indicators[hits[k]].path_text() + " (line " +
+                std::to_string(targets.indicators[hits[k]].line) + ")";
+      if (hits.size() > kListed)
+        list += "\n    … and " + std::to_string(hits.size() - kListed) + " more";
+      r.diagnostics.push_back(at(row.key, Severity::error,
+                                 "'" + row.key.text + "' matches " + std::to_string(hits.size()) +
+                                     " indicators; write more of the path:" + list));
+      continue;
+    }
+    auto [it, fresh] = actual_of.emplace(hits[0], &row);
+    if (!fresh) {
+      r.diagnostics.push_back(at(row.key, Severity::error,
+                                 "a second actual for '" + targets.indicators[hits[0]].path_text() +
+                                     "' (the first is on line " + std::to_string(it->second->line) +
+                                     ")"));
+    }
+  }
+
+  EvaluationContext context;
+  context.year = targets.year;
+  const UnitTable& units = rules ? rules->units : UnitTable::standard();
+  context.units = &units;
+  std::optional<rules::Evaluator> evaluator;
+  if (rules) {
+    evaluator.emplace(*rules, period, r.figures);
+    r.checks = rules::run_checks(*evaluator);
+    if (period == Period::year) r.funds = rules::funds_of(*evaluator);
+  }
+  Tallies by_level1(r.by_level1), by_level2(r.by_level2);
+  for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
+    const Indicator& ind = targets.indicators[i];
+    const Cell& cell = ind.target(period);
+    IndicatorResult res;
+    res.indicator = &ind;
+    res.target = cell.text;
+    const ActualRow* row = actual_of.count(i) ? actual_of[i] : nullptr;
+    if (row) {
+      res.actual = row->value.text;
+      res.reason = row->reason;
+      res.row = row;
+    }
+    auto target = parse_target(cell.text, units);
+    if (auto* bad = std::get_if<ParseError>(&target)) {
+      r.diagnostics.push_back(
+          at(cell, Severity::error, "target: " + bad->message, bad->column - 1));
+      res.verdict.kind = VerdictKind::error;
+      res.verdict.explanation = "the target cannot be read: " + bad->message;
+    } else {
+      const Constraint& c = std::get<Constraint>(target);
+      res.kind = c.kind();
+      if (std::holds_alternative<NoTarget>(c.form) && row)
+        r.diagnostics.push_back(at(row->key, Severity::warning,
+                                   "an actual is given for '" + ind.path_text() +
+                                       "', which has no target; it is not judged"));
+      if (evaluator && !std::holds_alternative<NoTarget>(c.form)) {
+        auto j = rules::judge(*evaluator, ind, c, row ? &row->value : nullptr, targets.year);
+        res.verdict = j.verdict;
+        if (!j.computed_actual.empty()) res.actual = j.computed_actual;
+        if (!j.target.empty()) res.target = j.target, res.kind = j.target_kind;
+        res.judged_target = j.judged_target;
+        res.judged_actual = j.judged_actual;
+        if (res.verdict.kind == VerdictKind::missing && !row && j.computed_actual.empty())
+          res.verdict.explanation = "no actual was reported (no row in the actuals file)";
+        r.judgements[ind.path_text()] = std::move(j);
+      } else if (auto actual = parse_actual(row ? row->value.text : std::string(), units);
+                 auto* unreadable = std::get_if<ParseError>(&actual)) {
+        res.verdict.kind = VerdictKind::error;
+        res.verdict.assumptions = c.assumptions;
+        res.verdict.explanation = "the actual cannot be read: " + unreadable->message + " (" +
+                                  row->value.where.file + ":" + std::to_string(row->line) + ":" +
+                                  std::to_string(row->value.where.column + unreadable->column - 1) +
+                                  ")";
+      } else {
+        res.verdict = evaluate(c, std::get<Actual>(actual), context);
+        if (!row && res.verdict.kind == VerdictKind::missing)
+          res.verdict.explanation = "no actual was reported (no row in the actuals file)";
+      }
+    }
+    by_level1[ind.level1].add(res.verdict.kind);
+    by_level2[ind.level1 + " / " + ind.level2].add(res.verdict.kind);
+    r.total.add(res.verdict.kind);
+    r.results.push_back(std::move(res));
+  }
+  r.total.name = "total";
+  return r;
+}
+
+FundsBlock funds_block(const Report& r) {
+  FundsBlock b;
+  const Scoring* sc = r.scoring ? &*r.scoring : nullptr;
+  const rules::Funds* funds = r.funds ? &*r.funds : nullptr;
+  if (sc && sc->budget) {
+    // The published self-evaluation's figures (the scoring used them): its
+    // 全年预算数 and 全年执行数, in the 自评表's 万元. The rule files' figures
+    // are not mixed in: they may be in another unit, and the row would add
+    // them up as if they were one table's.
+    b.unit = "万元";
+    b.budget = sc->budget;
+    b.executed = sc->executed;
+  } else if (funds) {
+    b.unit = funds->unit.symbol.empty() ? "万元" : funds->unit.symbol;
+    for (const auto& [label, fig, into] : {std::tuple{"年初预算数", &funds->initial, &b.initial},
+                                           std::tuple{"全年预算数", &funds->budget, &b.budget},
+                                           std::tuple{"全年执行数", &funds->executed, &b.executed}})
+      if (*fig) {
+        *into = (*fig)->value;
+        b.from_rules.emplace_back(label, (*fig)->name);
+      }
+  } else {
+    b.unit = "万元";  // no figures: the 自评表's blank form
+  }
+  if (b.budget && b.executed && b.budget->sign() > 0)
+    b.rate = *b.executed * Number::integer(100) / *b.budget;
+  b.score = sc && sc->execution ? &*sc->execution : nullptr;
+  if (!b.score)
+    for (const auto& res : r.results)
+      if (res.score && res.indicator->name == "预算执行率") b.score = &*res.score;
+  return b;
+}
+
+}  // namespace indicheck

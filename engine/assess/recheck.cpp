@@ -1,0 +1,137 @@
+#include "engine/assess/recheck.hpp"
+
+namespace indicheck {
+
+namespace {
+
+Number number_of(const Cell& cell) {
+  // read_actuals keeps only cells that are exact decimals.
+  return *Number::parse_decimal(cell.text);
+}
+
+const Cell* published(const ActualTable& actuals, const char* key) {
+  auto it = actuals.published.find(key);
+  return it == actuals.published.end() ? nullptr : &it->second;
+}
+
+std::string plural(unsigned n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+bool has_published_scores(const ActualTable& actuals) {
+  if (!actuals.published.empty()) return true;
+  for (const ActualRow& row : actuals.rows)
+    if (!row.weight.text.empty() || !row.score.text.empty()) return true;
+  return false;
+}
+
+ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
+                               ScoringScheme scheme, Recheck& recheck) {
+  unsigned from_rules = 0, from_table = 0;
+  for (const IndicatorResult& res : report.results) {
+    const std::string path = res.indicator->path_text();
+    auto given = scheme.indicators.find(path);
+    bool rules_weight = given != scheme.indicators.end() && given->second.weight;
+    bool table_weight = res.row && !res.row->weight.text.empty();
+    if (rules_weight) {
+      ++from_rules;
+      if (table_weight && number_of(res.row->weight) != *given->second.weight)
+        recheck.notes.push_back(path + ": 分值 " + given->second.weight->canonical() +
+                                " from the rule files, not the table's " + res.row->weight.text +
+                                " (" + res.row->weight.where.file + ":" +
+                                std::to_string(res.row->weight.where.line) + ")");
+    } else if (table_weight) {
+      ++from_table;
+      scheme.indicators[path].weight = number_of(res.row->weight);
+    }
+  }
+  if (from_rules == 0 && from_table == 0)
+    recheck.weights = "the default split of " + scheme.name + " (the table gives no 分值)";
+  else if (from_rules == 0)
+    recheck.weights = "the table's 分值 (" + plural(from_table, "indicator", "indicators") + ")";
+  else if (from_table == 0)
+    recheck.weights =
+        "the rule files' 分值 (" + plural(from_rules, "indicator", "indicators") + ")";
+  else
+    recheck.weights = "the rule files' 分值 for " + plural(from_rules, "indicator", "indicators") +
+                      ", the table's for " + std::to_string(from_table) +
+                      " (a rule file's 分值 wins)";
+
+  const Cell* budget = published(actuals, "全年预算数");
+  const Cell* executed = published(actuals, "全年执行数");
+  if (budget && executed) {
+    scheme.execution = std::pair{number_of(*executed), number_of(*budget)};
+    if (const Cell* w = published(actuals, "执行率分值")) scheme.execution_weight = number_of(*w);
+    recheck.weights += "; 预算执行率 from the funds block: 全年执行数 " + executed->text +
+                       " / 全年预算数 " + budget->text + ", 分值 " +
+                       scheme.execution_weight.canonical();
+  }
+  return scheme;
+}
+
+void compare_published(const Report& report, const ActualTable& actuals, Recheck& recheck) {
+  auto compare = [&](const std::string& what, const Cell& cell, const std::optional<Score>& score,
+                     const std::string& unscored) {
+    ++recheck.compared;
+    PublishedScore p{what, number_of(cell).to_fixed(2), "", "", cell.where};
+    if (score) {
+      p.computed = score->points.to_fixed(2);
+      p.explanation = score->explanation;
+    } else {
+      p.explanation = unscored.empty() ? "indicheck does not score it" : unscored;
+    }
+    if (p.computed != p.published) recheck.differences.push_back(std::move(p));
+  };
+  for (const IndicatorResult& res : report.results)
+    if (res.row && !res.row->score.text.empty())
+      compare(res.indicator->path_text(), res.row->score, res.score, res.unscored);
+  if (const Cell* block = published(actuals, "执行率得分")) {
+    std::optional<Score> computed;
+    std::string why =
+        "no 预算执行率 block: the funds figures (全年预算数, 全年执行数) are not given";
+    if (report.scoring && report.scoring->execution) computed = report.scoring->execution;
+    for (const IndicatorResult& res : report.results)
+      if (!computed && res.score && report.scoring && report.scoring->executed &&
+          res.indicator->name == "预算执行率")
+        computed = res.score;
+    compare("预算执行率", *block, computed, why);
+  }
+  if (const Cell* total = published(actuals, "总分")) {
+    PublishedScore p{"总分", number_of(*total).to_fixed(2), "", "", total->where};
+    if (report.scoring && !report.scoring->grade.empty()) {
+      p.computed = report.scoring->total.to_fixed(2);
+      p.explanation = report.scoring->explanation;
+    } else {
+      p.explanation = report.scoring ? report.scoring->explanation : "no year-end score";
+    }
+    recheck.total_differs = p.computed != p.published;
+    recheck.total = std::move(p);
+  }
+  if (const Cell* grade = published(actuals, "自评等级")) {
+    ++recheck.compared;
+    std::string computed = report.scoring ? report.scoring->grade : "";
+    if (computed != grade->text)
+      recheck.differences.push_back(
+          {"自评等级", grade->text, computed,
+           // The scoring's own account: it says whether the printed or the
+           // exact total was graded (定级), and the bands.
+           computed.empty() ? "no year-end score" : report.scoring->explanation, grade->where});
+  }
+}
+
+void assess_published(Report& report, const ActualTable& actuals) {
+  ScoringScheme scheme = scoring_scheme(report);
+  if (report.period != Period::year || !has_published_scores(actuals)) {
+    assess(report, scheme);
+    return;
+  }
+  Recheck recheck;
+  scheme = published_scheme(report, actuals, std::move(scheme), recheck);
+  assess(report, scheme);
+  compare_published(report, actuals, recheck);
+  report.recheck = std::move(recheck);
+}
+
+}  // namespace indicheck

@@ -1,0 +1,166 @@
+#pragma once
+// The report model: every indicator of a targets table with its verdict, and
+// the tallies. One model, several renderers (render_text, render_json).
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/base/number.hpp"
+#include "engine/cell/actual.hpp"
+#include "engine/cell/verdict.hpp"
+#include "engine/rules/eval.hpp"
+#include "engine/table/table.hpp"
+
+namespace indicheck {
+
+// How one indicator (or the 预算执行率 block) scored at year-end; filled by
+// assess() (engine/assess/score.hpp), after check(). Exact; printed to 2 places.
+struct Score {
+  Number weight;            // 分值
+  Number points;            // 得分, 0 ≤ points ≤ weight
+  std::string explanation;  // the arithmetic, recomputable by hand: "10 × 98.5/100 = 9.85"
+  bool review = false;      // over-achieved beyond the scheme's margin: a person must explain it
+  bool pending = false;     // a person must judge (manual): 0 points until then
+  std::vector<std::string> notes;  // every default the scoring applied
+};
+
+// Mid-year: will the full-year target be met? (确定能 / 有可能 / 不可能)
+enum class OnTrack { certain, possible, impossible };
+const char* to_string(OnTrack o);  // "certain", "possible", "impossible"
+const char* chinese(OnTrack o);    // "确定能", "有可能", "不可能"
+
+struct Outlook {
+  OnTrack on_track = OnTrack::possible;
+  std::string explanation;
+};
+
+struct IndicatorResult {
+  const Indicator* indicator = nullptr;
+  std::string target;              // as written
+  std::string kind;                // of the parsed target: "quantity", …, or "" when unreadable
+  std::string actual;              // as written; empty when none was reported
+  std::string reason;              // 偏差原因, as reported
+  const ActualRow* row = nullptr;  // the actuals row matched, when any (its 分值, 得分)
+  Verdict verdict;
+  // What was judged, when rule files changed it (a rule's target, a computed
+  // actual, a rounded one): later stages use these rather than the text.
+  std::optional<Constraint> judged_target;
+  std::optional<Actual> judged_actual;
+  // Filled by assess(): the year-end score (nullopt when not scored, and
+  // `unscored` says why), the mid-year outlook, and whether a 偏差原因 is owed.
+  std::optional<Score> score;
+  std::string unscored;
+  std::optional<Outlook> outlook;
+  bool needs_reason = false;
+};
+
+// A 一级指标's share of the year-end score.
+struct CategoryScore {
+  std::string name;
+  Number weight, points;
+};
+
+// The year-end total (assess() on a --period year report).
+struct Scoring {
+  std::string scheme;                      // its name, e.g. 财预〔2020〕10号
+  std::vector<CategoryScore> by_category;  // in table order; the block last when separate
+  // The 预算执行率 block from the funds figures (执行数 / 预算数) when given.
+  std::optional<Number> executed, budget;
+  std::optional<Score> execution;  // set when no indicator carries the block
+  Number weight;                   // the weights of what was scored (not-applicable ones dropped)
+  Number points;
+  Number total;       // points rescaled to 100
+  std::string grade;  // 优 良 中 差; empty when nothing was scored
+  std::string explanation;
+  unsigned pending = 0;  // indicators a person must still judge: the total is provisional
+  std::vector<std::string> assumptions;  // every default the scheme applied to the table
+};
+
+// A published self-evaluation re-checked (engine/assess/recheck.hpp): its 得分
+// against indicheck's, compared as printed (2 places, half-up).
+struct PublishedScore {
+  std::string what;         // the indicator's path text, "预算执行率" or "总分"
+  std::string published;    // the published 得分 to 2 places
+  std::string computed;     // indicheck's to 2 places; "" when it did not score it
+  std::string explanation;  // how indicheck's came about, or why it has none
+  SourceLocation where;     // the published cell
+};
+
+struct Recheck {
+  std::string weights;                      // which 分值 were used: the table's, the rules', …
+  unsigned compared = 0;                    // published 得分 compared (indicators and the block)
+  std::vector<PublishedScore> differences;  // in table order
+  std::optional<PublishedScore> total;      // the published 总分, when given
+  bool total_differs = false;
+  std::vector<std::string> notes;  // a published 分值 the rules overrode, …
+};
+
+struct Tally {
+  std::string name;  // 一级指标, or "一级 / 二级"
+  std::array<unsigned, std::size(kAllVerdicts)> counts{};
+  unsigned total = 0;
+
+  void add(VerdictKind v) {
+    ++counts[static_cast<std::size_t>(v)];
+    ++total;
+  }
+  unsigned count(VerdictKind v) const { return counts[static_cast<std::size_t>(v)]; }
+};
+
+struct Report {
+  std::string unit;  // 单位名称, from the targets file
+  std::optional<int> year;
+  Period period = Period::year;
+  std::string targets_file, actuals_file;
+  std::vector<IndicatorResult> results;  // in table order: one per indicator
+  std::vector<Tally> by_level1;          // in order of first appearance
+  std::vector<Tally> by_level2;
+  Tally total;
+  std::vector<Diagnostic> diagnostics;  // problems found in the two files
+  // With rule files: every 核对 for the period, with its result, and the
+  // figures the unit reported (上报) as read from the actuals.
+  std::vector<rules::CheckResult> checks;
+  std::map<std::string, rules::ReportedFigure> figures;
+  std::map<std::string, rules::Judgement> judgements;  // by indicator path, when rules apply
+  std::optional<ScoringScheme> rule_scheme;            // the rule files' 评分, when they give one
+  std::optional<rules::Funds> funds;                   // year-end, from the rule files' figures
+  std::optional<Scoring> scoring;                      // year-end, from assess()
+  std::optional<Recheck> recheck;  // year-end, when the actuals publish 得分 (recheck.hpp)
+
+  // 2 when a file has errors, 1 when an indicator is not met (fail, partial,
+  // error, missing) or a published 得分 differs from indicheck's, else 0.
+  int exit_code() const;
+};
+
+// Evaluates every indicator of `targets` for `period` against `actuals`.
+// Problems in the files go to report.diagnostics; problems in a value become
+// its verdict.
+// With `rules`, the rule files' targets, computed actuals, tolerances and
+// scales apply, and every 核对 of the period is run (engine/rules/eval.hpp).
+Report check(const TargetTable& targets, const ActualTable& actuals, Period period,
+             const rules::RuleSet* rules = nullptr);
+
+// The 自评表's funds block (项目资金: 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+// 执行率 | 得分), as the xlsx, text and JSON reports show it. The figures come
+// from one source: the scoring's (Scoring::budget / executed, a published
+// self-evaluation's) when it had them, else the rule files' (Report::funds);
+// the score is the block's own (Scoring::execution) or that of the indicator
+// named 预算执行率.
+struct FundsBlock {
+  std::string unit;  // the rule files' funds unit; else 万元, the 自评表's
+  std::optional<Number> initial, budget, executed;
+  std::optional<Number> rate;    // executed × 100 / budget (a percentage), budget > 0
+  const Score* score = nullptr;  // points into the Report
+  std::vector<std::pair<std::string, std::string>> from_rules;  // (年初预算数, the rules' name)…
+  // Whether the rules or the scoring gave any funds figure (the text and JSON
+  // reports show the block only then; the xlsx always has it).
+  bool has_figures() const { return initial || budget || executed; }
+};
+FundsBlock funds_block(const Report& report);
+FundsBlock funds_block(const Report&& report) = delete;  // `score` would dangle
+
+}  // namespace indicheck

@@ -1,0 +1,57 @@
+#pragma once
+// One source-location type and one diagnostic printer for every stage.
+// Columns count characters (not bytes); carets account for wide CJK cells.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace indicheck {
+
+struct SourceLocation {
+  std::string file;  // "<target>" for a command-line argument
+  unsigned line = 1;
+  unsigned column = 1;  // 1-based, in characters
+};
+
+enum class Severity { error, warning, note };
+const char* to_string(Severity s);
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceLocation where;
+  std::string message;
+  std::string source_line;  // the whole line, for the excerpt; may be empty
+};
+
+// Builds a diagnostic (out of line: brace-initialising the nested strings in
+// place trips a GCC 12 -Wmaybe-uninitialized false positive).
+Diagnostic make_diagnostic(Severity severity, std::string file, unsigned line, unsigned column,
+                           std::string message, std::string source_line = "");
+
+// "file:line:col: error: message", then the source line and a caret under the
+// column, each indented by two spaces.
+std::string render(const Diagnostic& d);
+std::string render_all(const std::vector<Diagnostic>& ds);
+bool has_errors(const std::vector<Diagnostic>& ds);
+
+// Terminal cells the UTF-8 text takes: 2 for wide (CJK, full-width) characters.
+unsigned display_width(std::string_view utf8);
+// Pads UTF-8 text with spaces to `cells` terminal cells (wide characters count 2).
+std::string pad_right(std::string_view text, unsigned cells);
+std::string pad_left(std::string_view text, unsigned cells);
+// `utf8` cut to at most `cells` terminal cells, ending in "…" when it was cut.
+std::string clip_to_width(std::string_view utf8, unsigned cells);
+// A cell's text for a report a person reads: as it is when it fits in
+// kShownCells terminal cells, else clipped with its length in characters
+// ("≥99999…(10001 characters)"). Machine formats (JSON, CSV) keep it whole.
+inline constexpr unsigned kShownCells = 120;
+std::string shown_cell(std::string_view utf8);
+// Number of characters (code points) in the first `bytes` bytes of `utf8`.
+unsigned count_chars(std::string_view utf8, std::size_t bytes);
+// A byte as messages name it: "0xFF".
+std::string hex_byte(char byte);
+// A short quote of the text at `byte` for "found …": one character, or "end of text".
+std::string describe_at(std::string_view utf8, std::size_t byte);
+
+}  // namespace indicheck

@@ -1,0 +1,100 @@
+#pragma once
+// Typed constraints: what a written target (指标值) means once parsed.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/base/number.hpp"
+#include "engine/base/unit.hpp"
+
+namespace indicheck {
+
+enum class Comparator { eq, lt, le, gt, ge };
+
+// "=", "<", "<=", ">", ">=" — the JSON and explanation spelling.
+const char* to_string(Comparator op);
+// "=", "<", "≤", ">", "≥" — the spelling for people.
+const char* to_symbol(Comparator op);
+bool holds(Comparator op, const Number& actual, const Number& target);
+// `actual op target` for any ordered type (the fast paths' exact integers).
+template <typename T>
+bool holds_ordered(Comparator op, const T& actual, const T& target) {
+  switch (op) {
+    case Comparator::eq:
+      return actual == target;
+    case Comparator::lt:
+      return actual < target;
+    case Comparator::le:
+      return actual <= target;
+    case Comparator::gt:
+      return actual > target;
+    case Comparator::ge:
+      return actual >= target;
+  }
+  return false;
+}
+
+struct Quantity {
+  Number value;  // as written, in `unit`
+  Unit unit;
+  // The value in the dimension's base unit.
+  Number base_value() const { return value * unit.factor; }
+  std::string written() const { return value.canonical() + unit.symbol; }
+};
+
+// `≥95%`, `=12000亩`, `不低于95%`, `5000人次以上`.
+struct QuantityConstraint {
+  Comparator op;
+  Quantity target;
+};
+
+// `80%-100%`, `[80%,100%)`, `80%至100%`.
+struct RangeConstraint {
+  Quantity low;
+  bool low_inclusive;
+  Quantity high;
+  bool high_inclusive;
+};
+
+// A calendar date; `day` empty means the month's last day; `year` empty means
+// the table's year.
+struct CalendarDate {
+  std::optional<int> year;
+  int month;
+  std::optional<int> day;
+};
+
+// `2024年12月底前`, `11月底前`, `2023年底`, `1-12月` (from = month 1).
+struct DeadlineConstraint {
+  CalendarDate by;                   // latest date allowed, inclusive
+  std::optional<CalendarDate> from;  // earliest date allowed, inclusive
+};
+
+// A qualitative level on its ordered scale: met (健全), partly (基本健全), not (不健全).
+struct LevelConstraint {
+  std::string word;
+};
+
+// A phrase or sentence a person must judge (`通过专家验收`).
+struct TextConstraint {
+  std::string text;
+};
+
+// Empty cell: the table sets no target here.
+struct NoTarget {};
+
+using ConstraintForm = std::variant<QuantityConstraint, RangeConstraint, DeadlineConstraint,
+                                    LevelConstraint, TextConstraint, NoTarget>;
+
+struct Constraint {
+  ConstraintForm form;
+  std::string written;                   // the cell as written
+  std::vector<std::string> assumptions;  // every default applied while reading it
+
+  // "quantity", "range", "deadline", "level", "text" or "none".
+  const char* kind() const;
+};
+
+}  // namespace indicheck

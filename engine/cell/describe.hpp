@@ -1,0 +1,23 @@
+#pragma once
+// Constraints and verdicts for people (text) and tools (JSON): what
+// `indicheck parse` and `indicheck eval` print, and what reports embed.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/cell/constraint.hpp"
+#include "engine/cell/verdict.hpp"
+
+namespace indicheck {
+
+using Json = nlohmann::ordered_json;
+
+// `indicheck parse`: the typed constraint, as lines of "field: value" or JSON.
+std::string describe(const Constraint& c);
+Json to_json(const Constraint& c);
+
+// `indicheck eval`: the verdict with its explanation and assumptions.
+std::string describe(const Verdict& v);
+Json to_json(const Verdict& v);
+
+}  // namespace indicheck

@@ -1,0 +1,285 @@
+// Actions for grammar/actual_grammar.hpp.
+
+#include <tao/pegtl.hpp>
+
+#include <cstring>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/cell/fast_path.hpp"
+#include "engine/cell/parse.hpp"
+#include "engine/cell/parse_common.hpp"
+#include "grammar/messages.hpp"
+
+namespace indicheck {
+
+namespace {
+
+namespace pg = tao::pegtl;
+namespace g = grammar;
+namespace ga = grammar::actual;
+
+enum class Form { none, date, quantity, grade, level, yes_no, placeholder, text };
+
+struct Parts {
+  Form form = Form::none;
+  std::string number, unit, year, month, day, level, modifier, text;
+  std::size_t number_byte = 0, month_byte = 0, day_byte = 0;
+  Grade grade = Grade::met;
+};
+
+template <typename Rule>
+struct action : pg::nothing<Rule> {};
+
+template <Form F>
+struct fresh : pg::change_states<Parts> {
+  template <typename ParseInput>
+  static void success(const ParseInput& /*in*/, Parts& inner, Parts& outer) {
+    outer = std::move(inner);
+    outer.form = F;
+  }
+};
+template <>
+struct action<ga::date> : fresh<Form::date> {};
+template <>
+struct action<ga::quantity_value> : fresh<Form::quantity> {};
+template <>
+struct action<ga::official_grade> : fresh<Form::grade> {};
+template <>
+struct action<ga::graded_level> : fresh<Form::level> {};
+template <>
+struct action<ga::yes_no> : fresh<Form::yes_no> {};
+template <>
+struct action<ga::placeholder> : fresh<Form::placeholder> {};
+
+template <>
+struct action<ga::text> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.form = Form::text;
+    p.text = in.string();
+  }
+};
+
+template <>
+struct action<g::number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.number = in.string();
+    p.number_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::unit> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.unit = in.string();
+  }
+};
+
+template <std::string Parts::*Field>
+struct record {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.*Field = in.string();
+  }
+};
+template <std::string Parts::*Field, std::size_t Parts::*Byte>
+struct record_at {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.*Field = in.string();
+    p.*Byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::year_number> : record<&Parts::year> {};
+template <>
+struct action<g::month_number> : record_at<&Parts::month, &Parts::month_byte> {};
+template <>
+struct action<g::day_number> : record_at<&Parts::day, &Parts::day_byte> {};
+template <>
+struct action<g::level_word> : record<&Parts::level> {};
+template <>
+struct action<g::yes_word> : record<&Parts::level> {};
+template <>
+struct action<ga::modifier> : record<&Parts::modifier> {};
+// In a numeric date the month is a bare digit pair between separators.
+template <>
+struct action<ga::numeric_month> : record_at<&Parts::month, &Parts::month_byte> {};
+
+template <>
+struct action<g::no_word> {
+  static void apply0(Parts& p) {
+    p.level = "是";
+    p.modifier = "否";
+  }
+};
+template <Grade G>
+struct set_grade {
+  static void apply0(Parts& p) { p.grade = G; }
+};
+template <>
+struct action<ga::grade_met> : set_grade<Grade::met> {};
+template <>
+struct action<ga::grade_partly> : set_grade<Grade::partly> {};
+template <>
+struct action<ga::grade_not_met> : set_grade<Grade::not_met> {};
+template <>
+struct action<ga::partly_modifier> : set_grade<Grade::partly> {};
+template <>
+struct action<ga::not_modifier> : set_grade<Grade::not_met> {};
+
+struct Failure {
+  std::size_t byte;
+  std::string message;
+};
+
+ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string>& assumptions) {
+  switch (p.form) {
+    case Form::quantity: {
+      auto value = detail::read_number(p.number);
+      if (!value)
+        throw Failure{p.number_byte,
+                      "a number may have at most " + std::to_string(kMaxDigits) + " digits"};
+      ActualQuantity q{*value, std::nullopt};
+      if (!p.unit.empty()) q.unit = detail::read_unit(p.unit, units, assumptions);
+      return q;
+    }
+    case Form::date: {
+      CalendarDate d;
+      if (!p.year.empty()) d.year = detail::read_small_number(p.year);
+      d.month = detail::read_small_number(p.month);
+      if (d.month < 1 || d.month > 12)
+        throw Failure{p.month_byte, "there is no month " + std::to_string(d.month)};
+      if (!p.day.empty()) {
+        int day = detail::read_small_number(p.day);
+        if (day < 1 || day > detail::days_in_month(d.year.value_or(2000), d.month))
+          throw Failure{p.day_byte, "there is no day " + std::to_string(day) + " in month " +
+                                        std::to_string(d.month)};
+        d.day = day;
+      }
+      return ActualDate{d};
+    }
+    case Form::grade:
+      return ActualGrade{p.grade};
+    case Form::level:
+      return ActualLevel{p.level, p.modifier, p.modifier.empty() ? Grade::met : p.grade,
+                         p.modifier + p.level};
+    case Form::yes_no:
+      // 否 is the not-met end of the 是 scale, spelled as one word.
+      return ActualLevel{"是", p.modifier, p.modifier.empty() ? Grade::met : Grade::not_met,
+                         p.modifier.empty() ? "是" : "否"};
+    case Form::placeholder:
+      return ActualNone{p.text};
+    case Form::text: {
+      std::size_t bad = detail::damaged_text_at(p.text);
+      if (bad == std::string::npos) return ActualText{p.text};
+      std::string_view t = p.text;
+      for (std::string_view op : {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦"})
+        if (t.starts_with(op))
+          throw Failure{0, "an actual is a value, not a comparison: write the figure reached"};
+      if (bad > 0)
+        throw Failure{0, "'" + p.text.substr(0, bad) +
+                             "' before the number is not part of a value: write the figure alone"};
+      throw Failure{0, "expected a number, a date or a level word"};
+    }
+    case Form::none:
+      break;
+  }
+  throw std::logic_error("actual parsed into no form");
+}
+
+// The fast path: `96%`, `1200个`, `9.45亩`, a quantity with nothing around it.
+// The full grammar tries a date first, then quantity_value, which is this same
+// quantity rule followed by the end. So when the text is not a date and this
+// rule matches it whole, the full grammar reads it the same way, with the same
+// actions, and build() gives the same Actual. A text normalise would change
+// is left to the general path.
+struct quick_quantity : pg::seq<pg::not_at<ga::date>, g::quantity, pg::eof> {};
+
+std::optional<Actual> quick_actual(std::string_view written, const UnitTable& units) {
+  if (written.size() > 64 || normalise_would_change(written)) return std::nullopt;
+  Parts parts;
+  pg::memory_input in(written, "actual");
+  try {
+    if (!pg::parse<quick_quantity, action>(in, parts)) return std::nullopt;
+    parts.form = Form::quantity;
+    Actual a;
+    a.form = build(parts, units, a.assumptions);
+    a.written = std::string(written);
+    return a;
+  } catch (const pg::parse_error&) {
+    return std::nullopt;  // the general path reports it, located
+  } catch (const Failure&) {
+    return std::nullopt;
+  }
+}
+
+// The unit rule alone, to the end: whether a suffix is read whole as a unit.
+struct whole_unit : pg::seq<g::unit, pg::eof> {};
+
+}  // namespace
+
+bool fast::scan_figure(std::string_view cell, char* buffer, Figure& out) {
+  if (cell.size() > 64) return false;
+  auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
+  return text && scan_plain_figure(*text, out);
+}
+
+fast::FigureUnit fast::figure_unit(std::string_view suffix, const UnitTable& units) {
+  FigureUnit r;
+  if (suffix.empty()) {
+    r.known = true;  // a figure alone: the target's unit applies (evaluate)
+    return r;
+  }
+  // After a figure only 年 and 月 can make a date (2024年11月, 12月); a date
+  // separator (- / .) or a second point is not a unit, so it fails below.
+  if (suffix.starts_with("年") || suffix.starts_with("月")) return r;
+  pg::memory_input in(suffix, "unit");
+  if (!pg::parse<whole_unit>(in)) return r;
+  auto unit = units.lookup(suffix);              // read_unit without the opaque fallback
+  if (!unit || unit->dimensionless()) return r;  // unknown, or a bare 万: general path
+  r.known = true;
+  r.unit = std::move(*unit);
+  return r;
+}
+
+std::variant<Actual, ParseError> parse_actual(std::string_view written, const UnitTable& units) {
+  if (auto quick = quick_actual(written, units)) return std::move(*quick);
+  return fast::parse_actual_by_grammar(written, units);
+}
+
+std::variant<Actual, ParseError> fast::parse_actual_by_grammar(std::string_view written,
+                                                               const UnitTable& units) {
+  if (written.size() > kMaxCellBytes)
+    return ParseError{"a value may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
+                      0};
+  ParseError error;
+  auto normalised = normalise(written, &error);
+  if (!normalised) return name_invalid_byte(written, error);
+  Actual a;
+  a.written = std::string(written);
+  if (normalised->text.empty()) {
+    a.form = ActualNone{std::string(written)};
+    a.assumptions = normalised->assumptions();
+    return a;
+  }
+  Parts parts;
+  pg::memory_input in(normalised->text, "actual");
+
+  try {
+    pg::parse<ga::grammar, action, g::control>(in, parts);
+    if (parts.form == Form::placeholder) parts.text = normalised->text;
+    a.form = build(parts, units, a.assumptions);
+    auto read_as = normalised->assumptions();
+    a.assumptions.insert(a.assumptions.begin(), read_as.begin(), read_as.end());
+    return a;
+  } catch (const pg::parse_error& e) {
+    return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),
+                                true);
+  } catch (const Failure& f) {
+    return normalised->error_at(written, f.byte, f.message, false);
+  }
+}
+
+}  // namespace indicheck

@@ -1,0 +1,461 @@
+// Actions for grammar/target_grammar.hpp: they record the pieces of a target
+// as matched; build() then gives them meaning (units, comparators, dates) and
+// raises the errors that need more than syntax.
+
+#include <tao/pegtl.hpp>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/cell/fast_path.hpp"
+#include "engine/cell/parse.hpp"
+#include "engine/cell/parse_common.hpp"
+#include "grammar/messages.hpp"
+
+namespace indicheck {
+
+namespace {
+
+namespace pg = tao::pegtl;
+namespace g = grammar;
+namespace gt = grammar::target;
+
+struct RawQuantity {
+  std::string number;
+  std::size_t number_byte = 0;
+  std::string unit;
+  std::size_t unit_byte = 0;
+};
+
+enum class Form {
+  none,
+  bracket_range,
+  deadline,
+  comparison,
+  word_comparison,
+  numeric,
+  level,
+  text
+};
+
+struct Parts {
+  Form form = Form::none;
+  std::optional<Comparator> op;
+  std::string op_text;
+  std::size_t op_byte = 0;
+  bool op_is_reach = false;  // 达到: may pair with 以上
+  std::optional<Comparator> suffix;
+  std::string suffix_text;
+  std::size_t suffix_byte = 0;
+  std::vector<RawQuantity> quantities;
+  RawQuantity pending;
+  bool low_inclusive = true;
+  bool high_inclusive = true;
+  std::string year, month, from_month, day;
+  std::size_t date_byte = 0, month_byte = 0, day_byte = 0;
+  bool month_end = false;  // 底 / 末
+  std::string level;
+  std::size_t level_byte = 0;
+  std::string text;
+};
+
+template <typename Rule>
+struct action : pg::nothing<Rule> {};
+
+// A form (or a part of one that can fail half-way) collects into a fresh
+// Parts, handed over only when it matched: no trace of a failed alternative.
+template <Form F>
+struct fresh : pg::change_states<Parts> {
+  template <typename ParseInput>
+  static void success(const ParseInput& /*in*/, Parts& inner, Parts& outer) {
+    outer = std::move(inner);
+    if (F != Form::none) outer.form = F;
+  }
+};
+
+template <>
+struct action<gt::bracket_range> : fresh<Form::bracket_range> {};
+template <>
+struct action<gt::deadline> : fresh<Form::deadline> {};
+template <>
+struct action<gt::month_span> : fresh<Form::none> {};
+template <>
+struct action<gt::year_end> : fresh<Form::none> {};
+template <>
+struct action<gt::this_year_end> : fresh<Form::none> {};
+template <>
+struct action<gt::dated_deadline> : fresh<Form::none> {};
+template <>
+struct action<gt::symbolic_comparison> : fresh<Form::comparison> {};
+template <>
+struct action<gt::word_comparison> : fresh<Form::word_comparison> {};
+template <>
+struct action<gt::numeric> : fresh<Form::numeric> {};
+template <>
+struct action<gt::level> : fresh<Form::level> {};
+
+template <>
+struct action<gt::text> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.form = Form::text;
+    p.text = in.string();
+  }
+};
+
+template <>
+struct action<g::number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.pending.number = in.string();
+    p.pending.number_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::bracket_number> : action<g::number> {};
+
+template <>
+struct action<g::unit> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.pending.unit = in.string();
+    p.pending.unit_byte = in.position().byte;
+  }
+};
+
+template <>
+struct action<g::quantity> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& /*in*/, Parts& p) {
+    p.quantities.push_back(std::move(p.pending));
+    p.pending = {};
+  }
+};
+template <>
+struct action<g::bracket_quantity> : action<g::quantity> {};
+template <>
+struct action<gt::range_high> : action<g::quantity> {};
+
+template <Comparator Op, bool Word = false>
+struct set_op {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.op = Op;
+    p.op_text = in.string();
+    p.op_byte = in.position().byte;
+    p.op_is_reach = Word && p.op_text == "达到";
+  }
+};
+template <>
+struct action<g::op_ge> : set_op<Comparator::ge> {};
+template <>
+struct action<g::op_le> : set_op<Comparator::le> {};
+template <>
+struct action<g::op_gt> : set_op<Comparator::gt> {};
+template <>
+struct action<g::op_lt> : set_op<Comparator::lt> {};
+template <>
+struct action<g::op_eq> : set_op<Comparator::eq> {};
+template <>
+struct action<g::word_ge> : set_op<Comparator::ge, true> {};
+template <>
+struct action<g::word_le> : set_op<Comparator::le, true> {};
+template <>
+struct action<g::word_gt> : set_op<Comparator::gt, true> {};
+template <>
+struct action<g::word_lt> : set_op<Comparator::lt, true> {};
+template <>
+struct action<g::word_eq> : set_op<Comparator::eq, true> {};
+
+template <Comparator Op>
+struct set_suffix {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.suffix = Op;
+    p.suffix_text = in.string();
+    p.suffix_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::suffix_ge> : set_suffix<Comparator::ge> {};
+template <>
+struct action<g::suffix_le> : set_suffix<Comparator::le> {};
+
+template <>
+struct action<g::open_exclusive> {
+  static void apply0(Parts& p) { p.low_inclusive = false; }
+};
+template <>
+struct action<g::close_exclusive> {
+  static void apply0(Parts& p) { p.high_inclusive = false; }
+};
+
+template <>
+struct action<g::year_number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.year = in.string();
+    p.date_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::month_number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    if (!p.month.empty()) p.from_month = p.month;  // 1-12月
+    p.month = in.string();
+    p.month_byte = in.position().byte;
+    if (p.year.empty()) p.date_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::day_number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.day = in.string();
+    p.day_byte = in.position().byte;
+  }
+};
+template <>
+struct action<gt::end_mark> {
+  static void apply0(Parts& p) { p.month_end = true; }
+};
+template <>
+struct action<g::level_word> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.level = in.string();
+    p.level_byte = in.position().byte;
+  }
+};
+template <>
+struct action<g::yes_word> : action<g::level_word> {};
+
+// ---- meaning ------------------------------------------------------------------
+
+struct Failure {
+  std::size_t byte;  // in the normalised text
+  std::string message;
+};
+
+class Builder {
+ public:
+  Builder(const Parts& p, const UnitTable& units) : p_(p), units_(units) {}
+
+  Constraint build() {
+    Constraint c;
+    c.form = form();
+    c.assumptions = std::move(assumptions_);
+    return c;
+  }
+
+ private:
+  Quantity quantity(const RawQuantity& raw) {
+    auto value = detail::read_number(raw.number);
+    if (!value)
+      throw Failure{raw.number_byte,
+                    "a number may have at most " + std::to_string(kMaxDigits) + " digits"};
+    return Quantity{*value, detail::read_unit(raw.unit, units_, assumptions_)};
+  }
+
+  ConstraintForm form() {
+    switch (p_.form) {
+      case Form::bracket_range:
+      case Form::numeric:
+        if (p_.quantities.size() == 2) return range();
+        return comparison();
+      case Form::comparison:
+      case Form::word_comparison:
+        if (!p_.level.empty()) return compared_level();
+        return comparison();
+      case Form::deadline:
+        return deadline();
+      case Form::level:
+        return LevelConstraint{p_.level};
+      case Form::text:
+        return text();
+      case Form::none:
+        break;
+    }
+    throw std::logic_error("target parsed into no form");
+  }
+
+  ConstraintForm comparison() {
+    Quantity q = quantity(p_.quantities.at(0));
+    Comparator op = Comparator::eq;
+    if (p_.op && p_.suffix) {
+      // 达到95%以上 says ≥ twice; any other pair is a contradiction or a typo.
+      if (!(p_.op_is_reach && *p_.suffix == Comparator::ge))
+        throw Failure{p_.suffix_byte, "'" + p_.suffix_text + "' repeats the comparator '" +
+                                          p_.op_text + "': write only one"};
+      op = Comparator::ge;
+    } else if (p_.op) {
+      op = *p_.op;
+    } else if (p_.suffix) {
+      op = *p_.suffix;
+    } else {
+      assumptions_.push_back("no comparator: '" + q.written() + "' read as '=" + q.written() + "'");
+    }
+    return QuantityConstraint{op, std::move(q)};
+  }
+
+  ConstraintForm compared_level() {
+    if (p_.op != Comparator::eq)
+      throw Failure{p_.op_byte,
+                    "a level word such as '" + p_.level + "' takes no comparator other than '='"};
+    if (p_.suffix) throw Failure{p_.suffix_byte, "a level word takes no '" + p_.suffix_text + "'"};
+    return LevelConstraint{p_.level};
+  }
+
+  ConstraintForm range() {
+    Quantity low = quantity(p_.quantities[0]);
+    Quantity high = quantity(p_.quantities[1]);
+    // 80-100% writes the unit once: the bound without one takes the other's.
+    if (low.unit.symbol.empty() && !high.unit.symbol.empty()) {
+      low.unit = high.unit;
+      assumptions_.push_back("range lower bound has no unit: read as " + low.written());
+    } else if (high.unit.symbol.empty() && !low.unit.symbol.empty()) {
+      high.unit = low.unit;
+      assumptions_.push_back("range upper bound has no unit: read as " + high.written());
+    }
+    if (low.unit.dimension != high.unit.dimension)
+      throw Failure{p_.quantities[1].number_byte,
+                    "the range bounds differ in kind: " + describe_dimension(low.unit.dimension) +
+                        " and " + describe_dimension(high.unit.dimension)};
+    if (low.base_value() > high.base_value())
+      throw Failure{p_.quantities[0].number_byte,
+                    "the range is empty: " + low.written() + " is above " + high.written()};
+    return RangeConstraint{std::move(low), p_.low_inclusive, std::move(high), p_.high_inclusive};
+  }
+
+  ConstraintForm deadline() {
+    DeadlineConstraint d;
+    if (!p_.year.empty()) d.by.year = detail::read_small_number(p_.year);
+    d.by.month = p_.month.empty() ? 12 : detail::read_small_number(p_.month);
+    if (d.by.month < 1 || d.by.month > 12)
+      throw Failure{p_.month_byte, "there is no month " + std::to_string(d.by.month)};
+    if (!p_.day.empty()) {
+      int day = detail::read_small_number(p_.day);
+      // With no year, February may have 29 days (the table's year decides later).
+      int max = detail::days_in_month(d.by.year.value_or(2000), d.by.month);
+      if (day < 1 || day > max)
+        throw Failure{p_.day_byte, "there is no day " + std::to_string(day) + " in month " +
+                                       std::to_string(d.by.month)};
+      d.by.day = day;
+    }
+    if (!p_.from_month.empty()) {
+      int from = detail::read_small_number(p_.from_month);
+      if (from < 1 || from > 12 || from > d.by.month)
+        throw Failure{p_.date_byte, "the months " + std::to_string(from) + "-" +
+                                        std::to_string(d.by.month) + " are not a period"};
+      d.from = CalendarDate{d.by.year, from, 1};
+    }
+    if (!d.by.year) assumptions_.push_back("no year given: the table's year applies");
+    return d;
+  }
+
+  ConstraintForm text() {
+    std::size_t bad = detail::damaged_text_at(p_.text);
+    if (bad != std::string::npos) {
+      if (bad > 0)
+        throw Failure{0, "'" + p_.text.substr(0, bad) +
+                             "' is not a comparator: expected one such as ≥, ≤, = or 不低于"};
+      throw Failure{0, "expected a comparator, a number, a level word or a phrase"};
+    }
+    return TextConstraint{p_.text};
+  }
+
+  const Parts& p_;
+  const UnitTable& units_;
+  std::vector<std::string> assumptions_;
+};
+
+// The fast path: `≥95%`, `=12000亩`, a symbolic comparator and one quantity
+// with nothing around it. The full grammar tries bracket ranges and deadlines
+// first, but neither can start with a comparator; then symbolic_comparison
+// reads the comparator and `compared`, whose first choice is this same
+// quantity rule, and finds no suffix at the end. So when this rule matches the
+// whole text, the full grammar matches it the same way, with the same actions,
+// and Builder gives the same Constraint. A text normalise would change is left
+// to the general path.
+struct quick_comparison : pg::seq<g::symbolic_comparator, g::quantity, pg::eof> {};
+
+std::optional<Constraint> quick_target(std::string_view written, const UnitTable& units) {
+  if (written.size() > 64 || normalise_would_change(written)) return std::nullopt;
+  Parts parts;
+  pg::memory_input in(written, "target");
+  try {
+    if (!pg::parse<quick_comparison, action>(in, parts)) return std::nullopt;
+    parts.form = Form::comparison;
+    Constraint c = Builder(parts, units).build();
+    c.written = std::string(written);
+    return c;
+  } catch (const pg::parse_error&) {
+    return std::nullopt;  // the general path reports it, located
+  } catch (const Failure&) {
+    return std::nullopt;
+  }
+}
+
+// The comparator alone, to the end. No comparator spelling holds a digit or
+// a sign, so where the whole target is a comparator and a quantity, the
+// comparator ends exactly where the figure starts.
+struct whole_comparator : pg::seq<g::symbolic_comparator, pg::eof> {};
+
+}  // namespace
+
+bool fast::scan_comparison(std::string_view cell, char* buffer, std::string_view& prefix,
+                           Figure& figure) {
+  if (cell.size() > 64) return false;
+  auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
+  if (!text) return false;
+  cell = *text;
+  std::size_t i = 0;
+  while (i < cell.size() && !(cell[i] >= '0' && cell[i] <= '9') && cell[i] != '+' && cell[i] != '-')
+    ++i;
+  if (i == 0 || i == cell.size()) return false;
+  prefix = cell.substr(0, i);
+  return scan_figure(cell.substr(i), buffer, figure);  // no spaces left: buffer unused
+}
+
+std::optional<Comparator> fast::symbolic_comparator(std::string_view prefix) {
+  Parts parts;
+  pg::memory_input in(prefix, "target");
+  if (!pg::parse<whole_comparator, action>(in, parts)) return std::nullopt;
+  return parts.op;
+}
+
+std::variant<Constraint, ParseError> parse_target(std::string_view written,
+                                                  const UnitTable& units) {
+  if (auto quick = quick_target(written, units)) return std::move(*quick);
+  return fast::parse_target_by_grammar(written, units);
+}
+
+std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_view written,
+                                                                   const UnitTable& units) {
+  if (written.size() > kMaxCellBytes)
+    return ParseError{"a target may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
+                      0};
+  ParseError error;
+  auto normalised = normalise(written, &error);
+  if (!normalised) return name_invalid_byte(written, error);
+  if (normalised->text.empty())
+    return Constraint{NoTarget{}, std::string(written), normalised->assumptions()};
+
+  Parts parts;
+  pg::memory_input in(normalised->text, "target");
+  try {
+    pg::parse<gt::grammar, action, g::control>(in, parts);
+    Constraint c = Builder(parts, units).build();
+    c.written = std::string(written);
+    auto read_as = normalised->assumptions();
+    c.assumptions.insert(c.assumptions.begin(), read_as.begin(), read_as.end());
+    return c;
+  } catch (const pg::parse_error& e) {
+    return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),
+                                true);
+  } catch (const Failure& f) {
+    // A semantic failure's message already names the text: no "found".
+    return normalised->error_at(written, f.byte, f.message, false);
+  }
+}
+
+}  // namespace indicheck

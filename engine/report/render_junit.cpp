@@ -1,0 +1,123 @@
+// The report as JUnit XML so that CI systems show misses: one testsuite per
+// 一级指标, one testcase per indicator. pass passes; fail, partial and missing
+// are failures; error is an error; manual and no-target are skipped.
+
+#include "engine/report/render.hpp"
+#include "engine/report/render_rows.hpp"
+
+namespace indicheck {
+
+namespace {
+
+struct Suite {
+  std::string name;
+  std::string body;
+  unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
+};
+
+}  // namespace
+
+std::string render_junit(const Report& r) {
+  std::vector<Suite> suites;
+  for (const ReportRow& row : report_rows(r)) {
+    if (suites.empty() || suites.back().name != row.level1) {
+      suites.emplace_back();
+      suites.back().name = row.level1;
+    }
+    Suite& s = suites.back();
+    ++s.tests;
+    std::string name = row.path.substr(row.level1.size() + 3);  // after "一级 / "
+    s.body += "    <testcase classname=\"" + escape_markup(row.level1) + "\" name=\"" +
+              escape_markup(std::to_string(row.index) + ". " + name) + "\">\n";
+    std::string detail =
+        "target " + row.target + " · actual " + row.actual + "\n" + row.explanation;
+    VerdictKind v = row.result->verdict.kind;
+    if (v == VerdictKind::fail || v == VerdictKind::partial || v == VerdictKind::missing) {
+      ++s.failures;
+      s.body += "      <failure type=\"" + row.verdict + "\" message=\"" +
+                escape_markup(row.explanation) + "\">" + escape_markup(detail) + "</failure>\n";
+    } else if (v == VerdictKind::error) {
+      ++s.errors;
+      s.body += "      <error type=\"error\" message=\"" + escape_markup(row.explanation) + "\">" +
+                escape_markup(detail) + "</error>\n";
+    } else if (v == VerdictKind::manual || v == VerdictKind::no_target) {
+      ++s.skipped;
+      s.body += "      <skipped message=\"" + escape_markup(row.verdict + ": " + row.explanation) +
+                "\"/>\n";
+    }
+    std::string out;
+    if (!row.points.empty())
+      out += "score " + row.points + " / " + row.weight + ": " + row.scoring + "\n";
+    if (!row.on_track.empty()) out += "全年预计 " + row.on_track + ": " + row.on_track_why + "\n";
+    if (!row.reason.empty()) out += "偏差原因: " + row.reason + "\n";
+    if (row.needs_reason) out += "needs a reason (偏差原因)\n";
+    if (!out.empty()) s.body += "      <system-out>" + escape_markup(out) + "</system-out>\n";
+    s.body += "    </testcase>\n";
+  }
+  if (r.recheck) {
+    // A published self-evaluation: one case for the 得分 compared (a failure
+    // per one that differs) and one for the published 总分.
+    const Recheck& c = *r.recheck;
+    Suite& s = suites.emplace_back();
+    s.name = "自评复核";
+    auto one = [&](const std::string& name, const std::vector<RecheckRow>& bad,
+                   const std::string& summary) {
+      ++s.tests;
+      s.body += "    <testcase classname=\"自评复核\" name=\"" + escape_markup(name) + "\">\n";
+      if (!bad.empty()) {
+        ++s.failures;
+        std::string detail;
+        for (const RecheckRow& p : bad)
+          detail += p.what + ": published " + p.published + ", indicheck " + p.computed + " (" +
+                    p.explanation + ") at " + p.where + "\n";
+        s.body += "      <failure type=\"recheck\" message=\"" + escape_markup(summary) + "\">" +
+                  escape_markup(detail) + "</failure>\n";
+      }
+      s.body += "    </testcase>\n";
+    };
+    // recheck_rows: the differing 得分, then the 总分 (last, when given).
+    std::vector<RecheckRow> rows = recheck_rows(c), total;
+    if (c.total) {
+      if (rows.back().differs) total.push_back(rows.back());
+      rows.pop_back();
+    }
+    one("published 得分 (" + std::to_string(c.compared) + " compared)", rows,
+        std::to_string(c.differences.size()) + " of " + std::to_string(c.compared) +
+            " published 得分 differ from indicheck's (weights: " + c.weights + ")");
+    if (c.total)
+      one("published 总分", total,
+          "the published 总分 " + c.total->published + " differs from indicheck's " +
+              c.total->computed);
+  }
+  unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
+  for (const Suite& s : suites) {
+    tests += s.tests;
+    failures += s.failures;
+    errors += s.errors;
+    skipped += s.skipped;
+  }
+  auto counts = [](unsigned t, unsigned f, unsigned e, unsigned sk) {
+    return " tests=\"" + std::to_string(t) + "\" failures=\"" + std::to_string(f) + "\" errors=\"" +
+           std::to_string(e) + "\" skipped=\"" + std::to_string(sk) + "\"";
+  };
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<testsuites name=\"" + escape_markup("indicheck: " + report_title(r)) + "\"" +
+         counts(tests, failures, errors, skipped) + ">\n";
+  for (const Suite& s : suites) {
+    out += "  <testsuite name=\"" + escape_markup(s.name) + "\"" +
+           counts(s.tests, s.failures, s.errors, s.skipped) + ">\n";
+    out += s.body;
+    out += "  </testsuite>\n";
+  }
+  if (r.scoring) {
+    std::string total =
+        escape_markup("总分 " + total_text(*r.scoring) + ": " + r.scoring->explanation);
+    for (auto at = total.find("--"); at != std::string::npos; at = total.find("--"))
+      total.replace(at, 2, "- -");
+    out += "  <!-- " + total + " -->\n";
+  }
+  out += "</testsuites>\n";
+  return out;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,107 @@
+#include "engine/report/render_rows.hpp"
+
+#include "engine/cell/verdict.hpp"
+
+namespace indicheck {
+
+std::vector<ReportRow> report_rows(const Report& r) {
+  std::vector<ReportRow> rows;
+  rows.reserve(r.results.size());
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    const IndicatorResult& res = r.results[i];
+    const Indicator& ind = *res.indicator;
+    ReportRow row;
+    row.index = i + 1;
+    row.result = &res;
+    row.level1 = ind.level1;
+    row.level2 = ind.level2;
+    row.key_work = ind.key_work;
+    row.name = ind.name;
+    row.path = ind.path_text();
+    row.target = res.target;
+    row.actual = res.actual;
+    row.verdict = to_string(res.verdict.kind);
+    row.explanation = res.verdict.explanation;
+    if (res.score) {
+      row.weight = res.score->weight.to_fixed(2);
+      row.points = res.score->points.to_fixed(2);
+      row.scoring = res.score->explanation;
+      for (const auto& n : res.score->notes) row.scoring += "; " + n;
+      row.review = res.score->review;
+    } else {
+      row.scoring = res.unscored;
+    }
+    if (res.outlook) {
+      row.on_track = chinese(res.outlook->on_track);
+      row.on_track_why = res.outlook->explanation;
+    }
+    row.reason = res.reason;
+    row.needs_reason = res.needs_reason;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string report_title(const Report& r) {
+  std::string out = r.unit.empty() ? std::string("indicheck") : r.unit;
+  if (r.year) out += " " + std::to_string(*r.year) + "年度";
+  out += std::string(" · ") + chinese(r.period);
+  return out;
+}
+
+std::string escape_markup(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string total_text(const Scoring& s) {
+  if (s.grade.empty()) return "-";
+  return s.total.to_fixed(2) + " / 100 · " + s.grade;
+}
+
+std::vector<RecheckRow> recheck_rows(const Recheck& c) {
+  std::vector<RecheckRow> rows;
+  auto row = [](const PublishedScore& p, bool differs) {
+    return RecheckRow{p.what,
+                      p.published,
+                      p.computed.empty() ? "(not scored)" : p.computed,
+                      p.explanation,
+                      p.where.file + ":" + std::to_string(p.where.line),
+                      differs};
+  };
+  for (const auto& p : c.differences) rows.push_back(row(p, true));
+  if (c.total) rows.push_back(row(*c.total, c.total_differs));
+  return rows;
+}
+
+std::string recheck_summary(const Recheck& c) {
+  return "compared " + std::to_string(c.compared) + " published 得分: " +
+         (c.differences.empty() ? std::string("all agree")
+                                : std::to_string(c.differences.size()) +
+                                      (c.differences.size() == 1 ? " differs" : " differ"));
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
+}  // namespace indicheck

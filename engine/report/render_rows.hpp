@@ -1,0 +1,54 @@
+#pragma once
+// The report model flattened to printed cells, shared by the table-shaped
+// formats (csv, md, html, xlsx, junit) so that they print the same figures.
+
+#include <string>
+#include <vector>
+
+#include "engine/assess/report.hpp"
+
+namespace indicheck {
+
+struct ReportRow {
+  std::size_t index = 0;  // 1-based, in table order
+  const IndicatorResult* result = nullptr;
+  std::string level1, level2, key_work, name, path;
+  std::string target, actual;  // as written
+  std::string verdict;         // "pass", …
+  std::string explanation;     // the verdict's
+  std::string weight, points;  // 2 places, half-up; "" when not scored
+  std::string scoring;         // how the score was computed, its notes, or why not scored
+  std::string on_track;        // mid-year: 确定能 / 有可能 / 不可能; "" at year-end
+  std::string on_track_why;
+  std::string reason;  // 偏差原因 as reported
+  bool needs_reason = false;
+  bool review = false;
+};
+
+std::vector<ReportRow> report_rows(const Report& report);
+
+// "苏州市自然资源和规划局 2024年度 · 全年": the report's heading.
+std::string report_title(const Report& report);
+
+// Text for HTML and XML: & < > " escaped.
+std::string escape_markup(const std::string& text);
+
+// "84.52 / 100 · 良" (or "-" when nothing was scored).
+std::string total_text(const Scoring& scoring);
+
+// A re-checked published score as every format prints it: each published
+// 得分 that differs, then the published 总分 (which may agree).
+struct RecheckRow {
+  std::string what, published;
+  std::string computed;  // indicheck's, or "(not scored)"
+  std::string explanation;
+  std::string where;  // "file:line" of the published value
+  bool differs = true;
+};
+std::vector<RecheckRow> recheck_rows(const Recheck& recheck);
+// "compared 6 published 得分: 1 differs" (or "…: all agree").
+std::string recheck_summary(const Recheck& recheck);
+// `text` with its first (ASCII) letter in capitals, to start a sentence.
+std::string capitalised(std::string text);
+
+}  // namespace indicheck

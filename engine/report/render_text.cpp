@@ -1,0 +1,236 @@
+// The report as an aligned terminal table; correct under CJK text.
+
+#include <algorithm>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/report/render.hpp"
+#include "engine/report/render_rows.hpp"
+
+namespace indicheck {
+
+namespace {
+
+const char* colour_of(VerdictKind v) {
+  switch (v) {
+    case VerdictKind::pass:
+      return "\x1b[32m";
+    case VerdictKind::fail:
+    case VerdictKind::error:
+      return "\x1b[31m";
+    case VerdictKind::partial:
+    case VerdictKind::missing:
+      return "\x1b[33m";
+    case VerdictKind::manual:
+      return "\x1b[36m";
+    case VerdictKind::no_target:
+      return "\x1b[2m";
+  }
+  return "";
+}
+
+// Long names (履职 duties run to a hundred characters) are cut to keep the
+// table readable; the listing above and the JSON carry them whole.
+constexpr unsigned kNameCells = 40;
+
+std::string clip(const std::string& name) {
+  return clip_to_width(name, kNameCells);
+}
+
+std::string tally_table(const std::string& title, const std::vector<Tally>& rows,
+                        const Tally* total) {
+  unsigned name_width = display_width(title);
+  for (const Tally& t : rows) name_width = std::max(name_width, display_width(clip(t.name)));
+  std::string out = pad_right(title, name_width);
+  std::vector<unsigned> widths;
+  for (VerdictKind v : kAllVerdicts) {
+    std::string head = to_string(v);
+    widths.push_back(std::max<unsigned>(5, static_cast<unsigned>(head.size())));
+    out += "  " + pad_left(head, widths.back());
+  }
+  out += "  total\n";
+  auto row = [&](const Tally& t) {
+    std::string line = pad_right(clip(t.name), name_width);
+    for (std::size_t i = 0; i < std::size(kAllVerdicts); ++i)
+      line += "  " + pad_left(std::to_string(t.counts[i]), widths[i]);
+    line += "  " + pad_left(std::to_string(t.total), 5);
+    return line + "\n";
+  };
+  for (const Tally& t : rows) out += row(t);
+  if (total) out += row(*total);
+  return out;
+}
+
+// Year-end score, mid-year outlook and the reason owed, under one indicator.
+std::string assessment_lines(const IndicatorResult& res, const std::string& indent,
+                             const TextOptions& options) {
+  std::string out;
+  if (res.score) {
+    out += indent + "score " + res.score->points.to_fixed(2) + " / " +
+           res.score->weight.to_fixed(2) + " · " + res.score->explanation + "\n";
+    for (const auto& n : res.score->notes)
+      out += indent +
+             (res.score->review && n.starts_with("over-achieved") ? "review: " : "note: ") + n +
+             "\n";
+  } else if (!res.unscored.empty()) {
+    out += indent + "not scored: " + res.unscored + "\n";
+  }
+  if (res.outlook)
+    out += indent + "on track: " + chinese(res.outlook->on_track) + " (" +
+           to_string(res.outlook->on_track) + ") · " + res.outlook->explanation + "\n";
+  if (res.needs_reason) {
+    std::string flag = "needs a reason (偏差原因)";
+    if (options.color) flag = "\x1b[33m" + flag + "\x1b[0m";
+    out += indent + flag + "\n";
+  }
+  return out;
+}
+
+// A published self-evaluation re-checked: each 得分 that differs from indicheck's.
+std::string recheck_lines(const Recheck& c) {
+  std::string out =
+      "\npublished self-evaluation re-checked (得分 compared as printed: 2 places, "
+      "half-up)\nweights: " +
+      c.weights + "\n";
+  out += recheck_summary(c) + "\n";
+  for (const RecheckRow& p : recheck_rows(c))
+    out += std::string(p.differs ? "  ≠ " : "  = ") + p.what + ": published " + p.published +
+           ", indicheck " + p.computed + " (" + p.where + ")\n      " + p.explanation + "\n";
+  for (const auto& n : c.notes) out += "note: " + n + "\n";
+  return out;
+}
+
+// The 自评表's funds block (funds_block), when there is anything to show:
+// the figures in the funds unit, the 执行率, and the block's score.
+std::string funds_lines(const Report& r) {
+  const FundsBlock b = funds_block(r);
+  if (!b.has_figures()) return "";
+  auto cell = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string("-"); };
+  const std::string label = "项目资金 (" + b.unit + ")";
+  const unsigned w = std::max(display_width(label), display_width("年度资金总额"));
+  std::string out = "\n" + pad_right(label, w);
+  for (const char* head : {"年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"})
+    out += "  " + pad_left(head, 12);
+  out += "\n" + pad_right("年度资金总额", w);
+  for (const std::string& v : {cell(b.initial), cell(b.budget), cell(b.executed),
+                               b.rate ? b.rate->to_fixed(2) + "%" : std::string("-"),
+                               b.score ? b.score->weight.to_fixed(2) : std::string("-"),
+                               b.score ? b.score->points.to_fixed(2) : std::string("-")})
+    out += "  " + pad_left(v, 12);
+  out += "\n";
+  if (b.score)
+    out += "预算执行率 " + b.score->points.to_fixed(2) + ": " + b.score->explanation + "\n";
+  if (!b.from_rules.empty()) {
+    out += "from the rule files:";
+    for (std::size_t i = 0; i < b.from_rules.size(); ++i)
+      out +=
+          std::string(i ? "," : "") + " " + b.from_rules[i].first + " = " + b.from_rules[i].second;
+    out += "\n";
+  }
+  return out;
+}
+
+// The year-end score by 一级指标 and the total with its grade, the funds
+// block, then the indicators still owing a 偏差原因.
+std::string assessment_summary(const Report& r, const TextOptions& options) {
+  std::string out;
+  if (r.scoring) {
+    const Scoring& s = *r.scoring;
+    unsigned name_width = display_width("得分 (" + s.scheme + ")");
+    for (const auto& c : s.by_category) name_width = std::max(name_width, display_width(c.name));
+    out += "\n" + pad_right("得分 (" + s.scheme + ")", name_width) + "  " + pad_left("分值", 7) +
+           "  " + pad_left("得分", 7) + "\n";
+    for (const auto& c : s.by_category)
+      out += pad_right(c.name, name_width) + "  " + pad_left(c.weight.to_fixed(2), 7) + "  " +
+             pad_left(c.points.to_fixed(2), 7) + "\n";
+    out += pad_right("scored", name_width) + "  " + pad_left(s.weight.to_fixed(2), 7) + "  " +
+           pad_left(s.points.to_fixed(2), 7) + "\n";
+    if (s.execution) out += "预算执行率 block: " + s.execution->explanation + "\n";
+    std::string grade = s.grade.empty() ? "-" : s.grade;
+    if (options.color && !s.grade.empty())
+      grade = std::string(s.grade == "差"   ? "\x1b[31m"
+                          : s.grade == "中" ? "\x1b[33m"
+                                            : "\x1b[32m") +
+              grade + "\x1b[0m";
+    out += "total " + (s.grade.empty() ? std::string("-") : s.total.to_fixed(2)) + " / 100 · " +
+           grade + " · " + s.explanation + "\n";
+    for (const auto& a : s.assumptions) out += "assumed: " + a + "\n";
+    out += funds_lines(r);
+  }
+  if (r.recheck) out += recheck_lines(*r.recheck);
+  unsigned owed = 0;
+  for (const auto& res : r.results) owed += res.needs_reason;
+  if (owed > 0) {
+    out += "\nneeds a reason (偏差原因), " + std::to_string(owed) + " indicator(s):\n";
+    for (std::size_t i = 0; i < r.results.size(); ++i)
+      if (r.results[i].needs_reason)
+        out += "  " + std::to_string(i + 1) + "  " + r.results[i].indicator->path_text() + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_text(const Report& r, const TextOptions& options) {
+  std::string out = "indicheck check";
+  if (!r.unit.empty()) out += ": " + r.unit;
+  if (r.year) out += " " + std::to_string(*r.year) + "年度";
+  out += std::string(" · ") + chinese(r.period) + " (" + to_string(r.period) + ")\n";
+  out += "targets: " + r.targets_file + "\n";
+  out += "actuals: " + r.actuals_file + "\n\n";
+
+  const unsigned number_width = static_cast<unsigned>(std::to_string(r.results.size()).size());
+  const unsigned verdict_width = 9;
+  const std::string indent(number_width + 2 + verdict_width + 1, ' ');
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    const IndicatorResult& res = r.results[i];
+    std::string verdict = pad_right(to_string(res.verdict.kind), verdict_width);
+    if (options.color) verdict = colour_of(res.verdict.kind) + verdict + "\x1b[0m";
+    out += pad_left(std::to_string(i + 1), number_width) + "  " + verdict + " " +
+           res.indicator->path_text() + "\n";
+    out += indent + "target " + (res.target.empty() ? "(none)" : shown_cell(res.target)) +
+           " · actual " + (res.actual.empty() ? "(none)" : shown_cell(res.actual)) + "\n";
+    out += indent + res.verdict.explanation + "\n";
+    for (const auto& a : res.verdict.rules) out += indent + "rule: " + a + "\n";
+    for (const auto& a : res.verdict.assumptions) out += indent + "assumed: " + a + "\n";
+    if (!res.reason.empty()) out += indent + "偏差原因: " + res.reason + "\n";
+    out += assessment_lines(res, indent, options);
+  }
+
+  if (!r.checks.empty()) {
+    unsigned failed = 0;
+    for (const auto& c : r.checks) failed += c.kind != VerdictKind::pass;
+    out += "\n核对 (" + std::to_string(r.checks.size()) + " checks, " + std::to_string(failed) +
+           " not passed)\n";
+    for (const auto& c : r.checks) {
+      std::string verdict = pad_right(to_string(c.kind), verdict_width);
+      if (options.color) verdict = colour_of(c.kind) + verdict + "\x1b[0m";
+      out += pad_left("", number_width) + "  " + verdict + " " + c.written + "  (" + c.where.file +
+             ":" + std::to_string(c.where.line) +
+             (c.severity == Severity::warning ? ", 警告" : "") + ")\n";
+      out += indent + c.explanation + "\n";
+      if (c.kind != VerdictKind::pass && !c.message.empty())
+        out += indent + "说明: " + c.message + "\n";
+    }
+  }
+
+  out += "\n" + tally_table("一级指标", r.by_level1, nullptr);
+  out += "\n" + tally_table("二级指标", r.by_level2, &r.total);
+
+  out += "\n" + std::to_string(r.total.total) + " indicators:";
+  bool first = true;
+  for (VerdictKind v : kAllVerdicts) {
+    if (r.total.count(v) == 0) continue;
+    out += std::string(first ? " " : ", ") + std::to_string(r.total.count(v)) + " " + to_string(v);
+    first = false;
+  }
+  out += "\n";
+  out += assessment_summary(r, options);
+  unsigned errors = 0, warnings = 0;
+  for (const auto& d : r.diagnostics) (d.severity == Severity::error ? errors : warnings) += 1;
+  if (errors + warnings > 0)
+    out += std::to_string(errors) + " error(s) and " + std::to_string(warnings) +
+           " warning(s) in the input files (listed on stderr)\n";
+  return out;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,1175 @@
+// Checking rule files: see engine/rules/load.hpp. Passes, in order: read the
+// files (following 引用), define units, register every name, type every
+// expression, then match the indicator rules against the targets table.
+
+#include "engine/rules/load.hpp"
+#include "engine/base/input_file.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <tuple>
+
+#include "engine/cell/parse.hpp"
+
+namespace indicheck::rules {
+
+namespace fs = std::filesystem;
+
+Dimension Dimension::of(const Unit& unit) {
+  Dimension d;
+  if (!unit.dimension.empty() && unit.dimension != "ratio") d.exponents[unit.dimension] = 1;
+  return d;
+}
+
+Dimension Dimension::times(const Dimension& o, int sign) const {
+  Dimension d = *this;
+  for (const auto& [k, e] : o.exponents) {
+    int& x = d.exponents[k];
+    x += sign * e;
+    if (x == 0) d.exponents.erase(k);
+  }
+  return d;
+}
+
+std::string Dimension::describe() const {
+  if (exponents.empty()) return "a ratio or plain number";
+  std::string up, down;
+  for (const auto& [k, e] : exponents) {
+    std::string name = describe_dimension(k);
+    if (name.starts_with("an ")) name = name.substr(3);
+    if (name.starts_with("a ")) name = name.substr(2);
+    for (int i = 0; i < (e < 0 ? -e : e); ++i) {
+      std::string& side = e > 0 ? up : down;
+      side += (side.empty() ? "" : "·") + name;
+    }
+  }
+  if (up.empty()) up = "1";
+  return down.empty() ? up : up + " per " + down;
+}
+
+const char* to_string(Direction d) {
+  switch (d) {
+    case Direction::higher_better:
+      return "越高越好";
+    case Direction::lower_better:
+      return "越低越好";
+    case Direction::exact:
+      return "恰好";
+  }
+  return "?";
+}
+
+namespace {
+
+// '*' in a segment matches any run of characters.
+bool glob(std::string_view pat, std::string_view text) {
+  if (pat.empty()) return text.empty();
+  if (pat[0] == '*') {
+    for (std::size_t i = 0; i <= text.size(); ++i)
+      if (glob(pat.substr(1), text.substr(i))) return true;
+    return false;
+  }
+  return !text.empty() && pat[0] == text[0] && glob(pat.substr(1), text.substr(1));
+}
+
+bool match_from(const std::vector<std::string>& pat, std::size_t pi,
+                const std::vector<std::string>& path, std::size_t xi) {
+  if (pi == pat.size()) return xi == path.size();
+  if (pat[pi] == "**") {
+    for (std::size_t k = xi; k <= path.size(); ++k)
+      if (match_from(pat, pi + 1, path, k)) return true;
+    return false;
+  }
+  return xi < path.size() && glob(pat[pi], path[xi]) && match_from(pat, pi + 1, path, xi + 1);
+}
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t') out += c;
+  return out;
+}
+
+}  // namespace
+
+bool IndicatorRule::matches(const std::vector<std::string>& path) const {
+  // The pattern names the last segments of the path, like an actuals key.
+  std::vector<std::string> clean;
+  for (const auto& s : path) clean.push_back(without_spaces(s));
+  for (std::size_t start = 0; start <= clean.size(); ++start)
+    if (match_from(pattern, 0, clean, start)) return true;
+  return false;
+}
+
+const Scale* RuleSet::scale_for_word(const std::string& word) const {
+  for (const auto& s : scales)
+    if (std::find(s->met_words.begin(), s->met_words.end(), word) != s->met_words.end())
+      return s.get();
+  return nullptr;
+}
+
+namespace {
+
+const char* const kFunctions = "合计, 绝对值, 较大, 较小";
+
+std::string where(const Span& s) {
+  return s.file ? s.file->path + ":" + std::to_string(s.line()) : std::string("?");
+}
+
+class Checker {
+ public:
+  Checker(RuleSet& rs, std::vector<Diagnostic>& ds) : rs_(rs), ds_(ds) {}
+
+  void error(const Span& at, std::string message) { report(Severity::error, at, message); }
+  void warning(const Span& at, std::string message) { report(Severity::warning, at, message); }
+  // "cannot open: …" from read_file, with the path it is about.
+  static std::string naming(const std::string& path, const std::string& message) {
+    auto colon = message.find(": ");
+    if (colon == std::string::npos) return "'" + path + "': " + message;
+    return message.substr(0, colon) + " '" + path + "'" + message.substr(colon);
+  }
+
+  void report(Severity s, const Span& at, const std::string& message) {
+    // The same problem found again (for the other period, or another
+    // indicator the rule matches) is reported once.
+    if (!said_.insert({at.file, at.byte, message}).second) return;
+    if (at.file)
+      ds_.push_back(at.file->diagnostic(s, at.byte, message));
+    else
+      ds_.push_back(make_diagnostic(s, "<rules>", 1, 1, message));
+  }
+
+  // ---- reading files --------------------------------------------------------
+  void read(const std::string& path, const Span* from, unsigned depth) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    std::string key = ec ? path : canonical.string();
+    if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
+      if (from) error(*from, "'" + path + "' is already being read: 引用 goes round in a circle");
+      return;
+    }
+    if (loaded_.count(key)) return;  // read once, however often it is 引用d
+    if (depth > kMaxImportDepth) {
+      if (from)
+        error(*from, "引用 nests deeper than " + std::to_string(kMaxImportDepth) + " files");
+      return;
+    }
+    if (rs_.sources.size() >= kMaxRuleFiles) {
+      if (from) error(*from, "more than " + std::to_string(kMaxRuleFiles) + " rule files");
+      return;
+    }
+    std::vector<Diagnostic> file_ds;
+    auto text = read_file(path, file_ds);
+    if (!text) {
+      for (auto& d : file_ds) {
+        if (from) {
+          Diagnostic located =
+              from->file->diagnostic(Severity::error, from->byte, naming(path, d.message));
+          ds_.push_back(std::move(located));
+        } else {
+          ds_.push_back(std::move(d));
+        }
+      }
+      return;
+    }
+    loaded_.insert(key);
+    rs_.sources.push_back(std::make_unique<SourceFile>(path, std::move(*text)));
+    parse_and_follow(*rs_.sources.back(), key, depth);
+  }
+
+  void parse_and_follow(const SourceFile& source, const std::string& key, unsigned depth) {
+    RuleFile file = parse_rule_file(source, ds_);
+    stack_.push_back(key);
+    fs::path dir = fs::path(source.path).parent_path();
+    for (const Statement& st : file.statements) {
+      if (st.kind == Statement::Kind::import)
+        read((dir / st.text).lexically_normal().string(), &st.name_at, depth + 1);
+    }
+    stack_.pop_back();
+    rs_.files.push_back(std::move(file));
+  }
+
+  void read_table(const TargetTable* override_table) {
+    const Statement* table_stmt = nullptr;
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        if (st.kind != Statement::Kind::table) continue;
+        if (table_stmt) {
+          error(st.at, "a second 目标表; the first is at " + where(table_stmt->at));
+          continue;
+        }
+        table_stmt = &st;
+      }
+    if (override_table) {
+      rs_.table = *override_table;
+      rs_.table_path = override_table->file;
+      return;
+    }
+    if (!table_stmt) return;
+    fs::path dir = fs::path(table_stmt->at.file->path).parent_path();
+    std::string path = (dir / table_stmt->text).lexically_normal().string();
+    std::vector<Diagnostic> file_ds;
+    auto text = read_file(path, file_ds);
+    if (!text) {
+      for (auto& d : file_ds) error(table_stmt->name_at, naming(path, d.message));
+      return;
+    }
+    rs_.table = read_targets(path, *text, ds_);
+    rs_.table_path = path;
+  }
+
+  // ---- definitions ----------------------------------------------------------
+  bool claim(const std::string& name, const Span& at) {
+    auto [it, fresh] = names_.emplace(name, at);
+    if (!fresh) error(at, "'" + name + "' is already defined at " + where(it->second));
+    return fresh;
+  }
+
+  std::optional<Unit> unit(const std::string& written, const Span& at) {
+    if (written.empty()) return no_unit();
+    auto u = rs_.units.lookup(written);
+    if (!u) error(at, "unknown unit '" + written + "'; define it with 单位 " + written + " = …");
+    return u;
+  }
+
+  std::optional<Number> number(const std::string& text, const Span& at) {
+    if (text.size() > kMaxDigits + 2) {
+      error(at, "the number has more than " + std::to_string(kMaxDigits) + " digits");
+      return std::nullopt;
+    }
+    auto n = Number::parse_decimal(text);
+    if (!n) error(at, "'" + text + "' is not a number");
+    return n;
+  }
+
+  void define_units() {
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        if (st.kind != Statement::Kind::unit) continue;
+        if (rs_.units.lookup(st.text) && st.number.empty()) {
+          warning(st.name_at, "'" + st.text + "' is already a known unit");
+          continue;
+        }
+        if (unit_at_.count(st.text)) {
+          error(st.name_at,
+                "the unit '" + st.text + "' is already defined at " + where(unit_at_[st.text]));
+          continue;
+        }
+        unit_at_[st.text] = st.name_at;
+        if (st.number.empty()) {  // a new count noun
+          rs_.units.define({st.text, "count:" + st.text, Number::integer(1), true});
+          continue;
+        }
+        auto base = unit(st.unit, st.name_at);
+        auto n = number(st.number, st.name_at);
+        if (!base || !n) continue;
+        if (n->is_zero()) {
+          error(st.name_at, "a unit cannot be worth 0 " + st.unit);
+          continue;
+        }
+        rs_.units.define({st.text, base->dimension, *n * base->factor, true});
+      }
+  }
+
+  void define_figure(const Figure& f, const Unit& block_unit, std::vector<std::string>* parent) {
+    FigureDef def;
+    def.name = f.name;
+    def.at = f.at;
+    def.source = f.is_group ? FigureDef::Source::group : FigureDef::Source::budget;
+    def.unit = block_unit;
+    auto value = [&](const std::optional<Figure::Value>& v) -> std::optional<Number> {
+      if (!v) return std::nullopt;
+      Unit u = block_unit;
+      if (!v->unit.empty()) {
+        auto own = unit(v->unit, v->at);
+        if (!own) return std::nullopt;
+        if (own->dimension != block_unit.dimension) {
+          error(v->at, "'" + v->number + v->unit + "' is " + describe_dimension(own->dimension) +
+                           " but the block is in " + block_unit.symbol);
+          return std::nullopt;
+        }
+        u = *own;
+      }
+      auto n = number(v->number, v->at);
+      if (!n) return std::nullopt;
+      return *n * u.factor / block_unit.factor;  // in the block's unit
+    };
+    def.half = value(f.half);
+    def.year = value(f.year);
+    for (const Figure& m : f.members) define_figure(m, block_unit, &def.members);
+    if (parent) parent->push_back(f.name);
+    if (claim(f.name, f.at)) rs_.figures[f.name] = std::move(def);
+  }
+
+  void define_names() {
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        switch (st.kind) {
+          case Statement::Kind::budget: {
+            auto u = unit(st.unit, st.name_at);
+            if (!u) break;
+            for (const Figure& fig : st.figures) define_figure(fig, *u, nullptr);
+            break;
+          }
+          case Statement::Kind::reported: {
+            auto u = unit(st.unit, st.name_at);
+            if (!u) break;
+            FigureDef def;
+            def.source = FigureDef::Source::reported;
+            def.name = st.text;
+            def.unit = *u;
+            def.at = st.name_at;
+            if (reported_.count(st.text)) {
+              error(st.name_at,
+                    "'" + st.text + "' is already declared at " + where(reported_[st.text].at));
+              break;
+            }
+            reported_[st.text] = def;
+            break;
+          }
+          case Statement::Kind::define:
+            if (claim(st.text, st.name_at))
+              rs_.derived[st.text] = DerivedDef{st.text, &st.expr, {}, st.name_at};
+            break;
+          case Statement::Kind::scale:
+            define_scale(st);
+            break;
+          default:
+            break;
+        }
+      }
+    // A 上报 figure that a rule file defines is taken from the definition; its
+    // declared unit must fit.
+    for (auto& [name, def] : reported_) {
+      if (names_.count(name)) {
+        reported_overridden_.insert(name);
+        continue;
+      }
+      names_.emplace(name, def.at);
+      rs_.figures[name] = def;
+    }
+  }
+
+  void define_scale(const Statement& st) {
+    for (const auto& s : rs_.scales)
+      if (s->name == st.text) {
+        error(st.name_at, "the scale '" + st.text + "' is already defined at " + where(s->at));
+        return;
+      }
+    auto scale = std::make_unique<Scale>();
+    scale->name = st.text;
+    scale->at = st.name_at;
+    bool bands[3] = {false, false, false};
+    for (const Band& b : st.bands) {
+      int band = b.kind == Band::Kind::met ? 0 : b.kind == Band::Kind::partly ? 1 : 2;
+      bands[band] = true;
+      for (std::size_t i = 0; i < b.words.size(); ++i) {
+        auto [it, fresh] = scale->band.emplace(b.words[i], band);
+        if (!fresh) {
+          error(b.word_at[i], "'" + b.words[i] + "' is already a word of this scale");
+          continue;
+        }
+        if (band == 0) scale->met_words.push_back(b.words[i]);
+      }
+    }
+    if (!bands[0]) error(st.name_at, "the scale '" + st.text + "' has no 达成 band");
+    if (!bands[2]) error(st.name_at, "the scale '" + st.text + "' has no 未达成 band");
+    for (const auto& other : rs_.scales)
+      for (const auto& w : scale->met_words)
+        if (other->band.count(w))
+          error(st.name_at, "'" + w + "' is already a word of the scale '" + other->name + "' (" +
+                                where(other->at) + ")");
+    rs_.scales.push_back(std::move(scale));
+  }
+
+  // ---- types ----------------------------------------------------------------
+  std::optional<Dimension> type_of_name(const std::string& name, const Span& at) {
+    if (auto f = rs_.figures.find(name); f != rs_.figures.end())
+      return Dimension::of(f->second.unit);
+    auto d = rs_.derived.find(name);
+    if (d == rs_.derived.end()) {
+      error(at, "unknown name '" + name + "'" + suggestion(name));
+      return std::nullopt;
+    }
+    return type_of_derived(d->second, at);
+  }
+
+  std::optional<Dimension> type_of_derived(DerivedDef& def, const Span& used_at) {
+    auto state = visiting_.find(def.name);
+    if (state != visiting_.end()) {
+      if (state->second == 1) {  // on the stack: a cycle
+        std::string cycle;
+        bool on = false;
+        for (const auto& n : path_) {
+          if (n == def.name) on = true;
+          if (on) cycle += n + " → ";
+        }
+        error(used_at, "the definitions go round in a circle: " + cycle + def.name);
+        return std::nullopt;
+      }
+      if (failed_.count(def.name)) return std::nullopt;
+      return def.dimension;
+    }
+    visiting_[def.name] = 1;
+    path_.push_back(def.name);
+    auto d = type(*def.expr);
+    path_.pop_back();
+    visiting_[def.name] = 2;
+    if (!d) {
+      failed_.insert(def.name);
+      return std::nullopt;
+    }
+    def.dimension = *d;
+    if (reported_overridden_.count(def.name)) {
+      Dimension declared = Dimension::of(reported_[def.name].unit);
+      if (!(declared == *d))
+        error(def.at, "'" + def.name + "' is declared as " + declared.describe() + " at " +
+                          where(reported_[def.name].at) + " but defined as " + d->describe());
+    }
+    return d;
+  }
+
+  std::optional<Dimension> type(const Expr& e) {
+    switch (e.kind) {
+      case Expr::Kind::literal: {
+        auto n = number(e.text, e.at);
+        auto u = unit(e.unit, e.at);
+        if (!n || !u) return std::nullopt;
+        return Dimension::of(*u);
+      }
+      case Expr::Kind::reference:
+        return type_of_name(e.text, e.at);
+      case Expr::Kind::group:
+      case Expr::Kind::negate:
+        return type(e.args.at(0));
+      case Expr::Kind::add:
+      case Expr::Kind::subtract: {
+        auto a = type(e.args[0]);
+        auto b = type(e.args[1]);
+        if (!a || !b) return std::nullopt;
+        if (!(*a == *b)) {
+          error(e.at, std::string("cannot ") + (e.kind == Expr::Kind::add ? "add " : "subtract ") +
+                          b->describe() + (e.kind == Expr::Kind::add ? " to " : " from ") +
+                          a->describe());
+          return std::nullopt;
+        }
+        return a;
+      }
+      case Expr::Kind::multiply:
+      case Expr::Kind::divide: {
+        auto a = type(e.args[0]);
+        auto b = type(e.args[1]);
+        if (!a || !b) return std::nullopt;
+        return a->times(*b, e.kind == Expr::Kind::multiply ? 1 : -1);
+      }
+      case Expr::Kind::call:
+        return type_of_call(e);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Dimension> type_of_call(const Expr& e) {
+    auto arity = [&](std::size_t n) {
+      if (e.args.size() == n) return true;
+      error(e.at, e.text + " takes " + std::to_string(n) + " value" + (n == 1 ? "" : "s") +
+                      ", not " + std::to_string(e.args.size()));
+      return false;
+    };
+    if (e.text == "合计") {
+      if (!arity(1)) return std::nullopt;
+      const Expr& a = e.args[0];
+      if (a.kind != Expr::Kind::reference) {
+        error(a.at, "合计 takes the name of a 组 or of a figure with rows under it");
+        return std::nullopt;
+      }
+      auto f = rs_.figures.find(a.text);
+      if (f == rs_.figures.end() || f->second.members.empty()) {
+        if (f == rs_.figures.end() && !rs_.derived.count(a.text))
+          error(a.at, "unknown name '" + a.text + "'" + suggestion(a.text));
+        else
+          error(a.at, "'" + a.text + "' has no rows under it to add up");
+        return std::nullopt;
+      }
+      return Dimension::of(f->second.unit);
+    }
+    if (e.text == "绝对值") {
+      if (!arity(1)) return std::nullopt;
+      return type(e.args[0]);
+    }
+    if (e.text == "较大" || e.text == "较小") {
+      if (!arity(2)) return std::nullopt;
+      auto a = type(e.args[0]);
+      auto b = type(e.args[1]);
+      if (!a || !b) return std::nullopt;
+      if (!(*a == *b)) {
+        error(e.at, e.text + " compares values of one kind, not " + a->describe() + " and " +
+                        b->describe());
+        return std::nullopt;
+      }
+      return a;
+    }
+    error(e.at, "unknown function '" + e.text + "'; the functions are " + kFunctions);
+    return std::nullopt;
+  }
+
+  std::string suggestion(const std::string& name) {
+    // The known name that shares the longest prefix or suffix, when one is close.
+    std::string best;
+    std::size_t best_score = 0;
+    auto consider = [&](const std::string& cand) {
+      std::size_t pre = 0, suf = 0;
+      while (pre < cand.size() && pre < name.size() && cand[pre] == name[pre]) ++pre;
+      while (suf < cand.size() && suf < name.size() &&
+             cand[cand.size() - 1 - suf] == name[name.size() - 1 - suf])
+        ++suf;
+      std::size_t score = std::max(pre, suf);
+      if (score > best_score && score * 2 >= name.size()) {
+        best_score = score;
+        best = cand;
+      }
+    };
+    for (const auto& [n, _] : rs_.figures) consider(n);
+    for (const auto& [n, _] : rs_.derived) consider(n);
+    return best.empty() ? "" : "; did you mean '" + best + "'?";
+  }
+
+  // Budget figures used in period `p` must have a value for it.
+  void needs(const Expr& e, Period p, const std::string& fix, std::set<std::string>& seen) {
+    if (e.kind == Expr::Kind::reference) {
+      Period q = e.column.value_or(p);
+      auto f = rs_.figures.find(e.text);
+      if (f != rs_.figures.end()) {
+        const FigureDef& def = f->second;
+        if (def.source == FigureDef::Source::budget && !(q == Period::half ? def.half : def.year))
+          error(e.at, "'" + e.text + "' has no " + chinese(q) + " value (" + where(def.at) + ")" +
+                          (e.column ? "" : fix));
+        return;
+      }
+      auto d = rs_.derived.find(e.text);
+      if (d != rs_.derived.end() && seen.insert(e.text + chinese(q)).second &&
+          !failed_.count(e.text) && visiting_[e.text] == 2)
+        needs(*d->second.expr, q, fix, seen);
+      return;
+    }
+    if (e.kind == Expr::Kind::call && e.text == "合计" && e.args.size() == 1) {
+      auto f = rs_.figures.find(e.args[0].text);
+      if (f == rs_.figures.end()) return;
+      for (const auto& m : f->second.members) {
+        const FigureDef& def = rs_.figures[m];
+        if (def.source == FigureDef::Source::budget && !(p == Period::half ? def.half : def.year))
+          error(e.args[0].at, "the row '" + m + "' of '" + e.args[0].text + "' has no " +
+                                  chinese(p) + " value (" + where(def.at) + ")" + fix);
+      }
+      return;
+    }
+    for (const auto& a : e.args) needs(a, p, fix, seen);
+  }
+
+  void check_definitions() {
+    for (auto& [name, def] : rs_.derived) type_of_derived(def, def.at);
+  }
+
+  void check_checks() {
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        if (st.kind != Statement::Kind::check) continue;
+        CheckRule rule;
+        rule.statement = &st;
+        std::size_t start = st.at.byte;
+        std::string first_line = st.at.file->line_text(st.at.line());
+        rule.written = first_line.substr(start - st.at.file->line_starts[st.at.line() - 1]);
+        if (auto brace = rule.written.rfind('{'); brace != std::string::npos)
+          rule.written = rule.written.substr(0, brace);
+        while (!rule.written.empty() && rule.written.back() == ' ') rule.written.pop_back();
+        if (rule.written.starts_with("核对")) rule.written = rule.written.substr(6);
+        while (!rule.written.empty() && rule.written.front() == ' ')
+          rule.written = rule.written.substr(1);
+        bool typed = true;
+        std::optional<Dimension> first;
+        for (const Expr& side : st.sides) {
+          auto d = type(side);
+          if (!d) {
+            typed = false;
+            continue;
+          }
+          if (!first) {
+            first = d;
+          } else if (!(*first == *d)) {
+            error(side.at, "cannot compare " + d->describe() + " with " + first->describe());
+            typed = false;
+          }
+        }
+        for (const Clause& c : st.clauses) {
+          switch (c.kind) {
+            case Clause::Kind::period:
+              set_once(rule.only, c.period, c);
+              break;
+            case Clause::Kind::severity:
+              rule.severity = c.text == "警告" ? Severity::warning : Severity::error;
+              break;
+            case Clause::Kind::message:
+              rule.message = c.text;
+              break;
+            default:
+              error(c.at, "this clause belongs in a 指标 block, not in a 核对");
+          }
+        }
+        if (typed) {
+          std::string fix = rule.only ? ""
+                                      : "; limit the check to 期间 " +
+                                            std::string(chinese(Period::year)) +
+                                            " or name the column as 名称[全年]";
+          for (Period p : {Period::half, Period::year}) {
+            if (rule.only && *rule.only != p) continue;
+            std::set<std::string> seen;
+            for (const Expr& side : st.sides) needs(side, p, fix, seen);
+          }
+        }
+        rs_.checks.push_back(std::move(rule));
+      }
+  }
+
+  template <typename T>
+  void set_once(std::optional<T>& slot, const T& value, const Clause& c) {
+    if (slot) error(c.at, "this clause is given twice in the block");
+    slot = value;
+  }
+
+  // ---- indicator rules ------------------------------------------------------
+  std::optional<Constraint> target(const Clause& c) {
+    auto t = parse_target(c.text, rs_.units);
+    if (auto* bad = std::get_if<ParseError>(&t)) {
+      ds_.push_back(c.value_at.file->diagnostic(Severity::error, c.value_at.byte + bad->byte,
+                                                "target: " + bad->message));
+      return std::nullopt;
+    }
+    return std::get<Constraint>(t);
+  }
+
+  void check_indicators() {
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        if (st.kind != Statement::Kind::indicator && st.kind != Statement::Kind::new_indicator)
+          continue;
+        IndicatorRule r;
+        r.statement = &st;
+        r.is_new = st.kind == Statement::Kind::new_indicator;
+        r.pattern = st.pattern;
+        for (auto& seg : r.pattern) seg = without_spaces(seg);
+        for (const Clause& c : st.clauses) clause(r, c);
+        if (r.actual) {
+          std::set<std::string> seen;
+          type(*r.actual);
+        }
+        if (r.is_new) declare_new(r);
+        rs_.indicators.push_back(std::move(r));
+      }
+  }
+
+  void clause(IndicatorRule& r, const Clause& c) {
+    switch (c.kind) {
+      case Clause::Kind::target: {
+        const Clause*& seen = c.period == Period::half ? r.half_clause : r.year_clause;
+        if (seen) error(c.at, "this clause is given twice in the block");
+        seen = &c;
+        auto t = target(c);
+        if (t) (c.period == Period::half ? r.half_target : r.year_target) = std::move(*t);
+        break;
+      }
+      case Clause::Kind::actual:
+        if (r.actual) error(c.at, "this clause is given twice in the block");
+        r.actual = &c.expr;
+        break;
+      case Clause::Kind::weight: {
+        auto n = number(c.text, c.value_at);
+        if (n) set_once(r.weight, *n, c);
+        break;
+      }
+      case Clause::Kind::direction:
+        set_once(r.direction,
+                 c.text == "越高越好"   ? Direction::higher_better
+                 : c.text == "越低越好" ? Direction::lower_better
+                                        : Direction::exact,
+                 c);
+        break;
+      case Clause::Kind::tolerance: {
+        auto n = number(c.text, c.value_at);
+        auto u = unit(c.unit, c.value_at);
+        if (n && u) set_once(r.tolerance, Quantity{*n, *u}, c);
+        r.tolerance_at = c.at;
+        break;
+      }
+      case Clause::Kind::places: {
+        if (c.text.size() > 2 || std::stoi(c.text) > 20) {
+          error(c.value_at, "at most 20 decimal places");
+          break;
+        }
+        set_once(r.places, static_cast<unsigned>(std::stoi(c.text)), c);
+        r.places_at = c.at;
+        break;
+      }
+      case Clause::Kind::bare: {
+        Comparator op = c.text == "=" || c.text == "＝" ? Comparator::eq
+                        : (c.text.find('>') != std::string::npos || c.text == "≥" ||
+                           c.text == "≧" || c.text.starts_with("＞"))
+                            ? Comparator::ge
+                            : Comparator::le;
+        set_once(r.bare, op, c);
+        break;
+      }
+      case Clause::Kind::scale: {
+        for (const auto& s : rs_.scales)
+          if (s->name == c.text) r.scale = s.get();
+        if (!r.scale) error(c.value_at, "unknown scale '" + c.text + "'");
+        break;
+      }
+      case Clause::Kind::not_applicable:
+        r.not_applicable = true;
+        break;
+      case Clause::Kind::period:
+        set_once(r.only, c.period, c);
+        break;
+      case Clause::Kind::severity:
+      case Clause::Kind::message:
+        error(c.at, "this clause belongs in a 核对 block, not in a 指标");
+        break;
+      case Clause::Kind::over_eq:
+        set_once(r.eq_miss, eq_miss_of(c.text), c);
+        break;
+      case Clause::Kind::points_off:
+        points_off(r, c);
+        break;
+      case Clause::Kind::step:
+        step(r, c);
+        break;
+      default:
+        error(c.at, "this setting belongs in a 评分 block, not in a 指标");
+    }
+  }
+
+  static EqMiss eq_miss_of(const std::string& word) {
+    return word == "算达成"     ? EqMiss::over_is_met
+           : word == "算未达成" ? EqMiss::over_is_miss
+                                : EqMiss::by_name;
+  }
+
+  // A percentage as a fraction ("95" → 19/20); `most`: the largest that makes sense.
+  std::optional<Number> percentage(const std::string& text, const Span& at, const char* what,
+                                   std::optional<int> most = 100) {
+    auto n = number(text, at);
+    if (!n) return std::nullopt;
+    if (most && *n > Number::integer(*most)) {
+      error(at, std::string(what) + " is " + text + "%; it cannot be above " +
+                    std::to_string(*most) + "%");
+      return std::nullopt;
+    }
+    return *n / Number::integer(100);
+  }
+
+  void points_off(IndicatorRule& r, const Clause& c) {
+    if (r.local) {
+      error(c.at, std::holds_alternative<StepBands>(*r.local)
+                      ? "this indicator already has 完成率 steps at " + where(r.local_at) +
+                            "; one local scheme per indicator"
+                      : "this clause is given twice in the block");
+      return;
+    }
+    r.local_at = c.at;
+    auto unit_n = number(c.text, c.value_at);
+    auto points = number(c.second, c.second_at);
+    if (!unit_n || !points) return;
+    if (unit_n->is_zero()) {
+      error(c.value_at, "每少 0 is no unit: the shortfall is counted in units above 0");
+      return;
+    }
+    if (!c.unit.empty()) {
+      // 个百分点 and 百分点 are percentage points: the unit of a % target.
+      std::string written = c.unit == "个百分点" || c.unit == "百分点" ? "%" : c.unit;
+      auto u = unit(written, c.value_at);
+      if (!u) return;
+      r.short_unit = *u;
+    }
+    r.local = PointsOffPerUnit{*unit_n, *points, c.whole_units};
+  }
+
+  void step(IndicatorRule& r, const Clause& c) {
+    if (r.local && std::holds_alternative<PointsOffPerUnit>(*r.local)) {
+      error(c.at, "this indicator already has 每少 … 扣 at " + where(r.local_at) +
+                      "; one local scheme per indicator");
+      return;
+    }
+    if (!r.local) {
+      r.local = StepBands{};
+      r.local_at = c.at;
+    }
+    auto at_least = percentage(c.text, c.value_at, "the completion of a step");
+    auto fraction = percentage(c.second, c.second_at, "a step's share of the weight");
+    if (!at_least || !fraction) return;
+    auto& steps = std::get<StepBands>(*r.local).steps;
+    if (*at_least == Number::integer(1))
+      error(c.value_at,
+            "a step at 100% is never used: steps score a missed target, whose completion is "
+            "below 100%");
+    else if (!steps.empty() && !(*at_least < steps.back().at_least))
+      error(c.value_at, "the steps must go from the highest completion down: ≥" + c.text +
+                            "% comes after ≥" +
+                            (steps.back().at_least * Number::integer(100)).canonical() + "%");
+    steps.push_back(StepBand{*at_least, *fraction});
+  }
+
+  // ---- 评分 ------------------------------------------------------------------
+  void check_scoring() {
+    const Statement* first = nullptr;
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        if (st.kind != Statement::Kind::scoring) continue;
+        if (first) {
+          error(st.at, "a second 评分; the first is at " + where(first->at) +
+                           " (one scheme for all the rule files)");
+          continue;
+        }
+        first = &st;
+      }
+    if (!first) return;
+    ScoringScheme s;
+    s.source = first->at.file->path;
+    std::set<Clause::Kind> seen;
+    std::set<Band::Kind> bands;
+    std::map<std::string, Span> level1_at;
+    const Clause* category_at = nullptr;
+    bool weights_known = true;  // no weight was rejected: their sum means something
+    for (const Clause& c : first->clauses) {
+      bool repeatable = c.kind == Clause::Kind::category || c.kind == Clause::Kind::band_point;
+      if (!repeatable && !seen.insert(c.kind).second)
+        error(c.at, "this setting is given twice in the 评分 block");
+      switch (c.kind) {
+        case Clause::Kind::basis:
+          s.name = c.text;
+          break;
+        case Clause::Kind::band_point:
+          band_point(s, c, bands);
+          break;
+        case Clause::Kind::over_margin:
+          if (auto m = percentage(c.text, c.value_at, "the margin", std::nullopt))
+            s.over_margin = *m;
+          break;
+        case Clause::Kind::over_eq:
+          // The default for every `=` target; a 指标's own 超出 still wins.
+          s.default_eq_miss = eq_miss_of(c.text);
+          break;
+        case Clause::Kind::control_words:
+          s.control_words = c.words;
+          break;
+        case Clause::Kind::category: {
+          if (!category_at) s.split.clear();
+          category_at = &c;
+          for (const auto& cat : s.split)
+            if (cat.name == c.text)
+              error(c.value_at, "the category '" + c.text + "' is given twice");
+          auto w = number(c.second, c.second_at);
+          if (w && *w > Number::integer(100)) {
+            error(c.second_at, "a category's weight cannot be above 100");
+            w.reset();
+          }
+          if (!w) weights_known = false;
+          CategoryWeight cat{c.text, w.value_or(Number::integer(0)),
+                             c.words.empty() ? std::vector<std::string>{c.text} : c.words};
+          for (std::size_t i = 0; i < cat.level1.size(); ++i) {
+            const Span& at = c.words.empty() ? c.value_at : c.word_at[i];
+            auto [it, fresh] = level1_at.emplace(cat.level1[i], at);
+            if (!fresh)
+              error(at, "'" + cat.level1[i] + "' already belongs to a category at " +
+                            where(it->second));
+          }
+          s.split.push_back(std::move(cat));
+          break;
+        }
+        case Clause::Kind::execution: {
+          auto w = number(c.text, c.value_at);
+          if (w && *w > Number::integer(100)) {
+            error(c.value_at, "the 预算执行率 weight cannot be above 100");
+            w.reset();
+          }
+          if (w)
+            s.execution_weight = *w;
+          else
+            weights_known = false;
+          break;
+        }
+        case Clause::Kind::already_met:
+          s.on_track.already_met_is_certain = c.text == "确定能";
+          break;
+        case Clause::Kind::half_met:
+          s.on_track.half_met_is_certain = c.text == "确定能";
+          break;
+        case Clause::Kind::progress:
+          if (auto p = percentage(c.text, c.value_at, "the progress"))
+            s.on_track.impossible_below = *p;
+          break;
+        case Clause::Kind::grading:
+          s.grade_printed_total = c.text == "按打印总分";
+          break;
+        default:
+          error(c.at, "this clause belongs in a 指标 block, not in 评分");
+      }
+    }
+    if (category_at && weights_known) {
+      Number sum = s.execution_weight;
+      for (const auto& cat : s.split) sum = sum + cat.weight;
+      if (sum != Number::integer(100))
+        warning(first->at, "the categories and 执行率 weigh " + sum.canonical() +
+                               ", not 100; the total is rescaled to 100");
+    }
+    rs_.scoring = std::move(s);
+  }
+
+  void band_point(ScoringScheme& s, const Clause& c, std::set<Band::Kind>& bands) {
+    if (!bands.insert(c.band).second) error(c.at, "this setting is given twice in the 评分 block");
+    auto f = percentage(c.text, c.value_at, "the point taken in a band", std::nullopt);
+    if (!f) return;
+    const int lo = c.band == Band::Kind::met ? 80 : c.band == Band::Kind::partly ? 60 : 0;
+    const int hi = c.band == Band::Kind::met ? 100 : c.band == Band::Kind::partly ? 80 : 60;
+    const bool top_in = c.band == Band::Kind::met;
+    Number l = Number::ratio(lo, 100), h = Number::ratio(hi, 100);
+    if (*f < l || *f > h || (!top_in && *f == h)) {
+      const char* name = c.band == Band::Kind::met      ? "达成 [80%,100%]"
+                         : c.band == Band::Kind::partly ? "部分达成 [60%,80%)"
+                                                        : "未达成 [0,60%)";
+      error(c.value_at, c.text + "% lies outside the band " + name);
+      return;
+    }
+    (c.band == Band::Kind::met      ? s.qualitative.met
+     : c.band == Band::Kind::partly ? s.qualitative.partly
+                                    : s.qualitative.not_met) = *f;
+  }
+
+  void declare_new(IndicatorRule& r) {
+    const Statement& st = *r.statement;
+    for (const auto& seg : r.pattern)
+      if (seg.find('*') != std::string::npos) {
+        error(st.name_at, "a 新增指标 needs its whole path, without '*'");
+        return;
+      }
+    if (r.pattern.size() < 3) {
+      error(st.name_at, "a 新增指标 needs its whole path: 一级/二级/三级 (or with 重点工作)");
+      return;
+    }
+    if (!r.half_clause && !r.year_clause) {
+      error(st.name_at, "a 新增指标 needs a target: 半年 … or 全年 …");
+      return;
+    }
+    Indicator ind;
+    ind.level1 = r.pattern[0];
+    ind.level2 = r.pattern[1];
+    if (r.pattern.size() > 3) ind.key_work = r.pattern[2];
+    ind.name = r.pattern.back();
+    ind.line = st.at.line();
+    auto cell = [&](const Clause* c) {
+      Cell out;
+      if (!c) return out;
+      out.text = c->text;
+      out.where = SourceLocation{c->value_at.file->path, c->value_at.line(),
+                                 c->value_at.file->column_of(c->value_at.byte)};
+      out.source_line = c->value_at.file->line_text(c->value_at.line());
+      return out;
+    };
+    ind.half_target = cell(r.half_clause);
+    ind.year_target = cell(r.year_clause);
+    rs_.new_indicators.push_back(std::move(ind));
+  }
+
+  // Every rule must match an indicator, and no attribute may be set twice for one.
+  void match_table() {
+    if (!rs_.table) return;
+    TargetTable& table = *rs_.table;
+    for (const Indicator& ind : rs_.new_indicators) {
+      auto path = ind.path();
+      bool exists = false;
+      for (const Indicator& old : table.indicators)
+        if (old.path() == path) exists = true;
+      for (const IndicatorRule& r : rs_.indicators)
+        if (r.is_new && r.pattern == path && exists)
+          error(r.statement->name_at, "'" + ind.path_text() + "' is already in " + table.file +
+                                          "; attach to it with 指标");
+      if (!exists) {
+        table.indicators.push_back(ind);
+        if (ind.half_target.text.size()) table.has_half = true;
+        if (ind.year_target.text.size()) table.has_year = true;
+      }
+    }
+    std::vector<bool> used(rs_.indicators.size(), false);
+    for (const Indicator& ind : table.indicators) {
+      auto path = ind.path();
+      for (Period p : {Period::half, Period::year}) {
+        std::map<std::string, const IndicatorRule*> set_by;
+        for (std::size_t i = 0; i < rs_.indicators.size(); ++i) {
+          const IndicatorRule& r = rs_.indicators[i];
+          if (!r.matches(path)) continue;
+          used[i] = true;
+          if (r.only && *r.only != p) continue;
+          overlap(r, "target", r.target(p).has_value(), set_by, ind, p);
+          overlap(r, "实际值", r.actual != nullptr, set_by, ind, p);
+          overlap(r, "分值", r.weight.has_value(), set_by, ind, p);
+          overlap(r, "方向", r.direction.has_value(), set_by, ind, p);
+          overlap(r, "容差", r.tolerance.has_value(), set_by, ind, p);
+          overlap(r, "精度", r.places.has_value(), set_by, ind, p);
+          overlap(r, "裸值", r.bare.has_value(), set_by, ind, p);
+          overlap(r, "量表", r.scale != nullptr, set_by, ind, p);
+          overlap(r, "超出", r.eq_miss.has_value(), set_by, ind, p);
+          overlap(r, "a local scheme (每少 or 完成率)", r.local.has_value(), set_by, ind, p);
+          fits(r, ind, p);
+        }
+      }
+    }
+    for (std::size_t i = 0; i < rs_.indicators.size(); ++i)
+      if (used[i] && rs_.indicators[i].bare && !bare_used_.count(&rs_.indicators[i]))
+        warning(rs_.indicators[i].statement->name_at,
+                "裸值 changes nothing: every target this rule matches has a comparator");
+    // A 新增指标 adds its indicator, or was refused with an error of its own:
+    // either way "matches no indicator" would say nothing new.
+    for (std::size_t i = 0; i < rs_.indicators.size(); ++i)
+      if (!used[i] && !rs_.indicators[i].is_new)
+        warning(
+            rs_.indicators[i].statement->name_at,
+            "'" + rs_.indicators[i].statement->text + "' matches no indicator in " + table.file);
+  }
+
+  void overlap(const IndicatorRule& r, const std::string& what, bool sets,
+               std::map<std::string, const IndicatorRule*>& set_by, const Indicator& ind,
+               Period p) {
+    if (!sets) return;
+    auto [it, fresh] = set_by.emplace(what, &r);
+    if (!fresh && it->second != &r)
+      error(r.statement->name_at, what + " of '" + ind.path_text() + "' (" + chinese(p) +
+                                      ") is already set at " + where(it->second->statement->at));
+  }
+
+  // The rule's values must fit the indicator's target in period `p`.
+  void fits(const IndicatorRule& r, const Indicator& ind, Period p) {
+    std::optional<Constraint> parsed;
+    if (r.target(p)) {
+      parsed = r.target(p);
+    } else {
+      if (ind.target(p).text.empty()) {
+        if (r.actual && !r.only) return;  // no target in this period: nothing is judged
+        if (r.only)
+          warning(r.statement->name_at, "'" + ind.path_text() + "' has no " + chinese(p) +
+                                            " target, so this rule (期间 " + chinese(p) +
+                                            ") never applies");
+        return;
+      }
+      auto t = parse_target(ind.target(p).text, rs_.units);
+      if (std::holds_alternative<ParseError>(t)) return;  // the table check reports it
+      parsed = std::get<Constraint>(t);
+    }
+    std::optional<Dimension> target_dim;
+    if (auto* q = std::get_if<QuantityConstraint>(&parsed->form))
+      target_dim = Dimension::of(q->target.unit);
+    if (auto* rg = std::get_if<RangeConstraint>(&parsed->form))
+      target_dim = Dimension::of(rg->low.unit);
+    if (r.actual) {
+      if (!target_dim) {
+        error(r.actual->at, "实际值 computes a number, but the " + std::string(chinese(p)) +
+                                " target of '" + ind.path_text() + "' is '" + parsed->written +
+                                "', not a quantity");
+      } else if (auto d = silent_type(*r.actual); d && !(*d == *target_dim)) {
+        error(r.actual->at, "实际值 is " + d->describe() + " but the " + chinese(p) +
+                                " target of '" + ind.path_text() + "' ('" + parsed->written +
+                                "') is " + target_dim->describe());
+      } else if (d) {
+        std::set<std::string> seen;
+        needs(*r.actual, p, "; limit the rule with 期间 or name the column as 名称[全年]", seen);
+      }
+    }
+    if (r.bare && std::any_of(parsed->assumptions.begin(), parsed->assumptions.end(),
+                              [](const std::string& a) { return a.starts_with("no comparator"); }))
+      bare_used_.insert(&r);
+    if (r.tolerance && target_dim && !(Dimension::of(r.tolerance->unit) == *target_dim))
+      error(r.tolerance_at, "容差 " + r.tolerance->written() + " is " +
+                                Dimension::of(r.tolerance->unit).describe() +
+                                " but the target of '" + ind.path_text() + "' is " +
+                                target_dim->describe());
+    if (r.eq_miss) {
+      const auto* q = std::get_if<QuantityConstraint>(&parsed->form);
+      if (!q || q->op != Comparator::eq)
+        warning(r.statement->name_at, "超出 changes nothing for '" + ind.path_text() + "': its " +
+                                          chinese(p) + " target '" + parsed->written +
+                                          "' is not an = target");
+    }
+    if (r.short_unit && target_dim && !(Dimension::of(*r.short_unit) == *target_dim))
+      error(r.local_at, "每少 counts " + Dimension::of(*r.short_unit).describe() +
+                            " but the target of '" + ind.path_text() + "' is " +
+                            target_dim->describe());
+    if (r.local && !target_dim)
+      error(r.local_at,
+            std::string(std::holds_alternative<StepBands>(*r.local) ? "完成率" : "每少") +
+                " applies to numeric targets, but the " + chinese(p) + " target of '" +
+                ind.path_text() + "' is '" + parsed->written + "'");
+    if ((r.tolerance || r.places) && !target_dim)
+      error(r.tolerance ? r.tolerance_at : r.places_at,
+            std::string(r.tolerance ? "容差" : "精度") + " applies to numeric targets, but the " +
+                chinese(p) + " target of '" + ind.path_text() + "' is '" + parsed->written + "'");
+  }
+
+  // The type, with diagnostics already given when the expression was checked.
+  std::optional<Dimension> silent_type(const Expr& e) {
+    std::vector<Diagnostic> quiet;
+    std::swap(quiet, ds_);
+    auto d = type(e);
+    std::swap(quiet, ds_);
+    return d;
+  }
+
+ private:
+  RuleSet& rs_;
+  std::vector<Diagnostic>& ds_;
+  std::set<std::string> loaded_;
+  std::vector<std::string> stack_;
+  std::map<std::string, Span> names_;
+  std::map<std::string, Span> unit_at_;
+  std::map<std::string, FigureDef> reported_;
+  std::set<std::string> reported_overridden_;
+  std::map<std::string, int> visiting_;
+  std::vector<std::string> path_;
+  std::set<std::string> failed_;
+  std::set<const IndicatorRule*> bare_used_;
+
+  std::set<std::tuple<const SourceFile*, std::size_t, std::string>> said_;
+};
+
+void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
+  c.read_table(table_override);
+  c.define_units();
+  c.define_names();
+  c.check_definitions();
+  c.check_checks();
+  c.check_indicators();
+  c.check_scoring();
+  c.match_table();
+  (void)rs;
+}
+
+}  // namespace
+
+std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
+                                    std::vector<Diagnostic>& diagnostics,
+                                    const TargetTable* table_override) {
+  auto rs = std::make_unique<RuleSet>();
+  Checker c(*rs, diagnostics);
+  for (const auto& p : paths) c.read(p, nullptr, 0);
+  check_all(c, *rs, table_override);
+  return rs;
+}
+
+std::unique_ptr<RuleSet> load_rules_text(const std::string& name, std::string text,
+                                         std::vector<Diagnostic>& diagnostics) {
+  auto rs = std::make_unique<RuleSet>();
+  Checker c(*rs, diagnostics);
+  rs->sources.push_back(std::make_unique<SourceFile>(name, std::move(text)));
+  c.parse_and_follow(*rs->sources.back(), name, 0);
+  check_all(c, *rs, nullptr);
+  return rs;
+}
+
+}  // namespace indicheck::rules

@@ -1,0 +1,130 @@
+#pragma once
+// Checking rule files before they run: load a file and everything it 引用s,
+// resolve every name, infer the dimension of every expression, and report all
+// problems (unknown names, unit mismatches, duplicates, cycles, conditions
+// that can never hold) as located diagnostics. The result, a RuleSet, is
+// what engine/rules/eval.cpp runs.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/base/unit.hpp"
+#include "engine/cell/constraint.hpp"
+#include "engine/rules/scoring_scheme.hpp"
+#include "engine/rules/syntax.hpp"
+#include "engine/table/table.hpp"
+
+namespace indicheck::rules {
+
+// A physical dimension as exponents of base dimensions ("money": 1).
+// Ratios (%) and plain numbers are dimensionless: the empty map.
+struct Dimension {
+  std::map<std::string, int> exponents;
+  static Dimension of(const Unit& unit);
+  bool operator==(const Dimension&) const = default;
+  Dimension times(const Dimension& o, int sign) const;
+  std::string describe() const;  // "money", "a ratio or plain number", "money/an area"
+};
+
+// A figure of the budget block (预算), a group of figures (组), or a figure the
+// unit reports in its actuals file (上报).
+struct FigureDef {
+  enum class Source { budget, group, reported };
+  Source source = Source::budget;
+  std::string name;
+  Unit unit;                         // the unit it is written in
+  std::optional<Number> half, year;  // in `unit`, as written (budget figures)
+  std::vector<std::string> members;  // a group's or a subtotal's rows
+  Span at;
+};
+
+struct DerivedDef {
+  std::string name;
+  const Expr* expr = nullptr;
+  Dimension dimension;
+  Span at;
+};
+
+struct CheckRule {
+  const Statement* statement = nullptr;
+  std::optional<Period> only;  // 期间
+  Severity severity = Severity::error;
+  std::string message;  // 说明
+  std::string written;  // the relation as written in the file
+};
+
+struct Scale {
+  std::string name;
+  std::map<std::string, int> band;  // word → 0 met, 1 partly, 2 not met
+  std::vector<std::string> met_words;
+  Span at;
+};
+
+enum class Direction { higher_better, lower_better, exact };
+const char* to_string(Direction d);
+
+struct IndicatorRule {
+  const Statement* statement = nullptr;
+  bool is_new = false;  // 新增指标
+  std::vector<std::string> pattern;
+  std::optional<Period> only;  // 期间
+  std::optional<Constraint> half_target, year_target;
+  const Clause* half_clause = nullptr;
+  const Clause* year_clause = nullptr;
+  const Expr* actual = nullptr;  // 实际值 = …
+  std::optional<Number> weight;
+  std::optional<Direction> direction;
+  std::optional<Quantity> tolerance;
+  Span tolerance_at, places_at;  // the clauses, for messages
+  std::optional<unsigned> places;
+  std::optional<Comparator> bare;
+  const Scale* scale = nullptr;
+  bool not_applicable = false;
+  std::optional<EqMiss> eq_miss;     // 超出 算达成|算未达成
+  std::optional<LocalScheme> local;  // 每少 … 扣 …, or the 完成率 steps
+  std::optional<Unit> short_unit;    // 每少's unit when written; else the target's
+  Span local_at;                     // the first clause of the local scheme
+
+  bool matches(const std::vector<std::string>& path) const;
+  const std::optional<Constraint>& target(Period p) const {
+    return p == Period::half ? half_target : year_target;
+  }
+};
+
+struct RuleSet {
+  std::vector<std::unique_ptr<SourceFile>> sources;  // every file read, the root first
+  std::vector<RuleFile> files;
+  UnitTable units = UnitTable::standard();
+  std::map<std::string, FigureDef> figures;
+  std::map<std::string, DerivedDef> derived;
+  std::vector<std::unique_ptr<Scale>> scales;
+  std::vector<CheckRule> checks;
+  std::vector<IndicatorRule> indicators;
+  std::optional<TargetTable> table;  // from 目标表, with any 新增指标 added
+  std::string table_path;
+  std::vector<Indicator> new_indicators;
+  // From the 评分 statement (at most one across the files); without one,
+  // scoring uses the shipped default.
+  std::optional<ScoringScheme> scoring;
+
+  const Scale* scale_for_word(const std::string& word) const;
+};
+
+// Reads and checks `paths` (and what they 引用). Every problem goes to
+// `diagnostics`; the RuleSet is usable when none of them is an error.
+// `table_override`: a targets file given on the command line, which takes the
+// place of the rule files' 目标表.
+std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
+                                    std::vector<Diagnostic>& diagnostics,
+                                    const TargetTable* table_override = nullptr);
+
+// Checks one in-memory file (tests, fuzzing): no 引用 or 目标表 is followed
+// unless the paths exist.
+std::unique_ptr<RuleSet> load_rules_text(const std::string& name, std::string text,
+                                         std::vector<Diagnostic>& diagnostics);
+
+}  // namespace indicheck::rules

@@ -1,0 +1,394 @@
+// Reading rule-test files: the grammar (grammar/ruletest_grammar.hpp) reads one
+// line at a time; the actions below collect the line's words and the builder
+// puts them into cases. A syntax error costs only its line: every error in the
+// file is reported. docs/rule-tests.md is the reference.
+
+#include <algorithm>
+#include <filesystem>
+
+#include "engine/rules/syntax.hpp"
+#include "engine/ruletest/ruletest.hpp"
+#include "grammar/ruletest_messages.hpp"
+
+namespace indicheck::ruletest {
+
+namespace pg = tao::pegtl;
+namespace fs = std::filesystem;
+namespace gt = indicheck::grammar::tests;
+namespace gr = indicheck::grammar::rules;
+
+namespace {
+
+// What one line said.
+struct Line {
+  enum class Kind {
+    none,
+    rules,
+    table,
+    case_open,
+    case_close,
+    period,
+    actuals,
+    report,
+    skip,
+    expect,
+    row
+  };
+  Kind kind = Kind::none;
+  Expectation::Kind expect = Expectation::Kind::indicator;
+  std::vector<std::string> strings;
+  std::vector<std::size_t> string_at;  // byte offsets in the file
+  std::vector<std::string> names;      // names and path segments, in order
+  std::size_t first_name_at = 0;
+  std::string place_file, place_line, verdict, number, grade, value;
+  std::size_t value_at = 0;
+  std::optional<Period> period;
+  std::optional<Severity> severity;
+  std::optional<bool> figure_bad;
+};
+
+template <typename Rule>
+struct action : pg::nothing<Rule> {};
+
+#define INDICHECK_ON(rule, ...)                                          \
+  template <>                                                            \
+  struct action<rule> {                                                  \
+    template <typename ActionInput>                                      \
+    static void apply([[maybe_unused]] const ActionInput& in, Line& l) { \
+      __VA_ARGS__;                                                       \
+    }                                                                    \
+  }
+
+INDICHECK_ON(gt::rules_stmt, l.kind = Line::Kind::rules);
+INDICHECK_ON(gt::table_stmt, l.kind = Line::Kind::table);
+INDICHECK_ON(gt::case_stmt, l.kind = Line::Kind::case_open);
+INDICHECK_ON(gt::case_close, l.kind = Line::Kind::case_close);
+INDICHECK_ON(gt::period_stmt, l.kind = Line::Kind::period);
+INDICHECK_ON(gt::actuals_stmt, l.kind = Line::Kind::actuals);
+INDICHECK_ON(gt::report_stmt, l.kind = Line::Kind::report);
+INDICHECK_ON(gt::skip_stmt, l.kind = Line::Kind::skip);
+INDICHECK_ON(gt::expect_stmt, l.kind = Line::Kind::expect);
+INDICHECK_ON(gt::row_stmt, l.kind = Line::Kind::row);
+INDICHECK_ON(gt::expect_check, l.expect = Expectation::Kind::check);
+INDICHECK_ON(gt::expect_figure, l.expect = Expectation::Kind::figure);
+INDICHECK_ON(gt::expect_diagnostic, l.expect = Expectation::Kind::diagnostic);
+INDICHECK_ON(gt::expect_score, l.expect = Expectation::Kind::score);
+INDICHECK_ON(gt::expect_total, l.expect = Expectation::Kind::total);
+INDICHECK_ON(gt::expect_grade, l.expect = Expectation::Kind::grade);
+INDICHECK_ON(gt::expect_indicator, l.expect = Expectation::Kind::indicator);
+INDICHECK_ON(gt::string_body, l.strings.push_back(in.string());
+             l.string_at.push_back(in.position().byte));
+INDICHECK_ON(gr::bare_name, if (l.names.empty()) l.first_name_at = in.position().byte;
+             l.names.push_back(in.string()));
+INDICHECK_ON(gr::x_quoted_text, if (l.names.empty()) l.first_name_at = in.position().byte;
+             l.names.push_back(in.string()));
+INDICHECK_ON(gt::place_file, l.place_file = in.string());
+INDICHECK_ON(gt::place_line, l.place_line = in.string());
+INDICHECK_ON(gt::verdict_word, l.verdict = in.string());
+INDICHECK_ON(gt::decimal, l.number = in.string());
+INDICHECK_ON(gt::grade_word, l.grade = in.string());
+INDICHECK_ON(gt::sev_error, l.severity = Severity::error);
+INDICHECK_ON(gt::sev_warning, l.severity = Severity::warning);
+INDICHECK_ON(gt::figure_ok, l.figure_bad = false);
+INDICHECK_ON(gt::figure_bad, l.figure_bad = true);
+INDICHECK_ON(gr::half_word, l.period = Period::half);
+INDICHECK_ON(gr::year_word, l.period = Period::year);
+INDICHECK_ON(gt::row_value, l.value = in.string(); l.value_at = in.position().byte);
+
+#undef INDICHECK_ON
+
+VerdictKind verdict_of(const std::string& w) {
+  static const std::pair<const char*, VerdictKind> words[] = {
+      {"pass", VerdictKind::pass},           {"达成", VerdictKind::pass},
+      {"fail", VerdictKind::fail},           {"未达成", VerdictKind::fail},
+      {"partial", VerdictKind::partial},     {"部分达成", VerdictKind::partial},
+      {"manual", VerdictKind::manual},       {"人工", VerdictKind::manual},
+      {"missing", VerdictKind::missing},     {"未报", VerdictKind::missing},
+      {"error", VerdictKind::error},         {"错误", VerdictKind::error},
+      {"no-target", VerdictKind::no_target}, {"无目标", VerdictKind::no_target}};
+  for (const auto& [word, kind] : words)
+    if (w == word) return kind;
+  return VerdictKind::error;
+}
+
+bool valid_utf8(std::string_view text, std::size_t* bad) {
+  pg::memory_input in(text.data(), text.size(), "");
+  while (!in.empty()) {
+    if (!pg::parse<pg::utf8::any>(in)) {
+      *bad = static_cast<std::size_t>(in.current() - text.data());
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string resolve(const std::string& test_file, const std::string& written) {
+  fs::path p(written);
+  if (p.is_absolute()) return p.lexically_normal().string();
+  return (fs::path(test_file).parent_path() / p).lexically_normal().string();
+}
+
+class Builder {
+ public:
+  Builder(const rules::SourceFile& source, TestFile& out, std::vector<Diagnostic>& ds)
+      : source_(source), out_(out), ds_(ds) {}
+
+  void error(std::size_t byte, std::string message) {
+    ds_.push_back(source_.diagnostic(Severity::error, byte, std::move(message)));
+  }
+  SourceLocation at(std::size_t byte) const {
+    return SourceLocation{source_.path, source_.line_of(byte), source_.column_of(byte)};
+  }
+
+  void add(Line& l, std::size_t start) {
+    if (l.kind == Line::Kind::none) return;
+    bool in_case = current_ != nullptr;
+    switch (l.kind) {
+      case Line::Kind::none:
+        return;
+      case Line::Kind::case_open: {
+        if (in_case) {
+          error(start, "a case cannot hold another: expected '}' to close '" + current_->name +
+                           "' (line " + std::to_string(current_->where.line) + ") first");
+          finish();
+        }
+        std::string name = l.names.empty() ? std::string() : l.names[0];
+        for (const Case& c : out_.cases)
+          if (c.name == name)
+            error(l.first_name_at, "a second case named '" + name + "'; the first is on line " +
+                                       std::to_string(c.where.line));
+        out_.cases.emplace_back();
+        current_ = &out_.cases.back();
+        current_->name = name;
+        current_->file = source_.path;
+        current_->where = at(start);
+        current_start_ = start;
+        return;
+      }
+      case Line::Kind::case_close:
+        if (!in_case) return error(start, "'}' without a case to close");
+        finish();
+        return;
+      case Line::Kind::rules: {
+        auto& target = in_case ? current_->rules : file_rules_;
+        if (!target.empty())
+          return error(start, "规则 is given twice here: list every file on one line");
+        for (const auto& s : l.strings) target.push_back(resolve(source_.path, s));
+        return;
+      }
+      case Line::Kind::table: {
+        auto& target = in_case ? current_->targets : file_table_;
+        if (!target.empty()) return error(start, "目标表 is given twice");
+        target = resolve(source_.path, l.strings.at(0));
+        return;
+      }
+      case Line::Kind::period: {
+        auto& target = in_case ? current_->period : file_period_;
+        if (target) return error(start, "期间 is given twice");
+        target = l.period;
+        return;
+      }
+      default:
+        break;
+    }
+    if (!in_case) {
+      error(start, "this belongs inside a case: 用例 名称 { … }");
+      return;
+    }
+    Case& c = *current_;
+    switch (l.kind) {
+      case Line::Kind::actuals:
+        c.actuals.push_back(resolve(source_.path, l.strings.at(0)));
+        return;
+      case Line::Kind::report:
+        if (!c.golden.empty()) return error(start, "报告 is given twice in this case");
+        c.golden = resolve(source_.path, l.strings.at(0));
+        c.golden_at = at(start);
+        return;
+      case Line::Kind::skip:
+        c.skip = true;
+        c.skip_reason = l.strings.empty() ? std::string() : l.strings[0];
+        return;
+      case Line::Kind::row: {
+        InlineRow row;
+        row.key = join(l.names);
+        row.value = !l.value.empty() ? l.value : (l.strings.empty() ? "" : l.strings[0]);
+        row.key_at = at(l.first_name_at);  // offsets the actions took are absolute
+        row.value_at = at(l.value.empty() && !l.string_at.empty() ? l.string_at[0] : l.value_at);
+        row.source_line = source_.line_text(source_.line_of(start));
+        c.rows.push_back(std::move(row));
+        return;
+      }
+      case Line::Kind::expect: {
+        Expectation e;
+        e.kind = l.expect;
+        e.where = at(start);
+        e.verdict = verdict_of(l.verdict);
+        e.number = l.number;
+        e.grade = l.grade;
+        if (!l.place_file.empty()) {
+          e.place_written = l.place_file + ":" + l.place_line;
+          e.place_file = resolve(source_.path, l.place_file);
+          e.place_line = static_cast<unsigned>(
+              std::min<std::size_t>(std::stoull(l.place_line.substr(0, 9)), 999999999));
+        }
+        switch (e.kind) {
+          case Expectation::Kind::indicator:
+          case Expectation::Kind::score:
+            e.subject = join(l.names);
+            break;
+          case Expectation::Kind::check:
+            if (e.place_file.empty()) e.subject = l.strings.at(0);
+            break;
+          case Expectation::Kind::figure:
+            e.subject = l.names.at(0);
+            e.figure_problem = l.figure_bad.value_or(false);
+            if (!l.strings.empty()) e.text = l.strings[0];
+            if (!e.figure_problem && !e.text.empty())
+              return error(start, "a usable figure (可用) has no problem to quote: drop the text");
+            break;
+          case Expectation::Kind::diagnostic:
+            e.severity = l.severity.value_or(Severity::error);
+            e.text = l.strings.at(0);
+            break;
+          default:
+            break;
+        }
+        c.expectations.push_back(std::move(e));
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  void finish() {
+    if (!current_) return;
+    Case& c = *current_;
+    if (c.rules.empty()) c.rules = file_rules_;
+    if (c.targets.empty()) c.targets = file_table_;
+    if (!c.period) c.period = file_period_;
+    if (c.rules.empty())
+      error(current_start_, "the case '" + c.name +
+                                "' names no rule files: write 规则 \"….rules\" "
+                                "in the case or at the top of the file");
+    if (c.expectations.empty() && c.golden.empty() && !c.skip)
+      error(current_start_, "the case '" + c.name +
+                                "' expects nothing: add 预期 lines or a "
+                                "报告 \"….txt\"");
+    current_ = nullptr;
+  }
+
+  void end_of_file(std::size_t end) {
+    if (current_) {
+      error(end, "the file ends inside the case '" + current_->name + "' (line " +
+                     std::to_string(current_->where.line) + "): expected '}'");
+      finish();
+    }
+    // Cases given before a file-level 规则/目标表/期间 line: apply them now.
+    for (Case& c : out_.cases) {
+      if (c.rules.empty()) c.rules = file_rules_;
+      if (c.targets.empty()) c.targets = file_table_;
+      if (!c.period) c.period = file_period_;
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& names) {
+    std::string s;
+    for (const auto& n : names) s += (s.empty() ? "" : "/") + n;
+    return s;
+  }
+
+ private:
+  const rules::SourceFile& source_;
+  TestFile& out_;
+  std::vector<Diagnostic>& ds_;
+  Case* current_ = nullptr;
+  std::size_t current_start_ = 0;
+  std::vector<std::string> file_rules_;
+  std::string file_table_;
+  std::optional<Period> file_period_;
+};
+
+}  // namespace
+
+TestFile parse_test_file(const std::string& path, const std::string& text,
+                         std::vector<Diagnostic>& diagnostics) {
+  TestFile out;
+  out.path = path;
+  rules::SourceFile source(path, text);
+  if (text.size() > rules::kMaxRuleFileBytes) {
+    diagnostics.push_back(make_diagnostic(
+        Severity::error, path, 1, 1,
+        "the test file is " + std::to_string(text.size()) + " bytes; the limit is " +
+            std::to_string(rules::kMaxRuleFileBytes) + " (docs/limits.md)"));
+    return out;
+  }
+  std::size_t bad = 0;
+  if (!valid_utf8(text, &bad)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    diagnostics.push_back(
+        source.diagnostic(Severity::error, bad,
+                          std::string("the file is not valid UTF-8: byte ") + hex +
+                              " here starts no character; save the file as UTF-8"));
+    return out;
+  }
+  // Cases point into out.cases: reserve so that adding one never moves the others.
+  out.cases.reserve(std::count(text.begin(), text.end(), '\n') + 1);
+  Builder builder(source, out, diagnostics);
+  std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    std::size_t next = end == std::string::npos ? text.size() : end + 1;
+    unsigned line = source.line_of(pos);
+    pg::memory_input in(text.data() + pos, text.data() + next, path, pos, line,
+                        pos - source.line_starts[line - 1] + 1);
+    Line l;
+    try {
+      if (pg::parse<gt::line, action, gt::control>(in, l)) {
+        // Statements are located at their first word, after the indent.
+        std::size_t first = pos;
+        while (first < next && (text[first] == ' ' || text[first] == '\t')) ++first;
+        while (text.compare(first, 3, "\u3000") == 0) first += 3;
+        builder.add(l, first);
+      } else {
+        diagnostics.push_back(source.diagnostic(
+            Severity::error, pos, "expected a statement; found " + describe_at(text, pos)));
+      }
+    } catch (const pg::parse_error& e) {
+      std::size_t at = e.positions().front().byte;
+      diagnostics.push_back(source.diagnostic(
+          Severity::error, at, std::string(e.message()) + "; found " + describe_at(text, at)));
+    }
+    pos = next;
+  }
+  builder.end_of_file(text.empty() ? 0 : text.size() - 1);
+  return out;
+}
+
+std::vector<std::string> discover(const std::vector<std::string>& paths,
+                                  std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> found;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec) && it->path().extension() == ".test")
+          found.push_back(it->path().lexically_normal().string());
+      if (ec)
+        diagnostics.push_back(
+            make_diagnostic(Severity::error, p, 1, 1, "cannot read the folder: " + ec.message()));
+    } else if (fs::is_regular_file(p, ec)) {
+      found.push_back(fs::path(p).lexically_normal().string());
+    } else {
+      diagnostics.push_back(make_diagnostic(Severity::error, p, 1, 1, "no such file or folder"));
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+}  // namespace indicheck::ruletest

@@ -1,0 +1,642 @@
+// Running rule tests: see engine/ruletest/ruletest.hpp. Each case goes through the
+// same stages as `indicheck check --rules`: load_rules (lint), check, assess;
+// then every expectation is compared with what came out, and coverage records
+// which rules and branches the case reached.
+
+#include "engine/base/input_file.hpp"
+#include "engine/ruletest/ruletest.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <tuple>
+
+#include "engine/assess/report.hpp"
+#include "engine/assess/score.hpp"
+#include "engine/base/output_file.hpp"
+#include "engine/cell/parse.hpp"
+#include "engine/report/render.hpp"
+#include "engine/rules/eval.hpp"
+#include "engine/rules/load.hpp"
+
+namespace indicheck::ruletest {
+
+namespace fs = std::filesystem;
+
+std::string relative_to(const std::string& text, const std::string& folder,
+                        const std::vector<std::string>& paths) {
+  // Longest first, so that a path is never replaced inside a longer one.
+  std::vector<std::pair<std::string, std::string>> swaps;
+  for (const std::string& p : paths) {
+    if (p.empty()) continue;
+    std::string rel = fs::path(p).lexically_proximate(folder.empty() ? "." : folder).string();
+    if (rel != p) swaps.emplace_back(p, rel);
+  }
+  std::sort(swaps.begin(), swaps.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  swaps.erase(std::unique(swaps.begin(), swaps.end()), swaps.end());
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    bool swapped = false;
+    for (const auto& [from, to] : swaps)
+      if (text.compare(i, from.size(), from) == 0) {
+        out += to;
+        i += from.size();
+        swapped = true;
+        break;
+      }
+    if (!swapped) out += text[i++];
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::string line_diff(const std::string& old_text, const std::string& new_text) {
+  auto a = lines_of(old_text), b = lines_of(new_text);
+  const std::size_t n = a.size(), m = b.size();
+  if (n * m > 4'000'000) return "  (the files differ; too long to show line by line)\n";
+  // Longest common subsequence, then walk it.
+  std::vector<std::vector<unsigned>> lcs(n + 1, std::vector<unsigned>(m + 1, 0));
+  for (std::size_t i = n; i-- > 0;)
+    for (std::size_t j = m; j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  struct Op {
+    char sign;
+    std::string text;
+  };
+  std::vector<Op> ops;
+  std::size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] == b[j]) {
+      ops.push_back({' ', a[i]});
+      ++i, ++j;
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      ops.push_back({'-', a[i++]});
+    } else {
+      ops.push_back({'+', b[j++]});
+    }
+  }
+  // Changed lines with two lines of context; "…" where lines are left out.
+  std::vector<bool> show(ops.size(), false);
+  for (std::size_t k = 0; k < ops.size(); ++k)
+    if (ops[k].sign != ' ')
+      for (std::size_t c = (k >= 2 ? k - 2 : 0); c <= std::min(ops.size() - 1, k + 2); ++c)
+        show[c] = true;
+  std::string out;
+  bool gap = false;
+  for (std::size_t k = 0; k < ops.size(); ++k) {
+    if (!show[k]) {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out += "  …\n";
+    gap = false;
+    out += "  " + std::string(1, ops[k].sign) + ops[k].text + "\n";
+  }
+  return out;
+}
+
+namespace {
+
+std::optional<Number> signed_decimal(const std::string& text) {
+  bool negative = text.starts_with("-");
+  auto n = Number::parse_decimal(negative ? text.substr(1) : text);
+  if (n && negative) n = -*n;
+  return n;
+}
+
+// Exact: the value rounded 四舍五入 to the written number's decimals.
+bool agrees(const std::string& written, const Number& value) {
+  auto w = signed_decimal(written);
+  if (!w) return false;
+  auto dot = written.find('.');
+  unsigned places = dot == std::string::npos ? 0 : static_cast<unsigned>(written.size() - dot - 1);
+  return value.to_fixed(places) == w->to_fixed(places);
+}
+
+}  // namespace
+
+bool agrees_at_written_precision(const std::string& written, const std::string& exact) {
+  auto x = signed_decimal(exact);
+  return x && agrees(written, *x);
+}
+
+namespace {
+
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' || s[i] == '\t') continue;
+    if (s.compare(i, 3, "\u3000") == 0) {
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+std::vector<std::string> split_key(const std::string& key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    auto slash = key.find('/', start);
+    parts.push_back(squeeze(key.substr(start, slash == std::string::npos ? slash : slash - start)));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool key_matches(const std::vector<std::string>& key, const Indicator& ind) {
+  auto path = ind.path();
+  if (key.size() > path.size()) return false;
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (key[key.size() - 1 - i] != squeeze(path[path.size() - 1 - i])) return false;
+  return true;
+}
+
+std::string normal(const std::string& p) {
+  return fs::path(p).lexically_normal().string();
+}
+
+std::string one_line(const Diagnostic& d) {
+  return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
+         ": " + to_string(d.severity) + ": " + d.message;
+}
+
+std::string verdict_text(const Verdict& v) {
+  return std::string(to_string(v.kind)) + (v.explanation.empty() ? "" : " (" + v.explanation + ")");
+}
+
+// ---- coverage ---------------------------------------------------------------
+
+using ItemKey = std::tuple<std::string, unsigned, std::string>;  // file, line, what
+
+class CoverageMap {
+ public:
+  void declare(const rules::Span& at, const std::string& what) {
+    if (!at.file) return;
+    items_.emplace(ItemKey{normal(at.file->path), at.line(), what}, false);
+  }
+  void reach(const rules::Span& at, const std::string& what) {
+    if (!at.file) return;
+    items_[ItemKey{normal(at.file->path), at.line(), what}] = true;
+  }
+  Coverage summary() const {
+    Coverage c;
+    std::map<std::string, FileCoverage> files;
+    for (const auto& [key, reached] : items_) {
+      const auto& [file, line, what] = key;
+      FileCoverage& f = files[file];
+      f.file = file;
+      ++f.total, ++c.total;
+      if (reached) {
+        ++f.reached, ++c.reached;
+      } else {
+        f.missed.push_back(CoverageItem{file, line, what, false});
+      }
+    }
+    for (auto& [_, f] : files) c.files.push_back(std::move(f));
+    return c;
+  }
+
+ private:
+  std::map<ItemKey, bool> items_;
+};
+
+std::string indicator_label(const rules::IndicatorRule& r) {
+  std::string s = r.is_new ? "新增指标 " : "指标 ";
+  for (std::size_t i = 0; i < r.pattern.size(); ++i) s += (i ? "/" : "") + r.pattern[i];
+  if (r.only) s += std::string(" (期间 ") + chinese(*r.only) + ")";
+  return s;
+}
+
+const char* const kBandNames[] = {"达成", "部分达成", "未达成"};
+
+// Every rule and branch a rule set has, each declared once.
+void declare_all(const rules::RuleSet& rs, CoverageMap& map,
+                 const std::set<const rules::CheckRule*>& constant) {
+  for (const auto& r : rs.indicators) map.declare(r.statement->at, indicator_label(r));
+  for (const auto& [name, d] : rs.derived) map.declare(d.at, "定义 " + name);
+  for (const auto& c : rs.checks) {
+    map.declare(c.statement->at, "核对 " + c.written);
+    if (constant.count(&c)) continue;  // decided by the files' own figures
+    map.declare(c.statement->at, "核对 " + c.written + ": holds");
+    map.declare(c.statement->at, "核对 " + c.written + ": fails");
+  }
+  for (const auto& s : rs.scales) {
+    std::set<int> bands;
+    for (const auto& [_, b] : s->band) bands.insert(b);
+    for (int b : bands) map.declare(s->at, "量表 " + s->name + ": " + kBandNames[b]);
+  }
+}
+
+// The 定义 an expression uses, directly or through other 定义.
+void reach_definitions(const rules::RuleSet& rs, const rules::Expr& e, CoverageMap& map,
+                       std::set<std::string>& seen) {
+  if (e.kind == rules::Expr::Kind::reference && !seen.count(e.text)) {
+    auto d = rs.derived.find(e.text);
+    if (d != rs.derived.end()) {
+      seen.insert(e.text);
+      map.reach(d->second.at, "定义 " + e.text);
+      reach_definitions(rs, *d->second.expr, map, seen);
+    }
+  }
+  for (const auto& a : e.args) reach_definitions(rs, a, map, seen);
+}
+
+// What the case reached in `rs` (the report's checks and judgements).
+void record(const rules::RuleSet& rs, const Report& report, CoverageMap& map) {
+  std::set<std::string> seen;
+  for (const auto& c : report.checks) {
+    const auto& st = *c.rule->statement;
+    map.reach(st.at, "核对 " + c.rule->written);
+    if (c.kind == VerdictKind::pass) map.reach(st.at, "核对 " + c.rule->written + ": holds");
+    if (c.kind == VerdictKind::fail) map.reach(st.at, "核对 " + c.rule->written + ": fails");
+    for (const auto& side : st.sides) reach_definitions(rs, side, map, seen);
+  }
+  for (const IndicatorResult& res : report.results) {
+    if (!report.judgements.count(res.indicator->path_text())) continue;
+    auto path = res.indicator->path();
+    const rules::Scale* scale = nullptr;
+    std::optional<Constraint> target;
+    for (const auto& r : rs.indicators) {
+      if (!r.matches(path) || (r.only && *r.only != report.period)) continue;
+      map.reach(r.statement->at, indicator_label(r));
+      if (r.actual) reach_definitions(rs, *r.actual, map, seen);
+      if (r.scale && !scale) scale = r.scale;
+      if (r.target(report.period)) target = r.target(report.period);
+    }
+    // The scale a word target is judged on, as rules::judge decides it.
+    if (!target) {
+      auto parsed = parse_target(res.target, rs.units);
+      if (auto* c = std::get_if<Constraint>(&parsed)) target = *c;
+    }
+    std::string word;
+    if (target) {
+      if (auto* l = std::get_if<LevelConstraint>(&target->form)) word = l->word;
+      if (auto* t = std::get_if<TextConstraint>(&target->form)) word = t->text;
+    }
+    if (!scale && !word.empty()) scale = rs.scale_for_word(word);
+    if (!scale || word.empty()) continue;
+    int band = res.verdict.kind == VerdictKind::pass      ? 0
+               : res.verdict.kind == VerdictKind::partial ? 1
+               : res.verdict.kind == VerdictKind::fail    ? 2
+                                                          : -1;
+    if (band >= 0) map.reach(scale->at, "量表 " + scale->name + ": " + kBandNames[band]);
+  }
+}
+
+std::set<const rules::CheckRule*> constant_checks(const rules::RuleSet& rs) {
+  std::set<const rules::CheckRule*> out;
+  for (Period p : {Period::half, Period::year}) {
+    rules::Evaluator ev(rs, p, {});
+    for (const auto& r : rules::run_checks(ev, true)) out.insert(r.rule);
+  }
+  return out;
+}
+
+// ---- one case ---------------------------------------------------------------
+
+class CaseRun {
+ public:
+  CaseRun(const Case& c, const RunOptions& o, CoverageMap& coverage, RunResult& run)
+      : c_(c), o_(o), coverage_(coverage), run_(run) {
+    result_.test = &c;
+  }
+
+  CaseResult go() {
+    if (c_.skip) {
+      result_.status = CaseResult::Status::skipped;
+      return result_;
+    }
+    execute();
+    if (!result_.failures.empty()) result_.status = CaseResult::Status::failed;
+    return result_;
+  }
+
+ private:
+  void fail(const SourceLocation& where, std::string message) {
+    result_.failures.push_back(Failure{where, std::move(message)});
+  }
+  // The test itself cannot run: its files are broken or missing.
+  void broken(const std::vector<Diagnostic>& ds) {
+    run_.broken = true;
+    for (const auto& d : ds)
+      if (d.severity == Severity::error) {
+        run_.diagnostics.push_back(d);
+      }
+    fail(c_.where, "cannot run: " + (ds.empty() ? std::string("?") : one_line(ds.front())));
+  }
+
+  bool diagnostic_matches(const Expectation& e, const Diagnostic& d) const {
+    if (d.severity != e.severity) return false;
+    if (d.message.find(e.text) == std::string::npos) return false;
+    if (!e.place_file.empty() &&
+        (normal(d.where.file) != e.place_file || d.where.line != e.place_line))
+      return false;
+    return true;
+  }
+
+  // Every expected diagnostic must be among `ds`; every error in `ds` must be
+  // expected. Returns false when an error was not expected and no diagnostic
+  // was expected at all (the rules or data are broken, not under test).
+  bool compare_diagnostics(const std::vector<Diagnostic>& ds, bool final_pass) {
+    std::vector<const Expectation*> expected;
+    for (const auto& e : c_.expectations)
+      if (e.kind == Expectation::Kind::diagnostic) expected.push_back(&e);
+    for (const Diagnostic& d : ds) {
+      if (d.severity != Severity::error) continue;
+      bool wanted = std::any_of(expected.begin(), expected.end(),
+                                [&](const Expectation* e) { return diagnostic_matches(*e, d); });
+      if (wanted) continue;
+      if (expected.empty()) return false;
+      fail(c_.where, "unexpected diagnostic: " + one_line(d));
+    }
+    if (!final_pass) return true;
+    for (const Expectation* e : expected) {
+      if (std::any_of(ds.begin(), ds.end(),
+                      [&](const Diagnostic& d) { return diagnostic_matches(*e, d); }))
+        continue;
+      std::string got;
+      for (const auto& d : ds) got += "\n    " + one_line(d);
+      fail(e->where, std::string("expected ") + to_string(e->severity) + " '" + e->text + "'" +
+                         (e->place_written.empty() ? "" : " at " + e->place_written) + ", got " +
+                         (got.empty() ? "no diagnostic" : got));
+    }
+    return true;
+  }
+
+  void execute() {
+    std::vector<Diagnostic> ds;
+    std::optional<TargetTable> table;
+    if (!c_.targets.empty()) {
+      auto text = read_file(c_.targets, ds);
+      if (text) table = read_targets(c_.targets, *text, ds);
+      if (!table || has_errors(ds)) return broken(ds);
+    }
+    auto rs = rules::load_rules(c_.rules, ds, table ? &*table : nullptr);
+    bool expects_diagnostics =
+        std::any_of(c_.expectations.begin(), c_.expectations.end(),
+                    [](const Expectation& e) { return e.kind == Expectation::Kind::diagnostic; });
+    if (has_errors(ds)) {
+      if (!compare_diagnostics(ds, true)) return broken(ds);
+      for (const auto& e : c_.expectations)
+        if (e.kind != Expectation::Kind::diagnostic)
+          fail(e.where, "not reached: the rule files have errors (the case expects them)");
+      if (!c_.golden.empty()) fail(c_.golden_at, "not reached: the rule files have errors");
+      return;
+    }
+    if (!rs->table) {
+      ds.push_back(make_diagnostic(Severity::error, c_.where.file, c_.where.line, c_.where.column,
+                                   "the case has no targets: write 目标表 \"….tsv\" in the case "
+                                   "or name one in the rule files"));
+      return broken(ds);
+    }
+    // The actuals: the files, then the rows written in the case.
+    std::vector<Diagnostic> file_ds;
+    ActualTable actuals;
+    if (!c_.actuals.empty()) {
+      auto read = read_actuals_files(c_.actuals, file_ds);
+      if (!read || has_errors(file_ds)) return broken(file_ds);
+      actuals = std::move(*read);
+    }
+    if (actuals.file.empty()) actuals.file = c_.file;
+    for (const InlineRow& r : c_.rows) {
+      ActualRow row;
+      row.key = Cell{r.key, r.key_at, r.source_line};
+      row.value = Cell{r.value, r.value_at, r.source_line};
+      row.line = r.key_at.line;
+      actuals.rows.push_back(std::move(row));
+    }
+    Period period = c_.period.value_or(actuals.period.value_or(Period::year));
+
+    Report report = check(*rs->table, actuals, period, rs.get());
+    assess(report, scoring_scheme(report));
+
+    if (o_.coverage) {
+      declare_all(*rs, coverage_, constant_checks(*rs));
+      record(*rs, report, coverage_);
+    }
+
+    std::vector<Diagnostic> all = ds;
+    all.insert(all.end(), report.diagnostics.begin(), report.diagnostics.end());
+    if (!compare_diagnostics(all, true)) {
+      // Problems in the data the case gives (a key that matches nothing, …).
+      for (const auto& d : all)
+        if (d.severity == Severity::error) fail(c_.where, "unexpected diagnostic: " + one_line(d));
+    }
+    (void)expects_diagnostics;
+    for (const Expectation& e : c_.expectations) compare(e, report, *rs);
+    if (!c_.golden.empty()) golden(report, *rs);
+  }
+
+  const IndicatorResult* find_indicator(const Expectation& e, const Report& report) {
+    auto key = split_key(e.subject);
+    std::vector<const IndicatorResult*> hits;
+    for (const auto& res : report.results)
+      if (key_matches(key, *res.indicator)) hits.push_back(&res);
+    if (hits.size() == 1) return hits[0];
+    if (hits.empty()) {
+      fail(e.where, "'" + e.subject + "' names no indicator of " + report.targets_file);
+    } else {
+      std::string list;
+      for (const auto* h : hits) list += "\n    " + h->indicator->path_text();
+      fail(e.where, "'" + e.subject + "' names " + std::to_string(hits.size()) +
+                        " indicators; write more of the path:" + list);
+    }
+    return nullptr;
+  }
+
+  void compare(const Expectation& e, const Report& report, const rules::RuleSet& rs) {
+    using K = Expectation::Kind;
+    switch (e.kind) {
+      case K::diagnostic:
+        return;  // compared above
+      case K::indicator: {
+        const IndicatorResult* res = find_indicator(e, report);
+        if (!res) return;
+        if (res->verdict.kind != e.verdict)
+          fail(e.where, e.subject + ": expected " + to_string(e.verdict) + ", got " +
+                            verdict_text(res->verdict));
+        return;
+      }
+      case K::check: {
+        const rules::CheckResult* hit = nullptr;
+        for (const auto& c : report.checks) {
+          const auto& at = c.rule->statement->at;
+          bool match = e.place_file.empty()
+                           ? squeeze(c.written) == squeeze(e.subject)
+                           : normal(at.file->path) == e.place_file && at.line() == e.place_line;
+          if (match) hit = &c;
+        }
+        std::string name =
+            e.place_file.empty() ? "核对 '" + e.subject + "'" : "核对 at " + e.place_written;
+        if (!hit) {
+          std::string ran;
+          for (const auto& c : report.checks)
+            ran += "\n    " + c.where.file + ":" + std::to_string(c.where.line) + ": " + c.written;
+          (void)rs;
+          fail(e.where, name + ": no such check ran in " + chinese(report.period) +
+                            (ran.empty() ? " (no check ran)" : "; these ran:" + ran));
+          return;
+        }
+        if (hit->kind != e.verdict)
+          fail(e.where, name + ": expected " + to_string(e.verdict) + ", got " +
+                            to_string(hit->kind) + " (" + hit->explanation + ")");
+        return;
+      }
+      case K::figure: {
+        auto f = report.figures.find(e.subject);
+        if (f == report.figures.end()) {
+          fail(e.where, "上报 " + e.subject + ": no row '" + e.subject + "' was given");
+          return;
+        }
+        const auto& fig = f->second;
+        if (e.figure_problem && fig.problem.empty())
+          fail(e.where, "上报 " + e.subject + ": expected a problem, got the usable value '" +
+                            fig.written + "'");
+        else if (e.figure_problem && fig.problem.find(e.text) == std::string::npos)
+          fail(e.where, "上报 " + e.subject + ": expected a problem with '" + e.text + "', got '" +
+                            fig.problem + "'");
+        else if (!e.figure_problem && !fig.problem.empty())
+          fail(e.where, "上报 " + e.subject + ": expected a usable value, got the problem '" +
+                            fig.problem + "'");
+        return;
+      }
+      case K::score: {
+        const IndicatorResult* res = find_indicator(e, report);
+        if (!res) return;
+        if (!res->score) {
+          fail(e.where, "得分 " + e.subject + ": expected " + e.number + ", got no score (" +
+                            (res->unscored.empty()
+                                 ? std::string("the report is for ") + chinese(report.period)
+                                 : res->unscored) +
+                            ")");
+          return;
+        }
+        if (!agrees(e.number, res->score->points))
+          fail(e.where, "得分 " + e.subject + ": expected " + e.number + ", got " +
+                            res->score->points.to_fixed(2) + " (" + res->score->explanation + ")");
+        return;
+      }
+      case K::total:
+      case K::grade: {
+        if (!report.scoring) {
+          fail(e.where, std::string(e.kind == K::total ? "总分" : "等级") +
+                            ": there is no total (scores are given at year-end, 期间 全年)");
+          return;
+        }
+        const Scoring& s = *report.scoring;
+        if (e.kind == K::total && !agrees(e.number, s.total))
+          fail(e.where, "总分: expected " + e.number + ", got " + s.total.to_fixed(2) + " (" +
+                            s.explanation + ")");
+        if (e.kind == K::grade && s.grade != e.grade)
+          fail(e.where, "等级: expected " + e.grade + ", got " +
+                            (s.grade.empty() ? std::string("none") : s.grade) + " (total " +
+                            s.total.to_fixed(2) + ")");
+        return;
+      }
+    }
+  }
+
+  void golden(const Report& report, const rules::RuleSet& rs) {
+    std::vector<std::string> paths = c_.actuals;
+    paths.push_back(c_.file);  // the actuals when the case writes its rows itself
+    paths.push_back(c_.targets);
+    paths.push_back(rs.table_path);
+    if (rs.table) paths.push_back(rs.table->file);
+    for (const auto& s : rs.sources) paths.push_back(s->path);
+    std::string folder = fs::path(c_.file).parent_path().string();
+    std::string text = relative_to(render_text(report), folder, paths);
+    std::vector<Diagnostic> ds;
+    std::optional<std::string> old;
+    std::error_code ec;
+    if (fs::exists(c_.golden, ec)) old = read_file(c_.golden, ds);
+    if (o_.update) {
+      if (old && *old == text) return;
+      if (!write_atomically(c_.golden, text, ds)) {
+        run_.broken = true;
+        run_.diagnostics.insert(run_.diagnostics.end(), ds.begin(), ds.end());
+        fail(c_.golden_at, "cannot write the golden report " + c_.golden);
+        return;
+      }
+      result_.golden_written = true;
+      result_.golden_diff = old ? line_diff(*old, text) : "  (new file)\n";
+      return;
+    }
+    if (!old) {
+      fail(c_.golden_at, "the golden report " + c_.golden +
+                             " does not exist: run `indicheck test --update` and review it");
+      return;
+    }
+    if (*old != text) {
+      fail(c_.golden_at, "the report differs from " + c_.golden +
+                             " (run `indicheck test --update` to accept it):");
+      result_.golden_diff = line_diff(*old, text);
+    }
+  }
+
+  const Case& c_;
+  const RunOptions& o_;
+  CoverageMap& coverage_;
+  RunResult& run_;
+  CaseResult result_;
+};
+
+}  // namespace
+
+RunResult run_tests(const std::vector<TestFile>& files, const RunOptions& options) {
+  RunResult run;
+  std::optional<std::regex> pattern;
+  if (!options.pattern.empty()) {
+    try {
+      pattern.emplace(options.pattern, std::regex::ECMAScript);
+    } catch (const std::regex_error& e) {
+      run.broken = true;
+      run.diagnostics.push_back(
+          make_diagnostic(Severity::error, "--run", 1, 1,
+                          "'" + options.pattern + "' is not a regular expression: " + e.what()));
+      return run;
+    }
+  }
+  CoverageMap coverage;
+  for (const TestFile& f : files)
+    for (const Case& c : f.cases) {
+      if (pattern && !std::regex_search(c.name, *pattern)) continue;
+      CaseResult r = CaseRun(c, options, coverage, run).go();
+      switch (r.status) {
+        case CaseResult::Status::passed:
+          ++run.passed;
+          break;
+        case CaseResult::Status::failed:
+          ++run.failed;
+          break;
+        case CaseResult::Status::skipped:
+          ++run.skipped;
+          break;
+      }
+      run.cases.push_back(std::move(r));
+    }
+  if (options.coverage) run.coverage = coverage.summary();
+  return run;
+}
+
+}  // namespace indicheck::ruletest

@@ -1,0 +1,460 @@
+#include "engine/table/table.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "engine/base/input_file.hpp"
+#include "engine/base/normalise.hpp"
+#include "engine/base/number.hpp"
+
+namespace indicheck {
+
+std::vector<std::string> Indicator::path() const {
+  std::vector<std::string> p{level1, level2};
+  if (!key_work.empty()) p.push_back(key_work);
+  if (!name.empty()) p.push_back(name);
+  return p;
+}
+
+std::string Indicator::path_text() const {
+  std::string out;
+  for (const auto& part : path()) out += (out.empty() ? "" : " / ") + part;
+  return out;
+}
+
+namespace {
+
+// Limits for table files; documented in docs/limits.md.
+constexpr std::size_t kMaxLineBytes = 1u * 1024 * 1024;
+
+std::string trim(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  std::string out(s);
+  // U+3000 ideographic spaces at either end too.
+  while (out.starts_with("\xE3\x80\x80")) out.erase(0, 3);
+  while (out.ends_with("\xE3\x80\x80")) out.erase(out.size() - 3);
+  return out;
+}
+
+struct Line {
+  std::string_view text;
+  unsigned number;
+};
+
+// Splits into lines, drops a trailing CR per line and a leading UTF-8 BOM.
+class LineReader {
+ public:
+  LineReader(const std::string& file, std::string_view content,
+             std::vector<Diagnostic>& diagnostics)
+      : file_(file), content_(content), diagnostics_(diagnostics) {
+    if (content_.starts_with("\xEF\xBB\xBF")) content_.remove_prefix(3);
+  }
+
+  std::optional<Line> next() {
+    while (pos_ <= content_.size()) {
+      if (pos_ == content_.size()) {
+        pos_ = content_.size() + 1;
+        return std::nullopt;
+      }
+      auto end = content_.find('\n', pos_);
+      if (end == std::string_view::npos) end = content_.size();
+      std::string_view text = content_.substr(pos_, end - pos_);
+      pos_ = end + 1;
+      ++line_;
+      if (text.ends_with('\r')) text.remove_suffix(1);
+      if (text.size() > kMaxLineBytes) {
+        ++skipped_;
+        error(line_, 1,
+              "line is longer than 1 MiB (" + std::to_string(kMaxLineBytes) + " bytes): found " +
+                  std::to_string(text.size()) + " bytes; the line is skipped",
+              "");
+        continue;
+      }
+      ParseError bad;
+      if (!normalise(text, &bad)) {
+        ++skipped_;
+        std::string what = bad.message;
+        if (bad.message == kInvalidByte) {
+          what = std::string(kInvalidByte) + " " + hex_byte(text[bad.byte]);
+          // Once per file: the likely cause of a file full of bad bytes.
+          if (!hinted_)
+            what +=
+                " (the file must be UTF-8; a GB18030/GBK file can be converted with "
+                "`iconv -f GB18030 -t UTF-8`)";
+          hinted_ = true;
+        }
+        error(line_, bad.column, what + "; the line is skipped", "");
+        continue;
+      }
+      if (auto cr = text.find('\r'); cr != std::string_view::npos) {
+        ++skipped_;
+        error(line_, count_chars(text, cr) + 1,
+              "a carriage return (CR) inside a line: lines must end in LF or CRLF, not CR "
+              "alone; the line is skipped",
+              "");
+        continue;
+      }
+      return Line{text, line_};
+    }
+    return std::nullopt;
+  }
+
+  // An error about `value`, the (trimmed) value of a "# key: value" line: at
+  // its first character, with the line shown. The colon is found as
+  // read_metadata finds it (ASCII first, then full-width). Such errors are
+  // few: the line is found by counting from the start.
+  void value_error(unsigned line, std::string_view value, std::string message) {
+    std::string_view text = content_;
+    for (unsigned n = 1; n < line; ++n) {
+      auto nl = text.find('\n');
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    }
+    text = text.substr(0, text.find('\n'));
+    if (text.ends_with('\r')) text.remove_suffix(1);
+    std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos) colon = text.find("：");
+    std::size_t at =
+        colon == std::string_view::npos ? std::string_view::npos : text.find(value, colon);
+    error(line, at == std::string_view::npos ? 1 : count_chars(text, at) + 1, std::move(message),
+          text);
+  }
+
+  void error(unsigned line, unsigned column, std::string message, std::string_view source,
+             Severity severity = Severity::error) {
+    diagnostics_.push_back(
+        make_diagnostic(severity, file_, line, column, std::move(message), std::string(source)));
+  }
+
+ private:
+  const std::string& file_;
+  std::string_view content_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::size_t pos_ = 0;
+  unsigned line_ = 0;
+  unsigned skipped_ = 0;  // lines reported as unreadable
+  bool hinted_ = false;   // the UTF-8 hint was given
+
+ public:
+  unsigned skipped() const { return skipped_; }
+};
+
+std::vector<Cell> split_cells(const std::string& file, const Line& line) {
+  std::vector<Cell> cells;
+  std::size_t start = 0;
+  while (true) {
+    auto tab = line.text.find('\t', start);
+    std::string_view raw =
+        line.text.substr(start, tab == std::string_view::npos ? tab : tab - start);
+    Cell c;
+    c.text = std::string(raw);
+    c.where = {file, line.number, count_chars(line.text, start) + 1};
+    c.source_line = std::string(line.text);
+    cells.push_back(std::move(c));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+bool is_blank(std::string_view s) {
+  return trim(s).empty();  // U+3000 counts as blank too
+}
+
+// "# 年度: 2024" → {"年度", "2024"}; other comments are ignored. A key given
+// twice is an error rather than a silent overwrite.
+void read_metadata(LineReader& lines, const Line& line, std::map<std::string, std::string>& into,
+                   std::map<std::string, unsigned>& where) {
+  std::string_view comment = line.text.substr(1);
+  auto colon = comment.find(':');
+  std::size_t width = 1;
+  if (colon == std::string_view::npos) {
+    colon = comment.find("：");
+    width = 3;
+  }
+  if (colon == std::string_view::npos) return;
+  std::string key = trim(comment.substr(0, colon));
+  static const char* const kKeys[] = {"单位",       "年度",       "期间",
+                                      "总分",       "全年预算数", "全年执行数",
+                                      "执行率分值", "执行率得分", "自评等级"};
+  if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) return;
+  if (auto seen = where.find(key); seen != where.end()) {
+    lines.error(line.number, 1,
+                "'" + key + "' is given again (first on line " + std::to_string(seen->second) + ")",
+                line.text);
+    return;
+  }
+  into[key] = trim(comment.substr(colon + width));
+  where[key] = line.number;
+}
+
+struct Header {
+  std::map<std::string, std::size_t> columns;
+  std::size_t count = 0;
+  Line line;
+};
+
+// Reads comments and the header; nullopt (with a diagnostic) when no header.
+std::optional<Header> read_header(LineReader& lines, const std::string& file,
+                                  std::map<std::string, std::string>& metadata,
+                                  std::map<std::string, unsigned>& metadata_line,
+                                  std::initializer_list<const char*> known,
+                                  std::initializer_list<const char*> required) {
+  while (auto line = lines.next()) {
+    if (is_blank(line->text)) continue;
+    if (line->text.starts_with('#')) {
+      read_metadata(lines, *line, metadata, metadata_line);
+      continue;
+    }
+    Header h{{}, 0, *line};
+    bool ok = true;
+    for (const Cell& c : split_cells(file, *line)) {
+      std::string name = trim(c.text);
+      ++h.count;
+      bool is_known = false;
+      for (const char* k : known) is_known |= name == k;
+      if (!is_known) {
+        std::string list;
+        for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+        lines.error(line->number, c.where.column,
+                    "unknown column '" + name + "': expected one of " + list, line->text);
+        ok = false;
+      } else if (h.columns.count(name)) {
+        lines.error(line->number, c.where.column, "column '" + name + "' appears twice",
+                    line->text);
+        ok = false;
+      } else {
+        h.columns[name] = h.count - 1;
+      }
+    }
+    for (const char* r : required)
+      if (!h.columns.count(r)) {
+        lines.error(line->number, 1, std::string("the header has no column '") + r + "'",
+                    line->text);
+        ok = false;
+      }
+    if (!ok) return std::nullopt;
+    return h;
+  }
+  if (lines.skipped() > 0)
+    lines.error(1, 1,
+                "no header row: " + std::to_string(lines.skipped()) +
+                    " unreadable line(s) were skipped (above) and no other line is a header",
+                "");
+  else
+    lines.error(1, 1, "no header row: the file is empty or has only comments", "");
+  return std::nullopt;
+}
+
+// The data rows with exactly as many cells as the header.
+template <typename Each>
+void for_each_row(LineReader& lines, const std::string& file, const Header& h, Each each) {
+  while (auto line = lines.next()) {
+    if (is_blank(line->text) || line->text.starts_with('#')) continue;
+    auto cells = split_cells(file, *line);
+    if (cells.size() != h.count) {
+      unsigned col = cells.size() > h.count ? cells[h.count].where.column : 1;
+      lines.error(line->number, col,
+                  "expected " + std::to_string(h.count) +
+                      " tab-separated cells as in the header, found " +
+                      std::to_string(cells.size()),
+                  line->text);
+      continue;
+    }
+    each(*line, cells);
+  }
+}
+
+}  // namespace
+
+std::optional<TargetTable> read_targets(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics) {
+  TargetTable t;
+  t.file = file;
+  LineReader lines(file, content, diagnostics);
+  auto header =
+      read_header(lines, file, t.metadata, t.metadata_line,
+                  {"一级指标", "二级指标", "重点工作", "三级指标", "半年指标值", "全年指标值"},
+                  {"一级指标", "二级指标", "三级指标"});
+  if (!header) return std::nullopt;
+  t.has_half = header->columns.count("半年指标值") > 0;
+  t.has_year = header->columns.count("全年指标值") > 0;
+  if (!t.has_half && !t.has_year) {
+    lines.error(header->line.number, 1, "the header has neither '半年指标值' nor '全年指标值'",
+                header->line.text);
+    return std::nullopt;
+  }
+  if (auto y = t.metadata.find("年度"); y != t.metadata.end()) {
+    auto digits = y->second;
+    if (digits.ends_with("年")) digits.erase(digits.size() - 3);
+    if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string::npos)
+      t.year = std::stoi(digits);
+    else
+      lines.value_error(t.metadata_line.at("年度"), y->second,
+                        "'# 年度: " + y->second + "' is not a four-digit year");
+  }
+  auto col = [&](const char* name) -> std::optional<std::size_t> {
+    auto it = header->columns.find(name);
+    if (it == header->columns.end()) return std::nullopt;
+    return it->second;
+  };
+  for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
+    Indicator ind;
+    ind.line = line.number;
+    ind.level1 = trim(cells[*col("一级指标")].text);
+    ind.level2 = trim(cells[*col("二级指标")].text);
+    if (auto k = col("重点工作")) ind.key_work = trim(cells[*k].text);
+    ind.name = trim(cells[*col("三级指标")].text);
+    if (auto h = col("半年指标值")) ind.half_target = cells[*h];
+    if (auto y = col("全年指标值")) ind.year_target = cells[*y];
+    for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
+      if (value->empty()) {
+        lines.error(line.number, cells[*col(name)].where.column,
+                    std::string("empty ") + name +
+                        ": every row names its categories (fill merged cells in)",
+                    line.text);
+        return;
+      }
+    if (ind.name.empty() &&
+        (!trim(ind.half_target.text).empty() || !trim(ind.year_target.text).empty())) {
+      lines.error(line.number, cells[*col("三级指标")].where.column,
+                  "a row with a target needs a 三级指标 name", line.text);
+      return;
+    }
+    t.indicators.push_back(std::move(ind));
+  });
+  // The same path twice would make actuals ambiguous and tallies count twice.
+  std::map<std::vector<std::string>, unsigned> seen;
+  for (const Indicator& ind : t.indicators) {
+    auto [it, fresh] = seen.emplace(ind.path(), ind.line);
+    if (!fresh)
+      diagnostics.push_back(make_diagnostic(Severity::error, file, ind.line, 1,
+                                            "indicator '" + ind.path_text() +
+                                                "' is already defined on line " +
+                                                std::to_string(it->second)));
+  }
+  return t;
+}
+
+std::optional<ActualTable> read_actuals(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics) {
+  ActualTable t;
+  t.file = file;
+  LineReader lines(file, content, diagnostics);
+  auto header =
+      read_header(lines, file, t.metadata, t.metadata_line,
+                  {"指标", "实际值", "偏差原因", "备注", "分值", "得分"}, {"指标", "实际值"});
+  if (!header) return std::nullopt;
+  if (auto g = t.metadata.find("自评等级"); g != t.metadata.end()) {
+    unsigned line = t.metadata_line.at("自评等级");
+    if (g->second == "优" || g->second == "良" || g->second == "中" || g->second == "差") {
+      Cell& cell = t.published["自评等级"];
+      cell.text = g->second;
+      cell.where.file = file;
+      cell.where.line = line;
+    } else {
+      lines.value_error(line, g->second,
+                        "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)");
+    }
+  }
+  // A published self-evaluation's figures: exact decimals, or a located error.
+  for (const char* key : {"总分", "全年预算数", "全年执行数", "执行率分值", "执行率得分"}) {
+    auto it = t.metadata.find(key);
+    if (it == t.metadata.end()) continue;
+    unsigned line = t.metadata_line.at(key);
+    if (Number::parse_decimal(it->second)) {
+      Cell& cell = t.published[key];
+      cell.text = it->second;
+      cell.where.file = file;
+      cell.where.line = line;
+    } else {
+      lines.value_error(line, it->second,
+                        "'# " + std::string(key) + ": " + it->second +
+                            "' is not a number (digits with an optional decimal point)");
+    }
+  }
+  if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
+    if (p->second == "半年")
+      t.period = Period::half;
+    else if (p->second == "全年")
+      t.period = Period::year;
+    else
+      lines.value_error(t.metadata_line.at("期间"), p->second,
+                        "'# 期间: " + p->second + "': expected 半年 or 全年");
+  }
+  std::size_t key = header->columns.at("指标"), value = header->columns.at("实际值");
+  auto reason = header->columns.find("偏差原因");
+  for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
+    if (trim(cells[key].text).empty()) {
+      lines.error(line.number, cells[key].where.column, "empty 指标: which indicator is this?",
+                  line.text);
+      return;
+    }
+    ActualRow row;
+    row.key = cells[key];
+    row.value = cells[value];
+    row.line = line.number;
+    if (reason != header->columns.end()) row.reason = trim(cells[reason->second].text);
+    for (auto [name, into] : {std::pair{"分值", &row.weight}, {"得分", &row.score}}) {
+      auto c = header->columns.find(name);
+      if (c == header->columns.end()) continue;
+      Cell cell = cells[c->second];
+      cell.text = trim(cell.text);
+      if (cell.text.empty()) continue;
+      if (!Number::parse_decimal(cell.text)) {
+        lines.error(line.number, cell.where.column,
+                    std::string(name) + " '" + cell.text +
+                        "' is not a number (digits with an optional decimal point)",
+                    line.text);
+        continue;
+      }
+      *into = std::move(cell);
+    }
+    t.rows.push_back(std::move(row));
+  });
+  return t;
+}
+
+std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
+                                              std::vector<Diagnostic>& diagnostics) {
+  std::optional<ActualTable> all;
+  bool ok = true;
+  for (const std::string& file : files) {
+    auto text = read_file(file, diagnostics, kMaxTableBytes);
+    std::optional<ActualTable> one;
+    if (text) one = read_actuals(file, *text, diagnostics);
+    if (!one) {
+      ok = false;
+      continue;
+    }
+    if (!all) {
+      all = std::move(one);
+      continue;
+    }
+    if (one->period && all->period && *one->period != *all->period)
+      diagnostics.push_back(make_diagnostic(Severity::error, file, one->metadata_line.at("期间"), 1,
+                                            std::string("this file is for ") +
+                                                chinese(*one->period) + " but " + all->file +
+                                                " is for " + chinese(*all->period)));
+    if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
+    all->file += ", " + file;
+    for (auto& row : one->rows) all->rows.push_back(std::move(row));
+    for (auto& [key, cell] : one->published) {
+      auto [it, fresh] = all->published.emplace(key, cell);
+      if (!fresh)
+        diagnostics.push_back(make_diagnostic(
+            Severity::error, file, cell.where.line, 1,
+            "'# " + key + "' is given again (first in " + it->second.where.file + ")"));
+    }
+  }
+  if (!ok) return std::nullopt;
+  return all;
+}
+
+}  // namespace indicheck

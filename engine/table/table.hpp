@@ -1,0 +1,81 @@
+#pragma once
+// Reading indicheck's own table files: a targets file (the indicator table,
+// one row per indicator) and an actuals file (what was reported). Both are
+// UTF-8 TSV with a header row; fixtures/suzhou-zrzy-2024/README.md and
+// docs/files.md describe the layout. Every problem becomes a located
+// diagnostic; reading goes on after one so that all of them are reported.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/base/period.hpp"
+
+namespace indicheck {
+
+// A cell as read, with where it stands.
+struct Cell {
+  std::string text;
+  SourceLocation where;     // first character of the cell
+  std::string source_line;  // the whole line, for diagnostics
+};
+
+struct Indicator {
+  std::string level1, level2, key_work, name;  // 一级 / 二级 / 重点工作 / 三级
+  Cell half_target, year_target;               // 半年指标值, 全年指标值
+  unsigned line = 0;
+
+  // 一级, 二级, 重点工作 (when set), 三级 (when set).
+  std::vector<std::string> path() const;
+  std::string path_text() const;  // joined with " / "
+  const Cell& target(Period p) const { return p == Period::half ? half_target : year_target; }
+};
+
+struct TargetTable {
+  std::string file;
+  std::map<std::string, std::string> metadata;    // from "# 单位: …" and "# 年度: …"
+  std::map<std::string, unsigned> metadata_line;  // where each metadata line stands
+  std::optional<int> year;
+  bool has_half = false, has_year = false;
+  std::vector<Indicator> indicators;
+};
+
+struct ActualRow {
+  Cell key;  // an indicator path suffix: "预算执行率" or "计划制定/中长期规划制定健全性"
+  Cell value;
+  std::string reason;  // 偏差原因
+  unsigned line = 0;
+  // A published self-evaluation's 分值 and 得分 (docs/files.md), checked to be
+  // exact decimals; text "" when the column is absent, the cell blank or unreadable.
+  Cell weight, score;
+};
+
+struct ActualTable {
+  std::string file;
+  std::map<std::string, std::string> metadata;
+  std::map<std::string, unsigned> metadata_line;
+  std::optional<Period> period;  // from "# 期间: 半年|全年"
+  std::vector<ActualRow> rows;
+  // A published self-evaluation's figures (docs/files.md): "# 总分: 87.6",
+  // "# 全年预算数: …", "# 全年执行数: …", "# 执行率分值: …", "# 执行率得分: …",
+  // each an exact decimal (checked); by key, the value with where it stands.
+  std::map<std::string, Cell> published;
+};
+
+// nullopt when the file cannot be read as a table at all (no header, a
+// missing required column); diagnostics say why. Row problems are reported
+// and the row is skipped only when it cannot be placed at all.
+std::optional<TargetTable> read_targets(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics);
+std::optional<ActualTable> read_actuals(const std::string& file, std::string_view content,
+                                        std::vector<Diagnostic>& diagnostics);
+
+// Several actuals files read as one (figures beside indicator actuals): rows
+// in order, one 期间 for all; nullopt when any cannot be read.
+std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
+                                              std::vector<Diagnostic>& diagnostics);
+
+}  // namespace indicheck

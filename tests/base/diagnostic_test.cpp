@@ -1,0 +1,98 @@
+// Located messages: character columns, carets under wide CJK cells, clipping.
+
+#include <catch2/catch.hpp>
+
+#include "engine/base/diagnostic.hpp"
+
+using namespace indicheck;
+
+TEST_CASE("display width counts two cells per wide character", "[diagnostic]") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("预算执行率") == 10);
+  CHECK(display_width("≥95%") == 4);
+  CHECK(display_width("＝100％") == 7);
+}
+
+TEST_CASE("the caret stands under the column's character after CJK text", "[diagnostic]") {
+  Diagnostic d = make_diagnostic(Severity::error, "t.tsv", 3, 6, "bad", "验收合格率\t≥9 5%%");
+  // Five wide characters (10 cells) come before column 6, the tab.
+  CHECK(render(d) ==
+        "t.tsv:3:6: error: bad\n"
+        "  验收合格率 ≥9 5%%\n"
+        "            ^\n");
+}
+
+TEST_CASE("the echoed line shows bad bytes and control characters as U+FFFD", "[diagnostic]") {
+  // 0xC0 starts no character, 0x07 (BEL) would ring: each is one replacement
+  // character of one cell, and the caret under column 7 still lines up.
+  Diagnostic d = make_diagnostic(Severity::error, "t.rules", 2, 7, "bad", "定义 \t= \xC0\x07 1");
+  CHECK(render(d) ==
+        "t.rules:2:7: error: bad\n"
+        "  定义  = \xEF\xBF\xBD\xEF\xBF\xBD 1\n"
+        "          ^\n");
+}
+
+TEST_CASE("clipping keeps whole characters and marks the cut", "[diagnostic]") {
+  CHECK(clip_to_width("过程 / 预算执行", 40) == "过程 / 预算执行");
+  // 6 cells allowed: two wide characters (4 cells) fit before the "…"; a third would not.
+  CHECK(clip_to_width("组织编制国土空间规划", 6) == "组织…");
+  CHECK(clip_to_width("abcdefgh", 6) == "abcde…");
+  // A report's cell: whole up to 120 cells, else 99 cells, "…" and its length.
+  CHECK(shown_cell(std::string(120, '9')) == std::string(120, '9'));
+  CHECK(shown_cell("≥" + std::string(10000, '9')) ==
+        "≥" + std::string(98, '9') + "…(10001 characters)");
+  std::string wide;
+  for (int i = 0; i < 61; ++i) wide += "很";  // 122 cells
+  CHECK(shown_cell(wide) == wide.substr(0, 49 * 3) + "…(61 characters)");
+  CHECK(display_width(clip_to_width("组织编制国土空间规划", 7)) <= 7);
+}
+
+TEST_CASE("columns count characters, not bytes", "[diagnostic]") {
+  CHECK(count_chars("预算a", 3) == 1);
+  CHECK(count_chars("预算a", 7) == 3);
+  CHECK(describe_at("≥95%", 0) == "'≥'");
+  CHECK(describe_at("≥95%", 6) == "end of text");
+  CHECK(describe_at("\xFF", 0) == "an invalid UTF-8 byte");
+}
+
+TEST_CASE("a line of at most 200 cells is echoed whole", "[diagnostic]") {
+  std::string line(200, '9');
+  Diagnostic d = make_diagnostic(Severity::error, "t.tsv", 1, 200, "bad", line);
+  CHECK(render(d) == "t.tsv:1:200: error: bad\n  " + line + "\n  " + std::string(199, ' ') + "^\n");
+}
+
+TEST_CASE("a wide line is echoed as a window around the caret", "[diagnostic]") {
+  // 10 000 digits after "≥", the caret on the 5001st digit (column 5002).
+  std::string line = "≥" + std::string(10000, '9');
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 2, 5002, "bad", line));
+  // "…", 79 digits, the caret's digit, 118 more digits, "…": 200 cells.
+  CHECK(out == "t.tsv:2:5002: error: bad\n  …" + std::string(79 + 1 + 118, '9') + "…\n  " +
+                   std::string(80, ' ') + "^\n");
+}
+
+TEST_CASE("a wide line with the caret near its start is cut on the right only", "[diagnostic]") {
+  std::string line = "≥" + std::string(10000, '9');
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 2, "bad", line));
+  CHECK(out == "t.tsv:1:2: error: bad\n  ≥" + std::string(198, '9') + "…\n   ^\n");
+}
+
+TEST_CASE("a wide line with the caret at its end is cut on the left only", "[diagnostic]") {
+  std::string line = std::string(500, '1') + "%";
+  // Column 502: just after the last character ("end of line").
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 502, "bad", line));
+  CHECK(out == "t.tsv:1:502: error: bad\n  …" + std::string(78, '1') + "%\n  " +
+                   std::string(80, ' ') + "^\n");
+}
+
+TEST_CASE("the window around the caret keeps wide characters whole and the caret aligned",
+          "[diagnostic]") {
+  // 300 Han characters (600 cells), the caret on the 101st (column 101, 200 cells in).
+  std::string han;
+  for (int i = 0; i < 300; ++i) han += "预";
+  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 101, "bad", han));
+  // Before the caret: "…" and 39 characters (79 cells); after it, the caret's character and
+  // 59 more fill 120 of the 198 cells left; a 61st would pass 198.
+  std::string shown;
+  for (int i = 0; i < 39 + 1 + 59; ++i) shown += "预";
+  CHECK(out == "t.tsv:1:101: error: bad\n  …" + shown + "…\n  " + std::string(1 + 78, ' ') + "^\n");
+}

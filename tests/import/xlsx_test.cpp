@@ -1,0 +1,179 @@
+// The xlsx reader: cells as shown, merged ranges, and the errors a broken file gets.
+// Workbooks are made at test time by a real writer (libxlsxwriter).
+
+#include <xlsxwriter.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/assess/score.hpp"
+#include "engine/import/xlsx.hpp"
+#include "engine/report/render.hpp"
+#include "engine/rules/load.hpp"
+#include "engine/table/table.hpp"
+
+using namespace indicheck;
+
+namespace {
+
+std::string temp_path(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "indicheck-xlsx-test";
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+}  // namespace
+
+TEST_CASE("read_xlsx gives every sheet's cells as shown and its merged ranges", "[xlsx]") {
+  std::string path = temp_path("cells.xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* first = workbook_add_worksheet(wb, "指标");
+  worksheet_merge_range(first, 1, 0, 3, 0, "决策", nullptr);
+  worksheet_write_string(first, 0, 0, "一级指标", nullptr);
+  worksheet_write_string(first, 0, 2, "三级指标", nullptr);
+  worksheet_write_string(first, 1, 2, "预算执行率", nullptr);
+  worksheet_write_number(first, 1, 3, 21274.97, nullptr);
+  worksheet_write_number(first, 2, 3, 3, nullptr);
+  worksheet_write_boolean(first, 3, 3, 1, nullptr);
+  // Excel writes a CR in a cell as _x000D_; the reader shows the character.
+  worksheet_write_string(first, 3, 2, "a_x000D_b", nullptr);
+  lxw_worksheet* second = workbook_add_worksheet(wb, "空");
+  (void)second;
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+
+  std::vector<Diagnostic> diagnostics;
+  auto sheets = read_xlsx(path, diagnostics);
+  REQUIRE(sheets);
+  CHECK(diagnostics.empty());
+  REQUIRE(sheets->size() == 2);
+  const XlsxSheet& s = (*sheets)[0];
+  CHECK(s.name == "指标");
+  REQUIRE(s.rows.size() == 4);
+  for (const auto& row : s.rows) CHECK(row.size() == 4);
+  CHECK(s.rows[0] == std::vector<std::string>{"一级指标", "", "三级指标", ""});
+  CHECK(s.rows[1] == std::vector<std::string>{"决策", "", "预算执行率", "21274.97"});
+  CHECK(s.rows[2] == std::vector<std::string>{"", "", "", "3"});
+  CHECK(s.rows[3][3] == "TRUE");
+  CHECK(s.rows[3][2] == "a\rb");
+  REQUIRE(s.merges.size() == 1);
+  CHECK(s.merges[0].first_row == 1);
+  CHECK(s.merges[0].first_col == 0);
+  CHECK(s.merges[0].last_row == 3);
+  CHECK(s.merges[0].last_col == 0);
+  CHECK((*sheets)[1].name == "空");
+  CHECK((*sheets)[1].rows.empty());
+}
+
+TEST_CASE("read_xlsx reports a file that is not a workbook, at the file", "[xlsx]") {
+  std::string path = temp_path("not-a-zip.xlsx");
+  std::ofstream(path) << "一级指标\t二级指标\n";
+  std::vector<Diagnostic> diagnostics;
+  CHECK_FALSE(read_xlsx(path, diagnostics));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(render(diagnostics[0]) ==
+        path + ":1:1: error: cannot open: not an xlsx workbook (not a zip archive)\n");
+
+  diagnostics.clear();
+  CHECK_FALSE(read_xlsx(temp_path("absent.xlsx"), diagnostics));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].message == "cannot open: no such file");
+}
+
+TEST_CASE("the funds block takes its figures from one source, never mixed", "[xlsx][rules]") {
+  // A published self-evaluation's 全年预算数 200 and 全年执行数 190 (万元), and
+  // rule files whose 预算 block is in 元: the row must not set 2000000 元 beside
+  // 200 万元 under one unit.
+  Report r;
+  r.scoring = Scoring{};
+  r.scoring->budget = Number::integer(200);
+  r.scoring->executed = Number::integer(190);
+  rules::Funds funds;
+  funds.unit = *UnitTable::standard().lookup("元");
+  funds.initial = rules::Funds::Figure{Number::integer(2000000), "资金总额"};
+  r.funds = funds;
+  FundsBlock b = funds_block(r);
+  CHECK(b.unit == "万元");
+  CHECK_FALSE(b.initial);
+  CHECK(b.budget == Number::integer(200));
+  CHECK(b.executed == Number::integer(190));
+  REQUIRE(b.rate);
+  CHECK(b.rate->canonical() == "95");
+  CHECK(b.from_rules.empty());
+  // Without the published figures, the rules' block in its own unit.
+  r.scoring->budget.reset();
+  r.scoring->executed.reset();
+  b = funds_block(r);
+  CHECK(b.unit == "元");
+  CHECK(b.initial == Number::integer(2000000));
+  CHECK_FALSE(b.rate);
+  CHECK(b.from_rules ==
+        std::vector<std::pair<std::string, std::string>>{{"年初预算数", "资金总额"}});
+}
+
+TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block and 执行数",
+          "[xlsx][rules]") {
+  auto dir = std::filesystem::path(temp_path("funds"));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "t.tsv") << "一级指标\t二级指标\t三级指标\t半年指标值\t全年指标值\n"
+                                  "过程\t预算执行\t预算执行率\t≥30%\t≥100%\n";
+  std::ofstream(dir / "f.rules") << "目标表 \"t.tsv\"\n"
+                                    "上报 执行数 万元\n"
+                                    "上报 调整预算数 万元\n"
+                                    "预算 万元 {\n"
+                                    "  资金总额  全年 1200\n"
+                                    "  基本支出  全年 200\n"
+                                    "}\n"
+                                    "指标 预算执行率 {\n"
+                                    "  实际值 = 执行数 / 调整预算数\n"
+                                    "  分值 10\n"
+                                    "}\n";
+  std::vector<Diagnostic> ds;
+  auto rules = rules::load_rules({(dir / "f.rules").string()}, ds);
+  REQUIRE(ds.empty());
+  // 执行数 in 元: shown in the block's 万元.
+  auto actuals = read_actuals("a.tsv", "指标\t实际值\n执行数\t9600000元\n调整预算数\t1250\n", ds);
+  REQUIRE(actuals);
+  Report report = check(*rules->table, *actuals, Period::year, rules.get());
+  assess(report, scoring_scheme(report));
+  REQUIRE(report.funds);
+  // The block every report shows (xlsx, text, JSON), exactly.
+  const FundsBlock b = funds_block(report);
+  CHECK(b.unit == "万元");
+  CHECK(b.initial == Number::integer(1200));
+  CHECK(b.budget == Number::integer(1250));
+  CHECK(b.executed == Number::integer(960));
+  REQUIRE(b.rate);
+  CHECK(b.rate->canonical() == "76.8");
+  REQUIRE(b.score);
+  CHECK(b.score->points.canonical() == "7.68");
+  CHECK(b.from_rules ==
+        std::vector<std::pair<std::string, std::string>>{
+            {"年初预算数", "资金总额"}, {"全年预算数", "调整预算数"}, {"全年执行数", "执行数"}});
+  std::string path = (dir / "funds.xlsx").string();
+  REQUIRE(write_xlsx(report, path).empty());
+  auto sheets = read_xlsx(path, ds);
+  REQUIRE(sheets);
+  REQUIRE(ds.empty());
+  const XlsxSheet& s = (*sheets)[0];
+  REQUIRE(s.rows.size() > 4);
+  CHECK(s.rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+                                              "全年执行数", "分值", "执行率", "得分"});
+  // 960 / 1250 = 76.8%; 10 × 0.768 = 7.68.
+  CHECK(s.rows[3] == std::vector<std::string>{"年度资金总额", "", "1200.00", "1250.00", "960.00",
+                                              "10.00", "76.80%", "7.68"});
+  CHECK(s.rows[4][0] ==
+        "预算执行率得分 7.68：10 × 76.8/100 = 7.68（年初预算数取自规则文件的资金总额，"
+        "全年预算数取自规则文件的调整预算数，全年执行数取自规则文件的执行数）");
+
+  // Without rules there are no figures: only the 预算执行率 indicator's own
+  // score (nothing reported: 0 of 10) fills the block, as before.
+  auto plain = check(*rules->table, *actuals, Period::year);
+  assess(plain);
+  REQUIRE(write_xlsx(plain, path).empty());
+  auto again = read_xlsx(path, ds);
+  REQUIRE(again);
+  CHECK((*again)[0].rows[3] ==
+        std::vector<std::string>{"年度资金总额", "", "", "", "", "10.00", "", "0.00"});
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,3 @@
+#pragma once
+// A grammar that includes the engine: grammars are rules only.
+#include "engine/base/number.hpp"

@@ -1,0 +1,177 @@
+// The report formats from one model: CSV, Markdown, JUnit, HTML, and the xlsx
+// 自评表 opened back with the importer's reader and checked cell by cell.
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <memory>
+
+#include "engine/assess/score.hpp"
+#include "engine/base/output_file.hpp"
+#include "engine/import/xlsx.hpp"
+#include "engine/report/render.hpp"
+#include "engine/table/table.hpp"
+
+using namespace indicheck;
+
+namespace {
+
+const char* kTargets =
+    "# 单位: 测试单位\n"
+    "# 年度: 2024\n"
+    "一级指标\t二级指标\t重点工作\t三级指标\t半年指标值\t全年指标值\n"
+    "过程\t预算执行\t\t预算执行率\t=29%\t=100%\n"
+    "履职\t承担档案管理工作\t档案整理\t完成项目数\t≥5个\t≥10个\n"
+    "履职\t承担档案管理工作\t档案整理\t档案抽检合格率\t=100%\t=100%\n"
+    "效益指标\t社会效益\t\t机制健全性\t健全\t健全\n"
+    "满意度指标\t服务对象满意度\t\t\t\t\n";
+
+const char* kYear =
+    "指标\t实际值\t偏差原因\n"
+    "预算执行率\t98.5%\t\n"
+    "完成项目数\t8个\t2个项目延期, \"待验收\"\n"
+    "档案抽检合格率\t100%\t\n"
+    "机制健全性\t基本健全\t\n";
+
+struct Case {
+  TargetTable targets;
+  ActualTable actuals;
+  Report report;
+};
+
+std::unique_ptr<Case> make(Period period, const ScoringScheme& scheme = {}) {
+  auto c = std::make_unique<Case>();
+  std::vector<Diagnostic> d;
+  c->targets = *read_targets("t.tsv", kTargets, d);
+  c->actuals = *read_actuals("a.tsv", kYear, d);
+  REQUIRE(d.empty());
+  c->report = check(c->targets, c->actuals, period);
+  assess(c->report, scheme);
+  return c;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("csv starts with a BOM, quotes what needs it and ends with the total", "[render]") {
+  auto c = make(Period::year);
+  std::string csv = render_csv(c->report);
+  REQUIRE(csv.rfind("\xEF\xBB\xBF序号,一级指标,", 0) == 0);
+  CHECK(contains(csv, "\r\n2,履职,承担档案管理工作,档案整理,完成项目数,≥10个,8个,fail,"));
+  // 50 over two 履职 indicators: 25 each; 8/10 of 25 = 20.
+  CHECK(contains(csv, ",25.00,20.00,25 × 8/10 = 20,,,\"2个项目延期, \"\"待验收\"\"\",\r\n"));
+  CHECK(contains(csv, ",总分,,,,,,,,100,"));
+  CHECK(csv.size() > 2);
+  CHECK(csv.substr(csv.size() - 2) == "\r\n");
+}
+
+TEST_CASE("markdown escapes pipes and lists the reasons owed", "[render]") {
+  auto c = make(Period::year);
+  std::string md = render_md(c->report);
+  CHECK(md.rfind("# 测试单位 2024年度 · 全年\n", 0) == 0);
+  CHECK(contains(md,
+                 "| 4 | 效益指标 | 社会效益 | 机制健全性 | 健全 | 基本健全 | partial | 30.00 | "
+                 "21.00 | 部分达成 [60%,80%): 30 × 70% = 21 | **needs a reason** |\n"));
+  CHECK(contains(md,
+                 "## Needs a reason (偏差原因)\n\n- 1. 过程 / 预算执行 / 预算执行率\n- 4. 效益指标 "
+                 "/ 社会效益 / 机制健全性\n"));
+}
+
+TEST_CASE("junit has one testcase per indicator, misses as failures", "[render]") {
+  auto c = make(Period::year);
+  std::string x = render_junit(c->report);
+  CHECK(contains(x,
+                 "<testsuites name=\"indicheck: 测试单位 2024年度 · 全年\" tests=\"5\" "
+                 "failures=\"3\" errors=\"0\" skipped=\"1\">"));
+  CHECK(contains(
+      x, "<testcase classname=\"履职\" name=\"2. 承担档案管理工作 / 档案整理 / 完成项目数\">"));
+  CHECK(contains(x, "<failure type=\"fail\" message=\"8个 ≥ 10个 does not hold (short by 2个)\">"));
+  CHECK(contains(x, "偏差原因: 2个项目延期, &quot;待验收&quot;"));
+}
+
+TEST_CASE("the html page is self-contained, charts each category and filters", "[render]") {
+  auto c = make(Period::year);
+  std::string h = render_html(c->report);
+  CHECK(h.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK_FALSE(contains(h, "<link"));
+  CHECK_FALSE(contains(h, " src="));
+  CHECK_FALSE(contains(h, "href="));
+  CHECK(contains(h, "@page{size:A4"));
+  CHECK(contains(h, "<svg role=\"img\""));
+  // One bar per scored 一级指标: 过程 9.85/10, 履职 45/50, 效益指标 21/30.
+  CHECK(contains(h, ">9.85 / 10.00</text>"));
+  CHECK(contains(h, ">45.00 / 50.00</text>"));
+  CHECK(contains(h, ">21.00 / 30.00</text>"));
+  CHECK(contains(h, "<input id=\"q\" type=\"search\">"));
+  CHECK(contains(h, "总分 84.28 / 100 <span class=\"grade\">良</span>"));
+}
+
+TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
+  ScoringScheme scheme;
+  scheme.execution = std::make_pair(*Number::parse_decimal("98.5"), Number::integer(100));
+  auto c = make(Period::year, scheme);
+  auto dir =
+      std::filesystem::temp_directory_path() / ("indicheck-xlsx-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "自评表.xlsx").string();
+  std::vector<Diagnostic> d;
+  REQUIRE(write_atomically_via(
+      path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
+  auto sheets = read_xlsx(path, d);
+  std::filesystem::remove_all(dir);
+  REQUIRE(d.empty());
+  REQUIRE(sheets);
+  REQUIRE(sheets->size() == 2);
+  const XlsxSheet& s = (*sheets)[0];
+  CHECK(s.name == "自评表");
+  REQUIRE(s.rows.size() == 14);
+  REQUIRE(s.rows[0].size() == 8);
+  CHECK(s.rows[0][0] == "测试单位 2024年度 部门整体支出绩效自评表");
+  // The funds block.
+  CHECK(s.rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+                                              "全年执行数", "分值", "执行率", "得分"});
+  CHECK(s.rows[3] == std::vector<std::string>{"年度资金总额", "", "", "100.00", "98.50", "10.00",
+                                              "98.50%", "9.85"});
+  CHECK(s.rows[4][0] == "预算执行率得分 9.85：10 × min(1, 98.5/100) = 9.85");
+  // The indicator table.
+  CHECK(s.rows[6] == std::vector<std::string>{"一级指标", "二级指标", "三级指标", "年度指标值",
+                                              "实际完成值", "分值", "得分",
+                                              "偏差原因分析及改进措施"});
+  CHECK(s.rows[7] == std::vector<std::string>{"过程", "预算执行", "预算执行率", "=100%", "98.5%",
+                                              "10.00", "9.85", "（需说明偏差原因）"});
+  CHECK(s.rows[8] == std::vector<std::string>{"履职", "承担档案管理工作", "档案整理：完成项目数",
+                                              "≥10个", "8个", "25.00", "20.00",
+                                              "2个项目延期, \"待验收\""});
+  CHECK(s.rows[9] == std::vector<std::string>{"", "", "档案整理：档案抽检合格率", "=100%", "100%",
+                                              "25.00", "25.00", ""});
+  CHECK(s.rows[10] == std::vector<std::string>{"效益指标", "社会效益", "机制健全性", "健全",
+                                               "基本健全", "30.00", "21.00", "（需说明偏差原因）"});
+  CHECK(s.rows[11] ==
+        std::vector<std::string>{"满意度指标", "服务对象满意度", "", "", "", "", "", ""});
+  // 75.85 of 90 × 100/90 = 84.277… → 84.28, 良.
+  CHECK(s.rows[12][0] == "总分");
+  CHECK(s.rows[12][5] == "100.00");
+  CHECK(s.rows[12][6] == "84.28");
+  // The category cells are merged: 履职 over its two rows, and so is its 二级指标.
+  auto merged = [&](unsigned r1, unsigned c1, unsigned r2, unsigned c2) {
+    for (const auto& m : s.merges)
+      if (m.first_row == r1 && m.first_col == c1 && m.last_row == r2 && m.last_col == c2)
+        return true;
+    return false;
+  };
+  CHECK(merged(0, 0, 0, 7));
+  CHECK(merged(2, 0, 2, 1));
+  CHECK(merged(8, 0, 9, 0));
+  CHECK(merged(8, 1, 9, 1));
+  CHECK(merged(12, 0, 12, 4));
+  CHECK_FALSE(merged(7, 0, 7, 0));
+  CHECK(s.rows[13][0] == "自评等级");
+  CHECK(s.rows[13][5] == "良");
+  const XlsxSheet& notes = (*sheets)[1];
+  CHECK(notes.name == "计分说明");
+  CHECK(notes.rows[2] == std::vector<std::string>{"2",
+                                                  "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
+                                                  "25 × 8/10 = 20"});
+}
