@@ -1,12 +1,10 @@
 // Comparing two versions of a rule set on the same data: see engine/ruletest/diff.hpp.
 
 #include "engine/ruletest/diff.hpp"
-#include "engine/base/input_file.hpp"
 
 #include <map>
 
-#include "engine/assess/score.hpp"
-#include "engine/rules/load.hpp"
+#include "engine/assess/pipeline.hpp"
 #include "engine/ruletest/ruletest.hpp"
 
 namespace indicheck::ruletest {
@@ -16,29 +14,6 @@ namespace {
 struct Outcome {
   std::string verdict, score;
 };
-
-struct Version {
-  std::unique_ptr<rules::RuleSet> rules;
-  std::optional<TargetTable> table;
-};
-
-std::optional<Version> load(const std::vector<std::string>& paths, const std::string& targets,
-                            std::vector<Diagnostic>& ds) {
-  Version v;
-  if (!targets.empty()) {
-    auto text = read_file(targets, ds);
-    if (text) v.table = read_targets(targets, *text, ds);
-    if (!v.table) return std::nullopt;
-  }
-  v.rules = rules::load_rules(paths, ds, v.table ? &*v.table : nullptr);
-  if (has_errors(ds)) return std::nullopt;
-  if (!v.rules->table) {
-    ds.push_back(make_diagnostic(Severity::error, paths.front(), 1, 1,
-                                 "no targets: give --targets or name a 目标表 in the rule files"));
-    return std::nullopt;
-  }
-  return v;
-}
 
 std::string squeeze(const std::string& s) {
   std::string out;
@@ -83,9 +58,11 @@ VersionTotals totals(const Report& r) {
 
 DiffResult diff_rule_sets(const DiffInput& input) {
   DiffResult out;
-  auto old_v = load(input.old_rules, input.targets, out.diagnostics);
-  auto new_v = load(input.new_rules, input.targets, out.diagnostics);
-  if (!old_v || !new_v) {
+  // Each version through the pipeline `check` runs.
+  Pipeline old_v, new_v;
+  bool old_loaded = old_v.load(input.old_rules, input.targets, "indicheck diff", out.diagnostics);
+  bool new_loaded = new_v.load(input.new_rules, input.targets, "indicheck diff", out.diagnostics);
+  if (!old_loaded || !new_loaded) {
     out.broken = true;
     return out;
   }
@@ -97,12 +74,10 @@ DiffResult diff_rule_sets(const DiffInput& input) {
     }
     DataSetDiff set;
     for (const auto& f : files) set.data_set += (set.data_set.empty() ? "" : " + ") + f;
-    set.period = input.period.value_or(actuals->period.value_or(Period::year));
+    set.period = period_of(input.period, *actuals);
     if (input.period) actuals->period = input.period;
-    Report a = check(*old_v->rules->table, *actuals, set.period, old_v->rules.get());
-    Report b = check(*new_v->rules->table, *actuals, set.period, new_v->rules.get());
-    assess(a, scoring_scheme(a));
-    assess(b, scoring_scheme(b));
+    Report a = old_v.assess(*actuals, set.period);
+    Report b = new_v.assess(*actuals, set.period);
     for (const Report* r : {&a, &b})
       for (const auto& d : r->diagnostics)
         if (d.severity == Severity::error) out.diagnostics.push_back(d);

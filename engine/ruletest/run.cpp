@@ -11,6 +11,7 @@
 #include <regex>
 #include <tuple>
 
+#include "engine/assess/pipeline.hpp"
 #include "engine/assess/report.hpp"
 #include "engine/assess/score.hpp"
 #include "engine/base/output_file.hpp"
@@ -386,16 +387,12 @@ class CaseRun {
 
   void execute() {
     std::vector<Diagnostic> ds;
-    std::optional<TargetTable> table;
-    if (!c_.targets.empty()) {
-      auto text = read_file(c_.targets, ds);
-      if (text) table = read_targets(c_.targets, *text, ds);
-      if (!table || has_errors(ds)) return broken(ds);
-    }
-    auto rs = rules::load_rules(c_.rules, ds, table ? &*table : nullptr);
-    bool expects_diagnostics =
-        std::any_of(c_.expectations.begin(), c_.expectations.end(),
-                    [](const Expectation& e) { return e.kind == Expectation::Kind::diagnostic; });
+    // The case's rules and targets go through the pipeline `check` runs, so
+    // what a case locks in is what `check` prints.
+    Pipeline pipeline;
+    if (!pipeline.read_targets(c_.targets, ds) || has_errors(ds)) return broken(ds);
+    bool loaded = pipeline.load_rules(c_.rules, c_.file, ds);
+    const rules::RuleSet* rs = pipeline.rules();
     if (has_errors(ds)) {
       if (!compare_diagnostics(ds, true)) return broken(ds);
       for (const auto& e : c_.expectations)
@@ -404,12 +401,7 @@ class CaseRun {
       if (!c_.golden.empty()) fail(c_.golden_at, "not reached: the rule files have errors");
       return;
     }
-    if (!rs->table) {
-      ds.push_back(make_diagnostic(Severity::error, c_.where.file, c_.where.line, c_.where.column,
-                                   "the case has no targets: write 目标表 \"….tsv\" in the case "
-                                   "or name one in the rule files"));
-      return broken(ds);
-    }
+    if (!loaded) return broken(ds);
     // The actuals: the files, then the rows written in the case.
     std::vector<Diagnostic> file_ds;
     ActualTable actuals;
@@ -426,10 +418,7 @@ class CaseRun {
       row.line = r.key_at.line;
       actuals.rows.push_back(std::move(row));
     }
-    Period period = c_.period.value_or(actuals.period.value_or(Period::year));
-
-    Report report = check(*rs->table, actuals, period, rs.get());
-    assess(report, scoring_scheme(report));
+    Report report = pipeline.assess(actuals, c_.period);
 
     if (o_.coverage) {
       declare_all(*rs, coverage_, constant_checks(*rs));
@@ -443,7 +432,6 @@ class CaseRun {
       for (const auto& d : all)
         if (d.severity == Severity::error) fail(c_.where, "unexpected diagnostic: " + one_line(d));
     }
-    (void)expects_diagnostics;
     for (const Expectation& e : c_.expectations) compare(e, report, *rs);
     if (!c_.golden.empty()) golden(report, *rs);
   }

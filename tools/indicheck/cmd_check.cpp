@@ -8,14 +8,9 @@
 #include <memory>
 #include <tuple>
 
-#include "engine/assess/recheck.hpp"
-#include "engine/assess/report.hpp"
-#include "engine/assess/score.hpp"
-#include "engine/base/input_file.hpp"
+#include "engine/assess/pipeline.hpp"
 #include "engine/base/output_file.hpp"
 #include "engine/report/render.hpp"
-#include "engine/rules/load.hpp"
-#include "engine/table/table.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {
@@ -92,55 +87,33 @@ Command add_check(CLI::App& app) {
   sub->add_option("--output", o->output, "write the report to FILE (atomically) instead of stdout");
   sub->add_option("--color", o->color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  return {
-      sub, [o]() {
-        std::vector<Diagnostic> diagnostics;
-        std::optional<TargetTable> targets;
-        if (!o->targets.empty()) {
-          auto target_text = read_file(o->targets, diagnostics);
-          if (target_text) targets = read_targets(o->targets, *target_text, diagnostics);
-        }
-        std::optional<ActualTable> actuals = read_actuals_files(o->actuals, diagnostics);
-        std::unique_ptr<rules::RuleSet> rule_set;
-        if (!o->rules.empty() && (targets || o->targets.empty())) {
-          // The rules are checked first, as `lint` does; an error stops here.
-          rule_set = rules::load_rules(o->rules, diagnostics, targets ? &*targets : nullptr);
-          if (has_errors(diagnostics)) {
+  return {sub, [o]() {
+            std::vector<Diagnostic> diagnostics;
+            Pipeline pipeline;
+            bool loaded = pipeline.load(o->rules, o->targets, "indicheck check", diagnostics);
+            std::optional<ActualTable> actuals = read_actuals_files(o->actuals, diagnostics);
+            if (!loaded || !actuals) {
+              print_err(render_all(diagnostics));
+              return kExitUnusable;
+            }
+            std::optional<Period> period;
+            if (o->period == "half") period = Period::half;
+            if (o->period == "year") period = Period::year;
+            spdlog::debug("checking {} indicators for {} against {} actual rows",
+                          pipeline.targets().indicators.size(),
+                          to_string(period_of(period, *actuals)), actuals->rows.size());
+            Report report = pipeline.assess(*actuals, period);
+            diagnostics.insert(diagnostics.end(), report.diagnostics.begin(),
+                               report.diagnostics.end());
+            report.diagnostics = diagnostics;
             print_err(render_all(diagnostics));
-            return kExitUnusable;
-          }
-          if (rule_set->table) targets = rule_set->table;
-          if (!targets)
-            diagnostics.push_back(
-                make_diagnostic(Severity::error, o->rules.front(), 1, 1,
-                                "no targets: give --targets or name a 目标表 in the rule files"));
-        } else if (o->targets.empty()) {
-          diagnostics.push_back(make_diagnostic(Severity::error, "indicheck check", 1, 1,
-                                                "give --targets, or --rules with a 目标表"));
-        }
-        if (!targets || !actuals) {
-          print_err(render_all(diagnostics));
-          return kExitUnusable;
-        }
-        Period period = Period::year;
-        if (o->period == "half") period = Period::half;
-        if (o->period.empty() && actuals->period) period = *actuals->period;
-        spdlog::debug("checking {} indicators for {} against {} actual rows",
-                      targets->indicators.size(), to_string(period), actuals->rows.size());
-        Report report = check(*targets, *actuals, period, rule_set.get());
-        // Year-end: scores and grade; mid-year: on track or not (docs/scoring.md).
-        // A published self-evaluation's 分值 are its weights and its 得分 are re-checked.
-        assess_published(report, *actuals);
-        diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());
-        report.diagnostics = diagnostics;
-        print_err(render_all(diagnostics));
-        std::vector<Diagnostic> output_problems;
-        if (!emit_report(report, o->format, o->output, o->color, output_problems)) {
-          print_err(render_all(output_problems));
-          return kExitUnusable;
-        }
-        return report.exit_code();
-      }};
+            std::vector<Diagnostic> output_problems;
+            if (!emit_report(report, o->format, o->output, o->color, output_problems)) {
+              print_err(render_all(output_problems));
+              return kExitUnusable;
+            }
+            return report.exit_code();
+          }};
 }
 
 }  // namespace indicheck::cli

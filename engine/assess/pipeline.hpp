@@ -1,0 +1,60 @@
+#pragma once
+// The one pipeline every command runs: rule files loaded and checked → the
+// targets table read → every indicator judged against the actuals (check) →
+// scored at year-end or forecast at mid-year (assess), with a published
+// self-evaluation's own 分值 as weights and its 得分 re-checked when the
+// actuals carry them. `check`, `test` and `diff` all go through here, so they
+// agree to the last digit on every input.
+//
+//   Pipeline::load(rules, targets)  once per rule set
+//   Pipeline::assess(actuals)       once per set of actuals
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/assess/report.hpp"
+#include "engine/base/diagnostic.hpp"
+#include "engine/base/period.hpp"
+#include "engine/rules/load.hpp"
+#include "engine/table/table.hpp"
+
+namespace indicheck {
+
+class Pipeline {
+ public:
+  // Both steps below, in order: the targets file, then the rule files, whose
+  // diagnostics are reported even when the targets file has errors. False
+  // when the pipeline cannot run.
+  bool load(const std::vector<std::string>& rule_files, const std::string& targets,
+            const std::string& who, std::vector<Diagnostic>& diagnostics);
+
+  // Reads the targets file when `path` is not empty. False only when it could
+  // not be read as a table at all; problems in its rows are in `diagnostics`.
+  bool read_targets(const std::string& path, std::vector<Diagnostic>& diagnostics);
+
+  // Loads and checks the rule files, when any, as `lint` does (their 目标表
+  // replaces the targets read). `who` names the command in a diagnostic that
+  // belongs to no file ("indicheck check"). False when `diagnostics` then hold
+  // an error, or there are no targets from either step.
+  bool load_rules(const std::vector<std::string>& rule_files, const std::string& who,
+                  std::vector<Diagnostic>& diagnostics);
+
+  // After load(): every indicator judged against `actuals` for `period` (the
+  // actuals' 期间 when unset, else the year), then scored or forecast.
+  // Problems found in the data are in the report's diagnostics.
+  Report assess(const ActualTable& actuals, std::optional<Period> period = std::nullopt) const;
+
+  const TargetTable& targets() const { return *targets_; }
+  const rules::RuleSet* rules() const { return rules_.get(); }
+
+ private:
+  std::optional<TargetTable> targets_;
+  std::unique_ptr<rules::RuleSet> rules_;
+};
+
+// The period a run judges: the one asked for, else the actuals' 期间, else 全年.
+Period period_of(std::optional<Period> asked, const ActualTable& actuals);
+
+}  // namespace indicheck
