@@ -62,26 +62,48 @@ const char* to_string(Direction d) {
 
 namespace {
 
-// '*' in a segment matches any run of characters.
-bool glob(std::string_view pat, std::string_view text) {
-  if (pat.empty()) return text.empty();
-  if (pat[0] == '*') {
-    for (std::size_t i = 0; i <= text.size(); ++i)
-      if (glob(pat.substr(1), text.substr(i))) return true;
-    return false;
+// Wildcard matching, greedy with one point to return to (the last star): on a
+// mismatch the last star takes one more element and matching resumes after
+// it. `star(i)` says whether pattern element i is a star, `same(i, j)` whether
+// element i matches text element j. At most |pattern| × |text| steps, never
+// exponential: the recursive form it replaced backtracked into every earlier
+// star, and `中****************乙` (16 stars) or 100 `**/` segments hung lint.
+template <typename Star, typename Same>
+bool wildcard_match(std::size_t pattern_size, std::size_t text_size, Star star, Same same) {
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::size_t p = 0, t = 0, last_star = none, resume = 0;
+  while (t < text_size) {
+    if (p < pattern_size && star(p)) {
+      last_star = p++;
+      resume = t;
+    } else if (p < pattern_size && same(p, t)) {
+      ++p;
+      ++t;
+    } else if (last_star != none) {
+      p = last_star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
   }
-  return !text.empty() && pat[0] == text[0] && glob(pat.substr(1), text.substr(1));
+  while (p < pattern_size && star(p)) ++p;
+  return p == pattern_size;
 }
 
-bool match_from(const std::vector<std::string>& pat, std::size_t pi,
-                const std::vector<std::string>& path, std::size_t xi) {
-  if (pi == pat.size()) return xi == path.size();
-  if (pat[pi] == "**") {
-    for (std::size_t k = xi; k <= path.size(); ++k)
-      if (match_from(pat, pi + 1, path, k)) return true;
-    return false;
-  }
-  return xi < path.size() && glob(pat[pi], path[xi]) && match_from(pat, pi + 1, path, xi + 1);
+// '*' in a segment matches any run of characters (bytes: a literal UTF-8
+// character in the pattern still has to match whole).
+bool glob(std::string_view pat, std::string_view text) {
+  return wildcard_match(
+      pat.size(), text.size(), [&](std::size_t i) { return pat[i] == '*'; },
+      [&](std::size_t i, std::size_t j) { return pat[i] == text[j]; });
+}
+
+// A pattern of segments against a path: "**" matches any run of segments,
+// any other segment one segment (glob).
+bool match_segments(const std::vector<std::string>& pat, const std::vector<std::string>& path) {
+  return wildcard_match(
+      pat.size(), path.size(), [&](std::size_t i) { return pat[i] == "**"; },
+      [&](std::size_t i, std::size_t j) { return glob(pat[i], path[j]); });
 }
 
 std::string without_spaces(std::string_view s) {
@@ -94,12 +116,13 @@ std::string without_spaces(std::string_view s) {
 }  // namespace
 
 bool IndicatorRule::matches(const std::vector<std::string>& path) const {
-  // The pattern names the last segments of the path, like an actuals key.
+  // The pattern names the last segments of the path, like an actuals key:
+  // it matches as if it began with "**".
   std::vector<std::string> clean;
   for (const auto& s : path) clean.push_back(without_spaces(s));
-  for (std::size_t start = 0; start <= clean.size(); ++start)
-    if (match_from(pattern, 0, clean, start)) return true;
-  return false;
+  std::vector<std::string> suffix{"**"};
+  suffix.insert(suffix.end(), pattern.begin(), pattern.end());
+  return match_segments(suffix, clean);
 }
 
 const Scale* RuleSet::scale_for_word(const std::string& word) const {

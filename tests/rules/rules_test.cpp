@@ -605,6 +605,26 @@ TEST_CASE("rules: '*' matches within one segment, '**' any number of segments", 
   CHECK_FALSE(matches({"效益", "**", "新增亩数"}, deep));
 }
 
+TEST_CASE("rules: patterns of many stars match in polynomial time", "[rules]") {
+  // The recursive matcher tried every split for every star: 16 stars against a
+  // name that does not end in the pattern's last character, or 100 "**"
+  // segments against a path that does not match, did not finish (issue 15).
+  // With ctest's TIMEOUT these cases are a hang guard as well as exact answers.
+  const std::string stars = "中" + std::string(16, '*') + "乙";
+  std::string long_name = "中";
+  for (int i = 0; i < 60; ++i) long_name += "丙";
+  CHECK_FALSE(matches({stars}, {"产出", "数量指标", long_name}));
+  CHECK(matches({stars}, {"产出", "数量指标", long_name + "乙"}));
+  CHECK(matches({"*a*a*a*a*a*a*a*a*b"}, {std::string(50, 'a') + "b"}));
+  CHECK_FALSE(matches({"*a*a*a*a*a*a*a*a*b"}, {std::string(50, 'a')}));
+  std::vector<std::string> many(100, "**");
+  many.push_back("新增亩数");
+  std::vector<std::string> path(60, "段");
+  CHECK_FALSE(matches(many, path));
+  path.push_back("新增亩数");
+  CHECK(matches(many, path));
+}
+
 TEST_CASE("rules: spaces inside a table's path do not stop a match", "[rules]") {
   CHECK(matches({"过程", "预算执行", "预算执行率"}, {"过程", "预算 执行", "预算执行 率"}));
 }

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/bad/rules-many-stars.rules
