@@ -8,6 +8,9 @@
 # INDICHECK to the binary)
 # before the command, and CASE.after after it, its stdout shown under
 # "--- after"; @TMP@ in CASE.cmd and in the output stands for that directory.
+# CASE.vmem, a number of KiB, runs the command under `ulimit -v` (a memory
+# bound, never a timer; tests/CMakeLists.txt leaves these cases out of the
+# sanitizer builds, whose shadow memory takes terabytes of address space).
 set -uo pipefail
 bin=$1
 case_file=$2
@@ -18,9 +21,16 @@ trap 'rm -rf "$out" "$err" "$tmp"' EXIT
 if [ -f "${case_file%.cmd}.setup" ]; then
   GOLDEN_TMP=$tmp INDICHECK=$bin bash "${case_file%.cmd}.setup" || { echo "setup failed: $case_file"; exit 1; }
 fi
-NO_COLOR=1 "$bin" "${args[@]//@TMP@/$tmp}" >"$out" 2>"$err" </dev/null
+vmem=
+[ -f "${case_file%.cmd}.vmem" ] && vmem=$(<"${case_file%.cmd}.vmem")
+if [ -n "$vmem" ]; then
+  (ulimit -v "$vmem" && NO_COLOR=1 exec "$bin" "${args[@]//@TMP@/$tmp}") >"$out" 2>"$err" </dev/null
+else
+  NO_COLOR=1 "$bin" "${args[@]//@TMP@/$tmp}" >"$out" 2>"$err" </dev/null
+fi
 rc=$?
 actual=$(
+  [ -n "$vmem" ] && printf '$ ulimit -v %s\n' "$vmem"
   printf '$ indicheck'; printf ' %q' "${args[@]}"; printf '\n'
   echo '--- stdout'; sed "s|$tmp|@TMP@|g" "$out"
   echo '--- stderr'; sed "s|$tmp|@TMP@|g" "$err"
