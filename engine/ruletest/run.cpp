@@ -560,7 +560,11 @@ class CaseRun {
     if (fs::exists(c_.golden, ec)) old = read_file(c_.golden, ds);
     if (o_.update) {
       if (old && *old == text) return;
-      if (!write_atomically(c_.golden, text, ds)) {
+      // The case's own files are never overwritten by its report.
+      std::vector<NamedPath> inputs;
+      for (const auto& p : paths)
+        if (!p.empty()) inputs.push_back({"a file the case reads", p});
+      if (!check_outputs({{"报告", c_.golden}}, inputs, ds) || !write_output(c_.golden, text, ds)) {
         run_.broken = true;
         run_.diagnostics.insert(run_.diagnostics.end(), ds.begin(), ds.end());
         fail(c_.golden_at, "cannot write the golden report " + c_.golden);

@@ -117,7 +117,7 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   std::filesystem::create_directories(dir);
   auto path = (dir / "自评表.xlsx").string();
   std::vector<Diagnostic> d;
-  REQUIRE(write_atomically_via(
+  REQUIRE(write_output_via(
       path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
   auto sheets = read_xlsx(path, d);
   std::filesystem::remove_all(dir);

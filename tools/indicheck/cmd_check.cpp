@@ -17,10 +17,12 @@ namespace indicheck::cli {
 
 namespace {
 
-// Renders the report in `format` to stdout, or atomically to `output`; false,
-// with a diagnostic, when it cannot be written (the old file is then untouched).
+// Renders the report in `format` to `output` ("" or "-": stdout; a file is
+// written atomically, output_file.hpp); false, with a diagnostic, when it
+// cannot be written (a file is then untouched).
 bool emit_report(const Report& report, const std::string& format, const std::string& output,
                  const std::string& color, std::vector<Diagnostic>& problems) {
+  const std::string to = output.empty() ? "-" : output;
   if (format == "xlsx") {
     if (output.empty()) {
       problems.push_back(
@@ -28,9 +30,8 @@ bool emit_report(const Report& report, const std::string& format, const std::str
                           "--format xlsx writes a workbook, not text: give --output FILE.xlsx"));
       return false;
     }
-    return write_atomically_via(
-        output, [&](const std::string& temporary) { return write_xlsx(report, temporary); },
-        problems);
+    return write_output_via(
+        to, [&](const std::string& temporary) { return write_xlsx(report, temporary); }, problems);
   }
   std::string text;
   if (format == "json") {
@@ -46,16 +47,29 @@ bool emit_report(const Report& report, const std::string& format, const std::str
   } else {
     TextOptions options;
     // Colour only on a terminal: never into a file.
-    options.color =
-        output.empty() && (color == "always" ||
-                           (color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")));
+    options.color = to == "-" && (color == "always" || (color == "auto" && isatty(STDOUT_FILENO) &&
+                                                        !std::getenv("NO_COLOR")));
     text = render_text(report, options);
   }
-  if (output.empty()) {
-    print_out(text);
-    return true;
+  return write_output(to, text, problems);
+}
+
+// Every file the check reads: the report must not be written over one.
+std::vector<NamedPath> inputs_of(const std::string& targets,
+                                 const std::vector<std::string>& actuals,
+                                 const std::vector<std::string>& rules,
+                                 const rules::RuleSet* rule_set) {
+  std::vector<NamedPath> inputs;
+  if (!targets.empty()) inputs.push_back({"--targets", targets});
+  for (const auto& a : actuals) inputs.push_back({"--actuals", a});
+  for (const auto& r : rules) inputs.push_back({"--rules", r});
+  if (rule_set) {
+    for (const auto& source : rule_set->sources)
+      inputs.push_back({"a rule file read through 引用", source->path});
+    if (!rule_set->table_path.empty())
+      inputs.push_back({"the rule files' 目标表", rule_set->table_path});
   }
-  return write_atomically(output, text, problems);
+  return inputs;
 }
 
 }  // namespace
@@ -84,7 +98,8 @@ Command add_check(CLI::App& app) {
   sub->add_option("--format", o->format,
                   "text, json, csv, xlsx, html, junit or md (docs/reports.md)")
       ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html", "junit", "md"}));
-  sub->add_option("--output", o->output, "write the report to FILE (atomically) instead of stdout");
+  sub->add_option("--output", o->output,
+                  "write the report to FILE (atomically; - for stdout) instead of stdout");
   sub->add_option("--color", o->color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   return {sub, [o]() {
@@ -93,6 +108,13 @@ Command add_check(CLI::App& app) {
             bool loaded = pipeline.load(o->rules, o->targets, "indicheck check", diagnostics);
             std::optional<ActualTable> actuals = read_actuals_files(o->actuals, diagnostics);
             if (!loaded || !actuals) {
+              print_err(render_all(diagnostics));
+              return kExitUnusable;
+            }
+            if (!o->output.empty() &&
+                !check_outputs({{"--output", o->output}},
+                               inputs_of(o->targets, o->actuals, o->rules, pipeline.rules()),
+                               diagnostics)) {
               print_err(render_all(diagnostics));
               return kExitUnusable;
             }

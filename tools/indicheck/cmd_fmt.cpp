@@ -43,7 +43,7 @@ Command add_fmt(CLI::App& app) {
                 if (exit == kExitMet) exit = kExitNotMet;
                 continue;
               }
-              if (!write_atomically(path, formatted, ds)) {
+              if (!write_output(path, formatted, ds)) {
                 print_err(render_all(ds));
                 exit = kExitUnusable;
                 continue;

@@ -41,6 +41,16 @@ Command add_import(CLI::App& app) {
             options.encoding = o->encoding == "utf-8"     ? ImportEncoding::utf8
                                : o->encoding == "gb18030" ? ImportEncoding::gb18030
                                                           : ImportEncoding::auto_detect;
+            // Refused before reading: no output over the table or over another
+            // output; the default budget file is checked once its name is known.
+            std::vector<NamedPath> requested = {{"-o", o->targets}};
+            if (!o->budget.empty()) requested.push_back({"--budget", o->budget});
+            if (!o->actuals.empty()) requested.push_back({"--actuals-out", o->actuals});
+            if (!o->text.empty()) requested.push_back({"--text-out", o->text});
+            if (!check_outputs(requested, {{"FILE", o->input}}, diagnostics)) {
+              print_err(render_all(diagnostics));
+              return kExitUnusable;
+            }
             auto import = import_file(o->input, options, diagnostics);
             if (!import) {
               print_err(render_all(diagnostics));
@@ -52,16 +62,17 @@ Command add_import(CLI::App& app) {
               budget_path = (p.parent_path() / (p.stem().string() + ".budget.rules")).string();
             }
             struct Output {
-              std::string path, content, what;
+              std::string path, content, what, option;
             };
-            std::vector<Output> outputs = {{o->targets, write_targets(*import), "targets"}};
+            std::vector<Output> outputs = {{o->targets, write_targets(*import), "targets", "-o"}};
             if (!budget_path.empty()) {
               if (import->budget.empty())
                 diagnostics.push_back(make_diagnostic(
                     Severity::warning, o->input, 1, 1,
                     "no budget figures in the table: " + budget_path + " is not written"));
               else
-                outputs.push_back({budget_path, write_budget(*import, diagnostics), "budget"});
+                outputs.push_back(
+                    {budget_path, write_budget(*import, diagnostics), "budget", "--budget"});
             }
             if (!o->actuals.empty()) {
               if (!import->has_self_evaluation)
@@ -69,20 +80,21 @@ Command add_import(CLI::App& app) {
                     Severity::warning, o->input, 1, 1,
                     "the table has no 实际完成值 column: " + o->actuals + " is not written"));
               else
-                outputs.push_back({o->actuals, write_actuals(*import), "actuals"});
+                outputs.push_back({o->actuals, write_actuals(*import), "actuals", "--actuals-out"});
             }
-            if (!o->text.empty()) outputs.push_back({o->text, write_texts(*import), "text"});
+            if (!o->text.empty())
+              outputs.push_back({o->text, write_texts(*import), "text", "--text-out"});
+            // Again with the budget file's default name, now that it is known.
+            std::vector<NamedPath> written;
+            for (const Output& out : outputs) written.push_back({out.option, out.path});
+            check_outputs(written, {{"FILE", o->input}}, diagnostics);
             if (has_errors(diagnostics)) {
               print_err(render_all(diagnostics));
               return kExitUnusable;
             }
             std::string wrote;
             for (const Output& out : outputs) {
-              if (out.path == "-") {
-                print_out(out.content);
-              } else if (!write_atomically(out.path, out.content, diagnostics)) {
-                continue;
-              }
+              if (!write_output(out.path, out.content, diagnostics)) continue;
               wrote += "wrote " + out.what + ": " + out.path + "\n";
             }
             print_err(render_all(diagnostics) + write_summary(*import) + wrote);

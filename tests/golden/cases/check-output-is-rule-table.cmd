@@ -1,0 +1,7 @@
+check
+--rules
+@TMP@/r.rules
+--actuals
+@TMP@/actuals.tsv
+--output
+@TMP@/targets.tsv

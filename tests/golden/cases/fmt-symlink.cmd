@@ -1,0 +1,2 @@
+fmt
+@TMP@/link.rules

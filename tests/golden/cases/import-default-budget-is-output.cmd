@@ -1,0 +1,6 @@
+import
+@TMP@/selfeval.csv
+-o
+@TMP@/selfeval.tsv
+--actuals-out
+@TMP@/selfeval.budget.rules

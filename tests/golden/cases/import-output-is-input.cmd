@@ -1,0 +1,4 @@
+import
+@TMP@/selfeval.csv
+-o
+@TMP@/selfeval.csv

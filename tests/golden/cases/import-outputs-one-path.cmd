@@ -1,0 +1,8 @@
+import
+@TMP@/selfeval.csv
+-o
+@TMP@/out.tsv
+--budget
+@TMP@/out.tsv
+--actuals-out
+@TMP@/out.tsv

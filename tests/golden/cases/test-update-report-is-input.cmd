@@ -1,0 +1,3 @@
+test
+@TMP@/r.test
+--update
