@@ -18,6 +18,7 @@ packages=(
   libzip-dev libxml2-dev  # import: reading xlsx workbooks (zip container, XML parts)
   libxlsxwriter-dev       # import tests: xlsx files made by a real writer
   libbenchmark-dev        # bench/indicheck_bench (optional: -DINDICHECK_BENCH=ON)
+  libxml2-utils           # xmllint: the golden cases check that JUnit reports are well-formed XML
 )
 
 missing=()

@@ -37,27 +37,36 @@ unsigned width_of(utf8proc_int32_t cp) {
   return w < 0 ? 0 : static_cast<unsigned>(w);
 }
 
-// The source line as a diagnostic shows it: a tab becomes a space, and each
-// byte that is not UTF-8 and each control character becomes U+FFFD, so the
-// echo is valid UTF-8 that cannot move the terminal's cursor. Every one stays
-// one character of one cell: the caret still lines up.
+bool is_control(utf8proc_int32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);  // cp < 0: not UTF-8
+}
+
+// The source line as a diagnostic shows it: a tab becomes a space, and the
+// rest as visible_text shows it, so the echo is valid UTF-8 that cannot move
+// the terminal's cursor. Every character stays one character of one cell: the
+// caret still lines up.
 std::string echo_line(std::string_view source) {
-  std::string out;
-  out.reserve(source.size());
-  for (std::size_t i = 0; i < source.size();) {
-    const std::size_t start = i;
-    const utf8proc_int32_t cp = decode(source, i);
-    if (cp == '\t')
-      out += ' ';
-    else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))  // cp < 0: not UTF-8
-      out += "\xEF\xBF\xBD";
-    else
-      out.append(source.substr(start, i - start));
-  }
+  std::string out = visible_text(source);
+  for (char& c : out)
+    if (c == '\t') c = ' ';
   return out;
 }
 
 }  // namespace
+
+std::string visible_text(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const utf8proc_int32_t cp = decode(text, i);
+    if (is_control(cp) && cp != '\t' && !(keep_line_breaks && cp == '\n'))
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(text.substr(start, i - start));
+  }
+  return out;
+}
 
 unsigned display_width(std::string_view utf8) {
   unsigned w = 0;
@@ -131,9 +140,9 @@ constexpr unsigned kEchoBeforeCaret = 80;
 }  // namespace
 
 std::string render(const Diagnostic& d) {
-  std::string out = d.where.file + ":" + std::to_string(d.where.line) + ":" +
+  std::string out = visible_text(d.where.file) + ":" + std::to_string(d.where.line) + ":" +
                     std::to_string(d.where.column) + ": " + to_string(d.severity) + ": " +
-                    d.message + "\n";
+                    visible_text(d.message, true) + "\n";
   if (d.source_line.empty()) return out;
   std::string line = echo_line(d.source_line);
   // The caret goes under character `column`: sum the cells before it.

@@ -30,7 +30,10 @@ Diagnostic make_diagnostic(Severity severity, std::string file, unsigned line, u
                            std::string message, std::string source_line = "");
 
 // "file:line:col: error: message", then the source line and a caret under the
-// column, each indented by two spaces.
+// column, each indented by two spaces. The file name, the message and the line
+// are shown with visible_text (a message keeps its own line breaks, as in a
+// list of the indicators a key matches): a cell quoted in a message cannot
+// move the terminal's cursor.
 std::string render(const Diagnostic& d);
 std::string render_all(const std::vector<Diagnostic>& ds);
 bool has_errors(const std::vector<Diagnostic>& ds);
@@ -47,6 +50,11 @@ std::string clip_to_width(std::string_view utf8, unsigned cells);
 // ("≥99999…(10001 characters)"). Machine formats (JSON, CSV) keep it whole.
 inline constexpr unsigned kShownCells = 120;
 std::string shown_cell(std::string_view utf8);
+// Text from a file as it may reach a terminal, an XML file or a reader's eyes:
+// each byte that is not UTF-8 and each control character (C0, DEL, C1) becomes
+// U+FFFD, so that no escape sequence (ESC, BEL, CR, …) is passed on. A tab and,
+// with `keep_line_breaks`, a line feed stay as they are.
+std::string visible_text(std::string_view text, bool keep_line_breaks = false);
 // Number of characters (code points) in the first `bytes` bytes of `utf8`.
 unsigned count_chars(std::string_view utf8, std::size_t bytes);
 // A byte as messages name it: "0xFF".

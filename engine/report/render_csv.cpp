@@ -1,7 +1,9 @@
 // The report as CSV (RFC 4180): UTF-8 with a byte-order mark so that Excel
 // reads the Chinese text correctly, CRLF line ends, one row per indicator,
-// then the total at year-end.
+// then the total at year-end. Cells are written by csv_field (quoting, and the
+// OWASP rule against formulas).
 
+#include "engine/base/csv_field.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -9,20 +11,9 @@ namespace indicheck {
 
 namespace {
 
-// Quotes a field when it holds a comma, quote or line break; doubles quotes.
-std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string line(const std::vector<std::string>& fields) {
   std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + field(fields[i]);
+  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
   return out + "\r\n";
 }
 

@@ -2,6 +2,7 @@
 // a few lines of JS), a bar chart per 一级指标, a table filterable by text and
 // verdict, and print styles for A4.
 
+#include "engine/base/diagnostic.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -116,11 +117,13 @@ std::string render_html(const Report& r) {
   out += "<th>偏差原因</th></tr></thead>\n<tbody>\n";
   for (const ReportRow& x : report_rows(r)) {
     std::string name = x.key_work.empty() ? x.name : x.key_work + " / " + x.name;
+    // Targets and actuals clipped as in the text report; JSON and CSV keep them whole.
     out += "<tr class=\"" + x.verdict + "\"><td class=\"num\">" + std::to_string(x.index) +
            "</td><td>" + escape_markup(x.level1) + "</td><td>" + escape_markup(x.level2) +
-           "</td><td>" + escape_markup(name) + "</td><td>" + escape_markup(x.target) + "</td><td>" +
-           escape_markup(x.actual) + "</td><td class=\"v\">" + escape_markup(x.verdict) +
-           "<div class=\"how\">" + escape_markup(x.explanation) + "</div></td>";
+           "</td><td>" + escape_markup(name) + "</td><td>" + escape_markup(shown_cell(x.target)) +
+           "</td><td>" + escape_markup(shown_cell(x.actual)) + "</td><td class=\"v\">" +
+           escape_markup(x.verdict) + "<div class=\"how\">" + escape_markup(x.explanation) +
+           "</div></td>";
     if (year)
       out += "<td class=\"num\">" + escape_markup(x.weight) + "</td><td class=\"num\">" +
              escape_markup(x.points) + "</td><td class=\"how\">" + escape_markup(x.scoring) +

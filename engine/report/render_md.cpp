@@ -2,6 +2,9 @@
 // indicators, the score by 一级指标 with the total and grade, and the
 // indicators still owing a 偏差原因.
 
+#include <algorithm>
+
+#include "engine/base/diagnostic.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -9,25 +12,64 @@ namespace indicheck {
 
 namespace {
 
-// A table cell: pipes escaped, line breaks as <br>, empty as a dash.
-std::string cell(const std::string& text) {
-  if (text.empty()) return "-";
+// Text shown literally: raw HTML and entities cannot form (escape_markup: < > &
+// " as entities, characters XML does not allow as U+FFFD), and every ASCII
+// character that could make emphasis, code, a heading's end or a
+// strikethrough, or end a table cell, is escaped with a backslash, and so is
+// every "]" (no link, image or footnote forms without one, and a "[" alone, as
+// in "[60%,80%)", stays as written); so a cell can neither run script
+// (<script>, a javascript: link) nor reshape the table.
+std::string md(const std::string& text) {
   std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += "<br>";
-    else if (c != '\r')
-      out += c;
+  for (char c : escape_markup(text)) {
+    if (c == '\n') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_]|~#").find(c) != std::string_view::npos) out += '\\';
+    out += c;
   }
   return out;
 }
 
+// A file name as code: a fence of more backticks than any run inside it, so
+// nothing in the name is interpreted.
+std::string code_span(const std::string& text) {
+  std::string shown = visible_text(text);
+  std::size_t longest = 0, run = 0;
+  for (char c : shown) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  bool pad = !shown.empty() && (shown.front() == '`' || shown.back() == '`');
+  return fence + (pad ? " " : "") + shown + (pad ? " " : "") + fence;
+}
+
+// A table cell from data: escaped (md), line breaks as <br>, empty as a dash.
+std::string cell(const std::string& text) {
+  if (text.empty()) return "-";
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', start)) {
+    out += md(text.substr(start, at - start)) + "<br>";
+    start = at + 1;
+  }
+  return out + md(text.substr(start));
+}
+
+// A row of cells already in Markdown (cell(), or the renderer's own **bold**).
 std::string table_row(const std::vector<std::string>& cells) {
   std::string out = "|";
-  for (const auto& c : cells) out += " " + cell(c) + " |";
+  for (const auto& c : cells) out += " " + c + " |";
   return out + "\n";
+}
+
+// A row of data cells.
+std::string data_row(const std::vector<std::string>& texts) {
+  std::vector<std::string> cells;
+  for (const auto& t : texts) cells.push_back(cell(t));
+  return table_row(cells);
 }
 
 std::string rule_row(std::size_t n) {
@@ -40,9 +82,10 @@ std::string rule_row(std::size_t n) {
 
 std::string render_md(const Report& r) {
   const bool year = r.period == Period::year;
-  std::string out = "# " + report_title(r) + "\n\n";
-  out += "- targets: `" + r.targets_file + "`\n- actuals: `" + r.actuals_file + "`\n";
-  if (r.scoring) out += "- scoring: " + r.scoring->scheme + "\n";
+  std::string out = "# " + md(report_title(r)) + "\n\n";
+  out += "- targets: " + code_span(r.targets_file) + "\n- actuals: " + code_span(r.actuals_file) +
+         "\n";
+  if (r.scoring) out += "- scoring: " + md(r.scoring->scheme) + "\n";
   out += "\n";
   std::vector<std::string> head = {"#",      "一级指标",   "二级指标", "三级指标",
                                    "指标值", "实际完成值", "判定"};
@@ -54,31 +97,32 @@ std::string render_md(const Report& r) {
   out += table_row(head) + rule_row(head.size());
   for (const ReportRow& row : report_rows(r)) {
     std::string name = row.key_work.empty() ? row.name : row.key_work + " / " + row.name;
-    std::vector<std::string> cells = {std::to_string(row.index),
-                                      row.level1,
-                                      row.level2,
-                                      name,
-                                      row.target,
-                                      row.actual,
-                                      row.verdict};
+    // Targets and actuals clipped as in the text report; JSON and CSV keep them whole.
+    std::vector<std::string> cells = {cell(std::to_string(row.index)),
+                                      cell(row.level1),
+                                      cell(row.level2),
+                                      cell(name),
+                                      cell(shown_cell(row.target)),
+                                      cell(shown_cell(row.actual)),
+                                      cell(row.verdict)};
     if (year)
-      cells.insert(cells.end(), {row.weight, row.points, row.scoring});
+      cells.insert(cells.end(), {cell(row.weight), cell(row.points), cell(row.scoring)});
     else
-      cells.insert(cells.end(), {row.on_track, row.on_track_why});
-    cells.push_back(row.needs_reason ? "**needs a reason**" : row.reason);
+      cells.insert(cells.end(), {cell(row.on_track), cell(row.on_track_why)});
+    cells.push_back(row.needs_reason ? "**needs a reason**" : cell(row.reason));
     out += table_row(cells);
   }
   if (r.scoring) {
     const Scoring& s = *r.scoring;
     out += "\n## 得分\n\n" + table_row({"一级指标", "分值", "得分"}) + rule_row(3);
     for (const auto& c : s.by_category)
-      out += table_row({c.name, c.weight.to_fixed(2), c.points.to_fixed(2)});
-    out += table_row({"**合计**", s.weight.to_fixed(2), s.points.to_fixed(2)});
-    out += "\n**总分 " + total_text(s) + "** — " + s.explanation + "\n";
-    if (s.execution) out += "\n预算执行率: " + s.execution->explanation + "\n";
+      out += data_row({c.name, c.weight.to_fixed(2), c.points.to_fixed(2)});
+    out += table_row({"**合计**", cell(s.weight.to_fixed(2)), cell(s.points.to_fixed(2))});
+    out += "\n**总分 " + md(total_text(s)) + "** — " + md(s.explanation) + "\n";
+    if (s.execution) out += "\n预算执行率: " + md(s.execution->explanation) + "\n";
     if (!s.assumptions.empty()) {
       out += "\nAssumed:\n\n";
-      for (const auto& a : s.assumptions) out += "- " + a + "\n";
+      for (const auto& a : s.assumptions) out += "- " + md(a) + "\n";
     }
   }
   if (r.recheck) {
@@ -86,7 +130,7 @@ std::string render_md(const Report& r) {
     out +=
         "\n## Published self-evaluation re-checked\n\n得分 compared as printed (2 places, "
         "half-up). Weights: " +
-        c.weights + ". " + capitalised(recheck_summary(c)) + ".\n";
+        md(c.weights) + ". " + md(capitalised(recheck_summary(c))) + ".\n";
     const auto rows = recheck_rows(c);
     if (!rows.empty()) {
       out +=
@@ -94,14 +138,14 @@ std::string render_md(const Report& r) {
           table_row({"=/≠", "指标", "published", "indicheck", "indicheck's arithmetic", "where"}) +
           rule_row(6);
       for (const RecheckRow& p : rows)
-        out += table_row(
+        out += data_row(
             {p.differs ? "≠" : "=", p.what, p.published, p.computed, p.explanation, p.where});
     }
-    for (const auto& n : c.notes) out += "\n- note: " + n + "\n";
+    for (const auto& n : c.notes) out += "\n- note: " + md(n) + "\n";
   }
   std::string owed;
   for (const ReportRow& row : report_rows(r))
-    if (row.needs_reason) owed += "- " + std::to_string(row.index) + ". " + row.path + "\n";
+    if (row.needs_reason) owed += "- " + std::to_string(row.index) + ". " + md(row.path) + "\n";
   if (!owed.empty()) out += "\n## Needs a reason (偏差原因)\n\n" + owed;
   return out;
 }

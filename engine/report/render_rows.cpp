@@ -1,5 +1,6 @@
 #include "engine/report/render_rows.hpp"
 
+#include "engine/base/diagnostic.hpp"
 #include "engine/cell/verdict.hpp"
 
 namespace indicheck {
@@ -49,9 +50,19 @@ std::string report_title(const Report& r) {
   return out;
 }
 
+std::string xml_text(std::string_view text) {
+  std::string out = visible_text(text, true);
+  // U+FFFE and U+FFFF (EF BF BE, EF BF BF), XML's other non-characters.
+  for (std::size_t at = out.find("\xEF\xBF"); at != std::string::npos;
+       at = out.find("\xEF\xBF", at + 3))
+    if (at + 2 < out.size() && (out[at + 2] == '\xBE' || out[at + 2] == '\xBF'))
+      out[at + 2] = '\xBD';
+  return out;
+}
+
 std::string escape_markup(const std::string& text) {
   std::string out;
-  for (char c : text) {
+  for (char c : xml_text(text)) {
     switch (c) {
       case '&':
         out += "&amp;";

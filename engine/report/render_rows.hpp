@@ -30,7 +30,11 @@ std::vector<ReportRow> report_rows(const Report& report);
 // "苏州市自然资源和规划局 2024年度 · 全年": the report's heading.
 std::string report_title(const Report& report);
 
-// Text for HTML and XML: & < > " escaped.
+// Text with only the characters XML 1.0 allows, for every XML-based format
+// (JUnit, HTML, the xlsx workbook): control characters other than tab and
+// line feed, bytes that are not UTF-8, U+FFFE and U+FFFF become U+FFFD.
+std::string xml_text(std::string_view text);
+// Text for HTML and XML: xml_text, then & < > " escaped.
 std::string escape_markup(const std::string& text);
 
 // "84.52 / 100 · 良" (or "-" when nothing was scored).

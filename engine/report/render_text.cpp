@@ -28,6 +28,43 @@ const char* colour_of(VerdictKind v) {
   return "";
 }
 
+// The report's text with the colours to insert at given places. Everything
+// appended is data or our own words; finish() shows it with visible_text (an
+// ESC or BEL in a cell must not reach the terminal) and only then inserts the
+// colours' own escape sequences.
+class Styled {
+ public:
+  Styled& operator+=(const std::string& text) {
+    text_ += text;
+    return *this;
+  }
+  Styled& operator+=(const Styled& other) {
+    for (const auto& [at, code] : other.marks_) marks_.emplace_back(text_.size() + at, code);
+    text_ += other.text_;
+    return *this;
+  }
+  // `text` in `colour` (with `on`; else plain).
+  void coloured(const std::string& text, const char* colour, bool on) {
+    if (on) marks_.emplace_back(text_.size(), colour);
+    text_ += text;
+    if (on) marks_.emplace_back(text_.size(), "\x1b[0m");
+  }
+  std::string finish() const {
+    std::string out;
+    std::size_t from = 0;
+    for (const auto& [at, code] : marks_) {
+      out += visible_text(std::string_view(text_).substr(from, at - from), true);
+      out += code;
+      from = at;
+    }
+    return out + visible_text(std::string_view(text_).substr(from), true);
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::pair<std::size_t, const char*>> marks_;
+};
+
 // Long names (履职 duties run to a hundred characters) are cut to keep the
 // table readable; the listing above and the JSON carry them whole.
 constexpr unsigned kNameCells = 40;
@@ -61,9 +98,9 @@ std::string tally_table(const std::string& title, const std::vector<Tally>& rows
 }
 
 // Year-end score, mid-year outlook and the reason owed, under one indicator.
-std::string assessment_lines(const IndicatorResult& res, const std::string& indent,
-                             const TextOptions& options) {
-  std::string out;
+Styled assessment_lines(const IndicatorResult& res, const std::string& indent,
+                        const TextOptions& options) {
+  Styled out;
   if (res.score) {
     out += indent + "score " + res.score->points.to_fixed(2) + " / " +
            res.score->weight.to_fixed(2) + " · " + res.score->explanation + "\n";
@@ -78,9 +115,9 @@ std::string assessment_lines(const IndicatorResult& res, const std::string& inde
     out += indent + "on track: " + chinese(res.outlook->on_track) + " (" +
            to_string(res.outlook->on_track) + ") · " + res.outlook->explanation + "\n";
   if (res.needs_reason) {
-    std::string flag = "needs a reason (偏差原因)";
-    if (options.color) flag = "\x1b[33m" + flag + "\x1b[0m";
-    out += indent + flag + "\n";
+    out += indent;
+    out.coloured("needs a reason (偏差原因)", "\x1b[33m", options.color);
+    out += "\n";
   }
   return out;
 }
@@ -131,8 +168,8 @@ std::string funds_lines(const Report& r) {
 
 // The year-end score by 一级指标 and the total with its grade, the funds
 // block, then the indicators still owing a 偏差原因.
-std::string assessment_summary(const Report& r, const TextOptions& options) {
-  std::string out;
+Styled assessment_summary(const Report& r, const TextOptions& options) {
+  Styled out;
   if (r.scoring) {
     const Scoring& s = *r.scoring;
     unsigned name_width = display_width("得分 (" + s.scheme + ")");
@@ -145,14 +182,13 @@ std::string assessment_summary(const Report& r, const TextOptions& options) {
     out += pad_right("scored", name_width) + "  " + pad_left(s.weight.to_fixed(2), 7) + "  " +
            pad_left(s.points.to_fixed(2), 7) + "\n";
     if (s.execution) out += "预算执行率 block: " + s.execution->explanation + "\n";
-    std::string grade = s.grade.empty() ? "-" : s.grade;
-    if (options.color && !s.grade.empty())
-      grade = std::string(s.grade == "差"   ? "\x1b[31m"
-                          : s.grade == "中" ? "\x1b[33m"
-                                            : "\x1b[32m") +
-              grade + "\x1b[0m";
-    out += "total " + (s.grade.empty() ? std::string("-") : s.total.to_fixed(2)) + " / 100 · " +
-           grade + " · " + s.explanation + "\n";
+    out += "total " + (s.grade.empty() ? std::string("-") : s.total.to_fixed(2)) + " / 100 · ";
+    out.coloured(s.grade.empty() ? "-" : s.grade,
+                 s.grade == "差"   ? "\x1b[31m"
+                 : s.grade == "中" ? "\x1b[33m"
+                                   : "\x1b[32m",
+                 options.color && !s.grade.empty());
+    out += " · " + s.explanation + "\n";
     for (const auto& a : s.assumptions) out += "assumed: " + a + "\n";
     out += funds_lines(r);
   }
@@ -171,7 +207,8 @@ std::string assessment_summary(const Report& r, const TextOptions& options) {
 }  // namespace
 
 std::string render_text(const Report& r, const TextOptions& options) {
-  std::string out = "indicheck check";
+  Styled out;
+  out += "indicheck check";
   if (!r.unit.empty()) out += ": " + r.unit;
   if (r.year) out += " " + std::to_string(*r.year) + "年度";
   out += std::string(" · ") + chinese(r.period) + " (" + to_string(r.period) + ")\n";
@@ -183,10 +220,10 @@ std::string render_text(const Report& r, const TextOptions& options) {
   const std::string indent(number_width + 2 + verdict_width + 1, ' ');
   for (std::size_t i = 0; i < r.results.size(); ++i) {
     const IndicatorResult& res = r.results[i];
-    std::string verdict = pad_right(to_string(res.verdict.kind), verdict_width);
-    if (options.color) verdict = colour_of(res.verdict.kind) + verdict + "\x1b[0m";
-    out += pad_left(std::to_string(i + 1), number_width) + "  " + verdict + " " +
-           res.indicator->path_text() + "\n";
+    out += pad_left(std::to_string(i + 1), number_width) + "  ";
+    out.coloured(pad_right(to_string(res.verdict.kind), verdict_width), colour_of(res.verdict.kind),
+                 options.color);
+    out += " " + res.indicator->path_text() + "\n";
     out += indent + "target " + (res.target.empty() ? "(none)" : shown_cell(res.target)) +
            " · actual " + (res.actual.empty() ? "(none)" : shown_cell(res.actual)) + "\n";
     out += indent + res.verdict.explanation + "\n";
@@ -202,10 +239,9 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += "\n核对 (" + std::to_string(r.checks.size()) + " checks, " + std::to_string(failed) +
            " not passed)\n";
     for (const auto& c : r.checks) {
-      std::string verdict = pad_right(to_string(c.kind), verdict_width);
-      if (options.color) verdict = colour_of(c.kind) + verdict + "\x1b[0m";
-      out += pad_left("", number_width) + "  " + verdict + " " + c.written + "  (" + c.where.file +
-             ":" + std::to_string(c.where.line) +
+      out += pad_left("", number_width) + "  ";
+      out.coloured(pad_right(to_string(c.kind), verdict_width), colour_of(c.kind), options.color);
+      out += " " + c.written + "  (" + c.where.file + ":" + std::to_string(c.where.line) +
              (c.severity == Severity::warning ? ", 警告" : "") + ")\n";
       out += indent + c.explanation + "\n";
       if (c.kind != VerdictKind::pass && !c.message.empty())
@@ -230,7 +266,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
   if (errors + warnings > 0)
     out += std::to_string(errors) + " error(s) and " + std::to_string(warnings) +
            " warning(s) in the input files (listed on stderr)\n";
-  return out;
+  return out.finish();
 }
 
 }  // namespace indicheck

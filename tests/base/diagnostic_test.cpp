@@ -96,3 +96,23 @@ TEST_CASE("the window around the caret keeps wide characters whole and the caret
   for (int i = 0; i < 39 + 1 + 59; ++i) shown += "预";
   CHECK(out == "t.tsv:1:101: error: bad\n  …" + shown + "…\n  " + std::string(1 + 78, ' ') + "^\n");
 }
+
+TEST_CASE("a message and a file name cannot reach the terminal with escapes", "[diagnostic]") {
+  // An actual's key that retitles the window and clears the screen, quoted in
+  // the message; a file name with a BEL and a line feed.
+  auto d = make_diagnostic(Severity::error, "a\x07\nb.tsv", 9, 1,
+                           "'\x1b]0;PWN\x07\x1b[2Jx' matches no indicator");
+  CHECK(
+      render(d) ==
+      "a\xEF\xBF\xBD\xEF\xBF\xBD"
+      "b.tsv:9:1: error: '\xEF\xBF\xBD]0;PWN\xEF\xBF\xBD\xEF\xBF\xBD[2Jx' matches no indicator\n");
+}
+
+TEST_CASE("visible_text keeps tabs, and line feeds when asked", "[diagnostic]") {
+  CHECK(visible_text("a\tb\nc\rd\x7f\xC2\x85\xFF") ==
+        "a\tb\xEF\xBF\xBD"
+        "c\xEF\xBF\xBD"
+        "d\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(visible_text("a\nb\r\n", true) == "a\nb\xEF\xBF\xBD\n");
+  CHECK(visible_text("健全 ≥95%") == "健全 ≥95%");
+}

@@ -175,3 +175,102 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
                                                   "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
                                                   "25 × 8/10 = 20"});
 }
+
+namespace {
+
+// A hostile table: a formula, terminal escapes, characters XML does not allow,
+// raw HTML, a javascript: link, Markdown, a 40 000-character 偏差原因 and a
+// 300-character actual.
+const char* kHostileTargets =
+    "一级指标\t二级指标\t重点工作\t三级指标\t半年指标值\t全年指标值\n"
+    "产出指标\t数量指标\t\t=HYPERLINK(\"x\",\"y\")\t≥3个\t≥6个\n"
+    "产出指标\t质量指标\t\t\x1b]0;PWN\x07\x1b[2J标题\t≥95%\t≥95%\n"
+    "效益指标\t社会效益\t\t<img src=x onerror=alert(1)>\x01\xEF\xBF\xBE\t健全\t健全\n";
+
+std::string hostile_actuals() {
+  std::string reason;
+  for (int i = 0; i < 40000; ++i) reason += "很";
+  return "指标\t实际值\t偏差原因\n"
+         "数量指标/=HYPERLINK(\"x\",\"y\")\t2个\t[x](javascript:alert(1)) *a* `b` | c\n"
+         "质量指标/\x1b]0;PWN\x07\x1b[2J标题\t" +
+         std::string(300, '9') + "%\t" + reason +
+         "\n"
+         "社会效益/<img src=x onerror=alert(1)>\x01\xEF\xBF\xBE\t健全\t\x1b[31m红\n";
+}
+
+std::unique_ptr<Case> hostile() {
+  auto c = std::make_unique<Case>();
+  std::vector<Diagnostic> d;
+  c->targets = *read_targets("t.tsv", kHostileTargets, d);
+  c->actuals = *read_actuals("a.tsv", hostile_actuals(), d);
+  REQUIRE(d.empty());
+  c->report = check(c->targets, c->actuals, Period::year);
+  assess(c->report, {});
+  return c;
+}
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the text report shows control characters as U+FFFD, keeping its colours",
+          "[render][hostile]") {
+  auto c = hostile();
+  TextOptions coloured;
+  coloured.color = true;
+  std::string plain = render_text(c->report), colour = render_text(c->report, coloured);
+  CHECK_FALSE(contains(plain, "\x1b"));
+  CHECK_FALSE(contains(plain, "\x07"));
+  CHECK(contains(plain, "\xEF\xBF\xBD]0;PWN\xEF\xBF\xBD\xEF\xBF\xBD[2J标题"));
+  // The three verdicts and the grade are coloured, each reset after: every ESC
+  // in the coloured report is one of ours.
+  CHECK(count(colour, "\x1b[0m") == 4);
+  CHECK(count(colour, "\x1b") == 8);
+  CHECK_FALSE(contains(colour, "\x1b]"));
+  CHECK_FALSE(contains(colour, "\x1b[2J"));
+  CHECK_FALSE(contains(colour, "\x1b[31m红"));
+}
+
+TEST_CASE("csv defuses formulas in every cell it writes", "[render][hostile]") {
+  auto c = hostile();
+  std::string csv = render_csv(c->report);
+  CHECK(contains(csv, ",\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\","));
+  CHECK_FALSE(contains(csv, ",=HYPERLINK"));
+  // The long cells are kept whole.
+  CHECK(contains(csv, std::string(300, '9') + "%,"));
+  CHECK(count(csv, "很") == 40000);
+}
+
+TEST_CASE("markdown escapes HTML, links and table syntax, and clips long cells",
+          "[render][hostile]") {
+  auto c = hostile();
+  std::string md = render_md(c->report);
+  CHECK_FALSE(contains(md, "<img"));
+  CHECK(contains(md, "&lt;img src=x onerror=alert(1)&gt;\xEF\xBF\xBD"));
+  CHECK(contains(md, "[x\\](javascript:alert(1)) \\*a\\* \\`b\\` \\| c"));
+  CHECK_FALSE(contains(md, "\x1b"));
+  // The actual as the text report shows it: clipped, with its length.
+  CHECK(contains(md, std::string(99, '9') + "…(301 characters)"));
+  CHECK_FALSE(contains(md, std::string(101, '9')));
+}
+
+TEST_CASE("html escapes every cell and clips long targets and actuals", "[render][hostile]") {
+  auto c = hostile();
+  std::string h = render_html(c->report);
+  CHECK_FALSE(contains(h, "<img"));
+  CHECK(contains(h, "&lt;img src=x onerror=alert(1)&gt;\xEF\xBF\xBD\xEF\xBF\xBD</td>"));
+  CHECK_FALSE(contains(h, "\x1b"));
+  CHECK(contains(h, std::string(99, '9') + "…(301 characters)"));
+}
+
+TEST_CASE("junit holds only characters XML allows", "[render][hostile]") {
+  auto c = hostile();
+  std::string x = render_junit(c->report);
+  for (char bad : {'\x01', '\x07', '\x1b'}) CHECK(x.find(bad) == std::string::npos);
+  CHECK_FALSE(contains(x, "\xEF\xBF\xBE"));
+  CHECK(contains(x, "&lt;img src=x onerror=alert(1)&gt;\xEF\xBF\xBD\xEF\xBF\xBD"));
+}

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 
+#include "engine/base/csv_field.hpp"
 #include "engine/base/diagnostic.hpp"
 #include "engine/batch/batch.hpp"
 #include "engine/report/render.hpp"
@@ -25,16 +26,6 @@ using batch::Row;
 using batch::Tallies;
 
 constexpr const char* kBatchSchema = "indicheck.batch/1";
-
-std::string csv_cell(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // A JSON string literal, via nlohmann (escaping done right once).
 std::string json_string(std::string_view s) {
@@ -164,17 +155,17 @@ Command add_batch(CLI::App& app) {
           };
         } else if (o->rows && (o->format == "csv" || o->format == "bench")) {
           options.format = [file](std::string& out, const Row& r) {
-            out += csv_cell(*file) + "," + std::to_string(r.line) + ",";
+            out += csv_field(*file) + "," + std::to_string(r.line) + ",";
             if (r.malformed)
               out +=
                   std::string(batch::kMalformed) + "," + std::string(batch::kMalformed) + ",,,,,,";
             else
-              out += csv_cell(r.unit) + "," + csv_cell(r.level1) + "," + csv_cell(r.level2) + "," +
-                     csv_cell(r.indicator) + "," + csv_cell(r.period) + "," +
-                     csv_cell(batch::printable(r.target)) + "," +
-                     csv_cell(batch::printable(r.actual)) + ",";
+              out += csv_field(r.unit) + "," + csv_field(r.level1) + "," + csv_field(r.level2) +
+                     "," + csv_field(r.indicator) + "," + csv_field(r.period) + "," +
+                     csv_field(batch::printable(r.target)) + "," +
+                     csv_field(batch::printable(r.actual)) + ",";
             out += to_string(r.verdict);
-            out += "," + csv_cell(r.explanation);
+            out += "," + csv_field(r.explanation);
             out += '\n';
           };
         } else if (o->rows) {
@@ -309,9 +300,9 @@ Command add_batch(CLI::App& app) {
           for (VerdictKind v : kAllVerdicts) out += std::string(",") + to_string(v);
           out += ",total\n";
           for (const auto& [name, c] : Tallies::sorted(t.by_level1))
-            out += "level1," + csv_cell(name) + "," + counts_fields(c, ",", false) + "\n";
+            out += "level1," + csv_field(name) + "," + counts_fields(c, ",", false) + "\n";
           for (const auto& [name, c] : Tallies::sorted(t.by_unit))
-            out += "unit," + csv_cell(name) + "," + counts_fields(c, ",", false) + "\n";
+            out += "unit," + csv_field(name) + "," + counts_fields(c, ",", false) + "\n";
           out += "total,," + counts_fields(t.total, ",", false) + "\n";
           print_out(out);
         } else if (json) {

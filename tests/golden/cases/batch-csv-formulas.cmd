@@ -1,0 +1,5 @@
+batch
+--format
+csv
+--rows
+tests/golden/data/batch-formulas.tsv

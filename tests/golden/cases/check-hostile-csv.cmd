@@ -1,0 +1,9 @@
+check
+--targets
+@TMP@/targets.tsv
+--actuals
+@TMP@/actuals.tsv
+--format
+csv
+--output
+@TMP@/report.csv

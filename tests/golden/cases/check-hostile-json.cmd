@@ -1,0 +1,7 @@
+check
+--targets
+@TMP@/targets.tsv
+--actuals
+@TMP@/actuals.tsv
+--format
+json

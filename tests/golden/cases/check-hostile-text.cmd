@@ -1,0 +1,5 @@
+check
+--targets
+@TMP@/targets.tsv
+--actuals
+@TMP@/actuals.tsv
