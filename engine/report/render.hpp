@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "engine/assess/report.hpp"
+#include "engine/base/output_file.hpp"
 #include "engine/cell/describe.hpp"
 #include "engine/cell/verdict.hpp"
 #include "engine/table/sheets.hpp"
@@ -20,7 +21,9 @@ struct TextOptions {
 };
 
 std::string render_text(const Report& report, const TextOptions& options = {});
-Json to_json(const Report& report);
+// The report as JSON, given to `sink` in pieces (output_file.hpp streams them
+// to the file): the same bytes as the whole tree dumped with indent 2, then "\n".
+void write_json(const Report& report, const TextSink& sink);
 
 // The other report formats (docs/reports.md), all from the same model.
 std::string render_csv(const Report& report);    // UTF-8 with a BOM, for Excel

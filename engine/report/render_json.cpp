@@ -1,4 +1,8 @@
-// The report as JSON (schema indicheck.report/1, docs/report-schema.md).
+// The report as JSON (schema indicheck.report/2, docs/report-schema.md), written
+// in pieces: the parts that grow with the table (indicators, checks, figures,
+// tallies, diagnostics) are streamed one element at a time, so memory does not
+// hold a JSON tree of the whole report (for 200 000 indicators that tree took
+// over a gigabyte). The bytes are those nlohmann's dump(2) gives for the tree.
 
 #include "engine/report/render.hpp"
 
@@ -106,103 +110,194 @@ Json recheck_json(const Recheck& c) {
   return j;
 }
 
+// Writes JSON laid out as nlohmann's dump(2): objects and arrays opened and
+// closed here, their members given one by one; a member that is a small tree
+// is dumped by nlohmann and indented to its depth.
+class JsonStream {
+ public:
+  explicit JsonStream(const TextSink& sink) : sink_(sink) {}
+  void begin_object() { begin('{'); }
+  void end_object() { end('}'); }
+  void begin_array() { begin('['); }
+  void end_array() { end(']'); }
+  // The key of the next member of an object.
+  void key(const std::string& name) {
+    next_item();
+    sink_(dump(Json(name)) + ": ");
+    after_key_ = true;
+  }
+  void value(const Json& j) {
+    if (!after_key_) next_item();
+    after_key_ = false;
+    // dump(2) never puts a raw line break inside a string: each one starts a
+    // line that belongs one level deeper per enclosing container.
+    std::string text = dump(j);
+    const std::string indent = "\n" + std::string(2 * frames_.size(), ' ');
+    std::size_t from = 0;
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+      sink_(std::string_view(text).substr(from, at - from));
+      sink_(indent);
+      from = at + 1;
+    }
+    sink_(std::string_view(text).substr(from));
+  }
+  void member(const std::string& name, const Json& j) {
+    key(name);
+    value(j);
+  }
+
+ private:
+  struct Frame {
+    char open;
+    bool empty = true;
+  };
+  static std::string dump(const Json& j) {
+    // Replace, not throw, on a byte that is not UTF-8 (a file name from the
+    // command line may hold one): the report is never cut off half-written.
+    return j.dump(2, ' ', false, Json::error_handler_t::replace);
+  }
+  void begin(char open) {
+    if (!after_key_ && !frames_.empty()) next_item();
+    after_key_ = false;
+    frames_.push_back({open});
+  }
+  void end(char close) {
+    Frame f = frames_.back();
+    frames_.pop_back();
+    if (f.empty)
+      sink_(std::string{f.open, close});
+    else
+      sink_("\n" + std::string(2 * frames_.size(), ' ') + close);
+  }
+  // Starts an element or member: the container's opening bracket or a comma,
+  // then the line's indentation.
+  void next_item() {
+    Frame& f = frames_.back();
+    sink_(f.empty ? std::string{f.open, '\n'} : std::string(",\n"));
+    f.empty = false;
+    sink_(std::string(2 * frames_.size(), ' '));
+  }
+  const TextSink& sink_;
+  std::vector<Frame> frames_;
+  bool after_key_ = false;
+};
+
+Json indicator_json(const IndicatorResult& res, std::size_t index) {
+  const Indicator& ind = *res.indicator;
+  Json e;
+  e["index"] = index;
+  e["line"] = ind.line;
+  e["path"] = ind.path();
+  e["level1"] = ind.level1;
+  e["level2"] = ind.level2;
+  e["key_work"] = ind.key_work;
+  e["indicator"] = ind.name;
+  e["target"] = res.target;
+  e["kind"] = res.kind;
+  e["actual"] = res.actual;
+  e["verdict"] = to_string(res.verdict.kind);
+  e["explanation"] = res.verdict.explanation;
+  e["assumptions"] = res.verdict.assumptions;
+  e["rules"] = res.verdict.rules;
+  e["reason"] = res.reason;
+  e["needs_reason"] = res.needs_reason;
+  e["score"] = res.score ? score_json(*res.score) : Json(nullptr);
+  e["unscored"] = res.unscored;
+  if (res.outlook) {
+    Json o;
+    o["on_track"] = to_string(res.outlook->on_track);
+    o["chinese"] = chinese(res.outlook->on_track);
+    o["explanation"] = res.outlook->explanation;
+    e["outlook"] = std::move(o);
+  } else {
+    e["outlook"] = nullptr;
+  }
+  return e;
+}
+
+Json check_json(const rules::CheckResult& c) {
+  Json e;
+  e["check"] = c.written;
+  e["file"] = c.where.file;
+  e["line"] = c.where.line;
+  e["period"] = to_string(c.period);
+  e["severity"] = to_string(c.severity);
+  e["result"] = to_string(c.kind);
+  e["explanation"] = c.explanation;
+  e["message"] = c.message;
+  return e;
+}
+
+Json figure_json(const rules::ReportedFigure& f) {
+  Json e;
+  e["written"] = f.written;
+  e["file"] = f.where.file;
+  e["line"] = f.where.line;
+  e["problem"] = f.problem;
+  return e;
+}
+
+Json diagnostic_json(const Diagnostic& d) {
+  Json e;
+  e["file"] = d.where.file;
+  e["line"] = d.where.line;
+  e["column"] = d.where.column;
+  e["severity"] = to_string(d.severity);
+  e["message"] = d.message;
+  return e;
+}
+
 }  // namespace
 
-Json to_json(const Report& r) {
-  Json j;
-  j["schema"] = kReportSchema;
-  j["unit"] = r.unit;
-  j["year"] = r.year ? Json(*r.year) : Json(nullptr);
-  j["period"] = to_string(r.period);
-  j["targets"] = r.targets_file;
-  j["actuals"] = r.actuals_file;
-  Json indicators = Json::array();
-  for (std::size_t i = 0; i < r.results.size(); ++i) {
-    const IndicatorResult& res = r.results[i];
-    const Indicator& ind = *res.indicator;
-    Json e;
-    e["index"] = i + 1;
-    e["line"] = ind.line;
-    e["path"] = ind.path();
-    e["level1"] = ind.level1;
-    e["level2"] = ind.level2;
-    e["key_work"] = ind.key_work;
-    e["indicator"] = ind.name;
-    e["target"] = res.target;
-    e["kind"] = res.kind;
-    e["actual"] = res.actual;
-    e["verdict"] = to_string(res.verdict.kind);
-    e["explanation"] = res.verdict.explanation;
-    e["assumptions"] = res.verdict.assumptions;
-    e["rules"] = res.verdict.rules;
-    e["reason"] = res.reason;
-    e["needs_reason"] = res.needs_reason;
-    e["score"] = res.score ? score_json(*res.score) : Json(nullptr);
-    e["unscored"] = res.unscored;
-    if (res.outlook) {
-      Json o;
-      o["on_track"] = to_string(res.outlook->on_track);
-      o["chinese"] = chinese(res.outlook->on_track);
-      o["explanation"] = res.outlook->explanation;
-      e["outlook"] = std::move(o);
-    } else {
-      e["outlook"] = nullptr;
-    }
-    indicators.push_back(std::move(e));
-  }
-  j["indicators"] = std::move(indicators);
-  Json checks = Json::array();
-  for (const auto& c : r.checks) {
-    Json e;
-    e["check"] = c.written;
-    e["file"] = c.where.file;
-    e["line"] = c.where.line;
-    e["period"] = to_string(c.period);
-    e["severity"] = to_string(c.severity);
-    e["result"] = to_string(c.kind);
-    e["explanation"] = c.explanation;
-    e["message"] = c.message;
-    checks.push_back(std::move(e));
-  }
-  j["checks"] = std::move(checks);
-  Json figures = Json::object();
-  for (const auto& [name, f] : r.figures) {
-    Json e;
-    e["written"] = f.written;
-    e["file"] = f.where.file;
-    e["line"] = f.where.line;
-    e["problem"] = f.problem;
-    figures[name] = std::move(e);
-  }
-  j["figures"] = std::move(figures);
-  Json tallies;
-  tallies["by_level1"] = Json::array();
-  for (const Tally& t : r.by_level1) tallies["by_level1"].push_back(tally_json(t));
-  tallies["by_level2"] = Json::array();
-  for (const Tally& t : r.by_level2) tallies["by_level2"].push_back(tally_json(t));
-  tallies["total"] = tally_json(r.total);
-  j["tallies"] = std::move(tallies);
-  j["scoring"] = r.scoring ? scoring_json(*r.scoring) : Json(nullptr);
+void write_json(const Report& r, const TextSink& sink) {
+  JsonStream j(sink);
+  j.begin_object();
+  j.member("schema", kReportSchema);
+  j.member("unit", r.unit);
+  j.member("year", r.year ? Json(*r.year) : Json(nullptr));
+  j.member("period", to_string(r.period));
+  j.member("targets", r.targets_file);
+  j.member("actuals", r.actuals_file);
+  j.key("indicators");
+  j.begin_array();
+  for (std::size_t i = 0; i < r.results.size(); ++i) j.value(indicator_json(r.results[i], i + 1));
+  j.end_array();
+  j.key("checks");
+  j.begin_array();
+  for (const auto& c : r.checks) j.value(check_json(c));
+  j.end_array();
+  j.key("figures");
+  j.begin_object();
+  for (const auto& [name, f] : r.figures) j.member(name, figure_json(f));
+  j.end_object();
+  j.key("tallies");
+  j.begin_object();
+  j.key("by_level1");
+  j.begin_array();
+  for (const Tally& t : r.by_level1) j.value(tally_json(t));
+  j.end_array();
+  j.key("by_level2");
+  j.begin_array();
+  for (const Tally& t : r.by_level2) j.value(tally_json(t));
+  j.end_array();
+  j.member("total", tally_json(r.total));
+  j.end_object();
+  j.member("scoring", r.scoring ? scoring_json(*r.scoring) : Json(nullptr));
   if (r.scoring)
-    if (FundsBlock b = funds_block(r); b.has_figures()) j["funds"] = funds_json(b);
+    if (FundsBlock b = funds_block(r); b.has_figures()) j.member("funds", funds_json(b));
   // Only for a re-checked self-evaluation (docs/report-schema.md).
-  if (r.recheck) j["recheck"] = recheck_json(*r.recheck);
-  Json owed = Json::array();
+  if (r.recheck) j.member("recheck", recheck_json(*r.recheck));
+  j.key("needs_reason");
+  j.begin_array();
   for (std::size_t i = 0; i < r.results.size(); ++i)
-    if (r.results[i].needs_reason) owed.push_back(i + 1);
-  j["needs_reason"] = std::move(owed);
-  Json diags = Json::array();
-  for (const Diagnostic& d : r.diagnostics) {
-    Json e;
-    e["file"] = d.where.file;
-    e["line"] = d.where.line;
-    e["column"] = d.where.column;
-    e["severity"] = to_string(d.severity);
-    e["message"] = d.message;
-    diags.push_back(std::move(e));
-  }
-  j["diagnostics"] = std::move(diags);
-  return j;
+    if (r.results[i].needs_reason) j.value(i + 1);
+  j.end_array();
+  j.key("diagnostics");
+  j.begin_array();
+  for (const Diagnostic& d : r.diagnostics) j.value(diagnostic_json(d));
+  j.end_array();
+  j.end_object();
+  sink("\n");
 }
 
 }  // namespace indicheck

@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include "engine/base/diagnostic.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -47,12 +48,38 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
+// Excel holds at most 32 767 characters (UTF-16 code units) in a cell, and
+// libxlsxwriter refuses a longer string, which failed the whole workbook.
+constexpr std::size_t kCellUnits = 32767;
+
+// The UTF-16 length of UTF-8 text; `cut` is set to the byte where the first
+// `limit` units end (a whole character never split).
+std::size_t utf16_units(std::string_view utf8, std::size_t limit, std::size_t& cut) {
+  std::size_t units = 0;
+  cut = utf8.size();
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if ((b & 0xC0) == 0x80) continue;  // a continuation byte
+    const std::size_t n = b >= 0xF0 ? 2 : 1;
+    if (units + n > limit && cut == utf8.size()) cut = i;
+    units += n;
+  }
+  return units;
+}
+
+// A cell too long for Excel: what was clipped, for the notes sheet.
+struct Clipped {
+  std::string cell;  // "自评表!H7"
+  std::size_t characters = 0;
+};
+
 class Sheet {
  public:
-  Sheet(lxw_worksheet* ws, std::string& error) : ws_(ws), error_(error) {}
+  Sheet(lxw_worksheet* ws, std::string name, std::string& error, std::vector<Clipped>& clipped)
+      : ws_(ws), name_(std::move(name)), error_(error), clipped_(clipped) {}
 
   void text(lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f) {
-    check(worksheet_write_string(ws_, row, col, s.c_str(), f));
+    check(worksheet_write_string(ws_, row, col, fitted(row, col, s).c_str(), f));
   }
   // A figure printed to 2 places (half-up), as a text cell. Not a number
   // cell: libxlsxwriter takes a double and writes it with %.16G, which turns
@@ -63,16 +90,37 @@ class Sheet {
   void merge(lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const std::string& s,
              lxw_format* f) {
     if (r1 == r2 && c1 == c2) return text(r1, c1, s, f);
-    check(worksheet_merge_range(ws_, r1, c1, r2, c2, s.c_str(), f));
+    check(worksheet_merge_range(ws_, r1, c1, r2, c2, fitted(r1, c1, s).c_str(), f));
   }
 
  private:
+  // `text` as the cell can hold it: only characters XML allows (xml_text: a
+  // U+FFFE made the workbook unreadable), whole or clipped with a marker that
+  // gives its full length ("…(40000 characters)", as shown_cell marks a
+  // clipped cell); a clipped cell is listed for the notes sheet.
+  std::string fitted(lxw_row_t row, lxw_col_t col, const std::string& text) {
+    const std::string s = xml_text(text);
+    std::size_t cut = 0;
+    const std::size_t units = utf16_units(s, kCellUnits, cut);
+    if (units <= kCellUnits) return s;
+    Clipped c;
+    c.characters = count_chars(s, s.size());
+    const std::string marker = "…(" + std::to_string(c.characters) + " characters)";
+    utf16_units(s, kCellUnits - marker.size(), cut);  // the marker's units: fewer than its bytes
+    char name[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_rowcol_to_cell(name, row, col);
+    c.cell = name_ + "!" + name;
+    clipped_.push_back(c);
+    return s.substr(0, cut) + marker;
+  }
   void check(lxw_error e) {
     if (e != LXW_NO_ERROR && error_.empty())
       error_ = std::string("libxlsxwriter: ") + lxw_strerror(e);
   }
   lxw_worksheet* ws_;
+  std::string name_;
   std::string& error_;
+  std::vector<Clipped>& clipped_;
 };
 
 // The funds block (资金): 年初预算数, 全年预算数, 全年执行数, then the 预算执行率
@@ -112,13 +160,15 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   std::string error;
   const bool year = r.period == Period::year;
   Formats f = make_formats(wb);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, year ? "自评表" : "监控表");
+  const char* main_sheet = year ? "自评表" : "监控表";
+  lxw_worksheet* ws = workbook_add_worksheet(wb, main_sheet);
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4
   worksheet_fit_to_pages(ws, 1, 0);
   const double widths[kColumns] = {10, 24, 30, 14, 14, 9, 9, 36};
   for (lxw_col_t c = 0; c < kColumns; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
-  Sheet s(ws, error);
+  std::vector<Clipped> clipped;
+  Sheet s(ws, main_sheet, error, clipped);
 
   std::string title = (r.unit.empty() ? std::string() : r.unit + " ") +
                       (r.year ? std::to_string(*r.year) + "年度 " : std::string()) +
@@ -186,12 +236,12 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   }
 
   // How each score was computed (or how each outlook was reached).
-  lxw_worksheet* notes = workbook_add_worksheet(
-      wb, std::string(year ? kXlsxNotesSheetYear : kXlsxNotesSheetHalf).c_str());
+  const std::string notes_sheet(year ? kXlsxNotesSheetYear : kXlsxNotesSheetHalf);
+  lxw_worksheet* notes = workbook_add_worksheet(wb, notes_sheet.c_str());
   worksheet_set_column(notes, 0, 0, 6, nullptr);
   worksheet_set_column(notes, 1, 1, 50, nullptr);
   worksheet_set_column(notes, 2, 2, 70, nullptr);
-  Sheet n(notes, error);
+  Sheet n(notes, notes_sheet, error, clipped);
   n.text(0, 0, "序号", f.head);
   n.text(0, 1, "指标", f.head);
   n.text(0, 2, std::string(year ? kXlsxNotesThirdYear : kXlsxNotesThirdHalf), f.head);
@@ -208,6 +258,18 @@ std::string write_xlsx(const Report& r, const std::string& path) {
       n.text(nr, 2, a, f.text);
       ++nr;
     }
+
+  // Every cell clipped to Excel's limit, named, with its full length: the
+  // JSON and CSV reports hold the text whole.
+  for (std::size_t i = 0; i < clipped.size(); ++i) {
+    n.merge(nr, 0, nr, 1, "clipped", f.text);
+    n.text(nr, 2,
+           clipped[i].cell + ": " + std::to_string(clipped[i].characters) +
+               " characters, clipped to Excel's limit of 32 767; the JSON and CSV reports "
+               "hold it whole",
+           f.text);
+    ++nr;
+  }
 
   lxw_error closed = workbook_close(wb);
   if (closed != LXW_NO_ERROR && error.empty())

@@ -65,7 +65,9 @@ inline void check_and_render(const TargetTable& targets, const ActualTable& actu
     require(code >= 0 && code <= 2, "exit code out of range");
     check_diagnostics(r.diagnostics, SIZE_MAX / 2);
     (void)render_text(r);
-    (void)to_json(r).dump(2);
+    std::string json;
+    write_json(r, [&](std::string_view piece) { json += piece; });
+    require(Json::accept(json), "the streamed JSON report does not parse");
   }
 }
 

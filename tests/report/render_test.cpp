@@ -274,3 +274,48 @@ TEST_CASE("junit holds only characters XML allows", "[render][hostile]") {
   CHECK_FALSE(contains(x, "\xEF\xBF\xBE"));
   CHECK(contains(x, "&lt;img src=x onerror=alert(1)&gt;\xEF\xBF\xBD\xEF\xBF\xBD"));
 }
+
+TEST_CASE("json is laid out as nlohmann's dump(2) of the same tree", "[render][json]") {
+  std::unique_ptr<Case> cases[] = {make(Period::year), make(Period::half), hostile()};
+  for (const auto& c : cases) {
+    std::string json;
+    write_json(c->report, [&](std::string_view piece) { json += piece; });
+    // Parsing keeps the members' order (ordered_json): dumping again must give
+    // the same bytes, so the streamed layout is nlohmann's own.
+    CHECK(Json::parse(json).dump(2) + "\n" == json);
+  }
+}
+
+TEST_CASE("an xlsx cell longer than Excel allows is clipped and listed in the notes",
+          "[render][xlsx][hostile]") {
+  auto c = hostile();
+  auto dir = std::filesystem::temp_directory_path() /
+             ("indicheck-xlsx-long-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "r.xlsx").string();
+  std::vector<Diagnostic> d;
+  REQUIRE(write_output_via(
+      path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
+  auto sheets = read_xlsx(path, d);
+  std::filesystem::remove_all(dir);
+  INFO(render_all(d));
+  REQUIRE(d.empty());
+  REQUIRE(sheets);
+  const XlsxSheet& s = (*sheets)[0];
+  // The second indicator's 偏差原因, the only long cell.
+  std::string reason;
+  for (const auto& row : s.rows)
+    if (row.size() == 8 && row[7].size() > 1000) reason = row[7];
+  const std::string marker = "…(40000 characters)";
+  REQUIRE(reason.size() > marker.size());
+  CHECK(reason.substr(reason.size() - marker.size()) == marker);
+  // 32 746 characters of the reason (32 767 less the marker's 21 bytes, a
+  // bound on its UTF-16 length), then the marker's 19.
+  CHECK(count_chars(reason, reason.size()) == 32765);
+  const XlsxSheet& notes = (*sheets)[1];
+  REQUIRE_FALSE(notes.rows.empty());
+  CHECK(notes.rows.back() ==
+        std::vector<std::string>{"clipped", "",
+                                 "自评表!H9: 40000 characters, clipped to Excel's limit of 32 767; "
+                                 "the JSON and CSV reports hold it whole"});
+}

@@ -33,10 +33,11 @@ bool emit_report(const Report& report, const std::string& format, const std::str
     return write_output_via(
         to, [&](const std::string& temporary) { return write_xlsx(report, temporary); }, problems);
   }
+  if (format == "json")  // streamed: a large report is never held whole
+    return write_output_streamed(
+        to, [&](const TextSink& sink) { write_json(report, sink); }, problems);
   std::string text;
-  if (format == "json") {
-    text = to_json(report).dump(2) + "\n";
-  } else if (format == "csv") {
+  if (format == "csv") {
     text = render_csv(report);
   } else if (format == "md") {
     text = render_md(report);
