@@ -1,4 +1,5 @@
-// import_file: the file's format and encoding, then its rows, then interpret.
+// import_file: the file's format (by its first bytes) and encoding, then its
+// rows, then interpret.
 
 #include "engine/import/import.hpp"
 #include "engine/base/input_file.hpp"
@@ -6,6 +7,8 @@
 #include <filesystem>
 
 #include "engine/import/encoding.hpp"
+#include "engine/import/grid.hpp"
+#include "engine/import/package.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/table/sheets.hpp"
 #include "engine/table/table.hpp"
@@ -20,50 +23,75 @@ std::string extension(const std::string& path) {
   return ext;
 }
 
-// The notes sheet of indicheck's own workbook (check --format xlsx): its
-// rows name indicators, but they say how each was scored; they are no table.
-bool own_notes_sheet(const XlsxSheet& sheet) {
-  if (sheet.name != kXlsxNotesSheetYear && sheet.name != kXlsxNotesSheetHalf) return false;
-  if (sheet.rows.empty() || sheet.rows[0].size() < 3) return false;
-  const auto& head = sheet.rows[0];
-  return head[0] == "序号" && head[1] == "指标" &&
-         (head[2] == kXlsxNotesThirdYear || head[2] == kXlsxNotesThirdHalf);
+bool starts_with(const std::string& bytes, std::string_view magic) {
+  return bytes.compare(0, magic.size(), magic) == 0;
 }
 
-// Each sheet's rows in order; a merged range's cells all show its first cell,
-// as the published table shows one label across them. indicheck's own notes
-// sheet is left out, with a note saying so.
-std::vector<SourceRow> rows_from_sheets(const std::string& file,
-                                        const std::vector<XlsxSheet>& sheets,
-                                        std::vector<Note>& notes) {
-  std::vector<SourceRow> rows;
-  for (const XlsxSheet& sheet : sheets) {
-    if (own_notes_sheet(sheet)) {
-      notes.push_back({0, sheet.name,
-                       "the sheet " + sheet.name + " (序号 | 指标 | " + sheet.rows[0][2] +
+// The file's format by its first bytes (and, inside a zip, by its parts); for
+// plain text, CSV when named .csv/.tsv, else the PDF-text layout. nullopt, with
+// `found` naming what the file is, for a file that is none of them.
+std::optional<ImportFormat> detect_format(const std::string& path, const std::string& bytes,
+                                          std::string& found) {
+  if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
+    std::string kind = zip_kind(bytes);
+    if (kind == "xlsx") return ImportFormat::xlsx;
+    found = kind;
+    return std::nullopt;
+  }
+  static const std::pair<std::string_view, const char*> others[] = {
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an OLE2 compound file (an Excel 97 .xls or Word .doc)"},
+      {"%PDF-", "a PDF document"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+      {"\x1F\x8B", "a gzip archive"},
+      {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"},
+      {"Rar!", "a RAR archive"},
+      {"\x7F"
+       "ELF",
+       "an ELF executable"},
+      {"{\\rtf", "an RTF document"},
+  };
+  for (const auto& [magic, what] : others)
+    if (starts_with(bytes, magic)) {
+      found = what;
+      return std::nullopt;
+    }
+  std::string ext = extension(path);
+  return ext == ".csv" || ext == ".tsv" ? ImportFormat::csv : ImportFormat::text;
+}
+
+// The notes sheet of indicheck's own workbook (check --format xlsx): its
+// rows name indicators, but they say how each was scored; they are no table.
+std::string own_notes_sheet(const GridTable& table) {
+  if (table.name != kXlsxNotesSheetYear && table.name != kXlsxNotesSheetHalf) return "";
+  std::string head[3];
+  for (const GridCell& c : table.cells)
+    if (c.row == 0 && c.col < 3) head[c.col] = c.text;
+  if (head[0] == "序号" && head[1] == "指标" &&
+      (head[2] == kXlsxNotesThirdYear || head[2] == kXlsxNotesThirdHalf))
+    return head[2];
+  return "";
+}
+
+// The grid's rows; indicheck's own notes sheet is left out, with a note saying
+// so; every reader's note an assumption.
+std::vector<SourceRow> rows_of(const std::string& path, Grid grid, std::vector<Note>& notes) {
+  bool several = grid.tables.size() > 1;
+  std::vector<GridTable> kept;
+  for (GridTable& t : grid.tables) {
+    if (std::string third = own_notes_sheet(t); !third.empty()) {
+      notes.push_back({0, t.name,
+                       "the sheet " + t.name + " (序号 | 指标 | " + third +
                            ") is the notes sheet of indicheck's own workbook: not read"});
       continue;
     }
-    auto grid = sheet.rows;
-    for (const XlsxMerge& m : sheet.merges) {
-      if (m.first_row >= grid.size()) continue;
-      std::string value =
-          m.first_col < grid[m.first_row].size() ? grid[m.first_row][m.first_col] : "";
-      for (unsigned r = m.first_row; r <= m.last_row && r < grid.size(); ++r)
-        for (unsigned c = m.first_col; c <= m.last_col && c < grid[r].size(); ++c)
-          grid[r][c] = value;
-    }
-    for (std::size_t r = 0; r < grid.size(); ++r) {
-      SourceRow row;
-      row.file = file;
-      row.sheet = sheets.size() > 1 ? sheet.name : "";
-      row.line = static_cast<unsigned>(r + 1);
-      row.cells = grid[r];
-      for (std::size_t c = 0; c < row.cells.size(); ++c) row.text += (c ? "\t" : "") + row.cells[c];
-      rows.push_back(std::move(row));
-    }
+    kept.push_back(std::move(t));
   }
-  return rows;
+  grid.tables = std::move(kept);
+  for (GridNote& n : grid.notes)
+    notes.push_back({n.line, several ? n.table : "", std::move(n.text)});
+  return rows_from_grid(path, grid, several);
 }
 
 }  // namespace
@@ -74,28 +102,25 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
   if (!bytes) return std::nullopt;
   ImportFormat format = options.format;
   if (format == ImportFormat::auto_detect) {
-    std::string ext = extension(path);
-    if (bytes->compare(0, 4, "PK\x03\x04") == 0 || ext == ".xlsx")
-      format = ImportFormat::xlsx;
-    else if (ext == ".csv" || ext == ".tsv")
-      format = ImportFormat::csv;
-    else
-      format = ImportFormat::text;
+    std::string found;
+    auto detected = detect_format(path, *bytes, found);
+    if (!detected) {
+      diagnostics.push_back(
+          make_diagnostic(Severity::error, path, 1, 1,
+                          "not a table indicheck imports: found " + found +
+                              "; import reads text, CSV, xlsx (see --format in docs/import.md)"));
+      return std::nullopt;
+    }
+    format = *detected;
   }
   std::vector<SourceRow> rows;
   std::string format_name, encoding_name;
   std::vector<Note> assumptions;
   if (format == ImportFormat::xlsx) {
-    auto sheets = read_xlsx(path, diagnostics);
-    if (!sheets) return std::nullopt;
-    rows = rows_from_sheets(path, *sheets, assumptions);
-    for (const XlsxSheet& sheet : *sheets)
-      for (const XlsxRounded& n : sheet.rounded)
-        assumptions.push_back(
-            {n.row + 1, sheets->size() > 1 ? sheet.name : "",
-             sheet.name + "!" + cell_reference(n.row, n.col) + ": the number " + n.written +
-                 " read as " + n.shown +
-                 ", as Excel shows it (15 significant digits; the rest is binary rounding)"});
+    auto grid = read_xlsx(path, *bytes, diagnostics, GridLimits{});
+    if (!grid) return std::nullopt;
+    bytes.reset();
+    rows = rows_of(path, std::move(*grid), assumptions);
     format_name = "xlsx";
     encoding_name = "utf-8 (xlsx)";
   } else {

@@ -1,10 +1,13 @@
 #pragma once
-// indicheck import: a published target table (PDF-extracted text, CSV, xlsx)
-// read into indicheck's inputs. Every format becomes the same grid of source
-// rows; one interpreter turns the grid into indicators, budget figures and text,
-// and records why each row was used or skipped, every repair and assumption.
+// indicheck import: a published target table (PDF-extracted text, CSV, xlsx,
+// xls, HTML, docx, PDF) read into indicheck's inputs. The spreadsheet and
+// document readers produce a sparse grid (grid.hpp) that becomes source rows;
+// text and CSV are rows already. One interpreter turns the rows into
+// indicators, budget figures and text, and records why each row was used or
+// skipped, every repair and assumption.
 //
-//   read (layout_text / csv / xlsx) → SourceRow grid → interpret → Import → write_*
+//   read (layout_text / csv / xlsx / xls / html / docx / pdf) → SourceRow rows
+//     → interpret → Import → write_*
 
 #include <optional>
 #include <string>
@@ -14,14 +17,16 @@
 
 namespace indicheck {
 
-enum class ImportFormat { auto_detect, text, csv, xlsx };
+enum class ImportFormat { auto_detect, text, csv, xlsx, xls, html, docx, pdf };
 enum class ImportEncoding { auto_detect, utf8, gb18030 };
 
 // One row of the source as cells, with where it stands.
 struct SourceRow {
   std::string file;
-  std::string sheet;  // xlsx only
-  unsigned line = 0;  // text/CSV: the line the row starts on; xlsx: the row number
+  std::string sheet;  // the sheet, table or page, when the file has several
+  // text/CSV/HTML: the line the row starts on; xlsx/xls/docx: the row number;
+  // PDF: the row's number on its page.
+  unsigned line = 0;
   std::vector<std::string> cells;
   std::string text;  // the line as written, for diagnostics (cells joined by tabs)
   // Why the row was not read into cells (a line over kMaxImportLineBytes); "" when read.
@@ -83,8 +88,8 @@ struct RowRecord {
 
 struct Import {
   std::string source;       // the input path
-  std::string format;       // "text", "csv", "xlsx"
-  std::string encoding;     // "utf-8", "utf-8 with BOM", "gb18030", "xlsx (utf-8)"
+  std::string format;       // "text", "csv", "xlsx", "xls", "html", "docx", "pdf"
+  std::string encoding;     // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
   std::string title;        // 苏州市市级部门整体预算绩效目标表
   std::string unit_name;    // 单位名称
   std::string year;         // 2024

@@ -1,110 +1,16 @@
+// Reading an Office Open XML workbook (xlsx.hpp): each part streamed once.
+
 #include "engine/import/xlsx.hpp"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <zip.h>
-
-#include <cstring>
 #include <map>
-#include <memory>
-#include <string_view>
+#include <set>
+
+#include "engine/base/input_file.hpp"
+#include "engine/import/package.hpp"
 
 namespace indicheck {
 
 namespace {
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct DocFreer {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
-using DocPtr = std::unique_ptr<xmlDoc, DocFreer>;
-
-// Everything one read needs to report a problem against the workbook file.
-struct Reader {
-  const std::string& path;
-  std::vector<Diagnostic>& diagnostics;
-  zip_t* zip = nullptr;
-
-  void fail(std::string message, unsigned line = 1, unsigned column = 1) {
-    diagnostics.push_back(make_diagnostic(Severity::error, path, line, column, std::move(message)));
-  }
-
-  // The bytes of one part; nullopt when it is absent (`required` reports that).
-  std::optional<std::string> part(const std::string& name, bool required) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(zip, name.c_str(), 0, &st) != 0) {
-      if (required) fail("not a workbook: the part " + name + " is missing");
-      return std::nullopt;
-    }
-    if (!(st.valid & ZIP_STAT_SIZE) || st.size > kMaxXlsxPartBytes) {
-      fail("the part " + name + " is larger than " +
-           std::to_string(kMaxXlsxPartBytes / (1024 * 1024)) + " MiB unpacked");
-      return std::nullopt;
-    }
-    zip_file_t* f = zip_fopen(zip, name.c_str(), 0);
-    if (!f) {
-      fail("cannot unpack the part " + name + ": " + zip_strerror(zip));
-      return std::nullopt;
-    }
-    std::string bytes(static_cast<std::size_t>(st.size), '\0');
-    zip_int64_t got = bytes.empty() ? 0 : zip_fread(f, bytes.data(), st.size);
-    zip_fclose(f);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      fail("cannot unpack the part " + name + ": the data is damaged");
-      return std::nullopt;
-    }
-    return bytes;
-  }
-
-  // A parsed part. No network, no entity expansion, no messages on stderr.
-  DocPtr xml(const std::string& name, const std::string& bytes) {
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return nullptr;
-    xmlDoc* doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
-      const xmlError* e = xmlGetLastError();
-      std::string why = e && e->message ? e->message : "not well-formed";
-      while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-      fail("the part " + name + " is not well-formed XML" +
-           (e ? " (its line " + std::to_string(e->line) + ": " + why + ")" : std::string()));
-    }
-    return DocPtr(doc);
-  }
-};
-
-bool is(const xmlNode* n, const char* local) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         std::strcmp(reinterpret_cast<const char*>(n->name), local) == 0;
-}
-
-// First child element with that local name (prefixes ignored: x:c and c alike).
-const xmlNode* child(const xmlNode* n, const char* local) {
-  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
-    if (is(c, local)) return c;
-  return nullptr;
-}
-
-std::string attribute(const xmlNode* n, const char* local) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), local) != 0) continue;
-    xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
-    std::string s = v ? reinterpret_cast<const char*>(v) : "";
-    xmlFree(v);
-    return s;
-  }
-  return "";
-}
-
-std::string text_of(const xmlNode* n) {
-  xmlChar* v = xmlNodeGetContent(n);
-  std::string s = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
-  return s;
-}
 
 // Excel writes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for CR).
 std::string unescape_excel(std::string s) {
@@ -143,19 +49,6 @@ std::string unescape_excel(std::string s) {
   return out;
 }
 
-// The text of a string item (<si> or <is>): plain <t>, or the <t> of each rich
-// run <r>; phonetic runs (<rPh>) are not shown and are left out.
-std::string string_item(const xmlNode* si) {
-  std::string s;
-  for (const xmlNode* c = si->children; c; c = c->next) {
-    if (is(c, "t")) s += text_of(c);
-    if (is(c, "r"))
-      for (const xmlNode* t = c->children; t; t = t->next)
-        if (is(t, "t")) s += text_of(t);
-  }
-  return unescape_excel(std::move(s));
-}
-
 // "B12" → row 11, column 1 (0-based). False for anything else.
 bool parse_ref(std::string_view ref, unsigned& row, unsigned& col) {
   std::size_t i = 0;
@@ -186,123 +79,163 @@ std::string resolve_target(const std::string& target) {
   return base.empty() ? t : base + "/" + t;
 }
 
-struct Placed {
-  unsigned row, col;
+// A string item (<si> of the shared strings, <is> of an inline string): the
+// text of its <t> elements, plain or in rich runs (<r>); phonetic runs (<rPh>)
+// are not shown and are left out. Fed node by node; `done` once its end passed.
+struct StringItem {
   std::string text;
+  std::size_t length = 0;  // the whole length; `text` stops at kMaxGridCellBytes + 1
+  int phonetic_depth = -1;
+  bool in_t = false;
+
+  void reset() { *this = StringItem{}; }
+  // Takes one node inside the item.
+  void take(const XmlNode& n) {
+    if (n.is_start("rPh") && !n.empty_element())
+      phonetic_depth = n.depth();
+    else if (n.is_end("rPh") && n.depth() == phonetic_depth)
+      phonetic_depth = -1;
+    else if (phonetic_depth < 0 && n.is_start("t") && !n.empty_element())
+      in_t = true;
+    else if (n.is_end("t"))
+      in_t = false;
+    else if (in_t && phonetic_depth < 0 && n.is_text())
+      append(n.text());
+  }
+  void append(std::string_view t) {
+    length += t.size();
+    if (text.size() <= kMaxGridCellBytes)
+      text.append(t.substr(0, kMaxGridCellBytes + 1 - text.size()));
+  }
 };
 
-bool read_sheet(Reader& reader, const std::string& part_name, const std::string& bytes,
-                const std::vector<std::string>& shared, XlsxSheet& sheet) {
-  DocPtr doc = reader.xml(part_name, bytes);
-  if (!doc) return false;
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
-  const xmlNode* data = child(root, "sheetData");
-  std::vector<Placed> cells;
-  unsigned max_row = 0, max_col = 0;
-  bool any = false;
-  bool ok = true;
-  auto bad = [&](const std::string& what) {
-    reader.fail("sheet " + sheet.name + " (" + part_name + "): " + what);
-    ok = false;
-  };
+struct SheetReader {
+  GridBuilder& grid;
+  const std::string& part;
+  const std::vector<std::string>& shared;
   long long next_row = 0;
-  for (const xmlNode* r = data ? data->children : nullptr; r && ok; r = r->next) {
-    if (!is(r, "row")) continue;
-    long long row_index = next_row;
-    std::string rattr = attribute(r, "r");
-    if (!rattr.empty()) {
-      unsigned ri = 0, dummy = 0;
-      if (!parse_ref("A" + rattr, ri, dummy)) {
-        bad("row number '" + rattr + "' is not a row number");
-        break;
-      }
-      row_index = ri;
-    }
-    next_row = row_index + 1;
-    unsigned next_col = 0;
-    for (const xmlNode* c = r->children; c; c = c->next) {
-      if (!is(c, "c")) continue;
-      unsigned row = unsigned(row_index), col = next_col;
-      std::string ref = attribute(c, "r");
-      if (!ref.empty() && !parse_ref(ref, row, col)) {
-        bad("cell reference '" + ref + "' is not a cell reference");
-        break;
-      }
-      next_col = col + 1;
-      std::string type = attribute(c, "t");
-      std::string text;
-      if (type == "inlineStr") {
-        if (const xmlNode* is_node = child(c, "is")) text = string_item(is_node);
-      } else if (const xmlNode* v = child(c, "v")) {
-        std::string value = text_of(v);
-        if (type == "s") {
-          std::size_t k = 0;
-          bool digits = !value.empty() && value.size() < 10;
-          for (char ch : value) digits = digits && ch >= '0' && ch <= '9';
-          if (digits) k = std::stoul(value);
-          if (!digits || k >= shared.size()) {
-            bad("cell " + ref + " names shared string '" + value + "', which does not exist");
-            break;
-          }
-          text = shared[k];
-        } else if (type == "b") {
-          text = value == "1" ? "TRUE" : "FALSE";
-        } else if (type == "str") {
-          text = unescape_excel(value);
-        } else {
-          text = value;  // e (#DIV/0!), d (ISO dates)
-          if (type.empty() || type == "n") {
-            text = excel_number(value);
-            if (text != value) sheet.rounded.push_back({row, col, value, text});
-          }
-        }
-      }
-      if (text.empty()) continue;
-      cells.push_back({row, col, std::move(text)});
-      max_row = std::max(max_row, row);
-      max_col = std::max(max_col, col);
-      any = true;
-    }
-  }
-  if (!ok) return false;
-  if (const xmlNode* merges = child(root, "mergeCells")) {
-    for (const xmlNode* m = merges->children; m; m = m->next) {
-      if (!is(m, "mergeCell")) continue;
-      std::string ref = attribute(m, "ref");
-      auto colon = ref.find(':');
-      XlsxMerge merge{};
-      if (colon == std::string::npos ||
-          !parse_ref(std::string_view(ref).substr(0, colon), merge.first_row, merge.first_col) ||
-          !parse_ref(std::string_view(ref).substr(colon + 1), merge.last_row, merge.last_col) ||
-          merge.last_row < merge.first_row || merge.last_col < merge.first_col) {
-        bad("merged range '" + ref + "' is not a range such as A1:A3");
-        return false;
-      }
-      sheet.merges.push_back(merge);
-      max_row = std::max(max_row, merge.last_row);
-      max_col = std::max(max_col, merge.last_col);
-      any = true;
-    }
-  }
-  if (!any) return true;
-  if ((std::size_t(max_row) + 1) * (std::size_t(max_col) + 1) > kMaxXlsxCells) {
-    bad("it spans " + std::to_string(max_row + 1) + " rows and " + std::to_string(max_col + 1) +
-        " columns, more than the limit of " + std::to_string(kMaxXlsxCells) + " cells");
+  unsigned row = 0, next_col = 0;
+  // The cell being read.
+  bool in_cell = false, in_value = false, in_inline = false;
+  unsigned cell_row = 0, cell_col = 0, cell_line = 0;
+  std::string ref, type, value;
+  StringItem inline_string;
+
+  SheetReader(GridBuilder& g, const std::string& p, const std::vector<std::string>& s)
+      : grid(g), part(p), shared(s) {}
+
+  bool bad(const std::string& what, unsigned line) {
+    grid.fail("sheet " + grid.table().name + " (" + part + "): " + what, line);
     return false;
   }
-  sheet.rows.assign(max_row + 1, std::vector<std::string>(max_col + 1));
-  for (Placed& p : cells) sheet.rows[p.row][p.col] = std::move(p.text);
-  return true;
-}
+
+  bool visit(const XmlNode& n) {
+    if (in_inline) {
+      if (n.is_end("is"))
+        in_inline = false;
+      else
+        inline_string.take(n);
+      return true;
+    }
+    if (in_value) {
+      if (n.is_end("v"))
+        in_value = false;
+      else if (n.is_text() && value.size() <= kMaxGridCellBytes)
+        value += n.text();
+      return true;
+    }
+    if (n.is_start("row")) {
+      std::string r = n.attribute("r");
+      long long index = next_row;
+      if (!r.empty()) {
+        unsigned ri = 0, unused = 0;
+        if (!parse_ref("A" + r, ri, unused))
+          return bad("row number '" + r + "' is not a row number", n.line());
+        index = ri;
+      }
+      row = unsigned(index);
+      next_row = index + 1;
+      next_col = 0;
+      return true;
+    }
+    if (n.is_start("c")) {
+      ref = n.attribute("r");
+      type = n.attribute("t");
+      cell_row = row;
+      cell_col = next_col;
+      cell_line = n.line();
+      if (!ref.empty() && !parse_ref(ref, cell_row, cell_col))
+        return bad("cell reference '" + ref + "' is not a cell reference", n.line());
+      next_col = cell_col + 1;
+      value.clear();
+      inline_string.reset();
+      in_cell = !n.empty_element();
+      return true;
+    }
+    if (in_cell && n.is_start("v") && !n.empty_element()) {
+      in_value = true;
+      return true;
+    }
+    if (in_cell && n.is_start("is") && !n.empty_element()) {
+      in_inline = true;
+      return true;
+    }
+    if (in_cell && n.is_end("c")) {
+      in_cell = false;
+      return end_cell();
+    }
+    if (n.is_start("mergeCell")) {
+      std::string range = n.attribute("ref");
+      auto colon = range.find(':');
+      GridMerge m;
+      if (colon == std::string::npos ||
+          !parse_ref(std::string_view(range).substr(0, colon), m.first_row, m.first_col) ||
+          !parse_ref(std::string_view(range).substr(colon + 1), m.last_row, m.last_col) ||
+          m.last_row < m.first_row || m.last_col < m.first_col)
+        return bad("merged range '" + range + "' is not a range such as A1:A3", n.line());
+      return grid.add_merge(m, n.line());
+    }
+    return true;
+  }
+
+  bool end_cell() {
+    std::string_view text;
+    std::string owned;
+    std::size_t length = 0;
+    if (type == "inlineStr") {
+      owned = unescape_excel(std::move(inline_string.text));
+      length = inline_string.length;
+    } else if (type == "s") {
+      std::size_t k = 0;
+      bool digits = !value.empty() && value.size() < 10;
+      for (char ch : value) digits = digits && ch >= '0' && ch <= '9';
+      if (digits) k = std::stoul(value);
+      if (!digits || k >= shared.size())
+        return bad("cell " + ref + " names shared string '" + value + "', which does not exist",
+                   cell_line);
+      text = shared[k];
+    } else if (type == "b") {
+      owned = value == "1" ? "TRUE" : "FALSE";
+    } else if (type == "str") {
+      owned = unescape_excel(value);
+    } else if (type.empty() || type == "n") {
+      owned = excel_number(value);
+      if (owned != value)
+        grid.note(cell_row + 1, grid.table().name,
+                  grid.table().name + "!" + cell_reference(cell_row, cell_col) + ": the number " +
+                      value + " read as " + owned +
+                      ", as Excel shows it (15 significant digits; the rest is "
+                      "binary rounding)");
+    } else {
+      owned = value;  // e (#DIV/0!), d (ISO dates)
+    }
+    if (type != "s") text = owned;
+    if (text.empty() && length == 0) return true;
+    return grid.add_cell(cell_row, cell_col, text, cell_row + 1, length);
+  }
+};
 
 }  // namespace
-
-std::string cell_reference(unsigned row, unsigned col) {
-  std::string letters;
-  for (unsigned c = col + 1; c > 0; c = (c - 1) / 26)
-    letters.insert(letters.begin(), char('A' + (c - 1) % 26));
-  return letters + std::to_string(row + 1);
-}
 
 std::string excel_number(std::string_view written) {
   // [-]digits[.digits][(e|E)[+-]digits]
@@ -378,70 +311,87 @@ std::string excel_number(std::string_view written) {
   return out;
 }
 
-std::optional<std::vector<XlsxSheet>> read_xlsx(const std::string& path,
-                                                std::vector<Diagnostic>& diagnostics) {
-  Reader reader{path, diagnostics};
-  int error = 0;
-  ZipPtr zip(zip_open(path.c_str(), ZIP_RDONLY, &error));
-  if (!zip) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, error);
-    std::string why = error == ZIP_ER_NOENT   ? "no such file"
-                      : error == ZIP_ER_NOZIP ? "not an xlsx workbook (not a zip archive)"
-                                              : zip_error_strerror(&ze);
-    zip_error_fini(&ze);
-    reader.fail("cannot open: " + why);
-    return std::nullopt;
-  }
-  reader.zip = zip.get();
+std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
+                              std::vector<Diagnostic>& diagnostics, const GridLimits& limits) {
+  GridBuilder grid(file, diagnostics, limits);
+  Package package(bytes, grid, "xlsx workbook");
+  if (!package.opened()) return std::nullopt;
 
-  auto workbook_bytes = reader.part("xl/workbook.xml", true);
-  auto rels_bytes = reader.part("xl/_rels/workbook.xml.rels", true);
-  if (!workbook_bytes || !rels_bytes) return std::nullopt;
-  DocPtr workbook = reader.xml("xl/workbook.xml", *workbook_bytes);
-  DocPtr rels = reader.xml("xl/_rels/workbook.xml.rels", *rels_bytes);
-  if (!workbook || !rels) return std::nullopt;
-
+  struct Sheet {
+    std::string name, id;
+    unsigned line = 0;
+  };
+  std::vector<Sheet> sheets;
   std::map<std::string, std::string> targets;  // relationship id → part name
-  for (const xmlNode* r = xmlDocGetRootElement(rels.get())->children; r; r = r->next)
-    if (is(r, "Relationship")) targets[attribute(r, "Id")] = resolve_target(attribute(r, "Target"));
+  if (!package.read("xl/workbook.xml", [&](const XmlNode& n) {
+        if (n.is_start("sheet"))
+          sheets.push_back({n.attribute("name"), n.attribute("id"), n.line()});
+        return true;
+      }))
+    return std::nullopt;
+  if (!package.read("xl/_rels/workbook.xml.rels", [&](const XmlNode& n) {
+        if (n.is_start("Relationship"))
+          targets[n.attribute("Id")] = resolve_target(n.attribute("Target"));
+        return true;
+      }))
+    return std::nullopt;
 
   std::vector<std::string> shared;
-  if (auto sst_bytes = reader.part("xl/sharedStrings.xml", false)) {
-    DocPtr sst = reader.xml("xl/sharedStrings.xml", *sst_bytes);
-    if (!sst) return std::nullopt;
-    for (const xmlNode* si = xmlDocGetRootElement(sst.get())->children; si; si = si->next)
-      if (is(si, "si")) shared.push_back(string_item(si));
-  } else if (has_errors(diagnostics)) {
-    return std::nullopt;
+  if (package.has("xl/sharedStrings.xml")) {
+    StringItem item;
+    bool in_item = false;
+    if (!package.read("xl/sharedStrings.xml", [&](const XmlNode& n) {
+          if (n.is_start("si")) {
+            item.reset();
+            in_item = !n.empty_element();
+            if (!in_item) shared.emplace_back();
+          } else if (in_item && n.is_end("si")) {
+            in_item = false;
+            shared.push_back(unescape_excel(std::move(item.text)));
+          } else if (in_item) {
+            item.take(n);
+          }
+          return true;
+        }))
+      return std::nullopt;
   }
 
-  std::vector<XlsxSheet> sheets;
   bool ok = true;
-  const xmlNode* list = child(xmlDocGetRootElement(workbook.get()), "sheets");
-  for (const xmlNode* s = list ? list->children : nullptr; s; s = s->next) {
-    if (!is(s, "sheet")) continue;
-    XlsxSheet sheet;
-    sheet.name = attribute(s, "name");
-    auto target = targets.find(attribute(s, "id"));
+  std::map<std::string, std::string> read_as;  // part → the sheet it was read as
+  for (const Sheet& s : sheets) {
+    auto target = targets.find(s.id);
     if (target == targets.end()) {
-      reader.fail("sheet " + sheet.name + " has no part in xl/_rels/workbook.xml.rels");
+      grid.fail("sheet " + s.name + " has no part in xl/_rels/workbook.xml.rels");
       ok = false;
       continue;
     }
-    auto bytes = reader.part(target->second, true);
-    if (!bytes || !read_sheet(reader, target->second, *bytes, shared, sheet)) {
-      ok = false;
+    const std::string& part = target->second;
+    // A part is parsed once, whatever number of sheets name it.
+    if (auto first = read_as.find(part); first != read_as.end()) {
+      grid.note(0, s.name,
+                "the sheet " + s.name + " names the part " + part + ", already read as sheet " +
+                    first->second + ": not read again");
       continue;
     }
-    sheets.push_back(std::move(sheet));
+    read_as[part] = s.name;
+    grid.start_table(s.name);
+    SheetReader reader(grid, part, shared);
+    if (!package.read(part, [&](const XmlNode& n) { return reader.visit(n); }) ||
+        !grid.finish_table(0))
+      return std::nullopt;
   }
   if (!ok) return std::nullopt;
   if (sheets.empty()) {
-    reader.fail("the workbook has no sheets");
+    grid.fail("the workbook has no sheets");
     return std::nullopt;
   }
-  return sheets;
+  return grid.take();
+}
+
+std::optional<Grid> read_xlsx(const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  auto bytes = read_file(path, diagnostics);
+  if (!bytes) return std::nullopt;
+  return read_xlsx(path, *bytes, diagnostics, GridLimits{});
 }
 
 }  // namespace indicheck

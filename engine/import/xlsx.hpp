@@ -1,7 +1,9 @@
 #pragma once
-// Reading an Office Open XML workbook (.xlsx): every sheet's cells as text and
-// its merged ranges. The zip container is read with libzip and each part with
-// libxml2, so nothing about the format is guessed from bytes.
+// Reading an Office Open XML workbook (.xlsx) into the sparse grid: each sheet
+// a table of the cells it holds, its merged ranges as ranges. The zip container
+// is read with libzip and each part streamed with libxml2's xmlTextReader (never
+// a tree of a 60 MB sheet), each part once, every byte and cell charged to the
+// GridLimits.
 
 #include <optional>
 #include <string>
@@ -9,29 +11,9 @@
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/import/grid.hpp"
 
 namespace indicheck {
-
-struct XlsxMerge {
-  unsigned first_row, first_col, last_row, last_col;  // 0-based, inclusive
-};
-
-// A number cell whose XML value has more significant digits than Excel shows
-// (a binary double written to 17 digits, 12.300000000000001): read as shown.
-struct XlsxRounded {
-  unsigned row, col;  // 0-based
-  std::string written, shown;
-};
-
-struct XlsxSheet {
-  std::string name;
-  // rows[r][c]: the cell text as shown: shared and inline strings resolved,
-  // numbers as Excel shows them (excel_number), TRUE/FALSE for booleans; missing
-  // cells are "". Every row has as many cells as the widest row of the sheet.
-  std::vector<std::vector<std::string>> rows;
-  std::vector<XlsxMerge> merges;
-  std::vector<XlsxRounded> rounded;  // every number whose digits were dropped
-};
 
 // A number cell's XML value as Excel shows it: at most 15 significant digits
 // (rounded half-up on the exact decimal digits), in plain decimal notation
@@ -39,17 +21,13 @@ struct XlsxSheet {
 // kept as written). Text that is not a number is returned unchanged.
 std::string excel_number(std::string_view written);
 
-// "C7" for row 6, column 2 (0-based).
-std::string cell_reference(unsigned row, unsigned col);
-
-// The sheets in workbook order. nullopt, with located diagnostics, when the
-// file is not a readable workbook (not a zip, a part missing or malformed, a
-// sheet larger than the limits in docs/limits.md).
-std::optional<std::vector<XlsxSheet>> read_xlsx(const std::string& path,
-                                                std::vector<Diagnostic>& diagnostics);
-
-// Limits that keep a hostile workbook (a zip bomb, a cell at XFD1048576) cheap.
-inline constexpr std::size_t kMaxXlsxPartBytes = 64u * 1024 * 1024;
-inline constexpr std::size_t kMaxXlsxCells = 4u * 1024 * 1024;
+// The sheets in workbook order, one table each (a sheet with no cells has none);
+// a number whose digits were dropped is a note. nullopt, with located
+// diagnostics, when the file is not a readable workbook (not a zip, a part
+// missing or malformed) or passes a limit (docs/limits.md).
+std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
+                              std::vector<Diagnostic>& diagnostics, const GridLimits& limits);
+// The same, reading the file first.
+std::optional<Grid> read_xlsx(const std::string& path, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace indicheck

@@ -1,7 +1,7 @@
 // libFuzzer target: a published table as bytes through the importer's text
 // and CSV paths (decode → rows_from_text / rows_from_csv → interpret → the
-// written outputs), as `indicheck import` runs them. The xlsx path reads a
-// file by name (read_xlsx) and is not fuzzed here.
+// written outputs), as `indicheck import` runs them, and a zip through the
+// xlsx reader's sparse grid (read_xlsx → rows_from_grid → interpret).
 // Invariants: nothing throws; every diagnostic is located (line ≥ 1,
 // column ≥ 1); every source row is accounted for; an import that succeeds
 // writes a targets file that read_targets accepts.
@@ -12,6 +12,7 @@
 
 #include "engine/import/encoding.hpp"
 #include "engine/import/import.hpp"
+#include "engine/import/xlsx.hpp"
 #include "engine/table/table.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
@@ -43,6 +44,15 @@ void interpret_and_write(std::vector<SourceRow> rows, std::size_t size) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
+  if (bytes.compare(0, 2, "PK") == 0) {
+    std::vector<Diagnostic> xlsx_ds;
+    auto grid = read_xlsx("fuzz.xlsx", bytes, xlsx_ds, GridLimits{});
+    // A row number may be past the bytes of a packed file (row 1048576).
+    fuzz::check_diagnostics(xlsx_ds, std::size_t(1) << 20);
+    if (grid)
+      interpret_and_write(rows_from_grid("fuzz.xlsx", *grid, grid->tables.size() > 1), size);
+    return 0;
+  }
   std::vector<Diagnostic> ds;
   auto decoded = decode("fuzz.txt", bytes, ImportEncoding::auto_detect, ds);
   fuzz::check_diagnostics(ds, size);

@@ -20,6 +20,7 @@
 #include "engine/import/xlsx.hpp"
 #include "engine/report/render.hpp"
 #include "engine/table/table.hpp"
+#include "tests/import/grid_rows.hpp"
 
 using namespace indicheck;
 
@@ -510,9 +511,9 @@ TEST_CASE("xlsx numbers are read as Excel shows them: 15 significant digits", "[
     REQUIRE(zip_close(z) == 0);
   }
   std::vector<Diagnostic> diagnostics;
-  auto sheets = read_xlsx(path, diagnostics);
-  REQUIRE(sheets);
-  CHECK((*sheets)[0].rows[1] == std::vector<std::string>{"亩产", "12.3", "0.3"});
+  auto grid = read_xlsx(path, diagnostics);
+  REQUIRE(grid);
+  CHECK(test::dense_rows(grid->tables[0])[1] == std::vector<std::string>{"亩产", "12.3", "0.3"});
   Import im = import_ok(path);
   CHECK(im.indicators.at(0).year_target == "12.3");
   REQUIRE(im.assumptions.size() >= 2);

@@ -6,12 +6,14 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "engine/assess/score.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/report/render.hpp"
 #include "engine/rules/load.hpp"
 #include "engine/table/table.hpp"
+#include "tests/import/grid_rows.hpp"
 
 using namespace indicheck;
 
@@ -43,26 +45,37 @@ TEST_CASE("read_xlsx gives every sheet's cells as shown and its merged ranges", 
   REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
 
   std::vector<Diagnostic> diagnostics;
-  auto sheets = read_xlsx(path, diagnostics);
-  REQUIRE(sheets);
+  auto grid = read_xlsx(path, diagnostics);
+  REQUIRE(grid);
   CHECK(diagnostics.empty());
-  REQUIRE(sheets->size() == 2);
-  const XlsxSheet& s = (*sheets)[0];
+  // The empty sheet holds no cell, so it is no table.
+  REQUIRE(grid->tables.size() == 1);
+  const GridTable& s = grid->tables[0];
   CHECK(s.name == "指标");
-  REQUIRE(s.rows.size() == 4);
-  for (const auto& row : s.rows) CHECK(row.size() == 4);
-  CHECK(s.rows[0] == std::vector<std::string>{"一级指标", "", "三级指标", ""});
-  CHECK(s.rows[1] == std::vector<std::string>{"决策", "", "预算执行率", "21274.97"});
-  CHECK(s.rows[2] == std::vector<std::string>{"", "", "", "3"});
-  CHECK(s.rows[3][3] == "TRUE");
-  CHECK(s.rows[3][2] == "a\rb");
+  // Only the cells that exist, in order; the merged range is a range.
+  std::vector<std::tuple<unsigned, unsigned, std::string>> cells;
+  for (const GridCell& c : s.cells) cells.emplace_back(c.row, c.col, c.text);
+  CHECK(cells == std::vector<std::tuple<unsigned, unsigned, std::string>>{{0, 0, "一级指标"},
+                                                                          {0, 2, "三级指标"},
+                                                                          {1, 0, "决策"},
+                                                                          {1, 2, "预算执行率"},
+                                                                          {1, 3, "21274.97"},
+                                                                          {2, 3, "3"},
+                                                                          {3, 2, "a\rb"},
+                                                                          {3, 3, "TRUE"}});
   REQUIRE(s.merges.size() == 1);
   CHECK(s.merges[0].first_row == 1);
   CHECK(s.merges[0].first_col == 0);
   CHECK(s.merges[0].last_row == 3);
   CHECK(s.merges[0].last_col == 0);
-  CHECK((*sheets)[1].name == "空");
-  CHECK((*sheets)[1].rows.empty());
+  // As the interpreter reads it: the merged label in each of its cells.
+  auto rows = rows_from_grid("cells.xlsx", *grid, false);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].cells == std::vector<std::string>{"一级指标", "", "三级指标"});
+  CHECK(rows[1].cells == std::vector<std::string>{"决策", "", "预算执行率", "21274.97"});
+  CHECK(rows[2].cells == std::vector<std::string>{"决策", "", "", "3"});
+  CHECK(rows[3].cells == std::vector<std::string>{"决策", "", "a\rb", "TRUE"});
+  CHECK(rows[3].line == 4);
 }
 
 TEST_CASE("read_xlsx reports a file that is not a workbook, at the file", "[xlsx]") {
@@ -77,7 +90,7 @@ TEST_CASE("read_xlsx reports a file that is not a workbook, at the file", "[xlsx
   diagnostics.clear();
   CHECK_FALSE(read_xlsx(temp_path("absent.xlsx"), diagnostics));
   REQUIRE(diagnostics.size() == 1);
-  CHECK(diagnostics[0].message == "cannot open: no such file");
+  CHECK(diagnostics[0].message == "cannot open: No such file or directory");
 }
 
 TEST_CASE("the funds block takes its figures from one source, never mixed", "[xlsx][rules]") {
@@ -152,17 +165,17 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
             {"年初预算数", "资金总额"}, {"全年预算数", "调整预算数"}, {"全年执行数", "执行数"}});
   std::string path = (dir / "funds.xlsx").string();
   REQUIRE(write_xlsx(report, path).empty());
-  auto sheets = read_xlsx(path, ds);
-  REQUIRE(sheets);
+  auto grid = read_xlsx(path, ds);
+  REQUIRE(grid);
   REQUIRE(ds.empty());
-  const XlsxSheet& s = (*sheets)[0];
-  REQUIRE(s.rows.size() > 4);
-  CHECK(s.rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
-                                              "全年执行数", "分值", "执行率", "得分"});
+  const auto rows = test::dense_rows(grid->tables[0]);
+  REQUIRE(rows.size() > 4);
+  CHECK(rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+                                            "全年执行数", "分值", "执行率", "得分"});
   // 960 / 1250 = 76.8%; 10 × 0.768 = 7.68.
-  CHECK(s.rows[3] == std::vector<std::string>{"年度资金总额", "", "1200.00", "1250.00", "960.00",
-                                              "10.00", "76.80%", "7.68"});
-  CHECK(s.rows[4][0] ==
+  CHECK(rows[3] == std::vector<std::string>{"年度资金总额", "", "1200.00", "1250.00", "960.00",
+                                            "10.00", "76.80%", "7.68"});
+  CHECK(rows[4][0] ==
         "预算执行率得分 7.68：10 × 76.8/100 = 7.68（年初预算数取自规则文件的资金总额，"
         "全年预算数取自规则文件的调整预算数，全年执行数取自规则文件的执行数）");
 
@@ -173,7 +186,7 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
   REQUIRE(write_xlsx(plain, path).empty());
   auto again = read_xlsx(path, ds);
   REQUIRE(again);
-  CHECK((*again)[0].rows[3] ==
+  CHECK(test::dense_rows(again->tables[0])[3] ==
         std::vector<std::string>{"年度资金总额", "", "", "", "", "10.00", "", "0.00"});
   std::filesystem::remove_all(dir);
 }

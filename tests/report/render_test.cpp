@@ -10,6 +10,7 @@
 #include "engine/import/xlsx.hpp"
 #include "engine/report/render.hpp"
 #include "engine/table/table.hpp"
+#include "tests/import/grid_rows.hpp"
 
 using namespace indicheck;
 
@@ -119,41 +120,42 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   std::vector<Diagnostic> d;
   REQUIRE(write_output_via(
       path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
-  auto sheets = read_xlsx(path, d);
+  auto grid = read_xlsx(path, d);
   std::filesystem::remove_all(dir);
   REQUIRE(d.empty());
-  REQUIRE(sheets);
-  REQUIRE(sheets->size() == 2);
-  const XlsxSheet& s = (*sheets)[0];
+  REQUIRE(grid);
+  REQUIRE(grid->tables.size() == 2);
+  const GridTable& s = grid->tables[0];
   CHECK(s.name == "自评表");
-  REQUIRE(s.rows.size() == 14);
-  REQUIRE(s.rows[0].size() == 8);
-  CHECK(s.rows[0][0] == "测试单位 2024年度 部门整体支出绩效自评表");
+  const auto rows = test::dense_rows(s);
+  REQUIRE(rows.size() == 14);
+  REQUIRE(rows[0].size() == 8);
+  CHECK(rows[0][0] == "测试单位 2024年度 部门整体支出绩效自评表");
   // The funds block.
-  CHECK(s.rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
-                                              "全年执行数", "分值", "执行率", "得分"});
-  CHECK(s.rows[3] == std::vector<std::string>{"年度资金总额", "", "", "100.00", "98.50", "10.00",
-                                              "98.50%", "9.85"});
-  CHECK(s.rows[4][0] == "预算执行率得分 9.85：10 × min(1, 98.5/100) = 9.85");
+  CHECK(rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+                                            "全年执行数", "分值", "执行率", "得分"});
+  CHECK(rows[3] == std::vector<std::string>{"年度资金总额", "", "", "100.00", "98.50", "10.00",
+                                            "98.50%", "9.85"});
+  CHECK(rows[4][0] == "预算执行率得分 9.85：10 × min(1, 98.5/100) = 9.85");
   // The indicator table.
-  CHECK(s.rows[6] == std::vector<std::string>{"一级指标", "二级指标", "三级指标", "年度指标值",
-                                              "实际完成值", "分值", "得分",
-                                              "偏差原因分析及改进措施"});
-  CHECK(s.rows[7] == std::vector<std::string>{"过程", "预算执行", "预算执行率", "=100%", "98.5%",
-                                              "10.00", "9.85", "（需说明偏差原因）"});
-  CHECK(s.rows[8] == std::vector<std::string>{"履职", "承担档案管理工作", "档案整理：完成项目数",
-                                              "≥10个", "8个", "25.00", "20.00",
-                                              "2个项目延期, \"待验收\""});
-  CHECK(s.rows[9] == std::vector<std::string>{"", "", "档案整理：档案抽检合格率", "=100%", "100%",
-                                              "25.00", "25.00", ""});
-  CHECK(s.rows[10] == std::vector<std::string>{"效益指标", "社会效益", "机制健全性", "健全",
-                                               "基本健全", "30.00", "21.00", "（需说明偏差原因）"});
-  CHECK(s.rows[11] ==
+  CHECK(rows[6] == std::vector<std::string>{"一级指标", "二级指标", "三级指标", "年度指标值",
+                                            "实际完成值", "分值", "得分",
+                                            "偏差原因分析及改进措施"});
+  CHECK(rows[7] == std::vector<std::string>{"过程", "预算执行", "预算执行率", "=100%", "98.5%",
+                                            "10.00", "9.85", "（需说明偏差原因）"});
+  CHECK(rows[8] == std::vector<std::string>{"履职", "承担档案管理工作", "档案整理：完成项目数",
+                                            "≥10个", "8个", "25.00", "20.00",
+                                            "2个项目延期, \"待验收\""});
+  CHECK(rows[9] == std::vector<std::string>{"", "", "档案整理：档案抽检合格率", "=100%", "100%",
+                                            "25.00", "25.00", ""});
+  CHECK(rows[10] == std::vector<std::string>{"效益指标", "社会效益", "机制健全性", "健全",
+                                             "基本健全", "30.00", "21.00", "（需说明偏差原因）"});
+  CHECK(rows[11] ==
         std::vector<std::string>{"满意度指标", "服务对象满意度", "", "", "", "", "", ""});
   // 75.85 of 90 × 100/90 = 84.277… → 84.28, 良.
-  CHECK(s.rows[12][0] == "总分");
-  CHECK(s.rows[12][5] == "100.00");
-  CHECK(s.rows[12][6] == "84.28");
+  CHECK(rows[12][0] == "总分");
+  CHECK(rows[12][5] == "100.00");
+  CHECK(rows[12][6] == "84.28");
   // The category cells are merged: 履职 over its two rows, and so is its 二级指标.
   auto merged = [&](unsigned r1, unsigned c1, unsigned r2, unsigned c2) {
     for (const auto& m : s.merges)
@@ -167,13 +169,13 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   CHECK(merged(8, 1, 9, 1));
   CHECK(merged(12, 0, 12, 4));
   CHECK_FALSE(merged(7, 0, 7, 0));
-  CHECK(s.rows[13][0] == "自评等级");
-  CHECK(s.rows[13][5] == "良");
-  const XlsxSheet& notes = (*sheets)[1];
+  CHECK(rows[13][0] == "自评等级");
+  CHECK(rows[13][5] == "良");
+  const GridTable& notes = grid->tables[1];
   CHECK(notes.name == "计分说明");
-  CHECK(notes.rows[2] == std::vector<std::string>{"2",
-                                                  "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
-                                                  "25 × 8/10 = 20"});
+  CHECK(test::dense_rows(notes)[2] ==
+        std::vector<std::string>{"2", "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
+                                 "25 × 8/10 = 20"});
 }
 
 namespace {
