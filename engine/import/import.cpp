@@ -9,6 +9,7 @@
 #include "engine/import/encoding.hpp"
 #include "engine/import/grid.hpp"
 #include "engine/import/package.hpp"
+#include "engine/import/readers.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/table/sheets.hpp"
 #include "engine/table/table.hpp"
@@ -57,6 +58,8 @@ std::optional<ImportFormat> detect_format(const std::string& path, const std::st
       found = what;
       return std::nullopt;
     }
+  // A page saved from a browser, or served as .xls by a download endpoint.
+  if (looks_like_html(bytes)) return ImportFormat::html;
   std::string ext = extension(path);
   return ext == ".csv" || ext == ".tsv" ? ImportFormat::csv : ImportFormat::text;
 }
@@ -105,10 +108,10 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     std::string found;
     auto detected = detect_format(path, *bytes, found);
     if (!detected) {
-      diagnostics.push_back(
-          make_diagnostic(Severity::error, path, 1, 1,
-                          "not a table indicheck imports: found " + found +
-                              "; import reads text, CSV, xlsx (see --format in docs/import.md)"));
+      diagnostics.push_back(make_diagnostic(
+          Severity::error, path, 1, 1,
+          "not a table indicheck imports: found " + found +
+              "; import reads text, CSV, xlsx, HTML (see --format in docs/import.md)"));
       return std::nullopt;
     }
     format = *detected;
@@ -116,13 +119,20 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
   std::vector<SourceRow> rows;
   std::string format_name, encoding_name;
   std::vector<Note> assumptions;
+  std::optional<Grid> grid;
   if (format == ImportFormat::xlsx) {
-    auto grid = read_xlsx(path, *bytes, diagnostics, GridLimits{});
+    grid = read_xlsx(path, *bytes, diagnostics, GridLimits{});
+    format_name = "xlsx";
+    if (grid) grid->encoding = "utf-8 (xlsx)";
+  } else if (format == ImportFormat::html) {
+    grid = read_html(path, *bytes, options.encoding, diagnostics, GridLimits{});
+    format_name = "html";
+  }
+  if (!format_name.empty()) {
     if (!grid) return std::nullopt;
     bytes.reset();
+    encoding_name = grid->encoding;
     rows = rows_of(path, std::move(*grid), assumptions);
-    format_name = "xlsx";
-    encoding_name = "utf-8 (xlsx)";
   } else {
     auto decoded = decode(path, std::move(*bytes), options.encoding, diagnostics);
     if (!decoded) return std::nullopt;

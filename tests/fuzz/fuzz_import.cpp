@@ -1,7 +1,8 @@
 // libFuzzer target: a published table as bytes through the importer's text
 // and CSV paths (decode → rows_from_text / rows_from_csv → interpret → the
 // written outputs), as `indicheck import` runs them, and a zip through the
-// xlsx reader's sparse grid (read_xlsx → rows_from_grid → interpret).
+// xlsx reader's sparse grid (read_xlsx → rows_from_grid → interpret), and a
+// page through the HTML reader.
 // Invariants: nothing throws; every diagnostic is located (line ≥ 1,
 // column ≥ 1); every source row is accounted for; an import that succeeds
 // writes a targets file that read_targets accepts.
@@ -12,6 +13,7 @@
 
 #include "engine/import/encoding.hpp"
 #include "engine/import/import.hpp"
+#include "engine/import/readers.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/table/table.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
@@ -51,6 +53,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_diagnostics(xlsx_ds, std::size_t(1) << 20);
     if (grid)
       interpret_and_write(rows_from_grid("fuzz.xlsx", *grid, grid->tables.size() > 1), size);
+    return 0;
+  }
+  if (looks_like_html(bytes)) {
+    std::vector<Diagnostic> html_ds;
+    auto grid = read_html("fuzz.html", bytes, ImportEncoding::auto_detect, html_ds, GridLimits{});
+    fuzz::check_diagnostics(html_ds, size * 2 + 16);
+    if (grid)
+      interpret_and_write(rows_from_grid("fuzz.html", *grid, grid->tables.size() > 1), size);
     return 0;
   }
   std::vector<Diagnostic> ds;

@@ -1,7 +1,9 @@
 // indicheck import FILE -o TARGETS.tsv: a published table (PDF-extracted text,
-// CSV, xlsx) into a targets file and the budget block of a rule file.
+// CSV, xlsx, xls, HTML, docx, PDF) into a targets file and the budget block of
+// a rule file.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "engine/base/output_file.hpp"
@@ -18,11 +20,12 @@ Command add_import(CLI::App& app) {
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
       "import",
-      "turn a published table (PDF text, CSV, xlsx) into a targets file and budget rules");
+      "turn a published table (text, CSV, xlsx, HTML) into a targets file and budget rules");
   sub->add_option("FILE", o->input, "the published table")->required();
-  sub->add_option("--format", o->format, "auto, text, csv or xlsx (auto: by content and name)")
-      ->check(CLI::IsMember({"auto", "text", "csv", "xlsx"}));
-  sub->add_option("--encoding", o->encoding, "auto, utf-8 or gb18030 (text and CSV)")
+  sub->add_option("--format", o->format,
+                  "auto, text, csv, xlsx or html (auto: by the first bytes; text or csv by name)")
+      ->check(CLI::IsMember({"auto", "text", "csv", "xlsx", "html"}));
+  sub->add_option("--encoding", o->encoding, "auto, utf-8 or gb18030 (text, CSV and HTML)")
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   sub->add_option("-o,--output", o->targets, "the targets file to write (TSV; - for stdout)")
       ->required();
@@ -34,10 +37,12 @@ Command add_import(CLI::App& app) {
   return {sub, [o]() {
             std::vector<Diagnostic> diagnostics;
             ImportOptions options;
-            options.format = o->format == "text"   ? ImportFormat::text
-                             : o->format == "csv"  ? ImportFormat::csv
-                             : o->format == "xlsx" ? ImportFormat::xlsx
-                                                   : ImportFormat::auto_detect;
+            static const std::map<std::string, ImportFormat> formats = {
+                {"auto", ImportFormat::auto_detect}, {"text", ImportFormat::text},
+                {"csv", ImportFormat::csv},          {"xlsx", ImportFormat::xlsx},
+                {"xls", ImportFormat::xls},          {"html", ImportFormat::html},
+                {"docx", ImportFormat::docx},        {"pdf", ImportFormat::pdf}};
+            options.format = formats.at(o->format);
             options.encoding = o->encoding == "utf-8"     ? ImportEncoding::utf8
                                : o->encoding == "gb18030" ? ImportEncoding::gb18030
                                                           : ImportEncoding::auto_detect;

@@ -1,0 +1,33 @@
+#pragma once
+// The readers of published documents besides xlsx (xlsx.hpp), each a Debian
+// library producing the sparse grid (grid.hpp): HTML tables (libxml2's HTML
+// parser), Excel 97 workbooks (FreeXL), Word tables (.docx: libzip and
+// libxml2), PDF text (poppler). Each returns nullopt with located diagnostics
+// when the file cannot be read or passes a limit.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/import/grid.hpp"
+#include "engine/import/import.hpp"
+
+namespace indicheck {
+
+// Whether the bytes begin like an HTML page (after a BOM, white space, an XML
+// declaration or comments: a doctype or an html, head, body, meta, title or
+// table tag). A text table whose cells hold <p> is not one.
+bool looks_like_html(const std::string& bytes);
+
+// Every <table> of the page with a cell, in the order they start: "table N",
+// N counting every <table> tag; rowspan and colspan as merged ranges; <br> and
+// block ends inside a cell as line breaks; white space collapsed as a browser
+// does, &nbsp; as a space; a row's line is its <tr>'s. The encoding is the
+// page's meta charset (GB2312 and GBK read as GB18030, which includes both), else
+// UTF-8, else GB18030 (a note), unless `encoding` says which.
+std::optional<Grid> read_html(const std::string& file, const std::string& bytes,
+                              ImportEncoding encoding, std::vector<Diagnostic>& diagnostics,
+                              const GridLimits& limits);
+
+}  // namespace indicheck

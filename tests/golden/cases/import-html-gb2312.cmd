@@ -1,0 +1,4 @@
+import
+tests/import/data/selfeval-gb2312.html
+-o
+-

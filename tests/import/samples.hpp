@@ -1,0 +1,65 @@
+#pragma once
+// The real-shaped samples of tests/import/data: one self-evaluation (a county
+// water bureau's 农村供水保障工程, our own rows in the seed's shape) published in
+// each format. Every format's test imports its sample and checks every
+// indicator against the one table below.
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/import/import.hpp"
+
+namespace indicheck::test {
+
+inline Import import_sample(const std::string& name,
+                            ImportFormat format = ImportFormat::auto_detect) {
+  std::vector<Diagnostic> ds;
+  ImportOptions options;
+  options.format = format;
+  auto im =
+      import_file(std::string(INDICHECK_SOURCE_DIR) + "/tests/import/data/" + name, options, ds);
+  INFO(render_all(ds));
+  REQUIRE(im);
+  CHECK_FALSE(has_errors(ds));
+  return *im;
+}
+
+struct SampleIndicator {
+  std::string level1, level2, name, target, actual, weight, score;
+};
+
+inline const std::vector<SampleIndicator>& sample_indicators() {
+  static const std::vector<SampleIndicator> rows = {
+      {"产出指标", "数量指标", "新建供水管网长度", "≥120公里", "126公里", "20", "20"},
+      {"产出指标", "数量指标", "改造水厂数量", "=4座", "4座", "15", "15"},
+      {"产出指标", "质量指标", "水质检测合格率", "≥95%", "97%", "15", "15"},
+      {"效益指标", "社会效益", "受益人口", "≥3.5万人", "3.2万人", "20", "18.29"},
+      {"效益指标", "社会效益", "供水保证率", "≥95%", "96%", "10", "10"},
+      {"满意度指标", "服务对象满意度", "受益群众满意度", "≥90%", "92%", "10", "10"},
+  };
+  return rows;
+}
+
+// Every indicator of the sample, in order, with its target, actual, weight and
+// score; and the published 总分.
+inline void check_sample_indicators(const Import& im) {
+  std::vector<const ImportedIndicator*> named;
+  for (const ImportedIndicator& i : im.indicators)
+    if (!i.name.empty()) named.push_back(&i);
+  const auto& expected = sample_indicators();
+  REQUIRE(named.size() == expected.size());
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    INFO("indicator " << k + 1 << ": " << expected[k].name);
+    CHECK(named[k]->level1 == expected[k].level1);
+    CHECK(named[k]->level2 == expected[k].level2);
+    CHECK(named[k]->name == expected[k].name);
+    CHECK(named[k]->year_target == expected[k].target);
+    CHECK(named[k]->actual == expected[k].actual);
+    CHECK(named[k]->weight == expected[k].weight);
+    CHECK(named[k]->score == expected[k].score);
+  }
+  CHECK(im.total_score == "97.79");
+}
+
+}  // namespace indicheck::test
