@@ -39,9 +39,12 @@ const GridCell* find_cell(const GridTable& t, unsigned row, unsigned col) {
   return it != t.cells.end() && it->row == row && it->col == col ? &*it : nullptr;
 }
 
-// A merged range as the interpreter sees it: only a range whose first cell has
-// text shows anything, and only within the rows that have cells and the columns
-// up to the table's last cell. Empty when it shows nothing.
+// A merged range as the interpreter sees it: its text carried down its first
+// column, in each row of the range that has cells (a label over the rows of
+// its block); across columns it stands once, as a CSV export writes it (the
+// interpreter reads a row's cells one by one: a title copied into eight cells
+// is no title). Only a range whose first cell has text shows anything.
+// Empty when it shows nothing.
 struct Shown {
   std::vector<unsigned>::const_iterator first, last;  // rows with cells in the range
   unsigned first_col = 0, last_col = 0;
@@ -51,23 +54,15 @@ struct Shown {
   }
 };
 
-Shown shown(const GridTable& t, const std::vector<unsigned>& rows, unsigned width,
-            const GridMerge& m) {
+Shown shown(const GridTable& t, const std::vector<unsigned>& rows, const GridMerge& m) {
   Shown s;
   const GridCell* anchor = find_cell(t, m.first_row, m.first_col);
-  if (!anchor || anchor->text.empty() || m.first_col >= width) return s;
+  if (!anchor || anchor->text.empty()) return s;
   s.anchor = anchor;
   s.first = std::lower_bound(rows.begin(), rows.end(), m.first_row);
   s.last = std::upper_bound(rows.begin(), rows.end(), m.last_row);
-  s.first_col = m.first_col;
-  s.last_col = std::min(m.last_col, width - 1);
+  s.first_col = s.last_col = m.first_col;
   return s;
-}
-
-unsigned content_width(const GridTable& t) {
-  unsigned width = 0;
-  for (const GridCell& c : t.cells) width = std::max(width, c.col + 1);
-  return width;
 }
 
 }  // namespace
@@ -177,9 +172,8 @@ bool GridBuilder::finish_table(unsigned line) {
     return true;
   }
   std::vector<unsigned> rows = rows_with_cells(t);
-  unsigned width = content_width(t);
   for (const GridMerge& m : t.merges) {
-    merged_ += shown(t, rows, width, m).area();
+    merged_ += shown(t, rows, m).area();
     if (merged_ > limits_.merged_area)
       return over("the merged ranges cover more cells than the limit of", limits_.merged_area,
                   t.name + "!" + range_reference(m), line ? line : t.line_of(m.first_row));
@@ -191,7 +185,7 @@ bool GridBuilder::finish_table(unsigned line) {
     widths[std::size_t(r)] = std::max(widths[std::size_t(r)], c.col + 1);
   }
   for (const GridMerge& m : t.merges) {
-    Shown s = shown(t, rows, width, m);
+    Shown s = shown(t, rows, m);
     if (!s.anchor) continue;
     for (auto r = s.first; r != s.last; ++r) {
       auto i = std::size_t(r - rows.begin());
@@ -216,7 +210,6 @@ std::vector<SourceRow> rows_from_grid(const std::string& file, const Grid& grid,
   std::vector<SourceRow> out;
   for (const GridTable& t : grid.tables) {
     std::vector<unsigned> rows = rows_with_cells(t);
-    unsigned width = content_width(t);
     std::vector<SourceRow> table_rows(rows.size());
     std::vector<std::size_t> oversized(rows.size(), 0);
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -233,7 +226,7 @@ std::vector<SourceRow> rows_from_grid(const std::string& file, const Grid& grid,
       oversized[r] = std::max(oversized[r], c.oversized);
     }
     for (const GridMerge& m : t.merges) {
-      Shown s = shown(t, rows, width, m);
+      Shown s = shown(t, rows, m);
       if (!s.anchor) continue;
       for (auto row = s.first; row != s.last; ++row) {
         auto& cells = table_rows[std::size_t(row - rows.begin())].cells;

@@ -280,9 +280,9 @@ TEST_CASE("each workbook-wide limit is refused with its own located message", "[
       {&GridLimits::text_bytes, 60,
        "limits.xlsx:2:1: error: S1!B2: the cells' text comes to more than 60 bytes (a limit for "
        "the whole file, shared strings counted at each use, docs/limits.md): not read\n"},
-      // A2:D2 shows 产出指标 in 4 cells, A1:B2 一级指标 in 4 more.
-      {&GridLimits::merged_area, 7,
-       "limits.xlsx:1:1: error: S2!A1:B2: the merged ranges cover more cells than the limit of 7 "
+      // A2:D2 shows 产出指标 in its first cell, A1:B2 一级指标 down two rows.
+      {&GridLimits::merged_area, 2,
+       "limits.xlsx:1:1: error: S2!A1:B2: the merged ranges cover more cells than the limit of 2 "
        "(a limit for the whole file, docs/limits.md): not read\n"},
       {&GridLimits::row_slots, 15,
        "limits.xlsx:2:1: error: S2!D2: the rows, each as wide as its last cell, hold more cells "
