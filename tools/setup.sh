@@ -15,7 +15,8 @@ packages=(
   catch2                  # v2.13 unit tests
   clang libclang-rt-14-dev  # ASan+UBSan test build and libFuzzer
   clang-format            # the project's formatting
-  libzip-dev libxml2-dev  # import: reading xlsx workbooks (zip container, XML parts)
+  libzip-dev libxml2-dev  # import: xlsx and docx (zip container, XML parts), HTML pages
+  libfreexl-dev           # import: Excel 97 (.xls) workbooks
   libxlsxwriter-dev       # import tests: xlsx files made by a real writer
   libbenchmark-dev        # bench/indicheck_bench (optional: -DINDICHECK_BENCH=ON)
   libxml2-utils           # xmllint: the golden cases check that JUnit reports are well-formed XML

@@ -39,8 +39,10 @@ std::optional<ImportFormat> detect_format(const std::string& path, const std::st
     found = kind;
     return std::nullopt;
   }
+  // An OLE2 compound file: an Excel 97 workbook (or a Word .doc, which the
+  // xls reader names when it finds no workbook inside).
+  if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return ImportFormat::xls;
   static const std::pair<std::string_view, const char*> others[] = {
-      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an OLE2 compound file (an Excel 97 .xls or Word .doc)"},
       {"%PDF-", "a PDF document"},
       {"\x89PNG", "a PNG image"},
       {"\xFF\xD8\xFF", "a JPEG image"},
@@ -111,7 +113,7 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
       diagnostics.push_back(make_diagnostic(
           Severity::error, path, 1, 1,
           "not a table indicheck imports: found " + found +
-              "; import reads text, CSV, xlsx, HTML (see --format in docs/import.md)"));
+              "; import reads text, CSV, xlsx, xls, HTML (see --format in docs/import.md)"));
       return std::nullopt;
     }
     format = *detected;
@@ -124,6 +126,9 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     grid = read_xlsx(path, *bytes, diagnostics, GridLimits{});
     format_name = "xlsx";
     if (grid) grid->encoding = "utf-8 (xlsx)";
+  } else if (format == ImportFormat::xls) {
+    grid = read_xls(path, diagnostics, GridLimits{});
+    format_name = "xls";
   } else if (format == ImportFormat::html) {
     grid = read_html(path, *bytes, options.encoding, diagnostics, GridLimits{});
     format_name = "html";

@@ -30,4 +30,12 @@ std::optional<Grid> read_html(const std::string& file, const std::string& bytes,
                               ImportEncoding encoding, std::vector<Diagnostic>& diagnostics,
                               const GridLimits& limits);
 
+// Every sheet of an Excel 97 (BIFF) workbook, with FreeXL: text (FreeXL converts
+// the workbook's code page to UTF-8), numbers as Excel shows them in the General
+// format (15 significant digits), dates as YYYY-MM-DD. FreeXL does not expose
+// merged ranges: a merged label stands in its first cell only. FreeXL reads a
+// file by name.
+std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& diagnostics,
+                             const GridLimits& limits);
+
 }  // namespace indicheck

@@ -1,0 +1,139 @@
+// Excel 97 workbooks (.xls, as WPS and old Excel write them) read with FreeXL
+// into the sparse grid. FreeXL 1.0 gives each sheet's cells by position (text
+// from the shared strings already in UTF-8, numbers as doubles) but not the
+// merged ranges (the MERGEDCELLS records are not exposed): a merged label stands
+// in its first cell only, as in a CSV export, and the interpreter carries it down
+// its block as it does for text and CSV.
+
+#include <freexl.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string_view>
+
+#include "engine/import/readers.hpp"
+#include "engine/import/xlsx.hpp"
+
+namespace indicheck {
+
+namespace {
+
+std::string freexl_problem(int code) {
+  switch (code) {
+    case FREEXL_FILE_NOT_FOUND:
+      return "cannot open: no such file";
+    case FREEXL_INSUFFICIENT_MEMORY:
+      return "FreeXL ran out of memory reading it (a sheet declaring huge dimensions?)";
+    case FREEXL_INVALID_CFBF_HEADER:
+    case FREEXL_CFBF_INVALID_SIGNATURE:
+      return "not an xls workbook (not an OLE2 compound file)";
+    case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
+      return "an OLE2 compound file with no workbook in it (a Word .doc? save it as .docx)";
+    case FREEXL_CRAFTED_FILE:
+      return "FreeXL found the file severely damaged (or crafted): not read";
+    case FREEXL_UNSUPPORTED_CHARSET:
+    case FREEXL_INVALID_CHARACTER:
+      return "its text is in a code page FreeXL cannot convert";
+    default:
+      return "FreeXL cannot read it (error " + std::to_string(code) + "): a damaged workbook?";
+  }
+}
+
+// A double as Excel shows it in the General format: 15 significant digits,
+// plain notation (excel_number turns %g's exponent into it).
+std::string shown_number(double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", value);
+  return excel_number(buf);
+}
+
+struct Handle {
+  const void* h = nullptr;
+  ~Handle() {
+    if (h) freexl_close(h);
+  }
+};
+
+}  // namespace
+
+std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& diagnostics,
+                             const GridLimits& limits) {
+  GridBuilder grid(path, diagnostics, limits);
+  // FreeXL calls any other file a read error: say what it is not.
+  char magic[8] = {};
+  std::ifstream(path, std::ios::binary).read(magic, sizeof magic);
+  if (std::string_view(magic, sizeof magic) != "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+    grid.fail(std::filesystem::exists(path) ? "not an xls workbook (not an OLE2 compound file)"
+                                            : "cannot open: no such file");
+    return std::nullopt;
+  }
+  Handle handle;
+  if (int rc = freexl_open(path.c_str(), &handle.h); rc != FREEXL_OK) {
+    grid.fail(freexl_problem(rc));
+    return std::nullopt;
+  }
+  unsigned info = 0;
+  if (freexl_get_info(handle.h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
+      info == FREEXL_BIFF_OBFUSCATED) {
+    grid.fail("the workbook is password-protected: save it without a password");
+    return std::nullopt;
+  }
+  unsigned sheets = 0;
+  if (freexl_get_info(handle.h, FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK || sheets == 0) {
+    grid.fail("the workbook has no sheets");
+    return std::nullopt;
+  }
+  std::size_t slots = 0;
+  for (unsigned s = 0; s < sheets && s < 65536; ++s) {
+    const char* name = nullptr;
+    unsigned rows = 0;
+    unsigned short columns = 0;
+    if (freexl_get_worksheet_name(handle.h, static_cast<unsigned short>(s), &name) != FREEXL_OK ||
+        freexl_select_active_worksheet(handle.h, static_cast<unsigned short>(s)) != FREEXL_OK ||
+        freexl_worksheet_dimensions(handle.h, &rows, &columns) != FREEXL_OK) {
+      grid.fail("sheet " + std::to_string(s + 1) + " cannot be read: a damaged workbook?");
+      return std::nullopt;
+    }
+    grid.start_table(name ? name : "sheet " + std::to_string(s + 1));
+    // FreeXL gives cells by position only: the sheet's whole area is visited,
+    // so that area is what the limit counts.
+    slots += std::size_t(rows) * columns;
+    if (slots > limits.row_slots) {
+      grid.fail(grid.table().name + ": its dimensions (" + std::to_string(rows) + " rows × " +
+                std::to_string(columns) + " columns) take the sheets past " +
+                std::to_string(limits.row_slots) +
+                " cells (a limit for the whole file, docs/limits.md): not read");
+      return std::nullopt;
+    }
+    for (unsigned r = 0; r < rows; ++r)
+      for (unsigned short c = 0; c < columns; ++c) {
+        FreeXL_CellValue v;
+        if (freexl_get_cell_value(handle.h, r, c, &v) != FREEXL_OK) continue;
+        std::string text;
+        switch (v.type) {
+          case FREEXL_CELL_INT:
+            text = std::to_string(v.value.int_value);
+            break;
+          case FREEXL_CELL_DOUBLE:
+            text = shown_number(v.value.double_value);
+            break;
+          case FREEXL_CELL_TEXT:
+          case FREEXL_CELL_SST_TEXT:
+          case FREEXL_CELL_DATE:
+          case FREEXL_CELL_DATETIME:
+          case FREEXL_CELL_TIME:
+            text = v.value.text_value ? v.value.text_value : "";
+            break;
+          default:
+            break;
+        }
+        if (!text.empty() && !grid.add_cell(r, c, text, r + 1)) return std::nullopt;
+      }
+    if (!grid.finish_table(0)) return std::nullopt;
+  }
+  grid.set_encoding("utf-8 (xls)");
+  return grid.take();
+}
+
+}  // namespace indicheck

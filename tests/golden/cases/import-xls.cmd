@@ -1,0 +1,4 @@
+import
+tests/import/data/selfeval.xls
+-o
+-
