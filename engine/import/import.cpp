@@ -36,6 +36,7 @@ std::optional<ImportFormat> detect_format(const std::string& path, const std::st
   if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
     std::string kind = zip_kind(bytes);
     if (kind == "xlsx") return ImportFormat::xlsx;
+    if (kind == "docx") return ImportFormat::docx;
     found = kind;
     return std::nullopt;
   }
@@ -113,7 +114,7 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
       diagnostics.push_back(make_diagnostic(
           Severity::error, path, 1, 1,
           "not a table indicheck imports: found " + found +
-              "; import reads text, CSV, xlsx, xls, HTML (see --format in docs/import.md)"));
+              "; import reads text, CSV, xlsx, xls, HTML, docx (see --format in docs/import.md)"));
       return std::nullopt;
     }
     format = *detected;
@@ -129,6 +130,9 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
   } else if (format == ImportFormat::xls) {
     grid = read_xls(path, diagnostics, GridLimits{});
     format_name = "xls";
+  } else if (format == ImportFormat::docx) {
+    grid = read_docx(path, *bytes, diagnostics, GridLimits{});
+    format_name = "docx";
   } else if (format == ImportFormat::html) {
     grid = read_html(path, *bytes, options.encoding, diagnostics, GridLimits{});
     format_name = "html";

@@ -38,4 +38,12 @@ std::optional<Grid> read_html(const std::string& file, const std::string& bytes,
 std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& diagnostics,
                              const GridLimits& limits);
 
+// The tables of a Word document (.docx: word/document.xml, streamed): "table N"
+// in the order they start (nested tables their own), w:gridSpan and w:vMerge
+// as merged ranges, paragraphs inside a cell joined by line breaks; the
+// paragraphs outside tables (a title, 项目名称 lines) as one-cell rows of a
+// "text N" table before table N. A row's line is its number in its table.
+std::optional<Grid> read_docx(const std::string& file, const std::string& bytes,
+                              std::vector<Diagnostic>& diagnostics, const GridLimits& limits);
+
 }  // namespace indicheck

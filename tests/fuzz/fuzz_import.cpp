@@ -1,7 +1,7 @@
 // libFuzzer target: a published table as bytes through the importer's text
 // and CSV paths (decode → rows_from_text / rows_from_csv → interpret → the
 // written outputs), as `indicheck import` runs them, and a zip through the
-// xlsx reader's sparse grid (read_xlsx → rows_from_grid → interpret), and a
+// xlsx or docx reader's sparse grid (read_xlsx → rows_from_grid → interpret), and a
 // page through the HTML reader.
 // Invariants: nothing throws; every diagnostic is located (line ≥ 1,
 // column ≥ 1); every source row is accounted for; an import that succeeds
@@ -13,6 +13,7 @@
 
 #include "engine/import/encoding.hpp"
 #include "engine/import/import.hpp"
+#include "engine/import/package.hpp"
 #include "engine/import/readers.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/table/table.hpp"
@@ -48,7 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string bytes(reinterpret_cast<const char*>(data), size);
   if (bytes.compare(0, 2, "PK") == 0) {
     std::vector<Diagnostic> xlsx_ds;
-    auto grid = read_xlsx("fuzz.xlsx", bytes, xlsx_ds, GridLimits{});
+    auto grid = zip_kind(bytes) == "docx" ? read_docx("fuzz.docx", bytes, xlsx_ds, GridLimits{})
+                                          : read_xlsx("fuzz.xlsx", bytes, xlsx_ds, GridLimits{});
     // A row number may be past the bytes of a packed file (row 1048576).
     fuzz::check_diagnostics(xlsx_ds, std::size_t(1) << 20);
     if (grid)
