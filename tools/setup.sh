@@ -17,6 +17,7 @@ packages=(
   clang-format            # the project's formatting
   libzip-dev libxml2-dev  # import: xlsx and docx (zip container, XML parts), HTML pages
   libfreexl-dev           # import: Excel 97 (.xls) workbooks
+  libpoppler-cpp-dev      # import: the text of PDF documents, with positions
   libxlsxwriter-dev       # import tests: xlsx files made by a real writer
   libbenchmark-dev        # bench/indicheck_bench (optional: -DINDICHECK_BENCH=ON)
   libxml2-utils           # xmllint: the golden cases check that JUnit reports are well-formed XML

@@ -117,8 +117,8 @@ class GridBuilder {
 // The grid as the interpreter reads it: one row for each row that has a cell;
 // a merged range's text carried down its first column within those rows (the
 // label of a block), written once across columns (as a CSV export has it); a
-// row with an oversized cell listed as refused. Tables are read in order; `name_tables` puts each table's
-// name on its rows (a workbook of several sheets).
+// row with an oversized cell listed as refused. Tables are read in order;
+// `name_tables` puts each table's name on its rows (a workbook of several sheets).
 std::vector<SourceRow> rows_from_grid(const std::string& file, const Grid& grid, bool name_tables);
 
 // "C7" for row 6, column 2 (0-based).

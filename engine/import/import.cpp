@@ -43,8 +43,10 @@ std::optional<ImportFormat> detect_format(const std::string& path, const std::st
   // An OLE2 compound file: an Excel 97 workbook (or a Word .doc, which the
   // xls reader names when it finds no workbook inside).
   if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return ImportFormat::xls;
+  // A PDF's header may follow up to 1 KiB of other bytes.
+  if (std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string::npos)
+    return ImportFormat::pdf;
   static const std::pair<std::string_view, const char*> others[] = {
-      {"%PDF-", "a PDF document"},
       {"\x89PNG", "a PNG image"},
       {"\xFF\xD8\xFF", "a JPEG image"},
       {"GIF8", "a GIF image"},
@@ -114,7 +116,8 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
       diagnostics.push_back(make_diagnostic(
           Severity::error, path, 1, 1,
           "not a table indicheck imports: found " + found +
-              "; import reads text, CSV, xlsx, xls, HTML, docx (see --format in docs/import.md)"));
+              "; import reads text, CSV, xlsx, xls, HTML, docx and PDF (see --format in "
+              "docs/import.md)"));
       return std::nullopt;
     }
     format = *detected;
@@ -133,6 +136,9 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
   } else if (format == ImportFormat::docx) {
     grid = read_docx(path, *bytes, diagnostics, GridLimits{});
     format_name = "docx";
+  } else if (format == ImportFormat::pdf) {
+    grid = read_pdf(path, *bytes, diagnostics, GridLimits{});
+    format_name = "pdf";
   } else if (format == ImportFormat::html) {
     grid = read_html(path, *bytes, options.encoding, diagnostics, GridLimits{});
     format_name = "html";

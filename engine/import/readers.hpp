@@ -46,4 +46,12 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
 std::optional<Grid> read_docx(const std::string& file, const std::string& bytes,
                               std::vector<Diagnostic>& diagnostics, const GridLimits& limits);
 
+// The text of a PDF (poppler): each page's text boxes rebuilt into rows and
+// columns (pdf.cpp says how), columns found over the whole document so a table
+// keeps them across page breaks, a cell wrapped over lines or cut by a page
+// break joined to its row. One table for each page, "page N"; a row's line is
+// its line number on its page. A PDF with no text (a scan) is refused.
+std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
+                             std::vector<Diagnostic>& diagnostics, const GridLimits& limits);
+
 }  // namespace indicheck

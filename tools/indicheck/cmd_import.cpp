@@ -18,14 +18,14 @@ Command add_import(CLI::App& app) {
     std::string targets, budget, actuals, text;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand(
-      "import",
-      "turn a published table (text, CSV, xlsx, xls, HTML, docx) into targets and budget rules");
+  CLI::App* sub = app.add_subcommand("import",
+                                     "turn a published table (text, CSV, xlsx, xls, HTML, docx, "
+                                     "PDF) into targets and budget rules");
   sub->add_option("FILE", o->input, "the published table")->required();
   sub->add_option("--format", o->format,
-                  "auto, text, csv, xlsx, xls, html or docx (auto: by the first bytes; text or "
-                  "csv by name)")
-      ->check(CLI::IsMember({"auto", "text", "csv", "xlsx", "xls", "html", "docx"}));
+                  "auto, text, csv, xlsx, xls, html, docx or pdf (auto: by the first bytes; "
+                  "text or csv by name)")
+      ->check(CLI::IsMember({"auto", "text", "csv", "xlsx", "xls", "html", "docx", "pdf"}));
   sub->add_option("--encoding", o->encoding, "auto, utf-8 or gb18030 (text, CSV and HTML)")
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   sub->add_option("-o,--output", o->targets, "the targets file to write (TSV; - for stdout)")
