@@ -104,12 +104,13 @@ bool GridBuilder::add_cell(unsigned row, unsigned col, std::string_view text, un
                            std::size_t length) {
   length = std::max(length, text.size());
   GridTable& t = table();
-  std::string where = t.name + "!" + cell_reference(row, col);
+  // Built only for a message: this runs for every cell of a workbook.
+  auto where = [&] { return t.name + "!" + cell_reference(row, col); };
   if (++cells_ > limits_.cells)
-    return over("more cells than the limit of", limits_.cells, where, line);
+    return over("more cells than the limit of", limits_.cells, where(), line);
   text_ += length;
   if (text_ > limits_.text_bytes) {
-    fail(where + ": the cells' text comes to more than " + mib(limits_.text_bytes) +
+    fail(where() + ": the cells' text comes to more than " + mib(limits_.text_bytes) +
              " (a limit for the whole file, shared strings counted at each use, "
              "docs/limits.md): not read",
          line);

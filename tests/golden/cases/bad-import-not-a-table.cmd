@@ -1,0 +1,4 @@
+import
+@TMP@/table.xls
+-o
+-
