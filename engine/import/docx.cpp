@@ -169,8 +169,7 @@ bool emit(GridBuilder& grid, const DocxTable& t) {
   std::map<unsigned, std::pair<unsigned, unsigned>> vertical;
   auto close = [&](unsigned col, unsigned last_row) {
     auto [first, span] = vertical.at(col);
-    if (last_row > first || span > 1)
-      grid.add_merge({first, col, last_row, col + span - 1}, first + 1);
+    if (last_row > first || span > 1) grid.add_merge({first, col, last_row, col + span - 1});
     vertical.erase(col);
   };
   for (unsigned r = 0; r < t.rows.size(); ++r) {
@@ -206,7 +205,7 @@ bool emit(GridBuilder& grid, const DocxTable& t) {
       if (c.vmerge == DocxCell::VMerge::restart)
         vertical[at[i]] = {r, c.span};
       else if (c.span > 1)
-        grid.add_merge({r, at[i], r, at[i] + c.span - 1}, r + 1);
+        grid.add_merge({r, at[i], r, at[i] + c.span - 1});
     }
   }
   while (!vertical.empty()) close(vertical.begin()->first, unsigned(t.rows.size()) - 1);

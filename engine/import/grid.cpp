@@ -127,12 +127,6 @@ bool GridBuilder::add_cell(unsigned row, unsigned col, std::string_view text, un
   return true;
 }
 
-bool GridBuilder::add_merge(const GridMerge& merge, unsigned line) {
-  (void)line;
-  table().merges.push_back(merge);
-  return true;
-}
-
 bool GridBuilder::add_part(const std::string& name) {
   part_ = name;
   part_bytes_ = 0;

@@ -85,7 +85,9 @@ class GridBuilder {
   // length is charged to text_bytes, a shared string at each use.
   bool add_cell(unsigned row, unsigned col, std::string_view text, unsigned line,
                 std::size_t length = 0);
-  bool add_merge(const GridMerge& merge, unsigned line);
+  // Kept as a range; what it costs is charged by finish_table, once the
+  // table's cells are known.
+  void add_merge(const GridMerge& merge) { table().merges.push_back(merge); }
   void set_row_line(unsigned row, unsigned line);
   // One part (or file) about to be read: counted against `parts`.
   bool add_part(const std::string& name);

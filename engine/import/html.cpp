@@ -258,7 +258,7 @@ bool emit(GridBuilder& grid, const TableBuild& t) {
           !grid.add_cell(r, col, text, c.line, c.length > kMaxGridCellBytes ? c.length : 0))
         return false;
       if (c.rowspan > 1 || c.colspan > 1)
-        grid.add_merge({r, col, r + c.rowspan - 1, col + c.colspan - 1}, c.line);
+        grid.add_merge({r, col, r + c.rowspan - 1, col + c.colspan - 1});
       col += c.colspan;
     }
   }

@@ -193,7 +193,8 @@ struct SheetReader {
           !parse_ref(std::string_view(range).substr(colon + 1), m.last_row, m.last_col) ||
           m.last_row < m.first_row || m.last_col < m.first_col)
         return bad("merged range '" + range + "' is not a range such as A1:A3", n.line());
-      return grid.add_merge(m, n.line());
+      grid.add_merge(m);
+      return true;
     }
     return true;
   }

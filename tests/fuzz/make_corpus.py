@@ -73,9 +73,46 @@ for cmd in sorted(root.glob("tests/golden/cases/*.cmd")):
 for f in sorted(root.glob("rules/**/*.rules")) + sorted(root.glob("tests/golden/data/**/*.rules")):
     if f.stat().st_size <= 64 * 1024:
         seeds["rules"].add(f.read_bytes())
-for f in sorted(root.glob("tests/golden/data/import/*")):
+for f in sorted(root.glob("tests/golden/data/import/*")) + sorted(root.glob("tests/import/data/*.html")):
     if f.is_file() and f.stat().st_size <= 64 * 1024:
         seeds["import"].add(f.read_bytes())
+
+
+# The zip readers: a small workbook and a small Word table with merged cells.
+def zipped(parts):
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        for name, text in parts:
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+seeds["import"].add(zipped([
+    ("xl/workbook.xml", '<workbook xmlns="%s" xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/>'
+                        '</sheets></workbook>' % main),
+    ("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" '
+                                   'Target="worksheets/sheet1.xml"/></Relationships>'),
+    ("xl/sharedStrings.xml", '<sst xmlns="%s"><si><t>三级指标</t></si><si><t>指标值</t></si>'
+                             '<si><r><t>受益</t></r><r><t>人口</t></r></si></sst>' % main),
+    ("xl/worksheets/sheet1.xml",
+     '<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
+     '<c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c>'
+     '<c r="B2" t="inlineStr"><is><t>≥3万人</t></is></c><c r="C2"><v>12.300000000000001</v></c>'
+     '</row></sheetData><mergeCells><mergeCell ref="A2:A3"/></mergeCells></worksheet>' % main),
+]))
+w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+cell = '<w:tc><w:tcPr>%s</w:tcPr><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>'
+seeds["import"].add(zipped([
+    ("word/document.xml",
+     '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>绩效自评表</w:t></w:r></w:p><w:tbl>'
+     '<w:tr>%s%s</w:tr><w:tr>%s%s</w:tr><w:tr>%s%s</w:tr></w:tbl></w:body></w:document>'
+     % (w, cell % ('<w:gridSpan w:val="2"/>', "三级指标"), cell % ("", "指标值"),
+        cell % ('<w:vMerge w:val="restart"/>', "受益人口"), cell % ("", "≥3万人"),
+        cell % ("<w:vMerge/>", ""), cell % ("", "=4座"))),
+]))
 
 for t in targets:
     for f in sorted((root / "tests" / "fuzz" / "seeds" / t).glob("*")):
