@@ -162,3 +162,32 @@ TEST_CASE("PDF: a damaged file and a PDF with no text are refused", "[import][pd
         "the PDF has no text (1 page(s)): a scanned document? indicheck reads the text of a PDF, "
         "not images");
 }
+
+TEST_CASE("PDF: a cell cut by the page break joins its row on the page before", "[import][pdf]") {
+  test::PdfWriter pdf;
+  pdf.new_page();
+  header(pdf, 40);
+  row(pdf, 68,
+      {{0, "效益指标"},
+       {1, "社会效益"},
+       {2, "受益人口"},
+       {3, "≥3.5万人"},
+       {4, "3.2万人"},
+       {5, "20"},
+       {6, "18.29"},
+       {7, "部分村庄管网接入"}});
+  pdf.new_page();
+  // The rest of the cell at the top of the next page, then the next row.
+  row(pdf, 40, {{7, "推迟"}});
+  row(pdf, 54, {{2, "供水保证率"}, {3, "≥95%"}, {4, "96%"}, {5, "10"}, {6, "10"}});
+  std::vector<Diagnostic> ds;
+  auto grid = read_pdf("break.pdf", pdf.bytes(), ds, GridLimits{});
+  REQUIRE(grid);
+  REQUIRE(grid->tables.size() == 2);
+  auto p1 = test::dense_rows(grid->tables[0]);
+  REQUIRE(p1.size() == 2);
+  CHECK(p1[1][7] == "部分村庄管网接入 推迟");
+  CHECK(test::dense_rows(grid->tables[1]) ==
+        std::vector<std::vector<std::string>>{{"", "", "供水保证率", "≥95%", "96%", "10", "10"}});
+  CHECK(grid->tables[1].line_of(0) == 2);
+}
