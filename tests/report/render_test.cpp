@@ -298,15 +298,15 @@ TEST_CASE("an xlsx cell longer than Excel allows is clipped and listed in the no
   std::vector<Diagnostic> d;
   REQUIRE(write_output_via(
       path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
-  auto sheets = read_xlsx(path, d);
+  auto grid = read_xlsx(path, d);
   std::filesystem::remove_all(dir);
   INFO(render_all(d));
   REQUIRE(d.empty());
-  REQUIRE(sheets);
-  const XlsxSheet& s = (*sheets)[0];
+  REQUIRE(grid);
+  const auto rows = test::dense_rows(grid->tables[0]);
   // The second indicator's 偏差原因, the only long cell.
   std::string reason;
-  for (const auto& row : s.rows)
+  for (const auto& row : rows)
     if (row.size() == 8 && row[7].size() > 1000) reason = row[7];
   const std::string marker = "…(40000 characters)";
   REQUIRE(reason.size() > marker.size());
@@ -314,9 +314,9 @@ TEST_CASE("an xlsx cell longer than Excel allows is clipped and listed in the no
   // 32 746 characters of the reason (32 767 less the marker's 21 bytes, a
   // bound on its UTF-16 length), then the marker's 19.
   CHECK(count_chars(reason, reason.size()) == 32765);
-  const XlsxSheet& notes = (*sheets)[1];
-  REQUIRE_FALSE(notes.rows.empty());
-  CHECK(notes.rows.back() ==
+  const auto notes = test::dense_rows(grid->tables[1]);
+  REQUIRE_FALSE(notes.empty());
+  CHECK(notes.back() ==
         std::vector<std::string>{"clipped", "",
                                  "自评表!H9: 40000 characters, clipped to Excel's limit of 32 767; "
                                  "the JSON and CSV reports hold it whole"});
