@@ -1,48 +1,48 @@
 #pragma once
-// Every message a grammar can raise, in one table so they can be reviewed and
+// Every message the target and actual grammars can raise, each with its code
+// (grammar/syntax_error.hpp), in one table so they can be reviewed and
 // translated together. A rule under pg::must<> without a message here does not
-// compile (must_if with RequireMessage). The parser appends "; found X".
+// compile. The parser appends "; found X".
 
 #include "grammar/actual_grammar.hpp"
+#include "grammar/syntax_error.hpp"
 #include "grammar/target_grammar.hpp"
 
 namespace indicheck::grammar {
 
 template <typename Rule>
-inline constexpr const char* message = nullptr;
+inline constexpr SyntaxMessage message{};
 
 // lexicon
-template <>
-inline constexpr const char* message<fraction_digits> = "expected digits after the decimal point";
-template <>
-inline constexpr const char* message<second_point> = "a number has at most one decimal point";
+INDICHECK_SYNTAX_MESSAGE(fraction_digits, fraction_digits_missing,
+                         "expected digits after the decimal point");
+INDICHECK_SYNTAX_MESSAGE(second_point, second_decimal_point,
+                         "a number has at most one decimal point");
 
 // targets
-template <>
-inline constexpr const char* message<target::compared> =
-    "expected a number (or, after '=', a level word) after the comparator";
-template <>
-inline constexpr const char* message<target::range_high> = "expected the upper bound of the range";
-template <>
-inline constexpr const char* message<bracket_quantity> = "expected a number as a range bound";
-template <>
-inline constexpr const char* message<bracket_sep> = "expected ',' between the two range bounds";
-template <>
-inline constexpr const char* message<target::range_close> =
-    "expected ']' or ')' to close the range";
-template <>
-inline constexpr const char* message<target::end_of_target> = "expected the end of the target";
+INDICHECK_SYNTAX_MESSAGE(target::compared, target_comparand_missing,
+                         "expected a number (or, after '=', a level word) after the comparator");
+INDICHECK_SYNTAX_MESSAGE(target::range_high, range_upper_missing,
+                         "expected the upper bound of the range");
+INDICHECK_SYNTAX_MESSAGE(bracket_quantity, range_bound_not_number,
+                         "expected a number as a range bound");
+INDICHECK_SYNTAX_MESSAGE(bracket_sep, range_separator_missing,
+                         "expected ',' between the two range bounds");
+INDICHECK_SYNTAX_MESSAGE(target::range_close, range_not_closed,
+                         "expected ']' or ')' to close the range");
+INDICHECK_SYNTAX_MESSAGE(target::end_of_target, target_trailing_text,
+                         "expected the end of the target");
 
 // actuals
-template <>
-inline constexpr const char* message<actual::end_of_actual> = "expected the end of the value";
+INDICHECK_SYNTAX_MESSAGE(actual::end_of_actual, actual_trailing_text,
+                         "expected the end of the value");
 
-struct errors {
+struct messages {
   template <typename Rule>
-  static constexpr const char* message = grammar::message<Rule>;
+  static constexpr SyntaxMessage of = message<Rule>;
 };
 
 template <typename Rule>
-using control = pg::must_if<errors>::control<Rule>;
+using control = coded_errors<messages, true>::control<Rule>;
 
 }  // namespace indicheck::grammar

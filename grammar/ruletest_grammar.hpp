@@ -83,6 +83,13 @@ struct x_severity : pg::sor<sev_error, sev_warning> {};
 struct figure_ok : TAO_PEGTL_STRING("可用") {};
 struct figure_bad : TAO_PEGTL_STRING("错误") {};
 struct x_figure_state : pg::sor<figure_ok, figure_bad> {};
+// A diagnostic code, as printed: a letter and four digits (E3301).
+struct code_id
+    : pg::seq<pg::one<'E', 'W'>, pg::rep<4, pg::ascii::digit>, pg::not_at<gr::name_char>> {};
+// What a diagnostic or a figure's problem is expected to be: its code, or a
+// text its message contains.
+struct problem : pg::sor<code_id, string_lit> {};
+struct x_diagnostic : problem {};
 
 struct x_gap : gap {};
 struct x_name : gr::name {};
@@ -105,9 +112,9 @@ struct check_subject : pg::sor<string_lit, place, pg::failure> {};
 struct x_check_subject : check_subject {};
 struct expect_check : pg::if_must<kw_check, x_gap, x_check_subject, x_gap, x_verdict> {};
 struct expect_figure
-    : pg::if_must<kw_figure, x_gap, x_name, x_gap, x_figure_state, pg::opt<gap, string_lit>> {};
+    : pg::if_must<kw_figure, x_gap, x_name, x_gap, x_figure_state, pg::opt<gap, problem>> {};
 struct expect_diagnostic
-    : pg::if_must<kw_diagnostic, x_gap, x_severity, x_gap, pg::opt<place, gap>, x_string> {};
+    : pg::if_must<kw_diagnostic, x_gap, x_severity, x_gap, pg::opt<place, gap>, x_diagnostic> {};
 struct expect_score : pg::if_must<kw_score, x_gap, x_path, x_gap, x_decimal> {};
 struct expect_total : pg::if_must<kw_total, x_gap, x_decimal> {};
 struct expect_grade : pg::if_must<kw_grade, x_gap, x_grade> {};

@@ -2,9 +2,9 @@
 # The layering check: every file of engine/<stage>/ may include headers of its
 # own stage and of the stages its library links, directly or through another
 # (engine/CMakeLists.txt writes the graph to build/layers.txt); grammar/ may
-# include only grammar/. An include of any other stage is an upward (or
-# sideways) dependency that the libraries would hide: it is listed, and the
-# check fails.
+# include grammar/ and what it links (base, for diagnostic codes). An include
+# of any other stage is an upward (or sideways) dependency that the libraries
+# would hide: it is listed, and the check fails.
 #   tools/check_layers.sh LAYERS_FILE [ROOT]
 # Prints one line per bad include, "file:line: ..."; exit 0 when there is
 # none, 1 when there is one, 2 when the arguments are wrong.

@@ -50,8 +50,8 @@ class Tallies {
   std::unordered_map<std::string, std::size_t> index_;
 };
 
-Diagnostic at(const Cell& cell, Severity severity, std::string message, unsigned offset = 0) {
-  return make_diagnostic(severity, cell.where.file, cell.where.line, cell.where.column + offset,
+Diagnostic at(const Cell& cell, Code code, std::string message, unsigned offset = 0) {
+  return make_diagnostic(code, cell.where.file, cell.where.line, cell.where.column + offset,
                          std::move(message), cell.source_line);
 }
 
@@ -81,12 +81,12 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   if ((period == Period::half && !targets.has_half) ||
       (period == Period::year && !targets.has_year))
     r.diagnostics.push_back(
-        make_diagnostic(Severity::error, targets.file, 1, 1,
+        make_diagnostic(Code::assess_no_period_column, targets.file, 1, 1,
                         std::string("the targets file has no ") +
                             (period == Period::half ? "半年指标值" : "全年指标值") + " column"));
   if (actuals.period && *actuals.period != period)
     r.diagnostics.push_back(make_diagnostic(
-        Severity::error, actuals.file, actuals.metadata_line.at("期间"), 1,
+        Code::assess_period_mismatch, actuals.file, actuals.metadata_line.at("期间"), 1,
         std::string("the actuals are for ") + chinese(*actuals.period) + " but the check is for " +
             chinese(period) + " (--period " + to_string(period) + ")"));
 
@@ -115,7 +115,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
       std::string name = without_spaces(row.key.text);
       auto [it, fresh] = figure_rows.emplace(name, &row);
       if (!fresh)
-        r.diagnostics.push_back(at(row.key, Severity::error,
+        r.diagnostics.push_back(at(row.key, Code::assess_figure_row_repeated,
                                    "a second row for the figure '" + name +
                                        "' (the first is on line " +
                                        std::to_string(it->second->line) + ")"));
@@ -127,7 +127,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
     auto found = by_suffix.find(suffix_key(key, key.size()));
     const std::vector<std::size_t>& hits = found == by_suffix.end() ? kNone : found->second;
     if (hits.empty()) {
-      r.diagnostics.push_back(at(row.key, Severity::error,
+      r.diagnostics.push_back(at(row.key, Code::assess_key_unmatched,
                                  "'" + row.key.text + "' matches no indicator in " + targets.file));
       continue;
     }
@@ -140,14 +140,14 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
                 std::to_string(targets.indicators[hits[k]].line) + ")";
       if (hits.size() > kListed)
         list += "\n    … and " + std::to_string(hits.size() - kListed) + " more";
-      r.diagnostics.push_back(at(row.key, Severity::error,
+      r.diagnostics.push_back(at(row.key, Code::assess_key_ambiguous,
                                  "'" + row.key.text + "' matches " + std::to_string(hits.size()) +
                                      " indicators; write more of the path:" + list));
       continue;
     }
     auto [it, fresh] = actual_of.emplace(hits[0], &row);
     if (!fresh) {
-      r.diagnostics.push_back(at(row.key, Severity::error,
+      r.diagnostics.push_back(at(row.key, Code::assess_actual_repeated,
                                  "a second actual for '" + targets.indicators[hits[0]].path_text() +
                                      "' (the first is on line " + std::to_string(it->second->line) +
                                      ")"));
@@ -183,15 +183,14 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
     }
     auto target = parse_target(cell.text, units);
     if (auto* bad = std::get_if<ParseError>(&target)) {
-      r.diagnostics.push_back(
-          at(cell, Severity::error, "target: " + bad->message, bad->column - 1));
+      r.diagnostics.push_back(at(cell, bad->code, "target: " + bad->message, bad->column - 1));
       res.verdict.kind = VerdictKind::error;
       res.verdict.explanation = "the target cannot be read: " + bad->message;
     } else {
       const Constraint& c = std::get<Constraint>(target);
       res.kind = c.kind();
       if (std::holds_alternative<NoTarget>(c.form) && row)
-        r.diagnostics.push_back(at(row->key, Severity::warning,
+        r.diagnostics.push_back(at(row->key, Code::assess_actual_without_target,
                                    "an actual is given for '" + ind.path_text() +
                                        "', which has no target; it is not judged"));
       if (evaluator && !std::holds_alternative<NoTarget>(c.form)) {

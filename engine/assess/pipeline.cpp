@@ -23,8 +23,8 @@ bool Pipeline::load_rules(const std::vector<std::string>& rule_files, const std:
                           std::vector<Diagnostic>& diagnostics) {
   if (rule_files.empty()) {
     if (targets_) return true;  // problems in its rows are reported with the report
-    diagnostics.push_back(
-        make_diagnostic(Severity::error, who, 1, 1, "give --targets, or --rules with a 目标表"));
+    diagnostics.push_back(make_diagnostic(Code::cli_targets_or_rules, who, 1, 1,
+                                          "give --targets, or --rules with a 目标表"));
     return false;
   }
   rules_ = rules::load_rules(rule_files, diagnostics, targets_ ? &*targets_ : nullptr);
@@ -32,7 +32,7 @@ bool Pipeline::load_rules(const std::vector<std::string>& rule_files, const std:
   if (rules_->table) targets_ = rules_->table;
   if (targets_) return true;
   diagnostics.push_back(
-      make_diagnostic(Severity::error, rule_files.front(), 1, 1,
+      make_diagnostic(Code::cli_no_targets, rule_files.front(), 1, 1,
                       "no targets: name a 目标表 in the rule files, or give the targets file "
                       "(check and diff: --targets; a .test case: 目标表)"));
   return false;

@@ -334,10 +334,10 @@ const IndicatorScoring& config_of(const ScoringScheme& scheme, const Indicator& 
   return it == scheme.indicators.end() ? kDefault : it->second;
 }
 
-Diagnostic scheme_diagnostic(const ScoringScheme& scheme, const SourceLocation& where,
-                             Severity severity, std::string message) {
-  if (where.file.empty()) return make_diagnostic(severity, scheme.source, 1, 1, std::move(message));
-  return make_diagnostic(severity, where.file, where.line, where.column, std::move(message));
+Diagnostic scheme_diagnostic(const ScoringScheme& scheme, const SourceLocation& where, Code code,
+                             std::string message) {
+  if (where.file.empty()) return make_diagnostic(code, scheme.source, 1, 1, std::move(message));
+  return make_diagnostic(code, where.file, where.line, where.column, std::move(message));
 }
 
 void score_year(Report& r, const ScoringScheme& scheme) {
@@ -412,7 +412,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
         r.results.begin(), r.results.end(),
         [&name = key](const IndicatorResult& res) { return res.indicator->path_text() == name; });
     if (!found)
-      r.diagnostics.push_back(scheme_diagnostic(scheme, cfg.where, Severity::warning,
+      r.diagnostics.push_back(scheme_diagnostic(scheme, cfg.where, Code::score_key_unmatched,
                                                 "scoring for '" + key + "' matches no indicator"));
   }
 
@@ -425,7 +425,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
     Number w = carrier && weight[*carrier] ? *weight[*carrier] : scheme.execution_weight;
     if (budget.sign() <= 0) {
       r.diagnostics.push_back(scheme_diagnostic(
-          scheme, {}, Severity::error,
+          scheme, {}, Code::score_budget_not_positive,
           "预算数 is " + fig(budget) + ": 预算执行率 (执行数 / 预算数) cannot be computed"));
       block = make_score(w, kZero, "预算数 is " + fig(budget) + ": no 预算执行率, 0");
     } else {
@@ -475,7 +475,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
   }
   if (explicit_weights && given_sum != kHundred)
     r.diagnostics.push_back(scheme_diagnostic(
-        scheme, {}, Severity::warning,
+        scheme, {}, Code::score_weights_not_100,
         "the weights sum to " + fig(given_sum) + ", not 100; the total is rescaled to 100"));
 
   // Per 一级指标.
@@ -611,7 +611,8 @@ std::vector<std::string> scheme_problems(const ScoringScheme& s) {
 void assess(Report& r, const ScoringScheme& scheme) {
   auto problems = scheme_problems(scheme);
   for (auto& p : problems)
-    r.diagnostics.push_back(make_diagnostic(Severity::error, scheme.source, 1, 1, std::move(p)));
+    r.diagnostics.push_back(
+        make_diagnostic(Code::score_scheme_invalid, scheme.source, 1, 1, std::move(p)));
   if (problems.empty()) {
     if (r.period == Period::year)
       score_year(r, scheme);

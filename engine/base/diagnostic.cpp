@@ -18,6 +18,12 @@ const char* to_string(Severity s) {
   return "error";
 }
 
+Severity default_severity(Code code) {
+  return id_of(code).front() == 'W' ? Severity::warning : Severity::error;
+}
+
+Diagnostic::Diagnostic(Code c) : code(c), severity(default_severity(c)) {}
+
 namespace {
 
 // Decodes one code point at `i`; an invalid byte counts as one character of
@@ -141,8 +147,8 @@ constexpr unsigned kEchoBeforeCaret = 80;
 
 std::string render(const Diagnostic& d) {
   std::string out = visible_text(d.where.file) + ":" + std::to_string(d.where.line) + ":" +
-                    std::to_string(d.where.column) + ": " + to_string(d.severity) + ": " +
-                    visible_text(d.message, true) + "\n";
+                    std::to_string(d.where.column) + ": " + to_string(d.severity) + "[" +
+                    std::string(id_of(d.code)) + "]: " + visible_text(d.message, true) + "\n";
   if (d.source_line.empty()) return out;
   std::string line = echo_line(d.source_line);
   // The caret goes under character `column`: sum the cells before it.
@@ -180,10 +186,9 @@ std::string render(const Diagnostic& d) {
   return out;
 }
 
-Diagnostic make_diagnostic(Severity severity, std::string file, unsigned line, unsigned column,
+Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned column,
                            std::string message, std::string source_line) {
-  Diagnostic d;
-  d.severity = severity;
+  Diagnostic d(code);
   d.where.file = std::move(file);
   d.where.line = line;
   d.where.column = column;

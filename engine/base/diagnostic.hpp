@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/code.hpp"
+
 namespace indicheck {
 
 struct SourceLocation {
@@ -16,23 +18,29 @@ struct SourceLocation {
 
 enum class Severity { error, warning, note };
 const char* to_string(Severity s);
+// The severity a code's letter gives: E error, W warning.
+Severity default_severity(Code code);
 
+// A diagnostic cannot be made without its code (engine/base/code.hpp).
 struct Diagnostic {
-  Severity severity = Severity::error;
+  explicit Diagnostic(Code code);  // at the code's default severity
+  Code code;
+  Severity severity;  // the code's default unless a rule file set another (核对 级别)
   SourceLocation where;
   std::string message;
   std::string source_line;  // the whole line, for the excerpt; may be empty
 };
 
-// Builds a diagnostic (out of line: brace-initialising the nested strings in
-// place trips a GCC 12 -Wmaybe-uninitialized false positive).
-Diagnostic make_diagnostic(Severity severity, std::string file, unsigned line, unsigned column,
+// Builds a diagnostic at the code's default severity (out of line:
+// brace-initialising the nested strings in place trips a GCC 12
+// -Wmaybe-uninitialized false positive).
+Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned column,
                            std::string message, std::string source_line = "");
 
-// "file:line:col: error: message", then the source line and a caret under the
-// column, each indented by two spaces. The file name, the message and the line
-// are shown with visible_text (a message keeps its own line breaks, as in a
-// list of the indicators a key matches): a cell quoted in a message cannot
+// "file:line:col: error[E3104]: message", then the source line and a caret
+// under the column, each indented by two spaces. The file name, the message and
+// the line are shown with visible_text (a message keeps its own line breaks, as
+// in a list of the indicators a key matches): a cell quoted in a message cannot
 // move the terminal's cursor.
 std::string render(const Diagnostic& d);
 std::string render_all(const std::vector<Diagnostic>& ds);

@@ -14,8 +14,23 @@ namespace indicheck {
 // The largest table file indicheck reads (docs/limits.md).
 inline constexpr std::size_t kMaxTableBytes = 256u * 1024 * 1024;
 
-// The file's bytes; nullopt with a diagnostic when it cannot be opened, is not
+// Why a file cannot be read: what failed ("cannot open") and, when the system
+// said, why ("No such file or directory").
+struct ReadProblem {
+  Code code{};  // set with `what`
+  std::string what, why;
+  // "cannot open: No such file or directory", as a diagnostic at the file says it.
+  std::string message() const;
+  // "cannot open 'x.rules': No such file or directory", as a diagnostic at the
+  // place that names the file (an 引用) says it.
+  std::string message_naming(const std::string& path) const;
+};
+
+// The file's bytes; nullopt with the problem when it cannot be opened, is not
 // a regular file, a pipe or a device, or holds more than `max_bytes`.
+std::optional<std::string> read_file(const std::string& path, ReadProblem& problem,
+                                     std::size_t max_bytes = kMaxTableBytes);
+// As above, the problem a diagnostic located at the file.
 std::optional<std::string> read_file(const std::string& path, std::vector<Diagnostic>& diagnostics,
                                      std::size_t max_bytes = kMaxTableBytes);
 

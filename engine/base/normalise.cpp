@@ -28,9 +28,10 @@ unsigned NormalisedText::column_of(std::string_view original, std::size_t b) con
   return count_chars(original, o) + 1;
 }
 
-ParseError NormalisedText::error_at(std::string_view original, std::size_t b, std::string message,
-                                    bool found) const {
+ParseError NormalisedText::error_at(std::string_view original, std::size_t b, Code code,
+                                    std::string message, bool found) const {
   ParseError e;
+  e.code = code;
   e.byte = b < origin.size() ? origin[b] : original.size();
   e.column = column_of(original, b);
   e.message = std::move(message);
@@ -47,7 +48,7 @@ std::vector<std::string> NormalisedText::assumptions() const {
 }
 
 ParseError name_invalid_byte(std::string_view original, ParseError error) {
-  if (error.message == kInvalidByte && error.byte < original.size())
+  if (error.code == Code::text_invalid_utf8 && error.byte < original.size())
     error.message +=
         " " + hex_byte(original[error.byte]) + " at character " + std::to_string(error.column);
   return error;
@@ -120,6 +121,7 @@ std::optional<NormalisedText> normalise(std::string_view original, ParseError* e
       if (error) {
         error->byte = i;
         error->column = count_chars(original, i) + 1;
+        error->code = n <= 0 ? Code::text_invalid_utf8 : Code::text_nul;
         error->message = n <= 0 ? kInvalidByte : "NUL character in text";
       }
       return std::nullopt;

@@ -9,9 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/code.hpp"
+
 namespace indicheck {
 
+// Why a cell's text cannot be read; it becomes a diagnostic (in a table or a
+// rule file) or a verdict's explanation, and callers tell errors apart by code.
 struct ParseError {
+  Code code{};           // set with the message
   std::string message;   // "expected …; found …"
   unsigned column = 1;   // 1-based character column in the text as written
   std::size_t byte = 0;  // byte offset in the text as written
@@ -32,7 +37,7 @@ struct NormalisedText {
 
   // An error at byte `b` of `text`, located in `original`; with `found`, the
   // message ends in "; found X" naming the character there.
-  ParseError error_at(std::string_view original, std::size_t b, std::string message,
+  ParseError error_at(std::string_view original, std::size_t b, Code code, std::string message,
                       bool found) const;
 };
 
@@ -49,7 +54,8 @@ bool normalise_would_change(std::string_view text);
 // longer shows. A space after a whole character (`≥ 95`) is dropped.
 std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer);
 
-// The message normalise gives an invalid byte (name_invalid_byte adds which).
+// The message normalise gives an invalid byte (Code::text_invalid_utf8;
+// name_invalid_byte adds which).
 inline constexpr const char* kInvalidByte = "invalid UTF-8 byte";
 
 // Removes ASCII space, tab, CR, LF, NBSP, U+3000, U+200B and U+FEFF (a byte

@@ -253,8 +253,9 @@ bool commit(const std::string& temporary, const Destination& to, std::string& wh
   return true;
 }
 
-bool fail(const std::string& path, std::string why, std::vector<Diagnostic>& diagnostics) {
-  diagnostics.push_back(make_diagnostic(Severity::error, path, 1, 1, std::move(why)));
+bool fail(const std::string& path, Code code, std::string why,
+          std::vector<Diagnostic>& diagnostics) {
+  diagnostics.push_back(make_diagnostic(code, path, 1, 1, std::move(why)));
   return false;
 }
 
@@ -287,11 +288,12 @@ bool write_output_streamed(const std::string& path, const Producer& produce,
                            std::vector<Diagnostic>& diagnostics) {
   Destination to;
   std::string why;
-  if (!destination_of(path, to, why)) return fail(path, why, diagnostics);
+  if (!destination_of(path, to, why))
+    return fail(path, Code::output_not_replaceable, why, diagnostics);
   if (to.kind != Destination::Kind::file) {
     bool close_after = false;
     int fd = open_stream(to, close_after, why);
-    if (fd < 0) return fail(path, why, diagnostics);
+    if (fd < 0) return fail(path, Code::output_write_failed, why, diagnostics);
     BufferedFd out(fd);
     try {
       produce([&](std::string_view piece) { out.put(piece); });
@@ -301,7 +303,7 @@ bool write_output_streamed(const std::string& path, const Producer& produce,
     }
     why = out.finish();
     if (close_after && ::close(fd) != 0 && why.empty()) why = "cannot write: " + errno_text(errno);
-    return why.empty() || fail(path, why, diagnostics);
+    return why.empty() || fail(path, Code::output_write_failed, why, diagnostics);
   }
   return write_output_via(
       path,
@@ -326,7 +328,8 @@ bool write_output_via(const std::string& path, const PathWriter& write,
                       std::vector<Diagnostic>& diagnostics) {
   Destination to;
   std::string why;
-  if (!destination_of(path, to, why)) return fail(path, why, diagnostics);
+  if (!destination_of(path, to, why))
+    return fail(path, Code::output_not_replaceable, why, diagnostics);
   TemporaryFile temporary;
   if (to.kind != Destination::Kind::file) {
     // The library writes a file: make it in the temporary directory, then
@@ -337,14 +340,17 @@ bool write_output_via(const std::string& path, const PathWriter& write,
     std::string name = (fs::path(dir) / "indicheck-XXXXXX").string();
     int fd = ::mkstemp(name.data());
     if (fd < 0)
-      return fail(path, "cannot create a temporary file in " + dir + ": " + errno_text(errno),
+      return fail(path, Code::output_write_failed,
+                  "cannot create a temporary file in " + dir + ": " + errno_text(errno),
                   diagnostics);
     ::close(fd);
     temporary.path = name;
     why = write(temporary.path);
-    if (!why.empty()) return fail(path, why, diagnostics);
+    if (!why.empty()) return fail(path, Code::output_write_failed, why, diagnostics);
     std::FILE* in = std::fopen(temporary.path.c_str(), "rb");
-    if (!in) return fail(path, "cannot read the temporary file: " + errno_text(errno), diagnostics);
+    if (!in)
+      return fail(path, Code::output_write_failed,
+                  "cannot read the temporary file: " + errno_text(errno), diagnostics);
     bool copied = write_output_streamed(
         path,
         [&](const TextSink& sink) {
@@ -361,11 +367,12 @@ bool write_output_via(const std::string& path, const PathWriter& write,
   // file's mode (a 0600 report is never readable by others, even briefly); a
   // new file is created with 0666 less the umask, as any other program's.
   int fd = create_temporary(to.path, to.existing ? 0600 : 0666, temporary.path, why);
-  if (fd < 0) return fail(path, why, diagnostics);
+  if (fd < 0) return fail(path, Code::output_write_failed, why, diagnostics);
   ::close(fd);
   why = write(temporary.path);
-  if (!why.empty()) return fail(path, why, diagnostics);
-  if (!commit(temporary.path, to, why)) return fail(path, why, diagnostics);
+  if (!why.empty()) return fail(path, Code::output_write_failed, why, diagnostics);
+  if (!commit(temporary.path, to, why))
+    return fail(path, Code::output_write_failed, why, diagnostics);
   temporary.path.clear();  // renamed: nothing left to remove
   return true;
 }
@@ -426,7 +433,7 @@ bool check_outputs(const std::vector<NamedPath>& outputs, const std::vector<Name
       if (output_ids[i] == output_ids[j])
         why =
             "cannot write " + out.option + " here: " + outputs[j].option + " writes the same file";
-    if (!why.empty()) ok = fail(out.path, why, diagnostics);
+    if (!why.empty()) ok = fail(out.path, Code::output_is_input, why, diagnostics);
   }
   return ok;
 }

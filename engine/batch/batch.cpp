@@ -132,23 +132,25 @@ std::size_t split(std::string_view line, char sep, std::string_view* cells, std:
 
 }  // namespace
 
-std::optional<ColumnMap> map_header(std::string_view line, char separator, std::string* error) {
+std::optional<ColumnMap> map_header(std::string_view line, char separator, HeaderProblem* error) {
   if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
   while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   ColumnMap map;
   map.separator = separator ? separator : (line.find('\t') != std::string_view::npos ? '\t' : ',');
   if (line.find_first_not_of(" \t,") == std::string_view::npos) {
     if (error)
-      *error =
+      *error = {
+          Code::batch_first_line_blank,
           "the first line is blank: the header (dept_id, level1, …, or 单位, 一级指标, …) must be "
-          "line 1";
+          "line 1"};
     return std::nullopt;
   }
   if (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")) {
     if (error)
-      *error =
+      *error = {
+          Code::batch_utf16,
           "the file is UTF-16 (it starts with a UTF-16 byte order mark): batch reads UTF-8 only "
-          "(`iconv -f UTF-16 -t UTF-8`)";
+          "(`iconv -f UTF-16 -t UTF-8`)"};
     return std::nullopt;
   }
   if (line.size() <= kMaxHeaderBytes) {
@@ -156,20 +158,25 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, std::
     if (!normalise(line, &bad)) {
       if (error) {
         bad = name_invalid_byte(line, bad);
-        *error = bad.message.starts_with(kInvalidByte)
-                     ? "the header is not UTF-8 text (" + bad.message +
-                           "): batch reads UTF-8 only; a GB18030 (GBK) export can be converted "
-                           "with `iconv -f GB18030 -t UTF-8`"
-                     : "the header holds a NUL character (character " + std::to_string(bad.column) +
-                           "): a UTF-16 file? batch reads UTF-8 only (`iconv -f UTF-16 -t UTF-8`)";
+        *error = bad.code == Code::text_invalid_utf8
+                     ? HeaderProblem{Code::batch_header_not_utf8,
+                                     "the header is not UTF-8 text (" + bad.message +
+                                         "): batch reads UTF-8 only; a GB18030 (GBK) export can "
+                                         "be converted with `iconv -f GB18030 -t UTF-8`"}
+                     : HeaderProblem{Code::batch_header_nul,
+                                     "the header holds a NUL character (character " +
+                                         std::to_string(bad.column) +
+                                         "): a UTF-16 file? batch reads UTF-8 only (`iconv -f "
+                                         "UTF-16 -t UTF-8`)"};
       }
       return std::nullopt;
     }
   }
   if (line.size() > kMaxHeaderBytes) {
     if (error)
-      *error = "the header (first line) is longer than " + std::to_string(kMaxHeaderBytes / 1024) +
-               " KiB: is this a table file?";
+      *error = {Code::batch_header_too_long, "the header (first line) is longer than " +
+                                                 std::to_string(kMaxHeaderBytes / 1024) +
+                                                 " KiB: is this a table file?"};
     return std::nullopt;
   }
   // One view per cell: at most one more than there are separators.
@@ -184,10 +191,11 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, std::
       int& slot = map.index[static_cast<std::size_t>(h.column)];
       if (slot >= 0) {
         if (error)
-          *error = "the header names the " +
-                   std::string(kColumnNames[static_cast<std::size_t>(h.column)]) +
-                   " column twice (cells " + std::to_string(slot + 1) + " and " +
-                   std::to_string(i + 1) + ")";
+          *error = {Code::batch_column_repeated,
+                    "the header names the " +
+                        std::string(kColumnNames[static_cast<std::size_t>(h.column)]) +
+                        " column twice (cells " + std::to_string(slot + 1) + " and " +
+                        std::to_string(i + 1) + ")"};
         return std::nullopt;
       }
       slot = static_cast<int>(i);
@@ -199,8 +207,9 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, std::
       std::string names;
       for (const HeaderName& h : kHeaderNames)
         if (h.column == c) names += (names.empty() ? "'" : " or '") + std::string(h.name) + "'";
-      *error = "the header has no " + std::string(kColumnNames[static_cast<std::size_t>(c)]) +
-               " column (" + names + ")";
+      *error = {Code::batch_column_missing,
+                "the header has no " + std::string(kColumnNames[static_cast<std::size_t>(c)]) +
+                    " column (" + names + ")"};
     }
     return std::nullopt;
   }
@@ -972,10 +981,10 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
     std::string_view header(buffer_.data(), end);
     if (filled == 0) {
       result.usable = false;
-      result.error = "the file is empty (no header)";
+      result.error = {Code::batch_empty, "the file is empty (no header)"};
       return result;
     }
-    std::string why;
+    HeaderProblem why;
     columns = map_header(header, options_.separator, &why);
     if (!columns) {
       result.usable = false;

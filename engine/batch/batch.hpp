@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/code.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/verdict.hpp"
 
@@ -37,10 +38,16 @@ struct ColumnMap {
 // The longest header line map_header accepts (docs/limits.md).
 inline constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
 
+// Why a file cannot be read as an export: always about line 1, the header.
+struct HeaderProblem {
+  Code code{};  // set with the message
+  std::string message;
+};
+
 // Maps a header line (without its line end; a UTF-8 BOM is allowed) to columns.
 // `separator` 0 guesses: a tab anywhere means TSV, else CSV. nullopt with
 // `error` set when a required column is missing or named twice.
-std::optional<ColumnMap> map_header(std::string_view line, char separator, std::string* error);
+std::optional<ColumnMap> map_header(std::string_view line, char separator, HeaderProblem* error);
 
 // The verdict counts of one unit, one 一级指标 or the total.
 struct Counts {
@@ -181,8 +188,8 @@ struct Options {
 
 // The outcome of one input.
 struct FileResult {
-  bool usable = true;  // false: no header, or a required column is missing
-  std::string error;   // why not (always about line 1, the header)
+  bool usable = true;   // false: no header, or a required column is missing
+  HeaderProblem error;  // why not
   std::uint64_t rows = 0;
   std::uint64_t lines = 0;
 };

@@ -131,4 +131,15 @@ Json to_json(const Verdict& v) {
   return j;
 }
 
+Json to_json(const Diagnostic& d) {
+  Json j;
+  j["file"] = d.where.file;
+  j["line"] = d.where.line;
+  j["column"] = d.where.column;
+  j["severity"] = to_string(d.severity);
+  j["code"] = id_of(d.code);
+  j["message"] = d.message;
+  return j;
+}
+
 }  // namespace indicheck

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "engine/base/diagnostic.hpp"
 #include "engine/cell/constraint.hpp"
 #include "engine/cell/verdict.hpp"
 
@@ -19,5 +20,8 @@ Json to_json(const Constraint& c);
 // `indicheck eval`: the verdict with its explanation and assumptions.
 std::string describe(const Verdict& v);
 Json to_json(const Verdict& v);
+
+// A diagnostic as every JSON output gives it: place, severity, code, message.
+Json to_json(const Diagnostic& d);
 
 }  // namespace indicheck

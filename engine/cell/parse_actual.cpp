@@ -131,6 +131,7 @@ struct action<ga::not_modifier> : set_grade<Grade::not_met> {};
 
 struct Failure {
   std::size_t byte;
+  Code code;
   std::string message;
 };
 
@@ -139,7 +140,7 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
     case Form::quantity: {
       auto value = detail::read_number(p.number);
       if (!value)
-        throw Failure{p.number_byte,
+        throw Failure{p.number_byte, Code::number_too_long,
                       "a number may have at most " + std::to_string(kMaxDigits) + " digits"};
       ActualQuantity q{*value, std::nullopt};
       if (!p.unit.empty()) q.unit = detail::read_unit(p.unit, units, assumptions);
@@ -150,12 +151,14 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
       if (!p.year.empty()) d.year = detail::read_small_number(p.year);
       d.month = detail::read_small_number(p.month);
       if (d.month < 1 || d.month > 12)
-        throw Failure{p.month_byte, "there is no month " + std::to_string(d.month)};
+        throw Failure{p.month_byte, Code::no_such_month,
+                      "there is no month " + std::to_string(d.month)};
       if (!p.day.empty()) {
         int day = detail::read_small_number(p.day);
         if (day < 1 || day > detail::days_in_month(d.year.value_or(2000), d.month))
-          throw Failure{p.day_byte, "there is no day " + std::to_string(day) + " in month " +
-                                        std::to_string(d.month)};
+          throw Failure{
+              p.day_byte, Code::no_such_day,
+              "there is no day " + std::to_string(day) + " in month " + std::to_string(d.month)};
         d.day = day;
       }
       return ActualDate{d};
@@ -177,11 +180,13 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
       std::string_view t = p.text;
       for (std::string_view op : {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦"})
         if (t.starts_with(op))
-          throw Failure{0, "an actual is a value, not a comparison: write the figure reached"};
+          throw Failure{0, Code::actual_is_comparison,
+                        "an actual is a value, not a comparison: write the figure reached"};
       if (bad > 0)
-        throw Failure{0, "'" + p.text.substr(0, bad) +
-                             "' before the number is not part of a value: write the figure alone"};
-      throw Failure{0, "expected a number, a date or a level word"};
+        throw Failure{0, Code::actual_prefix,
+                      "'" + p.text.substr(0, bad) +
+                          "' before the number is not part of a value: write the figure alone"};
+      throw Failure{0, Code::actual_unreadable, "expected a number, a date or a level word"};
     }
     case Form::none:
       break;
@@ -252,7 +257,8 @@ std::variant<Actual, ParseError> parse_actual(std::string_view written, const Un
 std::variant<Actual, ParseError> fast::parse_actual_by_grammar(std::string_view written,
                                                                const UnitTable& units) {
   if (written.size() > kMaxCellBytes)
-    return ParseError{"a value may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
+    return ParseError{Code::actual_too_long,
+                      "a value may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
                       0};
   ParseError error;
   auto normalised = normalise(written, &error);
@@ -274,11 +280,11 @@ std::variant<Actual, ParseError> fast::parse_actual_by_grammar(std::string_view 
     auto read_as = normalised->assumptions();
     a.assumptions.insert(a.assumptions.begin(), read_as.begin(), read_as.end());
     return a;
-  } catch (const pg::parse_error& e) {
-    return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),
-                                true);
+  } catch (const g::syntax_error& e) {
+    return normalised->error_at(written, e.positions().front().byte, e.code,
+                                std::string(e.message()), true);
   } catch (const Failure& f) {
-    return normalised->error_at(written, f.byte, f.message, false);
+    return normalised->error_at(written, f.byte, f.code, f.message, false);
   }
 }
 

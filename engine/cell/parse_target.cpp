@@ -233,6 +233,7 @@ struct action<g::yes_word> : action<g::level_word> {};
 
 struct Failure {
   std::size_t byte;  // in the normalised text
+  Code code;
   std::string message;
 };
 
@@ -251,7 +252,7 @@ class Builder {
   Quantity quantity(const RawQuantity& raw) {
     auto value = detail::read_number(raw.number);
     if (!value)
-      throw Failure{raw.number_byte,
+      throw Failure{raw.number_byte, Code::number_too_long,
                     "a number may have at most " + std::to_string(kMaxDigits) + " digits"};
     return Quantity{*value, detail::read_unit(raw.unit, units_, assumptions_)};
   }
@@ -284,8 +285,9 @@ class Builder {
     if (p_.op && p_.suffix) {
       // 达到95%以上 says ≥ twice; any other pair is a contradiction or a typo.
       if (!(p_.op_is_reach && *p_.suffix == Comparator::ge))
-        throw Failure{p_.suffix_byte, "'" + p_.suffix_text + "' repeats the comparator '" +
-                                          p_.op_text + "': write only one"};
+        throw Failure{
+            p_.suffix_byte, Code::comparator_repeated,
+            "'" + p_.suffix_text + "' repeats the comparator '" + p_.op_text + "': write only one"};
       op = Comparator::ge;
     } else if (p_.op) {
       op = *p_.op;
@@ -299,9 +301,11 @@ class Builder {
 
   ConstraintForm compared_level() {
     if (p_.op != Comparator::eq)
-      throw Failure{p_.op_byte,
+      throw Failure{p_.op_byte, Code::level_with_comparator,
                     "a level word such as '" + p_.level + "' takes no comparator other than '='"};
-    if (p_.suffix) throw Failure{p_.suffix_byte, "a level word takes no '" + p_.suffix_text + "'"};
+    if (p_.suffix)
+      throw Failure{p_.suffix_byte, Code::level_with_suffix,
+                    "a level word takes no '" + p_.suffix_text + "'"};
     return LevelConstraint{p_.level};
   }
 
@@ -317,11 +321,11 @@ class Builder {
       assumptions_.push_back("range upper bound has no unit: read as " + high.written());
     }
     if (low.unit.dimension != high.unit.dimension)
-      throw Failure{p_.quantities[1].number_byte,
+      throw Failure{p_.quantities[1].number_byte, Code::range_kinds_differ,
                     "the range bounds differ in kind: " + describe_dimension(low.unit.dimension) +
                         " and " + describe_dimension(high.unit.dimension)};
     if (low.base_value() > high.base_value())
-      throw Failure{p_.quantities[0].number_byte,
+      throw Failure{p_.quantities[0].number_byte, Code::range_empty,
                     "the range is empty: " + low.written() + " is above " + high.written()};
     return RangeConstraint{std::move(low), p_.low_inclusive, std::move(high), p_.high_inclusive};
   }
@@ -331,21 +335,24 @@ class Builder {
     if (!p_.year.empty()) d.by.year = detail::read_small_number(p_.year);
     d.by.month = p_.month.empty() ? 12 : detail::read_small_number(p_.month);
     if (d.by.month < 1 || d.by.month > 12)
-      throw Failure{p_.month_byte, "there is no month " + std::to_string(d.by.month)};
+      throw Failure{p_.month_byte, Code::no_such_month,
+                    "there is no month " + std::to_string(d.by.month)};
     if (!p_.day.empty()) {
       int day = detail::read_small_number(p_.day);
       // With no year, February may have 29 days (the table's year decides later).
       int max = detail::days_in_month(d.by.year.value_or(2000), d.by.month);
       if (day < 1 || day > max)
-        throw Failure{p_.day_byte, "there is no day " + std::to_string(day) + " in month " +
-                                       std::to_string(d.by.month)};
+        throw Failure{
+            p_.day_byte, Code::no_such_day,
+            "there is no day " + std::to_string(day) + " in month " + std::to_string(d.by.month)};
       d.by.day = day;
     }
     if (!p_.from_month.empty()) {
       int from = detail::read_small_number(p_.from_month);
       if (from < 1 || from > 12 || from > d.by.month)
-        throw Failure{p_.date_byte, "the months " + std::to_string(from) + "-" +
-                                        std::to_string(d.by.month) + " are not a period"};
+        throw Failure{p_.date_byte, Code::month_span_backwards,
+                      "the months " + std::to_string(from) + "-" + std::to_string(d.by.month) +
+                          " are not a period"};
       d.from = CalendarDate{d.by.year, from, 1};
     }
     if (!d.by.year) assumptions_.push_back("no year given: the table's year applies");
@@ -356,9 +363,11 @@ class Builder {
     std::size_t bad = detail::damaged_text_at(p_.text);
     if (bad != std::string::npos) {
       if (bad > 0)
-        throw Failure{0, "'" + p_.text.substr(0, bad) +
-                             "' is not a comparator: expected one such as ≥, ≤, = or 不低于"};
-      throw Failure{0, "expected a comparator, a number, a level word or a phrase"};
+        throw Failure{0, Code::not_a_comparator,
+                      "'" + p_.text.substr(0, bad) +
+                          "' is not a comparator: expected one such as ≥, ≤, = or 不低于"};
+      throw Failure{0, Code::target_unreadable,
+                    "expected a comparator, a number, a level word or a phrase"};
     }
     return TextConstraint{p_.text};
   }
@@ -432,7 +441,8 @@ std::variant<Constraint, ParseError> parse_target(std::string_view written,
 std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_view written,
                                                                    const UnitTable& units) {
   if (written.size() > kMaxCellBytes)
-    return ParseError{"a target may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
+    return ParseError{Code::target_too_long,
+                      "a target may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
                       0};
   ParseError error;
   auto normalised = normalise(written, &error);
@@ -449,12 +459,12 @@ std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_v
     auto read_as = normalised->assumptions();
     c.assumptions.insert(c.assumptions.begin(), read_as.begin(), read_as.end());
     return c;
-  } catch (const pg::parse_error& e) {
-    return normalised->error_at(written, e.positions().front().byte, std::string(e.message()),
-                                true);
+  } catch (const g::syntax_error& e) {
+    return normalised->error_at(written, e.positions().front().byte, e.code,
+                                std::string(e.message()), true);
   } catch (const Failure& f) {
     // A semantic failure's message already names the text: no "found".
-    return normalised->error_at(written, f.byte, f.message, false);
+    return normalised->error_at(written, f.byte, f.code, f.message, false);
   }
 }
 

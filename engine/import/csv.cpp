@@ -86,7 +86,7 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
   }
   (void)line_start;
   if (in_quotes) {
-    diagnostics.push_back(make_diagnostic(Severity::error, file, quote_line, 1,
+    diagnostics.push_back(make_diagnostic(Code::import_quote_not_closed, file, quote_line, 1,
                                           "a quoted cell is never closed: expected '\"' before "
                                           "the end of the file"));
     return std::nullopt;

@@ -96,8 +96,9 @@ struct DocxReader {
       if (n.is_start("tc")) {
         if (t.rows.empty()) t.rows.emplace_back();
         if (++cells > limits.cells) {
-          grid.fail(t.name + ": more cells than the limit of " + std::to_string(limits.cells) +
-                    " (a limit for the whole file, docs/limits.md): not read");
+          grid.fail(Code::read_limit_exceeded,
+                    t.name + ": more cells than the limit of " + std::to_string(limits.cells) +
+                        " (a limit for the whole file, docs/limits.md): not read");
           return false;
         }
         t.rows.back().cells.emplace_back();
@@ -181,7 +182,8 @@ bool emit(GridBuilder& grid, const DocxTable& t) {
       col += c.span;
     }
     if (col > 16384) {
-      grid.fail(t.name + ": a row wider than 16384 columns: not read", r + 1);
+      grid.fail(Code::read_sheet_invalid, t.name + ": a row wider than 16384 columns: not read",
+                r + 1);
       return false;
     }
     // A merge the row does not continue ends on the row above.
@@ -228,7 +230,7 @@ std::optional<Grid> read_docx(const std::string& file, const std::string& bytes,
   grid.set_encoding("utf-8 (docx)");
   Grid out = grid.take();
   if (reader.tables_seen == 0) {
-    diagnostics.push_back(make_diagnostic(Severity::error, file, 1, 1,
+    diagnostics.push_back(make_diagnostic(Code::read_no_table, file, 1, 1,
                                           "the document has no table (w:tbl): nothing to import"));
     return std::nullopt;
   }

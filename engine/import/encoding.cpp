@@ -74,14 +74,14 @@ std::optional<std::string> from_gb18030(const std::string& bytes, std::size_t& b
 
 std::optional<Decoded> decode(const std::string& file, std::string bytes, ImportEncoding encoding,
                               std::vector<Diagnostic>& diagnostics) {
-  auto fail_at = [&](std::size_t at, const std::string& what) {
+  auto fail_at = [&](std::size_t at, Code code, const std::string& what) {
     unsigned line = 1, column = 1;
     locate(bytes, at, line, column);
     std::size_t line_start = bytes.rfind('\n', at == 0 ? 0 : at - 1);
     line_start = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[at]));
-    diagnostics.push_back(make_diagnostic(Severity::error, file, line, column,
+    diagnostics.push_back(make_diagnostic(code, file, line, column,
                                           what + "; found the byte " + hex + " (byte " +
                                               std::to_string(at - line_start + 1) +
                                               " of the line)"));
@@ -91,7 +91,7 @@ std::optional<Decoded> decode(const std::string& file, std::string bytes, Import
   if (bytes.size() >= 2 &&
       ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     diagnostics.push_back(make_diagnostic(
-        Severity::error, file, 1, 1,
+        Code::import_utf16, file, 1, 1,
         "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 or "
         "GB18030 CSV"));
     return std::nullopt;
@@ -105,24 +105,25 @@ std::optional<Decoded> decode(const std::string& file, std::string bytes, Import
       return Decoded{std::move(bytes), has_bom ? "utf-8 with BOM" : "utf-8", false};
     }
     if (encoding == ImportEncoding::utf8 || has_bom)
-      return fail_at(bad + (has_bom ? 3 : 0),
+      return fail_at(bad + (has_bom ? 3 : 0), Code::import_not_utf8,
                      "the file is not valid UTF-8 (try --encoding gb18030)");
     utf8_bad = bad;
   }
   std::size_t bad = 0;
   if (auto text = from_gb18030(bytes, bad))
     return Decoded{std::move(*text), "gb18030", encoding == ImportEncoding::auto_detect};
-  if (encoding == ImportEncoding::gb18030) return fail_at(bad, "the file is not valid GB18030");
+  if (encoding == ImportEncoding::gb18030)
+    return fail_at(bad, Code::import_not_gb18030, "the file is not valid GB18030");
   // Neither: point where the likelier reading (the one that got further) breaks.
   if (utf8_bad > bad)
-    return fail_at(utf8_bad,
+    return fail_at(utf8_bad, Code::import_encoding_unknown,
                    "the file is neither UTF-8 nor GB18030; read as UTF-8 (most of it "
                    "is), it breaks here");
   if (bad > utf8_bad)
-    return fail_at(bad,
+    return fail_at(bad, Code::import_encoding_unknown,
                    "the file is neither UTF-8 nor GB18030; read as GB18030 (most of it "
                    "is), it breaks here");
-  return fail_at(bad, "the file is neither UTF-8 nor GB18030");
+  return fail_at(bad, Code::import_encoding_unknown, "the file is neither UTF-8 nor GB18030");
 }
 
 }  // namespace indicheck

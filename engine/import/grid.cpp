@@ -77,13 +77,13 @@ std::string cell_reference(unsigned row, unsigned col) {
 GridBuilder::GridBuilder(std::string file, std::vector<Diagnostic>& diagnostics, GridLimits limits)
     : file_(std::move(file)), diagnostics_(diagnostics), limits_(limits) {}
 
-void GridBuilder::fail(std::string message, unsigned line) {
-  diagnostics_.push_back(
-      make_diagnostic(Severity::error, file_, line ? line : 1, 1, std::move(message)));
+void GridBuilder::fail(Code code, std::string message, unsigned line) {
+  diagnostics_.push_back(make_diagnostic(code, file_, line ? line : 1, 1, std::move(message)));
 }
 
 bool GridBuilder::over(const char* what, std::size_t limit, std::string where, unsigned line) {
-  fail(where + ": " + what + " " + std::to_string(limit) +
+  fail(Code::read_limit_exceeded,
+       where + ": " + what + " " + std::to_string(limit) +
            " (a limit for the whole file, docs/limits.md): not read",
        line);
   return false;
@@ -110,7 +110,8 @@ bool GridBuilder::add_cell(unsigned row, unsigned col, std::string_view text, un
     return over("more cells than the limit of", limits_.cells, where(), line);
   text_ += length;
   if (text_ > limits_.text_bytes) {
-    fail(where() + ": the cells' text comes to more than " + mib(limits_.text_bytes) +
+    fail(Code::read_limit_exceeded,
+         where() + ": the cells' text comes to more than " + mib(limits_.text_bytes) +
              " (a limit for the whole file, shared strings counted at each use, "
              "docs/limits.md): not read",
          line);
@@ -138,12 +139,14 @@ bool GridBuilder::add_part_bytes(const std::string& name, std::size_t bytes) {
   part_bytes_ += bytes;
   total_bytes_ += bytes;
   if (part_bytes_ > limits_.part_bytes) {
-    fail("the part " + name + " is larger than " + mib(limits_.part_bytes) + " unpacked");
+    fail(Code::read_part_too_large,
+         "the part " + name + " is larger than " + mib(limits_.part_bytes) + " unpacked");
     return false;
   }
   if (total_bytes_ > limits_.total_bytes) {
-    fail(name + ": the parts read come to more than " + mib(limits_.total_bytes) +
-         " unpacked (a limit for the whole file, docs/limits.md): not read");
+    fail(Code::read_limit_exceeded,
+         name + ": the parts read come to more than " + mib(limits_.total_bytes) +
+             " unpacked (a limit for the whole file, docs/limits.md): not read");
     return false;
   }
   return true;

@@ -99,7 +99,7 @@ class GridBuilder {
   void note(unsigned line, std::string table, std::string text);
   void set_encoding(std::string encoding) { grid_.encoding = std::move(encoding); }
   // The error a reader found itself, at `line` of the file.
-  void fail(std::string message, unsigned line = 1);
+  void fail(Code code, std::string message, unsigned line = 1);
 
   Grid take() { return std::move(grid_); }
   const std::string& file() const { return file_; }

@@ -135,9 +135,10 @@ struct HtmlState {
     return &open.back().rows.back().cells.back();
   }
 
+  // Only the whole-file limits stop the parse early.
   void stop(std::string message) {
     if (stopped) return;
-    grid->fail(std::move(message), line());
+    grid->fail(Code::read_limit_exceeded, std::move(message), line());
     stopped = true;
     xmlStopParser(ctxt);
   }
@@ -246,7 +247,8 @@ bool emit(GridBuilder& grid, const TableBuild& t) {
     for (const CellBuild& c : t.rows[r].cells) {
       while (col < busy_until.size() && busy_until[col] > r) ++col;
       if (std::size_t(col) + c.colspan > kMaxColumns) {
-        grid.fail("table " + std::to_string(t.number) + ": a row wider than " +
+        grid.fail(Code::read_sheet_invalid,
+                  "table " + std::to_string(t.number) + ": a row wider than " +
                       std::to_string(kMaxColumns) + " columns: not read",
                   c.line);
         return false;
@@ -382,7 +384,7 @@ std::optional<Grid> read_html(const std::string& file, const std::string& bytes,
     if (!emit(grid, table)) return std::nullopt;
   Grid out = grid.take();
   if (out.tables.empty()) {
-    diagnostics.push_back(make_diagnostic(Severity::error, file, 1, 1,
+    diagnostics.push_back(make_diagnostic(Code::read_no_table, file, 1, 1,
                                           st.tables_seen == 0
                                               ? "the page has no table (<table>): nothing to import"
                                               : "the page's " + std::to_string(st.tables_seen) +

@@ -114,7 +114,7 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     auto detected = detect_format(path, *bytes, found);
     if (!detected) {
       diagnostics.push_back(make_diagnostic(
-          Severity::error, path, 1, 1,
+          Code::import_format_unknown, path, 1, 1,
           "not a table indicheck imports: found " + found +
               "; import reads text, CSV, xlsx, xls, HTML, docx and PDF (see --format in "
               "docs/import.md)"));

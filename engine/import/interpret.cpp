@@ -312,9 +312,9 @@ struct Interpreter {
   void assume(std::string text, unsigned line) {
     out.assumptions.push_back({line, row ? row->sheet : "", std::move(text)});
   }
-  void warn(std::string message) {
+  void warn(Code code, std::string message) {
     diagnostics.push_back(
-        make_diagnostic(Severity::warning, row->file, row->line, 1, std::move(message), row->text));
+        make_diagnostic(code, row->file, row->line, 1, std::move(message), row->text));
   }
 
   // A NUL byte in a cell (never in a real table; a damaged file): the row is
@@ -329,7 +329,7 @@ struct Interpreter {
     std::string shown = r.text;
     std::replace(shown.begin(), shown.end(), '\0', ' ');
     diagnostics.push_back(make_diagnostic(
-        Severity::warning, r.file, r.line, count_chars(r.text, at) + 1,
+        Code::import_nul_in_cell, r.file, r.line, count_chars(r.text, at) + 1,
         "a NUL byte in a cell: the row is skipped (a damaged file? the byte is in no output)",
         shown));
     record(RowUse::skipped, "a NUL byte in a cell");
@@ -356,7 +356,7 @@ struct Interpreter {
     for (const SourceRow& r : rows) {
       row = &r;
       if (!r.refused.empty()) {
-        diagnostics.push_back(make_diagnostic(Severity::warning, r.file, r.line, 1,
+        diagnostics.push_back(make_diagnostic(Code::import_row_too_long, r.file, r.line, 1,
                                               r.refused + "; the row is skipped"));
         record(RowUse::skipped, r.refused);
         continue;
@@ -450,8 +450,9 @@ struct Interpreter {
       out.texts.push_back({title, plain_text(c), row->line});
       for (std::size_t k = i + 1; k < cells.size(); ++k)
         if (!cells[k].empty())
-          warn("text after the section '" + title + "' is kept only in the source: '" +
-               clip_to_width(cells[k], 40) + "'");
+          warn(Code::import_text_after_section, "text after the section '" + title +
+                                                    "' is kept only in the source: '" +
+                                                    clip_to_width(cells[k], 40) + "'");
       record(RowUse::text);
       return true;
     }
@@ -545,7 +546,8 @@ struct Interpreter {
     if (!any_number) return false;  // not a figure row: the caller accounts for it
     for (Column& c : columns)
       if (!c.value.empty() && !Number::parse_decimal(c.value)) {
-        warn("'" + c.value + "' in the " + c.name + " column is not a figure: left out");
+        warn(Code::import_figure_not_number,
+             "'" + c.value + "' in the " + c.name + " column is not a figure: left out");
         c.value.clear();
       }
     std::optional<std::size_t> name_col;
@@ -719,7 +721,7 @@ struct Interpreter {
         const ImportedIndicator& ind = out.indicators[idx];
         if (k < 2)
           diagnostics.push_back(make_diagnostic(
-              Severity::warning, ind.row.file, ind.row.line, 1,
+              Code::import_level_missing, ind.row.file, ind.row.line, 1,
               std::string("no ") + level_names[k] + " in its merged block: left empty",
               ind.row.text));
       }
@@ -773,7 +775,8 @@ struct Interpreter {
     std::string score = score_col && *score_col < cells.size() ? squeeze(cells[*score_col]) : "";
     if (score.empty() || score == first) return false;
     if (!Number::parse_decimal(score)) {
-      warn("the published " + first + " '" + score + "' is not a figure: not imported");
+      warn(Code::import_total_not_number,
+           "the published " + first + " '" + score + "' is not a figure: not imported");
       record(RowUse::skipped, "a " + first + " row whose 得分 is not a figure");
       return true;
     }
@@ -805,7 +808,8 @@ struct Interpreter {
       if (cells.size() > width) {
         record(RowUse::skipped, std::to_string(cells.size()) + " cells where the header has " +
                                     std::to_string(width) + " columns");
-        warn("more cells than the header has columns: the row is not imported");
+        warn(Code::import_row_too_wide,
+             "more cells than the header has columns: the row is not imported");
         return;
       }
       repair("dropped " + std::string(dropped == 1 ? "an empty cell" : "empty cells") +
@@ -893,7 +897,8 @@ struct Interpreter {
     bool new_label = !labels[0].empty() || !labels[1].empty() || !labels[2].empty();
     if (ind.name.empty() && has_target) {
       record(RowUse::skipped, "a target with no indicator name");
-      warn("a target with no indicator name: the row is not imported");
+      warn(Code::import_target_without_name,
+           "a target with no indicator name: the row is not imported");
       return;
     }
     if (ind.name.empty() && !new_label) {
@@ -949,7 +954,7 @@ std::optional<Import> interpret(std::vector<SourceRow> rows, std::vector<Diagnos
   if (in.out.indicators.empty() && in.out.budget.empty()) {
     std::string file = rows.empty() ? "" : rows.front().file;
     diagnostics.push_back(make_diagnostic(
-        Severity::error, file, 1, 1,
+        Code::import_no_table, file, 1, 1,
         "no indicator table found: expected a header row naming 三级指标 and 半年指标值, "
         "全年指标值 or 指标值"));
     return std::nullopt;

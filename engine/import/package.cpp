@@ -187,7 +187,7 @@ Package::Package(const std::string& bytes, GridBuilder& builder, std::string kin
     : builder_(builder), kind_(std::move(kind)) {
   // libzip opens an empty buffer as an empty archive: say what it is instead.
   if (bytes.compare(0, 2, "PK") != 0) {
-    builder_.fail("cannot open: not an " + kind_ + " (not a zip archive)");
+    builder_.fail(Code::read_cannot_open, "cannot open: not an " + kind_ + " (not a zip archive)");
     return;
   }
   zip_error_t error;
@@ -199,9 +199,10 @@ Package::Package(const std::string& bytes, GridBuilder& builder, std::string kin
   }
   if (!zip_) {
     int code = zip_error_code_zip(&error);
-    builder_.fail("cannot open: " + (code == ZIP_ER_NOZIP
-                                         ? "not an " + kind_ + " (not a zip archive)"
-                                         : std::string(zip_error_strerror(&error))));
+    builder_.fail(
+        Code::read_cannot_open,
+        "cannot open: " + (code == ZIP_ER_NOZIP ? "not an " + kind_ + " (not a zip archive)"
+                                                : std::string(zip_error_strerror(&error))));
   }
   zip_error_fini(&error);
 }
@@ -217,7 +218,9 @@ bool Package::has(const std::string& part) const {
 bool Package::read(const std::string& part, const std::function<bool(const XmlNode&)>& visit,
                    bool required) {
   if (!has(part)) {
-    if (required) builder_.fail("not an " + kind_ + ": the part " + part + " is missing");
+    if (required)
+      builder_.fail(Code::read_part_missing,
+                    "not an " + kind_ + ": the part " + part + " is missing");
     return false;
   }
   if (!builder_.add_part(part)) return false;
@@ -226,7 +229,8 @@ bool Package::read(const std::string& part, const std::function<bool(const XmlNo
   stream.name = &part;
   stream.file = zip_fopen(zip_, part.c_str(), 0);
   if (!stream.file) {
-    builder_.fail("cannot unpack the part " + part + ": " + zip_strerror(zip_));
+    builder_.fail(Code::read_part_damaged,
+                  "cannot unpack the part " + part + ": " + zip_strerror(zip_));
     return false;
   }
   // No entity substitution, no DTD loading, no network: an Office part needs
@@ -236,7 +240,7 @@ bool Package::read(const std::string& part, const std::function<bool(const XmlNo
                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!reader) {
     zip_fclose(stream.file);
-    builder_.fail("cannot read the part " + part);
+    builder_.fail(Code::read_part_damaged, "cannot read the part " + part);
     return false;
   }
   XmlError error;
@@ -261,19 +265,22 @@ bool Package::read(const std::string& part, const std::function<bool(const XmlNo
                           ? std::string()
                           : " (its line " + std::to_string(error.line) + ": " + error.message + ")";
     if (stream.doctype)
-      builder_.fail("the part " + part +
-                    " declares a document type (<!DOCTYPE …>), which an Office file never has: "
-                    "not read (no entity in it is expanded)");
+      builder_.fail(Code::read_doctype,
+                    "the part " + part +
+                        " declares a document type (<!DOCTYPE …>), which an Office file never has: "
+                        "not read (no entity in it is expanded)");
     else if (stream.damaged)
-      builder_.fail("cannot unpack the part " + part + ": the data is damaged");
+      builder_.fail(Code::read_part_damaged,
+                    "cannot unpack the part " + part + ": the data is damaged");
     else if (stream.over_limit)
       ;  // reported by the builder
     else if (error.code == XML_ERR_NO_MEMORY || error.code == XML_ERR_INTERNAL_ERROR ||
              error.code == XML_ERR_ENTITY_LOOP)
       // libxml2's own limits: a text node or name over 10 MB, an entity loop.
-      builder_.fail("the part " + part + " passes the XML parser's limits" + why + ": not read");
+      builder_.fail(Code::read_xml_malformed,
+                    "the part " + part + " passes the XML parser's limits" + why + ": not read");
     else
-      builder_.fail("the part " + part + " is not well-formed XML" + why);
+      builder_.fail(Code::read_xml_malformed, "the part " + part + " is not well-formed XML" + why);
   }
   xmlFreeTextReader(reader);
   zip_fclose(stream.file);

@@ -155,18 +155,19 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
       },
       &complaint);
   if (bytes.size() > std::size_t(INT32_MAX)) {
-    grid.fail("the PDF is larger than 2 GiB: not read");
+    grid.fail(Code::read_part_too_large, "the PDF is larger than 2 GiB: not read");
     return std::nullopt;
   }
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
   if (!doc) {
-    grid.fail("poppler cannot read the PDF" + (complaint.empty() ? "" : " (" + complaint + ")") +
-              ": a damaged file?");
+    grid.fail(Code::read_cannot_open, "poppler cannot read the PDF" +
+                                          (complaint.empty() ? "" : " (" + complaint + ")") +
+                                          ": a damaged file?");
     return std::nullopt;
   }
   if (doc->is_locked()) {
-    grid.fail("the PDF is password-protected: not read");
+    grid.fail(Code::read_password_protected, "the PDF is password-protected: not read");
     return std::nullopt;
   }
   int pages = doc->pages();
@@ -181,9 +182,10 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
       std::string text = utf8(b.text());
       if (text.empty()) continue;
       if (++boxes > limits.cells) {
-        grid.fail("page " + std::to_string(p + 1) + ": more text boxes than the limit of " +
-                  std::to_string(limits.cells) +
-                  " (a limit for the whole file, docs/limits.md): not read");
+        grid.fail(Code::read_limit_exceeded,
+                  "page " + std::to_string(p + 1) + ": more text boxes than the limit of " +
+                      std::to_string(limits.cells) +
+                      " (a limit for the whole file, docs/limits.md): not read");
         return std::nullopt;
       }
       poppler::rectf r = b.bbox();
@@ -267,7 +269,7 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
   Grid out = grid.take();
   if (out.tables.empty()) {
     diagnostics.push_back(make_diagnostic(
-        Severity::error, file, 1, 1,
+        Code::read_no_table, file, 1, 1,
         "the PDF has no text (" + std::to_string(pages) +
             " page(s)): a scanned document? indicheck reads the text of a PDF, not images"));
     return std::nullopt;

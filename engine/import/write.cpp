@@ -99,12 +99,12 @@ void collect_names(const std::vector<BudgetFigure>& figures, std::map<std::strin
   for (const BudgetFigure& f : figures) {
     if (f.name.find("」") != std::string::npos)
       diagnostics.push_back(make_diagnostic(
-          Severity::error, file, f.line, 1,
+          Code::import_figure_name_unquotable, file, f.line, 1,
           "the figure name '" + f.name + "' contains 」, which a rule file cannot quote"));
     auto [it, fresh] = seen.emplace(f.name, f.line);
     if (!fresh)
       diagnostics.push_back(make_diagnostic(
-          Severity::error, file, f.line, 1,
+          Code::import_figure_name_repeated, file, f.line, 1,
           "the figure name '" + f.name + "' is used again (first on line " +
               std::to_string(it->second) + "); names in a budget block must be unique"));
     collect_names(f.members, seen, file, diagnostics);

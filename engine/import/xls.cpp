@@ -64,24 +64,26 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
   char magic[8] = {};
   std::ifstream(path, std::ios::binary).read(magic, sizeof magic);
   if (std::string_view(magic, sizeof magic) != "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-    grid.fail(std::filesystem::exists(path) ? "not an xls workbook (not an OLE2 compound file)"
-                                            : "cannot open: no such file");
+    grid.fail(Code::read_cannot_open, std::filesystem::exists(path)
+                                          ? "not an xls workbook (not an OLE2 compound file)"
+                                          : "cannot open: no such file");
     return std::nullopt;
   }
   Handle handle;
   if (int rc = freexl_open(path.c_str(), &handle.h); rc != FREEXL_OK) {
-    grid.fail(freexl_problem(rc));
+    grid.fail(Code::read_cannot_open, freexl_problem(rc));
     return std::nullopt;
   }
   unsigned info = 0;
   if (freexl_get_info(handle.h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
-    grid.fail("the workbook is password-protected: save it without a password");
+    grid.fail(Code::read_password_protected,
+              "the workbook is password-protected: save it without a password");
     return std::nullopt;
   }
   unsigned sheets = 0;
   if (freexl_get_info(handle.h, FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK || sheets == 0) {
-    grid.fail("the workbook has no sheets");
+    grid.fail(Code::read_no_sheets, "the workbook has no sheets");
     return std::nullopt;
   }
   std::size_t slots = 0;
@@ -92,7 +94,8 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
     if (freexl_get_worksheet_name(handle.h, static_cast<unsigned short>(s), &name) != FREEXL_OK ||
         freexl_select_active_worksheet(handle.h, static_cast<unsigned short>(s)) != FREEXL_OK ||
         freexl_worksheet_dimensions(handle.h, &rows, &columns) != FREEXL_OK) {
-      grid.fail("sheet " + std::to_string(s + 1) + " cannot be read: a damaged workbook?");
+      grid.fail(Code::read_part_damaged,
+                "sheet " + std::to_string(s + 1) + " cannot be read: a damaged workbook?");
       return std::nullopt;
     }
     grid.start_table(name ? name : "sheet " + std::to_string(s + 1));
@@ -100,10 +103,11 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
     // so that area is what the limit counts.
     slots += std::size_t(rows) * columns;
     if (slots > limits.row_slots) {
-      grid.fail(grid.table().name + ": its dimensions (" + std::to_string(rows) + " rows × " +
-                std::to_string(columns) + " columns) take the sheets past " +
-                std::to_string(limits.row_slots) +
-                " cells (a limit for the whole file, docs/limits.md): not read");
+      grid.fail(Code::read_limit_exceeded,
+                grid.table().name + ": its dimensions (" + std::to_string(rows) + " rows × " +
+                    std::to_string(columns) + " columns) take the sheets past " +
+                    std::to_string(limits.row_slots) +
+                    " cells (a limit for the whole file, docs/limits.md): not read");
       return std::nullopt;
     }
     for (unsigned r = 0; r < rows; ++r)

@@ -125,7 +125,8 @@ struct SheetReader {
       : grid(g), part(p), shared(s) {}
 
   bool bad(const std::string& what, unsigned line) {
-    grid.fail("sheet " + grid.table().name + " (" + part + "): " + what, line);
+    grid.fail(Code::read_sheet_invalid, "sheet " + grid.table().name + " (" + part + "): " + what,
+              line);
     return false;
   }
 
@@ -362,7 +363,8 @@ std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
   for (const Sheet& s : sheets) {
     auto target = targets.find(s.id);
     if (target == targets.end()) {
-      grid.fail("sheet " + s.name + " has no part in xl/_rels/workbook.xml.rels");
+      grid.fail(Code::xlsx_sheet_no_part,
+                "sheet " + s.name + " has no part in xl/_rels/workbook.xml.rels");
       ok = false;
       continue;
     }
@@ -383,7 +385,7 @@ std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
   }
   if (!ok) return std::nullopt;
   if (sheets.empty()) {
-    grid.fail("the workbook has no sheets");
+    grid.fail(Code::read_no_sheets, "the workbook has no sheets");
     return std::nullopt;
   }
   return grid.take();

@@ -234,16 +234,7 @@ Json figure_json(const rules::ReportedFigure& f) {
   e["file"] = f.where.file;
   e["line"] = f.where.line;
   e["problem"] = f.problem;
-  return e;
-}
-
-Json diagnostic_json(const Diagnostic& d) {
-  Json e;
-  e["file"] = d.where.file;
-  e["line"] = d.where.line;
-  e["column"] = d.where.column;
-  e["severity"] = to_string(d.severity);
-  e["message"] = d.message;
+  if (!f.problem.empty()) e["code"] = id_of(f.problem_code);
   return e;
 }
 
@@ -294,7 +285,7 @@ void write_json(const Report& r, const TextSink& sink) {
   j.end_array();
   j.key("diagnostics");
   j.begin_array();
-  for (const Diagnostic& d : r.diagnostics) j.value(diagnostic_json(d));
+  for (const Diagnostic& d : r.diagnostics) j.value(to_json(d));
   j.end_array();
   j.end_object();
   sink("\n");

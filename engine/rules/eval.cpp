@@ -324,16 +324,19 @@ ReportedFigure read_reported(const RuleSet& rules, const std::string& name,
   auto parsed = parse_actual(written, rules.units);
   if (auto* bad = std::get_if<ParseError>(&parsed)) {
     out.problem = bad->message;
+    out.problem_code = bad->code;
     return out;
   }
   const Actual& a = std::get<Actual>(parsed);
   const auto* q = std::get_if<ActualQuantity>(&a.form);
   if (!q) {
     out.problem = "'" + written + "' is not a number";
+    out.problem_code = Code::figure_not_number;
     return out;
   }
   Unit u = q->unit.value_or(def.unit);
   if (u.dimension != def.unit.dimension) {
+    out.problem_code = Code::figure_kind_mismatch;
     out.problem = "'" + written + "' is " + describe_dimension(u.dimension) + " but '" + name +
                   "' is declared in " + def.unit.symbol;
     return out;

@@ -29,6 +29,7 @@ struct ReportedFigure {
   std::optional<Number> base;  // the value in base units, when readable
   std::string written;
   std::string problem;  // why it cannot be used, when it cannot
+  Code problem_code{};  // which problem, when there is one (rule tests expect it by code)
   SourceLocation where;
 };
 

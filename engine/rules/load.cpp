@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <stdexcept>
 #include <tuple>
 
 #include "engine/cell/parse.hpp"
@@ -144,23 +145,14 @@ class Checker {
  public:
   Checker(RuleSet& rs, std::vector<Diagnostic>& ds) : rs_(rs), ds_(ds) {}
 
-  void error(const Span& at, std::string message) { report(Severity::error, at, message); }
-  void warning(const Span& at, std::string message) { report(Severity::warning, at, message); }
-  // "cannot open: …" from read_file, with the path it is about.
-  static std::string naming(const std::string& path, const std::string& message) {
-    auto colon = message.find(": ");
-    if (colon == std::string::npos) return "'" + path + "': " + message;
-    return message.substr(0, colon) + " '" + path + "'" + message.substr(colon);
-  }
-
-  void report(Severity s, const Span& at, const std::string& message) {
+  void report(const Span& at, Code code, const std::string& message) {
     // The same problem found again (for the other period, or another
     // indicator the rule matches) is reported once.
     if (!said_.insert({at.file, at.byte, message}).second) return;
     if (at.file)
-      ds_.push_back(at.file->diagnostic(s, at.byte, message));
+      ds_.push_back(at.file->diagnostic(code, at.byte, message));
     else
-      ds_.push_back(make_diagnostic(s, "<rules>", 1, 1, message));
+      ds_.push_back(make_diagnostic(code, "<rules>", 1, 1, message));
   }
 
   // ---- reading files --------------------------------------------------------
@@ -169,31 +161,33 @@ class Checker {
     fs::path canonical = fs::weakly_canonical(path, ec);
     std::string key = ec ? path : canonical.string();
     if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
-      if (from) error(*from, "'" + path + "' is already being read: 引用 goes round in a circle");
+      if (from)
+        report(*from, Code::rules_import_cycle,
+               "'" + path + "' is already being read: 引用 goes round in a circle");
       return;
     }
     if (loaded_.count(key)) return;  // read once, however often it is 引用d
     if (depth > kMaxImportDepth) {
       if (from)
-        error(*from, "引用 nests deeper than " + std::to_string(kMaxImportDepth) + " files");
+        report(*from, Code::rules_import_too_deep,
+               "引用 nests deeper than " + std::to_string(kMaxImportDepth) + " files");
       return;
     }
     if (rs_.sources.size() >= kMaxRuleFiles) {
-      if (from) error(*from, "more than " + std::to_string(kMaxRuleFiles) + " rule files");
+      if (from)
+        report(*from, Code::rules_too_many_files,
+               "more than " + std::to_string(kMaxRuleFiles) + " rule files");
       return;
     }
-    std::vector<Diagnostic> file_ds;
-    auto text = read_file(path, file_ds);
+    ReadProblem problem;
+    auto text = read_file(path, problem);
     if (!text) {
-      for (auto& d : file_ds) {
-        if (from) {
-          Diagnostic located =
-              from->file->diagnostic(Severity::error, from->byte, naming(path, d.message));
-          ds_.push_back(std::move(located));
-        } else {
-          ds_.push_back(std::move(d));
-        }
-      }
+      // At the 引用 that names the file, or at the file given on the command line.
+      if (from)
+        ds_.push_back(
+            from->file->diagnostic(problem.code, from->byte, problem.message_naming(path)));
+      else
+        ds_.push_back(make_diagnostic(problem.code, path, 1, 1, problem.message()));
       return;
     }
     loaded_.insert(key);
@@ -219,7 +213,8 @@ class Checker {
       for (const Statement& st : f.statements) {
         if (st.kind != Statement::Kind::table) continue;
         if (table_stmt) {
-          error(st.at, "a second 目标表; the first is at " + where(table_stmt->at));
+          report(st.at, Code::rules_table_repeated,
+                 "a second 目标表; the first is at " + where(table_stmt->at));
           continue;
         }
         table_stmt = &st;
@@ -232,10 +227,10 @@ class Checker {
     if (!table_stmt) return;
     fs::path dir = fs::path(table_stmt->at.file->path).parent_path();
     std::string path = (dir / table_stmt->text).lexically_normal().string();
-    std::vector<Diagnostic> file_ds;
-    auto text = read_file(path, file_ds);
+    ReadProblem problem;
+    auto text = read_file(path, problem);
     if (!text) {
-      for (auto& d : file_ds) error(table_stmt->name_at, naming(path, d.message));
+      report(table_stmt->name_at, problem.code, problem.message_naming(path));
       return;
     }
     rs_.table = read_targets(path, *text, ds_);
@@ -245,24 +240,30 @@ class Checker {
   // ---- definitions ----------------------------------------------------------
   bool claim(const std::string& name, const Span& at) {
     auto [it, fresh] = names_.emplace(name, at);
-    if (!fresh) error(at, "'" + name + "' is already defined at " + where(it->second));
+    if (!fresh)
+      report(at, Code::rules_name_repeated,
+             "'" + name + "' is already defined at " + where(it->second));
     return fresh;
   }
 
   std::optional<Unit> unit(const std::string& written, const Span& at) {
     if (written.empty()) return no_unit();
     auto u = rs_.units.lookup(written);
-    if (!u) error(at, "unknown unit '" + written + "'; define it with 单位 " + written + " = …");
+    if (!u)
+      report(at, Code::rules_unknown_unit,
+             "unknown unit '" + written + "'; define it with 单位 " + written + " = …");
     return u;
   }
 
   std::optional<Number> number(const std::string& text, const Span& at) {
     if (text.size() > kMaxDigits + 2) {
-      error(at, "the number has more than " + std::to_string(kMaxDigits) + " digits");
+      report(at, Code::rules_number_too_long,
+             "the number has more than " + std::to_string(kMaxDigits) + " digits");
       return std::nullopt;
     }
     auto n = Number::parse_decimal(text);
-    if (!n) error(at, "'" + text + "' is not a number");
+    // The grammar admits only decimals here (digits, one point, digits).
+    if (!n) throw std::logic_error("a rule file number the grammar let through: '" + text + "'");
     return n;
   }
 
@@ -271,12 +272,13 @@ class Checker {
       for (const Statement& st : f.statements) {
         if (st.kind != Statement::Kind::unit) continue;
         if (rs_.units.lookup(st.text) && st.number.empty()) {
-          warning(st.name_at, "'" + st.text + "' is already a known unit");
+          report(st.name_at, Code::rules_unit_already_known,
+                 "'" + st.text + "' is already a known unit");
           continue;
         }
         if (unit_at_.count(st.text)) {
-          error(st.name_at,
-                "the unit '" + st.text + "' is already defined at " + where(unit_at_[st.text]));
+          report(st.name_at, Code::rules_unit_repeated,
+                 "the unit '" + st.text + "' is already defined at " + where(unit_at_[st.text]));
           continue;
         }
         unit_at_[st.text] = st.name_at;
@@ -288,7 +290,7 @@ class Checker {
         auto n = number(st.number, st.name_at);
         if (!base || !n) continue;
         if (n->is_zero()) {
-          error(st.name_at, "a unit cannot be worth 0 " + st.unit);
+          report(st.name_at, Code::rules_unit_zero, "a unit cannot be worth 0 " + st.unit);
           continue;
         }
         rs_.units.define({st.text, base->dimension, *n * base->factor, true});
@@ -308,8 +310,9 @@ class Checker {
         auto own = unit(v->unit, v->at);
         if (!own) return std::nullopt;
         if (own->dimension != block_unit.dimension) {
-          error(v->at, "'" + v->number + v->unit + "' is " + describe_dimension(own->dimension) +
-                           " but the block is in " + block_unit.symbol);
+          report(v->at, Code::rules_figure_unit_mismatch,
+                 "'" + v->number + v->unit + "' is " + describe_dimension(own->dimension) +
+                     " but the block is in " + block_unit.symbol);
           return std::nullopt;
         }
         u = *own;
@@ -344,8 +347,8 @@ class Checker {
             def.unit = *u;
             def.at = st.name_at;
             if (reported_.count(st.text)) {
-              error(st.name_at,
-                    "'" + st.text + "' is already declared at " + where(reported_[st.text].at));
+              report(st.name_at, Code::rules_reported_repeated,
+                     "'" + st.text + "' is already declared at " + where(reported_[st.text].at));
               break;
             }
             reported_[st.text] = def;
@@ -377,7 +380,8 @@ class Checker {
   void define_scale(const Statement& st) {
     for (const auto& s : rs_.scales)
       if (s->name == st.text) {
-        error(st.name_at, "the scale '" + st.text + "' is already defined at " + where(s->at));
+        report(st.name_at, Code::rules_scale_repeated,
+               "the scale '" + st.text + "' is already defined at " + where(s->at));
         return;
       }
     auto scale = std::make_unique<Scale>();
@@ -390,19 +394,25 @@ class Checker {
       for (std::size_t i = 0; i < b.words.size(); ++i) {
         auto [it, fresh] = scale->band.emplace(b.words[i], band);
         if (!fresh) {
-          error(b.word_at[i], "'" + b.words[i] + "' is already a word of this scale");
+          report(b.word_at[i], Code::rules_scale_word_repeated,
+                 "'" + b.words[i] + "' is already a word of this scale");
           continue;
         }
         if (band == 0) scale->met_words.push_back(b.words[i]);
       }
     }
-    if (!bands[0]) error(st.name_at, "the scale '" + st.text + "' has no 达成 band");
-    if (!bands[2]) error(st.name_at, "the scale '" + st.text + "' has no 未达成 band");
+    if (!bands[0])
+      report(st.name_at, Code::rules_scale_no_met_band,
+             "the scale '" + st.text + "' has no 达成 band");
+    if (!bands[2])
+      report(st.name_at, Code::rules_scale_no_missed_band,
+             "the scale '" + st.text + "' has no 未达成 band");
     for (const auto& other : rs_.scales)
       for (const auto& w : scale->met_words)
         if (other->band.count(w))
-          error(st.name_at, "'" + w + "' is already a word of the scale '" + other->name + "' (" +
-                                where(other->at) + ")");
+          report(st.name_at, Code::rules_scale_word_shared,
+                 "'" + w + "' is already a word of the scale '" + other->name + "' (" +
+                     where(other->at) + ")");
     rs_.scales.push_back(std::move(scale));
   }
 
@@ -412,7 +422,7 @@ class Checker {
       return Dimension::of(f->second.unit);
     auto d = rs_.derived.find(name);
     if (d == rs_.derived.end()) {
-      error(at, "unknown name '" + name + "'" + suggestion(name));
+      report(at, Code::rules_unknown_name, "unknown name '" + name + "'" + suggestion(name));
       return std::nullopt;
     }
     return type_of_derived(d->second, at);
@@ -428,7 +438,8 @@ class Checker {
           if (n == def.name) on = true;
           if (on) cycle += n + " → ";
         }
-        error(used_at, "the definitions go round in a circle: " + cycle + def.name);
+        report(used_at, Code::rules_definition_cycle,
+               "the definitions go round in a circle: " + cycle + def.name);
         return std::nullopt;
       }
       if (failed_.count(def.name)) return std::nullopt;
@@ -447,8 +458,9 @@ class Checker {
     if (reported_overridden_.count(def.name)) {
       Dimension declared = Dimension::of(reported_[def.name].unit);
       if (!(declared == *d))
-        error(def.at, "'" + def.name + "' is declared as " + declared.describe() + " at " +
-                          where(reported_[def.name].at) + " but defined as " + d->describe());
+        report(def.at, Code::rules_declared_kind_mismatch,
+               "'" + def.name + "' is declared as " + declared.describe() + " at " +
+                   where(reported_[def.name].at) + " but defined as " + d->describe());
     }
     return d;
   }
@@ -472,9 +484,10 @@ class Checker {
         auto b = type(e.args[1]);
         if (!a || !b) return std::nullopt;
         if (!(*a == *b)) {
-          error(e.at, std::string("cannot ") + (e.kind == Expr::Kind::add ? "add " : "subtract ") +
-                          b->describe() + (e.kind == Expr::Kind::add ? " to " : " from ") +
-                          a->describe());
+          report(e.at, Code::rules_add_kinds_differ,
+                 std::string("cannot ") + (e.kind == Expr::Kind::add ? "add " : "subtract ") +
+                     b->describe() + (e.kind == Expr::Kind::add ? " to " : " from ") +
+                     a->describe());
           return std::nullopt;
         }
         return a;
@@ -495,23 +508,26 @@ class Checker {
   std::optional<Dimension> type_of_call(const Expr& e) {
     auto arity = [&](std::size_t n) {
       if (e.args.size() == n) return true;
-      error(e.at, e.text + " takes " + std::to_string(n) + " value" + (n == 1 ? "" : "s") +
-                      ", not " + std::to_string(e.args.size()));
+      report(e.at, Code::rules_argument_count,
+             e.text + " takes " + std::to_string(n) + " value" + (n == 1 ? "" : "s") + ", not " +
+                 std::to_string(e.args.size()));
       return false;
     };
     if (e.text == "合计") {
       if (!arity(1)) return std::nullopt;
       const Expr& a = e.args[0];
       if (a.kind != Expr::Kind::reference) {
-        error(a.at, "合计 takes the name of a 组 or of a figure with rows under it");
+        report(a.at, Code::rules_sum_needs_name,
+               "合计 takes the name of a 组 or of a figure with rows under it");
         return std::nullopt;
       }
       auto f = rs_.figures.find(a.text);
       if (f == rs_.figures.end() || f->second.members.empty()) {
         if (f == rs_.figures.end() && !rs_.derived.count(a.text))
-          error(a.at, "unknown name '" + a.text + "'" + suggestion(a.text));
+          report(a.at, Code::rules_unknown_name,
+                 "unknown name '" + a.text + "'" + suggestion(a.text));
         else
-          error(a.at, "'" + a.text + "' has no rows under it to add up");
+          report(a.at, Code::rules_sum_no_rows, "'" + a.text + "' has no rows under it to add up");
         return std::nullopt;
       }
       return Dimension::of(f->second.unit);
@@ -526,13 +542,15 @@ class Checker {
       auto b = type(e.args[1]);
       if (!a || !b) return std::nullopt;
       if (!(*a == *b)) {
-        error(e.at, e.text + " compares values of one kind, not " + a->describe() + " and " +
-                        b->describe());
+        report(e.at, Code::rules_compare_kinds_differ,
+               e.text + " compares values of one kind, not " + a->describe() + " and " +
+                   b->describe());
         return std::nullopt;
       }
       return a;
     }
-    error(e.at, "unknown function '" + e.text + "'; the functions are " + kFunctions);
+    report(e.at, Code::rules_unknown_function,
+           "unknown function '" + e.text + "'; the functions are " + kFunctions);
     return std::nullopt;
   }
 
@@ -565,8 +583,9 @@ class Checker {
       if (f != rs_.figures.end()) {
         const FigureDef& def = f->second;
         if (def.source == FigureDef::Source::budget && !(q == Period::half ? def.half : def.year))
-          error(e.at, "'" + e.text + "' has no " + chinese(q) + " value (" + where(def.at) + ")" +
-                          (e.column ? "" : fix));
+          report(e.at, Code::rules_period_value_missing,
+                 "'" + e.text + "' has no " + chinese(q) + " value (" + where(def.at) + ")" +
+                     (e.column ? "" : fix));
         return;
       }
       auto d = rs_.derived.find(e.text);
@@ -581,8 +600,9 @@ class Checker {
       for (const auto& m : f->second.members) {
         const FigureDef& def = rs_.figures[m];
         if (def.source == FigureDef::Source::budget && !(p == Period::half ? def.half : def.year))
-          error(e.args[0].at, "the row '" + m + "' of '" + e.args[0].text + "' has no " +
-                                  chinese(p) + " value (" + where(def.at) + ")" + fix);
+          report(e.args[0].at, Code::rules_period_value_missing,
+                 "the row '" + m + "' of '" + e.args[0].text + "' has no " + chinese(p) +
+                     " value (" + where(def.at) + ")" + fix);
       }
       return;
     }
@@ -619,7 +639,8 @@ class Checker {
           if (!first) {
             first = d;
           } else if (!(*first == *d)) {
-            error(side.at, "cannot compare " + d->describe() + " with " + first->describe());
+            report(side.at, Code::rules_check_kinds_differ,
+                   "cannot compare " + d->describe() + " with " + first->describe());
             typed = false;
           }
         }
@@ -635,7 +656,8 @@ class Checker {
               rule.message = c.text;
               break;
             default:
-              error(c.at, "this clause belongs in a 指标 block, not in a 核对");
+              report(c.at, Code::rules_clause_misplaced,
+                     "this clause belongs in a 指标 block, not in a 核对");
           }
         }
         if (typed) {
@@ -655,7 +677,7 @@ class Checker {
 
   template <typename T>
   void set_once(std::optional<T>& slot, const T& value, const Clause& c) {
-    if (slot) error(c.at, "this clause is given twice in the block");
+    if (slot) report(c.at, Code::rules_clause_repeated, "this clause is given twice in the block");
     slot = value;
   }
 
@@ -663,7 +685,7 @@ class Checker {
   std::optional<Constraint> target(const Clause& c) {
     auto t = parse_target(c.text, rs_.units);
     if (auto* bad = std::get_if<ParseError>(&t)) {
-      ds_.push_back(c.value_at.file->diagnostic(Severity::error, c.value_at.byte + bad->byte,
+      ds_.push_back(c.value_at.file->diagnostic(bad->code, c.value_at.byte + bad->byte,
                                                 "target: " + bad->message));
       return std::nullopt;
     }
@@ -694,14 +716,16 @@ class Checker {
     switch (c.kind) {
       case Clause::Kind::target: {
         const Clause*& seen = c.period == Period::half ? r.half_clause : r.year_clause;
-        if (seen) error(c.at, "this clause is given twice in the block");
+        if (seen)
+          report(c.at, Code::rules_clause_repeated, "this clause is given twice in the block");
         seen = &c;
         auto t = target(c);
         if (t) (c.period == Period::half ? r.half_target : r.year_target) = std::move(*t);
         break;
       }
       case Clause::Kind::actual:
-        if (r.actual) error(c.at, "this clause is given twice in the block");
+        if (r.actual)
+          report(c.at, Code::rules_clause_repeated, "this clause is given twice in the block");
         r.actual = &c.expr;
         break;
       case Clause::Kind::weight: {
@@ -725,7 +749,7 @@ class Checker {
       }
       case Clause::Kind::places: {
         if (c.text.size() > 2 || std::stoi(c.text) > 20) {
-          error(c.value_at, "at most 20 decimal places");
+          report(c.value_at, Code::rules_places_too_many, "at most 20 decimal places");
           break;
         }
         set_once(r.places, static_cast<unsigned>(std::stoi(c.text)), c);
@@ -744,7 +768,8 @@ class Checker {
       case Clause::Kind::scale: {
         for (const auto& s : rs_.scales)
           if (s->name == c.text) r.scale = s.get();
-        if (!r.scale) error(c.value_at, "unknown scale '" + c.text + "'");
+        if (!r.scale)
+          report(c.value_at, Code::rules_unknown_scale, "unknown scale '" + c.text + "'");
         break;
       }
       case Clause::Kind::not_applicable:
@@ -755,7 +780,8 @@ class Checker {
         break;
       case Clause::Kind::severity:
       case Clause::Kind::message:
-        error(c.at, "this clause belongs in a 核对 block, not in a 指标");
+        report(c.at, Code::rules_clause_misplaced,
+               "this clause belongs in a 核对 block, not in a 指标");
         break;
       case Clause::Kind::over_eq:
         set_once(r.eq_miss, eq_miss_of(c.text), c);
@@ -767,7 +793,8 @@ class Checker {
         step(r, c);
         break;
       default:
-        error(c.at, "this setting belongs in a 评分 block, not in a 指标");
+        report(c.at, Code::rules_clause_misplaced,
+               "this setting belongs in a 评分 block, not in a 指标");
     }
   }
 
@@ -783,8 +810,9 @@ class Checker {
     auto n = number(text, at);
     if (!n) return std::nullopt;
     if (most && *n > Number::integer(*most)) {
-      error(at, std::string(what) + " is " + text + "%; it cannot be above " +
-                    std::to_string(*most) + "%");
+      report(at, Code::rules_percentage_too_high,
+             std::string(what) + " is " + text + "%; it cannot be above " + std::to_string(*most) +
+                 "%");
       return std::nullopt;
     }
     return *n / Number::integer(100);
@@ -792,10 +820,11 @@ class Checker {
 
   void points_off(IndicatorRule& r, const Clause& c) {
     if (r.local) {
-      error(c.at, std::holds_alternative<StepBands>(*r.local)
-                      ? "this indicator already has 完成率 steps at " + where(r.local_at) +
-                            "; one local scheme per indicator"
-                      : "this clause is given twice in the block");
+      bool steps = std::holds_alternative<StepBands>(*r.local);
+      report(c.at, steps ? Code::rules_local_scheme_repeated : Code::rules_clause_repeated,
+             steps ? "this indicator already has 完成率 steps at " + where(r.local_at) +
+                         "; one local scheme per indicator"
+                   : "this clause is given twice in the block");
       return;
     }
     r.local_at = c.at;
@@ -803,7 +832,8 @@ class Checker {
     auto points = number(c.second, c.second_at);
     if (!unit_n || !points) return;
     if (unit_n->is_zero()) {
-      error(c.value_at, "每少 0 is no unit: the shortfall is counted in units above 0");
+      report(c.value_at, Code::rules_short_unit_zero,
+             "每少 0 is no unit: the shortfall is counted in units above 0");
       return;
     }
     if (!c.unit.empty()) {
@@ -818,8 +848,9 @@ class Checker {
 
   void step(IndicatorRule& r, const Clause& c) {
     if (r.local && std::holds_alternative<PointsOffPerUnit>(*r.local)) {
-      error(c.at, "this indicator already has 每少 … 扣 at " + where(r.local_at) +
-                      "; one local scheme per indicator");
+      report(c.at, Code::rules_local_scheme_repeated,
+             "this indicator already has 每少 … 扣 at " + where(r.local_at) +
+                 "; one local scheme per indicator");
       return;
     }
     if (!r.local) {
@@ -831,13 +862,13 @@ class Checker {
     if (!at_least || !fraction) return;
     auto& steps = std::get<StepBands>(*r.local).steps;
     if (*at_least == Number::integer(1))
-      error(c.value_at,
-            "a step at 100% is never used: steps score a missed target, whose completion is "
-            "below 100%");
+      report(c.value_at, Code::rules_step_at_100,
+             "a step at 100% is never used: steps score a missed target, whose completion is "
+             "below 100%");
     else if (!steps.empty() && !(*at_least < steps.back().at_least))
-      error(c.value_at, "the steps must go from the highest completion down: ≥" + c.text +
-                            "% comes after ≥" +
-                            (steps.back().at_least * Number::integer(100)).canonical() + "%");
+      report(c.value_at, Code::rules_steps_out_of_order,
+             "the steps must go from the highest completion down: ≥" + c.text + "% comes after ≥" +
+                 (steps.back().at_least * Number::integer(100)).canonical() + "%");
     steps.push_back(StepBand{*at_least, *fraction});
   }
 
@@ -848,8 +879,9 @@ class Checker {
       for (const Statement& st : f.statements) {
         if (st.kind != Statement::Kind::scoring) continue;
         if (first) {
-          error(st.at, "a second 评分; the first is at " + where(first->at) +
-                           " (one scheme for all the rule files)");
+          report(st.at, Code::rules_scoring_repeated,
+                 "a second 评分; the first is at " + where(first->at) +
+                     " (one scheme for all the rule files)");
           continue;
         }
         first = &st;
@@ -865,7 +897,7 @@ class Checker {
     for (const Clause& c : first->clauses) {
       bool repeatable = c.kind == Clause::Kind::category || c.kind == Clause::Kind::band_point;
       if (!repeatable && !seen.insert(c.kind).second)
-        error(c.at, "this setting is given twice in the 评分 block");
+        report(c.at, Code::rules_clause_repeated, "this setting is given twice in the 评分 block");
       switch (c.kind) {
         case Clause::Kind::basis:
           s.name = c.text;
@@ -889,10 +921,12 @@ class Checker {
           category_at = &c;
           for (const auto& cat : s.split)
             if (cat.name == c.text)
-              error(c.value_at, "the category '" + c.text + "' is given twice");
+              report(c.value_at, Code::rules_category_repeated,
+                     "the category '" + c.text + "' is given twice");
           auto w = number(c.second, c.second_at);
           if (w && *w > Number::integer(100)) {
-            error(c.second_at, "a category's weight cannot be above 100");
+            report(c.second_at, Code::rules_category_weight_too_high,
+                   "a category's weight cannot be above 100");
             w.reset();
           }
           if (!w) weights_known = false;
@@ -902,8 +936,9 @@ class Checker {
             const Span& at = c.words.empty() ? c.value_at : c.word_at[i];
             auto [it, fresh] = level1_at.emplace(cat.level1[i], at);
             if (!fresh)
-              error(at, "'" + cat.level1[i] + "' already belongs to a category at " +
-                            where(it->second));
+              report(
+                  at, Code::rules_level1_in_two_categories,
+                  "'" + cat.level1[i] + "' already belongs to a category at " + where(it->second));
           }
           s.split.push_back(std::move(cat));
           break;
@@ -911,7 +946,8 @@ class Checker {
         case Clause::Kind::execution: {
           auto w = number(c.text, c.value_at);
           if (w && *w > Number::integer(100)) {
-            error(c.value_at, "the 预算执行率 weight cannot be above 100");
+            report(c.value_at, Code::rules_execution_weight_too_high,
+                   "the 预算执行率 weight cannot be above 100");
             w.reset();
           }
           if (w)
@@ -934,21 +970,24 @@ class Checker {
           s.grade_printed_total = c.text == "按打印总分";
           break;
         default:
-          error(c.at, "this clause belongs in a 指标 block, not in 评分");
+          report(c.at, Code::rules_clause_misplaced,
+                 "this clause belongs in a 指标 block, not in 评分");
       }
     }
     if (category_at && weights_known) {
       Number sum = s.execution_weight;
       for (const auto& cat : s.split) sum = sum + cat.weight;
       if (sum != Number::integer(100))
-        warning(first->at, "the categories and 执行率 weigh " + sum.canonical() +
-                               ", not 100; the total is rescaled to 100");
+        report(first->at, Code::rules_weights_not_100,
+               "the categories and 执行率 weigh " + sum.canonical() +
+                   ", not 100; the total is rescaled to 100");
     }
     rs_.scoring = std::move(s);
   }
 
   void band_point(ScoringScheme& s, const Clause& c, std::set<Band::Kind>& bands) {
-    if (!bands.insert(c.band).second) error(c.at, "this setting is given twice in the 评分 block");
+    if (!bands.insert(c.band).second)
+      report(c.at, Code::rules_clause_repeated, "this setting is given twice in the 评分 block");
     auto f = percentage(c.text, c.value_at, "the point taken in a band", std::nullopt);
     if (!f) return;
     const int lo = c.band == Band::Kind::met ? 80 : c.band == Band::Kind::partly ? 60 : 0;
@@ -959,7 +998,8 @@ class Checker {
       const char* name = c.band == Band::Kind::met      ? "达成 [80%,100%]"
                          : c.band == Band::Kind::partly ? "部分达成 [60%,80%)"
                                                         : "未达成 [0,60%)";
-      error(c.value_at, c.text + "% lies outside the band " + name);
+      report(c.value_at, Code::rules_band_point_outside,
+             c.text + "% lies outside the band " + name);
       return;
     }
     (c.band == Band::Kind::met      ? s.qualitative.met
@@ -971,15 +1011,18 @@ class Checker {
     const Statement& st = *r.statement;
     for (const auto& seg : r.pattern)
       if (seg.find('*') != std::string::npos) {
-        error(st.name_at, "a 新增指标 needs its whole path, without '*'");
+        report(st.name_at, Code::rules_new_indicator_glob,
+               "a 新增指标 needs its whole path, without '*'");
         return;
       }
     if (r.pattern.size() < 3) {
-      error(st.name_at, "a 新增指标 needs its whole path: 一级/二级/三级 (or with 重点工作)");
+      report(st.name_at, Code::rules_new_indicator_short_path,
+             "a 新增指标 needs its whole path: 一级/二级/三级 (or with 重点工作)");
       return;
     }
     if (!r.half_clause && !r.year_clause) {
-      error(st.name_at, "a 新增指标 needs a target: 半年 … or 全年 …");
+      report(st.name_at, Code::rules_new_indicator_no_target,
+             "a 新增指标 needs a target: 半年 … or 全年 …");
       return;
     }
     Indicator ind;
@@ -1013,8 +1056,9 @@ class Checker {
         if (old.path() == path) exists = true;
       for (const IndicatorRule& r : rs_.indicators)
         if (r.is_new && r.pattern == path && exists)
-          error(r.statement->name_at, "'" + ind.path_text() + "' is already in " + table.file +
-                                          "; attach to it with 指标");
+          report(
+              r.statement->name_at, Code::rules_new_indicator_exists,
+              "'" + ind.path_text() + "' is already in " + table.file + "; attach to it with 指标");
       if (!exists) {
         table.indicators.push_back(ind);
         if (ind.half_target.text.size()) table.has_half = true;
@@ -1047,15 +1091,14 @@ class Checker {
     }
     for (std::size_t i = 0; i < rs_.indicators.size(); ++i)
       if (used[i] && rs_.indicators[i].bare && !bare_used_.count(&rs_.indicators[i]))
-        warning(rs_.indicators[i].statement->name_at,
-                "裸值 changes nothing: every target this rule matches has a comparator");
+        report(rs_.indicators[i].statement->name_at, Code::rules_bare_unused,
+               "裸值 changes nothing: every target this rule matches has a comparator");
     // A 新增指标 adds its indicator, or was refused with an error of its own:
     // either way "matches no indicator" would say nothing new.
     for (std::size_t i = 0; i < rs_.indicators.size(); ++i)
       if (!used[i] && !rs_.indicators[i].is_new)
-        warning(
-            rs_.indicators[i].statement->name_at,
-            "'" + rs_.indicators[i].statement->text + "' matches no indicator in " + table.file);
+        report(rs_.indicators[i].statement->name_at, Code::rules_matches_nothing,
+               "'" + rs_.indicators[i].statement->text + "' matches no indicator in " + table.file);
   }
 
   void overlap(const IndicatorRule& r, const std::string& what, bool sets,
@@ -1064,8 +1107,9 @@ class Checker {
     if (!sets) return;
     auto [it, fresh] = set_by.emplace(what, &r);
     if (!fresh && it->second != &r)
-      error(r.statement->name_at, what + " of '" + ind.path_text() + "' (" + chinese(p) +
-                                      ") is already set at " + where(it->second->statement->at));
+      report(r.statement->name_at, Code::rules_attribute_set_twice,
+             what + " of '" + ind.path_text() + "' (" + chinese(p) + ") is already set at " +
+                 where(it->second->statement->at));
   }
 
   // The rule's values must fit the indicator's target in period `p`.
@@ -1077,9 +1121,9 @@ class Checker {
       if (ind.target(p).text.empty()) {
         if (r.actual && !r.only) return;  // no target in this period: nothing is judged
         if (r.only)
-          warning(r.statement->name_at, "'" + ind.path_text() + "' has no " + chinese(p) +
-                                            " target, so this rule (期间 " + chinese(p) +
-                                            ") never applies");
+          report(r.statement->name_at, Code::rules_period_never_applies,
+                 "'" + ind.path_text() + "' has no " + chinese(p) + " target, so this rule (期间 " +
+                     chinese(p) + ") never applies");
         return;
       }
       auto t = parse_target(ind.target(p).text, rs_.units);
@@ -1093,13 +1137,13 @@ class Checker {
       target_dim = Dimension::of(rg->low.unit);
     if (r.actual) {
       if (!target_dim) {
-        error(r.actual->at, "实际值 computes a number, but the " + std::string(chinese(p)) +
-                                " target of '" + ind.path_text() + "' is '" + parsed->written +
-                                "', not a quantity");
+        report(r.actual->at, Code::rules_actual_not_quantity,
+               "实际值 computes a number, but the " + std::string(chinese(p)) + " target of '" +
+                   ind.path_text() + "' is '" + parsed->written + "', not a quantity");
       } else if (auto d = silent_type(*r.actual); d && !(*d == *target_dim)) {
-        error(r.actual->at, "实际值 is " + d->describe() + " but the " + chinese(p) +
-                                " target of '" + ind.path_text() + "' ('" + parsed->written +
-                                "') is " + target_dim->describe());
+        report(r.actual->at, Code::rules_actual_kind_mismatch,
+               "实际值 is " + d->describe() + " but the " + chinese(p) + " target of '" +
+                   ind.path_text() + "' ('" + parsed->written + "') is " + target_dim->describe());
       } else if (d) {
         std::set<std::string> seen;
         needs(*r.actual, p, "; limit the rule with 期间 or name the column as 名称[全年]", seen);
@@ -1109,30 +1153,30 @@ class Checker {
                               [](const std::string& a) { return a.starts_with("no comparator"); }))
       bare_used_.insert(&r);
     if (r.tolerance && target_dim && !(Dimension::of(r.tolerance->unit) == *target_dim))
-      error(r.tolerance_at, "容差 " + r.tolerance->written() + " is " +
-                                Dimension::of(r.tolerance->unit).describe() +
-                                " but the target of '" + ind.path_text() + "' is " +
-                                target_dim->describe());
+      report(r.tolerance_at, Code::rules_tolerance_kind_mismatch,
+             "容差 " + r.tolerance->written() + " is " +
+                 Dimension::of(r.tolerance->unit).describe() + " but the target of '" +
+                 ind.path_text() + "' is " + target_dim->describe());
     if (r.eq_miss) {
       const auto* q = std::get_if<QuantityConstraint>(&parsed->form);
       if (!q || q->op != Comparator::eq)
-        warning(r.statement->name_at, "超出 changes nothing for '" + ind.path_text() + "': its " +
-                                          chinese(p) + " target '" + parsed->written +
-                                          "' is not an = target");
+        report(r.statement->name_at, Code::rules_over_eq_unused,
+               "超出 changes nothing for '" + ind.path_text() + "': its " + chinese(p) +
+                   " target '" + parsed->written + "' is not an = target");
     }
     if (r.short_unit && target_dim && !(Dimension::of(*r.short_unit) == *target_dim))
-      error(r.local_at, "每少 counts " + Dimension::of(*r.short_unit).describe() +
-                            " but the target of '" + ind.path_text() + "' is " +
-                            target_dim->describe());
+      report(r.local_at, Code::rules_short_unit_kind_mismatch,
+             "每少 counts " + Dimension::of(*r.short_unit).describe() + " but the target of '" +
+                 ind.path_text() + "' is " + target_dim->describe());
     if (r.local && !target_dim)
-      error(r.local_at,
-            std::string(std::holds_alternative<StepBands>(*r.local) ? "完成率" : "每少") +
-                " applies to numeric targets, but the " + chinese(p) + " target of '" +
-                ind.path_text() + "' is '" + parsed->written + "'");
+      report(r.local_at, Code::rules_local_scheme_not_numeric,
+             std::string(std::holds_alternative<StepBands>(*r.local) ? "完成率" : "每少") +
+                 " applies to numeric targets, but the " + chinese(p) + " target of '" +
+                 ind.path_text() + "' is '" + parsed->written + "'");
     if ((r.tolerance || r.places) && !target_dim)
-      error(r.tolerance ? r.tolerance_at : r.places_at,
-            std::string(r.tolerance ? "容差" : "精度") + " applies to numeric targets, but the " +
-                chinese(p) + " target of '" + ind.path_text() + "' is '" + parsed->written + "'");
+      report(r.tolerance ? r.tolerance_at : r.places_at, Code::rules_rounding_not_numeric,
+             std::string(r.tolerance ? "容差" : "精度") + " applies to numeric targets, but the " +
+                 chinese(p) + " target of '" + ind.path_text() + "' is '" + parsed->written + "'");
   }
 
   // The type, with diagnostics already given when the expression was checked.

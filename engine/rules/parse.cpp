@@ -42,10 +42,9 @@ std::string SourceFile::line_text(unsigned line) const {
   return text.substr(start, end - start);
 }
 
-Diagnostic SourceFile::diagnostic(Severity severity, std::size_t byte, std::string message) const {
+Diagnostic SourceFile::diagnostic(Code code, std::size_t byte, std::string message) const {
   unsigned line = line_of(byte);
-  return make_diagnostic(severity, path, line, column_of(byte), std::move(message),
-                         line_text(line));
+  return make_diagnostic(code, path, line, column_of(byte), std::move(message), line_text(line));
 }
 
 const char* to_symbol(Relation r) {
@@ -549,7 +548,7 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
   const std::string& text = source.text;
   if (text.size() > kMaxRuleFileBytes) {
     diagnostics.push_back(make_diagnostic(
-        Severity::error, source.path, 1, 1,
+        Code::rules_file_too_large, source.path, 1, 1,
         "the rule file is " + std::to_string(text.size()) + " bytes; the limit is " +
             std::to_string(kMaxRuleFileBytes) + " (docs/limits.md)"));
     return file;
@@ -558,7 +557,7 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
     diagnostics.push_back(
-        source.diagnostic(Severity::error, *bad,
+        source.diagnostic(Code::rules_file_invalid_utf8, *bad,
                           std::string("the file is not valid UTF-8: byte ") + hex +
                               " here starts no character; save the file as UTF-8"));
     return file;
@@ -583,9 +582,9 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
             file.statements.back().end_line = source.line_of(next - 1);
         }
       pos = next;
-    } catch (const pg::parse_error& e) {
+    } catch (const g::syntax_error& e) {
       std::size_t at = e.positions().front().byte;
-      if (e.message() == gr::message<gr::x_nest>) {
+      if (e.code == Code::rules_nesting_too_deep) {
         // Point at the '(' , '-' or '{' that goes one level too deep.
         do --at;
         while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
@@ -604,8 +603,7 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
         bool after_operator = false;
         for (auto op : continued)
           after_operator |= std::string_view(text).substr(0, b).ends_with(op);
-        if (crossed && b > pos &&
-            (after_operator || e.message() == gr::message<gr::x_close_paren>)) {
+        if (crossed && b > pos && (after_operator || e.code == Code::rules_paren_not_closed)) {
           at = b;
           found = "end of line";
         }
@@ -616,7 +614,7 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
           --at;
       }
       diagnostics.push_back(
-          source.diagnostic(Severity::error, at, std::string(e.message()) + "; found " + found));
+          source.diagnostic(e.code, at, std::string(e.message()) + "; found " + found));
       pos = resume_after(source, at);
     }
   }

@@ -25,7 +25,7 @@ struct SourceFile {
   unsigned line_of(std::size_t byte) const;    // 1-based
   unsigned column_of(std::size_t byte) const;  // 1-based, in characters
   std::string line_text(unsigned line) const;  // without the line end
-  Diagnostic diagnostic(Severity severity, std::size_t byte, std::string message) const;
+  Diagnostic diagnostic(Code code, std::size_t byte, std::string message) const;
 };
 
 // Where a node starts.

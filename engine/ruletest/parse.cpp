@@ -40,7 +40,8 @@ struct Line {
   std::vector<std::size_t> string_at;  // byte offsets in the file
   std::vector<std::string> names;      // names and path segments, in order
   std::size_t first_name_at = 0;
-  std::string place_file, place_line, verdict, number, grade, value;
+  std::string place_file, place_line, verdict, number, grade, value, code;
+  std::size_t code_at = 0;
   std::size_t value_at = 0;
   std::optional<Period> period;
   std::optional<Severity> severity;
@@ -82,11 +83,14 @@ INDICHECK_ON(gr::bare_name, if (l.names.empty()) l.first_name_at = in.position()
              l.names.push_back(in.string()));
 INDICHECK_ON(gr::x_quoted_text, if (l.names.empty()) l.first_name_at = in.position().byte;
              l.names.push_back(in.string()));
-INDICHECK_ON(gt::place_file, l.place_file = in.string());
-INDICHECK_ON(gt::place_line, l.place_line = in.string());
+// On the whole place: its file part alone may match a word that then turns
+// out to be no place (a code such as E3301).
+INDICHECK_ON(gt::place, auto text = in.string(); auto colon = text.rfind(':');
+             l.place_file = text.substr(0, colon); l.place_line = text.substr(colon + 1));
 INDICHECK_ON(gt::verdict_word, l.verdict = in.string());
 INDICHECK_ON(gt::decimal, l.number = in.string());
 INDICHECK_ON(gt::grade_word, l.grade = in.string());
+INDICHECK_ON(gt::code_id, l.code = in.string(); l.code_at = in.position().byte);
 INDICHECK_ON(gt::sev_error, l.severity = Severity::error);
 INDICHECK_ON(gt::sev_warning, l.severity = Severity::warning);
 INDICHECK_ON(gt::figure_ok, l.figure_bad = false);
@@ -133,8 +137,16 @@ class Builder {
   Builder(const rules::SourceFile& source, TestFile& out, std::vector<Diagnostic>& ds)
       : source_(source), out_(out), ds_(ds) {}
 
-  void error(std::size_t byte, std::string message) {
-    ds_.push_back(source_.diagnostic(Severity::error, byte, std::move(message)));
+  void error(std::size_t byte, Code code, std::string message) {
+    ds_.push_back(source_.diagnostic(code, byte, std::move(message)));
+  }
+  // The code written as `id`; a diagnostic when there is none.
+  std::optional<Code> expected_code(const std::string& id, std::size_t at) {
+    auto code = code_from_id(id);
+    if (!code)
+      error(at, Code::test_unknown_code,
+            "'" + id + "' is not a diagnostic code (docs/diagnostics.md lists them)");
+    return code;
   }
   SourceLocation at(std::size_t byte) const {
     return SourceLocation{source_.path, source_.line_of(byte), source_.column_of(byte)};
@@ -148,15 +160,17 @@ class Builder {
         return;
       case Line::Kind::case_open: {
         if (in_case) {
-          error(start, "a case cannot hold another: expected '}' to close '" + current_->name +
-                           "' (line " + std::to_string(current_->where.line) + ") first");
+          error(start, Code::test_case_nested,
+                "a case cannot hold another: expected '}' to close '" + current_->name +
+                    "' (line " + std::to_string(current_->where.line) + ") first");
           finish();
         }
         std::string name = l.names.empty() ? std::string() : l.names[0];
         for (const Case& c : out_.cases)
           if (c.name == name)
-            error(l.first_name_at, "a second case named '" + name + "'; the first is on line " +
-                                       std::to_string(c.where.line));
+            error(l.first_name_at, Code::test_case_repeated,
+                  "a second case named '" + name + "'; the first is on line " +
+                      std::to_string(c.where.line));
         out_.cases.emplace_back();
         current_ = &out_.cases.back();
         current_->name = name;
@@ -166,25 +180,28 @@ class Builder {
         return;
       }
       case Line::Kind::case_close:
-        if (!in_case) return error(start, "'}' without a case to close");
+        if (!in_case)
+          return error(start, Code::test_close_without_case, "'}' without a case to close");
         finish();
         return;
       case Line::Kind::rules: {
         auto& target = in_case ? current_->rules : file_rules_;
         if (!target.empty())
-          return error(start, "规则 is given twice here: list every file on one line");
+          return error(start, Code::test_rules_repeated,
+                       "规则 is given twice here: list every file on one line");
         for (const auto& s : l.strings) target.push_back(resolve(source_.path, s));
         return;
       }
       case Line::Kind::table: {
         auto& target = in_case ? current_->targets : file_table_;
-        if (!target.empty()) return error(start, "目标表 is given twice");
+        if (!target.empty())
+          return error(start, Code::test_table_repeated, "目标表 is given twice");
         target = resolve(source_.path, l.strings.at(0));
         return;
       }
       case Line::Kind::period: {
         auto& target = in_case ? current_->period : file_period_;
-        if (target) return error(start, "期间 is given twice");
+        if (target) return error(start, Code::test_period_repeated, "期间 is given twice");
         target = l.period;
         return;
       }
@@ -192,7 +209,7 @@ class Builder {
         break;
     }
     if (!in_case) {
-      error(start, "this belongs inside a case: 用例 名称 { … }");
+      error(start, Code::test_outside_case, "this belongs inside a case: 用例 名称 { … }");
       return;
     }
     Case& c = *current_;
@@ -201,7 +218,8 @@ class Builder {
         c.actuals.push_back(resolve(source_.path, l.strings.at(0)));
         return;
       case Line::Kind::report:
-        if (!c.golden.empty()) return error(start, "报告 is given twice in this case");
+        if (!c.golden.empty())
+          return error(start, Code::test_report_repeated, "报告 is given twice in this case");
         c.golden = resolve(source_.path, l.strings.at(0));
         c.golden_at = at(start);
         return;
@@ -244,12 +262,17 @@ class Builder {
             e.subject = l.names.at(0);
             e.figure_problem = l.figure_bad.value_or(false);
             if (!l.strings.empty()) e.text = l.strings[0];
-            if (!e.figure_problem && !e.text.empty())
-              return error(start, "a usable figure (可用) has no problem to quote: drop the text");
+            if (!e.figure_problem && (!e.text.empty() || !l.code.empty()))
+              return error(start, Code::test_usable_with_text,
+                           "a usable figure (可用) has no problem to quote: drop the text");
+            if (!l.code.empty() && !(e.code = expected_code(l.code, l.code_at))) return;
             break;
           case Expectation::Kind::diagnostic:
             e.severity = l.severity.value_or(Severity::error);
-            e.text = l.strings.at(0);
+            if (l.code.empty())
+              e.text = l.strings.at(0);
+            else if (!(e.code = expected_code(l.code, l.code_at)))
+              return;
             break;
           default:
             break;
@@ -269,20 +292,23 @@ class Builder {
     if (c.targets.empty()) c.targets = file_table_;
     if (!c.period) c.period = file_period_;
     if (c.rules.empty())
-      error(current_start_, "the case '" + c.name +
-                                "' names no rule files: write 规则 \"….rules\" "
-                                "in the case or at the top of the file");
+      error(current_start_, Code::test_case_no_rules,
+            "the case '" + c.name +
+                "' names no rule files: write 规则 \"….rules\" "
+                "in the case or at the top of the file");
     if (c.expectations.empty() && c.golden.empty() && !c.skip)
-      error(current_start_, "the case '" + c.name +
-                                "' expects nothing: add 预期 lines or a "
-                                "报告 \"….txt\"");
+      error(current_start_, Code::test_case_expects_nothing,
+            "the case '" + c.name +
+                "' expects nothing: add 预期 lines or a "
+                "报告 \"….txt\"");
     current_ = nullptr;
   }
 
   void end_of_file(std::size_t end) {
     if (current_) {
-      error(end, "the file ends inside the case '" + current_->name + "' (line " +
-                     std::to_string(current_->where.line) + "): expected '}'");
+      error(end, Code::test_case_not_closed,
+            "the file ends inside the case '" + current_->name + "' (line " +
+                std::to_string(current_->where.line) + "): expected '}'");
       finish();
     }
     // Cases given before a file-level 规则/目标表/期间 line: apply them now.
@@ -319,7 +345,7 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
   rules::SourceFile source(path, text);
   if (text.size() > rules::kMaxRuleFileBytes) {
     diagnostics.push_back(make_diagnostic(
-        Severity::error, path, 1, 1,
+        Code::test_file_too_large, path, 1, 1,
         "the test file is " + std::to_string(text.size()) + " bytes; the limit is " +
             std::to_string(rules::kMaxRuleFileBytes) + " (docs/limits.md)"));
     return out;
@@ -329,7 +355,7 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
     diagnostics.push_back(
-        source.diagnostic(Severity::error, bad,
+        source.diagnostic(Code::test_file_invalid_utf8, bad,
                           std::string("the file is not valid UTF-8: byte ") + hex +
                               " here starts no character; save the file as UTF-8"));
     return out;
@@ -353,13 +379,14 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
         while (text.compare(first, 3, "\u3000") == 0) first += 3;
         builder.add(l, first);
       } else {
-        diagnostics.push_back(source.diagnostic(
-            Severity::error, pos, "expected a statement; found " + describe_at(text, pos)));
+        diagnostics.push_back(
+            source.diagnostic(Code::test_statement_expected, pos,
+                              "expected a statement; found " + describe_at(text, pos)));
       }
-    } catch (const pg::parse_error& e) {
+    } catch (const grammar::syntax_error& e) {
       std::size_t at = e.positions().front().byte;
       diagnostics.push_back(source.diagnostic(
-          Severity::error, at, std::string(e.message()) + "; found " + describe_at(text, at)));
+          e.code, at, std::string(e.message()) + "; found " + describe_at(text, at)));
     }
     pos = next;
   }
@@ -378,12 +405,13 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
         if (it->is_regular_file(ec) && it->path().extension() == ".test")
           found.push_back(it->path().lexically_normal().string());
       if (ec)
-        diagnostics.push_back(
-            make_diagnostic(Severity::error, p, 1, 1, "cannot read the folder: " + ec.message()));
+        diagnostics.push_back(make_diagnostic(Code::test_folder_unreadable, p, 1, 1,
+                                              "cannot read the folder: " + ec.message()));
     } else if (fs::is_regular_file(p, ec)) {
       found.push_back(fs::path(p).lexically_normal().string());
     } else {
-      diagnostics.push_back(make_diagnostic(Severity::error, p, 1, 1, "no such file or folder"));
+      diagnostics.push_back(
+          make_diagnostic(Code::test_path_missing, p, 1, 1, "no such file or folder"));
     }
   }
   std::sort(found.begin(), found.end());

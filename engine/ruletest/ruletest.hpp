@@ -32,9 +32,10 @@ struct Expectation {
   VerdictKind verdict = VerdictKind::pass;
   bool figure_problem = false;  // 上报 名称 错误: a problem is expected (else 可用)
   Severity severity = Severity::error;
-  std::string text;    // the message fragment (诊断, 上报 … 错误 "…")
-  std::string number;  // 得分, 总分: as written
-  std::string grade;   // 等级
+  std::optional<Code> code;  // the diagnostic's or the problem's code (诊断 错误 E3301), or
+  std::string text;          // the message fragment (诊断, 上报 … 错误 "…")
+  std::string number;        // 得分, 总分: as written
+  std::string grade;         // 等级
 };
 
 // An actuals row written in a case: `执行数 = 20956.34万元`.

@@ -179,7 +179,12 @@ std::string normal(const std::string& p) {
 
 std::string one_line(const Diagnostic& d) {
   return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
-         ": " + to_string(d.severity) + ": " + d.message;
+         ": " + to_string(d.severity) + "[" + std::string(id_of(d.code)) + "]: " + d.message;
+}
+
+// What an expectation names: "E3301" or "'unknown name'".
+std::string expected_problem(const Expectation& e) {
+  return e.code ? std::string(id_of(*e.code)) : "'" + e.text + "'";
 }
 
 std::string verdict_text(const Verdict& v) {
@@ -349,7 +354,7 @@ class CaseRun {
 
   bool diagnostic_matches(const Expectation& e, const Diagnostic& d) const {
     if (d.severity != e.severity) return false;
-    if (d.message.find(e.text) == std::string::npos) return false;
+    if (e.code ? d.code != *e.code : d.message.find(e.text) == std::string::npos) return false;
     if (!e.place_file.empty() &&
         (normal(d.where.file) != e.place_file || d.where.line != e.place_line))
       return false;
@@ -378,7 +383,8 @@ class CaseRun {
         continue;
       std::string got;
       for (const auto& d : ds) got += "\n    " + one_line(d);
-      fail(e->where, std::string("expected ") + to_string(e->severity) + " '" + e->text + "'" +
+      fail(e->where, std::string("expected ") + to_string(e->severity) + " " +
+                         expected_problem(*e) +
                          (e->place_written.empty() ? "" : " at " + e->place_written) + ", got " +
                          (got.empty() ? "no diagnostic" : got));
     }
@@ -501,9 +507,11 @@ class CaseRun {
         if (e.figure_problem && fig.problem.empty())
           fail(e.where, "上报 " + e.subject + ": expected a problem, got the usable value '" +
                             fig.written + "'");
-        else if (e.figure_problem && fig.problem.find(e.text) == std::string::npos)
-          fail(e.where, "上报 " + e.subject + ": expected a problem with '" + e.text + "', got '" +
-                            fig.problem + "'");
+        else if (e.figure_problem && (e.code ? fig.problem_code != *e.code
+                                             : fig.problem.find(e.text) == std::string::npos))
+          fail(e.where, "上报 " + e.subject + ": expected a problem " + (e.code ? "" : "with ") +
+                            expected_problem(e) + ", got '" + fig.problem + "'" +
+                            (e.code ? " (" + std::string(id_of(fig.problem_code)) + ")" : ""));
         else if (!e.figure_problem && !fig.problem.empty())
           fail(e.where, "上报 " + e.subject + ": expected a usable value, got the problem '" +
                             fig.problem + "'");
@@ -604,7 +612,7 @@ RunResult run_tests(const std::vector<TestFile>& files, const RunOptions& option
     } catch (const std::regex_error& e) {
       run.broken = true;
       run.diagnostics.push_back(
-          make_diagnostic(Severity::error, "--run", 1, 1,
+          make_diagnostic(Code::cli_run_not_regex, "--run", 1, 1,
                           "'" + options.pattern + "' is not a regular expression: " + e.what()));
       return run;
     }

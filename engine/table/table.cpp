@@ -71,7 +71,7 @@ class LineReader {
       if (text.ends_with('\r')) text.remove_suffix(1);
       if (text.size() > kMaxLineBytes) {
         ++skipped_;
-        error(line_, 1,
+        error(line_, 1, Code::table_line_too_long,
               "line is longer than 1 MiB (" + std::to_string(kMaxLineBytes) + " bytes): found " +
                   std::to_string(text.size()) + " bytes; the line is skipped",
               "");
@@ -81,7 +81,7 @@ class LineReader {
       if (!normalise(text, &bad)) {
         ++skipped_;
         std::string what = bad.message;
-        if (bad.message == kInvalidByte) {
+        if (bad.code == Code::text_invalid_utf8) {
           what = std::string(kInvalidByte) + " " + hex_byte(text[bad.byte]);
           // Once per file: the likely cause of a file full of bad bytes.
           if (!hinted_)
@@ -90,12 +90,14 @@ class LineReader {
                 "`iconv -f GB18030 -t UTF-8`)";
           hinted_ = true;
         }
-        error(line_, bad.column, what + "; the line is skipped", "");
+        error(line_, bad.column,
+              bad.code == Code::text_invalid_utf8 ? Code::table_invalid_utf8 : Code::table_nul,
+              what + "; the line is skipped", "");
         continue;
       }
       if (auto cr = text.find('\r'); cr != std::string_view::npos) {
         ++skipped_;
-        error(line_, count_chars(text, cr) + 1,
+        error(line_, count_chars(text, cr) + 1, Code::table_lone_cr,
               "a carriage return (CR) inside a line: lines must end in LF or CRLF, not CR "
               "alone; the line is skipped",
               "");
@@ -110,7 +112,7 @@ class LineReader {
   // its first character, with the line shown. The colon is found as
   // read_metadata finds it (ASCII first, then full-width). Such errors are
   // few: the line is found by counting from the start.
-  void value_error(unsigned line, std::string_view value, std::string message) {
+  void value_error(unsigned line, std::string_view value, Code code, std::string message) {
     std::string_view text = content_;
     for (unsigned n = 1; n < line; ++n) {
       auto nl = text.find('\n');
@@ -122,14 +124,14 @@ class LineReader {
     if (colon == std::string_view::npos) colon = text.find("：");
     std::size_t at =
         colon == std::string_view::npos ? std::string_view::npos : text.find(value, colon);
-    error(line, at == std::string_view::npos ? 1 : count_chars(text, at) + 1, std::move(message),
-          text);
+    error(line, at == std::string_view::npos ? 1 : count_chars(text, at) + 1, code,
+          std::move(message), text);
   }
 
-  void error(unsigned line, unsigned column, std::string message, std::string_view source,
-             Severity severity = Severity::error) {
+  void error(unsigned line, unsigned column, Code code, std::string message,
+             std::string_view source) {
     diagnostics_.push_back(
-        make_diagnostic(severity, file_, line, column, std::move(message), std::string(source)));
+        make_diagnostic(code, file_, line, column, std::move(message), std::string(source)));
   }
 
  private:
@@ -185,7 +187,7 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
                                       "执行率分值", "执行率得分", "自评等级"};
   if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) return;
   if (auto seen = where.find(key); seen != where.end()) {
-    lines.error(line.number, 1,
+    lines.error(line.number, 1, Code::table_metadata_repeated,
                 "'" + key + "' is given again (first on line " + std::to_string(seen->second) + ")",
                 line.text);
     return;
@@ -222,12 +224,12 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
       if (!is_known) {
         std::string list;
         for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        lines.error(line->number, c.where.column,
+        lines.error(line->number, c.where.column, Code::table_unknown_column,
                     "unknown column '" + name + "': expected one of " + list, line->text);
         ok = false;
       } else if (h.columns.count(name)) {
-        lines.error(line->number, c.where.column, "column '" + name + "' appears twice",
-                    line->text);
+        lines.error(line->number, c.where.column, Code::table_column_repeated,
+                    "column '" + name + "' appears twice", line->text);
         ok = false;
       } else {
         h.columns[name] = h.count - 1;
@@ -235,20 +237,21 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
     }
     for (const char* r : required)
       if (!h.columns.count(r)) {
-        lines.error(line->number, 1, std::string("the header has no column '") + r + "'",
-                    line->text);
+        lines.error(line->number, 1, Code::table_column_missing,
+                    std::string("the header has no column '") + r + "'", line->text);
         ok = false;
       }
     if (!ok) return std::nullopt;
     return h;
   }
   if (lines.skipped() > 0)
-    lines.error(1, 1,
+    lines.error(1, 1, Code::table_no_header,
                 "no header row: " + std::to_string(lines.skipped()) +
                     " unreadable line(s) were skipped (above) and no other line is a header",
                 "");
   else
-    lines.error(1, 1, "no header row: the file is empty or has only comments", "");
+    lines.error(1, 1, Code::table_no_header,
+                "no header row: the file is empty or has only comments", "");
   return std::nullopt;
 }
 
@@ -260,7 +263,7 @@ void for_each_row(LineReader& lines, const std::string& file, const Header& h, E
     auto cells = split_cells(file, *line);
     if (cells.size() != h.count) {
       unsigned col = cells.size() > h.count ? cells[h.count].where.column : 1;
-      lines.error(line->number, col,
+      lines.error(line->number, col, Code::table_row_width,
                   "expected " + std::to_string(h.count) +
                       " tab-separated cells as in the header, found " +
                       std::to_string(cells.size()),
@@ -286,8 +289,8 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
   t.has_half = header->columns.count("半年指标值") > 0;
   t.has_year = header->columns.count("全年指标值") > 0;
   if (!t.has_half && !t.has_year) {
-    lines.error(header->line.number, 1, "the header has neither '半年指标值' nor '全年指标值'",
-                header->line.text);
+    lines.error(header->line.number, 1, Code::targets_no_value_column,
+                "the header has neither '半年指标值' nor '全年指标值'", header->line.text);
     return std::nullopt;
   }
   if (auto y = t.metadata.find("年度"); y != t.metadata.end()) {
@@ -296,7 +299,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string::npos)
       t.year = std::stoi(digits);
     else
-      lines.value_error(t.metadata_line.at("年度"), y->second,
+      lines.value_error(t.metadata_line.at("年度"), y->second, Code::targets_year_invalid,
                         "'# 年度: " + y->second + "' is not a four-digit year");
   }
   auto col = [&](const char* name) -> std::optional<std::size_t> {
@@ -315,7 +318,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     if (auto y = col("全年指标值")) ind.year_target = cells[*y];
     for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
       if (value->empty()) {
-        lines.error(line.number, cells[*col(name)].where.column,
+        lines.error(line.number, cells[*col(name)].where.column, Code::targets_category_empty,
                     std::string("empty ") + name +
                         ": every row names its categories (fill merged cells in)",
                     line.text);
@@ -323,7 +326,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
       }
     if (ind.name.empty() &&
         (!trim(ind.half_target.text).empty() || !trim(ind.year_target.text).empty())) {
-      lines.error(line.number, cells[*col("三级指标")].where.column,
+      lines.error(line.number, cells[*col("三级指标")].where.column, Code::targets_name_missing,
                   "a row with a target needs a 三级指标 name", line.text);
       return;
     }
@@ -334,7 +337,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
   for (const Indicator& ind : t.indicators) {
     auto [it, fresh] = seen.emplace(ind.path(), ind.line);
     if (!fresh)
-      diagnostics.push_back(make_diagnostic(Severity::error, file, ind.line, 1,
+      diagnostics.push_back(make_diagnostic(Code::targets_indicator_repeated, file, ind.line, 1,
                                             "indicator '" + ind.path_text() +
                                                 "' is already defined on line " +
                                                 std::to_string(it->second)));
@@ -359,7 +362,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.file = file;
       cell.where.line = line;
     } else {
-      lines.value_error(line, g->second,
+      lines.value_error(line, g->second, Code::actuals_grade_invalid,
                         "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)");
     }
   }
@@ -374,7 +377,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.file = file;
       cell.where.line = line;
     } else {
-      lines.value_error(line, it->second,
+      lines.value_error(line, it->second, Code::actuals_published_invalid,
                         "'# " + std::string(key) + ": " + it->second +
                             "' is not a number (digits with an optional decimal point)");
     }
@@ -385,15 +388,15 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
     else if (p->second == "全年")
       t.period = Period::year;
     else
-      lines.value_error(t.metadata_line.at("期间"), p->second,
+      lines.value_error(t.metadata_line.at("期间"), p->second, Code::actuals_period_invalid,
                         "'# 期间: " + p->second + "': expected 半年 or 全年");
   }
   std::size_t key = header->columns.at("指标"), value = header->columns.at("实际值");
   auto reason = header->columns.find("偏差原因");
   for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
     if (trim(cells[key].text).empty()) {
-      lines.error(line.number, cells[key].where.column, "empty 指标: which indicator is this?",
-                  line.text);
+      lines.error(line.number, cells[key].where.column, Code::actuals_key_empty,
+                  "empty 指标: which indicator is this?", line.text);
       return;
     }
     ActualRow row;
@@ -408,7 +411,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.text = trim(cell.text);
       if (cell.text.empty()) continue;
       if (!Number::parse_decimal(cell.text)) {
-        lines.error(line.number, cell.where.column,
+        lines.error(line.number, cell.where.column, Code::actuals_cell_not_number,
                     std::string(name) + " '" + cell.text +
                         "' is not a number (digits with an optional decimal point)",
                     line.text);
@@ -438,10 +441,10 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
       continue;
     }
     if (one->period && all->period && *one->period != *all->period)
-      diagnostics.push_back(make_diagnostic(Severity::error, file, one->metadata_line.at("期间"), 1,
-                                            std::string("this file is for ") +
-                                                chinese(*one->period) + " but " + all->file +
-                                                " is for " + chinese(*all->period)));
+      diagnostics.push_back(
+          make_diagnostic(Code::actuals_periods_differ, file, one->metadata_line.at("期间"), 1,
+                          std::string("this file is for ") + chinese(*one->period) + " but " +
+                              all->file + " is for " + chinese(*all->period)));
     if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
     all->file += ", " + file;
     for (auto& row : one->rows) all->rows.push_back(std::move(row));
@@ -449,7 +452,7 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
       auto [it, fresh] = all->published.emplace(key, cell);
       if (!fresh)
         diagnostics.push_back(make_diagnostic(
-            Severity::error, file, cell.where.line, 1,
+            Code::actuals_published_repeated, file, cell.where.line, 1,
             "'# " + key + "' is given again (first in " + it->second.where.file + ")"));
     }
   }

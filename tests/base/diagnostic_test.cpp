@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "engine/base/diagnostic.hpp"
 
 using namespace indicheck;
@@ -14,10 +16,10 @@ TEST_CASE("display width counts two cells per wide character", "[diagnostic]") {
 }
 
 TEST_CASE("the caret stands under the column's character after CJK text", "[diagnostic]") {
-  Diagnostic d = make_diagnostic(Severity::error, "t.tsv", 3, 6, "bad", "验收合格率\t≥9 5%%");
+  Diagnostic d = make_diagnostic(Code::table_row_width, "t.tsv", 3, 6, "bad", "验收合格率\t≥9 5%%");
   // Five wide characters (10 cells) come before column 6, the tab.
   CHECK(render(d) ==
-        "t.tsv:3:6: error: bad\n"
+        "t.tsv:3:6: error[E2106]: bad\n"
         "  验收合格率 ≥9 5%%\n"
         "            ^\n");
 }
@@ -25,9 +27,10 @@ TEST_CASE("the caret stands under the column's character after CJK text", "[diag
 TEST_CASE("the echoed line shows bad bytes and control characters as U+FFFD", "[diagnostic]") {
   // 0xC0 starts no character, 0x07 (BEL) would ring: each is one replacement
   // character of one cell, and the caret under column 7 still lines up.
-  Diagnostic d = make_diagnostic(Severity::error, "t.rules", 2, 7, "bad", "定义 \t= \xC0\x07 1");
+  Diagnostic d =
+      make_diagnostic(Code::rules_unknown_name, "t.rules", 2, 7, "bad", "定义 \t= \xC0\x07 1");
   CHECK(render(d) ==
-        "t.rules:2:7: error: bad\n"
+        "t.rules:2:7: error[E3301]: bad\n"
         "  定义  = \xEF\xBF\xBD\xEF\xBF\xBD 1\n"
         "          ^\n");
 }
@@ -57,30 +60,31 @@ TEST_CASE("columns count characters, not bytes", "[diagnostic]") {
 
 TEST_CASE("a line of at most 200 cells is echoed whole", "[diagnostic]") {
   std::string line(200, '9');
-  Diagnostic d = make_diagnostic(Severity::error, "t.tsv", 1, 200, "bad", line);
-  CHECK(render(d) == "t.tsv:1:200: error: bad\n  " + line + "\n  " + std::string(199, ' ') + "^\n");
+  Diagnostic d = make_diagnostic(Code::table_row_width, "t.tsv", 1, 200, "bad", line);
+  CHECK(render(d) ==
+        "t.tsv:1:200: error[E2106]: bad\n  " + line + "\n  " + std::string(199, ' ') + "^\n");
 }
 
 TEST_CASE("a wide line is echoed as a window around the caret", "[diagnostic]") {
   // 10 000 digits after "≥", the caret on the 5001st digit (column 5002).
   std::string line = "≥" + std::string(10000, '9');
-  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 2, 5002, "bad", line));
+  std::string out = render(make_diagnostic(Code::table_row_width, "t.tsv", 2, 5002, "bad", line));
   // "…", 79 digits, the caret's digit, 118 more digits, "…": 200 cells.
-  CHECK(out == "t.tsv:2:5002: error: bad\n  …" + std::string(79 + 1 + 118, '9') + "…\n  " +
+  CHECK(out == "t.tsv:2:5002: error[E2106]: bad\n  …" + std::string(79 + 1 + 118, '9') + "…\n  " +
                    std::string(80, ' ') + "^\n");
 }
 
 TEST_CASE("a wide line with the caret near its start is cut on the right only", "[diagnostic]") {
   std::string line = "≥" + std::string(10000, '9');
-  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 2, "bad", line));
-  CHECK(out == "t.tsv:1:2: error: bad\n  ≥" + std::string(198, '9') + "…\n   ^\n");
+  std::string out = render(make_diagnostic(Code::table_row_width, "t.tsv", 1, 2, "bad", line));
+  CHECK(out == "t.tsv:1:2: error[E2106]: bad\n  ≥" + std::string(198, '9') + "…\n   ^\n");
 }
 
 TEST_CASE("a wide line with the caret at its end is cut on the left only", "[diagnostic]") {
   std::string line = std::string(500, '1') + "%";
   // Column 502: just after the last character ("end of line").
-  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 502, "bad", line));
-  CHECK(out == "t.tsv:1:502: error: bad\n  …" + std::string(78, '1') + "%\n  " +
+  std::string out = render(make_diagnostic(Code::table_row_width, "t.tsv", 1, 502, "bad", line));
+  CHECK(out == "t.tsv:1:502: error[E2106]: bad\n  …" + std::string(78, '1') + "%\n  " +
                    std::string(80, ' ') + "^\n");
 }
 
@@ -89,23 +93,57 @@ TEST_CASE("the window around the caret keeps wide characters whole and the caret
   // 300 Han characters (600 cells), the caret on the 101st (column 101, 200 cells in).
   std::string han;
   for (int i = 0; i < 300; ++i) han += "预";
-  std::string out = render(make_diagnostic(Severity::error, "t.tsv", 1, 101, "bad", han));
+  std::string out = render(make_diagnostic(Code::table_row_width, "t.tsv", 1, 101, "bad", han));
   // Before the caret: "…" and 39 characters (79 cells); after it, the caret's character and
   // 59 more fill 120 of the 198 cells left; a 61st would pass 198.
   std::string shown;
   for (int i = 0; i < 39 + 1 + 59; ++i) shown += "预";
-  CHECK(out == "t.tsv:1:101: error: bad\n  …" + shown + "…\n  " + std::string(1 + 78, ' ') + "^\n");
+  CHECK(out ==
+        "t.tsv:1:101: error[E2106]: bad\n  …" + shown + "…\n  " + std::string(1 + 78, ' ') + "^\n");
+}
+
+TEST_CASE("a diagnostic prints its code, at the severity its letter gives", "[diagnostic]") {
+  Diagnostic e = make_diagnostic(Code::rules_unknown_name, "a.rules", 4, 3, "unknown name '甲'");
+  CHECK(e.severity == Severity::error);
+  CHECK(render(e) == "a.rules:4:3: error[E3301]: unknown name '甲'\n");
+  Diagnostic w = make_diagnostic(Code::rules_matches_nothing, "a.rules", 5, 4, "matches nothing");
+  CHECK(w.severity == Severity::warning);
+  CHECK(render(w) == "a.rules:5:4: warning[W3416]: matches nothing\n");
+  // A rule file may lower an error to a warning (核对 … 级别 警告): the code stays.
+  e.severity = Severity::warning;
+  CHECK(render(e) == "a.rules:4:3: warning[E3301]: unknown name '甲'\n");
+}
+
+TEST_CASE("every code reads back from its id, and ids are letter, stage and number",
+          "[diagnostic]") {
+  REQUIRE(code_count() > 0);
+  std::set<std::string_view> ids, names;
+  for (std::size_t i = 0; i < code_count(); ++i) {
+    auto code = static_cast<Code>(i);
+    std::string_view id = id_of(code);
+    INFO("code " << id << " " << name_of(code));
+    CHECK(code_from_id(id) == code);
+    CHECK(id.size() == 5);
+    CHECK((id[0] == 'E' || id[0] == 'W'));
+    CHECK(ids.insert(id.substr(1)).second);  // one meaning per number, whatever the letter
+    CHECK(names.insert(name_of(code)).second);
+    CHECK_FALSE(title_of(code).empty());
+  }
+  CHECK(id_of(Code::text_invalid_utf8) == "E1001");
+  CHECK(id_of(Code::cli_run_not_regex) == "E9004");
+  CHECK_FALSE(code_from_id("E0000"));
+  CHECK_FALSE(code_from_id("e3301"));
 }
 
 TEST_CASE("a message and a file name cannot reach the terminal with escapes", "[diagnostic]") {
   // An actual's key that retitles the window and clears the screen, quoted in
   // the message; a file name with a BEL and a line feed.
-  auto d = make_diagnostic(Severity::error, "a\x07\nb.tsv", 9, 1,
+  auto d = make_diagnostic(Code::assess_key_unmatched, "a\x07\nb.tsv", 9, 1,
                            "'\x1b]0;PWN\x07\x1b[2Jx' matches no indicator");
-  CHECK(
-      render(d) ==
-      "a\xEF\xBF\xBD\xEF\xBF\xBD"
-      "b.tsv:9:1: error: '\xEF\xBF\xBD]0;PWN\xEF\xBF\xBD\xEF\xBF\xBD[2Jx' matches no indicator\n");
+  CHECK(render(d) ==
+        "a\xEF\xBF\xBD\xEF\xBF\xBD"
+        "b.tsv:9:1: error[E4004]: '\xEF\xBF\xBD]0;PWN\xEF\xBF\xBD\xEF\xBF\xBD[2Jx' matches no "
+        "indicator\n");
 }
 
 TEST_CASE("visible_text keeps tabs, and line feeds when asked", "[diagnostic]") {

@@ -152,7 +152,7 @@ TEST_CASE("batch: output does not depend on threads, block or read sizes", "[bat
 }
 
 TEST_CASE("batch: headers map by name, in any order", "[batch]") {
-  std::string error;
+  HeaderProblem error;
   auto m = map_header("\xEF\xBB\xBF实际值\t指标值\t一级指标\t单位\r", 0, &error);
   REQUIRE(m);
   CHECK(m->fields == 4);
@@ -168,9 +168,11 @@ TEST_CASE("batch: headers map by name, in any order", "[batch]") {
   CHECK(csv->separator == ',');
 
   CHECK_FALSE(map_header("dept_id\tlevel1\ttarget_expr", 0, &error));
-  CHECK(error == "the header has no actual column ('actual' or '实际值')");
+  CHECK(error.message == "the header has no actual column ('actual' or '实际值')");
+  CHECK(id_of(error.code) == "E7008");
   CHECK_FALSE(map_header("dept_id\t单位\tlevel1\ttarget_expr\tactual", 0, &error));
-  CHECK(error == "the header names the unit column twice (cells 1 and 2)");
+  CHECK(error.message == "the header names the unit column twice (cells 1 and 2)");
+  CHECK(id_of(error.code) == "E7007");
 }
 
 TEST_CASE("batch: CSV cells may be quoted", "[batch]") {
@@ -187,7 +189,8 @@ TEST_CASE("batch: an empty input or a bad header is unusable", "[batch]") {
   CHECK_FALSE(run("", 1).result.usable);
   Outcome o = run("a\tb\n1\t2\n", 2);
   CHECK_FALSE(o.result.usable);
-  CHECK(o.result.error.starts_with("the header has no unit column"));
+  CHECK(o.result.error.message.starts_with("the header has no unit column"));
+  CHECK(id_of(o.result.error.code) == "E7008");
   CHECK(o.tallies.total.total == 0);
 }
 

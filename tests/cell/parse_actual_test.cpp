@@ -11,6 +11,7 @@
 #include "engine/cell/parse.hpp"
 
 using indicheck::Actual;
+using indicheck::Code;
 using indicheck::ActualDate;
 using indicheck::ActualGrade;
 using indicheck::ActualLevel;
@@ -252,6 +253,7 @@ struct RejectCase {
   std::string written;
   std::string message;
   unsigned column;
+  Code code;
 };
 
 }  // namespace
@@ -260,28 +262,32 @@ TEST_CASE("unreadable actuals are refused at the right character", "[parse][actu
   const std::string unreadable = "expected a number, a date or a level word";
   const std::string comparison = "an actual is a value, not a comparison: write the figure reached";
   auto c = GENERATE_COPY(values<RejectCase>({
-      {"≥98%", comparison, 1},
-      {"＞＝98%", comparison, 1},
-      {"=100%", comparison, 1},
-      {"约98%", "'约' before the number is not part of a value: write the figure alone", 1},
-      {"95..5%", "expected digits after the decimal point; found '.'", 4},
-      {"1.2.3", "a number has at most one decimal point; found '.'", 4},
-      {"5.%", "expected digits after the decimal point; found '%'", 3},
+      {"≥98%", comparison, 1, Code::actual_is_comparison},
+      {"＞＝98%", comparison, 1, Code::actual_is_comparison},
+      {"=100%", comparison, 1, Code::actual_is_comparison},
+      {"约98%", "'约' before the number is not part of a value: write the figure alone", 1,
+       Code::actual_prefix},
+      {"95..5%", "expected digits after the decimal point; found '.'", 4,
+       Code::fraction_digits_missing},
+      {"1.2.3", "a number has at most one decimal point; found '.'", 4, Code::second_decimal_point},
+      {"5.%", "expected digits after the decimal point; found '%'", 3,
+       Code::fraction_digits_missing},
       // A figure followed by junk: the caret goes under the junk, as for targets.
-      {"5%%", "expected the end of the value; found '%'", 3},
-      {"%", unreadable, 1},
-      {"x%", unreadable, 1},
-      {"？", unreadable, 1},
-      {"2024年13月", "there is no month 13", 6},
-      {"2024-13-01", "there is no month 13", 6},
+      {"5%%", "expected the end of the value; found '%'", 3, Code::actual_trailing_text},
+      {"%", unreadable, 1, Code::actual_unreadable},
+      {"x%", unreadable, 1, Code::actual_unreadable},
+      {"？", unreadable, 1, Code::actual_unreadable},
+      {"2024年13月", "there is no month 13", 6, Code::no_such_month},
+      {"2024-13-01", "there is no month 13", 6, Code::no_such_month},
       // The caret goes under the day that does not exist.
-      {"2023年2月29日", "there is no day 29 in month 2", 8},
-      {"2024-02-30", "there is no day 30 in month 2", 9},
+      {"2023年2月29日", "there is no day 29 in month 2", 8, Code::no_such_day},
+      {"2024-02-30", "there is no day 30 in month 2", 9, Code::no_such_day},
   }));
   INFO("actual: " << c.written);
   ParseError e = refused(c.written);
   CHECK(e.message == c.message);
   CHECK(e.column == c.column);
+  CHECK(id_of(e.code) == id_of(c.code));
 }
 
 TEST_CASE("a byte order mark before an actual is left out and noted", "[parse][actual]") {
@@ -301,6 +307,7 @@ TEST_CASE("actual limits: UTF-8, digits, length", "[parse][actual][error]") {
       "9\xFF"
       "5%");
   CHECK(utf8.message == "invalid UTF-8 byte 0xFF at character 2");
+  CHECK(id_of(utf8.code) == "E1001");
   CHECK(utf8.column == 2);
   CHECK(utf8.byte == 1);
 
@@ -309,9 +316,11 @@ TEST_CASE("actual limits: UTF-8, digits, length", "[parse][actual][error]") {
   CHECK(std::get<ActualQuantity>(ok.form).value.canonical() == sixty);
   ParseError digits = refused(sixty + "9%");
   CHECK(digits.message == "a number may have at most 60 digits");
+  CHECK(id_of(digits.code) == "E1005");
   CHECK(digits.column == 1);
 
   ParseError size = refused(std::string(4097, '9'));
   CHECK(size.message == "a value may be at most 4096 bytes long");
+  CHECK(id_of(size.code) == "E1004");
   CHECK(size.column == 1);
 }

@@ -11,6 +11,7 @@
 #include "engine/cell/parse.hpp"
 #include "engine/report/render.hpp"
 
+using indicheck::Code;
 using indicheck::Constraint;
 using indicheck::DeadlineConstraint;
 using indicheck::LevelConstraint;
@@ -383,6 +384,7 @@ struct RejectCase {
   std::string written;
   std::string message;
   unsigned column;  // 1-based, in characters of the text as written
+  Code code;
 };
 
 }  // namespace
@@ -392,43 +394,56 @@ const std::string kAfterComparator =
 
 TEST_CASE("broken targets are refused at the right character", "[parse][target][error]") {
   auto c = GENERATE(values<RejectCase>({
-      {"≥", kAfterComparator + "end of text", 2},
-      {" ≥ ", kAfterComparator + "end of text", 3},
-      {"=95%%", "expected the end of the target; found '%'", 5},
-      {"95%%", "expected the end of the target; found '%'", 4},
-      {"≥ 95 %%", "expected the end of the target; found '%'", 7},
-      {"　≥　９５％％", "expected the end of the target; found '％'", 7},
-      {"≥95%≥", "expected the end of the target; found '≥'", 5},
-      {"工5%", "'工' is not a comparator: expected one such as ≥, ≤, = or 不低于", 1},
-      {"290$", "expected the end of the target; found '$'", 4},
-      {"≥1.2.3%", "a number has at most one decimal point; found '.'", 5},
-      {"%95≥", "expected a comparator, a number, a level word or a phrase", 1},
-      {"＝＝健全", kAfterComparator + "'＝'", 2},
-      {"≥健全", "a level word such as '健全' takes no comparator other than '='", 1},
-      {"=健全以上", "a level word takes no '以上'", 4},
-      {"=.%", kAfterComparator + "'.'", 2},
-      {"≤≤10%", kAfterComparator + "'≤'", 2},
-      {"1,20个", "expected the end of the target; found ','", 2},
-      {"5.%", "expected digits after the decimal point; found '%'", 3},
-      {"≥95%以上", "'以上' repeats the comparator '≥': write only one", 5},
-      {"达到95%以下", "'以下' repeats the comparator '达到': write only one", 6},
-      {"100%-80%", "the range is empty: 100% is above 80%", 1},
-      {"80%-100亩", "the range bounds differ in kind: a ratio and an area", 5},
-      {"80%-", "expected the upper bound of the range; found end of text", 5},
-      {"[80%,100%", "expected ']' or ')' to close the range; found end of text", 10},
-      {"[80%100%]", "expected ',' between the two range bounds; found '1'", 5},
-      {"[80%,]", "expected a number as a range bound; found ']'", 6},
-      {"13月底前", "there is no month 13", 1},
-      {"1-13月", "there is no month 13", 3},
+      {"≥", kAfterComparator + "end of text", 2, Code::target_comparand_missing},
+      {" ≥ ", kAfterComparator + "end of text", 3, Code::target_comparand_missing},
+      {"=95%%", "expected the end of the target; found '%'", 5, Code::target_trailing_text},
+      {"95%%", "expected the end of the target; found '%'", 4, Code::target_trailing_text},
+      {"≥ 95 %%", "expected the end of the target; found '%'", 7, Code::target_trailing_text},
+      {"　≥　９５％％", "expected the end of the target; found '％'", 7,
+       Code::target_trailing_text},
+      {"≥95%≥", "expected the end of the target; found '≥'", 5, Code::target_trailing_text},
+      {"工5%", "'工' is not a comparator: expected one such as ≥, ≤, = or 不低于", 1,
+       Code::not_a_comparator},
+      {"290$", "expected the end of the target; found '$'", 4, Code::target_trailing_text},
+      {"≥1.2.3%", "a number has at most one decimal point; found '.'", 5,
+       Code::second_decimal_point},
+      {"%95≥", "expected a comparator, a number, a level word or a phrase", 1,
+       Code::target_unreadable},
+      {"＝＝健全", kAfterComparator + "'＝'", 2, Code::target_comparand_missing},
+      {"≥健全", "a level word such as '健全' takes no comparator other than '='", 1,
+       Code::level_with_comparator},
+      {"=健全以上", "a level word takes no '以上'", 4, Code::level_with_suffix},
+      {"=.%", kAfterComparator + "'.'", 2, Code::target_comparand_missing},
+      {"≤≤10%", kAfterComparator + "'≤'", 2, Code::target_comparand_missing},
+      {"1,20个", "expected the end of the target; found ','", 2, Code::target_trailing_text},
+      {"5.%", "expected digits after the decimal point; found '%'", 3,
+       Code::fraction_digits_missing},
+      {"≥95%以上", "'以上' repeats the comparator '≥': write only one", 5,
+       Code::comparator_repeated},
+      {"达到95%以下", "'以下' repeats the comparator '达到': write only one", 6,
+       Code::comparator_repeated},
+      {"100%-80%", "the range is empty: 100% is above 80%", 1, Code::range_empty},
+      {"80%-100亩", "the range bounds differ in kind: a ratio and an area", 5,
+       Code::range_kinds_differ},
+      {"80%-", "expected the upper bound of the range; found end of text", 5,
+       Code::range_upper_missing},
+      {"[80%,100%", "expected ']' or ')' to close the range; found end of text", 10,
+       Code::range_not_closed},
+      {"[80%100%]", "expected ',' between the two range bounds; found '1'", 5,
+       Code::range_separator_missing},
+      {"[80%,]", "expected a number as a range bound; found ']'", 6, Code::range_bound_not_number},
+      {"13月底前", "there is no month 13", 1, Code::no_such_month},
+      {"1-13月", "there is no month 13", 3, Code::no_such_month},
       // The caret goes under the number that is wrong: the month, or the day.
-      {"2024年13月底前", "there is no month 13", 6},
-      {"2月30日前", "there is no day 30 in month 2", 3},
-      {"2023年2月29日前", "there is no day 29 in month 2", 8},
+      {"2024年13月底前", "there is no month 13", 6, Code::no_such_month},
+      {"2月30日前", "there is no day 30 in month 2", 3, Code::no_such_day},
+      {"2023年2月29日前", "there is no day 29 in month 2", 8, Code::no_such_day},
   }));
   INFO("target: " << c.written);
   ParseError e = refused(c.written);
   CHECK(e.message == c.message);
   CHECK(e.column == c.column);
+  CHECK(id_of(e.code) == id_of(c.code));
 }
 
 TEST_CASE("columns count characters, bytes are bytes", "[parse][target][error]") {
@@ -445,6 +460,7 @@ TEST_CASE("invalid UTF-8 is refused where it stands", "[parse][target][error]") 
       "ab\xFF"
       "c");
   CHECK(e.message == "invalid UTF-8 byte 0xFF at character 3");
+  CHECK(id_of(e.code) == "E1001");
   CHECK(e.column == 3);
   CHECK(e.byte == 2);
   ParseError cut = refused("≥9\xE4\xB8");  // a Han character cut short
@@ -483,6 +499,7 @@ TEST_CASE("a number has at most 60 digits", "[parse][target][error]") {
 
   ParseError e = refused("≥" + sixty + "1%");
   CHECK(e.message == "a number may have at most 60 digits");
+  CHECK(id_of(e.code) == "E1005");
   CHECK(e.column == 2);
   ParseError frac = refused("=0." + sixty);  // 61 digits with the leading 0
   CHECK(frac.message == "a number may have at most 60 digits");
@@ -497,6 +514,7 @@ TEST_CASE("a target is at most 4096 bytes", "[parse][target][error]") {
 
   ParseError e = refused(han + "ab");
   CHECK(e.message == "a target may be at most 4096 bytes long");
+  CHECK(id_of(e.code) == "E1003");
   CHECK(e.column == 1);
   ParseError blank = refused(std::string(4097, ' '));
   CHECK(blank.message == "a target may be at most 4096 bytes long");

@@ -44,7 +44,7 @@ while IFS= read -r line || [[ -n $line ]]; do
           printf '%s\n' "$block" | sed 's/^/    /'
           printf '%s\n' "$out" | sed 's/^/  > /'
           failures=$((failures + 1))
-        elif grep -q ": warning:" <<<"$out"; then
+        elif grep -q ": warning\[" <<<"$out"; then
           echo "FAIL: example $count of $doc gives warnings:"
           printf '%s\n' "$out" | sed 's/^/  > /'
           failures=$((failures + 1))

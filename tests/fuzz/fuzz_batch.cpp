@@ -68,7 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view input(reinterpret_cast<const char*>(data), size);
   Outcome one = run(input, 1);
   if (!one.result.usable) {
-    fuzz::require(!one.result.error.empty(), "an unusable file without a reason");
+    fuzz::require(!one.result.error.message.empty(), "an unusable file without a reason");
     fuzz::require(one.tallies.total.total == 0, "an unusable file was tallied");
     return 0;
   }

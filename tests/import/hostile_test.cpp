@@ -149,9 +149,10 @@ TEST_CASE("a merge over a million rows is read as a range, not filled", "[import
   Run r = import_limited(path);
   CHECK(r.exited);
   CHECK(r.code == 2);
-  CHECK(r.err == path +
-                     ":1:1: error: no indicator table found: expected a header row naming 三级指标 "
-                     "and 半年指标值, 全年指标值 or 指标值\n");
+  CHECK(r.err ==
+        path +
+            ":1:1: error[E5014]: no indicator table found: expected a header row naming 三级指标 "
+            "and 半年指标值, 全年指标值 or 指标值\n");
 }
 
 TEST_CASE("eight sheets naming one part are read once", "[import][hostile]") {
@@ -189,7 +190,7 @@ TEST_CASE("a huge shared string used by many cells is refused, not copied", "[im
   CHECK(r.code == 2);
   CHECK(r.err ==
         path +
-            ":1:1: error: the part xl/sharedStrings.xml passes the XML parser's limits (its "
+            ":1:1: error[E5105]: the part xl/sharedStrings.xml passes the XML parser's limits (its "
             "line 1: xmlSAX2Characters: huge text node): not read\n");
 
   // 2 MB (under libxml2's 10 MB text limit) used by 200 cells: 400 MB expanded.
@@ -199,10 +200,11 @@ TEST_CASE("a huge shared string used by many cells is refused, not copied", "[im
   r = import_limited(path);
   CHECK(r.exited);
   CHECK(r.code == 2);
-  CHECK(r.err == path +
-                     ":256:1: error: S1!A256: the cells' text comes to more than 256 MiB (a limit "
-                     "for the whole file, shared strings counted at each use, docs/limits.md): not "
-                     "read\n");
+  CHECK(r.err ==
+        path +
+            ":256:1: error[E5109]: S1!A256: the cells' text comes to more than 256 MiB (a limit "
+            "for the whole file, shared strings counted at each use, docs/limits.md): not "
+            "read\n");
 }
 
 TEST_CASE("20 000 whole-sheet merges cost what the cells hold", "[import][hostile]") {
@@ -252,10 +254,11 @@ TEST_CASE("a part with a document type is refused: no entity is expanded", "[imp
   Run r = import_limited(path);
   CHECK(r.exited);
   CHECK(r.code == 2);
-  CHECK(r.err == path +
-                     ":1:1: error: the part xl/worksheets/sheet1.xml declares a document type "
-                     "(<!DOCTYPE …>), which an Office file never has: not read (no entity in it is "
-                     "expanded)\n");
+  CHECK(r.err ==
+        path +
+            ":1:1: error[E5112]: the part xl/worksheets/sheet1.xml declares a document type "
+            "(<!DOCTYPE …>), which an Office file never has: not read (no entity in it is "
+            "expanded)\n");
 }
 
 TEST_CASE("each workbook-wide limit is refused with its own located message", "[import][hostile]") {
@@ -291,26 +294,32 @@ TEST_CASE("each workbook-wide limit is refused with its own located message", "[
       // 8 cells in one sheet, the 9th is the second sheet's A1: the limit is for
       // the whole file, not each sheet.
       {&GridLimits::cells, 8,
-       "limits.xlsx:1:1: error: S2!A1: more cells than the limit of 8 (a limit for the whole "
+       "limits.xlsx:1:1: error[E5109]: S2!A1: more cells than the limit of 8 (a limit for the "
+       "whole "
        "file, docs/limits.md): not read\n"},
       {&GridLimits::text_bytes, 60,
-       "limits.xlsx:2:1: error: S1!B2: the cells' text comes to more than 60 bytes (a limit for "
+       "limits.xlsx:2:1: error[E5109]: S1!B2: the cells' text comes to more than 60 bytes (a limit "
+       "for "
        "the whole file, shared strings counted at each use, docs/limits.md): not read\n"},
       // A2:D2 shows 产出指标 in its first cell, A1:B2 一级指标 down two rows.
       {&GridLimits::merged_area, 2,
-       "limits.xlsx:1:1: error: S2!A1:B2: the merged ranges cover more cells than the limit of 2 "
+       "limits.xlsx:1:1: error[E5109]: S2!A1:B2: the merged ranges cover more cells than the limit "
+       "of 2 "
        "(a limit for the whole file, docs/limits.md): not read\n"},
       {&GridLimits::row_slots, 15,
-       "limits.xlsx:2:1: error: S2!D2: the rows, each as wide as its last cell, hold more cells "
+       "limits.xlsx:2:1: error[E5109]: S2!D2: the rows, each as wide as its last cell, hold more "
+       "cells "
        "than the limit of 15 (a limit for the whole file, docs/limits.md): not read\n"},
       // workbook.xml, its relationships, two sheets.
       {&GridLimits::parts, 3,
-       "limits.xlsx:1:1: error: xl/worksheets/sheet2.xml: more parts than the limit of 3 (a "
+       "limits.xlsx:1:1: error[E5109]: xl/worksheets/sheet2.xml: more parts than the limit of 3 (a "
        "limit for the whole file, docs/limits.md): not read\n"},
       {&GridLimits::part_bytes, 100,
-       "limits.xlsx:1:1: error: the part xl/workbook.xml is larger than 100 bytes unpacked\n"},
+       "limits.xlsx:1:1: error[E5103]: the part xl/workbook.xml is larger than 100 bytes "
+       "unpacked\n"},
       {&GridLimits::total_bytes, 1000,
-       "limits.xlsx:1:1: error: xl/worksheets/sheet1.xml: the parts read come to more than 1000 "
+       "limits.xlsx:1:1: error[E5109]: xl/worksheets/sheet1.xml: the parts read come to more than "
+       "1000 "
        "bytes unpacked (a limit for the whole file, docs/limits.md): not read\n"},
   };
   for (const Case& c : cases) {

@@ -131,7 +131,7 @@ TEST_CASE("HTML: a page with no table, or with too many cells, is refused at a l
                         ImportEncoding::auto_detect, ds, GridLimits{}));
   REQUIRE(ds.size() == 1);
   CHECK(render(ds[0]) ==
-        "page.html:1:1: error: the page has no table (<table>): nothing to import\n");
+        "page.html:1:1: error[E5111]: the page has no table (<table>): nothing to import\n");
   ds.clear();
   GridLimits limits;
   limits.cells = 3;
@@ -139,7 +139,7 @@ TEST_CASE("HTML: a page with no table, or with too many cells, is refused at a l
                         ImportEncoding::auto_detect, ds, limits));
   REQUIRE(ds.size() == 1);
   CHECK(render(ds[0]) ==
-        "page.html:3:1: error: table 1: more cells than the limit of 3 (a "
+        "page.html:3:1: error[E5109]: table 1: more cells than the limit of 3 (a "
         "limit for the whole file, docs/limits.md): not read\n");
 }
 

@@ -311,7 +311,7 @@ TEST_CASE("CSV cells may hold quotes, separators and line breaks", "[import]") {
   CHECK_FALSE(rows_from_csv("t.csv", "a\n\"open", diagnostics));
   REQUIRE(diagnostics.size() == 1);
   CHECK(render(diagnostics[0]) ==
-        "t.csv:2:1: error: a quoted cell is never closed: expected '\"' before the end of the "
+        "t.csv:2:1: error[E5005]: a quoted cell is never closed: expected '\"' before the end of the "
         "file\n");
 }
 

@@ -85,7 +85,7 @@ TEST_CASE("read_xlsx reports a file that is not a workbook, at the file", "[xlsx
   CHECK_FALSE(read_xlsx(path, diagnostics));
   REQUIRE(diagnostics.size() == 1);
   CHECK(render(diagnostics[0]) ==
-        path + ":1:1: error: cannot open: not an xlsx workbook (not a zip archive)\n");
+        path + ":1:1: error[E5101]: cannot open: not an xlsx workbook (not a zip archive)\n");
 
   diagnostics.clear();
   CHECK_FALSE(read_xlsx(temp_path("absent.xlsx"), diagnostics));

@@ -157,39 +157,77 @@ TEST_CASE("every error of a broken test file is reported, located", "[rule_test]
                   "  实际 data.tsv\n",
                   ds);
   CHECK(render_all(ds) ==
-        "bad.test:2:12: error: expected a verdict: pass, fail, partial, manual, missing, error, "
+        "bad.test:2:12: error[E6108]: expected a verdict: pass, fail, partial, manual, missing, "
+        "error, "
         "no-target (or 达成, 未达成, 部分达成, 人工, 未报, 错误, 无目标); found 'g'\n"
         "    预期 预算执行率 good\n"
         "                    ^\n"
-        "bad.test:3:9: error: expected 优, 良, 中 or 差; found '甲'\n"
+        "bad.test:3:9: error[E6115]: expected 优, 良, 中 or 差; found '甲'\n"
         "    预期 等级 甲\n"
         "              ^\n"
-        "bad.test:1:1: error: the case '一' names no rule files: write 规则 \"….rules\" in the "
+        "bad.test:1:1: error[E6210]: the case '一' names no rule files: write 规则 \"….rules\" in "
+        "the "
         "case or at the top of the file\n"
         "  用例 一 {\n"
         "  ^\n"
-        "bad.test:1:1: error: the case '一' expects nothing: add 预期 lines or a 报告 \"….txt\"\n"
+        "bad.test:1:1: error[E6211]: the case '一' expects nothing: add 预期 lines or a 报告 "
+        "\"….txt\"\n"
         "  用例 一 {\n"
         "  ^\n"
-        "bad.test:5:1: error: this belongs inside a case: 用例 名称 { … }\n"
+        "bad.test:5:1: error[E6207]: this belongs inside a case: 用例 名称 { … }\n"
         "  预期 预算执行率 pass\n"
         "  ^\n"
-        "bad.test:6:1: error: '}' without a case to close\n"
+        "bad.test:6:1: error[E6203]: '}' without a case to close\n"
         "  }\n"
         "  ^\n"
-        "bad.test:8:6: error: expected a text in double quotes \"…\"; found 'd'\n"
+        "bad.test:8:6: error[E6102]: expected a text in double quotes \"…\"; found 'd'\n"
         "    实际 data.tsv\n"
         "         ^\n"
-        "bad.test:8:14: error: the file ends inside the case '二' (line 7): expected '}'\n"
+        "bad.test:8:14: error[E6212]: the file ends inside the case '二' (line 7): expected '}'\n"
         "    实际 data.tsv\n"
         "                 ^\n"
-        "bad.test:7:1: error: the case '二' names no rule files: write 规则 \"….rules\" in the "
+        "bad.test:7:1: error[E6210]: the case '二' names no rule files: write 规则 \"….rules\" in "
+        "the "
         "case or at the top of the file\n"
         "  用例 二 {\n"
         "  ^\n"
-        "bad.test:7:1: error: the case '二' expects nothing: add 预期 lines or a 报告 \"….txt\"\n"
+        "bad.test:7:1: error[E6211]: the case '二' expects nothing: add 预期 lines or a 报告 "
+        "\"….txt\"\n"
         "  用例 二 {\n"
         "  ^\n");
+}
+
+TEST_CASE("a diagnostic or a figure's problem is expected by its code", "[rule_test]") {
+  std::vector<Diagnostic> ds;
+  TestFile f = parse_test_file("x.test",
+                               "规则 \"a.rules\"\n"
+                               "用例 一 {\n"
+                               "  预期 诊断 错误 a.rules:3 E3301\n"
+                               "  预期 诊断 警告 W3416\n"
+                               "  预期 上报 执行数 错误 E4202\n"
+                               "  预期 诊断 错误 E0042\n"
+                               "  预期 诊断 错误 3301\n"
+                               "}\n",
+                               ds);
+  REQUIRE(f.cases.size() == 1);
+  const Case& c = f.cases[0];
+  REQUIRE(c.expectations.size() == 3);
+  CHECK(c.expectations[0].code == Code::rules_unknown_name);
+  CHECK(c.expectations[0].place_line == 3);
+  CHECK(c.expectations[0].text.empty());
+  CHECK(c.expectations[1].code == Code::rules_matches_nothing);
+  CHECK(c.expectations[1].severity == Severity::warning);
+  CHECK(c.expectations[2].kind == Expectation::Kind::figure);
+  CHECK(c.expectations[2].code == Code::figure_kind_mismatch);
+  CHECK(render_all(ds) ==
+        "x.test:6:12: error[E6213]: 'E0042' is not a diagnostic code (docs/diagnostics.md lists "
+        "them)\n"
+        "    预期 诊断 错误 E0042\n"
+        "                   ^\n"
+        "x.test:7:12: error[E6121]: expected a diagnostic code (E3301) or a text in double quotes "
+        "\"…\"; found '3'\n"
+        "    预期 诊断 错误 3301\n"
+        "                   ^\n");
 }
 
 TEST_CASE("a written number agrees with a value at its own precision", "[rule_test]") {
@@ -250,6 +288,33 @@ TEST_CASE("a rule file that must be rejected, and one that is broken", "[rule_te
   RunResult r = run_dir(d);
   CHECK(r.passed == 1);
   CHECK_FALSE(r.broken);
+
+  // By code: the same diagnostic, however its message is worded.
+  d.write("r.test",
+          "规则 \"bad.rules\"\n"
+          "用例 拒绝未知名称 {\n"
+          "  预期 诊断 错误 bad.rules:2 E3301\n"
+          "}\n");
+  r = run_dir(d);
+  CHECK(r.passed == 1);
+  CHECK_FALSE(r.broken);
+
+  // Another code is another diagnostic: the case fails and says what came.
+  d.write("r.test",
+          "规则 \"bad.rules\"\n"
+          "用例 拒绝未知名称 {\n"
+          "  预期 诊断 错误 E3302\n"
+          "}\n");
+  r = run_dir(d);
+  CHECK(r.failed == 1);
+  REQUIRE(r.cases.size() == 1);
+  REQUIRE(r.cases[0].failures.size() == 2);
+  CHECK(r.cases[0].failures[0].message ==
+        "unexpected diagnostic: " + (d.path / "bad.rules").string() +
+            ":2:8: error[E3301]: unknown name '乙'");
+  CHECK(r.cases[0].failures[1].message == "expected error E3302, got \n    " +
+                                              (d.path / "bad.rules").string() +
+                                              ":2:8: error[E3301]: unknown name '乙'");
 
   // Without the expectation the rules are broken: the run cannot go on (exit 2).
   d.write("r.test",

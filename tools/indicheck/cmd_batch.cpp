@@ -236,7 +236,7 @@ Command add_batch(CLI::App& app) {
           current_file = name;
           int fd = name == "-" ? STDIN_FILENO : open(name.c_str(), O_RDONLY | O_CLOEXEC);
           if (fd < 0) {
-            print_err(render(make_diagnostic(Severity::error, name, 1, 1,
+            print_err(render(make_diagnostic(Code::file_cannot_open, name, 1, 1,
                                              std::string("cannot open: ") + std::strerror(errno))));
             unusable = true;
             continue;
@@ -270,13 +270,13 @@ Command add_batch(CLI::App& app) {
           if (fd != STDIN_FILENO) close(fd);
           if (read_errno) {
             print_err(
-                render(make_diagnostic(Severity::error, name, 1, 1,
+                render(make_diagnostic(Code::file_read_failed, name, 1, 1,
                                        std::string("cannot read: ") + std::strerror(read_errno))));
             unusable = true;
             continue;  // what was read of it is not a file's worth of rows
           }
           if (!r.usable) {
-            print_err(render(make_diagnostic(Severity::error, name, 1, 1, r.error)));
+            print_err(render(make_diagnostic(r.error.code, name, 1, 1, r.error.message)));
             unusable = true;
             continue;
           }

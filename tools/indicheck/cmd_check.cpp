@@ -26,7 +26,7 @@ bool emit_report(const Report& report, const std::string& format, const std::str
   if (format == "xlsx") {
     if (output.empty()) {
       problems.push_back(
-          make_diagnostic(Severity::error, "indicheck check", 1, 1,
+          make_diagnostic(Code::cli_xlsx_needs_output, "indicheck check", 1, 1,
                           "--format xlsx writes a workbook, not text: give --output FILE.xlsx"));
       return false;
     }

@@ -74,7 +74,7 @@ Command add_import(CLI::App& app) {
             if (!budget_path.empty()) {
               if (import->budget.empty())
                 diagnostics.push_back(make_diagnostic(
-                    Severity::warning, o->input, 1, 1,
+                    Code::import_no_budget, o->input, 1, 1,
                     "no budget figures in the table: " + budget_path + " is not written"));
               else
                 outputs.push_back(
@@ -83,7 +83,7 @@ Command add_import(CLI::App& app) {
             if (!o->actuals.empty()) {
               if (!import->has_self_evaluation)
                 diagnostics.push_back(make_diagnostic(
-                    Severity::warning, o->input, 1, 1,
+                    Code::import_no_actuals, o->input, 1, 1,
                     "the table has no 实际完成值 column: " + o->actuals + " is not written"));
               else
                 outputs.push_back({o->actuals, write_actuals(*import), "actuals", "--actuals-out"});

@@ -20,12 +20,16 @@ std::vector<Diagnostic> failed_constant_checks(const rules::RuleSet& rs) {
     rules::Evaluator ev(rs, p, {});
     for (const auto& r : rules::run_checks(ev, true)) {
       if (r.kind == VerdictKind::pass) continue;
-      std::string what = r.kind == VerdictKind::fail ? "does not hold" : "cannot be decided";
-      std::string message = "核对 " + what + " (" + chinese(p) + "): " + r.explanation;
+      bool fails = r.kind == VerdictKind::fail;
+      std::string message = "核对 " + std::string(fails ? "does not hold" : "cannot be decided") +
+                            " (" + chinese(p) + "): " + r.explanation;
       // Labelled, so that it does not pass for the source line echoed below it.
       if (!r.message.empty()) message += "\n  说明: " + r.message;
-      out.push_back(make_diagnostic(r.severity, r.where.file, r.where.line, r.where.column, message,
-                                    r.source_line));
+      Diagnostic d =
+          make_diagnostic(fails ? Code::rules_check_fails : Code::rules_check_undecided,
+                          r.where.file, r.where.line, r.where.column, message, r.source_line);
+      d.severity = r.severity;  // the 核对's 级别: 警告 lowers it
+      out.push_back(std::move(d));
     }
   }
   return out;

@@ -10,7 +10,7 @@
 namespace indicheck::cli {
 
 Diagnostic argument_error(const std::string& name, const std::string& text, const ParseError& e) {
-  return make_diagnostic(Severity::error, name, 1, e.column, e.message, text);
+  return make_diagnostic(e.code, name, 1, e.column, e.message, text);
 }
 
 Command add_parse(CLI::App& app) {

@@ -1,0 +1,3 @@
+test
+-v
+tests/golden/data/rule-tests/codes
