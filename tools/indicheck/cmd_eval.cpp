@@ -1,6 +1,7 @@
 // indicheck eval TARGET ACTUAL: judges one pair.
 
 #include <memory>
+#include <optional>
 
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
@@ -27,14 +28,28 @@ Command add_eval(CLI::App& app) {
   return {sub, [o]() {
             auto t = parse_target(o->target);
             if (auto* e = std::get_if<ParseError>(&t)) {
-              print_err(render(argument_error("<target>", o->target, *e)));
+              Diagnostic d = argument_error("<target>", o->target, *e);
+              print_err(render(d));
+              // JSON readers get an object whatever happens: an error verdict.
+              if (o->format == "json") {
+                Verdict v;
+                v.kind = VerdictKind::error;
+                v.explanation = "the target cannot be read: " + e->message;
+                Json j = to_json(v);
+                j["target"] = Json{{"written", o->target}};
+                j["actual"] = o->actual;
+                j["diagnostics"] = Json::array({to_json(d)});
+                print_out(j.dump(2) + "\n");
+              }
               return kExitUnusable;
             }
             Verdict v;
+            std::optional<Diagnostic> unreadable;
             auto a = parse_actual(o->actual);
             if (auto* e = std::get_if<ParseError>(&a)) {
               // Bad data is a verdict, located like any other error.
-              print_err(render(argument_error("<actual>", o->actual, *e)));
+              unreadable = argument_error("<actual>", o->actual, *e);
+              print_err(render(*unreadable));
               v.kind = VerdictKind::error;
               v.explanation = "the actual cannot be read: " + e->message;
               v.assumptions = std::get<Constraint>(t).assumptions;
@@ -47,6 +62,7 @@ Command add_eval(CLI::App& app) {
               Json j = to_json(v);
               j["target"] = to_json(std::get<Constraint>(t));
               j["actual"] = o->actual;
+              if (unreadable) j["diagnostics"] = Json::array({to_json(*unreadable)});
               print_out(j.dump(2) + "\n");
             } else {
               print_out(describe(v));

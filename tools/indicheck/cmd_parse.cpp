@@ -13,6 +13,20 @@ Diagnostic argument_error(const std::string& name, const std::string& text, cons
   return make_diagnostic(e.code, name, 1, e.column, e.message, text);
 }
 
+namespace {
+
+// What `parse --format json` prints when the text cannot be read: still one
+// JSON object, with the diagnostic.
+std::string unreadable_json(const std::string& written, const Diagnostic& d) {
+  Json j;
+  j["written"] = written;
+  j["error"] = d.message;
+  j["diagnostics"] = Json::array({to_json(d)});
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
+
 Command add_parse(CLI::App& app) {
   struct Options {
     std::string expression;
@@ -28,7 +42,9 @@ Command add_parse(CLI::App& app) {
             if (o->actual) {
               auto r = parse_actual(o->expression);
               if (auto* e = std::get_if<ParseError>(&r)) {
-                print_err(render(argument_error("<actual>", o->expression, *e)));
+                Diagnostic d = argument_error("<actual>", o->expression, *e);
+                print_err(render(d));
+                if (o->format == "json") print_out(unreadable_json(o->expression, d));
                 return kExitUnusable;
               }
               const Actual& a = std::get<Actual>(r);
@@ -58,7 +74,9 @@ Command add_parse(CLI::App& app) {
             }
             auto r = parse_target(o->expression);
             if (auto* e = std::get_if<ParseError>(&r)) {
-              print_err(render(argument_error("<target>", o->expression, *e)));
+              Diagnostic d = argument_error("<target>", o->expression, *e);
+              print_err(render(d));
+              if (o->format == "json") print_out(unreadable_json(o->expression, d));
               return kExitUnusable;
             }
             const Constraint& c = std::get<Constraint>(r);

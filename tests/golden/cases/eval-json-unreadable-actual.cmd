@@ -1,0 +1,5 @@
+eval
+≥95%
+约98%
+--format
+json

@@ -1,0 +1,5 @@
+eval
+≥
+95%
+--format
+json

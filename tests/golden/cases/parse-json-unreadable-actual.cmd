@@ -1,0 +1,5 @@
+parse
+--actual
+x%
+--format
+json

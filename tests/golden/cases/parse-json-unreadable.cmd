@@ -1,0 +1,4 @@
+parse
+≥95%%
+--format
+json
