@@ -405,6 +405,7 @@ TEST_CASE("a scoring key that matches no indicator is a warning", "[score]") {
   auto c = run({{"X", "甲", "≥10个", "10个", ""}}, s);
   REQUIRE(c->report.diagnostics.size() == 1);
   CHECK(c->report.diagnostics[0].message == "scoring for 'X / 二级 / 不存在' matches no indicator");
+  CHECK(id_of(c->report.diagnostics[0].code) == "W4103");  // docs/diagnostics.md names this case
 }
 
 TEST_CASE("mid-year: no scores, and whether the year's target is on track", "[score]") {
