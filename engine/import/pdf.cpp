@@ -167,7 +167,7 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
     return std::nullopt;
   }
   if (doc->is_locked()) {
-    grid.fail(Code::read_password_protected, "the PDF is password-protected: not read");
+    grid.fail(Code::read_cannot_open, "the PDF is password-protected: not read");
     return std::nullopt;
   }
   int pages = doc->pages();

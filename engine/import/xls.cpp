@@ -77,7 +77,7 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
   unsigned info = 0;
   if (freexl_get_info(handle.h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
-    grid.fail(Code::read_password_protected,
+    grid.fail(Code::read_cannot_open,
               "the workbook is password-protected: save it without a password");
     return std::nullopt;
   }

@@ -131,7 +131,7 @@ TEST_CASE("HTML: a page with no table, or with too many cells, is refused at a l
                         ImportEncoding::auto_detect, ds, GridLimits{}));
   REQUIRE(ds.size() == 1);
   CHECK(render(ds[0]) ==
-        "page.html:1:1: error[E5111]: the page has no table (<table>): nothing to import\n");
+        "page.html:1:1: error[E5110]: the page has no table (<table>): nothing to import\n");
   ds.clear();
   GridLimits limits;
   limits.cells = 3;
