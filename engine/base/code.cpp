@@ -35,11 +35,16 @@ constexpr bool is_well_formed_id(std::string_view id) {
 
 // Every id well formed and titled, and no two ids with the same four digits
 // (E3104 and W3104 would say two things under what reads as one number).
+// Linear, with a table of the numbers seen: comparing every pair of ~300 ids
+// passes clang's limit on constant-evaluation steps.
 constexpr bool codes_are_valid() {
-  for (std::size_t i = 0; i < std::size(kCodes); ++i) {
-    if (!is_well_formed_id(kCodes[i].id) || kCodes[i].title.empty()) return false;
-    for (std::size_t j = i + 1; j < std::size(kCodes); ++j)
-      if (kCodes[i].id.substr(1) == kCodes[j].id.substr(1)) return false;
+  bool seen[10000] = {};
+  for (const CodeInfo& c : kCodes) {
+    if (!is_well_formed_id(c.id) || c.title.empty()) return false;
+    int number = 0;
+    for (std::size_t i = 1; i < 5; ++i) number = number * 10 + (c.id[i] - '0');
+    if (seen[number]) return false;
+    seen[number] = true;
   }
   return true;
 }
