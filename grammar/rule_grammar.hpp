@@ -9,6 +9,7 @@
 
 #include <tao/pegtl.hpp>
 
+#include "engine/base/limits.hpp"
 #include "grammar/lexicon.hpp"
 
 namespace indicheck::grammar::rules {
@@ -19,8 +20,9 @@ namespace pg = tao::pegtl;
 // Nesting (parentheses, unary minus, figure blocks) is limited so that a hostile
 // file cannot exhaust the stack; docs/limits.md documents the limit. The parser
 // resets the counter before each statement; a statement that fails is
-// abandoned as a whole, so the counter never leaks into the next one.
-inline constexpr unsigned kMaxNesting = 32;
+// abandoned as a whole, so the counter never leaks into the next one. The
+// limit is RuleLimits::max_nesting (engine/base/limits.hpp).
+inline constexpr unsigned kMaxNesting = kRuleLimits.max_nesting;
 struct nesting {
   static unsigned& depth() {
     thread_local unsigned d = 0;

@@ -23,7 +23,7 @@
 #
 # Each target runs with:
 #   -dict=tests/fuzz/<dict>    the grammar's tokens (tests/fuzz/make_dicts.py writes them)
-#   -max_len                   1024 bytes for one cell (kMaxCellBytes is 4096: longer cells
+#   -max_len                   1024 bytes for one cell (CellLimits::max_bytes is 4096: longer cells
 #                              are refused at once, so bigger inputs only slow the search),
 #                              16384 for a whole table, batch, rule or imported file
 #   -timeout=10                seconds for one input: anything slower is a finding

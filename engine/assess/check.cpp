@@ -5,6 +5,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "engine/base/blank.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
 
@@ -12,22 +14,13 @@ namespace indicheck {
 
 namespace {
 
-// A path segment or key part without white space, so that 土地出让印花 税 and
-// 土地出让印花税 name the same thing. Table text is valid UTF-8 (the reader
-// checked), so normalise does not fail here.
-std::string without_spaces(std::string_view text) {
-  ParseError ignored;
-  auto n = normalise(text, &ignored);
-  return n ? n->text : std::string(text);
-}
-
 std::vector<std::string> split_key(std::string_view key) {
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (true) {
     auto slash = key.find('/', start);
     parts.push_back(
-        without_spaces(key.substr(start, slash == std::string_view::npos ? slash : slash - start)));
+        squeeze(key.substr(start, slash == std::string_view::npos ? slash : slash - start)));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -91,7 +84,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
             chinese(period) + " (--period " + to_string(period) + ")"));
 
   // Match each actual row to exactly one indicator. A key names the last
-  // segments of a path (both without spaces): every indicator is indexed under each of
+  // segments of a path (both without blanks): every indicator is indexed under each of
   // its path's suffixes (at most four), so a row finds its indicators in one
   // lookup, and N rows against N indicators of one name cost N, not N × N.
   auto suffix_key = [](const std::vector<std::string>& parts, std::size_t n) {
@@ -103,16 +96,16 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   std::unordered_map<std::string, std::vector<std::size_t>> by_suffix;
   for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
     std::vector<std::string> path = targets.indicators[i].path();
-    for (auto& segment : path) segment = without_spaces(segment);
+    for (auto& segment : path) segment = squeeze(segment);
     for (std::size_t n = 1; n <= path.size(); ++n) by_suffix[suffix_key(path, n)].push_back(i);
   }
   static const std::vector<std::size_t> kNone;
   std::map<std::size_t, const ActualRow*> actual_of;
   std::map<std::string, const ActualRow*> figure_rows;
   for (const ActualRow& row : actuals.rows) {
-    if (rules && rules::is_reported_figure(*rules, without_spaces(row.key.text))) {
+    if (rules && rules::is_reported_figure(*rules, squeeze(row.key.text))) {
       // A figure the rules need (上报), not an indicator.
-      std::string name = without_spaces(row.key.text);
+      std::string name = squeeze(row.key.text);
       auto [it, fresh] = figure_rows.emplace(name, &row);
       if (!fresh)
         r.diagnostics.push_back(at(row.key, Code::assess_figure_row_repeated,
@@ -133,7 +126,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
     }
     if (hits.size() > 1) {
       // A few paths show what the key lacks; thousands would bury the message.
-      constexpr std::size_t kListed = 5;
+      const std::size_t kListed = kShownLimits.matches_listed;
       std::string list;
       for (std::size_t k = 0; k < hits.size() && k < kListed; ++k)
         list += "\n    " + targets.indicators[hits[k]].path_text() + " (line " +

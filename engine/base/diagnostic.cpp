@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include <utf8proc.h>
+#include "engine/base/limits.hpp"
 
 namespace indicheck {
 
@@ -26,24 +26,7 @@ Diagnostic::Diagnostic(Code c) : code(c), severity(default_severity(c)) {}
 
 namespace {
 
-// Decodes one code point at `i`; an invalid byte counts as one character of
-// width 1 so that broken input still gets a caret.
-utf8proc_int32_t decode(std::string_view s, std::size_t& i) {
-  utf8proc_int32_t cp = -1;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  i += n > 0 ? static_cast<std::size_t>(n) : 1;
-  return n > 0 ? cp : -1;
-}
-
-unsigned width_of(utf8proc_int32_t cp) {
-  if (cp < 0) return 1;
-  if (cp == '\t') return 1;
-  int w = utf8proc_charwidth(cp);
-  return w < 0 ? 0 : static_cast<unsigned>(w);
-}
-
-bool is_control(utf8proc_int32_t cp) {
+bool is_control(utf8::CodePoint cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);  // cp < 0: not UTF-8
 }
 
@@ -65,7 +48,7 @@ std::string visible_text(std::string_view text, bool keep_line_breaks) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    const utf8proc_int32_t cp = decode(text, i);
+    const utf8::CodePoint cp = utf8::next(text, i);
     if (is_control(cp) && cp != '\t' && !(keep_line_breaks && cp == '\n'))
       out += "\xEF\xBF\xBD";
     else
@@ -74,51 +57,10 @@ std::string visible_text(std::string_view text, bool keep_line_breaks) {
   return out;
 }
 
-unsigned display_width(std::string_view utf8) {
-  unsigned w = 0;
-  for (std::size_t i = 0; i < utf8.size();) w += width_of(decode(utf8, i));
-  return w;
-}
-
-std::string clip_to_width(std::string_view utf8, unsigned cells) {
-  if (display_width(utf8) <= cells) return std::string(utf8);
-  std::size_t i = 0;
-  unsigned used = 0;
-  while (i < utf8.size()) {
-    std::size_t next = i;
-    unsigned w = width_of(decode(utf8, next));
-    if (used + w > cells - 1) break;  // one cell for the "…"
-    used += w;
-    i = next;
-  }
-  return std::string(utf8.substr(0, i)) + "…";
-}
-
-std::string shown_cell(std::string_view utf8) {
-  if (display_width(utf8) <= kShownCells) return std::string(utf8);
-  return clip_to_width(utf8, kShownCells - 20) + "(" +
-         std::to_string(count_chars(utf8, utf8.size())) + " characters)";
-}
-
-unsigned count_chars(std::string_view utf8, std::size_t bytes) {
-  unsigned n = 0;
-  for (std::size_t i = 0; i < utf8.size() && i < bytes;) {
-    decode(utf8, i);
-    ++n;
-  }
-  return n;
-}
-
-std::string hex_byte(char byte) {
-  char hex[8];
-  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(byte)));
-  return hex;
-}
-
-std::string describe_at(std::string_view utf8, std::size_t byte) {
-  if (byte >= utf8.size()) return "end of text";
+std::string describe_at(std::string_view text, std::size_t byte) {
+  if (byte >= text.size()) return "end of text";
   std::size_t end = byte;
-  auto cp = decode(utf8, end);
+  auto cp = utf8::next(text, end);
   if (cp < 0) return "an invalid UTF-8 byte";
   if (cp == '\n' || cp == '\r') return "end of line";
   if (cp == '\t') return "a tab";
@@ -130,20 +72,10 @@ std::string describe_at(std::string_view utf8, std::size_t byte) {
   }
   // Appending (rather than "'" + s + "'") sidesteps a GCC 12 -Wrestrict false positive.
   std::string quoted = "'";
-  quoted.append(utf8.substr(byte, end - byte));
+  quoted.append(text.substr(byte, end - byte));
   quoted.push_back('\'');
   return quoted;
 }
-
-namespace {
-
-// A source line wider than this many cells is echoed as a window around the
-// caret, with "…" where it was cut: a 10 000-digit cell would fill a screen.
-constexpr unsigned kMaxEchoCells = 200;
-// At most this many cells of the window stand before the caret (the "…" included).
-constexpr unsigned kEchoBeforeCaret = 80;
-
-}  // namespace
 
 std::string render(const Diagnostic& d) {
   std::string out = visible_text(d.where.file) + ":" + std::to_string(d.where.line) + ":" +
@@ -155,29 +87,22 @@ std::string render(const Diagnostic& d) {
   std::size_t caret = 0;
   unsigned before = 0;
   for (unsigned col = 1; col < d.where.column && caret < line.size(); ++col)
-    before += width_of(decode(line, caret));
+    before += utf8::width(utf8::next(line, caret));
   std::string_view text = line;
-  if (before + display_width(text.substr(caret)) <= kMaxEchoCells) {
+  if (before + display_width(text.substr(caret)) <= kShownLimits.echo_cells) {
     out += "  " + line + "\n";
     out += "  " + std::string(before, ' ') + "^\n";
     return out;
   }
   // Too wide: drop whole characters from the left until the caret is near
-  // enough, then cut on the right so the window fits kMaxEchoCells.
+  // enough, then cut on the right so the window fits kShownLimits.echo_cells.
   std::size_t start = 0;
-  if (before > kEchoBeforeCaret)
-    while (start < caret && before > kEchoBeforeCaret - 1) before -= width_of(decode(text, start));
+  if (before > kShownLimits.echo_before_caret)
+    while (start < caret && before > kShownLimits.echo_before_caret - 1)
+      before -= utf8::width(utf8::next(text, start));
   bool cut_left = start > 0;
-  unsigned room = kMaxEchoCells - (cut_left ? 1 : 0) - 1;  // one cell for the right "…"
-  std::size_t end = start;
-  unsigned used = 0;
-  while (end < text.size()) {
-    std::size_t next = end;
-    unsigned w = width_of(decode(text, next));
-    if (used + w > room) break;
-    used += w;
-    end = next;
-  }
+  unsigned room = kShownLimits.echo_cells - (cut_left ? 1 : 0) - 1;  // one cell for the right "…"
+  const std::size_t end = start + prefix_within(text.substr(start), room);
   out += "  ";
   if (cut_left) out += "…";
   out.append(text.substr(start, end - start));
@@ -207,16 +132,6 @@ bool has_errors(const std::vector<Diagnostic>& ds) {
   for (const auto& d : ds)
     if (d.severity == Severity::error) return true;
   return false;
-}
-
-std::string pad_right(std::string_view text, unsigned cells) {
-  unsigned w = display_width(text);
-  return std::string(text) + std::string(w < cells ? cells - w : 0, ' ');
-}
-
-std::string pad_left(std::string_view text, unsigned cells) {
-  unsigned w = display_width(text);
-  return std::string(w < cells ? cells - w : 0, ' ') + std::string(text);
 }
 
 }  // namespace indicheck

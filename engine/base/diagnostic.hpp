@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/base/code.hpp"
+#include "engine/base/utf8.hpp"
 
 namespace indicheck {
 
@@ -46,28 +47,12 @@ std::string render(const Diagnostic& d);
 std::string render_all(const std::vector<Diagnostic>& ds);
 bool has_errors(const std::vector<Diagnostic>& ds);
 
-// Terminal cells the UTF-8 text takes: 2 for wide (CJK, full-width) characters.
-unsigned display_width(std::string_view utf8);
-// Pads UTF-8 text with spaces to `cells` terminal cells (wide characters count 2).
-std::string pad_right(std::string_view text, unsigned cells);
-std::string pad_left(std::string_view text, unsigned cells);
-// `utf8` cut to at most `cells` terminal cells, ending in "…" when it was cut.
-std::string clip_to_width(std::string_view utf8, unsigned cells);
-// A cell's text for a report a person reads: as it is when it fits in
-// kShownCells terminal cells, else clipped with its length in characters
-// ("≥99999…(10001 characters)"). Machine formats (JSON, CSV) keep it whole.
-inline constexpr unsigned kShownCells = 120;
-std::string shown_cell(std::string_view utf8);
 // Text from a file as it may reach a terminal, an XML file or a reader's eyes:
 // each byte that is not UTF-8 and each control character (C0, DEL, C1) becomes
 // U+FFFD, so that no escape sequence (ESC, BEL, CR, …) is passed on. A tab and,
 // with `keep_line_breaks`, a line feed stay as they are.
 std::string visible_text(std::string_view text, bool keep_line_breaks = false);
-// Number of characters (code points) in the first `bytes` bytes of `utf8`.
-unsigned count_chars(std::string_view utf8, std::size_t bytes);
-// A byte as messages name it: "0xFF".
-std::string hex_byte(char byte);
 // A short quote of the text at `byte` for "found …": one character, or "end of text".
-std::string describe_at(std::string_view utf8, std::size_t byte);
+std::string describe_at(std::string_view text, std::size_t byte);
 
 }  // namespace indicheck

@@ -8,11 +8,9 @@
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/limits.hpp"
 
 namespace indicheck {
-
-// The largest table file indicheck reads (docs/limits.md).
-inline constexpr std::size_t kMaxTableBytes = 256u * 1024 * 1024;
 
 // Why a file cannot be read: what failed ("cannot open") and, when the system
 // said, why ("No such file or directory").
@@ -27,11 +25,13 @@ struct ReadProblem {
 };
 
 // The file's bytes; nullopt with the problem when it cannot be opened, is not
-// a regular file, a pipe or a device, or holds more than `max_bytes`.
+// a regular file, a pipe or a device, or holds more than `max_bytes` (by
+// default, as much as a table file may: every file indicheck reads is at
+// most that).
 std::optional<std::string> read_file(const std::string& path, ReadProblem& problem,
-                                     std::size_t max_bytes = kMaxTableBytes);
+                                     std::size_t max_bytes = kTableLimits.max_file_bytes);
 // As above, the problem a diagnostic located at the file.
 std::optional<std::string> read_file(const std::string& path, std::vector<Diagnostic>& diagnostics,
-                                     std::size_t max_bytes = kMaxTableBytes);
+                                     std::size_t max_bytes = kTableLimits.max_file_bytes);
 
 }  // namespace indicheck

@@ -1,20 +1,14 @@
 #include "engine/base/normalise.hpp"
 
-#include <utf8proc.h>
-
+#include "engine/base/blank.hpp"
 #include "engine/base/diagnostic.hpp"
 
 namespace indicheck {
 
 namespace {
 
-bool is_space(utf8proc_int32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x3000 ||
-         cp == 0x200B;
-}
-
 // Letters, digits and Han: characters a space should never split.
-bool is_word_char(utf8proc_int32_t cp) {
+bool is_word_char(utf8::CodePoint cp) {
   if (cp < 0x80)
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
@@ -55,38 +49,17 @@ ParseError name_invalid_byte(std::string_view original, ParseError error) {
 }
 
 bool normalise_would_change(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) <= 0x20) return true;
-  return text.find("\xC2\xA0") != std::string_view::npos ||
-         text.find("\xE3\x80\x80") != std::string_view::npos ||
-         text.find("\xE2\x80\x8B") != std::string_view::npos ||
-         text.find("\xEF\xBB\xBF") != std::string_view::npos;
-}
-
-namespace {
-
-// Whether the bytes before `end` close a multi-byte sequence whose lead byte
-// announces exactly as many continuation bytes as follow it: a space there
-// splits two characters, not one (`≥ 95`), and dropping it cannot join the
-// pieces of a cut sequence into one that decodes.
-bool ends_sequence(std::string_view text, std::size_t end) {
-  std::size_t continuation = 0, k = end;
-  while (k > 0 && continuation < 4) {
-    auto c = static_cast<unsigned char>(text[k - 1]);
-    if (c < 0x80 || c >= 0xC0) break;
-    ++continuation;
-    --k;
+  // Every blank and invisible character is a byte below 0x21 or starts with
+  // C2 (U+00A0), E2 (U+200B), E3 (U+3000) or EF (U+FEFF): only there decode.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c <= 0x20) return true;
+    if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) continue;
+    std::size_t next = i;
+    if (is_droppable(utf8::next(text, next))) return true;
   }
-  if (k == 0 || continuation == 0) return false;
-  auto lead = static_cast<unsigned char>(text[k - 1]);
-  std::size_t expected = lead >= 0xC2 && lead <= 0xDF   ? 1
-                         : lead >= 0xE0 && lead <= 0xEF ? 2
-                         : lead >= 0xF0 && lead <= 0xF4 ? 3
-                                                        : 0;
-  return expected != 0 && continuation == expected;
+  return false;
 }
-
-}  // namespace
 
 std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer) {
   if (text.find(' ') == std::string_view::npos) return text;
@@ -96,12 +69,11 @@ std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer)
       buffer[n++] = text[i];
       continue;
     }
-    if (i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80 && !ends_sequence(text, i))
+    // Dropped after a whole character (`≥ 95`), never inside a cut one.
+    if (i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80 && !utf8::ends_character(text, i))
       return std::nullopt;
-    if (i + 1 < text.size()) {
-      auto next = static_cast<unsigned char>(text[i + 1]);
-      if (next >= 0x80 && next < 0xC0) return std::nullopt;
-    }
+    if (i + 1 < text.size() && utf8::is_continuation(static_cast<unsigned char>(text[i + 1])))
+      return std::nullopt;
   }
   return std::string_view(buffer, n);
 }
@@ -110,40 +82,38 @@ std::optional<NormalisedText> normalise(std::string_view original, ParseError* e
   NormalisedText out;
   out.text.reserve(original.size());
   out.origin.reserve(original.size() + 1);
-  utf8proc_int32_t last_kept = -1;
+  utf8::CodePoint last_kept = utf8::kInvalid;
   bool space_since_last = false;
   std::size_t last_end = 0;
   for (std::size_t i = 0; i < original.size();) {
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(original.data() + i),
-                              static_cast<utf8proc_ssize_t>(original.size() - i), &cp);
-    if (n <= 0 || cp == 0) {
+    const std::size_t start = i;
+    const utf8::CodePoint cp = utf8::next(original, i);
+    if (cp == utf8::kInvalid || cp == 0) {
       if (error) {
-        error->byte = i;
-        error->column = count_chars(original, i) + 1;
-        error->code = n <= 0 ? Code::text_invalid_utf8 : Code::text_nul;
-        error->message = n <= 0 ? kInvalidByte : "NUL character in text";
+        error->byte = start;
+        error->column = count_chars(original, start) + 1;
+        error->code = cp == utf8::kInvalid ? Code::text_invalid_utf8 : Code::text_nul;
+        error->message = cp == utf8::kInvalid ? kInvalidByte : "NUL character in text";
       }
       return std::nullopt;
     }
-    if (cp == 0xFEFF) {
+    if (is_invisible(cp)) {
       // A byte order mark joins rather than splits: "9<BOM>5" reads 95 with no
       // "spaces inside the text" note, but with one of its own.
       out.dropped_bom = true;
-    } else if (is_space(cp)) {
+    } else if (is_blank(cp)) {
       space_since_last = true;
     } else {
       if (space_since_last && last_kept >= 0 && is_word_char(last_kept) && is_word_char(cp))
         out.joined_inside_word = true;
       space_since_last = false;
       last_kept = cp;
-      last_end = i + static_cast<std::size_t>(n);
-      for (auto k = 0; k < n; ++k) {
-        out.text.push_back(original[i + static_cast<std::size_t>(k)]);
-        out.origin.push_back(i + static_cast<std::size_t>(k));
+      last_end = i;
+      for (std::size_t k = start; k < i; ++k) {
+        out.text.push_back(original[k]);
+        out.origin.push_back(k);
       }
     }
-    i += static_cast<std::size_t>(n);
   }
   // The end of the text maps to just after its last visible character, so
   // "expected a number after '≥'" points next to the '≥', not past trailing spaces.

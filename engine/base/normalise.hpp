@@ -42,8 +42,9 @@ struct NormalisedText {
 };
 
 // Whether normalise could change `text`: it holds a byte below 0x21 (white
-// space or a control character), NBSP, U+3000, U+200B or U+FEFF. False means the text
-// is its own normal form if it is valid UTF-8 (the fast paths of the parsers).
+// space or a control character) or a blank or invisible character
+// (engine/base/blank.hpp). False means the text is its own normal form if it
+// is valid UTF-8 (the fast paths of the parsers).
 bool normalise_would_change(std::string_view text);
 
 // `text` without its ASCII spaces, as normalise would give it, copied into
@@ -58,18 +59,14 @@ std::optional<std::string_view> drop_spaces(std::string_view text, char* buffer)
 // name_invalid_byte adds which).
 inline constexpr const char* kInvalidByte = "invalid UTF-8 byte";
 
-// Removes ASCII space, tab, CR, LF, NBSP, U+3000, U+200B and U+FEFF (a byte
-// order mark: a text copied from the start of a file keeps it; table files drop
-// it at their start). Fails on invalid UTF-8 and NUL.
+// Removes every blank and invisible character (engine/base/blank.hpp: a byte
+// order mark, U+FEFF, is kept by a text copied from the start of a file; table
+// files drop it at their start). Fails on invalid UTF-8 and NUL.
 std::optional<NormalisedText> normalise(std::string_view original, ParseError* error);
 
 // normalise's error for a text read on its own (a target or an actual), with
 // an invalid byte named: "invalid UTF-8 byte 0xFF at character 4". Table files
 // name it in their own words (one message per line, with a hint on encodings).
 ParseError name_invalid_byte(std::string_view original, ParseError error);
-
-// Upper limits that keep every parse cheap; documented in docs/limits.md.
-inline constexpr std::size_t kMaxCellBytes = 4096;
-inline constexpr std::size_t kMaxDigits = 60;
 
 }  // namespace indicheck

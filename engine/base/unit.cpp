@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "engine/base/limits.hpp"
+
 namespace indicheck {
 
 namespace {
@@ -18,7 +20,6 @@ void define_all(UnitTable& t, const char* dimension, std::initializer_list<Entry
 }
 
 constexpr std::string_view kMultipliers[] = {"万", "亿"};
-constexpr std::size_t kMaxMultiplierChain = 3;  // docs/limits.md
 
 Number multiplier_value(std::string_view m) {
   return m == "万" ? Number::integer(10000) : Number::integer(100000000);
@@ -119,17 +120,17 @@ void UnitTable::alias(std::string_view spelling, std::string_view canonical) {
 
 std::optional<Unit> UnitTable::lookup_simple(std::string_view written) const {
   // Multipliers stack (万亿 is 10^12), but no unit anyone writes stacks more than
-  // kMaxMultiplierChain of them. A longer chain (亿亿亿…, found by fuzz_target_expr)
+  // kCellLimits.max_multiplier_chain of them. A longer chain (亿亿亿…, found by fuzz_target_expr)
   // is no unit: each level of the recursion below would multiply out a factor of
   // thousands of digits, seconds of work for one cell.
   std::size_t chain = 0;
-  for (std::string_view rest = written; chain <= kMaxMultiplierChain; ++chain) {
+  for (std::string_view rest = written; chain <= kCellLimits.max_multiplier_chain; ++chain) {
     auto m = std::find_if(std::begin(kMultipliers), std::end(kMultipliers),
                           [&](std::string_view x) { return rest.starts_with(x); });
     if (m == std::end(kMultipliers)) break;
     rest.remove_prefix(m->size());
   }
-  if (chain > kMaxMultiplierChain) return std::nullopt;
+  if (chain > kCellLimits.max_multiplier_chain) return std::nullopt;
   if (auto a = aliases_.find(written); a != aliases_.end()) written = a->second;
   if (auto u = units_.find(written); u != units_.end()) return u->second;
   for (std::string_view m : kMultipliers) {

@@ -13,7 +13,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "engine/base/blank.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/base/normalise.hpp"
+#include "engine/base/utf8.hpp"
 #include "engine/cell/fast_path.hpp"
 #include "engine/cell/parse.hpp"
 
@@ -36,13 +39,6 @@ constexpr HeaderName kHeaderNames[] = {
 constexpr std::string_view kColumnNames[] = {"unit",   "level1", "level2", "indicator",
                                              "period", "target", "actual"};
 constexpr Column kRequired[] = {Column::unit, Column::level1, Column::target, Column::actual};
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // a == b for the short strings batch compares on every row (names of a
 // 一级指标, unit spellings): a word from each end for 4 to 16 bytes, a
@@ -153,7 +149,7 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, Heade
           "(`iconv -f UTF-16 -t UTF-8`)"};
     return std::nullopt;
   }
-  if (line.size() <= kMaxHeaderBytes) {
+  if (line.size() <= kBatchLimits.max_header_bytes) {
     ParseError bad;
     if (!normalise(line, &bad)) {
       if (error) {
@@ -172,11 +168,12 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, Heade
       return std::nullopt;
     }
   }
-  if (line.size() > kMaxHeaderBytes) {
+  if (line.size() > kBatchLimits.max_header_bytes) {
     if (error)
-      *error = {Code::batch_header_too_long, "the header (first line) is longer than " +
-                                                 std::to_string(kMaxHeaderBytes / 1024) +
-                                                 " KiB: is this a table file?"};
+      *error = {Code::batch_header_too_long,
+                "the header (first line) is longer than " +
+                    std::to_string(kBatchLimits.max_header_bytes / 1024) +
+                    " KiB: is this a table file?"};
     return std::nullopt;
   }
   // One view per cell: at most one more than there are separators.
@@ -638,44 +635,14 @@ std::string Judge::explain(std::string_view target, std::string_view actual) con
 }
 
 std::string printable(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
-  auto escape = [&](unsigned char c) {
-    out += "\\x";
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  };
   for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) {
-      escape(c);
-      ++i;
-      continue;
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    // The length of a well-formed sequence (RFC 3629: no overlongs, no
-    // surrogates, nothing above U+10FFFF), or 0.
-    std::size_t n = c >= 0xC2 && c <= 0xDF   ? 2
-                    : c >= 0xE0 && c <= 0xEF ? 3
-                    : c >= 0xF0 && c <= 0xF4 ? 4
-                                             : 0;
-    bool ok = n > 0 && i + n <= text.size();
-    for (std::size_t k = 1; ok && k < n; ++k) {
-      auto d = static_cast<unsigned char>(text[i + k]);
-      unsigned char lo = 0x80, hi = 0xBF;
-      if (k == 1 && c == 0xE0) lo = 0xA0;
-      if (k == 1 && c == 0xED) hi = 0x9F;
-      if (k == 1 && c == 0xF0) lo = 0x90;
-      if (k == 1 && c == 0xF4) hi = 0x8F;
-      ok = d >= lo && d <= hi;
-    }
-    if (!ok) {
-      escape(c);
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x20 || c == 0x7F ? 0 : utf8::valid_at(text, i);
+    if (n == 0) {
+      out += "\\x";
+      out += hex_byte(text[i]).substr(2);  // the digits of "0xFF"
       ++i;
       continue;
     }
@@ -971,11 +938,11 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
   while (true) {
     fill();
     const char* nl = static_cast<const char*>(std::memchr(buffer_.data(), '\n', filled));
-    if (!nl && !eof && filled <= kMaxHeaderBytes) {
+    if (!nl && !eof && filled <= kBatchLimits.max_header_bytes) {
       buffer_.resize(buffer_.size() * 2);
       continue;
     }
-    // A header longer than kMaxHeaderBytes is refused by map_header without
+    // A header longer than kBatchLimits.max_header_bytes is refused by map_header without
     // reading the rest of the line: memory stays bounded.
     std::size_t end = nl ? static_cast<std::size_t>(nl - buffer_.data()) : filled;
     std::string_view header(buffer_.data(), end);

@@ -35,16 +35,14 @@ struct ColumnMap {
   int at(Column c) const { return index[static_cast<std::size_t>(c)]; }
 };
 
-// The longest header line map_header accepts (docs/limits.md).
-inline constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
-
 // Why a file cannot be read as an export: always about line 1, the header.
 struct HeaderProblem {
   Code code{};  // set with the message
   std::string message;
 };
 
-// Maps a header line (without its line end; a UTF-8 BOM is allowed) to columns.
+// Maps a header line (without its line end; a UTF-8 BOM is allowed; at most
+// BatchLimits::max_header_bytes) to columns.
 // `separator` 0 guesses: a tab anywhere means TSV, else CSV. nullopt with
 // `error` set when a required column is missing or named twice.
 std::optional<ColumnMap> map_header(std::string_view line, char separator, HeaderProblem* error);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/cell/fast_path.hpp"
 #include "engine/cell/parse.hpp"
 #include "engine/cell/parse_common.hpp"
@@ -140,8 +141,9 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
     case Form::quantity: {
       auto value = detail::read_number(p.number);
       if (!value)
-        throw Failure{p.number_byte, Code::number_too_long,
-                      "a number may have at most " + std::to_string(kMaxDigits) + " digits"};
+        throw Failure{
+            p.number_byte, Code::number_too_long,
+            "a number may have at most " + std::to_string(kCellLimits.max_digits) + " digits"};
       ActualQuantity q{*value, std::nullopt};
       if (!p.unit.empty()) q.unit = detail::read_unit(p.unit, units, assumptions);
       return q;
@@ -256,10 +258,10 @@ std::variant<Actual, ParseError> parse_actual(std::string_view written, const Un
 
 std::variant<Actual, ParseError> fast::parse_actual_by_grammar(std::string_view written,
                                                                const UnitTable& units) {
-  if (written.size() > kMaxCellBytes)
-    return ParseError{Code::actual_too_long,
-                      "a value may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
-                      0};
+  if (written.size() > kCellLimits.max_bytes)
+    return ParseError{
+        Code::actual_too_long,
+        "a value may be at most " + std::to_string(kCellLimits.max_bytes) + " bytes long", 1, 0};
   ParseError error;
   auto normalised = normalise(written, &error);
   if (!normalised) return name_invalid_byte(written, error);

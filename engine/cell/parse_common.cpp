@@ -1,26 +1,17 @@
 #include "engine/cell/parse_common.hpp"
 
-#include <utf8proc.h>
-
-#include "engine/base/normalise.hpp"
+#include "engine/base/limits.hpp"
+#include "engine/base/utf8.hpp"
 
 namespace indicheck::detail {
 
 namespace {
 
-utf8proc_int32_t next_cp(std::string_view s, std::size_t& i) {
-  utf8proc_int32_t cp = -1;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  i += n > 0 ? static_cast<std::size_t>(n) : 1;
-  return cp;
-}
-
-bool is_han(utf8proc_int32_t cp) {
+bool is_han(utf8::CodePoint cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
-bool is_numeric_sign(utf8proc_int32_t cp) {
+bool is_numeric_sign(utf8::CodePoint cp) {
   if (cp >= '0' && cp <= '9') return true;
   if (cp >= 0xFF10 && cp <= 0xFF19) return true;
   switch (cp) {
@@ -52,7 +43,7 @@ std::optional<Number> read_number(std::string_view matched) {
   std::string int_digits, frac_digits;
   bool in_fraction = false;
   for (std::size_t i = 0; i < matched.size();) {
-    auto cp = next_cp(matched, i);
+    auto cp = utf8::next(matched, i);
     if (cp == '-' || cp == 0xFF0D || cp == 0x2212) {
       negative = true;
     } else if (cp == '.' || cp == 0xFF0E) {
@@ -63,7 +54,7 @@ std::optional<Number> read_number(std::string_view matched) {
       (in_fraction ? frac_digits : int_digits).push_back(static_cast<char>('0' + (cp - 0xFF10)));
     }  // '+', '＋' and ',' carry no value
   }
-  if (int_digits.size() + frac_digits.size() > kMaxDigits) return std::nullopt;
+  if (int_digits.size() + frac_digits.size() > kCellLimits.max_digits) return std::nullopt;
   return Number::from_digits(negative, int_digits, frac_digits);
 }
 
@@ -83,7 +74,7 @@ int read_small_number(std::string_view matched) {
     if (matched == kNumerals[k]) return k + 1;
   int v = 0;
   for (std::size_t i = 0; i < matched.size();) {
-    auto cp = next_cp(matched, i);
+    auto cp = utf8::next(matched, i);
     if (cp >= '0' && cp <= '9') v = v * 10 + (cp - '0');
     if (cp >= 0xFF10 && cp <= 0xFF19) v = v * 10 + (cp - 0xFF10);
   }
@@ -93,7 +84,7 @@ int read_small_number(std::string_view matched) {
 std::size_t count_han(std::string_view text) {
   std::size_t han = 0;
   for (std::size_t i = 0; i < text.size();)
-    if (is_han(next_cp(text, i))) ++han;
+    if (is_han(utf8::next(text, i))) ++han;
   return han;
 }
 
@@ -101,7 +92,7 @@ std::size_t damaged_text_at(std::string_view text) {
   std::size_t first_numeric = std::string_view::npos;
   for (std::size_t i = 0; i < text.size() && first_numeric == std::string_view::npos;) {
     std::size_t at = i;
-    if (is_numeric_sign(next_cp(text, i))) first_numeric = at;
+    if (is_numeric_sign(utf8::next(text, i))) first_numeric = at;
   }
   if (count_han(text) == 0) return 0;
   // A sentence may mention a figure; a short word glued to one is damage (工5%).

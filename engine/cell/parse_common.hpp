@@ -13,7 +13,7 @@
 namespace indicheck::detail {
 
 // A matched number (full-width digits, 52,621 groups, －/＋ signs) as exact value.
-// nullopt when it has more than kMaxDigits digits.
+// nullopt when it has more than CellLimits::max_digits digits.
 std::optional<Number> read_number(std::string_view matched);
 
 // A matched unit spelling: known units resolve; an unknown one becomes an

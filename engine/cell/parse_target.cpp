@@ -5,6 +5,7 @@
 #include <tao/pegtl.hpp>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/cell/fast_path.hpp"
 #include "engine/cell/parse.hpp"
 #include "engine/cell/parse_common.hpp"
@@ -252,8 +253,9 @@ class Builder {
   Quantity quantity(const RawQuantity& raw) {
     auto value = detail::read_number(raw.number);
     if (!value)
-      throw Failure{raw.number_byte, Code::number_too_long,
-                    "a number may have at most " + std::to_string(kMaxDigits) + " digits"};
+      throw Failure{
+          raw.number_byte, Code::number_too_long,
+          "a number may have at most " + std::to_string(kCellLimits.max_digits) + " digits"};
     return Quantity{*value, detail::read_unit(raw.unit, units_, assumptions_)};
   }
 
@@ -440,10 +442,10 @@ std::variant<Constraint, ParseError> parse_target(std::string_view written,
 
 std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_view written,
                                                                    const UnitTable& units) {
-  if (written.size() > kMaxCellBytes)
-    return ParseError{Code::target_too_long,
-                      "a target may be at most " + std::to_string(kMaxCellBytes) + " bytes long", 1,
-                      0};
+  if (written.size() > kCellLimits.max_bytes)
+    return ParseError{
+        Code::target_too_long,
+        "a target may be at most " + std::to_string(kCellLimits.max_bytes) + " bytes long", 1, 0};
   ParseError error;
   auto normalised = normalise(written, &error);
   if (!normalised) return name_invalid_byte(written, error);

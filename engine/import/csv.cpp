@@ -2,6 +2,7 @@
 // doubled, and line breaks). The separator is a comma unless the first line
 // has tabs and no commas. A row's line is the line it starts on.
 
+#include "engine/base/limits.hpp"
 #include "engine/import/import.hpp"
 
 namespace indicheck {
@@ -21,7 +22,7 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
   std::size_t line_start = 0;
   bool in_quotes = false, quoted = false;
   unsigned quote_line = 0;
-  std::size_t row_bytes = 0;  // a record longer than kMaxImportLineBytes is not kept
+  std::size_t row_bytes = 0;  // a record longer than kImportLimits.max_line_bytes is not kept
   std::size_t cell_bytes = 0;
   auto start_row = [&] {
     row = SourceRow{};
@@ -31,11 +32,11 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
   };
   auto add = [&](char c) {
     ++cell_bytes;
-    if (++row_bytes > kMaxImportLineBytes) return;
+    if (++row_bytes > kImportLimits.max_line_bytes) return;
     cell += c;
   };
   auto end_cell = [&] {
-    if (row_bytes <= kMaxImportLineBytes) row.cells.push_back(std::move(cell));
+    if (row_bytes <= kImportLimits.max_line_bytes) row.cells.push_back(std::move(cell));
     cell.clear();
     cell_bytes = 0;
     quoted = false;
@@ -43,10 +44,11 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
   auto end_row = [&](std::size_t end) {
     end_cell();
     row.text.clear();
-    if (row_bytes > kMaxImportLineBytes) {
+    if (row_bytes > kImportLimits.max_line_bytes) {
       row.cells.clear();
       row.refused = "a record of " + std::to_string(row_bytes) + " bytes, longer than the " +
-                    std::to_string(kMaxImportLineBytes / (1u << 20)) + " MiB limit: not read";
+                    std::to_string(kImportLimits.max_line_bytes / (1u << 20)) +
+                    " MiB limit: not read";
     }
     for (std::size_t i = 0; i < row.cells.size(); ++i) row.text += (i ? "\t" : "") + row.cells[i];
     (void)end;

@@ -53,8 +53,8 @@ struct DocxReader {
   void append(std::string_view text) {
     if (DocxCell* c = cell()) {
       c->length += text.size();
-      if (c->text.size() <= kMaxGridCellBytes) c->text += text;
-    } else if (paragraph.size() <= kMaxGridCellBytes) {
+      if (c->text.size() <= kImportLimits.max_cell_bytes) c->text += text;
+    } else if (paragraph.size() <= kImportLimits.max_cell_bytes) {
       paragraph += text;
     }
   }
@@ -201,8 +201,9 @@ bool emit(GridBuilder& grid, const DocxTable& t) {
       if (c.vmerge == DocxCell::VMerge::next && vertical.count(at[i])) continue;
       std::string text = c.text;
       while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-      if ((!text.empty() || c.length > kMaxGridCellBytes) &&
-          !grid.add_cell(r, at[i], text, r + 1, c.length > kMaxGridCellBytes ? c.length : 0))
+      if ((!text.empty() || c.length > kImportLimits.max_cell_bytes) &&
+          !grid.add_cell(r, at[i], text, r + 1,
+                         c.length > kImportLimits.max_cell_bytes ? c.length : 0))
         return false;
       if (c.vmerge == DocxCell::VMerge::restart)
         vertical[at[i]] = {r, c.span};

@@ -1,31 +1,15 @@
 #include "engine/import/encoding.hpp"
 
 #include <iconv.h>
-#include <utf8proc.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <stdexcept>
 
 namespace indicheck {
 
-bool is_utf8(std::string_view bytes, std::size_t* bad) {
-  for (std::size_t i = 0; i < bytes.size();) {
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + i),
-                              static_cast<utf8proc_ssize_t>(bytes.size() - i), &cp);
-    if (n <= 0) {
-      if (bad) *bad = i;
-      return false;
-    }
-    i += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 namespace {
 
-// Line and column (in bytes of that line, 1-based) of byte `at`.
+// Line and column (in characters of that line, 1-based) of byte `at`.
 void locate(const std::string& bytes, std::size_t at, unsigned& line, unsigned& column) {
   line = 1;
   std::size_t start = 0;
@@ -79,11 +63,9 @@ std::optional<Decoded> decode(const std::string& file, std::string bytes, Import
     locate(bytes, at, line, column);
     std::size_t line_start = bytes.rfind('\n', at == 0 ? 0 : at - 1);
     line_start = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[at]));
     diagnostics.push_back(make_diagnostic(code, file, line, column,
-                                          what + "; found the byte " + hex + " (byte " +
-                                              std::to_string(at - line_start + 1) +
+                                          what + "; found the byte " + hex_byte(bytes[at]) +
+                                              " (byte " + std::to_string(at - line_start + 1) +
                                               " of the line)"));
     return std::nullopt;
   };
@@ -99,8 +81,8 @@ std::optional<Decoded> decode(const std::string& file, std::string bytes, Import
   bool has_bom = bytes.compare(0, 3, bom) == 0;
   std::size_t utf8_bad = 0;
   if (encoding != ImportEncoding::gb18030) {
-    std::size_t bad = 0;
-    if (is_utf8(std::string_view(bytes).substr(has_bom ? 3 : 0), &bad)) {
+    const std::size_t bad = utf8::first_invalid(std::string_view(bytes).substr(has_bom ? 3 : 0));
+    if (bad == std::string_view::npos) {
       if (has_bom) bytes.erase(0, 3);
       return Decoded{std::move(bytes), has_bom ? "utf-8 with BOM" : "utf-8", false};
     }

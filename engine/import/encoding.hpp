@@ -19,9 +19,6 @@ struct Decoded {
   bool guessed = false;  // true when auto-detection chose GB18030
 };
 
-// Whether `bytes` is valid UTF-8; `bad` gets the offset of the first bad byte.
-bool is_utf8(std::string_view bytes, std::size_t* bad = nullptr);
-
 // nullopt, with a diagnostic at the first undecodable byte, when the bytes are
 // not in the requested encoding (auto: UTF-8, else GB18030).
 // `bytes` is taken by value: a UTF-8 file becomes the text without a copy.

@@ -120,7 +120,7 @@ bool GridBuilder::add_cell(unsigned row, unsigned col, std::string_view text, un
   GridCell cell;
   cell.row = row;
   cell.col = col;
-  if (length > kMaxGridCellBytes)
+  if (length > kImportLimits.max_cell_bytes)
     cell.oversized = length;
   else
     cell.text = std::string(text);
@@ -237,13 +237,13 @@ std::vector<SourceRow> rows_from_grid(const std::string& file, const Grid& grid,
       SourceRow& row = table_rows[i];
       std::size_t bytes = 0;
       for (const std::string& c : row.cells) bytes += c.size() + 1;
-      if (oversized[i] || bytes > kMaxImportLineBytes) {
-        row.refused = oversized[i]
-                          ? "a cell of " + std::to_string(oversized[i]) +
-                                " bytes, longer than the " +
-                                std::to_string(kMaxGridCellBytes >> 20) + " MiB limit: not read"
-                          : "a row of " + std::to_string(bytes) + " bytes, longer than the " +
-                                std::to_string(kMaxImportLineBytes >> 20) + " MiB limit: not read";
+      if (oversized[i] || bytes > kImportLimits.max_line_bytes) {
+        row.refused =
+            oversized[i]
+                ? "a cell of " + std::to_string(oversized[i]) + " bytes, longer than the " +
+                      std::to_string(kImportLimits.max_cell_bytes >> 20) + " MiB limit: not read"
+                : "a row of " + std::to_string(bytes) + " bytes, longer than the " +
+                      std::to_string(kImportLimits.max_line_bytes >> 20) + " MiB limit: not read";
         row.cells.clear();
       }
       for (std::size_t c = 0; c < row.cells.size(); ++c) row.text += (c ? "\t" : "") + row.cells[c];

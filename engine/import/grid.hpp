@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/import/import.hpp"
 
 namespace indicheck {
@@ -22,8 +23,8 @@ namespace indicheck {
 struct GridCell {
   unsigned row = 0, col = 0;  // 0-based within its table
   std::string text;           // as shown; "" when `oversized`
-  // The cell's text was longer than kMaxGridCellBytes: not kept, its row is
-  // listed as skipped (as a text line over kMaxImportLineBytes is).
+  // The cell's text was longer than ImportLimits::max_cell_bytes: not kept, its row is
+  // listed as skipped (as a text line over ImportLimits::max_line_bytes is).
   std::size_t oversized = 0;
 };
 
@@ -55,22 +56,6 @@ struct Grid {
   std::string encoding;  // as the summary names it: "utf-8 (xlsx)", "gb18030 (…)"
 };
 
-// Workbook-wide, so eight sheets naming one part or a thousand small tables
-// cannot multiply a per-table allowance (docs/limits.md).
-struct GridLimits {
-  std::size_t cells = 4u << 20;          // cells that exist, in all tables
-  std::size_t merged_area = 4u << 20;    // cells merged ranges cover, clipped to the content
-  std::size_t row_slots = 8u << 20;      // cells of the rows as the interpreter reads them
-  std::size_t text_bytes = 256u << 20;   // the cells' text, shared strings counted at each use
-  std::size_t parts = 1024;              // zip parts (or tables) read
-  std::size_t part_bytes = 64u << 20;    // one part, unpacked
-  std::size_t total_bytes = 256u << 20;  // every part, unpacked
-};
-
-// A cell longer than this is not kept (its row is skipped with its length):
-// the same 1 MiB as a line of a text or CSV table.
-inline constexpr std::size_t kMaxGridCellBytes = kMaxImportLineBytes;
-
 // Collects a reader's tables while charging every limit. Each method returns
 // false once a limit is passed, after adding one error at `line` naming the
 // limit, what passed it and where; the reader stops there.
@@ -81,7 +66,7 @@ class GridBuilder {
   void start_table(std::string name);
   GridTable& table() { return grid_.tables.back(); }
   // `length`: the text's whole length where a reader kept only its start (a
-  // cell longer than kMaxGridCellBytes is not kept in any case); every cell's
+  // cell longer than ImportLimits::max_cell_bytes is not kept in any case); every cell's
   // length is charged to text_bytes, a shared string at each use.
   bool add_cell(unsigned row, unsigned col, std::string_view text, unsigned line,
                 std::size_t length = 0);

@@ -84,7 +84,7 @@ struct CellBuild {
   }
   void put(char c) {
     ++length;
-    if (text.size() <= kMaxGridCellBytes) text += c;
+    if (text.size() <= kImportLimits.max_cell_bytes) text += c;
   }
   // The text without white space around it or its lines, &nbsp; a plain space.
   std::string finished() const {
@@ -239,25 +239,25 @@ void characters(void* ctx, const xmlChar* ch, int len) {
 // skip.
 bool emit(GridBuilder& grid, const TableBuild& t) {
   grid.start_table("table " + std::to_string(t.number));
-  constexpr unsigned kMaxColumns = 16384;  // as wide as a worksheet
-  std::vector<unsigned> busy_until;        // per column: the first row free again
+  std::vector<unsigned> busy_until;  // per column: the first row free again
   for (unsigned r = 0; r < t.rows.size(); ++r) {
     grid.set_row_line(r, t.rows[r].line);
     unsigned col = 0;
     for (const CellBuild& c : t.rows[r].cells) {
       while (col < busy_until.size() && busy_until[col] > r) ++col;
-      if (std::size_t(col) + c.colspan > kMaxColumns) {
+      if (std::size_t(col) + c.colspan > kImportLimits.max_html_columns) {
         grid.fail(Code::read_sheet_invalid,
                   "table " + std::to_string(t.number) + ": a row wider than " +
-                      std::to_string(kMaxColumns) + " columns: not read",
+                      std::to_string(kImportLimits.max_html_columns) + " columns: not read",
                   c.line);
         return false;
       }
       if (busy_until.size() < col + c.colspan) busy_until.resize(col + c.colspan, 0);
       for (unsigned k = col; k < col + c.colspan; ++k) busy_until[k] = r + c.rowspan;
       std::string text = c.finished();
-      if ((!text.empty() || c.length > kMaxGridCellBytes) &&
-          !grid.add_cell(r, col, text, c.line, c.length > kMaxGridCellBytes ? c.length : 0))
+      if ((!text.empty() || c.length > kImportLimits.max_cell_bytes) &&
+          !grid.add_cell(r, col, text, c.line,
+                         c.length > kImportLimits.max_cell_bytes ? c.length : 0))
         return false;
       if (c.rowspan > 1 || c.colspan > 1)
         grid.add_merge({r, col, r + c.rowspan - 1, col + c.colspan - 1});

@@ -29,13 +29,11 @@ struct SourceRow {
   unsigned line = 0;
   std::vector<std::string> cells;
   std::string text;  // the line as written, for diagnostics (cells joined by tabs)
-  // Why the row was not read into cells (a line over kMaxImportLineBytes); "" when read.
+  // Why the row was not read into cells: a line (or CSV record) over
+  // ImportLimits::max_line_bytes is listed as skipped, not read, so memory stays
+  // bounded by the file, not by what one line costs to interpret; "" when read.
   std::string refused;
 };
-
-// A longer line (or CSV record) is listed as skipped, not read: memory stays
-// bounded by the file, not by what one line costs to interpret (docs/limits.md).
-inline constexpr std::size_t kMaxImportLineBytes = 1u << 20;
 
 // What a source row became; the summary counts every row under one of these.
 enum class RowUse {

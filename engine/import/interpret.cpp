@@ -4,13 +4,12 @@
 // indicator table from its header. Every row ends as one RowUse, every fix to
 // the source is a repair with its line, every default an assumption.
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <array>
 #include <map>
 #include <set>
 
+#include "engine/base/blank.hpp"
 #include "engine/base/number.hpp"
 #include "engine/base/unit.hpp"
 #include "engine/import/import.hpp"
@@ -38,92 +37,53 @@ std::size_t Import::budget_lines() const {
 
 namespace {
 
-bool is_space(utf8proc_int32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x3000 ||
-         cp == 0x200B;
+bool ascii_word(utf8::CodePoint cp) {
+  return cp >= 0 && cp < 0x80 && std::isalnum(static_cast<int>(cp));
 }
 
-std::vector<utf8proc_int32_t> code_points(std::string_view s) {
-  std::vector<utf8proc_int32_t> cps;
-  for (std::size_t i = 0; i < s.size();) {
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) {
-      cp = 0xFFFD;
-      n = 1;
-    }
-    cps.push_back(cp);
-    i += static_cast<std::size_t>(n);
-  }
-  return cps;
-}
-
-std::string encode(const std::vector<utf8proc_int32_t>& cps) {
-  std::string out;
-  for (auto cp : cps) {
-    utf8proc_uint8_t buf[4];
-    auto n = utf8proc_encode_char(cp, buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-  }
-  return out;
-}
-
-// Leading and trailing white space removed; inside kept.
-std::string trim(std::string_view s) {
-  auto cps = code_points(s);
-  std::size_t b = 0, e = cps.size();
-  while (b < e && is_space(cps[b])) ++b;
-  while (e > b && is_space(cps[e - 1])) --e;
-  return encode(std::vector<utf8proc_int32_t>(cps.begin() + long(b), cps.begin() + long(e)));
-}
-
-bool ascii_word(utf8proc_int32_t cp) {
-  return cp < 0x80 && std::isalnum(static_cast<int>(cp));
-}
-
-// A label or name as the table meant it: the spaces and line breaks PDF
-// extraction (or a wrapped Excel cell) put inside are dropped, except one space
-// between two ASCII words.
+// A label or name as the table meant it: the blanks PDF extraction (or a
+// wrapped Excel cell) put inside are dropped, except one space between two
+// ASCII words.
 std::string join_wrapped(std::string_view s) {
-  auto cps = code_points(trim(s));
-  std::vector<utf8proc_int32_t> out;
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    if (!is_space(cps[i])) {
-      out.push_back(cps[i]);
+  s = trim(s);
+  std::string out;
+  out.reserve(s.size());
+  utf8::CodePoint last = utf8::kInvalid;
+  bool blank_since = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const utf8::CodePoint cp = utf8::next(s, i);
+    if (is_droppable(cp)) {
+      blank_since |= is_blank(cp);
       continue;
     }
-    std::size_t j = i;
-    while (j < cps.size() && is_space(cps[j])) ++j;
-    if (!out.empty() && j < cps.size() && ascii_word(out.back()) && ascii_word(cps[j]))
-      out.push_back(' ');
-    i = j - 1;
+    if (blank_since && ascii_word(last) && ascii_word(cp)) out += ' ';
+    blank_since = false;
+    last = cp;
+    out.append(s.substr(at, i - at));
   }
-  return encode(out);
-}
-
-std::string squeeze(std::string_view s) {
-  auto cps = code_points(s);
-  cps.erase(std::remove_if(cps.begin(), cps.end(), is_space), cps.end());
-  return encode(cps);
+  return out;
 }
 
 // A cell that reads as a written target, not as a label: a comparison, or a
 // figure such as 110个.
 bool looks_like_target(const std::string& cell) {
-  auto cps = code_points(squeeze(cell));
-  if (cps.empty()) return false;
-  static const std::set<utf8proc_int32_t> comparators = {'=',    '<',    '>',    0x2265, 0x2264,
-                                                         0xFF1D, 0xFF1C, 0xFF1E, 0x2260};
-  if (comparators.count(cps[0])) return true;
-  return cps[0] >= '0' && cps[0] <= '9' && cps.size() <= 12;
+  const std::string s = squeeze(cell);
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  const utf8::CodePoint first = utf8::next(s, i);
+  static const std::set<utf8::CodePoint> comparators = {'=',    '<',    '>',    0x2265, 0x2264,
+                                                        0xFF1D, 0xFF1C, 0xFF1E, 0x2260};
+  if (comparators.count(first)) return true;
+  return first >= '0' && first <= '9' && count_chars(s, s.size()) <= 12;
 }
 
 bool is_separator(const std::vector<std::string>& cells) {
   bool any = false;
   for (const std::string& c : cells)
-    for (auto cp : code_points(c)) {
-      if (is_space(cp)) continue;
+    for (std::size_t i = 0; i < c.size();) {
+      const utf8::CodePoint cp = utf8::next(c, i);
+      if (is_droppable(cp)) continue;
       if (cp != '-' && cp != 0x2014 && cp != '_' && cp != '=' && cp != 0x2500) return false;
       any = true;
     }
@@ -223,15 +183,17 @@ std::string without_comparator(const std::string& s) {
 
 // "实施营造林总面积(亩)" → "亩" when the bracketed text is a known unit.
 std::string unit_in_name(const std::string& name) {
-  auto cps = code_points(name);
-  if (cps.size() < 3) return "";
-  auto close = cps.back();
-  if (close != ')' && close != 0xFF09) return "";
-  std::size_t open = cps.size() - 1;
-  while (open > 0 && cps[open - 1] != '(' && cps[open - 1] != 0xFF08) --open;
-  if (open == 0) return "";
-  std::string inner =
-      encode(std::vector<utf8proc_int32_t>(cps.begin() + long(open), cps.end() - 1));
+  std::string_view s = name;
+  const std::size_t close = s.ends_with(")") ? 1 : s.ends_with("）") ? 3 : 0;
+  if (close == 0) return "";
+  s.remove_suffix(close);
+  const std::size_t ascii = s.rfind('('), full = s.rfind("（");
+  std::size_t open = std::string_view::npos;  // just after the opening bracket
+  if (ascii != std::string_view::npos) open = ascii + 1;
+  if (full != std::string_view::npos && (open == std::string_view::npos || full + 3 > open))
+    open = full + 3;
+  if (open == std::string_view::npos) return "";
+  std::string inner(s.substr(open));
   if (inner.empty() || !UnitTable::standard().lookup(inner)) return "";
   return inner;
 }
@@ -269,7 +231,7 @@ std::string plain_text(std::string s) {
   std::string result, line;
   for (std::size_t i = 0; i <= out.size(); ++i) {
     if (i == out.size() || out[i] == '\n') {
-      std::string t = trim(line);
+      std::string t(trim(line));
       if (!t.empty()) result += (result.empty() ? "" : "\n") + t;
       line.clear();
     } else {
@@ -339,7 +301,7 @@ struct Interpreter {
   // Trimmed cells without the empty cells at the end.
   static std::vector<std::string> cells_of(const SourceRow& r) {
     std::vector<std::string> cells;
-    for (const std::string& c : r.cells) cells.push_back(trim(c));
+    for (const std::string& c : r.cells) cells.emplace_back(trim(c));
     while (!cells.empty() && cells.back().empty()) cells.pop_back();
     return cells;
   }
@@ -861,7 +823,7 @@ struct Interpreter {
     ind.name = name_col ? joined(vals[*name_col], "indicator name") : "";
     auto get = [&](Role r) {
       auto c = column(r);
-      return c ? trim(vals[*c]) : std::string();
+      return c ? std::string(trim(vals[*c])) : std::string();
     };
     std::string comparator = get(Role::comparator), unit = get(Role::unit);
     auto combine = [&](std::string value) {

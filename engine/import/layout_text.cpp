@@ -3,6 +3,7 @@
 // first row of the merge), wrapped cells with a space where the line broke.
 // Reading only splits lines into cells; interpret.cpp undoes the damage.
 
+#include "engine/base/limits.hpp"
 #include "engine/import/import.hpp"
 
 namespace indicheck {
@@ -17,9 +18,10 @@ std::vector<SourceRow> rows_from_text(const std::string& file, const std::string
     SourceRow row;
     row.file = file;
     row.line = ++line;
-    if (end - start > kMaxImportLineBytes) {
+    if (end - start > kImportLimits.max_line_bytes) {
       row.refused = "a line of " + std::to_string(end - start) + " bytes, longer than the " +
-                    std::to_string(kMaxImportLineBytes / (1u << 20)) + " MiB limit: not read";
+                    std::to_string(kImportLimits.max_line_bytes / (1u << 20)) +
+                    " MiB limit: not read";
       rows.push_back(std::move(row));
       start = end + 1;
       continue;

@@ -55,7 +55,7 @@ struct Row {
   std::map<unsigned, double> last_right;  // where each cell's last line of text ends
 };
 
-std::string utf8(const poppler::ustring& s) {
+std::string as_utf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
   return std::string(bytes.begin(), bytes.end());
 }
@@ -179,7 +179,7 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
     if (!page) continue;
     std::vector<Box> page_boxes;
     for (const poppler::text_box& b : page->text_list()) {
-      std::string text = utf8(b.text());
+      std::string text = as_utf8(b.text());
       if (text.empty()) continue;
       if (++boxes > limits.cells) {
         grid.fail(Code::read_limit_exceeded,

@@ -6,8 +6,6 @@
 #include <map>
 #include <set>
 
-#include <utf8proc.h>
-
 #include "engine/import/import.hpp"
 
 namespace indicheck {
@@ -30,7 +28,7 @@ std::string where(unsigned line, const std::string& sheet) {
   return (sheet.empty() ? "" : sheet + " ") + "line " + std::to_string(line) + ": ";
 }
 
-bool bare_name_char(utf8proc_int32_t cp, bool first) {
+bool bare_name_char(utf8::CodePoint cp, bool first) {
   if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_') return true;
   if (cp >= '0' && cp <= '9') return !first;
   if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019) return true;
@@ -46,20 +44,10 @@ std::string rule_name(const std::string& name) {
   bool bare = !name.empty() && !keywords.count(name);
   bool first = true;
   for (std::size_t i = 0; bare && i < name.size();) {
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(name.data() + i),
-                              static_cast<utf8proc_ssize_t>(name.size() - i), &cp);
-    if (n <= 0) return "「" + name + "」";
-    bare = bare_name_char(cp, first);
+    bare = bare_name_char(utf8::next(name, i), first);
     first = false;
-    i += static_cast<std::size_t>(n);
   }
   return bare ? name : "「" + name + "」";
-}
-
-std::string pad(const std::string& s, unsigned cells) {
-  unsigned w = display_width(s);
-  return s + std::string(w < cells ? cells - w : 0, ' ');
 }
 
 void write_figures(const std::vector<BudgetFigure>& figures, int depth, std::string& out) {
@@ -80,8 +68,8 @@ void write_figures(const std::vector<BudgetFigure>& figures, int depth, std::str
       continue;
     }
     std::string name = rule_name(f.name);
-    std::string line = indent + pad(name, std::max(name_w, display_width(name)) + 2);
-    if (!f.half.empty()) line += "半年 " + pad(f.half, half_w + 2);
+    std::string line = indent + pad_right(name, std::max(name_w, display_width(name)) + 2);
+    if (!f.half.empty()) line += "半年 " + pad_right(f.half, half_w + 2);
     if (!f.year.empty()) line += "全年 " + f.year;
     while (!line.empty() && line.back() == ' ') line.pop_back();
     if (f.members.empty()) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/base/input_file.hpp"
+#include "engine/base/utf8.hpp"
 #include "engine/import/package.hpp"
 
 namespace indicheck {
@@ -30,16 +31,7 @@ std::string unescape_excel(std::string s) {
         cp = cp * 16 + d;
       }
       if (hex && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-        if (cp < 0x80) {
-          out += char(cp);
-        } else if (cp < 0x800) {
-          out += char(0xC0 | (cp >> 6));
-          out += char(0x80 | (cp & 0x3F));
-        } else {
-          out += char(0xE0 | (cp >> 12));
-          out += char(0x80 | ((cp >> 6) & 0x3F));
-          out += char(0x80 | (cp & 0x3F));
-        }
+        utf8::append(out, static_cast<utf8::CodePoint>(cp));
         i += 6;
         continue;
       }
@@ -84,7 +76,7 @@ std::string resolve_target(const std::string& target) {
 // are not shown and are left out. Fed node by node; `done` once its end passed.
 struct StringItem {
   std::string text;
-  std::size_t length = 0;  // the whole length; `text` stops at kMaxGridCellBytes + 1
+  std::size_t length = 0;  // the whole length; `text` stops at kImportLimits.max_cell_bytes + 1
   int phonetic_depth = -1;
   bool in_t = false;
 
@@ -104,8 +96,8 @@ struct StringItem {
   }
   void append(std::string_view t) {
     length += t.size();
-    if (text.size() <= kMaxGridCellBytes)
-      text.append(t.substr(0, kMaxGridCellBytes + 1 - text.size()));
+    if (text.size() <= kImportLimits.max_cell_bytes)
+      text.append(t.substr(0, kImportLimits.max_cell_bytes + 1 - text.size()));
   }
 };
 
@@ -141,7 +133,7 @@ struct SheetReader {
     if (in_value) {
       if (n.is_end("v"))
         in_value = false;
-      else if (n.is_text() && value.size() <= kMaxGridCellBytes)
+      else if (n.is_text() && value.size() <= kImportLimits.max_cell_bytes)
         value += n.text();
       return true;
     }

@@ -8,6 +8,8 @@
 #include <xlsxwriter.h>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/limits.hpp"
+#include "engine/base/utf8.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -48,20 +50,21 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
-// Excel holds at most 32 767 characters (UTF-16 code units) in a cell, and
-// libxlsxwriter refuses a longer string, which failed the whole workbook.
-constexpr std::size_t kCellUnits = 32767;
+// Excel holds at most ReportLimits::xlsx_cell_units UTF-16 code units in a
+// cell, and libxlsxwriter refuses a longer string, which failed the whole
+// workbook.
+constexpr std::size_t kCellUnits = kReportLimits.xlsx_cell_units;
 
 // The UTF-16 length of UTF-8 text; `cut` is set to the byte where the first
 // `limit` units end (a whole character never split).
-std::size_t utf16_units(std::string_view utf8, std::size_t limit, std::size_t& cut) {
+std::size_t utf16_units(std::string_view text, std::size_t limit, std::size_t& cut) {
   std::size_t units = 0;
-  cut = utf8.size();
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    const auto b = static_cast<unsigned char>(utf8[i]);
-    if ((b & 0xC0) == 0x80) continue;  // a continuation byte
-    const std::size_t n = b >= 0xF0 ? 2 : 1;
-    if (units + n > limit && cut == utf8.size()) cut = i;
+  cut = text.size();
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    // A character above U+FFFF is a surrogate pair in UTF-16.
+    const std::size_t n = utf8::next(text, i) > 0xFFFF ? 2 : 1;
+    if (units + n > limit && cut == text.size()) cut = start;
     units += n;
   }
   return units;

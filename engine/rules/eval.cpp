@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/base/limits.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
 
@@ -68,10 +69,10 @@ Evaluator::Outcome Evaluator::figure(const std::string& name, Period p, int dept
   auto d = rules_.derived.find(name);
   if (d == rules_.derived.end())
     return problem(VerdictKind::error, "'" + name + "' is not defined");
-  if (depth > kMaxDefinitionDepth) {
+  if (depth > kRuleLimits.max_definition_depth) {
     cut_ = true;
     return problem(VerdictKind::error, "'" + name + "' is reached through more than " +
-                                           std::to_string(kMaxDefinitionDepth) +
+                                           std::to_string(kRuleLimits.max_definition_depth) +
                                            " 定义 in a chain: too deep to compute");
   }
   if (auto known = derived_.find({name, p}); known != derived_.end()) return known->second;

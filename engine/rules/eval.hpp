@@ -64,7 +64,6 @@ class Evaluator {
   // before twice would otherwise cost 2^depth evaluations.
   std::map<std::pair<std::string, Period>, Outcome> derived_;
   bool cut_ = false;  // the current walk met the depth limit: its outcomes are not kept
-  static constexpr int kMaxDefinitionDepth = 64;
 };
 
 // The result of one 核对 in one period.

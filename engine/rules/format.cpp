@@ -278,13 +278,10 @@ class Printer {
         close(f.end_line, indent);
         continue;
       }
-      std::string name = print_name(f.name);
-      unsigned w = display_width(name);
-      std::string s = name + std::string(w < width ? width - w : 0, ' ');
+      std::string s = pad_right(print_name(f.name), width);
       if (f.half) {
         std::string v = f.half->number + f.half->unit;
-        s += "  半年 " + v;
-        if (f.year) s += std::string(half_width - display_width(v), ' ');
+        s += "  半年 " + (f.year ? pad_right(v, half_width) : v);
       } else if (half_width && f.year) {
         s += std::string(half_width + 7, ' ');  // "  半年 " is 7 cells
       }

@@ -3,7 +3,6 @@
 // expression, then match the indicator rules against the targets table.
 
 #include "engine/rules/load.hpp"
-#include "engine/base/input_file.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -11,6 +10,9 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "engine/base/blank.hpp"
+#include "engine/base/input_file.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/cell/parse.hpp"
 
 namespace indicheck::rules {
@@ -107,20 +109,13 @@ bool match_segments(const std::vector<std::string>& pat, const std::vector<std::
       [&](std::size_t i, std::size_t j) { return glob(pat[i], path[j]); });
 }
 
-std::string without_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
-  return out;
-}
-
 }  // namespace
 
 bool IndicatorRule::matches(const std::vector<std::string>& path) const {
   // The pattern names the last segments of the path, like an actuals key:
   // it matches as if it began with "**".
   std::vector<std::string> clean;
-  for (const auto& s : path) clean.push_back(without_spaces(s));
+  for (const auto& s : path) clean.push_back(squeeze(s));
   std::vector<std::string> suffix{"**"};
   suffix.insert(suffix.end(), pattern.begin(), pattern.end());
   return match_segments(suffix, clean);
@@ -167,16 +162,16 @@ class Checker {
       return;
     }
     if (loaded_.count(key)) return;  // read once, however often it is 引用d
-    if (depth > kMaxImportDepth) {
+    if (depth > kRuleLimits.max_import_depth) {
       if (from)
         report(*from, Code::rules_import_too_deep,
-               "引用 nests deeper than " + std::to_string(kMaxImportDepth) + " files");
+               "引用 nests deeper than " + std::to_string(kRuleLimits.max_import_depth) + " files");
       return;
     }
-    if (rs_.sources.size() >= kMaxRuleFiles) {
+    if (rs_.sources.size() >= kRuleLimits.max_files) {
       if (from)
         report(*from, Code::rules_too_many_files,
-               "more than " + std::to_string(kMaxRuleFiles) + " rule files");
+               "more than " + std::to_string(kRuleLimits.max_files) + " rule files");
       return;
     }
     ReadProblem problem;
@@ -256,9 +251,9 @@ class Checker {
   }
 
   std::optional<Number> number(const std::string& text, const Span& at) {
-    if (text.size() > kMaxDigits + 2) {
+    if (text.size() > kCellLimits.max_digits + 2) {
       report(at, Code::rules_number_too_long,
-             "the number has more than " + std::to_string(kMaxDigits) + " digits");
+             "the number has more than " + std::to_string(kCellLimits.max_digits) + " digits");
       return std::nullopt;
     }
     auto n = Number::parse_decimal(text);
@@ -701,7 +696,7 @@ class Checker {
         r.statement = &st;
         r.is_new = st.kind == Statement::Kind::new_indicator;
         r.pattern = st.pattern;
-        for (auto& seg : r.pattern) seg = without_spaces(seg);
+        for (auto& seg : r.pattern) seg = squeeze(seg);
         for (const Clause& c : st.clauses) clause(r, c);
         if (r.actual) {
           std::set<std::string> seen;
@@ -748,8 +743,9 @@ class Checker {
         break;
       }
       case Clause::Kind::places: {
-        if (c.text.size() > 2 || std::stoi(c.text) > 20) {
-          report(c.value_at, Code::rules_places_too_many, "at most 20 decimal places");
+        if (c.text.size() > 2 || std::stoi(c.text) > static_cast<int>(kRuleLimits.max_places)) {
+          report(c.value_at, Code::rules_places_too_many,
+                 "at most " + std::to_string(kRuleLimits.max_places) + " decimal places");
           break;
         }
         set_once(r.places, static_cast<unsigned>(std::stoi(c.text)), c);

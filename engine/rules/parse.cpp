@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "engine/base/blank.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/rules/syntax.hpp"
 #include "grammar/rule_messages.hpp"
 
@@ -500,8 +502,8 @@ void collect_comments(const Node& n, const SourceFile& source, std::vector<Comme
     while (c.text.ends_with('\r')) c.text.pop_back();
     std::size_t start = source.line_starts[c.line - 1];
     std::string_view before(source.text.data() + start, n.m_begin.byte - start);
-    // Blanks, U+3000 and a BOM may stand before a comment on its own line.
-    c.own_line = before.find_first_not_of(" \t\xe3\x80\x80\xef\xbb\xbf") == std::string_view::npos;
+    // Blanks (and a BOM on the first line) may stand before a comment on its own line.
+    c.own_line = is_blank(before);
     out.push_back(std::move(c));
     return;
   }
@@ -531,37 +533,36 @@ std::size_t resume_after(const SourceFile& source, std::size_t byte) {
   return source.text.size();
 }
 
-// The first invalid UTF-8 sequence, if any.
-std::optional<std::size_t> invalid_utf8(std::string_view text) {
-  pg::memory_input in(text, "");
-  while (!in.empty()) {
-    if (!pg::parse<pg::utf8::any>(in)) return static_cast<std::size_t>(in.current() - text.data());
-  }
-  return std::nullopt;
-}
-
 }  // namespace
+
+bool readable(const SourceFile& source, const char* kind, Code too_large, Code invalid_utf8,
+              std::vector<Diagnostic>& diagnostics) {
+  const std::string& text = source.text;
+  if (text.size() > kRuleLimits.max_file_bytes) {
+    diagnostics.push_back(
+        make_diagnostic(too_large, source.path, 1, 1,
+                        "the " + std::string(kind) + " file is " + std::to_string(text.size()) +
+                            " bytes; the limit is " + std::to_string(kRuleLimits.max_file_bytes) +
+                            " (docs/limits.md)"));
+    return false;
+  }
+  if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos) {
+    diagnostics.push_back(
+        source.diagnostic(invalid_utf8, bad,
+                          "the file is not valid UTF-8: byte " + hex_byte(text[bad]) +
+                              " here starts no character; save the file as UTF-8"));
+    return false;
+  }
+  return true;
+}
 
 RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diagnostics) {
   RuleFile file;
   file.source = &source;
   const std::string& text = source.text;
-  if (text.size() > kMaxRuleFileBytes) {
-    diagnostics.push_back(make_diagnostic(
-        Code::rules_file_too_large, source.path, 1, 1,
-        "the rule file is " + std::to_string(text.size()) + " bytes; the limit is " +
-            std::to_string(kMaxRuleFileBytes) + " (docs/limits.md)"));
+  if (!readable(source, "rule", Code::rules_file_too_large, Code::rules_file_invalid_utf8,
+                diagnostics))
     return file;
-  }
-  if (auto bad = invalid_utf8(text)) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    diagnostics.push_back(
-        source.diagnostic(Code::rules_file_invalid_utf8, *bad,
-                          std::string("the file is not valid UTF-8: byte ") + hex +
-                              " here starts no character; save the file as UTF-8"));
-    return file;
-  }
   std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   Builder builder(source);
   while (pos < text.size()) {
@@ -587,7 +588,7 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
       if (e.code == Code::rules_nesting_too_deep) {
         // Point at the '(' , '-' or '{' that goes one level too deep.
         do --at;
-        while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+        while (at > 0 && utf8::is_continuation(static_cast<unsigned char>(text[at])));
       }
       std::string found = describe_at(text, at);
       // After an operator, an open parenthesis or a comma the expression may

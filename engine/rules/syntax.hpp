@@ -165,10 +165,12 @@ struct RuleFile {
 // next line that starts a statement); statements with errors are left out.
 RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diagnostics);
 
-// Limits (docs/limits.md).
-inline constexpr std::size_t kMaxRuleFileBytes = 1 << 20;
-inline constexpr unsigned kMaxImportDepth = 16;
-inline constexpr unsigned kMaxRuleFiles = 256;
+// Whether `source` (a rule file, or a .test file: `kind` "rule" or "test") can
+// be parsed at all: within RuleLimits::max_file_bytes and valid UTF-8. When
+// not, one located diagnostic says why, with the code the file's kind gives
+// each problem.
+bool readable(const SourceFile& source, const char* kind, Code too_large, Code invalid_utf8,
+              std::vector<Diagnostic>& diagnostics);
 
 // Prints an expression in the canonical layout; `leaf`, when given, may print
 // a node itself (a value in place of a name).

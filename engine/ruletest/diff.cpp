@@ -5,6 +5,7 @@
 #include <map>
 
 #include "engine/assess/pipeline.hpp"
+#include "engine/base/blank.hpp"
 #include "engine/ruletest/ruletest.hpp"
 
 namespace indicheck::ruletest {
@@ -14,13 +15,6 @@ namespace {
 struct Outcome {
   std::string verdict, score;
 };
-
-std::string squeeze(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
-  return out;
-}
 
 // Every indicator and check of one report, by a stable key, in report order.
 std::vector<std::pair<std::string, Outcome>> outcomes(const Report& r, std::vector<bool>& is_check,

@@ -115,17 +115,6 @@ VerdictKind verdict_of(const std::string& w) {
   return VerdictKind::error;
 }
 
-bool valid_utf8(std::string_view text, std::size_t* bad) {
-  pg::memory_input in(text.data(), text.size(), "");
-  while (!in.empty()) {
-    if (!pg::parse<pg::utf8::any>(in)) {
-      *bad = static_cast<std::size_t>(in.current() - text.data());
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string resolve(const std::string& test_file, const std::string& written) {
   fs::path p(written);
   if (p.is_absolute()) return p.lexically_normal().string();
@@ -343,23 +332,9 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
   TestFile out;
   out.path = path;
   rules::SourceFile source(path, text);
-  if (text.size() > rules::kMaxRuleFileBytes) {
-    diagnostics.push_back(make_diagnostic(
-        Code::test_file_too_large, path, 1, 1,
-        "the test file is " + std::to_string(text.size()) + " bytes; the limit is " +
-            std::to_string(rules::kMaxRuleFileBytes) + " (docs/limits.md)"));
+  if (!rules::readable(source, "test", Code::test_file_too_large, Code::test_file_invalid_utf8,
+                       diagnostics))
     return out;
-  }
-  std::size_t bad = 0;
-  if (!valid_utf8(text, &bad)) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-    diagnostics.push_back(
-        source.diagnostic(Code::test_file_invalid_utf8, bad,
-                          std::string("the file is not valid UTF-8: byte ") + hex +
-                              " here starts no character; save the file as UTF-8"));
-    return out;
-  }
   // Cases point into out.cases: reserve so that adding one never moves the others.
   out.cases.reserve(std::count(text.begin(), text.end(), '\n') + 1);
   Builder builder(source, out, diagnostics);
@@ -375,8 +350,15 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
       if (pg::parse<gt::line, action, gt::control>(in, l)) {
         // Statements are located at their first word, after the indent.
         std::size_t first = pos;
-        while (first < next && (text[first] == ' ' || text[first] == '\t')) ++first;
-        while (text.compare(first, 3, "\u3000") == 0) first += 3;
+        // The indent is the grammar's blanks (space, tab, U+3000) in any order.
+        while (first < next) {
+          if (text[first] == ' ' || text[first] == '\t')
+            ++first;
+          else if (text.compare(first, 3, "\u3000") == 0)
+            first += 3;
+          else
+            break;
+        }
         builder.add(l, first);
       } else {
         diagnostics.push_back(

@@ -14,6 +14,7 @@
 #include "engine/assess/pipeline.hpp"
 #include "engine/assess/report.hpp"
 #include "engine/assess/score.hpp"
+#include "engine/base/blank.hpp"
 #include "engine/base/output_file.hpp"
 #include "engine/cell/parse.hpp"
 #include "engine/report/render.hpp"
@@ -139,19 +140,6 @@ bool agrees_at_written_precision(const std::string& written, const std::string& 
 }
 
 namespace {
-
-std::string squeeze(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ' || s[i] == '\t') continue;
-    if (s.compare(i, 3, "\u3000") == 0) {
-      i += 2;
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
-}
 
 std::vector<std::string> split_key(const std::string& key) {
   std::vector<std::string> parts;

@@ -8,7 +8,9 @@
 #include <cstring>
 #include <filesystem>
 
+#include "engine/base/blank.hpp"
 #include "engine/base/input_file.hpp"
+#include "engine/base/limits.hpp"
 #include "engine/base/normalise.hpp"
 #include "engine/base/number.hpp"
 
@@ -28,20 +30,6 @@ std::string Indicator::path_text() const {
 }
 
 namespace {
-
-// Limits for table files; documented in docs/limits.md.
-constexpr std::size_t kMaxLineBytes = 1u * 1024 * 1024;
-
-std::string trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  std::string out(s);
-  // U+3000 ideographic spaces at either end too.
-  while (out.starts_with("\xE3\x80\x80")) out.erase(0, 3);
-  while (out.ends_with("\xE3\x80\x80")) out.erase(out.size() - 3);
-  return out;
-}
 
 struct Line {
   std::string_view text;
@@ -69,11 +57,11 @@ class LineReader {
       pos_ = end + 1;
       ++line_;
       if (text.ends_with('\r')) text.remove_suffix(1);
-      if (text.size() > kMaxLineBytes) {
+      if (text.size() > kTableLimits.max_line_bytes) {
         ++skipped_;
         error(line_, 1, Code::table_line_too_long,
-              "line is longer than 1 MiB (" + std::to_string(kMaxLineBytes) + " bytes): found " +
-                  std::to_string(text.size()) + " bytes; the line is skipped",
+              "line is longer than 1 MiB (" + std::to_string(kTableLimits.max_line_bytes) +
+                  " bytes): found " + std::to_string(text.size()) + " bytes; the line is skipped",
               "");
         continue;
       }
@@ -165,10 +153,6 @@ std::vector<Cell> split_cells(const std::string& file, const Line& line) {
   return cells;
 }
 
-bool is_blank(std::string_view s) {
-  return trim(s).empty();  // U+3000 counts as blank too
-}
-
 // "# 年度: 2024" → {"年度", "2024"}; other comments are ignored. A key given
 // twice is an error rather than a silent overwrite.
 void read_metadata(LineReader& lines, const Line& line, std::map<std::string, std::string>& into,
@@ -181,7 +165,7 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
     width = 3;
   }
   if (colon == std::string_view::npos) return;
-  std::string key = trim(comment.substr(0, colon));
+  std::string key(trim(comment.substr(0, colon)));
   static const char* const kKeys[] = {"单位",       "年度",       "期间",
                                       "总分",       "全年预算数", "全年执行数",
                                       "执行率分值", "执行率得分", "自评等级"};
@@ -217,7 +201,7 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
     Header h{{}, 0, *line};
     bool ok = true;
     for (const Cell& c : split_cells(file, *line)) {
-      std::string name = trim(c.text);
+      std::string name(trim(c.text));
       ++h.count;
       bool is_known = false;
       for (const char* k : known) is_known |= name == k;
@@ -408,7 +392,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       auto c = header->columns.find(name);
       if (c == header->columns.end()) continue;
       Cell cell = cells[c->second];
-      cell.text = trim(cell.text);
+      cell.text = std::string(trim(cell.text));
       if (cell.text.empty()) continue;
       if (!Number::parse_decimal(cell.text)) {
         lines.error(line.number, cell.where.column, Code::actuals_cell_not_number,
@@ -429,7 +413,7 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
   std::optional<ActualTable> all;
   bool ok = true;
   for (const std::string& file : files) {
-    auto text = read_file(file, diagnostics, kMaxTableBytes);
+    auto text = read_file(file, diagnostics, kTableLimits.max_file_bytes);
     std::optional<ActualTable> one;
     if (text) one = read_actuals(file, *text, diagnostics);
     if (!one) {

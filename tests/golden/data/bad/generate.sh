@@ -10,7 +10,7 @@ targets_header() { printf '一级指标\t二级指标\t重点工作\t三级指�
 case $name in
   # One line of 100 MiB and nothing else: no header can be found.
   100mb-line.tsv) x_bytes $((100 * 1024 * 1024)) ;;
-  # A good table with one 2 MiB row in the middle (over kMaxLineBytes, 1 MiB).
+  # A good table with one 2 MiB row in the middle (over TableLimits::max_line_bytes, 1 MiB).
   targets-2mb-row.tsv)
     targets_header
     printf '产出指标\t数量指标\t\t完成项目数\t≥3个\t≥6个\n'
@@ -59,7 +59,7 @@ case $name in
   batch-3000-duplicates.tsv)
     printf 'dept_id\tlevel1\tindicator\ttarget_expr\tactual\n'
     for _ in $(seq 3000); do printf 'D01\t产出指标\t验收合格率\t≥95%%\t96%%\n'; done ;;
-  # Larger than kMaxTableBytes (256 MiB); sparse, so it takes no disk space.
+  # Larger than TableLimits::max_file_bytes (256 MiB); sparse, so it takes no disk space.
   300mb-sparse.tsv) truncate -s 300M "$dir/$name"; exit 0 ;;
   *) echo "generate.sh: unknown file $name" >&2; exit 2 ;;
 esac >"$dir/$name"
