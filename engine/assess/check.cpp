@@ -14,33 +14,28 @@ namespace indicheck {
 
 namespace {
 
-std::vector<std::string> split_key(std::string_view key) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    auto slash = key.find('/', start);
-    parts.push_back(
-        squeeze(key.substr(start, slash == std::string_view::npos ? slash : slash - start)));
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return parts;
-}
-
-// Tallies by name, in the order the names first come; the index keeps a table
-// of thousands of 二级指标 linear (a search of the list was quadratic).
+// Tallies by name (一级, or 一级 / 二级), in the order the names first come;
+// the index keeps a table of thousands of 二级指标 linear (a search of the
+// list was quadratic). Names that differ only in blanks are one name
+// (engine/base/blank.hpp): one row, under the spelling that came first.
 class Tallies {
  public:
   explicit Tallies(std::vector<Tally>& out) : out_(out) {}
-  Tally& operator[](const std::string& name) {
-    auto [it, fresh] = index_.emplace(name, out_.size());
+  Tally& operator[](const std::vector<std::string>& path) {
+    std::vector<std::string> key;
+    std::string name;
+    for (const std::string& segment : path) {
+      key.push_back(squeeze(segment));
+      name += (name.empty() ? "" : " / ") + segment;
+    }
+    auto [it, fresh] = index_.emplace(std::move(key), out_.size());
     if (fresh) out_.push_back(Tally{name, {}, 0});
     return out_[it->second];
   }
 
  private:
   std::vector<Tally>& out_;
-  std::unordered_map<std::string, std::size_t> index_;
+  std::map<std::vector<std::string>, std::size_t> index_;
 };
 
 Diagnostic at(const Cell& cell, Code code, std::string message, unsigned offset = 0) {
@@ -95,8 +90,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   };
   std::unordered_map<std::string, std::vector<std::size_t>> by_suffix;
   for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
-    std::vector<std::string> path = targets.indicators[i].path();
-    for (auto& segment : path) segment = squeeze(segment);
+    const std::vector<std::string> path = targets.indicators[i].path_key();
     for (std::size_t n = 1; n <= path.size(); ++n) by_suffix[suffix_key(path, n)].push_back(i);
   }
   static const std::vector<std::size_t> kNone;
@@ -116,7 +110,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
         r.figures[name] = rules::read_reported(*rules, name, row.value.text, row.value.where);
       continue;
     }
-    auto key = split_key(row.key.text);
+    auto key = key_segments(row.key.text);
     auto found = by_suffix.find(suffix_key(key, key.size()));
     const std::vector<std::size_t>& hits = found == by_suffix.end() ? kNone : found->second;
     if (hits.empty()) {
@@ -210,8 +204,8 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
           res.verdict.explanation = "no actual was reported (no row in the actuals file)";
       }
     }
-    by_level1[ind.level1].add(res.verdict.kind);
-    by_level2[ind.level1 + " / " + ind.level2].add(res.verdict.kind);
+    by_level1[{ind.level1}].add(res.verdict.kind);
+    by_level2[{ind.level1, ind.level2}].add(res.verdict.kind);
     r.total.add(res.verdict.kind);
     r.results.push_back(std::move(res));
   }

@@ -1046,10 +1046,10 @@ class Checker {
     if (!rs_.table) return;
     TargetTable& table = *rs_.table;
     for (const Indicator& ind : rs_.new_indicators) {
-      auto path = ind.path();
+      const auto path = ind.path_key();
       bool exists = false;
       for (const Indicator& old : table.indicators)
-        if (old.path() == path) exists = true;
+        if (old.path_key() == path) exists = true;
       for (const IndicatorRule& r : rs_.indicators)
         if (r.is_new && r.pattern == path && exists)
           report(

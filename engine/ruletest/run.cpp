@@ -141,23 +141,11 @@ bool agrees_at_written_precision(const std::string& written, const std::string& 
 
 namespace {
 
-std::vector<std::string> split_key(const std::string& key) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    auto slash = key.find('/', start);
-    parts.push_back(squeeze(key.substr(start, slash == std::string::npos ? slash : slash - start)));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return parts;
-}
-
 bool key_matches(const std::vector<std::string>& key, const Indicator& ind) {
-  auto path = ind.path();
+  const auto path = ind.path_key();
   if (key.size() > path.size()) return false;
   for (std::size_t i = 0; i < key.size(); ++i)
-    if (key[key.size() - 1 - i] != squeeze(path[path.size() - 1 - i])) return false;
+    if (key[key.size() - 1 - i] != path[path.size() - 1 - i]) return false;
   return true;
 }
 
@@ -431,7 +419,7 @@ class CaseRun {
   }
 
   const IndicatorResult* find_indicator(const Expectation& e, const Report& report) {
-    auto key = split_key(e.subject);
+    auto key = key_segments(e.subject);
     std::vector<const IndicatorResult*> hits;
     for (const auto& res : report.results)
       if (key_matches(key, *res.indicator)) hits.push_back(&res);

@@ -23,6 +23,23 @@ std::vector<std::string> Indicator::path() const {
   return p;
 }
 
+std::vector<std::string> Indicator::path_key() const {
+  std::vector<std::string> key = path();
+  for (std::string& segment : key) segment = squeeze(segment);
+  return key;
+}
+
+std::vector<std::string> key_segments(std::string_view key) {
+  std::vector<std::string> segments;
+  for (std::size_t start = 0;;) {
+    const std::size_t slash = key.find('/', start);
+    segments.push_back(squeeze(key.substr(start, slash == key.npos ? key.npos : slash - start)));
+    if (slash == key.npos) break;
+    start = slash + 1;
+  }
+  return segments;
+}
+
 std::string Indicator::path_text() const {
   std::string out;
   for (const auto& part : path()) out += (out.empty() ? "" : " / ") + part;
@@ -316,15 +333,23 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     }
     t.indicators.push_back(std::move(ind));
   });
-  // The same path twice would make actuals ambiguous and tallies count twice.
-  std::map<std::vector<std::string>, unsigned> seen;
+  // The same path twice would make actuals ambiguous and tallies count twice;
+  // paths that differ only in blanks or invisible characters are the same.
+  std::map<std::vector<std::string>, const Indicator*> seen;
   for (const Indicator& ind : t.indicators) {
-    auto [it, fresh] = seen.emplace(ind.path(), ind.line);
-    if (!fresh)
-      diagnostics.push_back(make_diagnostic(Code::targets_indicator_repeated, file, ind.line, 1,
-                                            "indicator '" + ind.path_text() +
-                                                "' is already defined on line " +
-                                                std::to_string(it->second)));
+    auto [it, fresh] = seen.emplace(ind.path_key(), &ind);
+    if (fresh) continue;
+    const Indicator& first = *it->second;
+    // Names that look the same and differ in bytes would leave the reader
+    // looking for a difference that does not show.
+    const std::string why = first.path() == ind.path()
+                                ? ""
+                                : " (the names differ only in blank or invisible characters, "
+                                  "which do not count: docs/files.md)";
+    diagnostics.push_back(make_diagnostic(Code::targets_indicator_repeated, file, ind.line, 1,
+                                          "indicator '" + ind.path_text() +
+                                              "' is already defined on line " +
+                                              std::to_string(first.line) + why));
   }
   return t;
 }

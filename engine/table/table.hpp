@@ -31,8 +31,16 @@ struct Indicator {
   // 一级, 二级, 重点工作 (when set), 三级 (when set).
   std::vector<std::string> path() const;
   std::string path_text() const;  // joined with " / "
+  // path() as names are compared (squeeze, engine/base/blank.hpp): two
+  // indicators with the same key are one indicator, and an actual's key
+  // names the last segments of it.
+  std::vector<std::string> path_key() const;
   const Cell& target(Period p) const { return p == Period::half ? half_target : year_target; }
 };
+
+// An actual's key (`验收合格率`, `质量指标/验收合格率`) as the path_key
+// segments it names, split at '/'.
+std::vector<std::string> key_segments(std::string_view key);
 
 struct TargetTable {
   std::string file;

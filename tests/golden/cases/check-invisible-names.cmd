@@ -1,0 +1,5 @@
+check
+--targets
+tests/golden/data/bad/targets-invisible-names.tsv
+--actuals
+tests/golden/data/bad/actuals-invisible-names.tsv
