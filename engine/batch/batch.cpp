@@ -473,7 +473,7 @@ struct Judge::Impl {
     if (auto it = targets.find(written); it != targets.end()) return it->second;
     Target t;
     auto parsed = fast ? parse_target(written, *context.units)
-                       : fast::parse_target_by_grammar(written, *context.units);
+                       : parse_target_by_grammar(written, *context.units);
     if (auto* c = std::get_if<Constraint>(&parsed)) t.constraint = std::move(*c);
     if (targets.size() >= max_cached) {
       spare = std::move(t);
@@ -654,7 +654,7 @@ std::string printable(std::string_view text) {
 
 VerdictKind Judge::judge_uncached(const Constraint& constraint, std::string_view actual) {
   auto a = impl_->fast ? parse_actual(actual, *impl_->context.units)
-                       : fast::parse_actual_by_grammar(actual, *impl_->context.units);
+                       : parse_actual_by_grammar(actual, *impl_->context.units);
   if (std::holds_alternative<ParseError>(a)) {  // as `eval` does, whatever the target
     if (impl_->actual_kinds.size() < impl_->max_cached)
       impl_->actual_kinds.emplace(actual, Impl::ActualKind::unreadable);

@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <variant>
 
 #include "engine/base/normalise.hpp"
 #include "engine/base/unit.hpp"
@@ -118,13 +117,6 @@ std::optional<PreparedQuantity> prepare(Comparator op, const Figure& figure, con
 // (a product overflows, a bare 万), and the caller must evaluate.
 std::optional<VerdictKind> judge_figure(const PreparedQuantity& target, const Figure& figure,
                                         const Unit* unit);
-
-// parse_target and parse_actual without their fast paths: the reference the
-// fast paths are tested against.
-std::variant<Constraint, ParseError> parse_target_by_grammar(std::string_view written,
-                                                             const UnitTable& units);
-std::variant<Actual, ParseError> parse_actual_by_grammar(std::string_view written,
-                                                         const UnitTable& units);
 
 }  // namespace fast
 }  // namespace indicheck

@@ -21,4 +21,12 @@ std::variant<Constraint, ParseError> parse_target(std::string_view written,
 std::variant<Actual, ParseError> parse_actual(std::string_view written,
                                               const UnitTable& units = UnitTable::standard());
 
+// parse_target and parse_actual without their quick paths: the general path
+// alone, what batch takes when its own fast paths (fast_path.hpp) decline,
+// and the reference the quick and fast paths are tested against.
+std::variant<Constraint, ParseError> parse_target_by_grammar(std::string_view written,
+                                                             const UnitTable& units);
+std::variant<Actual, ParseError> parse_actual_by_grammar(std::string_view written,
+                                                         const UnitTable& units);
+
 }  // namespace indicheck

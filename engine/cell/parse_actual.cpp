@@ -2,14 +2,11 @@
 
 #include <tao/pegtl.hpp>
 
-#include <cstring>
-
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/limits.hpp"
-#include "engine/cell/fast_path.hpp"
 #include "engine/cell/parse.hpp"
+#include "engine/cell/parse_actions.hpp"
 #include "engine/cell/parse_common.hpp"
-#include "grammar/messages.hpp"
 
 namespace indicheck {
 
@@ -18,6 +15,7 @@ namespace {
 namespace pg = tao::pegtl;
 namespace g = grammar;
 namespace ga = grammar::actual;
+using detail::Failure;
 
 enum class Form { none, date, quantity, grade, level, yes_no, placeholder, text };
 
@@ -32,13 +30,7 @@ template <typename Rule>
 struct action : pg::nothing<Rule> {};
 
 template <Form F>
-struct fresh : pg::change_states<Parts> {
-  template <typename ParseInput>
-  static void success(const ParseInput& /*in*/, Parts& inner, Parts& outer) {
-    outer = std::move(inner);
-    outer.form = F;
-  }
-};
+using fresh = detail::fresh<Parts, F>;
 template <>
 struct action<ga::date> : fresh<Form::date> {};
 template <>
@@ -53,13 +45,7 @@ template <>
 struct action<ga::placeholder> : fresh<Form::placeholder> {};
 
 template <>
-struct action<ga::text> {
-  template <typename ActionInput>
-  static void apply(const ActionInput& in, Parts& p) {
-    p.form = Form::text;
-    p.text = in.string();
-  }
-};
+struct action<ga::text> : detail::take_text<Form::text> {};
 
 template <>
 struct action<g::number> {
@@ -77,21 +63,10 @@ struct action<g::unit> {
   }
 };
 
-template <std::string Parts::*Field>
-struct record {
-  template <typename ActionInput>
-  static void apply(const ActionInput& in, Parts& p) {
-    p.*Field = in.string();
-  }
-};
-template <std::string Parts::*Field, std::size_t Parts::*Byte>
-struct record_at {
-  template <typename ActionInput>
-  static void apply(const ActionInput& in, Parts& p) {
-    p.*Field = in.string();
-    p.*Byte = in.position().byte;
-  }
-};
+template <auto Field>
+using record = detail::record<Field>;
+template <auto Field, auto Byte>
+using record_at = detail::record_at<Field, Byte>;
 template <>
 struct action<g::year_number> : record<&Parts::year> {};
 template <>
@@ -129,12 +104,6 @@ template <>
 struct action<ga::partly_modifier> : set_grade<Grade::partly> {};
 template <>
 struct action<ga::not_modifier> : set_grade<Grade::not_met> {};
-
-struct Failure {
-  std::size_t byte;
-  Code code;
-  std::string message;
-};
 
 ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string>& assumptions) {
   switch (p.form) {
@@ -196,7 +165,7 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
   throw std::logic_error("actual parsed into no form");
 }
 
-// The fast path: `96%`, `1200个`, `9.45亩`, a quantity with nothing around it.
+// The quick path: `96%`, `1200个`, `9.45亩`, a quantity with nothing around it.
 // The full grammar tries a date first, then quantity_value, which is this same
 // quantity rule followed by the end. So when the text is not a date and this
 // rule matches it whole, the full grammar reads it the same way, with the same
@@ -204,90 +173,37 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
 // is left to the general path.
 struct quick_quantity : pg::seq<pg::not_at<ga::date>, g::quantity, pg::eof> {};
 
-std::optional<Actual> quick_actual(std::string_view written, const UnitTable& units) {
-  if (written.size() > 64 || normalise_would_change(written)) return std::nullopt;
-  Parts parts;
-  pg::memory_input in(written, "actual");
-  try {
-    if (!pg::parse<quick_quantity, action>(in, parts)) return std::nullopt;
-    parts.form = Form::quantity;
-    Actual a;
-    a.form = build(parts, units, a.assumptions);
-    a.written = std::string(written);
-    return a;
-  } catch (const pg::parse_error&) {
-    return std::nullopt;  // the general path reports it, located
-  } catch (const Failure&) {
-    return std::nullopt;
-  }
-}
-
-// The unit rule alone, to the end: whether a suffix is read whole as a unit.
-struct whole_unit : pg::seq<g::unit, pg::eof> {};
-
 }  // namespace
 
-bool fast::scan_figure(std::string_view cell, char* buffer, Figure& out) {
-  if (cell.size() > 64) return false;
-  auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
-  return text && scan_plain_figure(*text, out);
-}
-
-fast::FigureUnit fast::figure_unit(std::string_view suffix, const UnitTable& units) {
-  FigureUnit r;
-  if (suffix.empty()) {
-    r.known = true;  // a figure alone: the target's unit applies (evaluate)
-    return r;
-  }
-  // After a figure only 年 and 月 can make a date (2024年11月, 12月); a date
-  // separator (- / .) or a second point is not a unit, so it fails below.
-  if (suffix.starts_with("年") || suffix.starts_with("月")) return r;
-  pg::memory_input in(suffix, "unit");
-  if (!pg::parse<whole_unit>(in)) return r;
-  auto unit = units.lookup(suffix);              // read_unit without the opaque fallback
-  if (!unit || unit->dimensionless()) return r;  // unknown, or a bare 万: general path
-  r.known = true;
-  r.unit = std::move(*unit);
-  return r;
-}
-
 std::variant<Actual, ParseError> parse_actual(std::string_view written, const UnitTable& units) {
-  if (auto quick = quick_actual(written, units)) return std::move(*quick);
-  return fast::parse_actual_by_grammar(written, units);
+  auto quick = detail::read_quick<quick_quantity, action, Parts>(written, "actual", [&](Parts& p) {
+    p.form = Form::quantity;
+    Actual a;
+    a.form = build(p, units, a.assumptions);
+    return a;
+  });
+  if (quick) return std::move(*quick);
+  return parse_actual_by_grammar(written, units);
 }
 
-std::variant<Actual, ParseError> fast::parse_actual_by_grammar(std::string_view written,
-                                                               const UnitTable& units) {
-  if (written.size() > kCellLimits.max_bytes)
-    return ParseError{
-        Code::actual_too_long,
-        "a value may be at most " + std::to_string(kCellLimits.max_bytes) + " bytes long", 1, 0};
-  ParseError error;
-  auto normalised = normalise(written, &error);
-  if (!normalised) return name_invalid_byte(written, error);
-  Actual a;
-  a.written = std::string(written);
-  if (normalised->text.empty()) {
-    a.form = ActualNone{std::string(written)};
-    a.assumptions = normalised->assumptions();
-    return a;
-  }
-  Parts parts;
-  pg::memory_input in(normalised->text, "actual");
-
-  try {
-    pg::parse<ga::grammar, action, g::control>(in, parts);
-    if (parts.form == Form::placeholder) parts.text = normalised->text;
-    a.form = build(parts, units, a.assumptions);
-    auto read_as = normalised->assumptions();
-    a.assumptions.insert(a.assumptions.begin(), read_as.begin(), read_as.end());
-    return a;
-  } catch (const g::syntax_error& e) {
-    return normalised->error_at(written, e.positions().front().byte, e.code,
-                                std::string(e.message()), true);
-  } catch (const Failure& f) {
-    return normalised->error_at(written, f.byte, f.code, f.message, false);
-  }
+std::variant<Actual, ParseError> parse_actual_by_grammar(std::string_view written,
+                                                         const UnitTable& units) {
+  return detail::read_by_grammar<Actual, ga::grammar, action, Parts>(
+      written, Code::actual_too_long, "value", "actual",
+      [&](std::vector<std::string> assumptions) {
+        Actual a;
+        a.form = ActualNone{std::string(written)};
+        a.written = std::string(written);
+        a.assumptions = std::move(assumptions);
+        return a;
+      },
+      [&](Parts& p, const std::string& normalised) {
+        // A placeholder keeps the whole cell, as normalised, for its text.
+        if (p.form == Form::placeholder) p.text = normalised;
+        Actual a;
+        a.form = build(p, units, a.assumptions);
+        return a;
+      });
 }
 
 }  // namespace indicheck

@@ -6,10 +6,9 @@
 
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/limits.hpp"
-#include "engine/cell/fast_path.hpp"
 #include "engine/cell/parse.hpp"
+#include "engine/cell/parse_actions.hpp"
 #include "engine/cell/parse_common.hpp"
-#include "grammar/messages.hpp"
 
 namespace indicheck {
 
@@ -18,6 +17,7 @@ namespace {
 namespace pg = tao::pegtl;
 namespace g = grammar;
 namespace gt = grammar::target;
+using detail::Failure;
 
 struct RawQuantity {
   std::string number;
@@ -61,16 +61,8 @@ struct Parts {
 template <typename Rule>
 struct action : pg::nothing<Rule> {};
 
-// A form (or a part of one that can fail half-way) collects into a fresh
-// Parts, handed over only when it matched: no trace of a failed alternative.
 template <Form F>
-struct fresh : pg::change_states<Parts> {
-  template <typename ParseInput>
-  static void success(const ParseInput& /*in*/, Parts& inner, Parts& outer) {
-    outer = std::move(inner);
-    if (F != Form::none) outer.form = F;
-  }
-};
+using fresh = detail::fresh<Parts, F>;
 
 template <>
 struct action<gt::bracket_range> : fresh<Form::bracket_range> {};
@@ -94,13 +86,7 @@ template <>
 struct action<gt::level> : fresh<Form::level> {};
 
 template <>
-struct action<gt::text> {
-  template <typename ActionInput>
-  static void apply(const ActionInput& in, Parts& p) {
-    p.form = Form::text;
-    p.text = in.string();
-  }
-};
+struct action<gt::text> : detail::take_text<Form::text> {};
 
 template <>
 struct action<g::number> {
@@ -135,36 +121,17 @@ struct action<g::bracket_quantity> : action<g::quantity> {};
 template <>
 struct action<gt::range_high> : action<g::quantity> {};
 
-template <Comparator Op, bool Word = false>
-struct set_op {
+// A comparator before the figure; 达到 may pair with 以上.
+template <detail::ComparatorRule Rule>
+struct action<Rule> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Parts& p) {
-    p.op = Op;
+    p.op = detail::comparator_of<Rule>;
     p.op_text = in.string();
     p.op_byte = in.position().byte;
-    p.op_is_reach = Word && p.op_text == "达到";
+    p.op_is_reach = p.op_text == "达到";
   }
 };
-template <>
-struct action<g::op_ge> : set_op<Comparator::ge> {};
-template <>
-struct action<g::op_le> : set_op<Comparator::le> {};
-template <>
-struct action<g::op_gt> : set_op<Comparator::gt> {};
-template <>
-struct action<g::op_lt> : set_op<Comparator::lt> {};
-template <>
-struct action<g::op_eq> : set_op<Comparator::eq> {};
-template <>
-struct action<g::word_ge> : set_op<Comparator::ge, true> {};
-template <>
-struct action<g::word_le> : set_op<Comparator::le, true> {};
-template <>
-struct action<g::word_gt> : set_op<Comparator::gt, true> {};
-template <>
-struct action<g::word_lt> : set_op<Comparator::lt, true> {};
-template <>
-struct action<g::word_eq> : set_op<Comparator::eq, true> {};
 
 template <Comparator Op>
 struct set_suffix {
@@ -190,13 +157,7 @@ struct action<g::close_exclusive> {
 };
 
 template <>
-struct action<g::year_number> {
-  template <typename ActionInput>
-  static void apply(const ActionInput& in, Parts& p) {
-    p.year = in.string();
-    p.date_byte = in.position().byte;
-  }
-};
+struct action<g::year_number> : detail::record_at<&Parts::year, &Parts::date_byte> {};
 template <>
 struct action<g::month_number> {
   template <typename ActionInput>
@@ -208,35 +169,17 @@ struct action<g::month_number> {
   }
 };
 template <>
-struct action<g::day_number> {
-  template <typename ActionInput>
-  static void apply(const ActionInput& in, Parts& p) {
-    p.day = in.string();
-    p.day_byte = in.position().byte;
-  }
-};
+struct action<g::day_number> : detail::record_at<&Parts::day, &Parts::day_byte> {};
 template <>
 struct action<gt::end_mark> {
   static void apply0(Parts& p) { p.month_end = true; }
 };
 template <>
-struct action<g::level_word> {
-  template <typename ActionInput>
-  static void apply(const ActionInput& in, Parts& p) {
-    p.level = in.string();
-    p.level_byte = in.position().byte;
-  }
-};
+struct action<g::level_word> : detail::record_at<&Parts::level, &Parts::level_byte> {};
 template <>
 struct action<g::yes_word> : action<g::level_word> {};
 
 // ---- meaning ------------------------------------------------------------------
-
-struct Failure {
-  std::size_t byte;  // in the normalised text
-  Code code;
-  std::string message;
-};
 
 class Builder {
  public:
@@ -379,7 +322,7 @@ class Builder {
   std::vector<std::string> assumptions_;
 };
 
-// The fast path: `≥95%`, `=12000亩`, a symbolic comparator and one quantity
+// The quick path: `≥95%`, `=12000亩`, a symbolic comparator and one quantity
 // with nothing around it. The full grammar tries bracket ranges and deadlines
 // first, but neither can start with a comparator; then symbolic_comparison
 // reads the comparator and `compared`, whose first choice is this same
@@ -389,85 +332,27 @@ class Builder {
 // to the general path.
 struct quick_comparison : pg::seq<g::symbolic_comparator, g::quantity, pg::eof> {};
 
-std::optional<Constraint> quick_target(std::string_view written, const UnitTable& units) {
-  if (written.size() > 64 || normalise_would_change(written)) return std::nullopt;
-  Parts parts;
-  pg::memory_input in(written, "target");
-  try {
-    if (!pg::parse<quick_comparison, action>(in, parts)) return std::nullopt;
-    parts.form = Form::comparison;
-    Constraint c = Builder(parts, units).build();
-    c.written = std::string(written);
-    return c;
-  } catch (const pg::parse_error&) {
-    return std::nullopt;  // the general path reports it, located
-  } catch (const Failure&) {
-    return std::nullopt;
-  }
-}
-
-// The comparator alone, to the end. No comparator spelling holds a digit or
-// a sign, so where the whole target is a comparator and a quantity, the
-// comparator ends exactly where the figure starts.
-struct whole_comparator : pg::seq<g::symbolic_comparator, pg::eof> {};
-
 }  // namespace
-
-bool fast::scan_comparison(std::string_view cell, char* buffer, std::string_view& prefix,
-                           Figure& figure) {
-  if (cell.size() > 64) return false;
-  auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
-  if (!text) return false;
-  cell = *text;
-  std::size_t i = 0;
-  while (i < cell.size() && !(cell[i] >= '0' && cell[i] <= '9') && cell[i] != '+' && cell[i] != '-')
-    ++i;
-  if (i == 0 || i == cell.size()) return false;
-  prefix = cell.substr(0, i);
-  return scan_figure(cell.substr(i), buffer, figure);  // no spaces left: buffer unused
-}
-
-std::optional<Comparator> fast::symbolic_comparator(std::string_view prefix) {
-  Parts parts;
-  pg::memory_input in(prefix, "target");
-  if (!pg::parse<whole_comparator, action>(in, parts)) return std::nullopt;
-  return parts.op;
-}
 
 std::variant<Constraint, ParseError> parse_target(std::string_view written,
                                                   const UnitTable& units) {
-  if (auto quick = quick_target(written, units)) return std::move(*quick);
-  return fast::parse_target_by_grammar(written, units);
+  auto quick =
+      detail::read_quick<quick_comparison, action, Parts>(written, "target", [&](Parts& p) {
+        p.form = Form::comparison;
+        return Builder(p, units).build();
+      });
+  if (quick) return std::move(*quick);
+  return parse_target_by_grammar(written, units);
 }
 
-std::variant<Constraint, ParseError> fast::parse_target_by_grammar(std::string_view written,
-                                                                   const UnitTable& units) {
-  if (written.size() > kCellLimits.max_bytes)
-    return ParseError{
-        Code::target_too_long,
-        "a target may be at most " + std::to_string(kCellLimits.max_bytes) + " bytes long", 1, 0};
-  ParseError error;
-  auto normalised = normalise(written, &error);
-  if (!normalised) return name_invalid_byte(written, error);
-  if (normalised->text.empty())
-    return Constraint{NoTarget{}, std::string(written), normalised->assumptions()};
-
-  Parts parts;
-  pg::memory_input in(normalised->text, "target");
-  try {
-    pg::parse<gt::grammar, action, g::control>(in, parts);
-    Constraint c = Builder(parts, units).build();
-    c.written = std::string(written);
-    auto read_as = normalised->assumptions();
-    c.assumptions.insert(c.assumptions.begin(), read_as.begin(), read_as.end());
-    return c;
-  } catch (const g::syntax_error& e) {
-    return normalised->error_at(written, e.positions().front().byte, e.code,
-                                std::string(e.message()), true);
-  } catch (const Failure& f) {
-    // A semantic failure's message already names the text: no "found".
-    return normalised->error_at(written, f.byte, f.code, f.message, false);
-  }
+std::variant<Constraint, ParseError> parse_target_by_grammar(std::string_view written,
+                                                             const UnitTable& units) {
+  return detail::read_by_grammar<Constraint, gt::grammar, action, Parts>(
+      written, Code::target_too_long, "target", "target",
+      [&](std::vector<std::string> assumptions) {
+        return Constraint{NoTarget{}, std::string(written), std::move(assumptions)};
+      },
+      [&](const Parts& p, const std::string& /*normalised*/) { return Builder(p, units).build(); });
 }
 
 }  // namespace indicheck

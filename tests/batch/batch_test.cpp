@@ -321,13 +321,13 @@ TEST_CASE("fast paths: parse_target and parse_actual equal the grammar on every 
   for (const auto& t : targets) {
     INFO("target '" << t << "'");
     auto quick = parse_target(t, units);
-    auto slow = fast::parse_target_by_grammar(t, units);
+    auto slow = parse_target_by_grammar(t, units);
     REQUIRE(show(quick) == show(slow));
     if (std::holds_alternative<Constraint>(quick)) ++fast_targets;
   }
   for (const auto& a : actuals) {
     INFO("actual '" << a << "'");
-    REQUIRE(show(parse_actual(a, units)) == show(fast::parse_actual_by_grammar(a, units)));
+    REQUIRE(show(parse_actual(a, units)) == show(parse_actual_by_grammar(a, units)));
     fast::Figure f;
     char buffer[64];
     if (fast::scan_figure(a, buffer, f) && fast::figure_unit(f.suffix, units).known) ++fast_actuals;
