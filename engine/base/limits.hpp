@@ -29,7 +29,15 @@ struct RuleLimits {
   unsigned max_files = 256;        // rule files in one set
   unsigned max_nesting = 32;       // parentheses, unary minus, figure blocks (the rule grammar)
   unsigned max_places = 20;        // decimal places in 精度
-  int max_definition_depth = 64;   // 定义 using 定义, when evaluated
+  // Every walk of an expression recurses once per level, so the built tree's
+  // height is bounded, not the text: a flat sum of 20 000 terms is 20 000
+  // levels (each + takes the sum before it as its left operand).
+  unsigned max_expr_height = 256;
+  // A walk that follows names into their 定义 (the type check, evaluation)
+  // goes through at most this many 定义 in a chain, and this many levels in
+  // all (ASan's frames overflowed 8 MiB of stack at about 2 000 levels).
+  int max_definition_depth = 64;
+  unsigned max_walk_depth = 1024;
 };
 
 // Published tables read by `import` (engine/import/).

@@ -89,6 +89,21 @@ Evaluator::Outcome Evaluator::figure(const std::string& name, Period p, int dept
 }
 
 Evaluator::Outcome Evaluator::eval(const Expr& e, Period p) {
+  // The rule checker refuses deeper rules (E3312); this keeps a rule set
+  // built another way from overflowing the stack.
+  if (walk_ >= kRuleLimits.max_walk_depth) {
+    cut_ = true;
+    return problem(VerdictKind::error, "the expression goes more than " +
+                                           std::to_string(kRuleLimits.max_walk_depth) +
+                                           " levels deep through its 定义: too deep to compute");
+  }
+  ++walk_;
+  Outcome out = eval_node(e, p);
+  --walk_;
+  return out;
+}
+
+Evaluator::Outcome Evaluator::eval_node(const Expr& e, Period p) {
   switch (e.kind) {
     case Expr::Kind::literal: {
       auto n = Number::parse_decimal(e.text);

@@ -55,10 +55,12 @@ class Evaluator {
 
  private:
   Outcome figure(const std::string& name, Period p, int depth);
+  Outcome eval_node(const Expr& e, Period p);
   const RuleSet& rules_;
   Period period_;
   std::map<std::string, ReportedFigure> reported_;
   int depth_ = 0;
+  unsigned walk_ = 0;  // levels of eval on the stack, through every 定义
   // Each 定义's outcome per period, once computed: the rules and the reported
   // figures do not change, and a chain of definitions that each use the one
   // before twice would otherwise cost 2^depth evaluations.

@@ -440,6 +440,21 @@ class Checker {
       if (failed_.count(def.name)) return std::nullopt;
       return def.dimension;
     }
+    if (path_.size() >= std::size_t(kRuleLimits.max_definition_depth)) {
+      // The evaluator stops at the same length: refused here, before it runs.
+      // A long chain is met again from each of its links: said once, counted.
+      failed_.insert(def.name);
+      if (chain_cut_) {
+        ++chain_cut_more_;
+        return std::nullopt;
+      }
+      chain_cut_ = ds_.size();
+      report(used_at, Code::rules_definitions_too_deep,
+             "'" + def.name + "' is reached through more than " +
+                 std::to_string(kRuleLimits.max_definition_depth) + " 定义 in a chain (from '" +
+                 path_.front() + "'): too deep to compute");
+      return std::nullopt;
+    }
     visiting_[def.name] = 1;
     path_.push_back(def.name);
     auto d = type(*def.expr);
@@ -460,7 +475,26 @@ class Checker {
     return d;
   }
 
+  // Walks at most RuleLimits::max_walk_depth levels, through every 定义 it follows; the
+  // first walk too deep is reported once, where it went too deep.
   std::optional<Dimension> type(const Expr& e) {
+    if (walk_ >= kRuleLimits.max_walk_depth) {
+      if (!walk_cut_)
+        report(e.at, Code::rules_definitions_too_deep,
+               "the expression goes more than " + std::to_string(kRuleLimits.max_walk_depth) +
+                   " levels deep through its 定义" +
+                   (path_.empty() ? std::string() : " (from '" + path_.front() + "')") +
+                   ": too deep to compute");
+      walk_cut_ = true;
+      return std::nullopt;
+    }
+    ++walk_;
+    auto d = type_node(e);
+    if (--walk_ == 0) walk_cut_ = false;
+    return d;
+  }
+
+  std::optional<Dimension> type_node(const Expr& e) {
     switch (e.kind) {
       case Expr::Kind::literal: {
         auto n = number(e.text, e.at);
@@ -606,6 +640,9 @@ class Checker {
 
   void check_definitions() {
     for (auto& [name, def] : rs_.derived) type_of_derived(def, def.at);
+    if (chain_cut_more_ && *chain_cut_ < ds_.size())
+      ds_[*chain_cut_].message +=
+          "; so are " + std::to_string(chain_cut_more_) + " more 定义 further down such chains";
   }
 
   void check_checks() {
@@ -1195,6 +1232,10 @@ class Checker {
   std::set<std::string> reported_overridden_;
   std::map<std::string, int> visiting_;
   std::vector<std::string> path_;
+  unsigned walk_ = 0;
+  bool walk_cut_ = false;
+  std::optional<std::size_t> chain_cut_;  // the first chain too long, in ds_
+  std::size_t chain_cut_more_ = 0;
   std::set<std::string> failed_;
   std::set<const IndicatorRule*> bare_used_;
 

@@ -108,6 +108,12 @@ using selector = pg::parse_tree::selector<
 
 using Node = pg::parse_tree::node;
 
+// Thrown by the builder at the operator that takes an expression past
+// RuleLimits::max_expr_height; the statement is left out, as for a syntax error.
+struct ExpressionTooDeep {
+  std::size_t byte;
+};
+
 class Builder {
  public:
   explicit Builder(const SourceFile& source) : source_(source) {}
@@ -130,6 +136,15 @@ class Builder {
     return std::nullopt;
   }
 
+  // Sets the node's height from its operands', refusing a tree too high to walk.
+  static Expr& grown(Expr& e) {
+    unsigned below = 0;
+    for (const Expr& a : e.args) below = std::max(below, a.height);
+    e.height = below + 1;
+    if (e.height > kRuleLimits.max_expr_height) throw ExpressionTooDeep{e.at.byte};
+    return e;
+  }
+
   Expr expression(const Node& n) const {
     if (is_expr(n)) {
       Expr acc = product(*n.children.at(0));
@@ -141,7 +156,7 @@ class Builder {
         e.at = span(*tail.children[0]);
         e.args.push_back(std::move(acc));
         e.args.push_back(product(*tail.children.at(1)));
-        acc = std::move(e);
+        acc = std::move(grown(e));
       }
       return acc;
     }
@@ -159,7 +174,7 @@ class Builder {
       e.at = span(*tail.children[0]);
       e.args.push_back(std::move(acc));
       e.args.push_back(factor(*tail.children.at(1)));
-      acc = std::move(e);
+      acc = std::move(grown(e));
     }
     return acc;
   }
@@ -191,7 +206,7 @@ class Builder {
     } else {
       throw std::logic_error("rule parser: unexpected node " + std::string(n.type));
     }
-    return e;
+    return std::move(grown(e));
   }
 
   Clause clause(const Node& n) const {
@@ -583,6 +598,13 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
             file.statements.back().end_line = source.line_of(next - 1);
         }
       pos = next;
+    } catch (const ExpressionTooDeep& e) {
+      diagnostics.push_back(source.diagnostic(
+          Code::rules_expression_too_deep, e.byte,
+          "the expression is more than " + std::to_string(kRuleLimits.max_expr_height) +
+              " operations deep here (in a chain of + or *, each operator is one level): "
+              "split it into 定义s of a few terms each"));
+      pos = resume_after(source, e.byte);
     } catch (const g::syntax_error& e) {
       std::size_t at = e.positions().front().byte;
       if (e.code == Code::rules_nesting_too_deep) {

@@ -43,6 +43,7 @@ struct Expr {
   std::optional<Period> column;  // reference: 名称[半年] or 名称[全年]
   std::vector<Expr> args;        // operands, call arguments, the grouped expression
   Span at;
+  unsigned height = 1;  // the levels of the tree from here down (a leaf is 1)
 };
 
 enum class Relation { eq, ne, lt, le, gt, ge };

@@ -1,0 +1,5 @@
+check
+--rules
+@TMP@/deep.rules
+--actuals
+@TMP@/selfeval.tsv

@@ -1,0 +1,5 @@
+check
+--rules
+@TMP@/flat.rules
+--actuals
+@TMP@/selfeval.tsv

@@ -1,0 +1,3 @@
+fmt
+--check
+@TMP@/flat.rules
