@@ -60,6 +60,9 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
              const rules::RuleSet* rules) {
   Report r;
   if (auto u = targets.metadata.find("单位"); u != targets.metadata.end()) r.unit = u->second;
+  for (const char* key : kHeadingKeys)
+    if (auto m = targets.metadata.find(key); m != targets.metadata.end() && !m->second.empty())
+      r.heading.emplace_back(key, m->second);
   r.year = targets.year;
   r.period = period;
   r.targets_file = targets.file;

@@ -113,6 +113,9 @@ struct Tally {
 
 struct Report {
   std::string unit;  // 单位名称, from the targets file
+  // The table's head from the targets file (项目名称, 主管部门, 实施单位, 年度总体目标, …),
+  // in kHeadingKeys' order: every report's heading shows it.
+  std::vector<std::pair<std::string, std::string>> heading;
   std::optional<int> year;
   Period period = Period::year;
   std::string targets_file, actuals_file;

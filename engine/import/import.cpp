@@ -104,6 +104,40 @@ std::vector<SourceRow> rows_of(const std::string& path, Grid grid, std::vector<N
 
 }  // namespace
 
+DetectedFormat detect_import_format(const std::string& path, const std::string& bytes) {
+  DetectedFormat d;
+  d.format = detect_format(path, bytes, d.found);
+  return d;
+}
+
+bool is_gb18030_not_utf8(const std::string& bytes) {
+  if (is_utf8(bytes)) return false;
+  std::vector<Diagnostic> ignored;
+  return decode("", bytes, ImportEncoding::gb18030, ignored).has_value();
+}
+
+const char* format_name(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::text:
+      return "text";
+    case ImportFormat::csv:
+      return "csv";
+    case ImportFormat::xlsx:
+      return "xlsx";
+    case ImportFormat::xls:
+      return "xls";
+    case ImportFormat::html:
+      return "html";
+    case ImportFormat::docx:
+      return "docx";
+    case ImportFormat::pdf:
+      return "pdf";
+    case ImportFormat::auto_detect:
+      break;
+  }
+  return "auto";
+}
+
 std::optional<Import> import_file(const std::string& path, const ImportOptions& options,
                                   std::vector<Diagnostic>& diagnostics) {
   auto bytes = read_file(path, diagnostics);

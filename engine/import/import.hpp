@@ -52,6 +52,11 @@ struct ImportedIndicator {
   std::string half_target, year_target;        // as written (split columns combined)
   // Self-evaluation columns, when the table has them.
   std::string actual, weight, score, reason;  // 实际完成值, 分值, 得分, 偏差原因
+  // A mid-year 监控表's 全年预计完成情况, 完成目标可能性, measures (完成目标采取的
+  // 措施, 相关建议或举措) and 备注, each labelled ("全年预计：…；完成目标可能性：…"),
+  // for the actuals' 备注. One string, not four: 100 000 rows stay within
+  // the import's memory limit (docs/import.md).
+  std::string remark;
   SourceRow row;
 };
 
@@ -84,14 +89,25 @@ struct RowRecord {
   std::string reason;  // for skipped rows
 };
 
+// A field of the table's head (项目名称 | 造林绿化工程), written to the targets
+// file as "# 项目名称: 造林绿化工程" and shown in every report's heading.
+struct MetadataItem {
+  std::string key;  // one of kHeadingKeys (engine/table/table.hpp)
+  std::string value;
+  unsigned line = 0;
+  std::string sheet;
+};
+
 struct Import {
-  std::string source;       // the input path
-  std::string format;       // "text", "csv", "xlsx", "xls", "html", "docx", "pdf"
-  std::string encoding;     // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
-  std::string title;        // 苏州市市级部门整体预算绩效目标表
-  std::string unit_name;    // 单位名称
-  std::string year;         // 2024
-  std::string budget_unit;  // 万元
+  std::string source;                  // the input path
+  std::string format;                  // "text", "csv", "xlsx", "xls", "html", "docx", "pdf"
+  std::string encoding;                // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
+  std::string title;                   // 苏州市市级部门整体预算绩效目标表
+  std::string unit_name;               // 单位名称
+  std::string year;                    // 2024
+  std::string budget_unit;             // 万元
+  std::vector<MetadataItem> metadata;  // as read; written in kHeadingKeys' order
+  unsigned unit_line = 0, year_line = 0;      // where 单位 and 年度 were read (0: not read)
   std::vector<ImportedIndicator> indicators;  // includes category-only rows (name "")
   std::vector<BudgetFigure> budget;
   std::vector<TextSection> texts;
@@ -100,11 +116,15 @@ struct Import {
   std::vector<Note> assumptions;
   bool has_self_evaluation = false;
   bool has_half = false, has_year = false;
+  // A mid-year 监控表: its actuals (1-6月执行情况) are for 半年.
+  bool mid_year = false;
   // A self-evaluation's published figures, exact decimals as printed ("" when
   // absent): the funds block's total line (全年预算数, 全年执行数, its 分值 and
   // 得分 for 预算执行率) and the indicator table's 总分 row.
+  // A 监控表's total line gives 1-6月执行数 and 全年预计执行数 instead.
   struct Funds {
     std::string budget, executed, weight, score;
+    std::string half_executed, forecast;
     unsigned line = 0;
   };
   std::optional<Funds> funds;
@@ -121,6 +141,22 @@ struct ImportOptions {
   ImportFormat format = ImportFormat::auto_detect;
   ImportEncoding encoding = ImportEncoding::auto_detect;
 };
+
+// What `import` makes of a file's bytes: a format it reads, or, when it reads
+// none, what the file is (`found`: "a PNG image", "an ODF spreadsheet"). Plain
+// text is csv when named .csv/.tsv, else text.
+struct DetectedFormat {
+  std::optional<ImportFormat> format;
+  std::string found;
+};
+DetectedFormat detect_import_format(const std::string& path, const std::string& bytes);
+
+// A text file in GB18030 (or GBK) that is not UTF-8: check reads indicheck's
+// tables in UTF-8 only, import reads this.
+bool is_gb18030_not_utf8(const std::string& bytes);
+
+// "xlsx", "csv", …: the format's name as the summary says it.
+const char* format_name(ImportFormat format);
 
 // Reads and interprets `path`. nullopt, with located diagnostics, when it cannot
 // be imported at all; warnings may be added on success.

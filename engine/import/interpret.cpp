@@ -67,14 +67,14 @@ std::string join_wrapped(std::string_view s) {
 
 // A cell that reads as a written target, not as a label: a comparison, or a
 // figure such as 110个.
+bool is_comparison_sign(utf8::CodePoint cp);
+
 bool looks_like_target(const std::string& cell) {
   const std::string s = squeeze(cell);
   if (s.empty()) return false;
   std::size_t i = 0;
   const utf8::CodePoint first = utf8::next(s, i);
-  static const std::set<utf8::CodePoint> comparators = {'=',    '<',    '>',    0x2265, 0x2264,
-                                                        0xFF1D, 0xFF1C, 0xFF1E, 0x2260};
-  if (comparators.count(first)) return true;
+  if (is_comparison_sign(first)) return true;
   return first >= '0' && first <= '9' && count_chars(s, s.size()) <= 12;
 }
 
@@ -99,42 +99,97 @@ enum class Role {
   half,
   year,
   value,
-  comparator,
+  comparator,  // 指标性质: a sign or word (≥, 大于等于), or 定性/定量/正向/反向
+  direction,   // 指标方向: 大于等于 / 小于等于 / 等于 (beside 正向/反向)
   unit,
   actual,
   weight,
   score,
-  reason
+  reason,
+  forecast,    // 全年预计完成情况 (监控表)
+  likelihood,  // 完成目标可能性 (监控表)
+  measures,    // 完成目标采取的措施, 相关建议或举措
+  note,        // 备注
 };
+
+// "分值（分）" → "分值": a header's trailing bracket says its unit, not its role.
+std::string without_bracket(const std::string& squeezed) {
+  for (const char* open : {"（", "("}) {
+    auto at = squeezed.rfind(open);
+    if (at != std::string::npos && at > 0 && (squeezed.ends_with(")") || squeezed.ends_with("）")))
+      return squeezed.substr(0, at);
+  }
+  return squeezed;
+}
 
 Role role_of(const std::string& header) {
   static const std::map<std::string, Role> roles = {
       {"一级指标", Role::level1},
+      {"一级", Role::level1},
       {"二级指标", Role::level2},
+      {"二级", Role::level2},
       {"重点工作", Role::key_work},
       {"重点工作任务", Role::key_work},
       {"三级指标", Role::name},
+      {"三级", Role::name},
       {"指标名称", Role::name},
       {"半年指标值", Role::half},
+      {"半年度指标值", Role::half},
       {"全年指标值", Role::year},
       {"年度指标值", Role::year},
       {"指标值", Role::value},
       {"指标性质", Role::comparator},
+      {"指标方向", Role::direction},
       {"度量单位", Role::unit},
       {"计量单位", Role::unit},
       {"实际完成值", Role::actual},
       {"全年实际完成值", Role::actual},
       {"年度实际完成值", Role::actual},
       {"实际值", Role::actual},
+      {"完成值", Role::actual},
+      {"全年实际值", Role::actual},
+      {"1-6月完成值", Role::actual},
+      {"1-6月执行情况", Role::actual},
+      {"1-6月完成情况", Role::actual},
+      {"半年度指标执行情况", Role::actual},
+      {"半年指标完成情况", Role::actual},
+      {"半年完成值", Role::actual},
       {"分值", Role::weight},
       {"权重", Role::weight},
       {"得分", Role::score},
       {"偏差原因", Role::reason},
       {"偏差原因分析", Role::reason},
       {"偏差原因分析及改进措施", Role::reason},
+      {"未完成原因分析", Role::reason},
+      {"未完成原因", Role::reason},
+      {"原因分析", Role::reason},
+      {"全年预计完成情况", Role::forecast},
+      {"全年预计完成值", Role::forecast},
+      {"预计全年完成情况", Role::forecast},
+      {"全年预计", Role::forecast},
+      {"完成目标可能性", Role::likelihood},
+      {"完成目标采取的措施", Role::measures},
+      {"相关建议或举措", Role::measures},
+      {"改进措施", Role::measures},
+      {"备注", Role::note},
   };
-  auto it = roles.find(squeeze(header));
+  std::string s = squeeze(header);
+  auto it = roles.find(s);
+  if (it == roles.end()) it = roles.find(without_bracket(s));
   return it == roles.end() ? Role::none : it->second;
+}
+
+// A mid-year 监控表 reports 1-6月 (半年) actuals.
+bool is_mid_year_actual(const std::string& header) {
+  std::string s = squeeze(header);
+  return s.starts_with("1-6月") || s.starts_with("半年");
+}
+
+// The parts of a 监控表's 偏差原因分析 split over a second header row.
+bool is_reason_part(const std::string& header) {
+  static const std::set<std::string> parts = {"经费保障",     "制度保障", "人员保障",
+                                              "硬件条件保障", "硬件保障", "其他"};
+  return parts.count(squeeze(header)) > 0;
 }
 
 // The standard categories of a performance table: a label in the 一级 column
@@ -150,13 +205,45 @@ const std::map<std::string, std::string>& level2_parent() {
   return parents;
 }
 
-std::string comparator_symbol(const std::string& written) {
+const std::map<std::string, std::string>& comparator_words() {
   static const std::map<std::string, std::string> words = {
-      {"大于等于", "≥"}, {"不低于", "≥"}, {"不少于", "≥"}, {"小于等于", "≤"}, {"不高于", "≤"},
-      {"不超过", "≤"},   {"等于", "="},   {"大于", ">"},   {"小于", "<"},
+      {"大于等于", "≥"}, {"不低于", "≥"}, {"不少于", "≥"}, {"高于等于", "≥"}, {"小于等于", "≤"},
+      {"不高于", "≤"},   {"不超过", "≤"}, {"不多于", "≤"}, {"低于等于", "≤"}, {"等于", "="},
+      {"大于", ">"},     {"高于", ">"},   {"小于", "<"},   {"低于", "<"},
   };
-  auto it = words.find(written);
-  return it == words.end() ? written : it->second;
+  return words;
+}
+
+std::string comparator_symbol(const std::string& written) {
+  auto it = comparator_words().find(written);
+  return it == comparator_words().end() ? written : it->second;
+}
+
+// A comparison sign as tables print it: ≥ ≤ = > < ≠ and their full-width and
+// double-line forms (≧ ≦ ＝ ﹦ ═ ＞ ＜), which the target parser reads too.
+bool is_comparison_sign(utf8::CodePoint cp) {
+  static const std::set<utf8::CodePoint> signs = {'=',    '<',    '>',    0x2265, 0x2264,
+                                                  0x2267, 0x2266, 0xFF1D, 0xFF1C, 0xFF1E,
+                                                  0xFE66, 0x2550, 0x2260};
+  return signs.count(cp) > 0;
+}
+
+// "≥", "≧", "≥=" or a word such as 大于等于: a 指标性质 or 指标方向 cell that
+// says how the value compares.
+bool is_comparator(const std::string& cell) {
+  std::string s = squeeze(cell);
+  if (comparator_words().count(s)) return true;
+  if (s.empty()) return false;
+  std::size_t i = 0, signs = 0;
+  while (i < s.size())
+    if (!is_comparison_sign(utf8::next(s, i)) || ++signs > 2) return false;
+  return true;
+}
+
+// What a 指标性质 cell may say besides a comparator.
+bool is_nature_word(const std::string& cell) {
+  std::string s = squeeze(cell);
+  return s == "定性" || s == "定量" || s == "正向" || s == "反向" || s == "中性";
 }
 
 bool is_bare_number(const std::string& s) {
@@ -247,7 +334,8 @@ struct Interpreter {
   Import out;
   const SourceRow* row = nullptr;
 
-  enum class Zone { front, budget, table } zone = Zone::front;
+  // tasks: a 部门整体 table's 年度主要任务 (任务名称 | 主要内容 | 预算数 | 执行数).
+  enum class Zone { front, budget, table, tasks } zone = Zone::front;
 
   // Budget state.
   bool budget_two_columns = false;
@@ -258,11 +346,25 @@ struct Interpreter {
   // A self-evaluation's funds block (全年执行数 in its header): columns by name.
   bool funds_block = false;
   std::optional<std::size_t> funds_year, funds_executed, funds_weight, funds_score;
+  std::optional<std::size_t> funds_half_executed, funds_forecast;  // a 监控表's
   std::size_t funds_values_from = 1;  // the first column with a header: names stand before it
+  // A 其中 (of which) line: it and the lines after it in the block are the members
+  // of the figure above it.
+  std::optional<std::size_t> of_which_parent;  // index into out.budget
+
+  // 年度总体目标: the columns of 预期目标 and 实际完成情况 from its header row.
+  std::optional<std::size_t> goal_expected_col, goal_actual_col;
+  bool goals_header_above = false;  // the previous row was that header
+  // 年度主要任务: its columns, and the section its rows go to.
+  std::optional<std::size_t> task_name_col, task_content_col, task_budget_col, task_executed_col;
+  std::optional<std::size_t> tasks_section;  // index into out.texts
 
   // Table state.
   std::vector<Role> header;
-  std::string header_key;
+  std::vector<std::string> header_cells;  // the first header row, squeezed
+  std::vector<std::string> header_labels;  // a column's label (经费保障 under 偏差原因分析)
+  std::string header_key, continuation_key;
+  bool after_header = false;  // the previous row was the table's header
   std::size_t table_first_indicator = 0;
   std::array<std::string, 3> current;               // 一级, 二级, 重点工作
   std::array<std::vector<std::size_t>, 3> pending;  // indicators waiting for a label below
@@ -327,6 +429,15 @@ struct Interpreter {
       step(cells_of(r));
     }
     end_table();
+    if (out.mid_year && !out.has_half) {
+      // check at mid-year reads a 半年指标值 column: empty, each indicator is
+      // no-target at 半年 and its outlook is judged against 全年指标值.
+      out.has_half = true;
+      assume(
+          "the mid-year table sets no 半年指标值: the column is written empty (check "
+          "judges each 1-6月 actual's outlook against the 全年指标值)",
+          0);
+    }
     if (out.budget_unit.empty() && !out.budget.empty()) {
       out.budget_unit = "万元";
       assume("the budget block states no unit: 万元 assumed", 0);
@@ -344,35 +455,33 @@ struct Interpreter {
   }
 
   void step(const std::vector<std::string>& cells) {
+    const bool continuing = after_header, goals_above = goals_header_above;
+    after_header = goals_header_above = false;
     if (cells.empty()) return record(RowUse::blank);
+    if (continuing && header_continuation(cells)) return;
     if (is_header(cells)) return table_header(cells);
+    if (goals_row(cells, goals_above)) return;
+    if (section_row(cells)) return;
+    if (tasks_header(cells)) return;
+    if (metadata_row(cells)) return;
     if (zone == Zone::table) return table_row(cells);
     if (is_separator(cells)) return record(RowUse::skipped, "a separator line, no cells");
     if (text_row(cells)) return;
     std::vector<std::string> non_empty;
     for (const std::string& c : cells)
       if (!c.empty()) non_empty.push_back(c);
-    if (squeeze(non_empty[0]) == "单位名称" && non_empty.size() == 2) {
-      out.unit_name = join_wrapped(non_empty[1]);
-      return record(RowUse::metadata);
-    }
-    bool budget_header = false;
-    for (const std::string& c : non_empty) {
-      std::string s = squeeze(c);
-      if (s == "全年预算数" || s == "半年计划执行" || s == "预算数" || s == "全年执行数")
-        budget_header = true;
-    }
-    if (budget_header) {
+    // A budget block's header ends 年度主要任务, whose rows also hold 预算数.
+    if (zone == Zone::tasks && !budget_header(non_empty) && task_row(cells)) return;
+    if (budget_header(non_empty)) {
       zone = Zone::budget;
       budget_two_columns = false;
       funds_block = false;
       for (const std::string& c : non_empty) {
-        if (squeeze(c) == "半年计划执行") budget_two_columns = true;
-        if (squeeze(c) == "全年执行数" || squeeze(c) == "执行数") funds_block = true;
+        std::string s = squeeze(c);
+        if (s == "半年计划执行") budget_two_columns = true;
+        if (is_executed_header(s)) funds_block = true;
       }
-      top_col.reset();
-      close_subtotal();
-      open_group.reset();
+      open_block();
       if (funds_block) funds_header(cells);
       return record(RowUse::header);
     }
@@ -380,24 +489,319 @@ struct Interpreter {
     if (zone != Zone::budget && funds_total_without_header(cells)) {
       zone = Zone::budget;
       budget_two_columns = funds_block = false;
-      top_col.reset();
-      close_subtotal();
-      open_group.reset();
+      open_block();
     }
     if (zone == Zone::budget && !funds_block && budget_row(cells)) return;
-    if (non_empty.size() == 1) {
-      std::string s = squeeze(non_empty[0]);
-      if (s.size() >= 4 && s.size() <= 10 && std::all_of(s.begin(), s.begin() + 4, ::isdigit) &&
-          s.find("年") == 4 && out.year.empty()) {
-        out.year = s.substr(0, 4);
-        return record(RowUse::metadata);
+    if (non_empty.size() == 1 && title_or_year(squeeze(non_empty[0]))) return;
+    record(RowUse::skipped, "not a title, figure, header, text or indicator row");
+  }
+
+  void open_block() {
+    top_col.reset();
+    close_subtotal();
+    open_group.reset();
+    of_which_parent.reset();
+  }
+
+  static bool is_executed_header(const std::string& s) {
+    return s == "全年执行数" || s == "执行数" || s == "预算执行数" || s == "1-6月执行数" ||
+           s == "半年执行数";
+  }
+
+  static bool budget_header(const std::vector<std::string>& non_empty) {
+    for (const std::string& c : non_empty) {
+      std::string s = squeeze(c);
+      if (s == "全年预算数" || s == "半年计划执行" || s == "预算数" || s == "调整后预算数" ||
+          s == "年初预算数" || is_executed_header(s))
+        return true;
+    }
+    return false;
+  }
+
+  // The first four-digit year followed by 年 in `s` ("2024年度", "（2024年度）").
+  static std::string year_in(const std::string& s) {
+    for (std::size_t at = s.find("年"); at != std::string::npos; at = s.find("年", at + 1))
+      if (at >= 4 && std::all_of(s.begin() + long(at - 4), s.begin() + long(at), ::isdigit) &&
+          (at == 4 || !std::isdigit(static_cast<unsigned char>(s[at - 5]))))
+        return s.substr(at - 4, 4);
+    return "";
+  }
+
+  // A row of one cell: the year (2024年度, （2024年度）) or the title, a cell
+  // naming a 表 (项目支出绩效自评表, 附件2：…自评表（2024年度）), merged across the
+  // table or not.
+  bool title_or_year(const std::string& s) {
+    std::string bare = s;
+    for (const char* open : {"（", "("})
+      if (bare.starts_with(open)) bare = bare.substr(std::string(open).size());
+    for (const char* close : {"）", ")"})
+      if (bare.ends_with(close)) bare.resize(bare.size() - std::string(close).size());
+    if (bare.size() >= 7 && bare.size() <= 10 && !year_in(bare).empty() &&
+        bare.starts_with(year_in(bare)) && out.year.empty()) {
+      out.year = year_in(bare);
+      out.year_line = row->line;
+      record(RowUse::metadata);
+      return true;
+    }
+    std::string body = without_bracket(s);
+    if (!body.ends_with("表")) return false;
+    if (!out.title.empty()) {
+      record(RowUse::skipped, out.title == s ? "the title again" : "a second title");
+      return true;
+    }
+    out.title = s;
+    if (out.year.empty() && !year_in(s).empty()) {
+      out.year = year_in(s);
+      out.year_line = row->line;
+    }
+    record(RowUse::metadata);
+    return true;
+  }
+
+  // ---- the head of a table: fields, 年度总体目标, sections, 年度主要任务 ----
+
+  // The first non-empty cell, squeezed, without a trailing colon; its column.
+  static std::pair<std::string, std::size_t> label_of(const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      std::string s = squeeze(cells[i]);
+      if (s.empty()) continue;
+      for (const char* colon : {"：", ":"})
+        if (s.ends_with(colon)) s.resize(s.size() - std::string(colon).size());
+      return {s, i};
+    }
+    return {"", 0};
+  }
+
+  // The cells after column `from`, each joined from its wrapped lines, one a line.
+  static std::string text_after(const std::vector<std::string>& cells, std::size_t from,
+                                std::size_t to = std::string::npos) {
+    std::string text;
+    for (std::size_t k = from; k < cells.size() && k < to; ++k) {
+      std::string t = plain_text(cells[k]);
+      if (!t.empty()) text += (text.empty() ? "" : "\n") + t;
+    }
+    return text;
+  }
+
+  void add_metadata(const std::string& key, const std::string& value) {
+    for (MetadataItem& m : out.metadata)
+      if (m.key == key) {
+        m.value += "\n" + value;  // a second line of the same field (目标2)
+        return;
       }
-      if (out.title.empty() && s.size() >= 3 && s.compare(s.size() - 3, 3, "表") == 0) {
-        out.title = s;
-        return record(RowUse::metadata);
+    out.metadata.push_back({key, value, row->line, row->sheet});
+  }
+
+  void add_text(const std::string& title, const std::string& text) {
+    for (TextSection& t : out.texts)
+      if (t.title == title) {
+        t.text += (t.text.empty() ? "" : "\n") + text;
+        return;
+      }
+    out.texts.push_back({title, text, row->line});
+  }
+
+  // 年度总体目标: a header row (年度总体目标 | 预期目标 | 实际完成情况) and the row of
+  // text under it, or the label and its text on one row. The expected goal is
+  // written as "# 年度总体目标:", what was achieved as "# 年度总体目标完成情况:",
+  // both kept as text sections.
+  bool goals_row(const std::vector<std::string>& cells, bool goals_above) {
+    auto [label, at] = label_of(cells);
+    if (label == "年度总体目标完成情况" || label == "总体目标完成情况") {
+      // indicheck's own workbook writes what was achieved on a row of its own.
+      std::string done = text_after(cells, at + 1);
+      add_metadata("年度总体目标完成情况", done);
+      add_text("年度总体目标完成情况", done);
+      record(RowUse::text);
+      return true;
+    }
+    bool labelled = label == "年度总体目标" || label == "总体目标";
+    if (!labelled && !goals_above) return false;
+    static const std::set<std::string> expected = {"预期目标", "年度目标", "目标", "预期"};
+    static const std::set<std::string> achieved = {"实际完成情况", "完成情况",      "实际完成",
+                                                   "实际完成值",   "1-6月执行情况", "1-6月完成情况",
+                                                   "半年执行情况", "半年完成情况"};
+    std::size_t from = labelled ? at + 1 : 0;
+    bool header = labelled, any = false;
+    for (std::size_t k = from; k < cells.size(); ++k) {
+      std::string s = squeeze(cells[k]);
+      if (s.empty()) continue;
+      any = true;
+      header = header && (expected.count(s) || achieved.count(s));
+    }
+    if (header && any) {
+      goal_expected_col.reset(), goal_actual_col.reset();
+      for (std::size_t k = from; k < cells.size(); ++k) {
+        std::string s = squeeze(cells[k]);
+        if (expected.count(s) && !goal_expected_col) goal_expected_col = k;
+        if (achieved.count(s) && !goal_actual_col) goal_actual_col = k;
+      }
+      goals_header_above = true;
+      record(RowUse::header);
+      return true;
+    }
+    if (!any) {
+      record(RowUse::skipped, "年度总体目标 with no text");
+      return true;
+    }
+    std::size_t split =
+        goal_actual_col && *goal_actual_col >= from ? *goal_actual_col : std::string::npos;
+    std::string goal = text_after(cells, from, split);
+    std::string done = split == std::string::npos ? "" : text_after(cells, split);
+    if (!goal.empty()) {
+      add_metadata("年度总体目标", goal);
+      add_text("年度总体目标", goal);
+    }
+    if (!done.empty()) {
+      add_metadata("年度总体目标完成情况", done);
+      add_text("年度总体目标完成情况", done);
+    }
+    goals_header_above = goal_actual_col.has_value();  // 目标2 may follow on the next row
+    record(RowUse::text);
+    return true;
+  }
+
+  // A labelled text section: 其他需要说明事项 | 无, 评价结论 | …, 存在问题 | …: text,
+  // never a category.
+  bool section_row(const std::vector<std::string>& cells) {
+    static const std::set<std::string> labels = {"其他需要说明事项",
+                                                 "其他需说明事项",
+                                                 "其他说明事项",
+                                                 "其他需要说明的事项",
+                                                 "评价结论",
+                                                 "自评结论",
+                                                 "存在问题",
+                                                 "存在的问题",
+                                                 "存在问题及原因",
+                                                 "改进措施",
+                                                 "整改措施",
+                                                 "下一步改进措施",
+                                                 "存在问题及改进措施",
+                                                 "相关建议或举措",
+                                                 "偏差或不能完成目标原因分析",
+                                                 "偏差原因及改进措施说明"};
+    auto [label, at] = label_of(cells);
+    if (!labels.count(label)) return false;
+    add_text(label, text_after(cells, at + 1));
+    record(RowUse::text);
+    return true;
+  }
+
+  // 年度主要任务 | 任务名称 | 主要内容 | 预算数 | 执行数 (部门整体): its rows are the
+  // text section 年度主要任务, one task a line, not budget figures.
+  bool tasks_header(const std::vector<std::string>& cells) {
+    std::optional<std::size_t> name, content, budget, executed;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      std::string s = squeeze(cells[k]);
+      if (s == "任务名称" || s == "任务") name = k;
+      if (s == "主要内容" || s == "任务内容") content = k;
+      if (s == "预算数" || s == "全年预算数") budget = k;
+      if (s == "执行数" || s == "全年执行数") executed = k;
+    }
+    if (!name || !content) return false;
+    zone = Zone::tasks;
+    task_name_col = name, task_content_col = content;
+    task_budget_col = budget, task_executed_col = executed;
+    tasks_section.reset();
+    record(RowUse::header);
+    return true;
+  }
+
+  bool task_row(const std::vector<std::string>& cells) {
+    auto at = [&](const std::optional<std::size_t>& k) {
+      return k && *k < cells.size() ? join_wrapped(cells[*k]) : std::string();
+    };
+    std::string name = at(task_name_col), content = at(task_content_col);
+    if (name.empty() && content.empty()) return false;
+    std::string line = name + (content.empty() ? "" : "：" + content);
+    std::string figures;
+    if (!at(task_budget_col).empty()) figures += "预算数 " + at(task_budget_col);
+    if (!at(task_executed_col).empty())
+      figures += (figures.empty() ? "" : "，") + std::string("执行数 ") + at(task_executed_col);
+    if (!figures.empty()) line += "（" + figures + "）";
+    add_text("年度主要任务", line);
+    record(RowUse::text);
+    return true;
+  }
+
+  // Fields of the table's head: 项目名称 | 造林绿化工程, 主管部门 | … | 实施单位 | …,
+  // 单位名称 | …, "金额单位：万元"; a field may be one cell "项目名称：…". Every cell of
+  // the row must be a field or its value.
+  bool metadata_row(const std::vector<std::string>& cells) {
+    static const std::map<std::string, std::string> fields = {
+        {"项目名称", "项目名称"},
+        {"主管部门", "主管部门"},
+        {"主管部门及代码", "主管部门"},
+        {"实施单位", "实施单位"},
+        {"部门名称", "单位"},
+        {"单位名称", "单位"},
+        {"部门（单位）名称", "单位"},
+        {"填报单位", "单位"},
+        {"预算单位", "单位"},
+        {"金额单位", "金额单位"},
+        {"单位", "金额单位"},
+        {"项目负责人", ""},
+        {"联系人", ""},
+        {"联系电话", ""},
+        {"填报日期", ""},
+        {"填表日期", ""},
+        {"填表人", ""},
+        {"项目属性", ""},
+        {"项目类型", ""},
+        {"项目期", ""},
+        {"项目编码", ""},
+        {"项目代码", ""},
+        {"实施期限", ""},
+        {"项目实施期", ""},
+    };
+    std::vector<std::string> tokens;
+    for (const std::string& c : cells) {
+      std::string t = trim(c);
+      if (t.empty()) continue;
+      std::size_t colon = t.find("："), width = 3;
+      if (colon == std::string::npos) colon = t.find(':'), width = 1;
+      if (colon != std::string::npos && fields.count(squeeze(t.substr(0, colon)))) {
+        tokens.push_back(squeeze(t.substr(0, colon)));
+        if (std::string value = trim(t.substr(colon + width)); !value.empty())
+          tokens.push_back(value);
+        continue;
+      }
+      tokens.push_back(t);
+    }
+    std::vector<std::pair<std::string, std::string>> read;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      auto field = fields.find(squeeze(tokens[k]));
+      if (field == fields.end()) return false;
+      std::string value;
+      if (k + 1 < tokens.size() && !fields.count(squeeze(tokens[k + 1]))) value = tokens[++k];
+      read.push_back({field->first, join_wrapped(value)});
+    }
+    if (read.empty()) return false;
+    for (const auto& [label, value] : read) {
+      const std::string& key = fields.at(label);
+      if (value.empty()) continue;
+      bool money = UnitTable::standard().lookup(value).has_value();
+      if (key == "单位" || (label == "单位" && !money)) {
+        out.unit_name = value;
+        out.unit_line = row->line;
+      } else if (key == "金额单位") {
+        if (!money) {
+          assume("the field " + label + " '" + value + "' is not a unit of money: not imported",
+                 row->line);
+        } else if (out.budget_unit.empty()) {
+          out.budget_unit = value;
+          assume("the unit " + value + " of the field " + label +
+                     " applies to every figure of the budget block",
+                 row->line);
+        }
+      } else if (key.empty()) {
+        assume("the field " + label + " is not imported", row->line);
+      } else {
+        add_metadata(key, value);
       }
     }
-    record(RowUse::skipped, "not a title, figure, header, text or indicator row");
+    record(RowUse::metadata);
+    return true;
   }
 
   // A free-text section: a long cell (or an HTML paragraph) after its title.
@@ -426,50 +830,80 @@ struct Interpreter {
   // A self-evaluation's funds block: 项目资金（万元） | 年初预算数 | 全年预算数 |
   // 全年执行数 | 分值 | 执行率 | 得分. 全年预算数 is the budget figure; the total
   // line's 全年执行数, 分值 and 得分 are the published 预算执行率.
+  // The same read by name in the Sichuan layout (预算执行情况: 年初预算 | 调整后预算数 |
+  // 预算执行数 | 预算执行率 | 权重 | 得分) and a 监控表's (年初预算数 | 1-6月执行数 |
+  // 全年预计执行数), whose only budget figure is the 年初预算数.
   void funds_header(const std::vector<std::string>& cells) {
     funds_year.reset(), funds_executed.reset(), funds_weight.reset(), funds_score.reset();
+    funds_half_executed.reset(), funds_forecast.reset();
+    std::optional<std::size_t> initial;
+    std::map<std::size_t, std::string> notes;  // by column, said in the header's order
     funds_values_from = cells.size();
     for (std::size_t i = 0; i < cells.size(); ++i) {
       std::string s = squeeze(cells[i]);
       if (s.empty()) continue;
       if (i > 0) funds_values_from = std::min(funds_values_from, i);
-      if (s == "全年预算数" || s == "预算数")
+      if (s == "全年预算数" || s == "预算数" || s == "调整后预算数" || s == "全年预算")
         funds_year = i;
-      else if (s == "全年执行数" || s == "执行数")
+      else if (s == "全年执行数" || s == "执行数" || s == "预算执行数")
         funds_executed = i;
-      else if (s == "分值")
+      else if (s == "1-6月执行数" || s == "半年执行数")
+        funds_half_executed = i;
+      else if (s == "全年预计执行数" || s == "预计全年执行数")
+        funds_forecast = i;
+      else if (s == "分值" || s == "权重")
         funds_weight = i;
       else if (s == "得分")
         funds_score = i;
-      else if (s == "年初预算数")
-        assume(
-            "the column 年初预算数 is not imported: a budget block holds the 全年 figure "
-            "(全年预算数)",
-            row->line);
-      else if (s == "执行率")
-        assume(
-            "the column 执行率 is not imported: indicheck computes 预算执行率 as 全年执行数 / "
-            "全年预算数",
-            row->line);
+      else if (s == "年初预算数" || s == "年初预算")
+        initial = i;
+      else if (s == "执行率" || s == "预算执行率")
+        notes[i] = "the column " + s +
+                   " is not imported: indicheck computes 预算执行率 as 全年执行数 / 全年预算数";
       else if (i == 0 && !unit_in_label(cells[i]).empty() && out.budget_unit.empty()) {
         out.budget_unit = unit_in_label(cells[i]);
-        assume("the unit " + out.budget_unit + " in the label '" + join_wrapped(cells[i]) +
-                   "' applies to every figure of the funds block",
-               row->line);
+        notes[i] = "the unit " + out.budget_unit + " in the label '" + join_wrapped(cells[i]) +
+                   "' applies to every figure of the funds block";
       } else if (i > 0)
-        assume("the column '" + join_wrapped(cells[i]) + "' is not one indicheck imports; ignored",
-               row->line);
+        notes[i] =
+            "the column '" + join_wrapped(cells[i]) + "' is not one indicheck imports; ignored";
     }
+    if (initial && !funds_year) {
+      funds_year = initial;
+      notes[*initial] = "the column " + squeeze(cells[*initial]) +
+                        " is the budget figure (全年): the block has no 全年预算数";
+    } else if (initial) {
+      notes[*initial] = "the column " + squeeze(cells[*initial]) +
+                        " is not imported: a budget block holds the 全年 figure (" +
+                        squeeze(cells[*funds_year]) + ")";
+    }
+    for (auto& [col, text] : notes) assume(std::move(text), row->line);
   }
 
-  // "其中：财政拨款" → "财政拨款" (a repair): the name a rule file can use.
-  std::string without_of_which(std::string name) {
+  // "其中：财政拨款" → "财政拨款" (a repair): the name a rule file can use. The
+  // line and those after it in the block are members of the figure above it.
+  std::string without_of_which(std::string name, bool* of_which = nullptr) {
     for (const char* of : {"其中：", "其中:"})
       if (name.starts_with(of) && name.size() > std::string(of).size()) {
         repair("'" + name + "': the words 其中 (of which) dropped from the figure's name");
         name = name.substr(std::string(of).size());
+        if (of_which) *of_which = true;
       }
     return name;
+  }
+
+  // A figure of the block: a member of the figure above a 其中 line once one
+  // was read, else at the top.
+  void add_figure(BudgetFigure f, bool of_which) {
+    if (of_which && !of_which_parent && !out.budget.empty() && !out.budget.back().is_group) {
+      of_which_parent = out.budget.size() - 1;
+      repair("'" + f.name + "' and the lines after it in the block are members of '" +
+             out.budget.back().name + "' (其中, of which)");
+    }
+    if (of_which_parent)
+      out.budget[*of_which_parent].members.push_back(std::move(f));
+    else
+      out.budget.push_back(std::move(f));
   }
 
   // A project table's funds block has no header row: 项目资金（万元） | 年度资金总额 |
@@ -490,17 +924,20 @@ struct Interpreter {
   bool funds_row(const std::vector<std::string>& cells) {
     auto value = [&](const std::optional<std::size_t>& col) {
       std::string v = col && *col < cells.size() ? squeeze(cells[*col]) : "";
-      return v == "-" || v == "—" || v == "－" || v == "/" ? std::string() : v;
+      return is_no_figure(v) ? std::string() : v;
     };
     struct Column {
       const char* name;
       std::optional<std::size_t> col;
       std::string value;
     };
-    std::array<Column, 4> columns = {Column{"全年预算数", funds_year, value(funds_year)},
-                                     Column{"全年执行数", funds_executed, value(funds_executed)},
-                                     Column{"分值", funds_weight, value(funds_weight)},
-                                     Column{"得分", funds_score, value(funds_score)}};
+    std::array<Column, 6> columns = {
+        Column{"全年预算数", funds_year, value(funds_year)},
+        Column{"全年执行数", funds_executed, value(funds_executed)},
+        Column{"分值", funds_weight, value(funds_weight)},
+        Column{"得分", funds_score, value(funds_score)},
+        Column{"1-6月执行数", funds_half_executed, value(funds_half_executed)},
+        Column{"全年预计执行数", funds_forecast, value(funds_forecast)}};
     bool any_number = false;
     std::size_t first_col = std::min(cells.size(), funds_values_from);
     for (const Column& c : columns)
@@ -515,13 +952,23 @@ struct Interpreter {
     std::optional<std::size_t> name_col;
     for (std::size_t i = 0; i < first_col && i < cells.size(); ++i)
       if (!squeeze(cells[i]).empty()) name_col = i;
-    if (!name_col) {
+    // The Sichuan layout prints the block's one line of figures under its
+    // header with no name (the label stands merged beside both rows): it is
+    // the block's total.
+    const bool unnamed_total = !name_col && !out.funds;
+    if (!name_col && !unnamed_total) {
       record(RowUse::skipped, "figures with no name");
       return true;
     }
-    std::string name = joined(cells[*name_col], "name");
-    name = without_of_which(name);
-    const std::string &year = columns[0].value, &executed = columns[1].value;
+    if (unnamed_total)
+      assume("a line of figures with no name, the first of the funds block: named 年度资金总额",
+             row->line);
+    bool of_which = false;
+    std::string name = unnamed_total
+                           ? std::string("年度资金总额")
+                           : without_of_which(joined(cells[*name_col], "name"), &of_which);
+    const std::string &year = columns[0].value, &executed = columns[1].value,
+                      &half = columns[4].value;
     if (year.empty()) {
       record(RowUse::skipped, "a funds line with no 全年预算数");
       return true;
@@ -530,9 +977,10 @@ struct Interpreter {
     f.name = name;
     f.year = year;
     f.line = row->line;
-    out.budget.push_back(std::move(f));
-    if (!out.funds && !executed.empty()) {
-      out.funds = Import::Funds{year, executed, columns[2].value, columns[3].value, row->line};
+    add_figure(std::move(f), of_which);
+    if (!out.funds && (!executed.empty() || !half.empty())) {
+      out.funds = Import::Funds{year, executed,         columns[2].value, columns[3].value,
+                                half, columns[5].value, row->line};
     } else {
       std::string dropped;
       for (std::size_t k = 1; k < columns.size(); ++k)
@@ -542,7 +990,8 @@ struct Interpreter {
       if (!dropped.empty())
         assume("the " + dropped + " of '" + name + "': not imported; only the total line" +
                    (out.funds ? " (line " + std::to_string(out.funds->line) + ")" : "") +
-                   " gives 预算执行率",
+                   (half.empty() && columns[5].value.empty() ? " gives 预算执行率"
+                                                             : " gives the funds' progress"),
                row->line);
     }
     record(RowUse::budget);
@@ -583,7 +1032,8 @@ struct Interpreter {
       return true;
     }
     BudgetFigure f;
-    f.name = without_of_which(joined(cells[*name_col], "name"));
+    bool of_which = false;
+    f.name = without_of_which(joined(cells[*name_col], "name"), &of_which);
     f.line = row->line;
     if (!unit.empty() && out.budget_unit.empty()) {
       out.budget_unit = unit;
@@ -608,11 +1058,10 @@ struct Interpreter {
       }
       f.year = squeeze(cells[numbers[0]]);
     }
-    if (!budget_two_columns && numbers.size() == 1) {
-      // 收入 rows: only the year figure exists (the header prints 全年预算数).
-    }
     std::size_t col = *name_col;
-    if (open_subtotal && subtotal_col && col > *subtotal_col) {
+    if ((of_which || of_which_parent) && !open_subtotal && !open_group) {
+      add_figure(std::move(f), true);
+    } else if (open_subtotal && subtotal_col && col > *subtotal_col) {
       out.budget[*open_subtotal].members.push_back(std::move(f));
     } else {
       close_subtotal();
@@ -647,27 +1096,118 @@ struct Interpreter {
   // ---- indicator tables --------------------------------------------------
 
   void table_header(const std::vector<std::string>& cells) {
-    std::vector<Role> roles;
     std::string key;
-    for (const std::string& c : cells) {
-      roles.push_back(role_of(c));
-      key += squeeze(c) + "\t";
-    }
+    for (const std::string& c : cells) key += squeeze(c) + "\t";
     record(RowUse::header);
+    after_header = true;
     if (zone == Zone::table && key == header_key) return;  // repeated after a page break
     end_table();
     zone = Zone::table;
-    header = roles;
+    header.clear(), header_cells.clear(), header_labels.clear();
+    for (const std::string& c : cells) {
+      header.push_back(role_of(c));
+      header_cells.push_back(squeeze(c));
+      header_labels.push_back(join_wrapped(c));
+    }
     header_key = key;
+    continuation_key.clear();
     table_first_indicator = out.indicators.size();
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (roles[i] == Role::none && !cells[i].empty())
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      if (header[i] == Role::none && !cells[i].empty())
         assume("the column '" + join_wrapped(cells[i]) + "' is not one indicheck imports; ignored",
                row->line);
-      if (roles[i] == Role::half) out.has_half = true;
-      if (roles[i] == Role::year || roles[i] == Role::value) out.has_year = true;
-      if (roles[i] == Role::actual) out.has_self_evaluation = true;
+    note_roles();
+  }
+
+  void note_roles() {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == Role::half) out.has_half = true;
+      if (header[i] == Role::year || header[i] == Role::value) out.has_year = true;
+      if (header[i] == Role::actual) {
+        out.has_self_evaluation = true;
+        if (is_mid_year_actual(header_labels[i])) out.mid_year = true;
+      }
     }
+  }
+
+  // The header's second row: 指标性质 | 指标值 | 度量单位 under 年度指标值 (merged
+  // over them), 经费保障 | 制度保障 | … under 偏差原因分析. Each of its cells names
+  // the column it stands in; a CSV writes the merged cell once, so the cells
+  // around it are blank. A table copied from a web page has no blanks at all:
+  // the row's cells then take the place of the one header cell they divide.
+  bool header_continuation(const std::vector<std::string>& cells) {
+    auto sub = [](const std::string& c) {
+      Role r = role_of(c);
+      return r == Role::comparator || r == Role::value || r == Role::unit || r == Role::direction ||
+             r == Role::half || r == Role::year;
+    };
+    bool any_new = false;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (cells[i].empty()) continue;
+      if (i < header_cells.size() && squeeze(cells[i]) == header_cells[i]) continue;
+      if (role_of(cells[i]) == Role::none && !is_reason_part(cells[i])) return false;
+      any_new = true;
+    }
+    if (!any_new) return false;
+    std::string key;
+    for (const std::string& c : cells) key += squeeze(c) + "\t";
+    record(RowUse::header);
+    if (key == continuation_key) return true;  // repeated after a page break
+    continuation_key = key;
+    bool pasted = !cells[0].empty() && squeeze(cells[0]) != header_cells[0] &&
+                  std::all_of(cells.begin(), cells.end(), sub);
+    std::vector<std::size_t> spans;
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == Role::year || header[i] == Role::half || header[i] == Role::value)
+        spans.push_back(i);
+    if (pasted && !spans.empty() && cells.size() % spans.size() == 0) {
+      std::size_t each = cells.size() / spans.size();
+      std::string names;
+      for (std::size_t k = spans.size(); k-- > 0;) {
+        std::size_t at = spans[k];
+        std::string parent = header_labels[at];
+        std::vector<Role> roles;
+        std::vector<std::string> labels, squeezed;
+        for (std::size_t j = 0; j < each; ++j) {
+          const std::string& c = cells[k * each + j];
+          roles.push_back(role_of(c));
+          labels.push_back(join_wrapped(c));
+          squeezed.push_back(squeeze(c));
+        }
+        header.erase(header.begin() + long(at));
+        header_labels.erase(header_labels.begin() + long(at));
+        header_cells.erase(header_cells.begin() + long(at));
+        header.insert(header.begin() + long(at), roles.begin(), roles.end());
+        header_labels.insert(header_labels.begin() + long(at), labels.begin(), labels.end());
+        header_cells.insert(header_cells.begin() + long(at), squeezed.begin(), squeezed.end());
+        names = parent + (names.empty() ? "" : ", " + names);
+      }
+      assume(
+          "the header's second row has no cells before its first (a table copied from a web "
+          "page): its " +
+              std::to_string(cells.size()) + " cells divide " + names,
+          row->line);
+      note_roles();
+      return true;
+    }
+    if (header.size() < cells.size()) {
+      header.resize(cells.size(), Role::none);
+      header_labels.resize(cells.size());
+      header_cells.resize(cells.size());
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (cells[i].empty() || squeeze(cells[i]) == header_cells[i]) continue;
+      if (is_reason_part(cells[i])) {
+        // 经费保障 under 偏差原因分析: a part of the reason, named in it.
+        header[i] = Role::reason;
+        header_labels[i] = join_wrapped(cells[i]);
+        continue;
+      }
+      header[i] = role_of(cells[i]);
+      header_labels[i] = join_wrapped(cells[i]);
+    }
+    note_roles();
+    return true;
   }
 
   std::optional<std::size_t> column(Role r) const {
@@ -748,6 +1288,81 @@ struct Interpreter {
     return true;
   }
 
+  // Why the cells placed in the header's columns cannot be what those columns
+  // hold ("" when they can): a comparator or a number as a name, a number as
+  // 指标性质, a figure as a unit, text as a 分值.
+  std::string misplaced(const std::vector<std::string>& vals) const {
+    for (std::size_t i = 0; i < header.size() && i < vals.size(); ++i) {
+      std::string v = squeeze(vals[i]);
+      if (v.empty()) continue;
+      std::string where = "'" + clip_to_width(v, 30) + "' in the column " + header_labels[i];
+      switch (header[i]) {
+        case Role::level1:
+        case Role::level2:
+        case Role::key_work:
+        case Role::name:
+          if (is_comparator(v)) return where + " is a comparator";
+          if (is_bare_number(v)) return where + " is a number";
+          break;
+        case Role::comparator:
+          if (!is_comparator(v) && !is_nature_word(v))
+            return where + " is neither a comparator nor 定性, 定量, 正向 or 反向";
+          break;
+        case Role::direction:
+          if (!is_comparator(v)) return where + " is not a comparator (大于等于, 小于等于, 等于)";
+          break;
+        case Role::unit:
+          if (is_comparator(v) || looks_like_target(v)) return where + " is not a unit";
+          break;
+        case Role::half:
+        case Role::year:
+        case Role::value:
+          if (is_comparator(v)) return where + " is a comparator with no value";
+          break;
+        case Role::weight:
+        case Role::score:
+          if (!std::isdigit(static_cast<unsigned char>(v[0])) && !is_no_figure(v))
+            return where + " is not a figure";
+          break;
+        default:
+          break;
+      }
+    }
+    return "";
+  }
+
+  static bool is_no_figure(const std::string& v) {
+    return v == "-" || v == "—" || v == "－" || v == "/" || v == "／" || v == "——";
+  }
+
+  // "产出指标（50分）" → "产出指标": the category's points are a heading, not its name.
+  std::string without_points(const std::string& label) {
+    std::string bare = without_bracket(label);
+    if (bare == label) return label;
+    std::string inner = label.substr(bare.size());
+    std::string digits = squeeze(inner);
+    for (const char* s : {"（", "(", "）", ")", "分"}) {
+      for (auto at = digits.find(s); at != std::string::npos; at = digits.find(s))
+        digits.erase(at, std::string(s).size());
+    }
+    if (!Number::parse_decimal(digits) || inner.find("分") == std::string::npos) return label;
+    repair("the points " + inner + " of the category '" + label + "' left out of its name");
+    return bare;
+  }
+
+  // 偏差原因, or its parts (经费保障, 制度保障, … under 偏差原因分析) each named.
+  std::string reason_of(const std::vector<std::string>& vals) const {
+    std::vector<std::size_t> cols;
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == Role::reason) cols.push_back(i);
+    if (cols.size() == 1) return trim(vals[cols[0]]);
+    std::string out;
+    for (std::size_t i : cols)
+      if (std::string v = trim(vals[i]); !v.empty())
+        out += (out.empty() ? "" : "；") + header_labels[i] + "：" + v;
+    return out;
+  }
+
   void table_row(std::vector<std::string> cells) {
     if (total_row(cells)) return;
     auto name_col = column(Role::name);
@@ -777,36 +1392,71 @@ struct Interpreter {
       repair("dropped " + std::string(dropped == 1 ? "an empty cell" : "empty cells") +
              " before the indicator that the page layout added");
     }
+    // Where the cells go: as the header says, or past a row whose leading
+    // cells were lost; checked against what each column holds, and when they
+    // cannot be what their columns hold, moved right as far as the row allows
+    // (a table copied from a web page leaves merged cells out). A row that
+    // fits neither way is refused: no column is taken for another.
     std::vector<std::string> vals(width);
-    bool recovered = false;
+    std::string placement;  // the repair that placed the cells, when any
     for (std::size_t i = 1; i < cells.size() && i <= *name_col; ++i) {
       if (!looks_like_target(cells[i]) || cells[i - 1].empty()) continue;
       // The row lost its leading cells: the indicator is the cell before the
       // first target, the targets follow it, the categories are those above.
-      vals[*name_col] = cells[i - 1];
+      // Only when every cell after it is a target: else the cells are not
+      // that row's (a shuffled row), and are checked where they stand.
+      std::vector<std::string> recovered(width);
+      recovered[*name_col] = cells[i - 1];
       std::size_t t = 0;
       std::string placed;
-      for (std::size_t k = i; k < cells.size(); ++k) {
+      bool fits = true;
+      for (std::size_t k = i; k < cells.size() && fits; ++k) {
         if (cells[k].empty()) continue;
-        if (t >= target_cols.size()) break;
-        vals[target_cols[t]] = cells[k];
+        fits = t < target_cols.size();
+        if (!fits) break;
+        recovered[target_cols[t]] = cells[k];
         placed += " " + cells[k];
         ++t;
       }
-      recovered = true;
-      repair("recovered a row whose leading cells were lost in extraction: '" +
-             join_wrapped(cells[i - 1]) + "' takes the categories above it, targets" + placed);
+      if (!fits) break;
+      vals = std::move(recovered);
+      placement = "recovered a row whose leading cells were lost in extraction: '" +
+                  join_wrapped(cells[i - 1]) + "' takes the categories above it, targets" + placed;
       break;
     }
-    if (!recovered)
+    if (placement.empty())
       for (std::size_t i = 0; i < cells.size(); ++i) vals[i] = cells[i];
+    if (std::string why = misplaced(vals); !why.empty()) {
+      bool moved = false;
+      for (std::size_t shift = 1; !moved && shift + cells.size() <= width; ++shift) {
+        std::vector<std::string> shifted(width);
+        for (std::size_t i = 0; i < cells.size(); ++i) shifted[i + shift] = cells[i];
+        if (shifted[*name_col].empty() || !misplaced(shifted).empty()) continue;
+        vals = std::move(shifted);
+        moved = true;
+        placement = "the row has " + std::to_string(cells.size()) + " cells where the header has " +
+                    std::to_string(width) + " (merged cells left out, as when a table is copied " +
+                    "from a web page): its first cell '" + clip_to_width(cells[0], 30) +
+                    "' read as " + header_labels[shift] + ", the categories from the rows above";
+      }
+      if (!moved) {
+        record(RowUse::skipped, "cells that do not line up with the header: " + why);
+        diagnostics.push_back(
+            make_diagnostic(Severity::error, row->file, row->line, 1,
+                            "the cells of this row do not line up with the header: " + why +
+                                "; the row is not imported (is a column missing, or one added?)",
+                            row->text));
+        return;
+      }
+    }
+    if (!placement.empty()) repair(placement);
 
     std::array<std::optional<std::size_t>, 3> level_cols = {
         column(Role::level1), column(Role::level2), column(Role::key_work)};
     std::array<std::string, 3> labels;
     static const char* what[] = {"一级指标", "二级指标", "重点工作"};
     for (int k = 0; k < 3; ++k)
-      if (level_cols[k]) labels[k] = joined(vals[*level_cols[k]], what[k]);
+      if (level_cols[k]) labels[k] = without_points(joined(vals[*level_cols[k]], what[k]));
     // A known 二级指标 in the 一级 column, under its own 一级: moved.
     if (level_cols[1] && !labels[0].empty() && labels[1].empty()) {
       auto it = level2_parent().find(labels[0]);
@@ -825,13 +1475,28 @@ struct Interpreter {
       auto c = column(r);
       return c ? std::string(trim(vals[*c])) : std::string();
     };
-    std::string comparator = get(Role::comparator), unit = get(Role::unit);
+    const std::string nature = squeeze(get(Role::comparator)),
+                      direction = squeeze(get(Role::direction)), unit = get(Role::unit);
+    const bool qualitative = nature == "定性";
     auto combine = [&](std::string value) {
       if (value.empty()) return value;
       std::string written = value;
-      if (!comparator.empty() && comparator != "定性" && comparator != "定量")
-        value = comparator_symbol(squeeze(comparator)) + value;
-      if (!unit.empty() && comparator != "定性" && !value.ends_with(unit)) value += unit;
+      bool signed_already = looks_like_target(value) &&
+                            !std::isdigit(static_cast<unsigned char>(squeeze(value).front()));
+      bool quantity = std::isdigit(static_cast<unsigned char>(squeeze(value).front()));
+      std::string sign;
+      if (is_comparator(nature)) {
+        sign = comparator_symbol(nature);
+      } else if (!qualitative && is_comparator(direction)) {
+        sign = comparator_symbol(direction);  // 正向 | 大于等于
+      } else if ((nature == "正向" || nature == "反向") && quantity) {
+        sign = nature == "正向" ? "≥" : "≤";
+        assume("指标性质 " + nature + " with no 指标方向: " + sign + " assumed for " + ind.name +
+                   " (" + (nature == "正向" ? "higher" : "lower") + " is better)",
+               row->line);
+      }
+      if (!sign.empty() && !signed_already) value = sign + value;
+      if (!unit.empty() && !qualitative && !value.ends_with(unit)) value += unit;
       if (unit.empty() && is_bare_number(without_comparator(written))) {
         std::string u = unit_in_name(ind.name);
         if (!u.empty()) {
@@ -848,7 +1513,13 @@ struct Interpreter {
     ind.actual = get(Role::actual);
     ind.weight = get(Role::weight);
     ind.score = get(Role::score);
-    ind.reason = get(Role::reason);
+    ind.reason = reason_of(vals);
+    for (auto [role, label] : {std::pair{Role::forecast, "全年预计"},
+                               {Role::likelihood, "完成目标可能性"},
+                               {Role::measures, "措施"},
+                               {Role::note, "备注"}})
+      if (std::string v = get(role); !v.empty())
+        ind.remark += (ind.remark.empty() ? "" : "；") + std::string(label) + "：" + v;
     for (std::string* t : {&ind.half_target, &ind.year_target})
       if (t->find('\n') != std::string::npos) {
         std::replace(t->begin(), t->end(), '\n', ' ');

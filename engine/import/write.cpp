@@ -2,11 +2,13 @@
 // rule file (the syntax of the rule-file parser), an actuals TSV of a
 // self-evaluation, the free text, and the summary (docs/import.md).
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "engine/import/import.hpp"
+#include "engine/table/table.hpp"
 
 namespace indicheck {
 
@@ -118,6 +120,20 @@ std::string notes(const std::vector<Note>& list) {
   return out;
 }
 
+// The table's head as "# key: value" lines, in kHeadingKeys' order; a
+// value of several lines (目标1, 目标2) on one.
+std::string metadata_lines(const Import& im) {
+  std::string out;
+  for (const char* key : kHeadingKeys)
+    for (const MetadataItem& m : im.metadata)
+      if (m.key == key) {
+        std::string value = m.value;
+        std::replace(value.begin(), value.end(), '\n', ' ');
+        out += "# " + m.key + ": " + cell(value) + "\n";
+      }
+  return out;
+}
+
 }  // namespace
 
 std::string write_targets(const Import& im) {
@@ -129,6 +145,7 @@ std::string write_targets(const Import& im) {
          im.encoding + "); docs/import.md lists what it repairs and assumes.\n";
   if (!im.unit_name.empty()) out += "# 单位: " + im.unit_name + "\n";
   if (!im.year.empty()) out += "# 年度: " + im.year + "\n";
+  out += metadata_lines(im);
   out += "一级指标\t二级指标";
   if (key_work) out += "\t重点工作";
   out += "\t三级指标";
@@ -182,18 +199,27 @@ std::string write_actuals(const Import& im) {
   for (const auto& p : paths)
     for (std::size_t n = 1; n <= p.size(); ++n) ++ending_in[{n, suffix(p, n)}];
   std::string out = "# indicheck actuals: the self-evaluation columns of " + base_name(im.source) +
-                    "\n# 期间: 全年\n";
+                    "\n# 期间: " + (im.mid_year ? "半年" : "全年") + "\n";
   if (!im.unit_name.empty()) out += "# 单位: " + im.unit_name + "\n";
   if (!im.year.empty()) out += "# 年度: " + im.year + "\n";
-  // The published figures a re-check compares with (docs/files.md).
-  if (im.funds) {
+  // The published figures a re-check compares with (docs/files.md); a
+  // 监控表's funds progress is kept as comments, which check does not score.
+  if (im.funds && !im.funds->executed.empty()) {
     out += "# 全年预算数: " + im.funds->budget + "\n# 全年执行数: " + im.funds->executed + "\n";
     if (!im.funds->weight.empty()) out += "# 执行率分值: " + im.funds->weight + "\n";
     if (!im.funds->score.empty()) out += "# 执行率得分: " + im.funds->score + "\n";
   }
+  if (im.funds && !im.funds->half_executed.empty())
+    out += "# 1-6月执行数: " + im.funds->half_executed + "\n";
+  if (im.funds && !im.funds->forecast.empty())
+    out += "# 全年预计执行数: " + im.funds->forecast + "\n";
   if (!im.total_score.empty()) out += "# 总分: " + im.total_score + "\n";
   if (!im.grade.empty()) out += "# 自评等级: " + im.grade + "\n";
-  out += "指标\t实际值\t偏差原因\t分值\t得分\n";
+  // A 监控表's outlook, measures and notes, which no column of an actuals file
+  // holds, go to its 备注 (read, not judged).
+  bool remarks = false;
+  for (const ImportedIndicator& i : im.indicators) remarks = remarks || !i.remark.empty();
+  out += std::string("指标\t实际值\t偏差原因\t分值\t得分") + (remarks ? "\t备注" : "") + "\n";
   for (std::size_t k = 0; k < im.indicators.size(); ++k) {
     const ImportedIndicator& i = im.indicators[k];
     if (i.name.empty()) continue;
@@ -203,7 +229,7 @@ std::string write_actuals(const Import& im) {
       if (ending_in[{n, key}] == 1) break;
     }
     out += cell(key) + "\t" + cell(i.actual) + "\t" + cell(i.reason) + "\t" + cell(i.weight) +
-           "\t" + cell(i.score) + "\n";
+           "\t" + cell(i.score) + (remarks ? "\t" + cell(i.remark) : "") + "\n";
   }
   return out;
 }
@@ -231,8 +257,13 @@ std::string write_summary(const Import& im) {
   out += "  categories with no indicator: " + std::to_string(n(RowUse::category)) + "\n";
   out += "  budget lines:                 " + std::to_string(n(RowUse::budget)) + "\n";
   out += "  text sections:                " + std::to_string(n(RowUse::text));
+  // The count is of rows; a row may hold two sections (年度总体目标 and what was
+  // achieved) and a section several rows (年度主要任务), so then both are said.
+  const std::string sections = im.texts.size() == n(RowUse::text)
+                                   ? " ("
+                                   : " rows (" + std::to_string(im.texts.size()) + " sections: ";
   for (std::size_t k = 0; k < im.texts.size(); ++k)
-    out += (k ? ", " : " (") + im.texts[k].title + (k + 1 == im.texts.size() ? ")" : "");
+    out += (k ? ", " : sections) + im.texts[k].title + (k + 1 == im.texts.size() ? ")" : "");
   out += "\n";
   out += "  headers:                      " + std::to_string(n(RowUse::header)) + "\n";
   out += "  title and metadata:           " + std::to_string(n(RowUse::metadata)) + "\n";

@@ -80,6 +80,8 @@ std::string render_html(const Report& r) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<title>" + escape_markup(title) + "</title>\n" + kStyle + "</head>\n<body>\n";
   out += "<h1>" + escape_markup(title) + "</h1>\n";
+  for (const auto& [key, value] : r.heading)
+    out += "<p class=\"meta\">" + escape_markup(key) + ": " + escape_markup(value) + "</p>\n";
   out += "<p class=\"meta\">targets: " + escape_markup(r.targets_file) +
          " · actuals: " + escape_markup(r.actuals_file) + "</p>\n";
 

@@ -245,6 +245,11 @@ void write_json(const Report& r, const TextSink& sink) {
   j.begin_object();
   j.member("schema", kReportSchema);
   j.member("unit", r.unit);
+  if (!r.heading.empty()) {  // only when the targets file gives it (schema 2, added)
+    Json heading = Json::object();
+    for (const auto& [key, value] : r.heading) heading[key] = value;
+    j.member("heading", heading);
+  }
   j.member("year", r.year ? Json(*r.year) : Json(nullptr));
   j.member("period", to_string(r.period));
   j.member("targets", r.targets_file);

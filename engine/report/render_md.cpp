@@ -83,6 +83,7 @@ std::string rule_row(std::size_t n) {
 std::string render_md(const Report& r) {
   const bool year = r.period == Period::year;
   std::string out = "# " + md(report_title(r)) + "\n\n";
+  for (const auto& [key, value] : r.heading) out += "- " + key + ": " + md(value) + "\n";
   out += "- targets: " + code_span(r.targets_file) + "\n- actuals: " + code_span(r.actuals_file) +
          "\n";
   if (r.scoring) out += "- scoring: " + md(r.scoring->scheme) + "\n";

@@ -43,8 +43,15 @@ std::vector<ReportRow> report_rows(const Report& r) {
   return rows;
 }
 
+std::string report_who(const Report& r) {
+  if (!r.unit.empty()) return r.unit;
+  for (const auto& [key, value] : r.heading)
+    if (key == "项目名称") return value;
+  return "";
+}
+
 std::string report_title(const Report& r) {
-  std::string out = r.unit.empty() ? std::string("indicheck") : r.unit;
+  std::string out = report_who(r).empty() ? std::string("indicheck") : report_who(r);
   if (r.year) out += " " + std::to_string(*r.year) + "年度";
   out += std::string(" · ") + chinese(r.period);
   return out;

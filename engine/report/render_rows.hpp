@@ -27,8 +27,11 @@ struct ReportRow {
 
 std::vector<ReportRow> report_rows(const Report& report);
 
-// "苏州市自然资源和规划局 2024年度 · 全年": the report's heading.
+// "苏州市自然资源和规划局 2024年度 · 全年": the report's heading; a project's table
+// with no 单位 is named by its 项目名称.
 std::string report_title(const Report& report);
+// Who the report is about: 单位, else 项目名称, else "".
+std::string report_who(const Report& report);
 
 // Text with only the characters XML 1.0 allows, for every XML-based format
 // (JUnit, HTML, the xlsx workbook): control characters other than tab and

@@ -209,9 +209,10 @@ Styled assessment_summary(const Report& r, const TextOptions& options) {
 std::string render_text(const Report& r, const TextOptions& options) {
   Styled out;
   out += "indicheck check";
-  if (!r.unit.empty()) out += ": " + r.unit;
+  if (!report_who(r).empty()) out += ": " + report_who(r);
   if (r.year) out += " " + std::to_string(*r.year) + "年度";
   out += std::string(" · ") + chinese(r.period) + " (" + to_string(r.period) + ")\n";
+  for (const auto& [key, value] : r.heading) out += key + ": " + shown_cell(value) + "\n";
   out += "targets: " + r.targets_file + "\n";
   out += "actuals: " + r.actuals_file + "\n\n";
 

@@ -178,6 +178,13 @@ std::string write_xlsx(const Report& r, const std::string& path) {
                       (year ? "部门整体支出绩效自评表" : "部门整体绩效运行监控表");
   s.merge(0, 0, 0, kColumns - 1, title, f.title);
   lxw_row_t row = 2;
+  // The table's head as the published table has it: one field a row.
+  for (const auto& [key, value] : r.heading) {
+    s.merge(row, 0, row, 1, key, f.head);
+    s.merge(row, 2, row, kColumns - 1, value, f.text);
+    ++row;
+  }
+  if (!r.heading.empty()) ++row;
   if (year) row = funds_rows(s, r, f, row);
 
   const lxw_row_t head_row = row;

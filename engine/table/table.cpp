@@ -186,7 +186,9 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
   static const char* const kKeys[] = {"单位",       "年度",       "期间",
                                       "总分",       "全年预算数", "全年执行数",
                                       "执行率分值", "执行率得分", "自评等级"};
-  if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) return;
+  if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys) &&
+      std::find(std::begin(kHeadingKeys), std::end(kHeadingKeys), key) == std::end(kHeadingKeys))
+    return;
   if (auto seen = where.find(key); seen != where.end()) {
     lines.error(line.number, 1, Code::table_metadata_repeated,
                 "'" + key + "' is given again (first on line " + std::to_string(seen->second) + ")",
@@ -435,12 +437,22 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
 
 std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
                                               std::vector<Diagnostic>& diagnostics) {
+  return read_actuals_files(
+      files, diagnostics,
+      [](const std::string& file, std::vector<Diagnostic>& ds) -> std::optional<ActualTable> {
+        auto text = read_file(file, ds, kTableLimits.max_file_bytes);
+        if (!text) return std::nullopt;
+        return read_actuals(file, *text, ds);
+      });
+}
+
+std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
+                                              std::vector<Diagnostic>& diagnostics,
+                                              const ActualsReader& read_one) {
   std::optional<ActualTable> all;
   bool ok = true;
   for (const std::string& file : files) {
-    auto text = read_file(file, diagnostics, kTableLimits.max_file_bytes);
-    std::optional<ActualTable> one;
-    if (text) one = read_actuals(file, *text, diagnostics);
+    std::optional<ActualTable> one = read_one(file, diagnostics);
     if (!one) {
       ok = false;
       continue;

@@ -5,6 +5,7 @@
 // docs/files.md describe the layout. Every problem becomes a located
 // diagnostic; reading goes on after one so that all of them are reported.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,9 +43,15 @@ struct Indicator {
 // segments it names, split at '/'.
 std::vector<std::string> key_segments(std::string_view key);
 
+// The head of a published table that a targets file may carry as "# key: value"
+// lines (indicheck import writes them): shown in every report's heading, in
+// this order.
+inline constexpr const char* kHeadingKeys[] = {"项目名称", "主管部门", "实施单位", "年度总体目标",
+                                               "年度总体目标完成情况"};
+
 struct TargetTable {
   std::string file;
-  std::map<std::string, std::string> metadata;    // from "# 单位: …" and "# 年度: …"
+  std::map<std::string, std::string> metadata;    // "# 单位: …", "# 年度: …", kHeadingKeys
   std::map<std::string, unsigned> metadata_line;  // where each metadata line stands
   std::optional<int> year;
   bool has_half = false, has_year = false;
@@ -85,5 +92,12 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
 // in order, one 期间 for all; nullopt when any cannot be read.
 std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
                                               std::vector<Diagnostic>& diagnostics);
+// The same, each file read by `read_one` (the pipeline's: a published table
+// is imported first).
+using ActualsReader =
+    std::function<std::optional<ActualTable>(const std::string&, std::vector<Diagnostic>&)>;
+std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& files,
+                                              std::vector<Diagnostic>& diagnostics,
+                                              const ActualsReader& read_one);
 
 }  // namespace indicheck

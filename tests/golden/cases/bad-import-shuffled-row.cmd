@@ -1,0 +1,4 @@
+import
+tests/golden/data/import/layouts/malformed.txt
+-o
+@TMP@/targets.tsv
