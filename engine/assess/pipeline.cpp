@@ -14,9 +14,78 @@ bool Pipeline::load(const std::vector<std::string>& rule_files, const std::strin
 
 bool Pipeline::read_targets(const std::string& path, std::vector<Diagnostic>& diagnostics) {
   if (path.empty()) return true;
-  auto text = read_file(path, diagnostics);
-  if (text) targets_ = indicheck::read_targets(path, *text, diagnostics);
+  auto text = table_text(path, Want::targets, diagnostics);
+  if (text) targets_ = indicheck::read_targets(table_name(path), *text, diagnostics);
   return targets_.has_value();
+}
+
+std::optional<ActualTable> Pipeline::read_actuals(const std::vector<std::string>& files,
+                                                  std::vector<Diagnostic>& diagnostics) {
+  return read_actuals_files(
+      files, diagnostics,
+      [this](const std::string& path, std::vector<Diagnostic>& ds) -> std::optional<ActualTable> {
+        auto text = table_text(path, Want::actuals, ds);
+        if (!text) return std::nullopt;
+        return indicheck::read_actuals(table_name(path), *text, ds);
+      });
+}
+
+std::string Pipeline::table_name(const std::string& path) const {
+  // A line number in a diagnostic is one of the table as imported (what
+  // `indicheck import` writes), not of the published file: the name says so.
+  return imported_.count(path) ? path + " (imported)" : path;
+}
+
+std::optional<std::string> Pipeline::table_text(const std::string& path, Want want,
+                                                std::vector<Diagnostic>& diagnostics) {
+  auto bytes = read_file(path, diagnostics);
+  if (!bytes) return std::nullopt;
+  const DetectedFormat detected = detect_import_format(path, *bytes);
+  const char* what = want == Want::targets ? "targets" : "actuals";
+  // indicheck's own TSV (any text not named .csv) is read as it is: its
+  // reader says what is wrong, line by line.
+  if (detected.format == ImportFormat::text ||
+      (detected.format == ImportFormat::csv && path.ends_with(".tsv"))) {
+    if (!is_gb18030_not_utf8(*bytes)) return bytes;
+    diagnostics.push_back(
+        make_diagnostic(Severity::error, path, 1, 1,
+                        std::string("found GB18030 (GBK) text, not UTF-8: the ") + what +
+                            " file must be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
+                            "UTF-8), or, for a published table, `indicheck import " +
+                            path + "` reads it as it is"));
+    return std::nullopt;
+  }
+  std::shared_ptr<const Import>& im = imported_[path];
+  if (!im) {
+    bytes.reset();
+    std::size_t before = diagnostics.size();
+    auto read = import_file(path, ImportOptions{}, diagnostics);
+    if (!read) {
+      // The import said why (its diagnostics); one line says what was tried.
+      if (detected.format)
+        diagnostics.insert(
+            diagnostics.begin() + long(before),
+            make_diagnostic(Severity::error, path, 1, 1,
+                            std::string("found a ") + format_name(*detected.format) +
+                                " file, not indicheck's " + what +
+                                " TSV: imported it, which failed (below); `indicheck import " +
+                                path + "` lists every row"));
+      imported_.erase(path);
+      return std::nullopt;
+    }
+    im = std::make_shared<const Import>(std::move(*read));
+    summaries_.push_back(write_summary(*im));
+  }
+  if (want == Want::targets) return write_targets(*im);
+  if (!im->has_self_evaluation) {
+    diagnostics.push_back(make_diagnostic(
+        Severity::error, path, 1, 1,
+        std::string("found a ") + im->format +
+            " table with targets but no 实际完成值 column: no actuals in it (give the "
+            "self-evaluation, 自评表, or the 监控表 as --actuals)"));
+    return std::nullopt;
+  }
+  return write_actuals(*im);
 }
 
 bool Pipeline::load_rules(const std::vector<std::string>& rule_files, const std::string& who,

@@ -9,6 +9,7 @@
 //   Pipeline::load(rules, targets)  once per rule set
 //   Pipeline::assess(actuals)       once per set of actuals
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "engine/assess/report.hpp"
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/period.hpp"
+#include "engine/import/import.hpp"
 #include "engine/rules/load.hpp"
 #include "engine/table/table.hpp"
 
@@ -32,7 +34,19 @@ class Pipeline {
 
   // Reads the targets file when `path` is not empty. False only when it could
   // not be read as a table at all; problems in its rows are in `diagnostics`.
+  // Any table `import` reads is taken as well (xlsx, xls, HTML, docx, PDF,
+  // CSV): it is imported and its targets read as `import -o` writes them.
   bool read_targets(const std::string& path, std::vector<Diagnostic>& diagnostics);
+
+  // The actuals files read as one (read_actuals_files), each indicheck's
+  // actuals TSV or a published self-evaluation or 监控表, imported as
+  // `import --actuals-out` writes it. A file given as both targets and
+  // actuals is imported once.
+  std::optional<ActualTable> read_actuals(const std::vector<std::string>& files,
+                                          std::vector<Diagnostic>& diagnostics);
+
+  // The summary of each import done (docs/import.md), for `-v`.
+  const std::vector<std::string>& import_summaries() const { return summaries_; }
 
   // Loads and checks the rule files, when any, as `lint` does (their 目标表
   // replaces the targets read). `who` names the command in a diagnostic that
@@ -50,8 +64,20 @@ class Pipeline {
   const rules::RuleSet* rules() const { return rules_.get(); }
 
  private:
+  // The file's text as indicheck's table (`want`: the targets or the actuals
+  // TSV): the file itself, or what import writes from it. nullopt, with one
+  // diagnostic saying what the file is and what reads it, when neither.
+  enum class Want { targets, actuals };
+  std::optional<std::string> table_text(const std::string& path, Want want,
+                                        std::vector<Diagnostic>& diagnostics);
+
+  // The name a table read through import goes by: "PATH (imported)".
+  std::string table_name(const std::string& path) const;
+
   std::optional<TargetTable> targets_;
   std::unique_ptr<rules::RuleSet> rules_;
+  std::map<std::string, std::shared_ptr<const Import>> imported_;  // by path
+  std::vector<std::string> summaries_;
 };
 
 // The period a run judges: the one asked for, else the actuals' 期间, else 全年.

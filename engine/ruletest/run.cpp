@@ -388,7 +388,7 @@ class CaseRun {
     std::vector<Diagnostic> file_ds;
     ActualTable actuals;
     if (!c_.actuals.empty()) {
-      auto read = read_actuals_files(c_.actuals, file_ds);
+      auto read = pipeline.read_actuals(c_.actuals, file_ds);
       if (!read || has_errors(file_ds)) return broken(file_ds);
       actuals = std::move(*read);
     }

@@ -26,28 +26,17 @@ inline Import import_sample(const std::string& name,
 }
 
 struct SampleIndicator {
-  std::string level1, level2, name, target, actual, weight, score;
+  std::string level1, level2, name, target, actual, weight, score, reason;
 };
 
-inline const std::vector<SampleIndicator>& sample_indicators() {
-  static const std::vector<SampleIndicator> rows = {
-      {"产出指标", "数量指标", "新建供水管网长度", "≥120公里", "126公里", "20", "20"},
-      {"产出指标", "数量指标", "改造水厂数量", "=4座", "4座", "15", "15"},
-      {"产出指标", "质量指标", "水质检测合格率", "≥95%", "97%", "15", "15"},
-      {"效益指标", "社会效益", "受益人口", "≥3.5万人", "3.2万人", "20", "18.29"},
-      {"效益指标", "社会效益", "供水保证率", "≥95%", "96%", "10", "10"},
-      {"满意度指标", "服务对象满意度", "受益群众满意度", "≥90%", "92%", "10", "10"},
-  };
-  return rows;
-}
-
-// Every indicator of the sample, in order, with its target, actual, weight and
-// score; and the published 总分.
-inline void check_sample_indicators(const Import& im) {
+// Every named indicator of `im`, in order, against `expected`: its path,
+// target as written, actual, weight, score and (unless `with_reason` is
+// false) 偏差原因.
+inline void check_indicators(const Import& im, const std::vector<SampleIndicator>& expected,
+                             bool with_reason = true) {
   std::vector<const ImportedIndicator*> named;
   for (const ImportedIndicator& i : im.indicators)
     if (!i.name.empty()) named.push_back(&i);
-  const auto& expected = sample_indicators();
   REQUIRE(named.size() == expected.size());
   for (std::size_t k = 0; k < expected.size(); ++k) {
     INFO("indicator " << k + 1 << ": " << expected[k].name);
@@ -58,7 +47,29 @@ inline void check_sample_indicators(const Import& im) {
     CHECK(named[k]->actual == expected[k].actual);
     CHECK(named[k]->weight == expected[k].weight);
     CHECK(named[k]->score == expected[k].score);
+    if (with_reason) CHECK(named[k]->reason == expected[k].reason);
   }
+}
+
+inline const std::vector<SampleIndicator>& sample_indicators() {
+  static const std::vector<SampleIndicator> rows = {
+      {"产出指标", "数量指标", "新建供水管网长度", "≥120公里", "126公里", "20", "20", ""},
+      {"产出指标", "数量指标", "改造水厂数量", "=4座", "4座", "15", "15", ""},
+      {"产出指标", "质量指标", "水质检测合格率", "≥95%", "97%", "15", "15", ""},
+      {"效益指标", "社会效益", "受益人口", "≥3.5万人", "3.2万人", "20", "18.29",
+       "部分村庄管网接入推迟"},
+      {"效益指标", "社会效益", "供水保证率", "≥95%", "96%", "10", "10", ""},
+      {"满意度指标", "服务对象满意度", "受益群众满意度", "≥90%", "92%", "10", "10", ""},
+  };
+  return rows;
+}
+
+// Every indicator of the sample, in order, with its target, actual, weight and
+// score; and the published 总分.
+inline void check_sample_indicators(const Import& im) {
+  // The formats keep the reason's line breaks as each shows them (HTML a
+  // <br>, PDF a wrapped line): checked in each format's test, not here.
+  check_indicators(im, sample_indicators(), false);
   CHECK(im.total_score == "97.79");
 }
 

@@ -87,10 +87,14 @@ Command add_check(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "evaluate a whole table and print a report");
-  sub->add_option("--targets", o->targets,
-                  "the targets file (TSV, docs/files.md); default: the rule files' 目标表");
-  sub->add_option("--actuals", o->actuals,
-                  "the actuals file (TSV, docs/files.md); several are read as one")
+  sub->add_option(
+      "--targets", o->targets,
+      "the targets file (TSV, docs/files.md) or any table import reads (xlsx, xls, HTML, docx, "
+      "PDF, CSV); default: the rule files' 目标表");
+  sub->add_option(
+         "--actuals", o->actuals,
+         "the actuals file (TSV, docs/files.md) or a published self-evaluation import reads; "
+         "several are read as one")
       ->required();
   sub->add_option("--rules", o->rules, "rule files (.rules, docs/rules.md), checked first");
   sub->add_option("--period", o->period,
@@ -107,7 +111,9 @@ Command add_check(CLI::App& app) {
             std::vector<Diagnostic> diagnostics;
             Pipeline pipeline;
             bool loaded = pipeline.load(o->rules, o->targets, "indicheck check", diagnostics);
-            std::optional<ActualTable> actuals = read_actuals_files(o->actuals, diagnostics);
+            std::optional<ActualTable> actuals = pipeline.read_actuals(o->actuals, diagnostics);
+            if (spdlog::should_log(spdlog::level::debug))
+              for (const std::string& summary : pipeline.import_summaries()) print_err(summary);
             if (!loaded || !actuals) {
               print_err(render_all(diagnostics));
               return kExitUnusable;

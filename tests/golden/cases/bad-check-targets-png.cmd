@@ -1,0 +1,5 @@
+check
+--targets
+@TMP@/table.png
+--actuals
+tests/golden/data/bad/actuals-ok.tsv

@@ -1,0 +1,5 @@
+check
+--targets
+tests/import/data/selfeval.xls
+--actuals
+tests/import/data/selfeval.xls

@@ -1,0 +1,2 @@
+test
+tests/golden/data/pipeline/published.test

@@ -1,0 +1,285 @@
+// The published layouts (docs/import.md, "Layouts"): each sample under
+// tests/golden/data/import/layouts/ imported, every indicator's name, target,
+// actual, weight and score checked, and the table's head; the two-row header
+// also as Excel lays it out (merged cells, written by libxlsxwriter); and
+// `check` given the workbook itself through the pipeline.
+
+#include <xlsxwriter.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/assess/pipeline.hpp"
+#include "engine/assess/recheck.hpp"
+#include "engine/import/import.hpp"
+#include "engine/report/render.hpp"
+#include "engine/table/table.hpp"
+#include "tests/import/samples.hpp"
+
+using namespace indicheck;
+
+namespace {
+
+const std::string kLayouts =
+    std::string(INDICHECK_SOURCE_DIR) + "/tests/golden/data/import/layouts/";
+
+Import import_layout(const std::string& path) {
+  std::vector<Diagnostic> ds;
+  auto im = import_file(path, ImportOptions{}, ds);
+  INFO(render_all(ds));
+  REQUIRE(im);
+  CHECK_FALSE(has_errors(ds));
+  return *im;
+}
+
+using Expected = test::SampleIndicator;
+using test::check_indicators;
+
+std::vector<std::pair<std::string, std::string>> metadata(const Import& im) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const MetadataItem& m : im.metadata) out.emplace_back(m.key, m.value);
+  return out;
+}
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+const std::vector<Expected> kTwoRow = {
+    {"产出指标", "数量指标", "学生受资助人数", "≧1200人", "1180人", "30", "29.5", "部分学生转学"},
+    {"产出指标", "质量指标", "资助对象认定准确率", "≥100%", "100%", "20", "20", ""},
+    {"产出指标", "时效指标", "资金发放及时性", "及时", "及时", "10", "10", ""},
+    {"效益指标", "社会效益指标", "因贫辍学率", "≤1%", "0.5%", "20", "20", ""},
+    {"满意度指标", "服务对象满意度指标", "受助学生满意度", "≥90%", "93%", "10", "10", ""},
+};
+const Pairs kTwoRowHead = {
+    {"项目名称", "学生资助补助经费"},
+    {"主管部门", "某市教育局"},
+    {"实施单位", "某市学生资助管理中心"},
+    {"年度总体目标", "资助家庭经济困难学生1200人，按时足额发放。"},
+    {"年度总体目标完成情况", "资助1180人，资金全部按时发放。"},
+};
+
+// The national 自评表 as Excel holds it: 年度指标值 merged over 指标性质 | 指标值 |
+// 度量单位, the other headers merged down both header rows, 绩效指标 merged down
+// the indicator rows, each field's value merged across; figures as numbers.
+void write_two_row_workbook(const std::string& path) {
+  std::vector<Diagnostic> ds;
+  std::ifstream in(kLayouts + "national-two-row.csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto rows = rows_from_csv("national-two-row.csv", text.str(), ds);
+  REQUIRE(rows);
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "自评表");
+  auto at = [&](std::size_t r, std::size_t c) -> std::string {
+    return c < (*rows)[r].cells.size() ? (*rows)[r].cells[c] : std::string();
+  };
+  auto merge = [&](std::size_t r0, std::size_t c0, std::size_t r1, std::size_t c1) {
+    worksheet_merge_range(ws, lxw_row_t(r0), lxw_col_t(c0), lxw_row_t(r1), lxw_col_t(c1),
+                          at(r0, c0).c_str(), nullptr);
+  };
+  const std::size_t header = 11;  // 绩效指标 | 一级指标 | …; 指标性质 | … below it
+  REQUIRE(at(header, 0) == "绩效指标");
+  for (std::size_t r = 0; r < rows->size(); ++r) {
+    if (r < 3 || r == 19) {  // the title, the year, 项目名称 and 其他需要说明事项
+      if (!at(r, 1).empty()) {
+        worksheet_write_string(ws, lxw_row_t(r), 0, at(r, 0).c_str(), nullptr);
+        merge(r, 1, r, 10);
+      } else {
+        merge(r, 0, r, 10);
+      }
+      continue;
+    }
+    if (r == header) {
+      for (std::size_t c : {0, 1, 2, 3, 7, 8, 9, 10}) merge(r, c, r + 1, c);
+      merge(r, 4, r, 6);
+      continue;
+    }
+    if (r == header + 1) {
+      for (std::size_t c = 4; c <= 6; ++c)
+        worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), at(r, c).c_str(), nullptr);
+      continue;
+    }
+    if (r == header + 2) merge(r, 0, r + 4, 0);
+    for (std::size_t c = (r > header + 2 && r < header + 7) ? 1 : 0; c < 11; ++c) {
+      std::string s = at(r, c);
+      if (s.empty()) continue;
+      bool number = s.find_first_not_of("0123456789.") == std::string::npos;
+      if (number && r > 4)
+        worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c), std::stod(s), nullptr);
+      else
+        worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), s.c_str(), nullptr);
+    }
+  }
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+}
+
+std::string temp_workbook(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "indicheck-layouts-test";
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("the two-row header: 年度指标值 over 指标性质 | 指标值 | 度量单位, CSV and xlsx",
+          "[import][layouts]") {
+  Import csv = import_layout(kLayouts + "national-two-row.csv");
+  check_indicators(csv, kTwoRow);
+  CHECK(metadata(csv) == kTwoRowHead);
+  CHECK(csv.title == "项目支出绩效自评表");
+  CHECK(csv.year == "2024");
+  CHECK(csv.total_score == "99");
+  // 其他需要说明事项 | 无 is a text section, never a category 无.
+  REQUIRE(csv.texts.size() == 3);
+  CHECK(csv.texts[2].title == "其他需要说明事项");
+  CHECK(csv.texts[2].text == "无");
+  // The budget: the 其中 lines are members of the total.
+  REQUIRE(csv.budget.size() == 1);
+  CHECK(csv.budget[0].name == "年度资金总额");
+  CHECK(csv.budget[0].year == "320");
+  REQUIRE(csv.budget[0].members.size() == 3);
+  CHECK(csv.budget[0].members[0].name == "本年财政拨款");
+  CHECK(csv.budget[0].members[1].name == "上年结转资金");
+  CHECK(csv.budget[0].members[2].name == "其他资金");
+  CHECK(csv.budget_unit == "万元");
+
+  std::string path = temp_workbook("national-two-row.xlsx");
+  write_two_row_workbook(path);
+  Import xlsx = import_layout(path);
+  check_indicators(xlsx, kTwoRow);
+  CHECK(metadata(xlsx) == kTwoRowHead);
+  CHECK(xlsx.total_score == "99");
+  std::vector<Diagnostic> ignored;
+  CHECK(write_budget(xlsx, ignored) ==
+        replaced(write_budget(csv, ignored), "national-two-row.csv", "national-two-row.xlsx"));
+}
+
+TEST_CASE("指标性质 正向/反向/定性 with a 指标方向 column", "[import][layouts]") {
+  Import im = import_layout(kLayouts + "direction.csv");
+  check_indicators(im,
+                   {
+                       {"产出指标", "数量指标", "禁牧面积", "≥3000万亩", "", "", "", ""},
+                       {"产出指标", "数量指标", "补助发放次数", "=1次", "", "", "", ""},
+                       {"产出指标", "成本指标", "每亩补助标准", "≤7.5元", "", "", "", ""},
+                       {"效益指标", "生态效益指标", "草原植被盖度", "≥45%", "", "", "", ""},
+                       {"满意度指标", "服务对象满意度指标", "牧民满意度", "满意", "", "", "", ""},
+                   });
+  CHECK(metadata(im) == Pairs{{"项目名称", "草原生态保护补助"}});
+  CHECK(im.assumptions.empty());
+}
+
+TEST_CASE("the Sichuan 自评 layout: 完成值, 权重, 得分, 未完成原因分析", "[import][layouts]") {
+  Import im = import_layout(kLayouts + "sichuan.csv");
+  check_indicators(
+      im, {
+              {"产出指标", "数量指标", "示范村建设数量", "≥10个", "10个", "30", "30", ""},
+              {"产出指标", "质量指标", "项目验收合格率", "100%", "98%", "20", "19.6",
+               "1个村整改后复验"},
+              {"产出指标", "时效指标", "完工及时率", "≥95%", "96%", "10", "10", ""},
+              {"效益指标", "经济效益指标", "村集体经济收入增长率", "≥5%", "6.2%", "20", "20", ""},
+              {"满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "92%", "10", "10", ""},
+          });
+  CHECK(metadata(im) == Pairs{{"项目名称", "乡村振兴示范村建设"},
+                              {"主管部门", "某市农业农村局"},
+                              {"实施单位", "某县农业农村局"}});
+  CHECK(im.total_score == "99.1");
+  // The one unnamed line of figures is the block's total: 调整后预算数 and 预算执行数.
+  REQUIRE(im.funds);
+  CHECK(im.funds->budget == "480");
+  CHECK(im.funds->executed == "456");
+  CHECK(im.funds->weight == "10");
+  CHECK(im.funds->score == "9.5");
+}
+
+TEST_CASE("the 10号 national layout: points in the category, 元 from the label, 自评等级",
+          "[import][layouts]") {
+  Import im = import_layout(kLayouts + "national-10.csv");
+  check_indicators(
+      im,
+      {
+          {"产出指标", "数量指标", "日常养护里程", "≥300公里", "296公里", "30", "29.6",
+           "部分路段改建"},
+          {"产出指标", "质量指标", "优良路率", "≥80%", "82%", "20", "20", ""},
+          {"效益指标", "社会效益指标", "群众出行条件改善", "显著改善", "显著改善", "30", "30", ""},
+          {"满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "91%", "10", "10", ""},
+      });
+  CHECK(im.budget_unit == "元");
+  CHECK(im.grade == "优");
+  CHECK(im.year == "2023");
+  CHECK(metadata(im)[0] == std::pair<std::string, std::string>{"项目名称", "农村公路养护"});
+}
+
+TEST_CASE("the 部门整体 layout: 部门名称, 年度主要任务, 全年实际值", "[import][layouts]") {
+  Import im = import_layout(kLayouts + "department.csv");
+  check_indicators(
+      im, {
+              {"产出指标", "数量指标", "食品抽检批次", "≥2000批次", "2010批次", "30", "30", ""},
+              {"产出指标", "数量指标", "特种设备检验台数", "≥800台", "800台", "20", "20", ""},
+              {"产出指标", "质量指标", "抽检不合格处置率", "=100%", "100%", "20", "20", ""},
+              {"效益指标", "社会效益指标", "食品安全事故发生数", "=0起", "0起", "20", "20", ""},
+              {"满意度指标", "服务对象满意度指标", "群众满意度", "≥85%", "88%", "10", "10", ""},
+          });
+  CHECK(im.unit_name == "某区市场监督管理局");
+  REQUIRE_FALSE(im.texts.empty());
+  CHECK(im.texts[0].title == "年度主要任务");
+  CHECK(im.texts[0].text ==
+        "食品安全抽检：完成抽检2000批次（预算数 150，执行数 142）\n"
+        "特种设备检验：完成检验800台（预算数 60，执行数 60）");
+  REQUIRE(im.budget.size() == 1);
+  CHECK(im.budget[0].year == "820");
+  CHECK(im.budget[0].members.size() == 3);
+}
+
+TEST_CASE("the 监控表 layout: 1-6月执行情况 as 半年 actuals, the outlook as remarks",
+          "[import][layouts]") {
+  Import im = import_layout(kLayouts + "monitor.csv");
+  check_indicators(
+      im, {
+              {"产出指标", "数量指标", "新增绿地面积", "≥20万平方米", "9万平方米", "", "", ""},
+              {"产出指标", "质量指标", "苗木成活率", "≥95%", "96%", "", "", ""},
+              {"产出指标", "时效指标", "工程完工时间", "≤2024年11月", "进行中", "", "",
+               "人员保障：施工人员不足"},
+              {"满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "", "", "", ""},
+          });
+  CHECK(im.mid_year);
+  CHECK(im.indicators[2].remark ==
+        "全年预计：2024年11月；完成目标可能性：有可能；备注：已增派人员");
+  REQUIRE(im.funds);
+  CHECK(im.funds->half_executed == "180");
+  CHECK(im.funds->forecast == "400");
+  CHECK(metadata(im).back() ==
+        std::pair<std::string, std::string>{"年度总体目标完成情况", "已完成9万平方米。"});
+}
+
+TEST_CASE("check given the workbook itself: the report that import then check gives",
+          "[import][layouts][pipeline]") {
+  std::string path = temp_workbook("national-two-row-check.xlsx");
+  write_two_row_workbook(path);
+  std::vector<Diagnostic> ds;
+  Pipeline direct;
+  REQUIRE(direct.load({}, path, "test", ds));
+  auto actuals = direct.read_actuals({path}, ds);
+  REQUIRE(actuals);
+  CHECK(render_all(ds).empty());
+  CHECK(direct.import_summaries().size() == 1);  // imported once for both
+  Report report = direct.assess(*actuals);
+
+  Import im = import_layout(path);
+  auto targets_text = write_targets(im), actuals_text = write_actuals(im);
+  auto targets = read_targets(path + " (imported)", targets_text, ds);
+  auto imported_actuals = read_actuals(path + " (imported)", actuals_text, ds);
+  REQUIRE(targets);
+  REQUIRE(imported_actuals);
+  Report expected = check(*targets, *imported_actuals, Period::year);
+  assess_published(expected, *imported_actuals);
+  CHECK(render_text(report) == render_text(expected));
+  CHECK(report.heading.size() == kTwoRowHead.size());
+}
