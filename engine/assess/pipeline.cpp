@@ -48,7 +48,7 @@ std::optional<std::string> Pipeline::table_text(const std::string& path, Want wa
       (detected.format == ImportFormat::csv && path.ends_with(".tsv"))) {
     if (!is_gb18030_not_utf8(*bytes)) return bytes;
     diagnostics.push_back(
-        make_diagnostic(Severity::error, path, 1, 1,
+        make_diagnostic(Code::table_gb18030, path, 1, 1,
                         std::string("found GB18030 (GBK) text, not UTF-8: the ") + what +
                             " file must be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
                             "UTF-8), or, for a published table, `indicheck import " +
@@ -65,7 +65,7 @@ std::optional<std::string> Pipeline::table_text(const std::string& path, Want wa
       if (detected.format)
         diagnostics.insert(
             diagnostics.begin() + long(before),
-            make_diagnostic(Severity::error, path, 1, 1,
+            make_diagnostic(Code::table_import_failed, path, 1, 1,
                             std::string("found a ") + format_name(*detected.format) +
                                 " file, not indicheck's " + what +
                                 " TSV: imported it, which failed (below); `indicheck import " +
@@ -79,7 +79,7 @@ std::optional<std::string> Pipeline::table_text(const std::string& path, Want wa
   if (want == Want::targets) return write_targets(*im);
   if (!im->has_self_evaluation) {
     diagnostics.push_back(make_diagnostic(
-        Severity::error, path, 1, 1,
+        Code::table_no_actuals, path, 1, 1,
         std::string("found a ") + im->format +
             " table with targets but no 实际完成值 column: no actuals in it (give the "
             "self-evaluation, 自评表, or the 监控表 as --actuals)"));

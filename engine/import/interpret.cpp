@@ -1442,7 +1442,7 @@ struct Interpreter {
       if (!moved) {
         record(RowUse::skipped, "cells that do not line up with the header: " + why);
         diagnostics.push_back(
-            make_diagnostic(Severity::error, row->file, row->line, 1,
+            make_diagnostic(Code::import_row_misaligned, row->file, row->line, 1,
                             "the cells of this row do not line up with the header: " + why +
                                 "; the row is not imported (is a column missing, or one added?)",
                             row->text));
