@@ -2,10 +2,12 @@
 
 #include "engine/import/xlsx.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "engine/base/input_file.hpp"
+#include "engine/base/number.hpp"
 #include "engine/base/utf8.hpp"
 #include "engine/import/package.hpp"
 
@@ -101,6 +103,63 @@ struct StringItem {
   }
 };
 
+// "0.96" → "96": a decimal's digits moved two places, as a percent format
+// shows the number (exact: no arithmetic on a double).
+std::string times_hundred(const std::string& decimal) {
+  std::string sign = decimal.starts_with("-") ? "-" : "";
+  std::string digits = decimal.substr(sign.size());
+  auto point = digits.find('.');
+  std::string whole = digits.substr(0, point);
+  std::string fraction = point == std::string::npos ? "" : digits.substr(point + 1);
+  fraction.resize(std::max<std::size_t>(fraction.size(), 2), '0');
+  whole += fraction.substr(0, 2);
+  fraction.erase(0, 2);
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  std::string out = whole + (fraction.empty() ? "" : "." + fraction);
+  return out == "0" ? out : sign + out;
+}
+
+// A number format that shows a percent: the built-in 0% and 0.00% (ids 9 and
+// 10), or a format code with a % outside quotes and not escaped.
+bool percent_format(unsigned id, const std::string& code) {
+  if (id == 9 || id == 10) return true;
+  bool quoted = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (code[i] == '"') quoted = !quoted;
+    if (code[i] == '\\')
+      ++i;
+    else if (!quoted && code[i] == '%')
+      return true;
+  }
+  return false;
+}
+
+// What a person typed as a target, stored by Excel as a formula: "=12000亩"
+// is kept as the formula 12000亩, "=100%" as 100%. A literal: digits, a point,
+// then at most a % or a unit (no operator, reference or call).
+bool literal_formula(const std::string& f) {
+  if (f.empty() || !(f[0] >= '0' && f[0] <= '9')) return false;
+  std::size_t i = 0;
+  while (i < f.size() && ((f[i] >= '0' && f[i] <= '9') || f[i] == '.')) ++i;
+  for (; i < f.size(); ++i)
+    if (std::string_view("+-*/^&(),:!$<>=\" ").find(f[i]) != std::string_view::npos) return false;
+  return true;
+}
+
+// Whether Excel's cached value is the literal's number: 100% cached as 1,
+// 95 as 95. A literal with a unit has no number Excel could compute.
+bool cached_agrees(const std::string& literal, const std::string& cached) {
+  std::string number = literal;
+  bool percent = number.ends_with("%");
+  if (percent) number.pop_back();
+  if (number.find_first_not_of("0123456789.") != std::string::npos) return false;
+  auto typed = Number::parse_decimal(number);
+  auto value = Number::parse_decimal(excel_number(cached));
+  if (!typed || !value) return false;
+  return percent ? *typed == *value * Number::parse_decimal("100").value() : *typed == *value;
+}
+
 struct SheetReader {
   GridBuilder& grid;
   const std::string& part;
@@ -113,8 +172,14 @@ struct SheetReader {
   std::string ref, type, value;
   StringItem inline_string;
 
-  SheetReader(GridBuilder& g, const std::string& p, const std::vector<std::string>& s)
-      : grid(g), part(p), shared(s) {}
+  // The cell's style (s="N") and formula (<f>), when it has them.
+  const std::vector<bool>& percent_styles;
+  std::string style, formula;
+  bool has_formula = false, in_formula = false;
+
+  SheetReader(GridBuilder& g, const std::string& p, const std::vector<std::string>& s,
+              const std::vector<bool>& percent)
+      : grid(g), part(p), shared(s), percent_styles(percent) {}
 
   bool bad(const std::string& what, unsigned line) {
     grid.fail(Code::read_sheet_invalid, "sheet " + grid.table().name + " (" + part + "): " + what,
@@ -128,6 +193,13 @@ struct SheetReader {
         in_inline = false;
       else
         inline_string.take(n);
+      return true;
+    }
+    if (in_formula) {
+      if (n.is_end("f"))
+        in_formula = false;
+      else if (n.is_text() && formula.size() <= kMaxGridCellBytes)
+        formula += n.text();
       return true;
     }
     if (in_value) {
@@ -161,12 +233,20 @@ struct SheetReader {
         return bad("cell reference '" + ref + "' is not a cell reference", n.line());
       next_col = cell_col + 1;
       value.clear();
+      style = n.attribute("s");
+      formula.clear();
+      has_formula = false;
       inline_string.reset();
       in_cell = !n.empty_element();
       return true;
     }
     if (in_cell && n.is_start("v") && !n.empty_element()) {
       in_value = true;
+      return true;
+    }
+    if (in_cell && n.is_start("f")) {
+      has_formula = true;  // a shared formula's other cells have <f/> with no text
+      in_formula = !n.empty_element();
       return true;
     }
     if (in_cell && n.is_start("is") && !n.empty_element()) {
@@ -192,7 +272,64 @@ struct SheetReader {
     return true;
   }
 
+  std::string where() { return grid.table().name + "!" + cell_reference(cell_row, cell_col); }
+
+  bool percent_style() const {
+    if (style.empty() || style.size() > 6 || style.find_first_not_of("0123456789") != style.npos)
+      return false;
+    std::size_t k = std::stoul(style);
+    return k < percent_styles.size() && percent_styles[k];
+  }
+
+  // A formula cell: its cached value only when it is text, or when the
+  // formula is what a person typed as a target (=100%, =12000亩), read as
+  // typed; any other formula is flagged with a warning on its row, its cached
+  // value (if any) kept, never a silent 0.
+  bool formula_cell() {
+    // A shared formula's other cells carry no text: the formula is the first's.
+    const std::string typed =
+        formula.empty() ? std::string("(a shared formula)") : "=" + unescape_excel(formula);
+    if (type == "str" || type == "inlineStr" || type == "s") return false;  // text: as cached
+    const unsigned line = cell_row + 1;
+    if (literal_formula(formula)) {
+      std::string cached = value.empty() ? "" : excel_number(value);
+      grid.note(line, grid.table().name,
+                where() + ": a formula cell typed " + typed + " read as the text typed" +
+                    (cached.empty() ? " (no cached value)"
+                     : cached_agrees(formula, value)
+                         ? " (its cached value " + cached + " agrees)"
+                         : " (its cached value " + cached + " does not: not used)"));
+      return grid.add_cell(cell_row, cell_col, typed, line);
+    }
+    std::string cached = type == "e" || type == "b" ? value : excel_number(value);
+    grid.fail(Code::import_formula_cell,
+              where() + ": the formula " + clip(typed) +
+                  (cached.empty() ? " has no cached value: the cell is read empty"
+                                  : " is read as its cached value " + cached + ", as last saved") +
+                  "; check it against the table as published",
+              line);
+    if (cached.empty()) return true;
+    if (type != "e" && type != "b") cached = as_formatted(std::move(cached));
+    return grid.add_cell(cell_row, cell_col, cached, line);
+  }
+
+  // A number as its cell's format shows it: a percent format shows 0.96 as
+  // 96% (an assumption with the cell's reference).
+  std::string as_formatted(std::string number) {
+    if (number.empty() || !percent_style() || !Number::parse_decimal(number)) return number;
+    std::string shown = times_hundred(number) + "%";
+    grid.note(cell_row + 1, grid.table().name,
+              where() + ": the number " + number + " read as " + shown +
+                  ", as its percent format shows it");
+    return shown;
+  }
+
+  static std::string clip(const std::string& s) {
+    return s.size() <= 60 ? s : s.substr(0, 57) + "…";
+  }
+
   bool end_cell() {
+    if (has_formula && formula_cell()) return true;
     std::string_view text;
     std::string owned;
     std::size_t length = 0;
@@ -220,6 +357,7 @@ struct SheetReader {
                       value + " read as " + owned +
                       ", as Excel shows it (15 significant digits; the rest is "
                       "binary rounding)");
+      owned = as_formatted(std::move(owned));
     } else {
       owned = value;  // e (#DIV/0!), d (ISO dates)
     }
@@ -350,6 +488,33 @@ std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
       return std::nullopt;
   }
 
+  // Which cell styles (cellXfs, by index) show a number as a percent.
+  std::vector<bool> percent_styles;
+  if (package.has("xl/styles.xml")) {
+    std::map<unsigned, std::string> codes;  // custom number formats by id
+    bool in_xfs = false;
+    auto id_of = [](const std::string& s) -> unsigned {
+      return s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != s.npos
+                 ? 0
+                 : unsigned(std::stoul(s));
+    };
+    if (!package.read("xl/styles.xml", [&](const XmlNode& n) {
+          if (n.is_start("numFmt"))
+            codes[id_of(n.attribute("numFmtId"))] = n.attribute("formatCode");
+          else if (n.is_start("cellXfs"))
+            in_xfs = !n.empty_element();
+          else if (n.is_end("cellXfs"))
+            in_xfs = false;
+          else if (in_xfs && n.is_start("xf")) {
+            unsigned id = id_of(n.attribute("numFmtId"));
+            auto code = codes.find(id);
+            percent_styles.push_back(percent_format(id, code == codes.end() ? "" : code->second));
+          }
+          return true;
+        }))
+      return std::nullopt;
+  }
+
   bool ok = true;
   std::map<std::string, std::string> read_as;  // part → the sheet it was read as
   for (const Sheet& s : sheets) {
@@ -370,7 +535,7 @@ std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
     }
     read_as[part] = s.name;
     grid.start_table(s.name);
-    SheetReader reader(grid, part, shared);
+    SheetReader reader(grid, part, shared, percent_styles);
     if (!package.read(part, [&](const XmlNode& n) { return reader.visit(n); }) ||
         !grid.finish_table(0))
       return std::nullopt;

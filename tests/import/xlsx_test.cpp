@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "engine/assess/score.hpp"
+#include "engine/import/import.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/report/render.hpp"
 #include "engine/rules/load.hpp"
@@ -189,4 +190,68 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
   CHECK(test::dense_rows(again->tables[0])[3] ==
         std::vector<std::string>{"年度资金总额", "", "", "", "", "10.00", "", "0.00"});
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("formula cells and percent formats: read as the table shows them, or flagged",
+          "[xlsx][import]") {
+  std::string path = temp_path("formulas.xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "自评表");
+  lxw_format* percent = workbook_add_format(wb);
+  format_set_num_format(percent, "0%");
+  lxw_format* tenths = workbook_add_format(wb);
+  format_set_num_format(tenths, "0.0%");
+  const char* head[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"};
+  for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), head[c], nullptr);
+  auto row = [&](lxw_row_t r, const char* name) {
+    worksheet_write_string(ws, r, 0, "产出指标", nullptr);
+    worksheet_write_string(ws, r, 1, "数量指标", nullptr);
+    worksheet_write_string(ws, r, 2, name, nullptr);
+    worksheet_write_number(ws, r, 5, 10, nullptr);
+  };
+  // =12000亩 typed: stored as a formula Excel cannot compute, cached 0.
+  row(1, "新增造林面积");
+  worksheet_write_formula_num(ws, 1, 3, "=12000亩", nullptr, 0);
+  worksheet_write_string(ws, 1, 4, "12500亩", nullptr);
+  // =100% typed: a formula whose cached value 1 agrees.
+  row(2, "验收合格率");
+  worksheet_write_formula_num(ws, 2, 3, "=100%", nullptr, 1);
+  worksheet_write_number(ws, 2, 4, 0.96, percent);  // shown as 96%
+  // A text result: the cached text.
+  row(3, "完成及时性");
+  worksheet_write_string(ws, 3, 3, "及时", nullptr);
+  worksheet_write_formula_str(ws, 3, 4, "=\"及时\"", nullptr, "及时");
+  // A real formula: its cached value, flagged.
+  row(4, "森林覆盖率");
+  worksheet_write_string(ws, 4, 3, "≥30%", nullptr);
+  worksheet_write_formula_num(ws, 4, 4, "=0.3+0.005", tenths, 0.305);
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+
+  std::vector<Diagnostic> ds;
+  auto im = import_file(path, ImportOptions{}, ds);
+  REQUIRE(im);
+  REQUIRE(im->indicators.size() == 4);
+  CHECK(im->indicators[0].year_target == "=12000亩");
+  CHECK(im->indicators[0].actual == "12500亩");
+  CHECK(im->indicators[1].year_target == "=100%");
+  CHECK(im->indicators[1].actual == "96%");
+  CHECK(im->indicators[2].actual == "及时");
+  CHECK(im->indicators[3].actual == "30.5%");
+  // The flagged formula: a warning on its row, with its code.
+  REQUIRE(ds.size() == 1);
+  CHECK(id_of(ds[0].code) == "W5023");  // docs/diagnostics.md names this case
+  CHECK(render_all(ds) ==
+        path +
+            ":5:1: warning[W5023]: 自评表!E5: the formula =0.3+0.005 is read as its cached "
+            "value 0.305, as last saved; check it against the table as published\n");
+  std::vector<std::string> notes;
+  for (const Note& n : im->assumptions) notes.push_back(n.text);
+  CHECK(notes == std::vector<std::string>{
+                     "自评表!D2: a formula cell typed =12000亩 read as the text typed (its cached "
+                     "value 0 does not: not used)",
+                     "自评表!D3: a formula cell typed =100% read as the text typed (its cached "
+                     "value 1 agrees)",
+                     "自评表!E3: the number 0.96 read as 96%, as its percent format shows it",
+                     "自评表!E5: the number 0.305 read as 30.5%, as its percent format shows it",
+                 });
 }
