@@ -198,7 +198,7 @@ struct SheetReader {
     if (in_formula) {
       if (n.is_end("f"))
         in_formula = false;
-      else if (n.is_text() && formula.size() <= kMaxGridCellBytes)
+      else if (n.is_text() && formula.size() <= kImportLimits.max_cell_bytes)
         formula += n.text();
       return true;
     }
