@@ -2,10 +2,11 @@
 // rows, then interpret.
 
 #include "engine/import/import.hpp"
-#include "engine/base/input_file.hpp"
 
 #include <filesystem>
 
+#include "engine/base/input_file.hpp"
+#include "engine/base/utf8.hpp"
 #include "engine/import/encoding.hpp"
 #include "engine/import/grid.hpp"
 #include "engine/import/package.hpp"
@@ -111,7 +112,7 @@ DetectedFormat detect_import_format(const std::string& path, const std::string& 
 }
 
 bool is_gb18030_not_utf8(const std::string& bytes) {
-  if (is_utf8(bytes)) return false;
+  if (utf8::first_invalid(bytes) == std::string_view::npos) return false;
   std::vector<Diagnostic> ignored;
   return decode("", bytes, ImportEncoding::gb18030, ignored).has_value();
 }

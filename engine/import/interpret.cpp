@@ -756,13 +756,13 @@ struct Interpreter {
     };
     std::vector<std::string> tokens;
     for (const std::string& c : cells) {
-      std::string t = trim(c);
+      std::string t(trim(c));
       if (t.empty()) continue;
       std::size_t colon = t.find("："), width = 3;
       if (colon == std::string::npos) colon = t.find(':'), width = 1;
       if (colon != std::string::npos && fields.count(squeeze(t.substr(0, colon)))) {
         tokens.push_back(squeeze(t.substr(0, colon)));
-        if (std::string value = trim(t.substr(colon + width)); !value.empty())
+        if (std::string value(trim(t.substr(colon + width))); !value.empty())
           tokens.push_back(value);
         continue;
       }
@@ -1355,10 +1355,10 @@ struct Interpreter {
     std::vector<std::size_t> cols;
     for (std::size_t i = 0; i < header.size(); ++i)
       if (header[i] == Role::reason) cols.push_back(i);
-    if (cols.size() == 1) return trim(vals[cols[0]]);
+    if (cols.size() == 1) return std::string(trim(vals[cols[0]]));
     std::string out;
     for (std::size_t i : cols)
-      if (std::string v = trim(vals[i]); !v.empty())
+      if (std::string v(trim(vals[i])); !v.empty())
         out += (out.empty() ? "" : "；") + header_labels[i] + "：" + v;
     return out;
   }
