@@ -79,7 +79,7 @@ void process_rows(benchmark::State& state) {
     block += std::to_string(100000 + i / 12) + "\t产出指标\t数量指标\t培训人次\t全年\t" + target +
              "\t" + actual + "\n";
   }
-  std::string error;
+  batch::HeaderProblem error;
   auto columns = batch::map_header(
       "dept_id\tlevel1\tlevel2\tindicator\tperiod\ttarget_expr\tactual", '\t', &error);
   for (auto _ : state) {
