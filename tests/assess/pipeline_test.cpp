@@ -48,5 +48,6 @@ TEST_CASE("the pipeline refuses to run without targets", "[pipeline]") {
   Pipeline pipeline;
   CHECK_FALSE(pipeline.load({}, "", "indicheck check", ds));
   REQUIRE(ds.size() == 1);
-  CHECK(render(ds[0]) == "indicheck check:1:1: error[E9003]: give --targets, or --rules with a 目标表\n");
+  CHECK(render(ds[0]) ==
+        "indicheck check:1:1: error[E9003]: give --targets, or --rules with a 目标表\n");
 }

@@ -11,13 +11,13 @@
 #include "engine/cell/parse.hpp"
 
 using indicheck::Actual;
-using indicheck::Code;
 using indicheck::ActualDate;
 using indicheck::ActualGrade;
 using indicheck::ActualLevel;
 using indicheck::ActualNone;
 using indicheck::ActualQuantity;
 using indicheck::ActualText;
+using indicheck::Code;
 using indicheck::Grade;
 using indicheck::ParseError;
 using Strings = std::vector<std::string>;

@@ -310,9 +310,10 @@ TEST_CASE("CSV cells may hold quotes, separators and line breaks", "[import]") {
   CHECK((*rows)[1].cells == std::vector<std::string>{"e", "f"});
   CHECK_FALSE(rows_from_csv("t.csv", "a\n\"open", diagnostics));
   REQUIRE(diagnostics.size() == 1);
-  CHECK(render(diagnostics[0]) ==
-        "t.csv:2:1: error[E5005]: a quoted cell is never closed: expected '\"' before the end of the "
-        "file\n");
+  CHECK(
+      render(diagnostics[0]) ==
+      "t.csv:2:1: error[E5005]: a quoted cell is never closed: expected '\"' before the end of the "
+      "file\n");
 }
 
 TEST_CASE("decoding drops a UTF-8 BOM and reads GB18030 only when asked or needed", "[import]") {
