@@ -842,3 +842,50 @@ TEST_CASE("rules: the canonical layout of 评分 and the scoring clauses", "[rul
   REQUIRE(again.ds.empty());
   CHECK(format_rule_file(again.file) == once);
 }
+
+TEST_CASE("rules: the evaluator bounds its walk even in a rule set the checker never saw",
+          "[rules][hostile]") {
+  // The checker refuses a walk over RuleLimits::max_walk_depth (E3312); a rule
+  // set built another way reaches the evaluator unchecked. Eight 定义 of 250
+  // levels each, every one with the next at its deepest point: 2 000 levels,
+  // which overflowed the stack under ASan before the evaluator counted them.
+  std::vector<Diagnostic> ds;
+  auto rs = load_rules_text("t.rules", "预算 万元 {\n  甲  全年 1\n}\n", ds);
+  REQUIRE(ds.empty());
+  std::vector<std::unique_ptr<Expr>> trees;
+  for (int i = 0; i < 8; ++i) {
+    Expr acc;
+    acc.kind = Expr::Kind::reference;
+    acc.text = i < 7 ? "段" + std::to_string(i + 1) : "甲";
+    for (int k = 0; k < 250; ++k) {
+      Expr one;
+      one.text = "1";
+      one.unit = "万元";
+      Expr sum;
+      sum.kind = Expr::Kind::add;
+      sum.args.push_back(std::move(acc));
+      sum.args.push_back(std::move(one));
+      acc = std::move(sum);
+    }
+    trees.push_back(std::make_unique<Expr>(std::move(acc)));
+    DerivedDef def;
+    def.name = "段" + std::to_string(i);
+    def.expr = trees.back().get();
+    rs->derived[def.name] = def;
+  }
+  Evaluator ev(*rs, Period::year, {});
+  Expr start;
+  start.kind = Expr::Kind::reference;
+  start.text = "段0";
+  auto out = ev.eval(start);
+  CHECK_FALSE(out.value);
+  CHECK(out.problem == VerdictKind::error);
+  CHECK(out.why ==
+        "the expression goes more than 1024 levels deep through its 定义: too deep to "
+        "compute");
+  // Three of them (750 levels and the 甲 at the end) are within the bound.
+  start.text = "段5";
+  auto within = ev.eval(start);
+  REQUIRE(within.value);
+  CHECK(within.value->text() == "751万元");
+}
