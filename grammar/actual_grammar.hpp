@@ -1,6 +1,6 @@
 #pragma once
 // The grammar of a reported actual value (实际完成值). Rules only: the actions
-// are in engine/cell/parse_actual.cpp, the messages in actual_errors.hpp.
+// are in engine/cell/parse_actual.cpp, the messages in grammar/messages.hpp.
 //
 //   actual := date | quantity | official grade | [modifier] level | 是 | 否
 //           | placeholder | text

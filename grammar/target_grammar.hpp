@@ -1,6 +1,6 @@
 #pragma once
 // The grammar of a written target (指标值), DOMAIN.md §2. Rules only: the
-// actions are in engine/cell/parse_target.cpp, the messages in target_errors.hpp.
+// actions are in engine/cell/parse_target.cpp, the messages in grammar/messages.hpp.
 //
 //   target      := range | deadline | comparison | word comparison
 //                | quantity [range tail | suffix] | level | text

@@ -108,7 +108,7 @@ bool Pipeline::load_rules(const std::vector<std::string>& rule_files, const std:
 }
 
 Report Pipeline::assess(const ActualTable& actuals, std::optional<Period> period) const {
-  Report report = check(*targets_, actuals, period_of(period, actuals), rules_.get());
+  Report report = judge(*targets_, actuals, period_of(period, actuals), rules_.get());
   // Year-end: scores and grade; mid-year: on track or not (docs/scoring.md).
   // A published self-evaluation's 分值 are its weights and its 得分 are re-checked.
   assess_published(report, actuals);

@@ -4,7 +4,7 @@
 // published total) compared with indicheck's. docs/scoring.md, "Re-checking a
 // published self-evaluation".
 //
-//   check() → published_scheme() → assess() → compare_published()   (assess_published does all)
+//   judge() → published_scheme() → assess() → compare_published()   (assess_published does all)
 
 #include <string>
 #include <vector>

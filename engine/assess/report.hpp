@@ -18,7 +18,7 @@
 namespace indicheck {
 
 // How one indicator (or the 预算执行率 block) scored at year-end; filled by
-// assess() (engine/assess/score.hpp), after check(). Exact; printed to 2 places.
+// assess() (engine/assess/score.hpp), after judge(). Exact; printed to 2 places.
 struct Score {
   Number weight;            // 分值
   Number points;            // 得分, 0 ≤ points ≤ weight
@@ -126,7 +126,7 @@ struct Report {
   std::vector<Diagnostic> diagnostics;  // problems found in the two files
   // With rule files: every 核对 for the period, with its result, and the
   // figures the unit reported (上报) as read from the actuals.
-  std::vector<rules::CheckResult> checks;
+  std::vector<rules::ReconciliationResult> reconciliations;
   std::map<std::string, rules::ReportedFigure> figures;
   std::map<std::string, rules::Judgement> judgements;  // by indicator path, when rules apply
   std::optional<ScoringScheme> rule_scheme;            // the rule files' 评分, when they give one
@@ -144,7 +144,7 @@ struct Report {
 // its verdict.
 // With `rules`, the rule files' targets, computed actuals, tolerances and
 // scales apply, and every 核对 of the period is run (engine/rules/eval.hpp).
-Report check(const TargetTable& targets, const ActualTable& actuals, Period period,
+Report judge(const TargetTable& targets, const ActualTable& actuals, Period period,
              const rules::RuleSet* rules = nullptr);
 
 // The 自评表's funds block (项目资金: 年初预算数 | 全年预算数 | 全年执行数 | 分值 |

@@ -639,10 +639,7 @@ ScoringScheme scoring_scheme(const Report& report) {
     s.not_applicable = j.not_applicable;
     s.eq_miss = j.eq_miss.value_or(EqMiss::by_name);
     s.scheme = j.local;
-    if (j.direction)
-      s.direction = *j.direction == rules::Direction::higher_better  ? Direction::higher_better
-                    : *j.direction == rules::Direction::lower_better ? Direction::lower_better
-                                                                     : Direction::exact;
+    if (j.direction) s.direction = *j.direction;
     scheme.indicators[path] = s;
   }
   return scheme;

@@ -1,5 +1,5 @@
 #pragma once
-// The assessment stage, after check(): parse → check → evaluate → assess → report.
+// The assessment stage, after judge(): read → parse → judge → assess (score) → report.
 // Year-end: every indicator's score (得分) out of its weight (分值), the total
 // rescaled to 100 and its grade (财预〔2020〕10号 by default, docs/scoring.md).
 // Mid-year: no scores, whether each full-year target is on track.

@@ -532,7 +532,7 @@ struct Judge::Impl {
     // Views built directly (i < n here): substr's range check is not needed.
     auto op = comparator(std::string_view(text->data(), i));
     if (!op) return std::nullopt;
-    fast::Figure figure;
+    fast::Decimal figure;
     if (!fast::scan_plain_figure(std::string_view(text->data() + i, n - i), figure))
       return std::nullopt;
     const auto* u = suffix(figure.suffix);
@@ -546,7 +546,7 @@ struct Judge::Impl {
       const fast::PreparedQuantity& quick, std::string_view actual, bool no_spaces) {
     auto text = spaceless(actual, actual_scratch, no_spaces);
     if (!text) return std::nullopt;
-    fast::Figure figure;
+    fast::Decimal figure;
     if (!fast::scan_plain_figure(*text, figure)) return std::nullopt;
     const auto* u =
         target_suffix && Spellings<fast::FigureUnit>::same(target_suffix->text, figure.suffix)

@@ -35,14 +35,14 @@ struct whole_unit : pg::seq<g::unit, pg::eof> {};
 
 // ---- scanning a cell ------------------------------------------------------------
 
-bool fast::scan_figure(std::string_view cell, char* buffer, Figure& out) {
+bool fast::scan_figure(std::string_view cell, char* buffer, Decimal& out) {
   if (cell.size() > 64) return false;
   auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
   return text && scan_plain_figure(*text, out);
 }
 
 bool fast::scan_comparison(std::string_view cell, char* buffer, std::string_view& prefix,
-                           Figure& figure) {
+                           Decimal& figure) {
   if (cell.size() > 64) return false;
   auto text = drop_spaces(cell, buffer);  // normalise drops ASCII spaces anywhere
   if (!text) return false;
@@ -124,7 +124,7 @@ constexpr std::int64_t kPow10[] = {1,
                                    1000000000000000000};
 }  // namespace
 
-std::optional<fast::PreparedQuantity> fast::prepare(Comparator op, const Figure& figure,
+std::optional<fast::PreparedQuantity> fast::prepare(Comparator op, const Decimal& figure,
                                                     const Unit& unit) {
   // Quantity::base_value: figure · factor.
   std::int64_t fn = 0, fd = 1;
@@ -140,7 +140,7 @@ std::optional<fast::PreparedQuantity> fast::prepare(Comparator op, const Figure&
   return p;
 }
 
-std::optional<VerdictKind> fast::judge_figure(const PreparedQuantity& target, const Figure& figure,
+std::optional<VerdictKind> fast::judge_figure(const PreparedQuantity& target, const Decimal& figure,
                                               const Unit* unit) {
   const Unit& like = *target.unit;
   // As actual_in: no unit written takes the target's; a bare 万 is not handled here.

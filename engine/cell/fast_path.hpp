@@ -29,7 +29,7 @@ namespace fast {
 // A plain figure as written: `[+-]digits[.digits]` in ASCII, then the rest of
 // the cell (its unit, if any). ASCII spaces anywhere are dropped, as normalise
 // does; the figure has at most 18 digits, so `mantissa / 10^scale` is exact.
-struct Figure {
+struct Decimal {
   std::int64_t mantissa = 0;  // signed
   unsigned scale = 0;         // digits after the point
   std::string_view suffix;    // the rest, spaces removed (points into `buffer`)
@@ -39,11 +39,11 @@ struct Figure {
 // or a space stands where dropping it could hide invalid UTF-8 (drop_spaces).
 // The suffix is not checked here: figure_unit says how it reads. `buffer` (64
 // bytes) receives the cell without spaces when it had any; longer cells decline.
-bool scan_figure(std::string_view cell, char* buffer, Figure& out);
+bool scan_figure(std::string_view cell, char* buffer, Decimal& out);
 
 // scan_figure on a cell known to hold no ASCII space (at most 64 bytes): the
 // figure and the rest, with no copy. Always inlined: batch calls it once per cell.
-[[gnu::always_inline]] inline bool scan_plain_figure(std::string_view text, Figure& out) {
+[[gnu::always_inline]] inline bool scan_plain_figure(std::string_view text, Decimal& out) {
   const char* p = text.data();
   const char* e = p + text.size();
   bool negative = false;
@@ -74,7 +74,8 @@ bool scan_figure(std::string_view cell, char* buffer, Figure& out);
 // Scans a target written as a comparator, a plain figure and the rest
 // (`≥95%`, `＞＝ 12000 亩`): `prefix` is everything before the figure's first
 // digit or sign. False when there is no prefix or no plain figure after it.
-bool scan_comparison(std::string_view cell, char* buffer, std::string_view& prefix, Figure& figure);
+bool scan_comparison(std::string_view cell, char* buffer, std::string_view& prefix,
+                     Decimal& figure);
 
 // The comparator `prefix` is when parse_target reads it as the whole
 // symbolic comparator before a quantity (`≥`, `>=`, `＞＝`, `＝`); nullopt
@@ -102,7 +103,7 @@ struct PreparedQuantity {
   const Unit* unit = nullptr;  // the target's unit (points into the Constraint or a cache)
   __int128 base_num = 0, base_den = 1;
   // The target's figure as written (`mantissa / 10^scale` in `unit`) when
-  // prepared from a Figure; scale -1 otherwise. An actual in the same unit is
+  // prepared from a Decimal; scale -1 otherwise. An actual in the same unit is
   // then compared figure with figure, in 64 bits.
   std::int64_t mantissa = 0;
   int scale = -1;
@@ -110,12 +111,12 @@ struct PreparedQuantity {
 // From a parsed target; nullopt for other targets, or a value too large.
 std::optional<PreparedQuantity> prepare(const Constraint& target);
 // From a comparator, a plain figure and its known unit, as parse_target reads them.
-std::optional<PreparedQuantity> prepare(Comparator op, const Figure& figure, const Unit& unit);
+std::optional<PreparedQuantity> prepare(Comparator op, const Decimal& figure, const Unit& unit);
 
 // The kind `evaluate(target, actual)` gives when the actual is `figure` in
 // `unit` (null: written without a unit); nullopt when it cannot say exactly
 // (a product overflows, a bare 万), and the caller must evaluate.
-std::optional<VerdictKind> judge_figure(const PreparedQuantity& target, const Figure& figure,
+std::optional<VerdictKind> judge_figure(const PreparedQuantity& target, const Decimal& figure,
                                         const Unit* unit);
 
 }  // namespace fast

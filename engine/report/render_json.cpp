@@ -1,5 +1,5 @@
 // The report as JSON (schema indicheck.report/2, docs/report-schema.md), written
-// in pieces: the parts that grow with the table (indicators, checks, figures,
+// in pieces: the parts that grow with the table (indicators, reconciliations (核对), figures,
 // tallies, diagnostics) are streamed one element at a time, so memory does not
 // hold a JSON tree of the whole report (for 200 000 indicators that tree took
 // over a gigabyte). The bytes are those nlohmann's dump(2) gives for the tree.
@@ -215,7 +215,7 @@ Json indicator_json(const IndicatorResult& res, std::size_t index) {
   return e;
 }
 
-Json check_json(const rules::CheckResult& c) {
+Json reconciliation_json(const rules::ReconciliationResult& c) {
   Json e;
   e["check"] = c.written;
   e["file"] = c.where.file;
@@ -260,7 +260,7 @@ void write_json(const Report& r, const TextSink& sink) {
   j.end_array();
   j.key("checks");
   j.begin_array();
-  for (const auto& c : r.checks) j.value(check_json(c));
+  for (const auto& c : r.reconciliations) j.value(reconciliation_json(c));
   j.end_array();
   j.key("figures");
   j.begin_object();

@@ -234,12 +234,12 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += assessment_lines(res, indent, options);
   }
 
-  if (!r.checks.empty()) {
+  if (!r.reconciliations.empty()) {
     unsigned failed = 0;
-    for (const auto& c : r.checks) failed += c.kind != VerdictKind::pass;
-    out += "\n核对 (" + std::to_string(r.checks.size()) + " checks, " + std::to_string(failed) +
-           " not passed)\n";
-    for (const auto& c : r.checks) {
+    for (const auto& c : r.reconciliations) failed += c.kind != VerdictKind::pass;
+    out += "\n核对 (" + std::to_string(r.reconciliations.size()) + " checks, " +
+           std::to_string(failed) + " not passed)\n";
+    for (const auto& c : r.reconciliations) {
       out += pad_left("", number_width) + "  ";
       out.coloured(pad_right(to_string(c.kind), verdict_width), colour_of(c.kind), options.color);
       out += " " + c.written + "  (" + c.where.file + ":" + std::to_string(c.where.line) +

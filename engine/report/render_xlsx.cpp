@@ -82,7 +82,7 @@ class Sheet {
       : ws_(ws), name_(std::move(name)), error_(error), clipped_(clipped) {}
 
   void text(lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f) {
-    check(worksheet_write_string(ws_, row, col, fitted(row, col, s).c_str(), f));
+    require(worksheet_write_string(ws_, row, col, fitted(row, col, s).c_str(), f));
   }
   // A figure printed to 2 places (half-up), as a text cell. Not a number
   // cell: libxlsxwriter takes a double and writes it with %.16G, which turns
@@ -93,7 +93,7 @@ class Sheet {
   void merge(lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const std::string& s,
              lxw_format* f) {
     if (r1 == r2 && c1 == c2) return text(r1, c1, s, f);
-    check(worksheet_merge_range(ws_, r1, c1, r2, c2, fitted(r1, c1, s).c_str(), f));
+    require(worksheet_merge_range(ws_, r1, c1, r2, c2, fitted(r1, c1, s).c_str(), f));
   }
 
  private:
@@ -116,7 +116,7 @@ class Sheet {
     clipped_.push_back(c);
     return s.substr(0, cut) + marker;
   }
-  void check(lxw_error e) {
+  void require(lxw_error e) {
     if (e != LXW_NO_ERROR && error_.empty())
       error_ = std::string("libxlsxwriter: ") + lxw_strerror(e);
   }

@@ -200,7 +200,7 @@ std::string Evaluator::explain(const Expr& e) {
   return s + formula + (values == formula ? "" : " = " + values);
 }
 
-// ---- checks -----------------------------------------------------------------
+// ---- reconciliations (核对) -------------------------------------------------
 
 namespace {
 
@@ -242,9 +242,9 @@ bool uses_reported(const RuleSet& rules, const Expr& e, std::set<std::string>& s
 
 }  // namespace
 
-std::vector<CheckResult> run_checks(Evaluator& ev, bool constant_only) {
-  std::vector<CheckResult> out;
-  for (const CheckRule& rule : ev.rules().checks) {
+std::vector<ReconciliationResult> reconcile(Evaluator& ev, bool constant_only) {
+  std::vector<ReconciliationResult> out;
+  for (const Reconciliation& rule : ev.rules().reconciliations) {
     if (rule.only && *rule.only != ev.period()) continue;
     const Statement& st = *rule.statement;
     if (constant_only)
@@ -253,7 +253,7 @@ std::vector<CheckResult> run_checks(Evaluator& ev, bool constant_only) {
             return uses_reported(ev.rules(), s, seen);
           }))
         continue;
-    CheckResult r;
+    ReconciliationResult r;
     r.rule = &rule;
     r.period = ev.period();
     r.severity = rule.severity;
@@ -311,14 +311,14 @@ std::optional<Funds> funds_of(Evaluator& ev) {
   auto known = [&](const std::string& name) {
     return rules.figures.count(name) || rules.derived.count(name);
   };
-  auto value = [&](const std::string& name) -> std::optional<Funds::Figure> {
+  auto value = [&](const std::string& name) -> std::optional<Funds::Amount> {
     if (!known(name)) return std::nullopt;
     Expr ref;
     ref.kind = Expr::Kind::reference;
     ref.text = name;
     auto out = ev.eval(ref, Period::year);
     if (!out.value || !(out.value->dimension == Dimension::of(funds.unit))) return std::nullopt;
-    return Funds::Figure{out.value->base / funds.unit.factor, name};
+    return Funds::Amount{out.value->base / funds.unit.factor, name};
   };
   std::string first = budget && !budget->figures.empty() ? budget->figures.front().name : "";
   for (const std::string& name : {std::string("年初预算数"), std::string("资金总额"), first})

@@ -69,8 +69,8 @@ class Evaluator {
 };
 
 // The result of one 核对 in one period.
-struct CheckResult {
-  const CheckRule* rule = nullptr;
+struct ReconciliationResult {
+  const Reconciliation* rule = nullptr;
   Period period = Period::year;
   VerdictKind kind = VerdictKind::pass;  // pass, fail, missing or error
   Severity severity = Severity::error;
@@ -83,7 +83,7 @@ struct CheckResult {
 
 // Runs every 核对 that applies to `period`. With `constant_only`, only those
 // that use no reported figure (what `lint` can decide from the files alone).
-std::vector<CheckResult> run_checks(Evaluator& ev, bool constant_only = false);
+std::vector<ReconciliationResult> reconcile(Evaluator& ev, bool constant_only = false);
 
 // What the rules make of one indicator in one period, given its target as
 // parsed from the table and the actual row (when there is one).
@@ -111,11 +111,11 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
 // 年初预算数. 全年执行数: 执行数. A figure that cannot be evaluated is left empty.
 struct Funds {
   Unit unit;
-  struct Figure {
+  struct Amount {
     Number value;      // in `unit`
     std::string name;  // the rule file's name for it
   };
-  std::optional<Figure> initial, budget, executed;
+  std::optional<Amount> initial, budget, executed;
 };
 // Nullopt when the rules have neither a 预算 block nor any of those figures.
 std::optional<Funds> funds_of(Evaluator& ev);

@@ -51,18 +51,6 @@ std::string Dimension::describe() const {
   return down.empty() ? up : up + " per " + down;
 }
 
-const char* to_string(Direction d) {
-  switch (d) {
-    case Direction::higher_better:
-      return "越高越好";
-    case Direction::lower_better:
-      return "越低越好";
-    case Direction::exact:
-      return "恰好";
-  }
-  return "?";
-}
-
 namespace {
 
 // Wildcard matching, greedy with one point to return to (the last star): on a
@@ -645,11 +633,11 @@ class Checker {
           "; so are " + std::to_string(chain_cut_more_) + " more 定义 further down such chains";
   }
 
-  void check_checks() {
+  void load_reconciliations() {
     for (const RuleFile& f : rs_.files)
       for (const Statement& st : f.statements) {
         if (st.kind != Statement::Kind::check) continue;
-        CheckRule rule;
+        Reconciliation rule;
         rule.statement = &st;
         std::size_t start = st.at.byte;
         std::string first_line = st.at.file->line_text(st.at.line());
@@ -703,7 +691,7 @@ class Checker {
             for (const Expr& side : st.sides) needs(side, p, fix, seen);
           }
         }
-        rs_.checks.push_back(std::move(rule));
+        rs_.reconciliations.push_back(std::move(rule));
       }
   }
 
@@ -1247,7 +1235,7 @@ void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
   c.define_units();
   c.define_names();
   c.check_definitions();
-  c.check_checks();
+  c.load_reconciliations();
   c.check_indicators();
   c.check_scoring();
   c.match_table();

@@ -49,7 +49,9 @@ struct DerivedDef {
   Span at;
 };
 
-struct CheckRule {
+// A 核对 statement: a relation between figures (预算 sums, derived metrics)
+// that must hold, reconciling the table with the budget.
+struct Reconciliation {
   const Statement* statement = nullptr;
   std::optional<Period> only;  // 期间
   Severity severity = Severity::error;
@@ -63,9 +65,6 @@ struct Scale {
   std::vector<std::string> met_words;
   Span at;
 };
-
-enum class Direction { higher_better, lower_better, exact };
-const char* to_string(Direction d);
 
 struct IndicatorRule {
   const Statement* statement = nullptr;
@@ -102,7 +101,7 @@ struct RuleSet {
   std::map<std::string, FigureDef> figures;
   std::map<std::string, DerivedDef> derived;
   std::vector<std::unique_ptr<Scale>> scales;
-  std::vector<CheckRule> checks;
+  std::vector<Reconciliation> reconciliations;
   std::vector<IndicatorRule> indicators;
   std::optional<TargetTable> table;  // from 目标表, with any 新增指标 added
   std::string table_path;

@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, Outcome>> outcomes(const Report& r, std::vect
     is_check.push_back(false);
     names.push_back(res.indicator->path_text());
   }
-  for (const auto& c : r.checks) {
+  for (const auto& c : r.reconciliations) {
     out.emplace_back("核对 " + squeeze(c.written), Outcome{to_string(c.kind), ""});
     is_check.push_back(true);
     names.push_back(c.written);
@@ -37,9 +37,9 @@ std::vector<std::pair<std::string, Outcome>> outcomes(const Report& r, std::vect
 VersionTotals totals(const Report& r) {
   VersionTotals t;
   t.tally = r.total;
-  for (const auto& c : r.checks) {
-    ++t.checks;
-    if (c.kind != VerdictKind::pass) ++t.checks_failed;
+  for (const auto& c : r.reconciliations) {
+    ++t.reconciliations;
+    if (c.kind != VerdictKind::pass) ++t.reconciliations_failed;
   }
   if (r.scoring) {
     t.total = r.scoring->total.to_fixed(2);

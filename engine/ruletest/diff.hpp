@@ -24,7 +24,7 @@ struct DiffChange {
 
 struct VersionTotals {
   Tally tally;  // the indicators' verdicts
-  unsigned checks = 0, checks_failed = 0;
+  unsigned reconciliations = 0, reconciliations_failed = 0;
   std::string total, grade;  // year-end: the total to 2 places and its grade
 };
 

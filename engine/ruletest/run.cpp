@@ -214,10 +214,10 @@ const char* const kBandNames[] = {"达成", "部分达成", "未达成"};
 
 // Every rule and branch a rule set has, each declared once.
 void declare_all(const rules::RuleSet& rs, CoverageMap& map,
-                 const std::set<const rules::CheckRule*>& constant) {
+                 const std::set<const rules::Reconciliation*>& constant) {
   for (const auto& r : rs.indicators) map.declare(r.statement->at, indicator_label(r));
   for (const auto& [name, d] : rs.derived) map.declare(d.at, "定义 " + name);
-  for (const auto& c : rs.checks) {
+  for (const auto& c : rs.reconciliations) {
     map.declare(c.statement->at, "核对 " + c.written);
     if (constant.count(&c)) continue;  // decided by the files' own figures
     map.declare(c.statement->at, "核对 " + c.written + ": holds");
@@ -244,10 +244,10 @@ void reach_definitions(const rules::RuleSet& rs, const rules::Expr& e, CoverageM
   for (const auto& a : e.args) reach_definitions(rs, a, map, seen);
 }
 
-// What the case reached in `rs` (the report's checks and judgements).
+// What the case reached in `rs` (the report's reconciliations and judgements).
 void record(const rules::RuleSet& rs, const Report& report, CoverageMap& map) {
   std::set<std::string> seen;
-  for (const auto& c : report.checks) {
+  for (const auto& c : report.reconciliations) {
     const auto& st = *c.rule->statement;
     map.reach(st.at, "核对 " + c.rule->written);
     if (c.kind == VerdictKind::pass) map.reach(st.at, "核对 " + c.rule->written + ": holds");
@@ -286,11 +286,11 @@ void record(const rules::RuleSet& rs, const Report& report, CoverageMap& map) {
   }
 }
 
-std::set<const rules::CheckRule*> constant_checks(const rules::RuleSet& rs) {
-  std::set<const rules::CheckRule*> out;
+std::set<const rules::Reconciliation*> constant_reconciliations(const rules::RuleSet& rs) {
+  std::set<const rules::Reconciliation*> out;
   for (Period p : {Period::half, Period::year}) {
     rules::Evaluator ev(rs, p, {});
-    for (const auto& r : rules::run_checks(ev, true)) out.insert(r.rule);
+    for (const auto& r : rules::reconcile(ev, true)) out.insert(r.rule);
   }
   return out;
 }
@@ -403,7 +403,7 @@ class CaseRun {
     Report report = pipeline.assess(actuals, c_.period);
 
     if (o_.coverage) {
-      declare_all(*rs, coverage_, constant_checks(*rs));
+      declare_all(*rs, coverage_, constant_reconciliations(*rs));
       record(*rs, report, coverage_);
     }
 
@@ -449,8 +449,8 @@ class CaseRun {
         return;
       }
       case K::check: {
-        const rules::CheckResult* hit = nullptr;
-        for (const auto& c : report.checks) {
+        const rules::ReconciliationResult* hit = nullptr;
+        for (const auto& c : report.reconciliations) {
           const auto& at = c.rule->statement->at;
           bool match = e.place_file.empty()
                            ? squeeze(c.written) == squeeze(e.subject)
@@ -461,7 +461,7 @@ class CaseRun {
             e.place_file.empty() ? "核对 '" + e.subject + "'" : "核对 at " + e.place_written;
         if (!hit) {
           std::string ran;
-          for (const auto& c : report.checks)
+          for (const auto& c : report.reconciliations)
             ran += "\n    " + c.where.file + ":" + std::to_string(c.where.line) + ": " + c.written;
           (void)rs;
           fail(e.where, name + ": no such check ran in " + chinese(report.period) +

@@ -45,7 +45,7 @@ std::unique_ptr<Case> run(const std::vector<Row>& rows, const ScoringScheme& sch
   REQUIRE(at);
   c->targets = std::move(*tt);
   c->actuals = std::move(*at);
-  c->report = check(c->targets, c->actuals, period);
+  c->report = judge(c->targets, c->actuals, period);
   assess(c->report, scheme);
   return c;
 }

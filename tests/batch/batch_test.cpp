@@ -328,7 +328,7 @@ TEST_CASE("fast paths: parse_target and parse_actual equal the grammar on every 
   for (const auto& a : actuals) {
     INFO("actual '" << a << "'");
     REQUIRE(show(parse_actual(a, units)) == show(parse_actual_by_grammar(a, units)));
-    fast::Figure f;
+    fast::Decimal f;
     char buffer[64];
     if (fast::scan_figure(a, buffer, f) && fast::figure_unit(f.suffix, units).known) ++fast_actuals;
   }

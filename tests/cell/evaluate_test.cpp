@@ -58,7 +58,7 @@ struct Case {
   std::optional<int> year = std::nullopt;  // EvaluationContext::year
 };
 
-void check(const Case& c) {
+void expect_case(const Case& c) {
   INFO("target: " << c.target << "  actual: " << c.actual
                   << (c.year ? "  year: " + std::to_string(*c.year) : std::string()));
   Verdict v = judge(c.target, c.actual, c.year);
@@ -80,8 +80,8 @@ constexpr VerdictKind no_target = VerdictKind::no_target;
 }  // namespace
 
 TEST_CASE("the issue's acceptance cases", "[evaluate]") {
-  check({"不低于95%", "95%", pass, "95% ≥ 95% holds"});
-  check({"超过95%", "95%", fail, "95% > 95% does not hold (the bound itself is excluded)"});
+  expect_case({"不低于95%", "95%", pass, "95% ≥ 95% holds"});
+  expect_case({"超过95%", "95%", fail, "95% > 95% does not hold (the bound itself is excluded)"});
 }
 
 TEST_CASE("every comparator at, just below and just above its bound", "[evaluate]") {
@@ -151,7 +151,7 @@ TEST_CASE("every comparator at, just below and just above its bound", "[evaluate
       {"≥-5%", "-5.00%", pass, "-5% ≥ -5% holds"},
       {"≥-5%", "-5.01%", fail, "-5.01% ≥ -5% does not hold (short by 0.01%)"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("units convert exactly before comparing", "[evaluate][exact]") {
@@ -180,7 +180,7 @@ TEST_CASE("units convert exactly before comparing", "[evaluate][exact]") {
       {"=300元/亩", "0.03万元/亩", pass, "0.03万元/亩 = 300元/亩; 300元/亩 = 300元/亩 holds"},
       {"≤36小时", "1.5天", pass, "1.5天 = 36小时; 36小时 ≤ 36小时 holds"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("a bare 万 or a missing unit takes the target's unit, and says so", "[evaluate]") {
@@ -211,7 +211,7 @@ TEST_CASE("a bare 万 or a missing unit takes the target's unit, and says so", "
        {"range lower bound has no unit: read as 80%", no_unit("90%")}},
       {"=100", "100", pass, "100 = 100 holds", {}},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("different dimensions never compare", "[evaluate]") {
@@ -247,7 +247,7 @@ TEST_CASE("different dimensions never compare", "[evaluate]") {
       {"=12000亩", "2024年11月20日", error,
        "the target needs a figure in 亩, but the actual is a date"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("ranges, inclusive and exclusive at both bounds", "[evaluate]") {
@@ -272,7 +272,7 @@ TEST_CASE("ranges, inclusive and exclusive at both bounds", "[evaluate]") {
       {"80亩至100亩", "6公顷", pass, "6公顷 = 90亩; 90亩 lies in [80亩, 100亩]"},
       {"80亩至100亩", "100.000001亩", fail, "100.000001亩 lies outside [80亩, 100亩] (above it)"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("level targets against graded answers", "[evaluate]") {
@@ -302,7 +302,7 @@ TEST_CASE("level targets against graded answers", "[evaluate]") {
       {"健全", "制度已经建立健全", manual,
        "a person must judge whether '制度已经建立健全' means '健全'"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("text targets: the statement itself, its negation, or a person", "[evaluate]") {
@@ -327,7 +327,7 @@ TEST_CASE("text targets: the statement itself, its negation, or a person", "[eva
       {"通过专家验收", "达成预期指标", pass, "the grade meets the target"},
       {"通过专家验收", "未达成预期指标且效果较差", fail, "the grade does not meet the target"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("deadlines: before, on and after, with and without a year", "[evaluate]") {
@@ -434,7 +434,7 @@ TEST_CASE("deadlines: before, on and after, with and without a year", "[evaluate
       {"2024年12月底前", "健全", error,
        "the target is a deadline, but the actual is the level word '健全' (expected a date)"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("missing actuals and missing targets", "[evaluate]") {
@@ -452,11 +452,11 @@ TEST_CASE("missing actuals and missing targets", "[evaluate]") {
       {"", "", no_target, "the table sets no target for this indicator"},
       {"   ", "健全", no_target, "the table sets no target for this indicator"},
   }));
-  check(c);
+  expect_case(c);
 }
 
 TEST_CASE("assumptions come from the target, then the actual, then the judgement", "[evaluate]") {
-  check(
+  expect_case(
       {"9 5%",
        "9 5",
        pass,

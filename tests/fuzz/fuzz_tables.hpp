@@ -53,7 +53,7 @@ inline std::string fixture_lines(const char* name, std::initializer_list<unsigne
 inline void check_and_render(const TargetTable& targets, const ActualTable& actuals) {
   Period p = actuals.period.value_or(targets.has_year ? Period::year : Period::half);
   {
-    Report r = check(targets, actuals, p);
+    Report r = judge(targets, actuals, p);
     require(r.results.size() == targets.indicators.size(),
             "the report lost or invented an indicator");
     unsigned tallied = 0;

@@ -437,7 +437,7 @@ TEST_CASE("indicheck's own xlsx reads back to its indicators and not to its note
   auto actuals = read_actuals(actuals_path, slurp(actuals_path), ds);
   REQUIRE(table);
   REQUIRE(actuals);
-  Report report = check(*table, *actuals, Period::year);
+  Report report = judge(*table, *actuals, Period::year);
   assess(report);
   auto path = std::filesystem::temp_directory_path() /
               ("indicheck-own-xlsx-" + std::to_string(::getpid()) + ".xlsx");
@@ -552,7 +552,7 @@ TEST_CASE("a published 得分 is compared with indicheck's as printed: 2 places,
   REQUIRE(targets);
   REQUIRE(actuals);
   REQUIRE(diagnostics.empty());
-  Report report = check(*targets, *actuals, Period::year);
+  Report report = judge(*targets, *actuals, Period::year);
   assess_published(report, *actuals);
   REQUIRE(report.recheck);
   const Recheck& r = *report.recheck;

@@ -278,7 +278,7 @@ TEST_CASE("check given the workbook itself: the report that import then check gi
   auto imported_actuals = read_actuals(path + " (imported)", actuals_text, ds);
   REQUIRE(targets);
   REQUIRE(imported_actuals);
-  Report expected = check(*targets, *imported_actuals, Period::year);
+  Report expected = judge(*targets, *imported_actuals, Period::year);
   assess_published(expected, *imported_actuals);
   CHECK(render_text(report) == render_text(expected));
   CHECK(report.heading.size() == kTwoRowHead.size());

@@ -104,7 +104,7 @@ TEST_CASE("the funds block takes its figures from one source, never mixed", "[xl
   r.scoring->executed = Number::integer(190);
   rules::Funds funds;
   funds.unit = *UnitTable::standard().lookup("元");
-  funds.initial = rules::Funds::Figure{Number::integer(2000000), "资金总额"};
+  funds.initial = rules::Funds::Amount{Number::integer(2000000), "资金总额"};
   r.funds = funds;
   FundsBlock b = funds_block(r);
   CHECK(b.unit == "万元");
@@ -148,7 +148,7 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
   // 执行数 in 元: shown in the block's 万元.
   auto actuals = read_actuals("a.tsv", "指标\t实际值\n执行数\t9600000元\n调整预算数\t1250\n", ds);
   REQUIRE(actuals);
-  Report report = check(*rules->table, *actuals, Period::year, rules.get());
+  Report report = judge(*rules->table, *actuals, Period::year, rules.get());
   assess(report, scoring_scheme(report));
   REQUIRE(report.funds);
   // The block every report shows (xlsx, text, JSON), exactly.
@@ -182,7 +182,7 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
 
   // Without rules there are no figures: only the 预算执行率 indicator's own
   // score (nothing reported: 0 of 10) fills the block, as before.
-  auto plain = check(*rules->table, *actuals, Period::year);
+  auto plain = judge(*rules->table, *actuals, Period::year);
   assess(plain);
   REQUIRE(write_xlsx(plain, path).empty());
   auto again = read_xlsx(path, ds);

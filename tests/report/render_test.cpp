@@ -45,7 +45,7 @@ std::unique_ptr<Case> make(Period period, const ScoringScheme& scheme = {}) {
   c->targets = *read_targets("t.tsv", kTargets, d);
   c->actuals = *read_actuals("a.tsv", kYear, d);
   REQUIRE(d.empty());
-  c->report = check(c->targets, c->actuals, period);
+  c->report = judge(c->targets, c->actuals, period);
   assess(c->report, scheme);
   return c;
 }
@@ -206,7 +206,7 @@ std::unique_ptr<Case> hostile() {
   c->targets = *read_targets("t.tsv", kHostileTargets, d);
   c->actuals = *read_actuals("a.tsv", hostile_actuals(), d);
   REQUIRE(d.empty());
-  c->report = check(c->targets, c->actuals, Period::year);
+  c->report = judge(c->targets, c->actuals, Period::year);
   assess(c->report, {});
   return c;
 }

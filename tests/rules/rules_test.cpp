@@ -88,7 +88,8 @@ std::size_t errors(const std::vector<Diagnostic>& ds) {
   return n;
 }
 
-const CheckResult* find_check(const std::vector<CheckResult>& rs, const std::string& written) {
+const ReconciliationResult* find_check(const std::vector<ReconciliationResult>& rs,
+                                       const std::string& written) {
   for (const auto& r : rs)
     if (r.written == written) return &r;
   return nullptr;
@@ -366,8 +367,8 @@ TEST_CASE("rules: the seed's budget figures are exact, in both columns", "[rules
 
   // Every budget check holds, in each period it applies to.
   const std::string items = "项目支出 = 合计(项目明细) + 补助下级支出 + 办公设备购置";
-  auto half_results = run_checks(half, true);
-  auto year_results = run_checks(year, true);
+  auto half_results = reconcile(half, true);
+  auto year_results = reconcile(year, true);
   CHECK(half_results.size() == 3);
   CHECK(year_results.size() == 6);
   for (const auto& r : half_results) CHECK(r.kind == VerdictKind::pass);
@@ -388,15 +389,15 @@ TEST_CASE("rules: the seed's item check fails, naming its line, when a figure ch
   auto rs = load_rules_text(path, text, ds);
   REQUIRE(errors(ds) == 0);
   Evaluator half(*rs, Period::half, {});
-  auto results = run_checks(half, true);
-  const CheckResult* r =
+  auto results = reconcile(half, true);
+  const ReconciliationResult* r =
       find_check(results, "项目支出 = 合计(项目明细) + 补助下级支出 + 办公设备购置");
   REQUIRE(r);
   CHECK(r->kind == VerdictKind::fail);
   CHECK(r->where.line == 71);
   CHECK(r->where.column == 1);
   Evaluator year(*rs, Period::year, {});
-  for (const auto& y : run_checks(year, true)) CHECK(y.kind == VerdictKind::pass);
+  for (const auto& y : reconcile(year, true)) CHECK(y.kind == VerdictKind::pass);
 }
 
 TEST_CASE("rules: a division by zero in a 定义 is an error verdict, not a crash", "[rules]") {
@@ -413,13 +414,13 @@ TEST_CASE("rules: a division by zero in a 定义 is an error verdict, not a cras
                             ds);
   REQUIRE(ds.empty());
   Evaluator ev(*rs, Period::year, {});
-  auto results = run_checks(ev);
+  auto results = reconcile(ev);
   REQUIRE(results.size() == 1);
   CHECK(results[0].kind == VerdictKind::error);
   CHECK(results[0].explanation == "division by zero: 0万元 is 0");
   CHECK(results[0].where.line == 6);
   Evaluator half(*rs, Period::half, {});
-  CHECK(run_checks(half).empty());  // 期间 全年
+  CHECK(reconcile(half).empty());  // 期间 全年
 }
 
 TEST_CASE("rules: each 定义 is computed once per period, however often it is used", "[rules]") {
@@ -436,7 +437,7 @@ TEST_CASE("rules: each 定义 is computed once per period, however often it is u
   INFO(render_all(ds));
   REQUIRE(ds.empty());
   Evaluator ev(*rs, Period::year, {});
-  auto results = run_checks(ev);
+  auto results = reconcile(ev);
   REQUIRE(results.size() == 1);
   CHECK(results[0].kind == VerdictKind::pass);
   CHECK(results[0].explanation == "1152921504606846976万元 ≥ 0万元");  // 2^60
@@ -454,7 +455,7 @@ TEST_CASE("rules: a 定义 too deep under one check is still computed for anothe
   INFO(render_all(ds));
   REQUIRE(ds.empty());
   Evaluator ev(*rs, Period::year, {});
-  auto results = run_checks(ev);
+  auto results = reconcile(ev);
   REQUIRE(results.size() == 2);
   CHECK(results[0].kind == VerdictKind::error);
   CHECK(results[0].explanation.find("more than 64 定义 in a chain") != std::string::npos);
@@ -660,7 +661,7 @@ std::unique_ptr<Scored> score_with(const std::string& target, const std::string&
   auto a = read_actuals("a.tsv", "指标\t实际值\n甲\t" + actual + "\n", out->ds);
   REQUIRE(a);
   out->actuals = std::move(*a);
-  out->report = check(*out->rules->table, out->actuals, period, out->rules.get());
+  out->report = judge(*out->rules->table, out->actuals, period, out->rules.get());
   assess(out->report, scoring_scheme(out->report));
   return out;
 }

@@ -25,8 +25,8 @@ std::string totals_text(const VersionTotals& t) {
     if (t.tally.count(v))
       s += (s.empty() ? "" : " · ") + std::string(to_string(v)) + " " +
            std::to_string(t.tally.count(v));
-  s += "; 核对 " + std::to_string(t.checks) + " (" + std::to_string(t.checks_failed) +
-       " not holding)";
+  s += "; 核对 " + std::to_string(t.reconciliations) + " (" +
+       std::to_string(t.reconciliations_failed) + " not holding)";
   if (!t.total.empty()) s += "; total " + t.total + (t.grade.empty() ? "" : " " + t.grade);
   return s;
 }
@@ -34,8 +34,8 @@ std::string totals_text(const VersionTotals& t) {
 nlohmann::ordered_json totals_json(const VersionTotals& t) {
   nlohmann::ordered_json j;
   for (VerdictKind v : kAllVerdicts) j["verdicts"][to_string(v)] = t.tally.count(v);
-  j["checks"] = t.checks;
-  j["checks_not_holding"] = t.checks_failed;
+  j["checks"] = t.reconciliations;
+  j["checks_not_holding"] = t.reconciliations_failed;
   if (!t.total.empty()) j["total"] = t.total, j["grade"] = t.grade;
   return j;
 }

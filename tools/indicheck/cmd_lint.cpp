@@ -14,11 +14,11 @@ namespace indicheck::cli {
 
 // The 核对 that the files alone decide (budget figures only) become
 // diagnostics when they fail, at the check's line.
-std::vector<Diagnostic> failed_constant_checks(const rules::RuleSet& rs) {
+std::vector<Diagnostic> failed_constant_reconciliations(const rules::RuleSet& rs) {
   std::vector<Diagnostic> out;
   for (Period p : {Period::half, Period::year}) {
     rules::Evaluator ev(rs, p, {});
-    for (const auto& r : rules::run_checks(ev, true)) {
+    for (const auto& r : rules::reconcile(ev, true)) {
       if (r.kind == VerdictKind::pass) continue;
       bool fails = r.kind == VerdictKind::fail;
       std::string message = "核对 " + std::string(fails ? "does not hold" : "cannot be decided") +
@@ -58,7 +58,7 @@ Command add_lint(CLI::App& app) {
             }
             auto rs = rules::load_rules(o->files, ds, table ? &*table : nullptr);
             if (!has_errors(ds)) {
-              auto failed = failed_constant_checks(*rs);
+              auto failed = failed_constant_reconciliations(*rs);
               ds.insert(ds.end(), failed.begin(), failed.end());
             }
             // In file order, then by place: the checker finds problems pass by pass.
@@ -87,8 +87,8 @@ Command add_lint(CLI::App& app) {
               return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
             };
             print_out(count(rs->sources.size(), "file") + ", " + count(statements, "statement") +
-                      ", " + count(rs->checks.size(), "check") + ": " + count(errors, "error") +
-                      ", " + count(warnings, "warning") + "\n");
+                      ", " + count(rs->reconciliations.size(), "check") + ": " +
+                      count(errors, "error") + ", " + count(warnings, "warning") + "\n");
             return errors ? kExitUnusable : kExitMet;
           }};
 }

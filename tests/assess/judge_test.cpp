@@ -70,7 +70,7 @@ TEST_CASE("every indicator is reported exactly once and tallied once", "[report]
       "验收合格率\t95%\t\n"
       "专项档案整理/完成项目数\t2个\t\n",
       d);
-  Report r = check(t, a, Period::year);
+  Report r = judge(t, a, Period::year);
   CHECK(r.diagnostics.empty());
   REQUIRE(r.results.size() == t.indicators.size());
   CHECK(r.results[0].verdict.kind == VerdictKind::fail);
@@ -96,7 +96,7 @@ TEST_CASE("an actual that matches no indicator or two is an error naming it", "[
       "完成项目数\t5个\n"
       "合格率\t95%\n",
       d);
-  Report r = check(t, a, Period::year);
+  Report r = judge(t, a, Period::year);
   REQUIRE(r.diagnostics.size() == 2);
   CHECK(r.diagnostics[0].where.line == 2);
   CHECK(r.diagnostics[0].message.starts_with("'完成项目数' matches 2 indicators"));
@@ -116,7 +116,7 @@ TEST_CASE("an actual that matches many indicators lists five and counts the rest
   REQUIRE(t);
   REQUIRE(d.empty());
   ActualTable a = actuals("指标\t实际值\n完成项目数\t5个\n", d);
-  Report r = check(*t, a, Period::year);
+  Report r = judge(*t, a, Period::year);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].message ==
         "'完成项目数' matches 12 indicators; write more of the path:\n"
@@ -132,7 +132,7 @@ TEST_CASE("an unreadable actual is an error verdict with its location", "[report
   TargetTable t = targets();
   std::vector<Diagnostic> d;
   ActualTable a = actuals("指标\t实际值\n验收合格率\t约98%\n", d);
-  Report r = check(t, a, Period::year);
+  Report r = judge(t, a, Period::year);
   CHECK(r.diagnostics.empty());
   CHECK(r.results[1].verdict.kind == VerdictKind::error);
   CHECK(r.results[1].verdict.explanation ==
@@ -179,7 +179,7 @@ TEST_CASE("an actual's key matches whatever spaces PDF extraction left in it", "
   TargetTable t = targets();
   std::vector<Diagnostic> d;
   ActualTable a = actuals("指标\t实际值\n专项档案 整理 / 完成项目数\t2个\n验收 合格率\t95%\n", d);
-  Report r = check(t, a, Period::year);
+  Report r = judge(t, a, Period::year);
   CHECK(r.diagnostics.empty());
   CHECK(r.results[1].verdict.kind == VerdictKind::pass);
   CHECK(r.results[2].verdict.kind == VerdictKind::pass);
@@ -195,7 +195,7 @@ TEST_CASE("metadata problems point at their own line", "[table]") {
   CHECK(d[0].message == "'期间' is given again (first on line 2)");
   CHECK(a->period == Period::year);
 
-  Report r = check(targets(), *a, Period::half);
+  Report r = judge(targets(), *a, Period::half);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].where.line == 2);
   CHECK(r.diagnostics[0].message ==

@@ -1,3 +1,5 @@
+// judge(): every indicator of a target table against the actuals of one period,
+// with the rule files when given; verdicts only (assess() scores them after).
 #include "engine/assess/report.hpp"
 
 #include <algorithm>
@@ -47,7 +49,7 @@ Diagnostic at(const Cell& cell, Code code, std::string message, unsigned offset 
 
 int Report::exit_code() const {
   if (has_errors(diagnostics)) return 2;
-  for (const auto& c : checks)
+  for (const auto& c : reconciliations)
     if (c.severity == Severity::error && c.kind != VerdictKind::pass) return 1;
   for (VerdictKind v :
        {VerdictKind::fail, VerdictKind::partial, VerdictKind::error, VerdictKind::missing})
@@ -56,7 +58,7 @@ int Report::exit_code() const {
   return 0;
 }
 
-Report check(const TargetTable& targets, const ActualTable& actuals, Period period,
+Report judge(const TargetTable& targets, const ActualTable& actuals, Period period,
              const rules::RuleSet* rules) {
   Report r;
   if (auto u = targets.metadata.find("单位"); u != targets.metadata.end()) r.unit = u->second;
@@ -151,7 +153,7 @@ Report check(const TargetTable& targets, const ActualTable& actuals, Period peri
   std::optional<rules::Evaluator> evaluator;
   if (rules) {
     evaluator.emplace(*rules, period, r.figures);
-    r.checks = rules::run_checks(*evaluator);
+    r.reconciliations = rules::reconcile(*evaluator);
     if (period == Period::year) r.funds = rules::funds_of(*evaluator);
   }
   Tallies by_level1(r.by_level1), by_level2(r.by_level2);
