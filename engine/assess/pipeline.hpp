@@ -1,6 +1,6 @@
 #pragma once
 // The one pipeline every command runs: rule files loaded and checked → the
-// targets table read → every indicator judged against the actuals (check) →
+// targets table read → every indicator judged against the actuals (judge) →
 // scored at year-end or forecast at mid-year (assess), with a published
 // self-evaluation's own 分值 as weights and its 得分 re-checked when the
 // actuals carry them. `check`, `test` and `diff` all go through here, so they
