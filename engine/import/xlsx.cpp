@@ -301,15 +301,17 @@ struct SheetReader {
                          : " (its cached value " + cached + " does not: not used)"));
       return grid.add_cell(cell_row, cell_col, typed, line);
     }
-    std::string cached = type == "e" || type == "b" ? value : excel_number(value);
+    const bool number = type != "e" && type != "b";
+    std::string cached = number ? excel_number(value) : value;
+    // As its format shows it (0.96 in a percent format is 96%): what is read.
+    if (number && !cached.empty()) cached = as_formatted(std::move(cached));
     grid.fail(Code::import_formula_cell,
-              where() + ": the formula " + clip(typed) +
+              where() + ": the formula " + clip_to_width(typed, 60) +
                   (cached.empty() ? " has no cached value: the cell is read empty"
                                   : " is read as its cached value " + cached + ", as last saved") +
                   "; check it against the table as published",
               line);
     if (cached.empty()) return true;
-    if (type != "e" && type != "b") cached = as_formatted(std::move(cached));
     return grid.add_cell(cell_row, cell_col, cached, line);
   }
 
@@ -322,10 +324,6 @@ struct SheetReader {
               where() + ": the number " + number + " read as " + shown +
                   ", as its percent format shows it");
     return shown;
-  }
-
-  static std::string clip(const std::string& s) {
-    return s.size() <= 60 ? s : s.substr(0, 57) + "…";
   }
 
   bool end_cell() {

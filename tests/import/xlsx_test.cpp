@@ -243,7 +243,7 @@ TEST_CASE("formula cells and percent formats: read as the table shows them, or f
   CHECK(render_all(ds) ==
         path +
             ":5:1: warning[W5023]: 自评表!E5: the formula =0.3+0.005 is read as its cached "
-            "value 0.305, as last saved; check it against the table as published\n");
+            "value 30.5%, as last saved; check it against the table as published\n");
   std::vector<std::string> notes;
   for (const Note& n : im->assumptions) notes.push_back(n.text);
   CHECK(notes == std::vector<std::string>{
