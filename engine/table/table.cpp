@@ -91,8 +91,9 @@ class LineReader {
           // Once per file: the likely cause of a file full of bad bytes.
           if (!hinted_)
             what +=
-                " (the file must be UTF-8; a GB18030/GBK file can be converted with "
-                "`iconv -f GB18030 -t UTF-8`)";
+                " (the file must be UTF-8 throughout; a GB18030/GBK table is read by "
+                "`indicheck import " +
+                file_ + " --encoding gb18030`)";
           hinted_ = true;
         }
         error(line_, bad.column,

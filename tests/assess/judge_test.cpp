@@ -171,8 +171,8 @@ TEST_CASE("invalid UTF-8 in a table is located", "[table]") {
   CHECK(d[0].where.line == 2);
   CHECK(d[0].where.column == 5);
   CHECK(d[0].message ==
-        "invalid UTF-8 byte 0xFF (the file must be UTF-8; a GB18030/GBK file can be converted "
-        "with `iconv -f GB18030 -t UTF-8`); the line is skipped");
+        "invalid UTF-8 byte 0xFF (the file must be UTF-8 throughout; a GB18030/GBK table is "
+        "read by `indicheck import t.tsv --encoding gb18030`); the line is skipped");
 }
 
 TEST_CASE("an actual's key matches whatever spaces PDF extraction left in it", "[report]") {
