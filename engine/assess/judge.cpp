@@ -47,6 +47,30 @@ Diagnostic at(const Cell& cell, Code code, std::string message, unsigned offset 
 
 }  // namespace
 
+namespace {
+
+// The members (其中) of the first figure of the first 预算 block, each
+// evaluated for the year in `unit`.
+std::vector<rules::Funds::Amount> funds_members(rules::Evaluator& ev, const Unit& unit) {
+  std::vector<rules::Funds::Amount> out;
+  for (const rules::RuleFile& f : ev.rules().files)
+    for (const rules::Statement& st : f.statements) {
+      if (st.kind != rules::Statement::Kind::budget || st.figures.empty()) continue;
+      for (const rules::Figure& m : st.figures.front().members) {
+        rules::Expr ref;
+        ref.kind = rules::Expr::Kind::reference;
+        ref.text = m.name;
+        auto o = ev.eval(ref, Period::year);
+        if (o.value && o.value->dimension == rules::Dimension::of(unit))
+          out.push_back({o.value->base / unit.factor, m.name});
+      }
+      return out;
+    }
+  return out;
+}
+
+}  // namespace
+
 int Report::exit_code() const {
   if (has_errors(diagnostics)) return 2;
   for (const auto& c : reconciliations)
@@ -66,6 +90,13 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
     if (auto m = targets.metadata.find(key); m != targets.metadata.end() && !m->second.empty())
       r.heading.emplace_back(key, m->second);
   r.year = targets.year;
+  if (auto t = targets.metadata.find("标题"); t != targets.metadata.end()) r.title = t->second;
+  if (auto u = actuals.metadata.find("资金单位"); u != actuals.metadata.end())
+    r.funds_unit = u->second;
+  for (auto [key, into] :
+       {std::pair{"1-6月执行数", &r.half_executed}, {"全年预计执行数", &r.forecast}})
+    if (auto m = actuals.metadata.find(key); m != actuals.metadata.end())
+      *into = Number::parse_decimal(m->second);
   r.period = period;
   r.targets_file = targets.file;
   r.actuals_file = actuals.file;
@@ -154,7 +185,8 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
   if (rules) {
     evaluator.emplace(*rules, period, r.figures);
     r.reconciliations = rules::reconcile(*evaluator);
-    if (period == Period::year) r.funds = rules::funds_of(*evaluator);
+    r.funds = rules::funds_of(*evaluator);  // the year's figures, on the 监控表 too
+    if (r.funds) r.funds_members = funds_members(*evaluator, r.funds->unit);
   }
   Tallies by_level1(r.by_level1), by_level2(r.by_level2);
   // One result per indicator, each near a kilobyte: grown by doubling, the
@@ -224,10 +256,10 @@ FundsBlock funds_block(const Report& r) {
   const rules::Funds* funds = r.funds ? &*r.funds : nullptr;
   if (sc && sc->budget) {
     // The published self-evaluation's figures (the scoring used them): its
-    // 全年预算数 and 全年执行数, in the 自评表's 万元. The rule files' figures
-    // are not mixed in: they may be in another unit, and the row would add
-    // them up as if they were one table's.
-    b.unit = "万元";
+    // 全年预算数 and 全年执行数, in its unit (# 资金单位, as imported), else the
+    // 自评表's 万元. The rule files' figures are not mixed in: they may be in
+    // another unit, and the row would add them up as if they were one table's.
+    b.unit = r.funds_unit.empty() ? "万元" : r.funds_unit;
     b.budget = sc->budget;
     b.executed = sc->executed;
   } else if (funds) {
@@ -240,8 +272,11 @@ FundsBlock funds_block(const Report& r) {
         b.from_rules.emplace_back(label, (*fig)->name);
       }
   } else {
-    b.unit = "万元";  // no figures: the 自评表's blank form
+    // No figures (the 自评表's blank form) or a 监控表's progress alone.
+    b.unit = r.funds_unit.empty() ? "万元" : r.funds_unit;
   }
+  if (funds && funds->unit.symbol == b.unit)
+    for (const auto& m : r.funds_members) b.members.emplace_back(m.name, m.value);
   if (b.budget && b.executed && b.budget->sign() > 0)
     b.rate = *b.executed * Number::integer(100) / *b.budget;
   b.score = sc && sc->execution ? &*sc->execution : nullptr;

@@ -117,6 +117,12 @@ struct Report {
   // in kHeadingKeys' order: every report's heading shows it.
   std::vector<std::pair<std::string, std::string>> heading;
   std::optional<int> year;
+  // The published table's title as imported ("2022年度项目支出绩效自评表"); "" when
+  // the targets file does not give it (docs/files.md, "# indicheck targets: …").
+  std::string title;
+  // The unit of a published self-evaluation's funds figures (# 资金单位: 元, written
+  // by indicheck import beside # 全年预算数); "" when not given (the 自评表's 万元).
+  std::string funds_unit;
   Period period = Period::year;
   std::string targets_file, actuals_file;
   std::vector<IndicatorResult> results;  // in table order: one per indicator
@@ -131,7 +137,14 @@ struct Report {
   std::map<std::string, rules::Judgement> judgements;  // by indicator path, when rules apply
   std::optional<ScoringScheme> rule_scheme;            // the rule files' 评分, when they give one
   std::optional<rules::Funds> funds;                   // year-end, from the rule files' figures
-  std::optional<Scoring> scoring;                      // year-end, from assess()
+  // The 其中 lines of the funds total (本年财政拨款, 上年结转资金, 其他资金): the
+  // members of the first figure of the rule files' first 预算 block, evaluated
+  // for the year in the funds unit; those that cannot be evaluated are left out.
+  std::vector<rules::Funds::Amount> funds_members;
+  // A 监控表's funds progress as the actuals give it (# 1-6月执行数,
+  // # 全年预计执行数; indicheck import writes them), in funds_unit.
+  std::optional<Number> half_executed, forecast;
+  std::optional<Scoring> scoring;  // year-end, from assess()
   std::optional<Recheck> recheck;  // year-end, when the actuals publish 得分 (recheck.hpp)
 
   // 2 when a file has errors, 1 when an indicator is not met (fail, partial,
@@ -154,11 +167,13 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
 // the score is the block's own (Scoring::execution) or that of the indicator
 // named 预算执行率.
 struct FundsBlock {
-  std::string unit;  // the rule files' funds unit; else 万元, the 自评表's
+  std::string unit;  // the figures' unit (the rules' or the published table's); else 万元
   std::optional<Number> initial, budget, executed;
   std::optional<Number> rate;    // executed × 100 / budget (a percentage), budget > 0
   const Score* score = nullptr;  // points into the Report
   std::vector<std::pair<std::string, std::string>> from_rules;  // (年初预算数, the rules' name)…
+  // The total's 其中 lines (name, 全年 figure), when they are in `unit`.
+  std::vector<std::pair<std::string, Number>> members;
   // Whether the rules or the scoring gave any funds figure (the text and JSON
   // reports show the block only then; the xlsx always has it).
   bool has_figures() const { return initial || budget || executed; }

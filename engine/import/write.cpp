@@ -213,6 +213,11 @@ std::string write_actuals(const Import& im) {
     out += "# 1-6月执行数: " + im.funds->half_executed + "\n";
   if (im.funds && !im.funds->forecast.empty())
     out += "# 全年预计执行数: " + im.funds->forecast + "\n";
+  // The unit of those figures (the funds block's label: 项目资金（元）).
+  if (im.funds && !im.budget_unit.empty() &&
+      (!im.funds->executed.empty() || !im.funds->half_executed.empty() ||
+       !im.funds->forecast.empty()))
+    out += "# 资金单位: " + im.budget_unit + "\n";
   if (!im.total_score.empty()) out += "# 总分: " + im.total_score + "\n";
   if (!im.grade.empty()) out += "# 自评等级: " + im.grade + "\n";
   // A 监控表's outlook, measures and notes, which no column of an actuals file

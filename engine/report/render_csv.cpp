@@ -29,15 +29,56 @@ std::string render_csv(const Report& r) {
         line({std::to_string(row.index), row.level1, row.level2, row.key_work, row.name, row.target,
               row.actual, row.verdict, row.explanation, row.weight, row.points, row.scoring,
               row.on_track, row.on_track_why, row.reason, row.needs_reason ? "是" : ""});
+  // The rows after the indicators keep the 16 columns, their label in 一级指标.
+  auto row = [](std::initializer_list<std::pair<std::size_t, std::string>> cells) {
+    std::vector<std::string> fields(16);
+    for (const auto& [at, text] : cells) fields[at] = text;
+    return line(fields);
+  };
   if (r.scoring) {
     const Scoring& s = *r.scoring;
-    if (s.execution)
-      out += line({"", "预算执行率", "", "", "", "", "", "", "", s.execution->weight.to_fixed(2),
-                   s.execution->points.to_fixed(2), s.execution->explanation, "", "", "", ""});
-    out += line({"", "总分", "", "", "", "", "", "", "", "100",
-                 s.grade.empty() ? "" : s.total.to_fixed(2), s.explanation, "", "", "", ""});
-    out += line({"", "等级", "", "", "", "", "", "", "", "", s.grade, "", "", "", "", ""});
+    // The funds block (as the text report shows it): one row a figure, the
+    // figure under 实际完成值; the 执行率 row carries the block's 分值 and 得分
+    // when the block is scored on its own (else the 预算执行率 indicator has them).
+    if (const FundsCells f = funds_cells(r); f.shown) {
+      for (auto [head, value] : {std::pair{"年初预算数", f.initial},
+                                 {"全年预算数", f.budget},
+                                 {"全年执行数", f.executed}})
+        out += row({{1, f.label},
+                    {4, head},
+                    {6, value},
+                    {11, f.source.count(head) ? "from the rule files: " + f.source.at(head) : ""}});
+      if (s.execution)
+        out += row({{1, f.label},
+                    {4, "执行率"},
+                    {6, f.rate},
+                    {9, f.weight},
+                    {10, f.points},
+                    {11, s.execution->explanation}});
+      else
+        out += row({{1, f.label}, {4, "执行率"}, {6, f.rate}, {11, f.explanation}});
+    } else if (s.execution) {
+      out += row({{1, "预算执行率"},
+                  {9, s.execution->weight.to_fixed(2)},
+                  {10, s.execution->points.to_fixed(2)},
+                  {11, s.execution->explanation}});
+    }
+    out += row({{1, "总分"},
+                {9, "100"},
+                {10, s.grade.empty() ? "" : s.total.to_fixed(2)},
+                {11, s.explanation}});
+    out += row({{1, "等级"}, {10, s.grade}});
   }
+  // Every 核对: its place under 二级指标, 警告 under 重点工作, the relation
+  // under 三级指标, its result under 判定 and its 说明 under 偏差原因.
+  for (const ReconciliationRow& c : reconciliation_rows(r))
+    out += row({{1, "核对"},
+                {2, c.where},
+                {3, c.warning ? "警告" : ""},
+                {4, c.written},
+                {7, c.result},
+                {8, c.explanation},
+                {14, c.message}});
   return out;
 }
 

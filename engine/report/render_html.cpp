@@ -18,12 +18,15 @@ h1{font-size:1.4em;margin:0 0 .3em}
 .grade{font-weight:bold;padding:0 .4em;border-radius:3px;background:#e8f3e8}
 table{border-collapse:collapse;width:100%;font-size:.85em}
 th,td{border:1px solid #bbb;padding:3px 5px;vertical-align:top;text-align:left}
-th{background:#ddebf7}
+th{background:#ddebf7;white-space:nowrap}
 td.num{text-align:right;white-space:nowrap}
+td.cat{word-break:keep-all}
+th.c-no{width:1.5em}th.c-l1{width:4.5em}th.c-l2{width:8.5em}th.c-name{width:9em}
+th.c-val{width:5.5em}th.c-v{width:5em}th.c-num{width:3.5em}th.c-how{width:9em}th.c-why{width:7em}
 tr.pass td.v{color:#1a7f1a}tr.fail td.v,tr.error td.v{color:#b00}
 tr.partial td.v,tr.missing td.v{color:#a60}tr.manual td.v{color:#067}
 .owed{color:#b00;font-weight:bold}
-tr.differs td{background:#fdecea}
+tr.differs td,tr.fails td{background:#fdecea}
 .how{color:#555;font-size:.9em}
 #filters{margin:.8em 0}
 @page{size:A4 landscape;margin:12mm}
@@ -113,17 +116,22 @@ std::string render_html(const Report& r) {
   out += "</select></label></div>\n";
 
   out +=
-      "<table id=\"indicators\">\n<thead><tr><th>#</th><th>一级指标</th><th>二级指标</th>"
-      "<th>三级指标</th><th>指标值</th><th>实际完成值</th><th>判定</th>";
-  out += year ? "<th>分值</th><th>得分</th><th>计分</th>" : "<th>全年预计</th><th>依据</th>";
-  out += "<th>偏差原因</th></tr></thead>\n<tbody>\n";
+      "<table id=\"indicators\">\n<thead><tr><th class=\"c-no\">#</th>"
+      "<th class=\"c-l1\">一级指标</th><th class=\"c-l2\">二级指标</th>"
+      "<th class=\"c-name\">三级指标</th><th class=\"c-val\">指标值</th>"
+      "<th class=\"c-val\">实际完成值</th><th class=\"c-v\">判定</th>";
+  out += year ? "<th class=\"c-num\">分值</th><th class=\"c-num\">得分</th>"
+                "<th class=\"c-how\">计分</th>"
+              : "<th class=\"c-v\">全年预计</th><th class=\"c-how\">依据</th>";
+  out += "<th class=\"c-why\">偏差原因</th></tr></thead>\n<tbody>\n";
   for (const ReportRow& x : report_rows(r)) {
     std::string name = x.key_work.empty() ? x.name : x.key_work + " / " + x.name;
     // Targets and actuals clipped as in the text report; JSON and CSV keep them whole.
     out += "<tr class=\"" + x.verdict + "\"><td class=\"num\">" + std::to_string(x.index) +
-           "</td><td>" + escape_markup(x.level1) + "</td><td>" + escape_markup(x.level2) +
-           "</td><td>" + escape_markup(name) + "</td><td>" + escape_markup(shown_cell(x.target)) +
-           "</td><td>" + escape_markup(shown_cell(x.actual)) + "</td><td class=\"v\">" +
+           "</td><td class=\"cat\">" + escape_markup(x.level1) + "</td><td>" +
+           escape_markup(x.level2) + "</td><td>" + escape_markup(name) + "</td><td>" +
+           escape_markup(shown_signs(shown_cell(x.target))) + "</td><td>" +
+           escape_markup(shown_signs(shown_cell(x.actual))) + "</td><td class=\"v\">" +
            escape_markup(x.verdict) + "<div class=\"how\">" + escape_markup(x.explanation) +
            "</div></td>";
     if (year)
@@ -139,6 +147,32 @@ std::string render_html(const Report& r) {
            "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
+  if (const FundsCells f = funds_cells(r); r.scoring && f.shown) {
+    // The funds block, as the text report shows it.
+    out += "<h2>" + escape_markup(f.label) + "</h2>\n<table class=\"funds\">\n<thead><tr><th></th>";
+    for (const char* head : kFundsHeads) out += "<th>" + std::string(head) + "</th>";
+    out += "</tr></thead>\n<tbody>\n<tr><td>年度资金总额</td>";
+    for (const std::string& v : funds_values(f))
+      out += "<td class=\"num\">" + escape_markup(v.empty() ? "-" : v) + "</td>";
+    out += "</tr>\n</tbody>\n</table>\n";
+    if (!f.explanation.empty())
+      out += "<p class=\"how\">" + escape_markup(f.explanation) + "</p>\n";
+    if (!f.from_rules.empty())
+      out += "<p class=\"how\">from the rule files: " + escape_markup(f.from_rules) + "</p>\n";
+  }
+  if (!r.reconciliations.empty()) {
+    // Every 核对 of the rule files; one not passed at error level is marked.
+    out += "<h2>" + escape_markup(reconciliation_summary(r)) +
+           "</h2>\n<table class=\"reconciliations\">\n<thead><tr><th class=\"c-v\">判定</th>"
+           "<th>核对</th><th>取值</th><th>说明</th><th>where</th></tr></thead>\n<tbody>\n";
+    for (const ReconciliationRow& c : reconciliation_rows(r))
+      out += "<tr class=\"" + c.result + (c.fails() ? " fails" : "") + "\"><td class=\"v\">" +
+             escape_markup(c.result + (c.warning ? " (警告)" : "")) + "</td><td>" +
+             escape_markup(c.written) + "</td><td class=\"how\">" + escape_markup(c.explanation) +
+             "</td><td>" + escape_markup(c.message) + "</td><td>" + escape_markup(c.where) +
+             "</td></tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
   if (r.recheck) {
     // As in the text and Markdown reports: each published 得分 that differs,
     // and the published 总分, with indicheck's arithmetic.

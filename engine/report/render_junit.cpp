@@ -54,6 +54,51 @@ std::string render_junit(const Report& r) {
     if (!out.empty()) s.body += "      <system-out>" + escape_markup(out) + "</system-out>\n";
     s.body += "    </testcase>\n";
   }
+  if (!r.reconciliations.empty()) {
+    // Every 核对 of the rule files: one not passed at error level fails the
+    // job as the check's exit code does (fail and missing a <failure>, error an
+    // <error>, as for an indicator); one at warning level (警告) passes with its
+    // result in <system-out>.
+    Suite& s = suites.emplace_back();
+    s.name = "核对";
+    for (const ReconciliationRow& c : reconciliation_rows(r)) {
+      ++s.tests;
+      s.body += "    <testcase classname=\"核对\" name=\"" + escape_markup(c.written) + "\">\n";
+      std::string detail = c.explanation + "\n" +
+                           (c.message.empty() ? std::string() : "说明: " + c.message + "\n") +
+                           "at " + c.where + "\n";
+      if (c.fails() && c.kind == VerdictKind::error) {
+        ++s.errors;
+        s.body += "      <error type=\"error\" message=\"" + escape_markup(c.explanation) + "\">" +
+                  escape_markup(detail) + "</error>\n";
+      } else if (c.fails()) {
+        ++s.failures;
+        s.body += "      <failure type=\"" + c.result + "\" message=\"" +
+                  escape_markup(c.explanation) + "\">" + escape_markup(detail) + "</failure>\n";
+      } else {
+        s.body += "      <system-out>" +
+                  escape_markup((c.warning ? c.result + " (警告)\n" : std::string()) + detail) +
+                  "</system-out>\n";
+      }
+      s.body += "    </testcase>\n";
+    }
+  }
+  if (const FundsCells f = funds_cells(r); r.scoring && f.shown) {
+    // The funds block, for the record: one case that passes, its figures in
+    // <system-out> (its score is the 预算执行率 indicator's or the block's).
+    Suite& s = suites.emplace_back();
+    s.name = f.label;
+    ++s.tests;
+    std::string out;
+    const auto values = funds_values(f);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      out += std::string(kFundsHeads[i]) + " " + (values[i].empty() ? "-" : values[i]) + "\n";
+    if (!f.explanation.empty()) out += f.explanation + "\n";
+    if (!f.from_rules.empty()) out += "from the rule files: " + f.from_rules + "\n";
+    s.body += "    <testcase classname=\"" + escape_markup(f.label) +
+              "\" name=\"年度资金总额\">\n      <system-out>" + escape_markup(out) +
+              "</system-out>\n    </testcase>\n";
+  }
   if (r.recheck) {
     // A published self-evaluation: one case for the 得分 compared (a failure
     // per one that differs) and one for the published 总分.

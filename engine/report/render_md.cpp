@@ -103,8 +103,8 @@ std::string render_md(const Report& r) {
                                       cell(row.level1),
                                       cell(row.level2),
                                       cell(name),
-                                      cell(shown_cell(row.target)),
-                                      cell(shown_cell(row.actual)),
+                                      cell(shown_signs(shown_cell(row.target))),
+                                      cell(shown_signs(shown_cell(row.actual))),
                                       cell(row.verdict)};
     if (year)
       cells.insert(cells.end(), {cell(row.weight), cell(row.points), cell(row.scoring)});
@@ -112,6 +112,15 @@ std::string render_md(const Report& r) {
       cells.insert(cells.end(), {cell(row.on_track), cell(row.on_track_why)});
     cells.push_back(row.needs_reason ? "**needs a reason**" : cell(row.reason));
     out += table_row(cells);
+  }
+  if (!r.reconciliations.empty()) {
+    // Every 核对 of the rule files, as the text report lists them.
+    out += "\n## " + md(reconciliation_summary(r)) + "\n\n" +
+           table_row({"判定", "核对", "取值", "说明", "where"}) + rule_row(5);
+    for (const ReconciliationRow& c : reconciliation_rows(r))
+      out += table_row(
+          {c.fails() ? "**" + md(c.result) + "**" : cell(c.result + (c.warning ? " (警告)" : "")),
+           cell(c.written), cell(c.explanation), cell(c.message), cell(c.where)});
   }
   if (r.scoring) {
     const Scoring& s = *r.scoring;
@@ -124,6 +133,16 @@ std::string render_md(const Report& r) {
     if (!s.assumptions.empty()) {
       out += "\nAssumed:\n\n";
       for (const auto& a : s.assumptions) out += "- " + md(a) + "\n";
+    }
+    if (const FundsCells f = funds_cells(r); f.shown) {
+      std::vector<std::string> head = {md(f.label)};
+      head.insert(head.end(), std::begin(kFundsHeads), std::end(kFundsHeads));
+      std::vector<std::string> values = funds_values(f);
+      values.insert(values.begin(), "年度资金总额");
+      out += "\n## " + md(f.label) + "\n\n" + table_row(head) + rule_row(head.size()) +
+             data_row(values);
+      if (!f.explanation.empty()) out += "\n" + md(f.explanation) + "\n";
+      if (!f.from_rules.empty()) out += "\nfrom the rule files: " + md(f.from_rules) + "\n";
     }
   }
   if (r.recheck) {

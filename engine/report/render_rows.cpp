@@ -51,10 +51,24 @@ std::string report_who(const Report& r) {
 }
 
 std::string report_title(const Report& r) {
-  std::string out = report_who(r).empty() ? std::string("indicheck") : report_who(r);
+  std::string project, who = r.unit;
+  for (const auto& [key, value] : r.heading) {
+    if (key == "项目名称") project = value;
+    if (who.empty() && key == "实施单位") who = value;
+  }
+  for (const auto& [key, value] : r.heading)
+    if (who.empty() && key == "主管部门") who = value;
+  std::string out = project.empty() ? who : who.empty() ? project : project + " · " + who;
+  if (out.empty()) out = "indicheck";
   if (r.year) out += " " + std::to_string(*r.year) + "年度";
   out += std::string(" · ") + chinese(r.period);
   return out;
+}
+
+std::string shown_signs(std::string text) {
+  for (auto at = text.find("\u2550"); at != std::string::npos; at = text.find("\u2550", at))
+    text.replace(at, 3, "=");
+  return text;
 }
 
 std::string xml_text(std::string_view text) {
@@ -115,6 +129,57 @@ std::string recheck_summary(const Recheck& c) {
          (c.differences.empty() ? std::string("all agree")
                                 : std::to_string(c.differences.size()) +
                                       (c.differences.size() == 1 ? " differs" : " differ"));
+}
+
+std::vector<ReconciliationRow> reconciliation_rows(const Report& r) {
+  std::vector<ReconciliationRow> rows;
+  for (const auto& c : r.reconciliations) {
+    ReconciliationRow row;
+    row.kind = c.kind;
+    row.result = to_string(c.kind);
+    row.written = c.written;
+    row.explanation = c.explanation;
+    row.passed = c.kind == VerdictKind::pass;
+    row.warning = c.severity == Severity::warning;
+    if (!row.passed) row.message = c.message;
+    row.where = c.where.file + ":" + std::to_string(c.where.line);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string reconciliation_summary(const Report& r) {
+  unsigned failed = 0;
+  for (const auto& c : r.reconciliations) failed += c.kind != VerdictKind::pass;
+  return "核对 (" + std::to_string(r.reconciliations.size()) + " checks, " +
+         std::to_string(failed) + " not passed)";
+}
+
+FundsCells funds_cells(const Report& r) {
+  const FundsBlock b = funds_block(r);
+  FundsCells f;
+  auto printed = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string(); };
+  f.unit = b.unit;
+  f.label = "项目资金（" + b.unit + "）";
+  f.initial = printed(b.initial);
+  f.budget = printed(b.budget);
+  f.executed = printed(b.executed);
+  f.rate = b.rate ? b.rate->to_fixed(2) + "%" : std::string();
+  if (b.score) {
+    f.weight = b.score->weight.to_fixed(2);
+    f.points = b.score->points.to_fixed(2);
+    f.explanation = "预算执行率 " + f.points + ": " + b.score->explanation;
+  }
+  for (const auto& [head, name] : b.from_rules) f.source[head] = name;
+  for (std::size_t i = 0; i < b.from_rules.size(); ++i)
+    f.from_rules +=
+        std::string(i ? ", " : "") + b.from_rules[i].first + " = " + b.from_rules[i].second;
+  f.shown = b.has_figures();
+  return f;
+}
+
+std::vector<std::string> funds_values(const FundsCells& f) {
+  return {f.initial, f.budget, f.executed, f.rate, f.weight, f.points};
 }
 
 std::string capitalised(std::string text) {

@@ -2,6 +2,7 @@
 // The report model flattened to printed cells, shared by the table-shaped
 // formats (csv, md, html, xlsx, junit) so that they print the same figures.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,11 +28,19 @@ struct ReportRow {
 
 std::vector<ReportRow> report_rows(const Report& report);
 
-// "苏州市自然资源和规划局 2024年度 · 全年": the report's heading; a project's table
-// with no 单位 is named by its 项目名称.
+// "苏州市自然资源和规划局 2024年度 · 全年": the report's heading. A project's
+// table is named by its 项目名称 and who carries it out (单位, else 实施单位,
+// else 主管部门): "农村公路养护 · 某县公路养护中心 2023年度 · 全年".
 std::string report_title(const Report& report);
 // Who the report is about: 单位, else 项目名称, else "".
 std::string report_who(const Report& report);
+
+// A target or actual for a page a browser draws: the box-drawing ═ (U+2550),
+// which tables use for "=" and the target grammar reads as "=", shown as "=".
+// A CJK font draws ═ as a full-width double rule joined to its neighbours,
+// and at a table's font size its two lines merge into one: "═100%" read as
+// "—100%".
+std::string shown_signs(std::string text);
 
 // Text with only the characters XML 1.0 allows, for every XML-based format
 // (JUnit, HTML, the xlsx workbook): control characters other than tab and
@@ -55,6 +64,41 @@ struct RecheckRow {
 std::vector<RecheckRow> recheck_rows(const Recheck& recheck);
 // "compared 6 published 得分: 1 differs" (or "…: all agree").
 std::string recheck_summary(const Recheck& recheck);
+// A 核对 (reconciliation) as every format prints it.
+struct ReconciliationRow {
+  VerdictKind kind = VerdictKind::pass;  // pass, fail, missing or error
+  std::string result;                    // its name: "pass", …
+  std::string written;                   // the relation as written
+  std::string explanation;               // both sides with their values
+  std::string message;                   // its 说明, when it did not pass; else ""
+  std::string where;                     // "file:line" of the 核对
+  bool passed = true;
+  bool warning = false;  // 警告: a miss is reported but does not fail the check
+  // Not passed at error level: the report's exit code is 1, JUnit has a failure.
+  bool fails() const { return !passed && !warning; }
+};
+std::vector<ReconciliationRow> reconciliation_rows(const Report& report);
+// "核对 (3 checks, 1 not passed)"
+std::string reconciliation_summary(const Report& report);
+
+// The funds block (funds_block) printed: figures to 2 places (half-up), the
+// 执行率 with "%", each "" when there is none.
+struct FundsCells {
+  std::string unit;   // 元, 万元
+  std::string label;  // "项目资金（万元）"
+  std::string initial, budget, executed, rate, weight, points;
+  std::string explanation;  // "预算执行率 9.85: 10 × 98.5/100 = 9.85"; "" without a score
+  std::string from_rules;  // "年初预算数 = 资金总额, 全年预算数 = 预算数, …"; "" when none
+  std::map<std::string, std::string> source;  // 年初预算数 → the rules' name for it, …
+  bool shown = false;  // FundsBlock::has_figures: the reports other than xlsx show it
+};
+FundsCells funds_cells(const Report& report);
+// The block's columns as the reports (text, csv, md, html, junit) show them.
+inline constexpr const char* kFundsHeads[] = {"年初预算数", "全年预算数", "全年执行数",
+                                              "执行率",     "分值",       "得分"};
+// The values of kFundsHeads, in that order.
+std::vector<std::string> funds_values(const FundsCells& cells);
+
 // `text` with its first (ASCII) letter in capitals, to start a sentence.
 std::string capitalised(std::string text);
 

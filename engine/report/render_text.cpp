@@ -139,30 +139,17 @@ std::string recheck_lines(const Recheck& c) {
 // The 自评表's funds block (funds_block), when there is anything to show:
 // the figures in the funds unit, the 执行率, and the block's score.
 std::string funds_lines(const Report& r) {
-  const FundsBlock b = funds_block(r);
-  if (!b.has_figures()) return "";
-  auto cell = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string("-"); };
-  const std::string label = "项目资金 (" + b.unit + ")";
+  const FundsCells f = funds_cells(r);
+  if (!f.shown) return "";
+  const std::string label = "项目资金 (" + f.unit + ")";
   const unsigned w = std::max(display_width(label), display_width("年度资金总额"));
   std::string out = "\n" + pad_right(label, w);
-  for (const char* head : {"年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"})
-    out += "  " + pad_left(head, 12);
+  for (const char* head : kFundsHeads) out += "  " + pad_left(head, 12);
   out += "\n" + pad_right("年度资金总额", w);
-  for (const std::string& v : {cell(b.initial), cell(b.budget), cell(b.executed),
-                               b.rate ? b.rate->to_fixed(2) + "%" : std::string("-"),
-                               b.score ? b.score->weight.to_fixed(2) : std::string("-"),
-                               b.score ? b.score->points.to_fixed(2) : std::string("-")})
-    out += "  " + pad_left(v, 12);
+  for (const std::string& v : funds_values(f)) out += "  " + pad_left(v.empty() ? "-" : v, 12);
   out += "\n";
-  if (b.score)
-    out += "预算执行率 " + b.score->points.to_fixed(2) + ": " + b.score->explanation + "\n";
-  if (!b.from_rules.empty()) {
-    out += "from the rule files:";
-    for (std::size_t i = 0; i < b.from_rules.size(); ++i)
-      out +=
-          std::string(i ? "," : "") + " " + b.from_rules[i].first + " = " + b.from_rules[i].second;
-    out += "\n";
-  }
+  if (!f.explanation.empty()) out += f.explanation + "\n";
+  if (!f.from_rules.empty()) out += "from the rule files: " + f.from_rules + "\n";
   return out;
 }
 
@@ -235,18 +222,13 @@ std::string render_text(const Report& r, const TextOptions& options) {
   }
 
   if (!r.reconciliations.empty()) {
-    unsigned failed = 0;
-    for (const auto& c : r.reconciliations) failed += c.kind != VerdictKind::pass;
-    out += "\n核对 (" + std::to_string(r.reconciliations.size()) + " checks, " +
-           std::to_string(failed) + " not passed)\n";
-    for (const auto& c : r.reconciliations) {
+    out += "\n" + reconciliation_summary(r) + "\n";
+    for (const ReconciliationRow& c : reconciliation_rows(r)) {
       out += pad_left("", number_width) + "  ";
-      out.coloured(pad_right(to_string(c.kind), verdict_width), colour_of(c.kind), options.color);
-      out += " " + c.written + "  (" + c.where.file + ":" + std::to_string(c.where.line) +
-             (c.severity == Severity::warning ? ", 警告" : "") + ")\n";
+      out.coloured(pad_right(c.result, verdict_width), colour_of(c.kind), options.color);
+      out += " " + c.written + "  (" + c.where + (c.warning ? ", 警告" : "") + ")\n";
       out += indent + c.explanation + "\n";
-      if (c.kind != VerdictKind::pass && !c.message.empty())
-        out += indent + "说明: " + c.message + "\n";
+      if (!c.message.empty()) out += indent + "说明: " + c.message + "\n";
     }
   }
 

@@ -1,11 +1,21 @@
-// The report as the official 绩效自评表 workbook (libxlsxwriter): a title, the
-// funds block, then one row per indicator under
+// The report as the official forms (财预〔2020〕10号's annexes), with libxlsxwriter:
+// the 项目支出 or 部门整体支出 绩效自评表 at year-end, the 绩效运行监控表 at
+// mid-year. The title is the published table's (else the form's name), then the
+// table's head (单位名称, 项目名称, 主管部门 | 实施单位), the 项目资金 block in
+// its own unit with its 其中 lines, 年度总体目标 (预期目标 | 实际完成情况), and
+// one row per indicator under
 //   一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
-// with the category cells merged, and the total and grade at the bottom. A
-// second sheet, 计分说明, shows how every score was computed. Mid-year, the
-// columns are those of the 监控表 (半年指标值, 1-6月完成值, 全年预计).
+// with the category cells merged, 总分 and 自评等级 at the bottom. Figures are
+// number cells holding exactly the printed decimal (so Excel's SUM works on
+// them); A4 landscape, fitted to the page's width, the column heads repeated on
+// every page. A second sheet (计分说明 / 预计依据) shows how every score or
+// outlook came about, and what the form assumed.
 
 #include <xlsxwriter.h>
+#include <zip.h>
+
+#include <cstdlib>
+#include <cstring>
 
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/limits.hpp"
@@ -20,7 +30,7 @@ namespace {
 constexpr lxw_row_t kColumns = 8;
 
 struct Formats {
-  lxw_format *title, *head, *text, *center, *number, *bold;
+  lxw_format *title, *head, *text, *center, *number, *percent, *bold, *plain;
 };
 
 Formats make_formats(lxw_workbook* wb) {
@@ -45,6 +55,12 @@ Formats make_formats(lxw_workbook* wb) {
   format_set_align(f.center, LXW_ALIGN_CENTER);
   f.number = base(false);
   format_set_align(f.number, LXW_ALIGN_RIGHT);
+  format_set_num_format(f.number, "0.00");
+  f.percent = base(false);
+  format_set_align(f.percent, LXW_ALIGN_RIGHT);
+  format_set_num_format(f.percent, "0.00%");
+  f.plain = workbook_add_format(wb);
+  format_set_align(f.plain, LXW_ALIGN_CENTER);
   f.bold = base(true);
   format_set_bold(f.bold);
   return f;
@@ -84,12 +100,20 @@ class Sheet {
   void text(lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f) {
     require(worksheet_write_string(ws_, row, col, fitted(row, col, s).c_str(), f));
   }
-  // A figure printed to 2 places (half-up), as a text cell. Not a number
-  // cell: libxlsxwriter takes a double and writes it with %.16G, which turns
-  // 83.79 into 83.79000000000001; the 自评表 must show what indicheck computed.
-  void figure(lxw_row_t row, lxw_col_t col, const std::string& printed, lxw_format* f) {
-    text(row, col, printed, f);
+  // A figure as a number cell holding exactly `exact` (a plain decimal, as
+  // printed: "83.79"), or a blank cell when there is none. libxlsxwriter takes
+  // a double and writes it with %.16G, which turns 83.79 into
+  // 83.79000000000001: the cell is listed, and exact_numbers() puts the decimal
+  // back once the workbook is written.
+  void figure(lxw_row_t row, lxw_col_t col, const std::string& exact, lxw_format* f) {
+    if (exact.empty()) return require(worksheet_write_blank(ws_, row, col, f));
+    require(worksheet_write_number(ws_, row, col, std::strtod(exact.c_str(), nullptr), f));
+    char name[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_rowcol_to_cell(name, row, col);
+    numbers_.emplace_back(name, exact);
   }
+  const std::vector<std::pair<std::string, std::string>>& numbers() const { return numbers_; }
+  lxw_worksheet* sheet() const { return ws_; }
   void merge(lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const std::string& s,
              lxw_format* f) {
     if (r1 == r2 && c1 == c2) return text(r1, c1, s, f);
@@ -124,34 +148,180 @@ class Sheet {
   std::string name_;
   std::string& error_;
   std::vector<Clipped>& clipped_;
+  std::vector<std::pair<std::string, std::string>> numbers_;  // (cell, exact decimal)
 };
 
-// The funds block (资金): 年初预算数, 全年预算数, 全年执行数, then the 预算执行率
-// block's 分值, 执行率 and 得分, from funds_block (engine/assess/report.hpp), and a
-// note with the block's arithmetic and where each figure came from.
+// Writes each number cell of `part` (the cells of `numbers`) with its exact
+// decimal in place of libxlsxwriter's %.16G text. "" on success, else why not.
+std::string exact_numbers(const std::string& path, const std::string& part,
+                          const std::vector<std::pair<std::string, std::string>>& numbers) {
+  int err = 0;
+  zip_t* za = zip_open(path.c_str(), 0, &err);
+  if (!za) return "cannot reopen the workbook to write its figures exactly";
+  auto fail = [&](std::string why) {
+    zip_discard(za);
+    return "cannot write the figures exactly: " + why;
+  };
+  zip_int64_t index = zip_name_locate(za, part.c_str(), 0);
+  zip_stat_t st;
+  if (index < 0 || zip_stat_index(za, static_cast<zip_uint64_t>(index), 0, &st) != 0)
+    return fail("the sheet is missing");
+  zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
+  if (!f) return fail("the sheet cannot be read");
+  std::string xml(static_cast<std::size_t>(st.size), '\0');
+  const zip_int64_t got = zip_fread(f, xml.data(), st.size);
+  zip_fclose(f);
+  if (got != static_cast<zip_int64_t>(st.size)) return fail("the sheet cannot be read");
+  // libxlsxwriter writes a number cell as <c r="F8" s="5"><v>83.79000000000001</v></c>.
+  for (const auto& [cell, exact] : numbers) {
+    const std::size_t at = xml.find("<c r=\"" + cell + "\"");
+    const std::size_t v = at == std::string::npos ? at : xml.find("<v>", at);
+    const std::size_t end = v == std::string::npos ? v : xml.find("</v>", v);
+    if (end == std::string::npos || xml.find("</c>", at) < end) return fail("a cell is missing");
+    xml.replace(v + 3, end - v - 3, exact);
+  }
+  void* copy = std::malloc(xml.size());
+  if (!copy) return fail("out of memory");
+  std::memcpy(copy, xml.data(), xml.size());
+  zip_source_t* src = zip_source_buffer(za, copy, xml.size(), 1);  // libzip frees it
+  if (!src) {
+    std::free(copy);
+    return fail("out of memory");
+  }
+  if (zip_file_replace(za, static_cast<zip_uint64_t>(index), src, 0) != 0) {
+    zip_source_free(src);
+    return fail(zip_strerror(za));
+  }
+  if (zip_close(za) != 0) return fail(zip_strerror(za));
+  return "";
+}
+
+// A printed figure, or "" when there is none.
+std::string printed(const std::optional<Number>& n) {
+  return n ? n->to_fixed(2) : std::string();
+}
+
+// The form's title: the published table's when it names this form (a 自评表
+// at year-end, a 监控表 at mid-year), else the form's own name, a project's
+// when the table is a project's (项目名称, or 项目 in its title).
+std::string form_title(const Report& r) {
+  const bool year = r.period == Period::year;
+  if (r.title.find(year ? "自评表" : "监控表") != std::string::npos) return r.title;
+  bool project = r.title.find("项目") != std::string::npos;
+  for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
+  if (year) return project ? "项目支出绩效自评表" : "部门整体支出绩效自评表";
+  return project ? "项目支出绩效运行监控表" : "部门整体绩效运行监控表";
+}
+
+std::string heading_value(const Report& r, const char* key) {
+  for (const auto& [k, value] : r.heading)
+    if (k == key) return value;
+  return "";
+}
+
+// The table's head as the form has it: 单位名称 | …, 项目名称 | …, then
+// 主管部门 | … | 实施单位 | … on one line. Returns the next free row.
+lxw_row_t head_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"单位名称", r.unit},
+                                   {"项目名称", heading_value(r, "项目名称")}}) {
+    if (value.empty()) continue;
+    s.text(row, 0, key, f.head);
+    s.merge(row, 1, row, kColumns - 1, value, f.text);
+    ++row;
+  }
+  const std::string owner = heading_value(r, "主管部门"), doer = heading_value(r, "实施单位");
+  if (!owner.empty() || !doer.empty()) {
+    s.text(row, 0, "主管部门", f.head);
+    s.merge(row, 1, row, 3, owner, f.text);
+    s.text(row, 4, "实施单位", f.head);
+    s.merge(row, 5, row, kColumns - 1, doer, f.text);
+    ++row;
+  }
+  return row;
+}
+
+// The funds block (项目资金, in the figures' unit), from funds_block
+// (engine/assess/report.hpp). At year-end: 年初预算数 | 全年预算数 | 全年执行数 |
+// 分值 | 执行率 | 得分 for 年度资金总额, then its 其中 lines and a note with the
+// block's arithmetic and where each figure came from. Mid-year (the 监控表):
+// 年初预算数 | 1-6月执行数 | 全年预计执行数 | 1-6月执行率.
 lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
   const FundsBlock b = funds_block(r);
-  s.merge(row, 0, row, 1, "项目资金（" + b.unit + "）", f.head);
-  const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
-  for (lxw_col_t c = 0; c < 6; ++c) s.text(row, static_cast<lxw_col_t>(2 + c), heads[c], f.head);
+  const bool year = r.period == Period::year;
+  const lxw_row_t first = row;
+  const std::vector<const char*> heads =
+      year ? std::vector<const char*>{"年初预算数", "全年预算数", "全年执行数",
+                                      "分值",       "执行率",     "得分"}
+           : std::vector<const char*>{"年初预算数", "1-6月执行数", "全年预计执行数", "1-6月执行率"};
+  s.text(row, 1, "", f.head);
+  for (std::size_t c = 0; c < heads.size(); ++c)
+    s.text(row, static_cast<lxw_col_t>(2 + c), heads[c], f.head);
+  for (auto c = static_cast<lxw_col_t>(2 + heads.size()); c < kColumns; ++c)
+    s.text(row, c, "", f.head);
   ++row;
-  auto printed = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string(); };
-  s.merge(row, 0, row, 1, "年度资金总额", f.text);
-  s.figure(row, 2, printed(b.initial), f.number);
-  s.figure(row, 3, printed(b.budget), f.number);
-  s.figure(row, 4, printed(b.executed), f.number);
-  s.figure(row, 5, b.score ? b.score->weight.to_fixed(2) : "", f.number);
-  s.text(row, 6, b.rate ? b.rate->to_fixed(2) + "%" : "", f.center);
-  s.figure(row, 7, b.score ? b.score->points.to_fixed(2) : "", f.number);
+  // A rate as a number cell: the percentage rounded to 2 places, as a fraction.
+  auto rate = [&](lxw_col_t col, const std::optional<Number>& percent) {
+    s.figure(row, col,
+             percent
+                 ? (*Number::parse_decimal(percent->to_fixed(2)) / Number::integer(100)).to_fixed(4)
+                 : "",
+             f.percent);
+  };
+  s.text(row, 1, "年度资金总额", f.text);
+  if (year) {
+    s.figure(row, 2, printed(b.initial), f.number);
+    s.figure(row, 3, printed(b.budget), f.number);
+    s.figure(row, 4, printed(b.executed), f.number);
+    s.figure(row, 5, b.score ? b.score->weight.to_fixed(2) : "", f.number);
+    rate(6, b.rate);
+    s.figure(row, 7, b.score ? b.score->points.to_fixed(2) : "", f.number);
+  } else {
+    std::optional<Number> half_rate;
+    if (r.half_executed && b.initial && b.initial->sign() > 0)
+      half_rate = *r.half_executed * Number::integer(100) / *b.initial;
+    s.figure(row, 2, printed(b.initial), f.number);
+    s.figure(row, 3, printed(r.half_executed), f.number);
+    s.figure(row, 4, printed(r.forecast), f.number);
+    rate(5, half_rate);
+    for (lxw_col_t c = 6; c < kColumns; ++c) s.text(row, c, "", f.text);
+  }
   ++row;
+  // 其中 lines: the total's members, their figure under 年初预算数 (and 全年预算数
+  // when the total's two are one figure); their 执行数 are not known.
+  const bool same = !b.from_rules.empty() && b.initial && b.budget && *b.initial == *b.budget;
+  for (std::size_t i = 0; i < b.members.size(); ++i) {
+    const auto& [name, value] = b.members[i];
+    s.text(row, 1, (i == 0 ? "其中：" : "") + name, f.text);
+    s.figure(row, 2, value.to_fixed(2), f.number);
+    s.figure(row, 3, year && same ? value.to_fixed(2) : "", f.number);
+    for (lxw_col_t c = 4; c < kColumns; ++c) s.text(row, c, year ? "-" : "", f.center);
+    ++row;
+  }
+  s.merge(first, 0, row - 1, 0, "项目资金（" + b.unit + "）", f.head);
   std::string note =
-      b.score ? "预算执行率得分 " + b.score->points.to_fixed(2) + "：" + b.score->explanation
-              : "预算执行率：未给出预算数与执行数";
+      !year     ? "1-6月执行率 = 1-6月执行数 / 年初预算数"
+      : b.score ? "预算执行率得分 " + b.score->points.to_fixed(2) + "：" + b.score->explanation
+                : "预算执行率：未给出预算数与执行数";
   std::string from;
   for (const auto& [label, name] : b.from_rules)
     from += std::string(from.empty() ? "" : "，") + label + "取自规则文件的" + name;
   if (!from.empty()) note += "（" + from + "）";
   s.merge(row, 0, row, kColumns - 1, note, f.text);
+  return row + 1;
+}
+
+// 年度总体目标: 预期目标 | 实际完成情况 (1-6月执行情况 mid-year), as the
+// targets file's head gives them. Returns the next free row.
+lxw_row_t goal_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
+  const std::string goal = heading_value(r, "年度总体目标"),
+                    done = heading_value(r, "年度总体目标完成情况");
+  if (goal.empty() && done.empty()) return row;
+  s.merge(row, 0, row + 1, 0, "年度总体目标", f.head);
+  s.merge(row, 1, row, 3, "预期目标", f.head);
+  s.merge(row, 4, row, kColumns - 1, r.period == Period::year ? "实际完成情况" : "1-6月执行情况",
+          f.head);
+  s.merge(row + 1, 1, row + 1, 3, goal, f.text);
+  s.merge(row + 1, 4, row + 1, kColumns - 1, done, f.text);
   return row + 2;
 }
 
@@ -165,34 +335,36 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   Formats f = make_formats(wb);
   const char* main_sheet = year ? "自评表" : "监控表";
   lxw_worksheet* ws = workbook_add_worksheet(wb, main_sheet);
+  // Print setup: A4 landscape, one page wide (as many long as it takes), the
+  // column heads on every page.
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4
   worksheet_fit_to_pages(ws, 1, 0);
-  const double widths[kColumns] = {10, 24, 30, 14, 14, 9, 9, 36};
+  worksheet_center_horizontally(ws);
+  const double widths[kColumns] = {12, 24, 30, 14, 14, 10, 10, 36};
   for (lxw_col_t c = 0; c < kColumns; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
   std::vector<Clipped> clipped;
   Sheet s(ws, main_sheet, error, clipped);
 
-  std::string title = (r.unit.empty() ? std::string() : r.unit + " ") +
-                      (r.year ? std::to_string(*r.year) + "年度 " : std::string()) +
-                      (year ? "部门整体支出绩效自评表" : "部门整体绩效运行监控表");
+  const std::string title = form_title(r);
   s.merge(0, 0, 0, kColumns - 1, title, f.title);
-  lxw_row_t row = 2;
-  // The table's head as the published table has it: one field a row.
-  for (const auto& [key, value] : r.heading) {
-    s.merge(row, 0, row, 1, key, f.head);
-    s.merge(row, 2, row, kColumns - 1, value, f.text);
+  lxw_row_t row = 1;
+  if (r.year && title.find("年度") == std::string::npos) {
+    s.merge(row, 0, row, kColumns - 1, "（" + std::to_string(*r.year) + "年度）", f.plain);
     ++row;
   }
-  if (!r.heading.empty()) ++row;
-  if (year) row = funds_rows(s, r, f, row);
+  row = head_rows(s, r, f, row);
+  row = funds_rows(s, r, f, row);
+  row = goal_rows(s, r, f, row);
+  ++row;
 
   const lxw_row_t head_row = row;
   std::vector<std::string> heads = {"一级指标", "二级指标", "三级指标", "年度指标值"};
   if (year)
     heads.insert(heads.end(), {"实际完成值", "分值", "得分", "偏差原因分析及改进措施"});
   else
-    heads.insert(heads.end(), {"半年指标值", "1-6月完成值", "全年预计", "偏差原因分析及改进措施"});
+    heads.insert(heads.end(),
+                 {"半年指标值", "1-6月执行情况", "完成目标可能性", "偏差原因分析及改进措施"});
   for (lxw_col_t c = 0; c < kColumns; ++c) s.text(row, c, heads[c], f.head);
   worksheet_repeat_rows(ws, head_row, head_row);
   ++row;
@@ -245,9 +417,14 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     ++row;
   }
 
-  // How each score was computed (or how each outlook was reached).
+  // How each score was computed (or how each outlook was reached), then what
+  // the form assumed and where its figures came from.
   const std::string notes_sheet(year ? kXlsxNotesSheetYear : kXlsxNotesSheetHalf);
   lxw_worksheet* notes = workbook_add_worksheet(wb, notes_sheet.c_str());
+  worksheet_set_landscape(notes);
+  worksheet_set_paper(notes, 9);
+  worksheet_fit_to_pages(notes, 1, 0);
+  worksheet_repeat_rows(notes, 0, 0);
   worksheet_set_column(notes, 0, 0, 6, nullptr);
   worksheet_set_column(notes, 1, 1, 50, nullptr);
   worksheet_set_column(notes, 2, 2, 70, nullptr);
@@ -262,28 +439,31 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     n.text(nr, 2, year ? x.scoring : x.on_track + "：" + x.on_track_why, f.text);
     ++nr;
   }
-  if (year && r.scoring)
-    for (const auto& a : r.scoring->assumptions) {
-      n.merge(nr, 0, nr, 1, "assumed", f.text);
-      n.text(nr, 2, a, f.text);
-      ++nr;
-    }
+  auto note = [&](const std::string& what, const std::string& text) {
+    n.merge(nr, 0, nr, 1, what, f.text);
+    n.text(nr, 2, text, f.text);
+    ++nr;
+  };
+  if (year && r.scoring) {
+    note("评分办法", r.scoring->scheme);
+    for (const auto& a : r.scoring->assumptions) note("假定", a);
+  }
+  note("资金单位", "项目资金的金额以" + funds_block(r).unit +
+                       "计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和");
+  note("数据来源", "目标表 " + r.targets_file + "；完成值 " + r.actuals_file);
 
   // Every cell clipped to Excel's limit, named, with its full length: the
   // JSON and CSV reports hold the text whole.
-  for (std::size_t i = 0; i < clipped.size(); ++i) {
-    n.merge(nr, 0, nr, 1, "clipped", f.text);
-    n.text(nr, 2,
-           clipped[i].cell + ": " + std::to_string(clipped[i].characters) +
-               " characters, clipped to Excel's limit of 32 767; the JSON and CSV reports "
-               "hold it whole",
-           f.text);
-    ++nr;
-  }
+  for (std::size_t i = 0; i < clipped.size(); ++i)
+    note("截断", clipped[i].cell + "：共 " + std::to_string(clipped[i].characters) +
+                     " 字，超过 Excel 单元格上限 32767 字，已截断；JSON 与 CSV 报告保留全文");
 
   lxw_error closed = workbook_close(wb);
   if (closed != LXW_NO_ERROR && error.empty())
     error = std::string("libxlsxwriter: ") + lxw_strerror(closed);
+  // The main sheet is the workbook's first part, xl/worksheets/sheet1.xml.
+  if (error.empty() && !s.numbers().empty())
+    error = exact_numbers(path, "xl/worksheets/sheet1.xml", s.numbers());
   return error;
 }
 

@@ -550,6 +550,9 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
                         target_unit.symbol);
         q->value = *rounded;
         q->unit = target_unit;
+        // A computed actual is printed to the same places (四舍五入 at print,
+        // 98.502325% as 98.50%); the note above keeps the exact figure.
+        if (computed) j.computed_actual = in_target.to_fixed(*places) + target_unit.symbol;
       }
     }
   }

@@ -184,9 +184,13 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
   }
   if (colon == std::string_view::npos) return;
   std::string key(trim(comment.substr(0, colon)));
-  static const char* const kKeys[] = {"单位",       "年度",       "期间",
-                                      "总分",       "全年预算数", "全年执行数",
-                                      "执行率分值", "执行率得分", "自评等级"};
+  // The first line indicheck import writes names the published table:
+  // "# indicheck targets: 2022年度项目支出绩效自评表" (the xlsx form's title).
+  if (key == "indicheck targets") key = "标题";
+  static const char* const kKeys[] = {"单位",          "年度",       "期间",       "标题",
+                                      "总分",          "全年预算数", "全年执行数", "资金单位",
+                                      "执行率分值",    "执行率得分", "自评等级",   "1-6月执行数",
+                                      "全年预计执行数"};
   if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys) &&
       std::find(std::begin(kHeadingKeys), std::end(kHeadingKeys), key) == std::end(kHeadingKeys))
     return;

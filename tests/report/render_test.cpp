@@ -1,6 +1,8 @@
 // The report formats from one model: CSV, Markdown, JUnit, HTML, and the xlsx
 // 自评表 opened back with the importer's reader and checked cell by cell.
 
+#include <zip.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <memory>
@@ -9,6 +11,7 @@
 #include "engine/base/output_file.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/report/render.hpp"
+#include "engine/report/render_rows.hpp"
 #include "engine/table/table.hpp"
 #include "tests/import/grid_rows.hpp"
 
@@ -109,6 +112,146 @@ TEST_CASE("the html page is self-contained, charts each category and filters", "
   CHECK(contains(h, "总分 84.28 / 100 <span class=\"grade\">良</span>"));
 }
 
+namespace {
+
+// One part of an xlsx package, whole.
+std::string zip_part(const std::string& path, const char* part) {
+  int err = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!za) return "";
+  std::string out;
+  zip_stat_t st;
+  if (zip_stat(za, part, 0, &st) == 0)
+    if (zip_file_t* f = zip_fopen(za, part, 0)) {
+      out.resize(static_cast<std::size_t>(st.size));
+      if (zip_fread(f, out.data(), st.size) != static_cast<zip_int64_t>(st.size)) out.clear();
+      zip_fclose(f);
+    }
+  zip_close(za);
+  return out;
+}
+
+// The XML of one cell of a sheet part: <c r="G9" …>…</c>.
+std::string cell_xml(const std::string& sheet, const std::string& cell) {
+  const std::size_t at = sheet.find("<c r=\"" + cell + "\"");
+  if (at == std::string::npos) return "";
+  return sheet.substr(at, sheet.find("</c>", at) + 4 - at);
+}
+
+// The year report with rule-file results: a 核对 that fails at error level,
+// one that fails as a warning, one that passes, and funds figures in 元 with
+// the total's 其中 lines.
+std::unique_ptr<Case> with_rules() {
+  auto c = make(Period::year);
+  Report& r = c->report;
+  auto result = [](VerdictKind kind, Severity severity, const char* written, const char* message,
+                   unsigned line) {
+    rules::ReconciliationResult x;
+    x.kind = kind;
+    x.severity = severity;
+    x.written = written;
+    x.explanation = std::string(written) + " (checked)";
+    x.message = message;
+    x.where = {"b.rules", line, 1};
+    return x;
+  };
+  r.reconciliations = {
+      result(VerdictKind::fail, Severity::error, "资金总额 = 基本支出 + 项目支出", "应相等", 7),
+      result(VerdictKind::missing, Severity::warning, "执行数 <= 预算数", "不应超支", 9),
+      result(VerdictKind::pass, Severity::error, "财政拨款 >= 0", "非负", 11)};
+  rules::Funds funds;
+  funds.unit = *UnitTable::standard().lookup("元");
+  funds.initial = rules::Funds::Amount{Number::integer(1200000), "年度资金总额"};
+  funds.budget = funds.initial;
+  funds.executed = rules::Funds::Amount{Number::integer(1140000), "执行数"};
+  r.funds = funds;
+  r.funds_members = {{Number::integer(1000000), "本年财政拨款"},
+                     {Number::integer(200000), "上年结转资金"},
+                     {Number::integer(0), "其他资金"}};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("every format lists the 核对 and the funds block", "[render]") {
+  auto c = with_rules();
+  const Report& r = c->report;
+  SECTION("junit: a 核对 failing at error level fails the run, a warning does not") {
+    std::string x = render_junit(r);
+    CHECK(contains(x,
+                   "<testsuites name=\"indicheck: 测试单位 2024年度 · 全年\" tests=\"9\" "
+                   "failures=\"4\" errors=\"0\" skipped=\"1\">"));
+    CHECK(
+        contains(x,
+                 "<testsuite name=\"核对\" tests=\"3\" failures=\"1\" errors=\"0\" "
+                 "skipped=\"0\">\n    <testcase classname=\"核对\" name=\"资金总额 = 基本支出 "
+                 "+ 项目支出\">\n      <failure type=\"fail\" message=\"资金总额 = 基本支出 + "
+                 "项目支出 (checked)\">资金总额 = 基本支出 + 项目支出 (checked)\n说明: 应相等\nat "
+                 "b.rules:7\n</failure>\n"));
+    CHECK(contains(x, "name=\"执行数 &lt;= 预算数\">\n      <system-out>missing (警告)\n"));
+    CHECK(contains(x, "<testsuite name=\"项目资金（元）\" tests=\"1\" failures=\"0\""));
+    CHECK(contains(x,
+                   "年初预算数 1200000.00\n全年预算数 1200000.00\n全年执行数 1140000.00\n执行率 "
+                   "95.00%\n分值 10.00\n得分 9.85\n"));
+  }
+  SECTION("csv: one row a figure and one a 核对") {
+    std::string csv = render_csv(r);
+    CHECK(contains(csv,
+                   "\r\n,项目资金（元）,,,年初预算数,,1200000.00,,,,,from the rule files: "
+                   "年度资金总额,,,,\r\n"));
+    CHECK(contains(csv, "\r\n,项目资金（元）,,,执行率,,95.00%,,,,,"));
+    CHECK(contains(csv,
+                   "\r\n,核对,b.rules:7,,资金总额 = 基本支出 + 项目支出,,,fail,资金总额 = "
+                   "基本支出 + 项目支出 (checked),,,,,,应相等,\r\n"));
+    CHECK(contains(csv, "\r\n,核对,b.rules:9,警告,执行数 <= 预算数,,,missing,"));
+    CHECK(contains(csv,
+                   "\r\n,核对,b.rules:11,,财政拨款 >= 0,,,pass,财政拨款 >= 0 (checked),,,,,,,"
+                   "\r\n"));
+  }
+  SECTION("markdown: a table of each") {
+    std::string md = render_md(r);
+    CHECK(contains(md,
+                   "## 核对 (3 checks, 2 not passed)\n\n| 判定 | 核对 | 取值 | 说明 | where |\n"));
+    CHECK(contains(md,
+                   "| **fail** | 资金总额 = 基本支出 + 项目支出 | 资金总额 = 基本支出 + 项目支出 "
+                   "(checked) | 应相等 | b.rules:7 |\n"));
+    CHECK(contains(md, "| missing (警告) | 执行数 &lt;= 预算数 |"));
+    CHECK(contains(
+        md,
+        "## 项目资金（元）\n\n| 项目资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | "
+        "执行率 | 分值 | 得分 |\n| --- | --- | --- | --- | --- | --- | --- |\n| "
+        "年度资金总额 | 1200000.00 | 1200000.00 | 1140000.00 | 95.00% | 10.00 | 9.85 |\n"));
+  }
+  SECTION("html: a table of each, the failing 核对 shaded") {
+    std::string h = render_html(r);
+    CHECK(contains(h, "<h2>项目资金（元）</h2>"));
+    CHECK(contains(h,
+                   "<td>年度资金总额</td><td class=\"num\">1200000.00</td><td "
+                   "class=\"num\">1200000.00</td><td class=\"num\">1140000.00</td><td "
+                   "class=\"num\">95.00%</td>"));
+    CHECK(contains(h, "<h2>核对 (3 checks, 2 not passed)</h2>"));
+    CHECK(contains(h,
+                   "<tr class=\"fail fails\"><td class=\"v\">fail</td><td>资金总额 = 基本支出 + "
+                   "项目支出</td>"));
+    CHECK(contains(h, "<tr class=\"missing\"><td class=\"v\">missing (警告)</td>"));
+  }
+}
+
+TEST_CASE("the html page keeps category labels whole and shows ═ as =", "[render]") {
+  auto c = make(Period::year);
+  c->report.heading = {{"项目名称", "档案数字化"}, {"实施单位", "档案馆"}};
+  c->report.results[2].target = "═100%";
+  std::string h = render_html(c->report);
+  CHECK(contains(h, "<title>档案数字化 · 测试单位 2024年度 · 全年</title>"));
+  CHECK(contains(h, "td.cat{word-break:keep-all}"));
+  CHECK(contains(h, "<th class=\"c-l1\">一级指标</th>"));
+  CHECK(contains(h, "<td class=\"cat\">履职</td><td>承担档案管理工作</td>"));
+  CHECK(contains(h, "<td>=100%</td>"));
+  CHECK_FALSE(contains(h, "═"));
+  c->report.unit.clear();
+  CHECK(report_title(c->report) == "档案数字化 · 档案馆 2024年度 · 全年");
+}
+
 TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   ScoringScheme scheme;
   scheme.execution = std::make_pair(*Number::parse_decimal("98.5"), Number::integer(100));
@@ -121,41 +264,54 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   REQUIRE(write_output_via(
       path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
   auto grid = read_xlsx(path, d);
+  const std::string sheet = zip_part(path, "xl/worksheets/sheet1.xml");
   std::filesystem::remove_all(dir);
   REQUIRE(d.empty());
   REQUIRE(grid);
   REQUIRE(grid->tables.size() == 2);
+  // 分值 and 得分 are number cells (no t="s") holding the exact decimal, not
+  // libxlsxwriter's %.16G (9.85 would be 9.850000000000001).
+  CHECK(cell_xml(sheet, "G9").find(" t=") == std::string::npos);
+  CHECK(cell_xml(sheet, "G9").ends_with("><v>9.85</v></c>"));
+  CHECK(cell_xml(sheet, "F10").ends_with("><v>25.00</v></c>"));
+  CHECK(cell_xml(sheet, "G14").ends_with("><v>84.28</v></c>"));
+  CHECK(cell_xml(sheet, "G5").ends_with("><v>0.9850</v></c>"));  // 98.50% as a percent cell
   const GridTable& s = grid->tables[0];
   CHECK(s.name == "自评表");
   const auto rows = test::dense_rows(s);
-  REQUIRE(rows.size() == 14);
+  REQUIRE(rows.size() == 15);
   REQUIRE(rows[0].size() == 8);
-  CHECK(rows[0][0] == "测试单位 2024年度 部门整体支出绩效自评表");
-  // The funds block.
-  CHECK(rows[2] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+  // The title (the form's name: the targets file names no published table),
+  // the year under it, and the unit.
+  CHECK(rows[0][0] == "部门整体支出绩效自评表");
+  CHECK(rows[1][0] == "（2024年度）");
+  CHECK(rows[2] == std::vector<std::string>{"单位名称", "测试单位", "", "", "", "", "", ""});
+  // The funds block: number cells (read back as their exact decimals).
+  CHECK(rows[3] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
                                             "全年执行数", "分值", "执行率", "得分"});
-  CHECK(rows[3] == std::vector<std::string>{"年度资金总额", "", "", "100.00", "98.50", "10.00",
-                                            "98.50%", "9.85"});
-  CHECK(rows[4][0] == "预算执行率得分 9.85：10 × min(1, 98.5/100) = 9.85");
+  // (the importer shows a percent cell's exact value: 0.9850 as 98.5%; Excel, 98.50%.)
+  CHECK(rows[4] == std::vector<std::string>{"", "年度资金总额", "", "100.00", "98.50", "10.00",
+                                            "98.5%", "9.85"});
+  CHECK(rows[5][0] == "预算执行率得分 9.85：10 × min(1, 98.5/100) = 9.85");
   // The indicator table.
-  CHECK(rows[6] == std::vector<std::string>{"一级指标", "二级指标", "三级指标", "年度指标值",
+  CHECK(rows[7] == std::vector<std::string>{"一级指标", "二级指标", "三级指标", "年度指标值",
                                             "实际完成值", "分值", "得分",
                                             "偏差原因分析及改进措施"});
-  CHECK(rows[7] == std::vector<std::string>{"过程", "预算执行", "预算执行率", "=100%", "98.5%",
+  CHECK(rows[8] == std::vector<std::string>{"过程", "预算执行", "预算执行率", "=100%", "98.5%",
                                             "10.00", "9.85", "（需说明偏差原因）"});
-  CHECK(rows[8] == std::vector<std::string>{"履职", "承担档案管理工作", "档案整理：完成项目数",
+  CHECK(rows[9] == std::vector<std::string>{"履职", "承担档案管理工作", "档案整理：完成项目数",
                                             "≥10个", "8个", "25.00", "20.00",
                                             "2个项目延期, \"待验收\""});
-  CHECK(rows[9] == std::vector<std::string>{"", "", "档案整理：档案抽检合格率", "=100%", "100%",
-                                            "25.00", "25.00", ""});
-  CHECK(rows[10] == std::vector<std::string>{"效益指标", "社会效益", "机制健全性", "健全",
+  CHECK(rows[10] == std::vector<std::string>{"", "", "档案整理：档案抽检合格率", "=100%", "100%",
+                                             "25.00", "25.00", ""});
+  CHECK(rows[11] == std::vector<std::string>{"效益指标", "社会效益", "机制健全性", "健全",
                                              "基本健全", "30.00", "21.00", "（需说明偏差原因）"});
-  CHECK(rows[11] ==
+  CHECK(rows[12] ==
         std::vector<std::string>{"满意度指标", "服务对象满意度", "", "", "", "", "", ""});
   // 75.85 of 90 × 100/90 = 84.277… → 84.28, 良.
-  CHECK(rows[12][0] == "总分");
-  CHECK(rows[12][5] == "100.00");
-  CHECK(rows[12][6] == "84.28");
+  CHECK(rows[13][0] == "总分");
+  CHECK(rows[13][5] == "100.00");
+  CHECK(rows[13][6] == "84.28");
   // The category cells are merged: 履职 over its two rows, and so is its 二级指标.
   auto merged = [&](unsigned r1, unsigned c1, unsigned r2, unsigned c2) {
     for (const auto& m : s.merges)
@@ -164,18 +320,102 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
     return false;
   };
   CHECK(merged(0, 0, 0, 7));
-  CHECK(merged(2, 0, 2, 1));
-  CHECK(merged(8, 0, 9, 0));
-  CHECK(merged(8, 1, 9, 1));
-  CHECK(merged(12, 0, 12, 4));
-  CHECK_FALSE(merged(7, 0, 7, 0));
-  CHECK(rows[13][0] == "自评等级");
-  CHECK(rows[13][5] == "良");
+  CHECK(merged(3, 0, 4, 0));  // 项目资金（万元） beside its lines
+  CHECK(merged(9, 0, 10, 0));
+  CHECK(merged(9, 1, 10, 1));
+  CHECK(merged(13, 0, 13, 4));
+  CHECK_FALSE(merged(8, 0, 8, 0));
+  CHECK(rows[14][0] == "自评等级");
+  CHECK(rows[14][5] == "良");
   const GridTable& notes = grid->tables[1];
   CHECK(notes.name == "计分说明");
   CHECK(test::dense_rows(notes)[2] ==
         std::vector<std::string>{"2", "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
                                  "25 × 8/10 = 20"});
+}
+
+namespace {
+
+// A workbook written and read back: its sheets as dense rows.
+std::vector<std::vector<std::vector<std::string>>> xlsx_rows(const Report& r) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("indicheck-xlsx-form-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "form.xlsx").string();
+  std::vector<Diagnostic> d;
+  REQUIRE(write_output_via(
+      path, [&](const std::string& tmp) { return write_xlsx(r, tmp); }, d));
+  auto grid = read_xlsx(path, d);
+  std::filesystem::remove_all(dir);
+  REQUIRE(d.empty());
+  REQUIRE(grid);
+  std::vector<std::vector<std::vector<std::string>>> out;
+  for (const GridTable& t : grid->tables) out.push_back(test::dense_rows(t));
+  return out;
+}
+
+using Row = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("the 项目支出 自评表 has the source's title, head, funds in its unit and goals",
+          "[render][xlsx]") {
+  auto c = with_rules();
+  Report& r = c->report;
+  r.title = "2022年度项目支出绩效自评表";
+  r.heading = {{"项目名称", "档案数字化"},
+               {"主管部门", "某市档案局"},
+               {"实施单位", "某市档案馆"},
+               {"年度总体目标", "完成10个项目"},
+               {"年度总体目标完成情况", "完成8个项目"}};
+  const auto sheets = xlsx_rows(r);
+  REQUIRE(sheets.size() == 2);
+  const auto& rows = sheets[0];
+  REQUIRE(rows.size() >= 16);
+  CHECK(rows[0][0] == "2022年度项目支出绩效自评表");  // the year in it: no （2024年度） line
+  CHECK(rows[1] == Row{"单位名称", "测试单位", "", "", "", "", "", ""});
+  CHECK(rows[2] == Row{"项目名称", "档案数字化", "", "", "", "", "", ""});
+  CHECK(rows[3] == Row{"主管部门", "某市档案局", "", "", "实施单位", "某市档案馆", "", ""});
+  CHECK(rows[4] == Row{"项目资金（元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
+                       "执行率", "得分"});
+  CHECK(rows[5] ==
+        Row{"", "年度资金总额", "1200000.00", "1200000.00", "1140000.00", "10.00", "95%", "9.85"});
+  CHECK(rows[6] == Row{"", "其中：本年财政拨款", "1000000.00", "1000000.00", "-", "-", "-", "-"});
+  CHECK(rows[7] == Row{"", "上年结转资金", "200000.00", "200000.00", "-", "-", "-", "-"});
+  CHECK(rows[8] == Row{"", "其他资金", "0.00", "0.00", "-", "-", "-", "-"});
+  CHECK(rows[9][0].starts_with("预算执行率得分 9.85："));
+  CHECK(rows[10] == Row{"年度总体目标", "预期目标", "", "", "实际完成情况", "", "", ""});
+  CHECK(rows[11] == Row{"", "完成10个项目", "", "", "完成8个项目", "", "", ""});
+  CHECK(rows[13][0] == "一级指标");
+  const auto& notes = sheets[1];
+  CHECK(notes[notes.size() - 2] ==
+        Row{"资金单位", "",
+            "项目资金的金额以元计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和"});
+}
+
+TEST_CASE("the 监控表 has the funds progress and 完成目标可能性", "[render][xlsx]") {
+  auto c = make(Period::half);
+  Report& r = c->report;
+  r.funds_unit = "万元";
+  r.half_executed = Number::integer(180);
+  r.forecast = Number::integer(400);
+  rules::Funds funds;
+  funds.unit = *UnitTable::standard().lookup("万元");
+  funds.initial = rules::Funds::Amount{Number::integer(400), "年度资金总额"};
+  funds.budget = funds.initial;
+  r.funds = funds;
+  const auto sheets = xlsx_rows(r);
+  const auto& rows = sheets[0];
+  CHECK(rows[0][0] == "部门整体绩效运行监控表");
+  CHECK(rows[3] == Row{"项目资金（万元）", "", "年初预算数", "1-6月执行数", "全年预计执行数",
+                       "1-6月执行率", "", ""});
+  CHECK(rows[4] == Row{"", "年度资金总额", "400.00", "180.00", "400.00", "45%", "", ""});
+  CHECK(rows[5][0] ==
+        "1-6月执行率 = 1-6月执行数 / 年初预算数（年初预算数取自规则文件的年度资金总额，"
+        "全年预算数取自规则文件的年度资金总额）");
+  CHECK(rows[7] == Row{"一级指标", "二级指标", "三级指标", "年度指标值", "半年指标值",
+                       "1-6月执行情况", "完成目标可能性", "偏差原因分析及改进措施"});
+  CHECK(rows[9][6] == "确定能");  // 8个 against the half's ≥5个
 }
 
 namespace {
@@ -316,8 +556,7 @@ TEST_CASE("an xlsx cell longer than Excel allows is clipped and listed in the no
   CHECK(count_chars(reason, reason.size()) == 32765);
   const auto notes = test::dense_rows(grid->tables[1]);
   REQUIRE_FALSE(notes.empty());
-  CHECK(notes.back() ==
-        std::vector<std::string>{"clipped", "",
-                                 "自评表!H9: 40000 characters, clipped to Excel's limit of 32 767; "
-                                 "the JSON and CSV reports hold it whole"});
+  CHECK(notes.back() == std::vector<std::string>{"截断", "",
+                                                 "自评表!H8：共 40000 字，超过 Excel 单元格上限 "
+                                                 "32767 字，已截断；JSON 与 CSV 报告保留全文"});
 }
