@@ -21,6 +21,7 @@ packages=(
   libxlsxwriter-dev       # import tests: xlsx files made by a real writer
   libbenchmark-dev        # bench/indicheck_bench (optional: -DINDICHECK_BENCH=ON)
   libxml2-utils           # xmllint: the golden cases check that JUnit reports are well-formed XML
+  chromium fonts-noto-cjk # report.html-layout: the HTML report laid out at A4 width by a browser
 )
 
 missing=()
