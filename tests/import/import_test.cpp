@@ -407,6 +407,7 @@ TEST_CASE("a self-evaluation in text, CSV and xlsx imports to the same inputs", 
         "# 全年执行数: 190\n"
         "# 执行率分值: 10\n"
         "# 执行率得分: 9.5\n"
+        "# 资金单位: 万元\n"
         "# 总分: 97.98\n"
         "指标\t实际值\t偏差原因\t分值\t得分\n"
         "新增造林面积\t480亩\t受天气影响,栽植推迟到次年春季\t30\t28.6\n"
