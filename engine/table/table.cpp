@@ -398,6 +398,16 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
                             "' is not a number (digits with an optional decimal point)");
     }
   }
+  // A 监控表's funds progress (shown on the xlsx 监控表, not re-checked): exact
+  // decimals too; one that is not is an error, never dropped.
+  for (const char* key : {"1-6月执行数", "全年预计执行数"})
+    if (auto it = t.metadata.find(key);
+        it != t.metadata.end() && !Number::parse_decimal(it->second)) {
+      lines.value_error(t.metadata_line.at(key), it->second, Code::actuals_published_invalid,
+                        "'# " + std::string(key) + ": " + it->second +
+                            "' is not a number (digits with an optional decimal point)");
+      t.metadata.erase(it);
+    }
   if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
     if (p->second == "半年")
       t.period = Period::half;

@@ -393,6 +393,20 @@ TEST_CASE("the 项目支出 自评表 has the source's title, head, funds in its
             "项目资金的金额以元计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和"});
 }
 
+TEST_CASE("a 监控表's funds progress is read exactly, or refused where it stands", "[render]") {
+  std::vector<Diagnostic> d;
+  auto t = read_targets("t.tsv", kTargets, d);
+  auto a = read_actuals("a.tsv",
+                        "# 1-6月执行数: 180.5\n# 全年预计执行数: 约400\n" + std::string(kYear), d);
+  REQUIRE(a);
+  REQUIRE(d.size() == 1);
+  CHECK(render(d[0]).starts_with(
+      "a.tsv:2:12: error[E2302]: '# 全年预计执行数: 约400' is not a number"));
+  Report r = judge(*t, *a, Period::half);
+  CHECK(r.half_executed == *Number::parse_decimal("180.5"));
+  CHECK_FALSE(r.forecast);
+}
+
 TEST_CASE("the 监控表 has the funds progress and 完成目标可能性", "[render][xlsx]") {
   auto c = make(Period::half);
   Report& r = c->report;
