@@ -55,6 +55,14 @@ struct RecheckRow {
 std::vector<RecheckRow> recheck_rows(const Recheck& recheck);
 // "compared 6 published 得分: 1 differs" (or "…: all agree").
 std::string recheck_summary(const Recheck& recheck);
+// Mid-year outlooks counted: 确定能 / 有可能 / 不可能 per 一级指标 (in table
+// order) and in total ("total" last). Empty when no indicator has an outlook.
+struct OutlookTally {
+  std::string name;
+  unsigned certain = 0, possible = 0, impossible = 0;
+};
+std::vector<OutlookTally> outlook_tallies(const Report& report);
+
 // `text` with its first (ASCII) letter in capitals, to start a sentence.
 std::string capitalised(std::string text);
 
