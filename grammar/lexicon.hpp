@@ -64,8 +64,10 @@ struct word_comparator : pg::sor<word_ge, word_le, word_gt, word_lt, word_eq> {}
 
 // N以上 / N及以上 include N; so do 以下 and 以内 (民法典 第1259条).
 struct suffix_ge : pg::sor<TAO_PEGTL_STRING("及以上"), TAO_PEGTL_STRING("以上")> {};
-struct suffix_le : pg::sor<TAO_PEGTL_STRING("及以下"), TAO_PEGTL_STRING("以下"),
-                           TAO_PEGTL_STRING("以内"), TAO_PEGTL_STRING("之内")> {};
+// N内 (30天内, 5个工作日内) is N以内.
+struct suffix_le
+    : pg::sor<TAO_PEGTL_STRING("及以下"), TAO_PEGTL_STRING("以下"), TAO_PEGTL_STRING("以内"),
+              TAO_PEGTL_STRING("之内"), TAO_PEGTL_STRING("内")> {};
 struct inclusive_mark : pg::sor<TAO_PEGTL_STRING("(含)"), TAO_PEGTL_STRING("（含）")> {};
 struct suffix_comparator : pg::seq<pg::opt<inclusive_mark>, pg::sor<suffix_ge, suffix_le>> {};
 
@@ -73,21 +75,36 @@ struct suffix_comparator : pg::seq<pg::opt<inclusive_mark>, pg::sor<suffix_ge, s
 struct range_word : pg::sor<TAO_PEGTL_STRING("至"), TAO_PEGTL_STRING("到")> {};
 struct range_sep : pg::sor<pg::one<'-', '~'>, pg::utf8::one<0xFF5E, 0x2014, 0x2013, 0x301C, 0xFF0D>,
                            range_word> {};
+// Between two dates a dash is often doubled: 2020年1月--2020年11月, 1月——6月.
+struct period_sep
+    : pg::sor<pg::string<'-', '-'>, TAO_PEGTL_STRING("——"), TAO_PEGTL_STRING("～"), range_sep> {};
 struct open_inclusive : pg::sor<pg::one<'['>, pg::utf8::one<0xFF3B, 0x3010>> {};   // [ ［ 【
 struct open_exclusive : pg::sor<pg::one<'('>, pg::utf8::one<0xFF08>> {};           // ( （
 struct close_inclusive : pg::sor<pg::one<']'>, pg::utf8::one<0xFF3D, 0x3011>> {};  // ] ］ 】
 struct close_exclusive : pg::sor<pg::one<')'>, pg::utf8::one<0xFF09>> {};          // ) ）
 struct bracket_sep : pg::sor<pg::one<',', ';'>, pg::utf8::one<0xFF0C, 0x3001, 0xFF1B>> {};
 
+// ---- approximate figures ----------------------------------------------------
+// 600余人, 200多名: more than the figure. 约40%, 40%左右: about the figure.
+// None of them is part of a unit.
+struct more_mark : pg::sor<TAO_PEGTL_STRING("余"), TAO_PEGTL_STRING("多")> {};
+struct about_prefix : pg::sor<TAO_PEGTL_STRING("大约"), TAO_PEGTL_STRING("约"),
+                              TAO_PEGTL_STRING("接近"), TAO_PEGTL_STRING("近")> {};
+struct about_suffix : pg::sor<TAO_PEGTL_STRING("左右"), TAO_PEGTL_STRING("上下")> {};
+
 // ---- units ------------------------------------------------------------------
 // A unit is a symbol (% ‰ ㎡) or a run of letters and Han characters, with an
 // optional `/` and a second run (元/亩). The run stops before a comparator
-// suffix or a range word, so `5000亩以上` and `80亩至100亩` split right.
+// suffix, a range word or 左右, so `5000亩以上`, `80亩至100亩` and `40人左右`
+// split right; it never starts with 余 or 多 (600余人). 台(套) is one unit.
 struct unit_symbol : pg::sor<pg::one<'%'>, pg::utf8::one<0xFF05, 0x2030, 0x33A1>> {};
-struct unit_stop : pg::sor<suffix_comparator, range_word> {};
+struct unit_set : pg::seq<TAO_PEGTL_STRING("台"), pg::sor<pg::one<'('>, pg::utf8::one<0xFF08>>,
+                          TAO_PEGTL_STRING("套"), pg::sor<pg::one<')'>, pg::utf8::one<0xFF09>>> {};
+struct unit_stop : pg::sor<suffix_comparator, range_word, about_suffix> {};
 struct unit_letter : pg::sor<pg::ascii::alpha, han, pg::utf8::one<0xB2, 0xB3>> {};
-struct unit_word : pg::plus<pg::not_at<unit_stop>, unit_letter> {};
-struct unit : pg::sor<unit_symbol, pg::seq<unit_word, pg::opt<pg::one<'/'>, unit_word>>> {};
+struct unit_word : pg::seq<pg::not_at<more_mark>, pg::plus<pg::not_at<unit_stop>, unit_letter>> {};
+struct unit : pg::sor<unit_symbol, unit_set, pg::seq<unit_word, pg::opt<pg::one<'/'>, unit_word>>> {
+};
 
 struct quantity : pg::seq<number, pg::opt<unit>> {};
 struct bracket_quantity : pg::seq<bracket_number, pg::opt<unit>> {};
@@ -105,8 +122,20 @@ struct year_mark : TAO_PEGTL_STRING("年") {};
 struct month_mark : TAO_PEGTL_STRING("月") {};
 struct day_mark : pg::sor<TAO_PEGTL_STRING("日"), TAO_PEGTL_STRING("号")> {};
 struct year_part : pg::seq<year_number, year_mark> {};
+// 2024-11-20, 2024/11/20, 2024.11.20
+struct date_sep : pg::one<'-', '/', '.'> {};
+struct numeric_month : pg::rep_min_max<1, 2, digit> {};
 struct month_part : pg::seq<month_number, month_mark> {};
 struct day_part : pg::seq<day_number, day_mark> {};
+// 次年3月底前: the year after the table's.
+struct next_year : pg::sor<TAO_PEGTL_STRING("次年"), TAO_PEGTL_STRING("翌年"),
+                           TAO_PEGTL_STRING("下一年"), TAO_PEGTL_STRING("下年")> {};
+// 第四季度, 第3季度, 四季度.
+struct quarter_number
+    : pg::sor<pg::one<'1', '2', '3', '4'>, TAO_PEGTL_STRING("一"), TAO_PEGTL_STRING("二"),
+              TAO_PEGTL_STRING("三"), TAO_PEGTL_STRING("四")> {};
+struct quarter_part
+    : pg::seq<pg::opt<TAO_PEGTL_STRING("第")>, quarter_number, TAO_PEGTL_STRING("季度")> {};
 
 // ---- levels -----------------------------------------------------------------
 // Words that name the met end of an ordered qualitative scale.

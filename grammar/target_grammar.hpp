@@ -3,7 +3,7 @@
 // actions are in engine/cell/parse_target.cpp, the messages in grammar/messages.hpp.
 //
 //   target      := range | deadline | comparison | word comparison
-//                | quantity [range tail | suffix] | level | text
+//                | approximate (refused) | quantity [range tail | suffix] | level | text
 //
 // Alternatives are tried in that order; the first that matches the whole text
 // wins. Once a token commits to a form (a symbolic comparator, an opening
@@ -20,18 +20,33 @@ struct range_close : pg::sor<close_inclusive, close_exclusive> {};
 struct bracket_range
     : pg::if_must<range_open, bracket_quantity, bracket_sep, bracket_quantity, range_close> {};
 
-// 2024年12月底前, 11月底前, 6月30日前, 2023年底, 年底前, 1-12月.
+// 2024年12月底前, 11月底前, 6月30日前, 2023年底, 年底前, 1-12月, 次年3月底前,
+// 2024年内, 2024-12-31前, 2024年第四季度前, 第三季度末, 2024年3月至2024年10月.
 struct end_mark
     : pg::sor<TAO_PEGTL_STRING("底之前"), TAO_PEGTL_STRING("底以前"), TAO_PEGTL_STRING("底前"),
               TAO_PEGTL_STRING("末前"), TAO_PEGTL_STRING("底"), TAO_PEGTL_STRING("末")> {};
 struct before_mark
     : pg::sor<TAO_PEGTL_STRING("之前"), TAO_PEGTL_STRING("以前"), TAO_PEGTL_STRING("前")> {};
+struct year_ref : pg::sor<year_part, next_year> {};
 struct month_span : pg::seq<month_number, range_sep, month_number, month_mark, pg::eof> {};
-struct year_end : pg::seq<year_part, end_mark, pg::eof> {};
+struct month_period : pg::seq<pg::opt<year_part>, month_part, period_sep, pg::opt<year_part>,
+                              month_part, pg::opt<pg::sor<end_mark, before_mark>>, pg::eof> {};
+struct year_end : pg::seq<year_ref, end_mark, pg::eof> {};
 struct this_year_end : pg::seq<year_mark, end_mark, pg::eof> {};
-struct dated_deadline : pg::seq<pg::opt<year_part>, month_part, pg::opt<day_part>,
+// 2024年, 2024年内, 2024年度, 2024年度内: the whole year. The mark records
+// that the form matched (a period, not a deadline).
+struct whole_year_mark : pg::success {};
+struct within_mark
+    : pg::sor<TAO_PEGTL_STRING("度内"), TAO_PEGTL_STRING("内"), TAO_PEGTL_STRING("度")> {};
+struct whole_year : pg::seq<year_part, pg::opt<within_mark>, pg::eof, whole_year_mark> {};
+struct numeric_deadline : pg::seq<year_number, date_sep, numeric_month, date_sep, day_number,
+                                  pg::opt<before_mark>, pg::eof> {};
+struct quarter_deadline
+    : pg::seq<pg::opt<year_ref>, quarter_part, pg::opt<pg::sor<end_mark, before_mark>>, pg::eof> {};
+struct dated_deadline : pg::seq<pg::opt<year_ref>, month_part, pg::opt<day_part>,
                                 pg::opt<pg::sor<end_mark, before_mark>>, pg::eof> {};
-struct deadline : pg::sor<month_span, year_end, this_year_end, dated_deadline> {};
+struct deadline : pg::sor<month_span, month_period, year_end, this_year_end, whole_year,
+                          numeric_deadline, quarter_deadline, dated_deadline> {};
 
 // ≥95%  =健全  ＞＝10%: a symbol commits to a comparison.
 struct compared : pg::sor<quantity, level_word, yes_word> {};
@@ -49,6 +64,14 @@ struct range_high : quantity {};
 struct range_tail : pg::if_must<range_sep, range_high> {};
 struct numeric : pg::seq<quantity, pg::opt<pg::sor<range_tail, suffix_comparator>>> {};
 
+// 600余人, 约40%, 40%左右: approximate, so no bound; refused with a reason.
+struct marked_figure
+    : pg::sor<
+          pg::seq<about_prefix, number, pg::opt<more_mark>, pg::opt<unit>, pg::opt<about_suffix>>,
+          pg::seq<number, more_mark, pg::opt<unit>, pg::opt<about_suffix>>,
+          pg::seq<number, pg::opt<unit>, about_suffix>> {};
+struct approximate : pg::seq<marked_figure, pg::eof> {};
+
 // 健全 alone (健全性 is text).
 struct level : pg::seq<pg::sor<level_word, yes_word>, pg::at<pg::eof>> {};
 
@@ -56,9 +79,8 @@ struct level : pg::seq<pg::sor<level_word, yes_word>, pg::at<pg::eof>> {};
 // text that is really a broken number (工5%, %95≥).
 struct text : pg::plus<pg::utf8::any> {};
 
-struct expression
-    : pg::sor<bracket_range, deadline, symbolic_comparison, word_comparison, numeric, level, text> {
-};
+struct expression : pg::sor<bracket_range, deadline, symbolic_comparison, word_comparison,
+                            approximate, numeric, level, text> {};
 struct end_of_target : pg::eof {};
 struct grammar : pg::seq<expression, pg::must<end_of_target>> {};
 

@@ -9,6 +9,7 @@
 
 #include "engine/base/blank.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/cell/bare_target.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
 
@@ -211,7 +212,8 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       res.verdict.kind = VerdictKind::error;
       res.verdict.explanation = "the target cannot be read: " + bad->message;
     } else {
-      const Constraint& c = std::get<Constraint>(target);
+      Constraint& c = std::get<Constraint>(target);
+      apply_bare_reading(c, ind.path());
       res.kind = c.kind();
       if (std::holds_alternative<NoTarget>(c.form) && row)
         r.diagnostics.push_back(at(row->key, Code::assess_actual_without_target,
@@ -241,6 +243,16 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
           res.verdict.explanation = "no actual was reported (no row in the actuals file)";
       }
     }
+    if (res.verdict.kind == VerdictKind::no_target && period == Period::half && cell.text.empty() &&
+        !ind.year_target.text.empty())
+      res.verdict.explanation = "no half-year target; the full-year target " +
+                                ind.year_target.text + " is the outlook's measure";
+    // An unclear reading of a bare target, that no rule replaced, is worth a warning.
+    for (const std::string& a : res.verdict.assumptions)
+      if (is_unclear_bare(a))
+        r.diagnostics.push_back(
+            at(cell, Code::assess_bare_target_unclear,
+               "'" + ind.name + "': " + a + "; write the comparator or a 裸值 rule"));
     by_level1[{ind.level1}].add(res.verdict.kind);
     by_level2[{ind.level1, ind.level2}].add(res.verdict.kind);
     r.total.add(res.verdict.kind);

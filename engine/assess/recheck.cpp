@@ -14,6 +14,26 @@ const Cell* published(const ActualTable& actuals, const char* key) {
   return it == actuals.published.end() ? nullptr : &it->second;
 }
 
+// The decimal places a published figure prints: 7.3 has 1, 10 has 0.
+unsigned places_printed(const Cell& cell) {
+  auto point = cell.text.find('.');
+  return point == std::string::npos ? 0 : static_cast<unsigned>(cell.text.size() - point - 1);
+}
+
+// Whether `computed` is the published figure at the precision the table
+// printed it: 7.28… is 7.3 when the table prints one place. The published
+// figure itself is exact (read_actuals checked it).
+bool same_as_printed(const Number& computed, const Cell& cell) {
+  return Number::parse_decimal(computed.to_fixed(places_printed(cell))) == number_of(cell);
+}
+
+// The note when two figures differ in print only.
+std::string printed_note(const Cell& cell) {
+  unsigned n = places_printed(cell);
+  return "; equal at the " + std::to_string(n) + " decimal place" + (n == 1 ? "" : "s") +
+         " the table prints";
+}
+
 std::string plural(unsigned n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -82,7 +102,9 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
     } else {
       p.explanation = unscored.empty() ? "indicheck does not score it" : unscored;
     }
-    if (p.computed != p.published) recheck.differences.push_back(std::move(p));
+    // Compared at the precision printed: 7.3 published for 7.28… is no difference.
+    if (!score || !same_as_printed(score->points, cell))
+      recheck.differences.push_back(std::move(p));
   };
   for (const IndicatorResult& res : report.results)
     if (res.row && !res.row->score.text.empty())
@@ -100,13 +122,16 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
   }
   if (const Cell* total = published(actuals, "总分")) {
     PublishedScore p{"总分", number_of(*total).to_fixed(2), "", "", total->where};
+    bool same = false;
     if (report.scoring && !report.scoring->grade.empty()) {
       p.computed = report.scoring->total.to_fixed(2);
       p.explanation = report.scoring->explanation;
+      same = same_as_printed(report.scoring->total, *total);
+      if (same && p.computed != p.published) p.explanation += printed_note(*total);
     } else {
       p.explanation = report.scoring ? report.scoring->explanation : "no year-end score";
     }
-    recheck.total_differs = p.computed != p.published;
+    recheck.total_differs = !same;
     recheck.total = std::move(p);
   }
   if (const Cell* grade = published(actuals, "自评等级")) {

@@ -26,7 +26,8 @@ ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
                                ScoringScheme scheme, Recheck& recheck);
 
 // After assess(): every published 得分 (and 执行率得分, 总分) compared with
-// indicheck's score at 2 places, half-up; the differences into `recheck`.
+// indicheck's score at the places the table prints it (7.3: one), half-up;
+// the differences into `recheck`.
 void compare_published(const Report& report, const ActualTable& actuals, Recheck& recheck);
 
 // For check: assess() with scoring_scheme(report); for a year-end report whose

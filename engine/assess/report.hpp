@@ -81,7 +81,8 @@ struct Scoring {
 };
 
 // A published self-evaluation re-checked (engine/assess/recheck.hpp): its 得分
-// against indicheck's, compared as printed (2 places, half-up).
+// against indicheck's, compared as printed (at the places the table prints,
+// half-up; shown to 2 places).
 struct PublishedScore {
   std::string what;         // the indicator's path text, "预算执行率" or "总分"
   std::string published;    // the published 得分 to 2 places

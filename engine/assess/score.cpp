@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/cell/bare_target.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
 
@@ -295,6 +296,7 @@ std::optional<Score> score_one(const IndicatorResult& res, const Number& weight,
       break;
   }
   auto target = parse_target(res.target);
+  if (auto* t = std::get_if<Constraint>(&target)) apply_bare_reading(*t, res.indicator->path());
   auto actual = parse_actual(res.actual);
   const auto* c = res.judged_target ? &*res.judged_target : std::get_if<Constraint>(&target);
   const auto* a = res.judged_actual ? &*res.judged_actual : std::get_if<Actual>(&actual);
@@ -514,24 +516,83 @@ void score_year(Report& r, const ScoringScheme& scheme) {
   r.scoring = std::move(total);
 }
 
+// How a target behaves between mid-year and year end (docs/scoring.md,
+// "Mid-year: on track?"). A floor on a figure that accumulates (≥100个) once
+// reached stays reached; a ceiling on one (≤220万元) once passed stays passed,
+// but being under it at mid-year settles nothing; a rate (%) and a range can
+// move either way until year end. `=` on a figure that accumulates is a floor.
+enum class TargetKind { floor, ceiling, moving, other };
+
+TargetKind kind_of(const Constraint& c) {
+  if (const auto* q = std::get_if<QuantityConstraint>(&c.form)) {
+    if (q->target.unit.dimension == "ratio") return TargetKind::moving;
+    // `=7项` on an output that accumulates is reached as a floor is.
+    return q->op == Comparator::le || q->op == Comparator::lt ? TargetKind::ceiling
+                                                              : TargetKind::floor;
+  }
+  if (std::holds_alternative<RangeConstraint>(c.form)) return TargetKind::moving;
+  return TargetKind::other;  // deadlines, levels, phrases: done is done
+}
+
+// The outlook of an indicator against its full-year target alone, when the
+// half-year verdict does not decide it: nullopt leaves it to the half-year rules.
+std::optional<Outlook> against_year(const Constraint& yc, const Actual& a, const Indicator& ind,
+                                    const OnTrackRule& rule, std::optional<int> year,
+                                    bool no_half_target) {
+  EvaluationContext ctx;
+  ctx.year = year;
+  ctx.explain = false;
+  VerdictKind v = evaluate(yc, a, ctx).kind;
+  const std::string& t = ind.year_target.text;
+  TargetKind k = kind_of(yc);
+  const std::string head = no_half_target ? "no half-year target; against the full-year target " + t
+                                          : "against the full-year target " + t;
+  if (v == VerdictKind::pass) {
+    if ((k == TargetKind::floor || k == TargetKind::other) && rule.already_met_is_certain)
+      return Outlook{OnTrack::certain,
+                     "the half-year actual already meets the full-year target " + t};
+    if (k == TargetKind::ceiling && no_half_target)
+      return Outlook{OnTrack::possible,
+                     head + ": within it so far, but the figure accumulates until year end"};
+    if (k == TargetKind::moving && no_half_target)
+      return Outlook{OnTrack::possible,
+                     head + ": met at mid-year, but a rate or an exact figure can still move"};
+    return std::nullopt;
+  }
+  if (v == VerdictKind::fail && k == TargetKind::ceiling)
+    return Outlook{OnTrack::impossible,
+                   head + ": already above it, and the figure only accumulates"};
+  if (!no_half_target) return std::nullopt;
+  if (v == VerdictKind::fail)
+    return Outlook{OnTrack::possible, head + ": not met yet; it can still be by year end"};
+  return Outlook{OnTrack::possible, head + ": the verdict is " + std::string(to_string(v)) +
+                                        ", so progress cannot be measured"};
+}
+
 Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
                    std::optional<int> year) {
   const OnTrackRule& rule = scheme.on_track;
   const Indicator& ind = *res.indicator;
   auto year_target = parse_target(ind.year_target.text);
   auto actual = parse_actual(res.actual);
-  const auto* yc = std::get_if<Constraint>(&year_target);
+  auto* yc = std::get_if<Constraint>(&year_target);
+  if (yc) apply_bare_reading(*yc, ind.path());
   const auto* a = std::get_if<Actual>(&actual);
-  if (rule.already_met_is_certain && yc && a && !std::holds_alternative<NoTarget>(yc->form)) {
-    EvaluationContext ctx;
-    ctx.year = year;
-    ctx.explain = false;
-    if (evaluate(*yc, *a, ctx).kind == VerdictKind::pass)
-      return {OnTrack::certain,
-              "the half-year actual already meets the full-year target " + ind.year_target.text};
-  }
+  bool no_half_target = res.verdict.kind == VerdictKind::no_target;
+  if (yc && a && !std::holds_alternative<NoTarget>(yc->form) &&
+      !std::holds_alternative<ActualNone>(a->form))
+    if (auto o = against_year(*yc, *a, ind, rule, year, no_half_target)) return *o;
+  // A met half-year ceiling or rate is on schedule, not yet certain.
+  auto half_target = parse_target(res.target);
+  auto* hc = std::get_if<Constraint>(&half_target);
+  if (hc) apply_bare_reading(*hc, ind.path());
+  bool settles_late =
+      hc && (kind_of(*hc) == TargetKind::ceiling || kind_of(*hc) == TargetKind::moving);
   switch (res.verdict.kind) {
     case VerdictKind::pass:
+      if (settles_late)
+        return {OnTrack::possible,
+                "the half-year target is met; a ceiling or a rate is settled only at year end"};
       return rule.half_met_is_certain
                  ? Outlook{OnTrack::certain, "the half-year target is met: on schedule"}
                  : Outlook{OnTrack::possible, "the half-year target is met"};
@@ -543,8 +604,6 @@ Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
       return {OnTrack::possible, std::string("the half-year verdict is ") +
                                      to_string(res.verdict.kind) + ": progress cannot be measured"};
   }
-  auto half_target = parse_target(res.target);
-  const auto* hc = std::get_if<Constraint>(&half_target);
   std::optional<Comparison> cmp;
   if (hc && a) cmp = comparison_of(*hc, *a, config_of(scheme, ind).direction);
   if (!cmp) {

@@ -19,7 +19,13 @@ void define_all(UnitTable& t, const char* dimension, std::initializer_list<Entry
   for (const Entry& e : entries) t.define({e.symbol, dimension, Number::ratio(e.num, e.den), true});
 }
 
-constexpr std::string_view kMultipliers[] = {"万", "亿"};
+// Each multiplier as written, Simplified or Traditional (萬元 and 億元 in the
+// tables of Traditional-script mirrors), and the spelling a unit is given.
+struct Multiplier {
+  std::string_view written;
+  std::string_view canonical;
+};
+constexpr Multiplier kMultipliers[] = {{"万", "万"}, {"亿", "亿"}, {"萬", "万"}, {"億", "亿"}};
 
 Number multiplier_value(std::string_view m) {
   return m == "万" ? Number::integer(10000) : Number::integer(100000000);
@@ -31,6 +37,9 @@ UnitTable make_standard() {
   define_all(t, "ratio", {{"%", 1, 100}, {"‰", 1, 1000}, {"百分点", 1, 100}});
   t.alias("％", "%");
   t.alias("百分比", "%");
+  t.alias("个百分点", "百分点");
+  t.alias("個百分點", "百分点");
+  t.alias("百分點", "百分点");
   // Area: the base is 亩, so every conversion is an exact decimal (1 平方米 = 0.0015 亩).
   define_all(t, "area",
              {{"亩", 1, 1}, {"平方米", 3, 2000}, {"公顷", 15, 1}, {"平方公里", 1500, 1}});
@@ -71,17 +80,36 @@ UnitTable make_standard() {
   t.alias("个月", "月");
   t.alias("个季度", "季度");
   define_all(t, "workdays", {{"工作日", 1, 1}});
+  // Power: the base is 千瓦 (installed capacity of a station or a pump).
+  define_all(t, "power", {{"千瓦", 1, 1}, {"瓦", 1, 1000}, {"兆瓦", 1000, 1}});
+  for (auto [a, c] :
+       {std::pair{"kW", "千瓦"}, {"KW", "千瓦"}, {"kw", "千瓦"}, {"W", "瓦"}, {"MW", "兆瓦"}})
+    t.alias(a, c);
   t.alias("个工作日", "工作日");
   // Counts: each noun is its own dimension.
   for (const char* noun :
-       {"个",   "项",   "份",   "件",   "次",   "场",   "人",   "人次", "户",   "户次", "座", "辆",
-        "条",   "只",   "头",   "株",   "粒",   "篇",   "册",   "处",   "家",   "所",   "台", "套",
-        "批",   "本",   "张",   "期",   "名",   "棵",   "宗",   "块",   "幅",   "部",   "类", "栋",
-        "间",   "台次", "场次", "批次", "课时", "学时", "组",   "支",   "门",   "宗次", "起", "例",
-        "单",   "笔",   "卷",   "盒",   "箱",   "袋",   "片",   "幢",   "层",   "点",   "村", "镇",
-        "所次", "帧",   "页",   "枚",   "根",   "亩次", "网点", "平台", "系统", "账户", "样"}) {
+       {"个",   "项",   "份",   "件",   "次",   "场",   "人",   "人次", "户",   "户次",  "座",
+        "辆",   "条",   "只",   "头",   "株",   "粒",   "篇",   "册",   "处",   "家",    "所",
+        "台",   "套",   "批",   "本",   "张",   "期",   "名",   "棵",   "宗",   "块",    "幅",
+        "部",   "类",   "栋",   "间",   "台次", "场次", "批次", "课时", "学时", "组",    "支",
+        "门",   "宗次", "起",   "例",   "单",   "笔",   "卷",   "盒",   "箱",   "袋",    "片",
+        "幢",   "层",   "点",   "村",   "镇",   "所次", "帧",   "页",   "枚",   "根",    "亩次",
+        "网点", "平台", "系统", "账户", "样",   "床",   "羽",   "尾",   "眼",   "台(套)"}) {
     t.define({noun, std::string("count:") + noun, Number::integer(1), true});
   }
+  // Traditional spellings of count nouns and the ways 台(套) is written.
+  for (auto [a, c] : {std::pair{"個", "个"},
+                      {"項", "项"},
+                      {"場", "场"},
+                      {"戶", "户"},
+                      {"輛", "辆"},
+                      {"條", "条"},
+                      {"隻", "只"},
+                      {"頭", "头"},
+                      {"臺", "台"},
+                      {"台（套）", "台(套)"},
+                      {"台套", "台(套)"}})
+    t.alias(a, c);
   return t;
 }
 
@@ -100,7 +128,8 @@ std::string describe_dimension(std::string_view dimension) {
       {"volume", "a volume"},
       {"days", "a number of days"},
       {"months", "a number of months"},
-      {"workdays", "a number of workdays"}};
+      {"workdays", "a number of workdays"},
+      {"power", "a power"}};
   if (auto it = kNames.find(dimension); it != kNames.end()) return it->second;
   return std::string(dimension);  // a compound such as money/area
 }
@@ -126,16 +155,16 @@ std::optional<Unit> UnitTable::lookup_simple(std::string_view written) const {
   std::size_t chain = 0;
   for (std::string_view rest = written; chain <= kCellLimits.max_multiplier_chain; ++chain) {
     auto m = std::find_if(std::begin(kMultipliers), std::end(kMultipliers),
-                          [&](std::string_view x) { return rest.starts_with(x); });
+                          [&](const Multiplier& x) { return rest.starts_with(x.written); });
     if (m == std::end(kMultipliers)) break;
-    rest.remove_prefix(m->size());
+    rest.remove_prefix(m->written.size());
   }
   if (chain > kCellLimits.max_multiplier_chain) return std::nullopt;
   if (auto a = aliases_.find(written); a != aliases_.end()) written = a->second;
   if (auto u = units_.find(written); u != units_.end()) return u->second;
-  for (std::string_view m : kMultipliers) {
-    if (!written.starts_with(m)) continue;
-    std::string_view rest = written.substr(m.size());
+  for (const auto& [spelled, m] : kMultipliers) {
+    if (!written.starts_with(spelled)) continue;
+    std::string_view rest = written.substr(spelled.size());
     if (rest.empty()) return Unit{std::string(m), "", multiplier_value(m), true};
     auto base = lookup_simple(rest);
     if (!base || base->dimension == "ratio" || base->dimensionless()) return std::nullopt;

@@ -15,8 +15,12 @@ enum class Grade { met, partly, not_met };
 const char* to_string(Grade g);
 
 struct ActualQuantity {
+  // How the figure was written: as it is (96%), more than it (600余人, 200多名:
+  // any value above it), or about it (约40%, 40%左右: within ±5% of it).
+  enum class Reading { exact, more_than, about };
   Number value;
   std::optional<Unit> unit;  // empty: written without a unit
+  Reading reading = Reading::exact;
 };
 
 struct ActualDate {

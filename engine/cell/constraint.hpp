@@ -48,6 +48,9 @@ struct Quantity {
 struct QuantityConstraint {
   Comparator op;
   Quantity target;
+  // Written with no comparator (`95%`): `op` is a reading, by the indicator's
+  // name when it is known (engine/cell/bare_target.hpp), else `=`.
+  bool bare = false;
 };
 
 // `80%-100%`, `[80%,100%)`, `80%至100%`.
@@ -64,9 +67,11 @@ struct CalendarDate {
   std::optional<int> year;
   int month;
   std::optional<int> day;
+  bool next_year = false;  // 次年: no `year`, the year after the table's
 };
 
-// `2024年12月底前`, `11月底前`, `2023年底`, `1-12月` (from = month 1).
+// `2024年12月底前`, `11月底前`, `2023年底`, `2024-12-31前`, `第三季度末` (a deadline);
+// `1-12月`, `2024年内`, `2024年3月至2024年10月` (a period: `from` is its first day).
 struct DeadlineConstraint {
   CalendarDate by;                   // latest date allowed, inclusive
   std::optional<CalendarDate> from;  // earliest date allowed, inclusive

@@ -28,12 +28,14 @@ std::string date_text(const CalendarDate& d) {
   std::string out = d.year ? std::to_string(*d.year) + "年" : "";
   out += std::to_string(d.month) + "月";
   out += d.day ? std::to_string(*d.day) + "日" : "底";
-  return d.year ? out : out + " of the table's year";
+  if (d.year) return out;
+  return out + (d.next_year ? " of the year after the table's" : " of the table's year");
 }
 
 Json date_json(const CalendarDate& d) {
   Json j;
   j["year"] = d.year ? Json(*d.year) : Json(nullptr);
+  if (d.next_year) j["next_year"] = true;
   j["month"] = d.month;
   j["day"] = d.day ? Json(*d.day) : Json("end");
   return j;

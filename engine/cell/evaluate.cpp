@@ -1,6 +1,10 @@
 #include "engine/cell/evaluate.hpp"
 
+#include <optional>
+#include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "engine/cell/parse_common.hpp"
 
@@ -46,6 +50,34 @@ std::string describe_actual(const ActualForm& a) {
   return std::visit(Describe{}, a);
 }
 
+// The ordered grade scales of published tables, best first
+// (docs/expressions.md, "Grade scales"). A rule file's 量表 adds others.
+struct GradeScale {
+  std::vector<std::string_view> words;
+  bool bands;  // 达成 / 部分达成 / 未达成: the three grades of 财预〔2020〕10号
+};
+const GradeScale kGradeScales[] = {
+    {{"优秀", "良好", "合格", "不合格"}, false},
+    {{"优", "良", "中", "差"}, false},
+    {{"达标", "未达标"}, false},
+    {{"有效", "无效"}, false},
+    {{"达成", "部分达成", "未达成"}, true},
+};
+
+// The scale holding `word` and its rank there (0 is the best).
+std::optional<std::pair<const GradeScale*, std::size_t>> on_scale(std::string_view word) {
+  for (const GradeScale& s : kGradeScales)
+    for (std::size_t i = 0; i < s.words.size(); ++i)
+      if (s.words[i] == word) return std::pair{&s, i};
+  return std::nullopt;
+}
+
+std::string scale_text(const GradeScale& s) {
+  std::string out;
+  for (std::string_view w : s.words) out += (out.empty() ? "" : " > ") + std::string(w);
+  return out;
+}
+
 class Judge {
  public:
   Judge(const Constraint& c, const Actual& a, const EvaluationContext& ctx)
@@ -82,8 +114,9 @@ class Judge {
   void judge(const NoTarget&) {}
 
   // The actual as a quantity in the unit of `like`; nullopt (and an error
-  // verdict) when it is not a figure of the same dimension.
-  std::optional<Number> actual_in(const Unit& like) {
+  // verdict) when it is not a figure of the same dimension. `reference` is the
+  // target's figure in `like`, for reading a bare fraction against a percent.
+  std::optional<Number> actual_in(const Unit& like, const Number& reference) {
     const auto* q = std::get_if<ActualQuantity>(&a_.form);
     if (!q) {
       set(VerdictKind::error, "the target needs a figure in " +
@@ -92,10 +125,14 @@ class Judge {
       return std::nullopt;
     }
     Unit unit = like;
+    Number figure = q->value;
     if (!q->unit) {
-      if (!like.symbol.empty())
+      if (like.symbol == "%" && figure.sign() > 0 && figure < Number::integer(1)) {
+        if (!fraction_of_percent(figure, reference)) return std::nullopt;
+      } else if (!like.symbol.empty()) {
         v_.assumptions.push_back("actual has no unit: read as " + q->value.canonical() +
                                  like.symbol + " (the target's unit)");
+      }
     } else if (q->unit->dimensionless() && !q->unit->symbol.empty() && !like.dimensionless() &&
                like.dimension != "ratio") {
       // A bare 万 after a figure multiplies the target's base unit: 500万 → 500万元.
@@ -112,16 +149,119 @@ class Judge {
                                   describe_dimension(like.dimension));
       return std::nullopt;
     }
-    Number value = q->value * unit.factor / like.factor;
-    if (ctx_.explain && unit.symbol != like.symbol)
+    Number value = figure * unit.factor / like.factor;
+    if (ctx_.explain && figure != q->value)
+      converted_ = q->value.canonical() + " = " + with_unit(value, like) + "; ";
+    else if (ctx_.explain && unit.symbol != like.symbol)
       converted_ = q->value.canonical() + unit.symbol + " = " + with_unit(value, like) + "; ";
     return value;
   }
 
+  // A figure between 0 and 1 with no unit against a target in %: Excel's
+  // fraction (0.96 for 96%) or a percentage (0.96%). The reading within a
+  // factor of ten of the target's figure is taken, as an assumption; when
+  // neither is, the verdict is an error that says why. `figure` becomes the
+  // figure in %.
+  bool fraction_of_percent(Number& figure, const Number& reference) {
+    Number as_fraction = figure * Number::integer(100);
+    auto near = [&](const Number& x) {
+      return reference.sign() > 0 && x * Number::integer(10) > reference &&
+             x < reference * Number::integer(10);
+    };
+    std::string written = figure.canonical();
+    if (near(as_fraction)) {
+      v_.assumptions.push_back("actual " + written + " has no unit: read as the fraction " +
+                               as_fraction.canonical() + "% (near the target's " +
+                               reference.canonical() + "%; as a percentage it would be " + written +
+                               "%)");
+      figure = as_fraction;
+      return true;
+    }
+    if (near(figure)) {
+      v_.assumptions.push_back("actual has no unit: read as " + written + "% (the target's unit)");
+      return true;
+    }
+    set(VerdictKind::error, "the actual " + written + " has no unit: as a fraction it is " +
+                                as_fraction.canonical() + "%, as a percentage " + written +
+                                "%, and neither is near the target's " + reference.canonical() +
+                                "%: write the unit");
+    return false;
+  }
+
+  // ---- approximate actuals: 600余人 (more than), 约40% (within ±5%) --------
+
+  struct Edge {
+    std::optional<Number> at;  // empty: unbounded
+    bool inclusive = true;
+  };
+  struct Interval {
+    Edge low, high;
+  };
+  // Whether `a` starts at or after `b` (lower edges).
+  static bool low_within(const Edge& a, const Edge& b) {
+    if (!b.at) return true;
+    if (!a.at) return false;
+    return *a.at > *b.at || (*a.at == *b.at && (b.inclusive || !a.inclusive));
+  }
+  static bool high_within(const Edge& a, const Edge& b) {
+    if (!b.at) return true;
+    if (!a.at) return false;
+    return *a.at < *b.at || (*a.at == *b.at && (b.inclusive || !a.inclusive));
+  }
+  // Whether everything in `a` lies below everything in `b`.
+  static bool below(const Edge& a_high, const Edge& b_low) {
+    if (!a_high.at || !b_low.at) return false;
+    return *a_high.at < *b_low.at ||
+           (*a_high.at == *b_low.at && !(a_high.inclusive && b_low.inclusive));
+  }
+
+  const ActualQuantity* approximate() const {
+    const auto* q = std::get_if<ActualQuantity>(&a_.form);
+    return q && q->reading != ActualQuantity::Reading::exact ? q : nullptr;
+  }
+
+  // Judges an approximate actual, `value` in `unit`, against the values the
+  // target allows (`target`, described as `wanted`): pass when every value
+  // the actual may stand for meets it, fail when none does, else manual.
+  void judge_band(const ActualQuantity& q, const Number& value, const Unit& unit,
+                  const Interval& target, const std::string& wanted) {
+    Interval band;
+    std::string reads;
+    if (q.reading == ActualQuantity::Reading::more_than) {
+      band = {Edge{value, false}, Edge{}};
+      reads = a_.written + " is more than " + with_unit(value, unit);
+    } else {
+      Number margin = (value * Number::ratio(1, 20)).abs();
+      band = {Edge{value - margin, true}, Edge{value + margin, true}};
+      reads = a_.written + " is about " + with_unit(value, unit) + ", read as [" +
+              with_unit(value - margin, unit) + ", " + with_unit(value + margin, unit) + "] (±5%)";
+    }
+    VerdictKind kind = VerdictKind::manual;
+    std::string how;
+    if (low_within(band.low, target.low) && high_within(band.high, target.high)) {
+      kind = VerdictKind::pass;
+      how = "every such value meets " + wanted;
+    } else if (below(band.high, target.low) || below(target.high, band.low)) {
+      kind = VerdictKind::fail;
+      how = "no such value meets " + wanted;
+    } else {
+      how = "some such values meet " + wanted + " and some do not: a person must judge";
+    }
+    set(kind, ctx_.explain ? converted_ + reads + "; " + how : std::string());
+  }
+
   void judge(const QuantityConstraint& t) {
-    auto a = actual_in(t.target.unit);
+    auto a = actual_in(t.target.unit, t.target.value);
     if (!a) return;
     const Number& target = t.target.value;
+    if (const auto* q = approximate()) {
+      Interval allowed;
+      Edge at{target, t.op != Comparator::lt && t.op != Comparator::gt};
+      if (t.op != Comparator::lt && t.op != Comparator::le) allowed.low = at;
+      if (t.op != Comparator::gt && t.op != Comparator::ge) allowed.high = at;
+      return judge_band(*q, *a, t.target.unit, allowed,
+                        std::string(to_symbol(t.op)) + with_unit(target, t.target.unit));
+    }
     bool ok = holds(t.op, *a, target);
     if (!ctx_.explain) return set(ok ? VerdictKind::pass : VerdictKind::fail, {});
     std::string claim = with_unit(*a, t.target.unit) + " " + to_symbol(t.op) + " " +
@@ -142,16 +282,20 @@ class Judge {
   }
 
   void judge(const RangeConstraint& t) {
-    auto a = actual_in(t.high.unit);
+    auto a = actual_in(t.high.unit, t.high.value);
     if (!a) return;
     Number low = t.low.base_value() / t.high.unit.factor;
     const Number& high = t.high.value;
+    std::string range = std::string(t.low_inclusive ? "[" : "(") + with_unit(low, t.high.unit) +
+                        ", " + with_unit(high, t.high.unit) + (t.high_inclusive ? "]" : ")");
+    if (const auto* q = approximate())
+      return judge_band(*q, *a, t.high.unit,
+                        Interval{Edge{low, t.low_inclusive}, Edge{high, t.high_inclusive}},
+                        "the range " + range);
     bool above_low = t.low_inclusive ? *a >= low : *a > low;
     bool below_high = t.high_inclusive ? *a <= high : *a < high;
     if (!ctx_.explain)
       return set(above_low && below_high ? VerdictKind::pass : VerdictKind::fail, {});
-    std::string range = std::string(t.low_inclusive ? "[" : "(") + with_unit(low, t.high.unit) +
-                        ", " + with_unit(high, t.high.unit) + (t.high_inclusive ? "]" : ")");
     std::string value = with_unit(*a, t.high.unit);
     if (above_low && below_high)
       set(VerdictKind::pass, converted_ + value + " lies in " + range);
@@ -163,6 +307,7 @@ class Judge {
   void judge(const LevelConstraint& t) {
     if (const auto* g = std::get_if<ActualGrade>(&a_.form)) return graded(g->grade, "the grade");
     const auto* l = std::get_if<ActualLevel>(&a_.form);
+    if (!(l && l->word == t.word) && judge_on_scale(t.word)) return;
     if (const auto* text = std::get_if<ActualText>(&a_.form);
         text && detail::is_sentence(text->text)) {
       set(VerdictKind::manual,
@@ -185,6 +330,32 @@ class Judge {
       return;
     }
     graded(l->grade, "'" + l->spelled + "'");
+  }
+
+  // The actual's word when it is one: 优秀, 不合格, 未达标.
+  std::string actual_word() const {
+    if (const auto* t = std::get_if<ActualText>(&a_.form)) return t->text;
+    if (const auto* l = std::get_if<ActualLevel>(&a_.form)) return l->spelled;
+    return "";
+  }
+
+  // A target and an actual on one grade scale: the better or equal word
+  // meets the target. False (no verdict) when they are not on one scale.
+  bool judge_on_scale(const std::string& target) {
+    auto t = on_scale(target);
+    auto a = on_scale(actual_word());
+    if (!t || !a || t->first != a->first) return false;
+    const GradeScale& scale = *t->first;
+    std::string said = "'" + std::string(scale.words[a->second]) + "'";
+    if (scale.bands && t->second == 0) {
+      graded(a->second == 0 ? Grade::met : a->second == 1 ? Grade::partly : Grade::not_met, said);
+      return true;
+    }
+    bool ok = a->second <= t->second;
+    set(ok ? VerdictKind::pass : VerdictKind::fail,
+        said + (ok ? " is at or above '" : " is below '") + target + "' on the scale " +
+            scale_text(scale));
+    return true;
   }
 
   void graded(Grade g, const std::string& what) {
@@ -250,10 +421,12 @@ class Judge {
     int actual_year = d->date.year.value_or(*year);
     if (!d->date.year && with_year)
       v_.assumptions.push_back("the actual date has no year: read as " + std::to_string(*year));
-    auto by = key(t.by, *year);
+    // 次年3月底前 falls in the year after the table's.
+    int by_year = !t.by.year && t.by.next_year && ctx_.year ? *ctx_.year + 1 : *year;
+    auto by = key(t.by, by_year);
     auto done = key(d->date, actual_year);
     if (t.from) {
-      auto from = key(*t.from, *year);
+      auto from = key(*t.from, t.from->year.value_or(*year));
       if (done < from) {
         set(VerdictKind::fail,
             show(done, with_year) + " is before the period starts (" + show(from, with_year) + ")");
@@ -275,6 +448,7 @@ class Judge {
       set(VerdictKind::pass, "the actual states the target '" + t.text + "'");
       return;
     }
+    if (judge_on_scale(t.text)) return;
     for (const char* neg : {"未", "没有", "不", "尚未"})
       if (!said.empty() && said == neg + t.text) {
         set(VerdictKind::fail, "the actual states the opposite of '" + t.text + "'");

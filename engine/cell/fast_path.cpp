@@ -146,6 +146,11 @@ std::optional<VerdictKind> fast::judge_figure(const PreparedQuantity& target, co
   // As actual_in: no unit written takes the target's; a bare 万 is not handled here.
   const Unit& u = unit ? *unit : like;
   if (unit && u.dimensionless()) return std::nullopt;
+  // A figure between 0 and 1 with no unit against a percent may be a
+  // fraction (0.96 for 96%): evaluate decides.
+  if (!unit && like.symbol == "%" && figure.mantissa > 0 && figure.scale < std::size(kPow10) &&
+      figure.mantissa < kPow10[figure.scale])
+    return std::nullopt;
   if (&u != &like && u.dimension != like.dimension) return VerdictKind::error;
   if (&u == &like && target.scale >= 0) {
     // The same unit (its factor, positive, checked by prepare): the figures

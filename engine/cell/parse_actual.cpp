@@ -24,6 +24,9 @@ struct Parts {
   std::string number, unit, year, month, day, level, modifier, text;
   std::size_t number_byte = 0, month_byte = 0, day_byte = 0;
   Grade grade = Grade::met;
+  std::string done, op, about;  // 已完成, ≥, 约 / 左右 before or after a figure
+  bool more = false;            // 余, 多
+  bool year_alone = false;      // 2024年
 };
 
 template <typename Rule>
@@ -43,6 +46,24 @@ template <>
 struct action<ga::yes_no> : fresh<Form::yes_no> {};
 template <>
 struct action<ga::placeholder> : fresh<Form::placeholder> {};
+template <>
+struct action<ga::prefixed_quantity> : fresh<Form::quantity> {};
+template <>
+struct action<ga::year_alone> {
+  static void apply0(Parts& p) { p.year_alone = true; }
+};
+template <>
+struct action<ga::done_prefix> : detail::record<&Parts::done> {};
+template <>
+struct action<ga::value_comparator> : detail::record<&Parts::op> {};
+template <>
+struct action<g::about_prefix> : detail::record<&Parts::about> {};
+template <>
+struct action<g::about_suffix> : detail::record<&Parts::about> {};
+template <>
+struct action<g::more_mark> {
+  static void apply0(Parts& p) { p.more = true; }
+};
 
 template <>
 struct action<ga::text> : detail::take_text<Form::text> {};
@@ -81,7 +102,7 @@ template <>
 struct action<ga::modifier> : record<&Parts::modifier> {};
 // In a numeric date the month is a bare digit pair between separators.
 template <>
-struct action<ga::numeric_month> : record_at<&Parts::month, &Parts::month_byte> {};
+struct action<g::numeric_month> : record_at<&Parts::month, &Parts::month_byte> {};
 
 template <>
 struct action<g::no_word> {
@@ -115,11 +136,28 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
             "a number may have at most " + std::to_string(kCellLimits.max_digits) + " digits"};
       ActualQuantity q{*value, std::nullopt};
       if (!p.unit.empty()) q.unit = detail::read_unit(p.unit, units, assumptions);
+      std::string figure = p.number + p.unit;
+      if (!p.done.empty())
+        assumptions.push_back("'" + p.done + "' before the figure left out: the value is " +
+                              figure);
+      if (!p.op.empty())
+        assumptions.push_back("the value is written as a comparison '" + p.op + figure +
+                              "': its figure " + figure + " is taken as the value reached");
+      if (!p.about.empty())
+        q.reading = ActualQuantity::Reading::about;
+      else if (p.more)
+        q.reading = ActualQuantity::Reading::more_than;
       return q;
     }
     case Form::date: {
       CalendarDate d;
       if (!p.year.empty()) d.year = detail::read_small_number(p.year);
+      if (p.year_alone) {
+        assumptions.push_back("a year alone: '" + p.year + "年' read as its last day, " + p.year +
+                              "年12月31日");
+        d.month = 12;
+        return ActualDate{d};
+      }
       d.month = detail::read_small_number(p.month);
       if (d.month < 1 || d.month > 12)
         throw Failure{p.month_byte, Code::no_such_month,

@@ -6,6 +6,7 @@
 
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/cell/bare_target.hpp"
 #include "engine/cell/parse.hpp"
 #include "engine/cell/parse_actions.hpp"
 #include "engine/cell/parse_common.hpp"
@@ -34,6 +35,7 @@ enum class Form {
   word_comparison,
   numeric,
   level,
+  approximate,
   text
 };
 
@@ -50,9 +52,13 @@ struct Parts {
   RawQuantity pending;
   bool low_inclusive = true;
   bool high_inclusive = true;
-  std::string year, month, from_month, day;
+  std::string year, from_year, month, from_month, day, quarter;
   std::size_t date_byte = 0, month_byte = 0, day_byte = 0;
-  bool month_end = false;  // 底 / 末
+  bool month_end = false;   // 底 / 末
+  bool before = false;      // 前 / 之前 / 以前
+  bool next_year = false;   // 次年
+  bool whole_year = false;  // 2024年内
+  std::string about;        // 约, 左右, 余: an approximate figure
   std::string level;
   std::size_t level_byte = 0;
   std::string text;
@@ -76,6 +82,36 @@ template <>
 struct action<gt::this_year_end> : fresh<Form::none> {};
 template <>
 struct action<gt::dated_deadline> : fresh<Form::none> {};
+template <>
+struct action<gt::month_period> : fresh<Form::none> {};
+template <>
+struct action<gt::whole_year> : fresh<Form::none> {};
+template <>
+struct action<gt::numeric_deadline> : fresh<Form::none> {};
+template <>
+struct action<gt::quarter_deadline> : fresh<Form::none> {};
+template <>
+struct action<gt::approximate> : fresh<Form::approximate> {};
+template <>
+struct action<gt::whole_year_mark> {
+  static void apply0(Parts& p) { p.whole_year = true; }
+};
+template <>
+struct action<g::next_year> {
+  static void apply0(Parts& p) { p.next_year = true; }
+};
+template <>
+struct action<g::quarter_number> : detail::record<&Parts::quarter> {};
+template <>
+struct action<gt::before_mark> {
+  static void apply0(Parts& p) { p.before = true; }
+};
+template <>
+struct action<g::about_prefix> : detail::record<&Parts::about> {};
+template <>
+struct action<g::about_suffix> : detail::record<&Parts::about> {};
+template <>
+struct action<g::more_mark> : detail::record<&Parts::about> {};
 template <>
 struct action<gt::symbolic_comparison> : fresh<Form::comparison> {};
 template <>
@@ -157,7 +193,14 @@ struct action<g::close_exclusive> {
 };
 
 template <>
-struct action<g::year_number> : detail::record_at<&Parts::year, &Parts::date_byte> {};
+struct action<g::year_number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    if (!p.year.empty()) p.from_year = p.year;  // 2020年1月--2020年11月
+    p.year = in.string();
+    if (p.from_year.empty()) p.date_byte = in.position().byte;
+  }
+};
 template <>
 struct action<g::month_number> {
   template <typename ActionInput>
@@ -168,6 +211,8 @@ struct action<g::month_number> {
     if (p.year.empty()) p.date_byte = in.position().byte;
   }
 };
+template <>
+struct action<g::numeric_month> : action<g::month_number> {};
 template <>
 struct action<g::day_number> : detail::record_at<&Parts::day, &Parts::day_byte> {};
 template <>
@@ -216,12 +261,21 @@ class Builder {
         return deadline();
       case Form::level:
         return LevelConstraint{p_.level};
+      case Form::approximate:
+        throw Failure{0, Code::target_approximate,
+                      "'" + p_.about +
+                          "' makes the figure approximate, and a target is a bound: write "
+                          "the bound meant, such as ≥, ≤ or a range"};
       case Form::text:
         return text();
       case Form::none:
         break;
     }
     throw std::logic_error("target parsed into no form");
+  }
+
+  static std::string bare_assumption(const Quantity& q) {
+    return bare_reading_assumption(q, Comparator::eq, "");
   }
 
   ConstraintForm comparison() {
@@ -239,9 +293,10 @@ class Builder {
     } else if (p_.suffix) {
       op = *p_.suffix;
     } else {
-      assumptions_.push_back("no comparator: '" + q.written() + "' read as '=" + q.written() + "'");
+      assumptions_.push_back(bare_assumption(q));
+      return QuantityConstraint{op, std::move(q), true};
     }
-    return QuantityConstraint{op, std::move(q)};
+    return QuantityConstraint{op, std::move(q), false};
   }
 
   ConstraintForm compared_level() {
@@ -278,7 +333,18 @@ class Builder {
   ConstraintForm deadline() {
     DeadlineConstraint d;
     if (!p_.year.empty()) d.by.year = detail::read_small_number(p_.year);
+    d.by.next_year = p_.next_year;
     d.by.month = p_.month.empty() ? 12 : detail::read_small_number(p_.month);
+    if (!p_.quarter.empty()) {
+      int q = detail::read_small_number(p_.quarter);
+      d.by.month = q * 3;
+      if (p_.before)
+        assumptions_.push_back(
+            "'第" + std::to_string(q) +
+            "季度前' read as by the end of that quarter: " + std::to_string(d.by.month) + "月" +
+            std::to_string(detail::days_in_month(2001, d.by.month)) + "日 included");
+    }
+    if (p_.whole_year) d.from = CalendarDate{d.by.year, 1, 1, false};
     if (d.by.month < 1 || d.by.month > 12)
       throw Failure{p_.month_byte, Code::no_such_month,
                     "there is no month " + std::to_string(d.by.month)};
@@ -294,14 +360,28 @@ class Builder {
     }
     if (!p_.from_month.empty()) {
       int from = detail::read_small_number(p_.from_month);
-      if (from < 1 || from > 12 || from > d.by.month)
+      std::optional<int> from_year = d.by.year;
+      if (!p_.from_year.empty()) from_year = detail::read_small_number(p_.from_year);
+      // A period may run into the next year (2023年10月至2024年3月), never backwards.
+      bool backwards = from_year != d.by.year && from_year && d.by.year ? *from_year > *d.by.year
+                                                                        : from > d.by.month;
+      if (from < 1 || from > 12 || backwards)
         throw Failure{p_.date_byte, Code::month_span_backwards,
-                      "the months " + std::to_string(from) + "-" + std::to_string(d.by.month) +
+                      "the months " + dated(from_year, from) + "-" + dated(d.by.year, d.by.month) +
                           " are not a period"};
-      d.from = CalendarDate{d.by.year, from, 1};
+      d.from = CalendarDate{from_year, from, 1, false};
     }
-    if (!d.by.year) assumptions_.push_back("no year given: the table's year applies");
+    if (d.by.next_year)
+      assumptions_.push_back("次年: the year after the table's year");
+    else if (!d.by.year)
+      assumptions_.push_back("no year given: the table's year applies");
     return d;
+  }
+
+  // A month for a message: 11, or 2020年11月 when the period names years.
+  std::string dated(std::optional<int> year, int month) const {
+    if (p_.from_year.empty() || !year) return std::to_string(month);
+    return std::to_string(*year) + "年" + std::to_string(month) + "月";
   }
 
   ConstraintForm text() {

@@ -5,6 +5,7 @@
 // over a gigabyte). The bytes are those nlohmann's dump(2) gives for the tree.
 
 #include "engine/report/render.hpp"
+#include "engine/report/render_rows.hpp"
 
 namespace indicheck {
 
@@ -283,6 +284,16 @@ void write_json(const Report& r, const TextSink& sink) {
     if (FundsBlock b = funds_block(r); b.has_figures()) j.member("funds", funds_json(b));
   // Only for a re-checked self-evaluation (docs/report-schema.md).
   if (r.recheck) j.member("recheck", recheck_json(*r.recheck));
+  // Only at mid-year: the outlooks counted per 一级指标, the total last.
+  if (auto tallies = outlook_tallies(r); !tallies.empty()) {
+    Json counts = Json::array();
+    for (const auto& t : tallies)
+      counts.push_back(Json{{"name", t.name},
+                            {"certain", t.certain},
+                            {"possible", t.possible},
+                            {"impossible", t.impossible}});
+    j.member("outlook_counts", counts);
+  }
   j.key("needs_reason");
   j.begin_array();
   for (std::size_t i = 0; i < r.results.size(); ++i)

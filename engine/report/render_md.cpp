@@ -148,8 +148,8 @@ std::string render_md(const Report& r) {
   if (r.recheck) {
     const Recheck& c = *r.recheck;
     out +=
-        "\n## Published self-evaluation re-checked\n\n得分 compared as printed (2 places, "
-        "half-up). Weights: " +
+        "\n## Published self-evaluation re-checked\n\n得分 compared as printed (at the "
+        "places the table prints, half-up). Weights: " +
         md(c.weights) + ". " + md(capitalised(recheck_summary(c))) + ".\n";
     const auto rows = recheck_rows(c);
     if (!rows.empty()) {

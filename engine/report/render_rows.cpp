@@ -1,5 +1,7 @@
 #include "engine/report/render_rows.hpp"
 
+#include <algorithm>
+
 #include "engine/base/diagnostic.hpp"
 #include "engine/cell/verdict.hpp"
 
@@ -180,6 +182,33 @@ FundsCells funds_cells(const Report& r) {
 
 std::vector<std::string> funds_values(const FundsCells& f) {
   return {f.initial, f.budget, f.executed, f.rate, f.weight, f.points};
+}
+
+std::vector<OutlookTally> outlook_tallies(const Report& report) {
+  std::vector<OutlookTally> out;
+  OutlookTally total{"total", 0, 0, 0};
+  for (const IndicatorResult& res : report.results) {
+    if (!res.outlook) continue;
+    const std::string& name = res.indicator->level1;
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const OutlookTally& t) { return t.name == name; });
+    if (it == out.end()) it = out.insert(out.end(), OutlookTally{name, 0, 0, 0});
+    for (OutlookTally* t : {&*it, &total}) {
+      switch (res.outlook->on_track) {
+        case OnTrack::certain:
+          ++t->certain;
+          break;
+        case OnTrack::possible:
+          ++t->possible;
+          break;
+        case OnTrack::impossible:
+          ++t->impossible;
+          break;
+      }
+    }
+  }
+  if (!out.empty()) out.push_back(total);
+  return out;
 }
 
 std::string capitalised(std::string text) {

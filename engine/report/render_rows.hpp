@@ -99,6 +99,14 @@ inline constexpr const char* kFundsHeads[] = {"年初预算数", "全年预算�
 // The values of kFundsHeads, in that order.
 std::vector<std::string> funds_values(const FundsCells& cells);
 
+// Mid-year outlooks counted: 确定能 / 有可能 / 不可能 per 一级指标 (in table
+// order) and in total ("total" last). Empty when no indicator has an outlook.
+struct OutlookTally {
+  std::string name;
+  unsigned certain = 0, possible = 0, impossible = 0;
+};
+std::vector<OutlookTally> outlook_tallies(const Report& report);
+
 // `text` with its first (ASCII) letter in capitals, to start a sentence.
 std::string capitalised(std::string text);
 

@@ -125,8 +125,8 @@ Styled assessment_lines(const IndicatorResult& res, const std::string& indent,
 // A published self-evaluation re-checked: each 得分 that differs from indicheck's.
 std::string recheck_lines(const Recheck& c) {
   std::string out =
-      "\npublished self-evaluation re-checked (得分 compared as printed: 2 places, "
-      "half-up)\nweights: " +
+      "\npublished self-evaluation re-checked (得分 compared as printed: at the places "
+      "the table prints, half-up)\nweights: " +
       c.weights + "\n";
   out += recheck_summary(c) + "\n";
   for (const RecheckRow& p : recheck_rows(c))
@@ -180,6 +180,16 @@ Styled assessment_summary(const Report& r, const TextOptions& options) {
     out += funds_lines(r);
   }
   if (r.recheck) out += recheck_lines(*r.recheck);
+  if (auto tallies = outlook_tallies(r); !tallies.empty()) {
+    unsigned name_width = display_width("on track (mid-year)");
+    for (const auto& t : tallies) name_width = std::max(name_width, display_width(clip(t.name)));
+    out += "\n" + pad_right("on track (mid-year)", name_width) + "  " + pad_left("确定能", 6) +
+           "  " + pad_left("有可能", 6) + "  " + pad_left("不可能", 6) + "\n";
+    for (const auto& t : tallies)
+      out += pad_right(clip(t.name), name_width) + "  " + pad_left(std::to_string(t.certain), 6) +
+             "  " + pad_left(std::to_string(t.possible), 6) + "  " +
+             pad_left(std::to_string(t.impossible), 6) + "\n";
+  }
   unsigned owed = 0;
   for (const auto& res : r.results) owed += res.needs_reason;
   if (owed > 0) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/base/limits.hpp"
+#include "engine/cell/bare_target.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
 
@@ -380,7 +381,17 @@ std::string place(const Span& s) {
 }
 
 // Widens a numeric target by the tolerance, in the target's unit.
-void widen(Constraint& c, const Quantity& tol, std::vector<std::string>& notes, const Span& at) {
+void widen(Constraint& c, Quantity tol, std::vector<std::string>& notes, const Span& at) {
+  // 容差 ±2 with no unit is in the target's unit (±2%, not ±200%); lint warns (W3425).
+  const Unit* target_unit = nullptr;
+  if (auto* q = std::get_if<QuantityConstraint>(&c.form)) target_unit = &q->target.unit;
+  if (auto* r = std::get_if<RangeConstraint>(&c.form)) target_unit = &r->high.unit;
+  if (target_unit && tol.unit.symbol.empty() && !target_unit->symbol.empty()) {
+    notes.push_back("容差 ±" + tol.written() + " has no unit (" + place(at) +
+                    "): read in the target's unit, ±" + tol.value.canonical() +
+                    target_unit->symbol);
+    tol.unit = *target_unit;
+  }
   auto by = [&](const Unit& u) { return tol.base_value() / u.factor; };
   std::string before = c.written;
   if (auto* q = std::get_if<QuantityConstraint>(&c.form)) {
@@ -456,6 +467,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     if (!r.matches(path) || (r.only && *r.only != p)) continue;
     if (r.target(p)) {
       target = *r.target(p);
+      apply_bare_reading(target, path);
       j.target = target.written;
       j.target_kind = target.kind();
       const Clause* c = p == Period::half ? r.half_clause : r.year_clause;

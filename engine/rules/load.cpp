@@ -1173,7 +1173,16 @@ class Checker {
     if (r.bare && std::any_of(parsed->assumptions.begin(), parsed->assumptions.end(),
                               [](const std::string& a) { return a.starts_with("no comparator"); }))
       bare_used_.insert(&r);
-    if (r.tolerance && target_dim && !(Dimension::of(r.tolerance->unit) == *target_dim))
+    const Unit* target_unit = nullptr;
+    if (auto* q = std::get_if<QuantityConstraint>(&parsed->form)) target_unit = &q->target.unit;
+    if (auto* rg = std::get_if<RangeConstraint>(&parsed->form)) target_unit = &rg->high.unit;
+    if (r.tolerance && target_unit && r.tolerance->unit.symbol.empty() &&
+        !target_unit->symbol.empty())
+      report(r.tolerance_at, Code::rules_tolerance_no_unit,
+             "容差 ±" + r.tolerance->written() + " has no unit; the target of '" + ind.path_text() +
+                 "' is in " + target_unit->symbol + ", so it is read as ±" +
+                 r.tolerance->value.canonical() + target_unit->symbol + ": write the unit");
+    else if (r.tolerance && target_dim && !(Dimension::of(r.tolerance->unit) == *target_dim))
       report(r.tolerance_at, Code::rules_tolerance_kind_mismatch,
              "容差 " + r.tolerance->written() + " is " +
                  Dimension::of(r.tolerance->unit).describe() + " but the target of '" +

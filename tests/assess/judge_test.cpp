@@ -131,12 +131,12 @@ TEST_CASE("an actual that matches many indicators lists five and counts the rest
 TEST_CASE("an unreadable actual is an error verdict with its location", "[report]") {
   TargetTable t = targets();
   std::vector<Diagnostic> d;
-  ActualTable a = actuals("指标\t实际值\n验收合格率\t约98%\n", d);
+  ActualTable a = actuals("指标\t实际值\n验收合格率\t工98%\n", d);
   Report r = judge(t, a, Period::year);
   CHECK(r.diagnostics.empty());
   CHECK(r.results[1].verdict.kind == VerdictKind::error);
   CHECK(r.results[1].verdict.explanation ==
-        "the actual cannot be read: '约' before the number is not part of a value: write the "
+        "the actual cannot be read: '工' before the number is not part of a value: write the "
         "figure alone (a.tsv:2:7)");
 }
 

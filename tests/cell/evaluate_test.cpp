@@ -197,7 +197,14 @@ TEST_CASE("a bare 万 or a missing unit takes the target's unit, and says so", "
        "0.5万人次 = 5000人次; 5000人次 ≥ 5000人次 holds",
        {"'万' alone read as 万人次"}},
       {"≥95%", "95", pass, "95% ≥ 95% holds", {no_unit("95%")}},
-      {"≥95%", "0.95", fail, "0.95% ≥ 95% does not hold (short by 94.05%)", {no_unit("0.95%")}},
+      // A bare fraction near a percent target is the fraction (issue 17): 0.95 is 95%.
+      {"≥95%",
+       "0.95",
+       pass,
+       "0.95 = 95%; 95% ≥ 95% holds",
+       {"actual 0.95 has no unit: read as the fraction 95% (near the target's 95%; as a "
+        "percentage it would be 0.95%)"}},
+      {"≥1%", "0.95", fail, "0.95% ≥ 1% does not hold (short by 0.05%)", {no_unit("0.95%")}},
       {"=12000亩", "12000", pass, "12000亩 = 12000亩 holds", {no_unit("12000亩")}},
       {"≤500万元",
        "5000000",

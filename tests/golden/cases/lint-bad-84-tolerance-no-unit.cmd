@@ -1,0 +1,2 @@
+lint
+tests/golden/data/rules-bad/84-tolerance-no-unit.rules
