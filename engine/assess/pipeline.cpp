@@ -96,7 +96,8 @@ bool Pipeline::load_rules(const std::vector<std::string>& rule_files, const std:
                                           "give --targets, or --rules with a 目标表"));
     return false;
   }
-  rules_ = rules::load_rules(rule_files, diagnostics, targets_ ? &*targets_ : nullptr);
+  rules_ = rules::load_rules(rule_files, diagnostics, targets_ ? &*targets_ : nullptr,
+                             reach_ ? &*reach_ : nullptr);
   if (has_errors(diagnostics)) return false;
   if (rules_->table) targets_ = rules_->table;
   if (targets_) return true;

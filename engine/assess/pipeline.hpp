@@ -60,6 +60,11 @@ class Pipeline {
   // Problems found in the data are in the report's diagnostics.
   Report assess(const ActualTable& actuals, std::optional<Period> period = std::nullopt) const;
 
+  // Where the rule files' 引用 and 目标表 may lead (engine/base/input_file.hpp):
+  // the command's, from the files on its command line. Unset: the folders of
+  // the rule files given to load_rules.
+  void set_reach(Reach reach) { reach_ = std::move(reach); }
+
   const TargetTable& targets() const { return *targets_; }
   const rules::RuleSet* rules() const { return rules_.get(); }
 
@@ -78,6 +83,7 @@ class Pipeline {
   std::unique_ptr<rules::RuleSet> rules_;
   std::map<std::string, std::shared_ptr<const Import>> imported_;  // by path
   std::vector<std::string> summaries_;
+  std::optional<Reach> reach_;
 };
 
 // The period a run judges: the one asked for, else the actuals' 期间, else 全年.

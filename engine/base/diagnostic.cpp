@@ -82,7 +82,7 @@ std::string render(const Diagnostic& d) {
                     std::to_string(d.where.column) + ": " + to_string(d.severity) + "[" +
                     std::string(id_of(d.code)) + "]: " + visible_text(d.message, true) + "\n";
   if (d.source_line.empty()) return out;
-  std::string line = echo_line(d.source_line);
+  std::string line = echo_line(d.source_line.view());
   // The caret goes under character `column`: sum the cells before it.
   std::size_t caret = 0;
   unsigned before = 0;
@@ -111,8 +111,11 @@ std::string render(const Diagnostic& d) {
   return out;
 }
 
+SourceLine::SourceLine(std::string_view text)
+    : text_(text.empty() ? nullptr : std::make_shared<const std::string>(text)) {}
+
 Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned column,
-                           std::string message, std::string source_line) {
+                           std::string message, SourceLine source_line) {
   Diagnostic d(code);
   d.where.file = std::move(file);
   d.where.line = line;
@@ -120,6 +123,31 @@ Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned 
   d.message = std::move(message);
   d.source_line = std::move(source_line);
   return d;
+}
+
+LineRepeats::LineRepeats(std::vector<Diagnostic>& out, Plural plural)
+    : out_(out), plural_(std::move(plural)) {}
+
+std::size_t LineRepeats::kept_per_line() {
+  return kShownLimits.same_per_line;
+}
+
+void LineRepeats::add(Diagnostic d) {
+  const std::string file = d.where.file;
+  add(file, d.where.line, d.code, [&] { return std::move(d); });
+}
+
+void LineRepeats::flush() {
+  for (auto& [key, left] : seen_) {
+    if (left.left_out == 0) continue;
+    Diagnostic d = std::move(*left.first_left_out);
+    std::string what = plural_ ? plural_(d.code) : std::string();
+    d.message = "… and " + std::to_string(left.left_out) + " more " +
+                (what.empty() ? std::string("of these") : what) + " on this line";
+    out_.push_back(std::move(d));
+    left.left_out = 0;
+    left.first_left_out.reset();
+  }
 }
 
 std::string render_all(const std::vector<Diagnostic>& ds) {

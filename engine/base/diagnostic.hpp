@@ -2,8 +2,13 @@
 // One source-location type and one diagnostic printer for every stage.
 // Columns count characters (not bytes); carets account for wide CJK cells.
 
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "engine/base/code.hpp"
@@ -22,6 +27,23 @@ const char* to_string(Severity s);
 // The severity a code's letter gives: E error, W warning.
 Severity default_severity(Code code);
 
+// A source line as diagnostics echo it, held once however many diagnostics
+// and table cells stand on it: copying one copies a pointer. (Each used to
+// copy the whole line: a header of 10 000 unknown columns, 69 KB, took 11 s
+// and 1.2 GB.) Empty when there is no line to show.
+class SourceLine {
+ public:
+  SourceLine() = default;
+  SourceLine(std::string_view text);  // NOLINT: implicit, a line is its text
+  SourceLine(const std::string& text) : SourceLine(std::string_view(text)) {}  // NOLINT
+  SourceLine(const char* text) : SourceLine(std::string_view(text)) {}         // NOLINT
+  std::string_view view() const { return text_ ? std::string_view(*text_) : std::string_view(); }
+  bool empty() const { return !text_ || text_->empty(); }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+};
+
 // A diagnostic cannot be made without its code (engine/base/code.hpp).
 struct Diagnostic {
   explicit Diagnostic(Code code);  // at the code's default severity
@@ -29,14 +51,52 @@ struct Diagnostic {
   Severity severity;  // the code's default unless a rule file set another (核对 级别)
   SourceLocation where;
   std::string message;
-  std::string source_line;  // the whole line, for the excerpt; may be empty
+  SourceLine source_line;  // the whole line, for the excerpt; may be empty
 };
 
 // Builds a diagnostic at the code's default severity (out of line:
 // brace-initialising the nested strings in place trips a GCC 12
 // -Wmaybe-uninitialized false positive).
 Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned column,
-                           std::string message, std::string source_line = "");
+                           std::string message, SourceLine source_line = {});
+
+// Many diagnostics of one kind on one line (a header of 10 000 unknown
+// columns, a sum of 20 000 unknown names) are a few to read and a count:
+// the first kShownLimits.same_per_line of one code on one line of one file are
+// kept, the rest counted, and flush() adds one more at the first left out,
+// "… and 9995 more unknown columns on this line". `plural` names the kind for
+// a code ("unknown columns"); without a name, "of these".
+class LineRepeats {
+ public:
+  using Plural = std::function<std::string(Code)>;
+  explicit LineRepeats(std::vector<Diagnostic>& out, Plural plural = {});
+  // Keeps `d` in `out`, or counts it.
+  void add(Diagnostic d);
+  // The same for a diagnostic dear to make (its column counted along a long
+  // line): `make()` runs only for one that is kept, or the first left out.
+  template <typename Make>
+  void add(const std::string& file, unsigned line, Code code, Make make) {
+    Left& left = seen_[{file, line, code}];
+    if (left.kept < kept_per_line()) {
+      ++left.kept;
+      out_.push_back(make());
+    } else if (left.left_out++ == 0) {
+      left.first_left_out = make();
+    }
+  }
+  // The counts so far, each as a diagnostic in `out`; call before `out` is read.
+  void flush();
+
+ private:
+  static std::size_t kept_per_line();
+  struct Left {
+    std::size_t kept = 0, left_out = 0;
+    std::optional<Diagnostic> first_left_out;
+  };
+  std::vector<Diagnostic>& out_;
+  Plural plural_;
+  std::map<std::tuple<std::string, unsigned, Code>, Left> seen_;
+};
 
 // "file:line:col: error[E3104]: message", then the source line and a caret
 // under the column, each indented by two spaces. The file name, the message and

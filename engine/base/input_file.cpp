@@ -3,8 +3,11 @@
 #include "engine/base/input_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -20,44 +23,77 @@ std::string ReadProblem::message_naming(const std::string& path) const {
   return what + " '" + path + "': " + why;
 }
 
+namespace {
+
+// What a file that is not a regular file is, for "it is …".
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+ReadProblem not_regular(mode_t mode) {
+  return {Code::file_not_regular, "cannot read",
+          std::string("it is ") + kind_of(mode) +
+              ", not a regular file; a rule or test file names only regular files"};
+}
+
+}  // namespace
+
 std::optional<std::string> read_file(const std::string& path, std::vector<Diagnostic>& diagnostics,
-                                     std::size_t max_bytes) {
+                                     std::size_t max_bytes, Opening opening) {
   ReadProblem problem;
-  auto text = read_file(path, problem, max_bytes);
+  auto text = read_file(path, problem, max_bytes, opening);
   if (!text) diagnostics.push_back(make_diagnostic(problem.code, path, 1, 1, problem.message()));
   return text;
 }
 
 std::optional<std::string> read_file(const std::string& path, ReadProblem& problem,
-                                     std::size_t max_bytes) {
+                                     std::size_t max_bytes, Opening opening) {
   auto fail = [&](Code code, std::string what, std::string why) {
     problem = ReadProblem{code, std::move(what), std::move(why)};
     return std::nullopt;
   };
+  const bool regular_only = opening == Opening::regular_only;
   const std::string too_big =
       "file is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB";
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  // ec names the cause: "No such file or directory", "Not a directory" (a
+  struct stat st {};
+  // errno names the cause: "No such file or directory", "Not a directory" (a
   // path through a file), "Permission denied", …
-  if (ec || !std::filesystem::exists(status))
-    return fail(Code::file_cannot_open, "cannot open",
-                ec ? ec.message() : std::string("No such file or directory"));
-  if (std::filesystem::is_directory(status))
-    return fail(Code::file_not_a_file, "cannot read", "it is a directory");
-  if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_fifo(status) &&
-      !std::filesystem::is_character_file(status))
+  if (::stat(path.c_str(), &st) != 0)
+    return fail(Code::file_cannot_open, "cannot open", std::strerror(errno));
+  if (regular_only && !S_ISREG(st.st_mode)) {
+    problem = not_regular(st.st_mode);
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) return fail(Code::file_not_a_file, "cannot read", "it is a directory");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
     return fail(Code::file_not_a_file, "cannot read", "not a regular file");
   // Refuse an oversized file before reading it: memory stays bounded.
-  if (std::filesystem::is_regular_file(status) &&
-      std::filesystem::file_size(path, ec) > max_bytes && !ec)
-    return fail(Code::file_too_large, too_big, "");
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+    fail(Code::file_too_large, too_big, "");
+    problem.size = static_cast<std::uintmax_t>(st.st_size);
+    return std::nullopt;
+  }
+  // A file that must be regular is opened without blocking (a pipe put in its
+  // place since the stat would otherwise wait for a writer) and checked again.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | (regular_only ? O_NONBLOCK : 0));
   if (fd < 0) return fail(Code::file_cannot_open, "cannot open", std::strerror(errno));
+  if (regular_only && (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+    ::close(fd);
+    problem = not_regular(st.st_mode);
+    return std::nullopt;
+  }
   std::string content;
   char buf[1 << 16];
   while (true) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    // Never more than one byte past the limit: /dev/zero is refused after
+    // max_bytes + 1 bytes, not read on and on.
+    const std::size_t want = std::min(sizeof buf, max_bytes + 1 - content.size());
+    ssize_t n = ::read(fd, buf, want);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       // A read error (EIO, …) is not the end of the file: never judge half a table.
@@ -66,14 +102,136 @@ std::optional<std::string> read_file(const std::string& path, ReadProblem& probl
       return fail(Code::file_read_failed, "cannot read", why);
     }
     if (n == 0) break;
-    if (content.size() + static_cast<std::size_t>(n) > max_bytes) {  // a pipe, a device
+    content.append(buf, static_cast<std::size_t>(n));
+    if (content.size() > max_bytes) {  // a pipe, a device, a file that grew
       ::close(fd);
       return fail(Code::file_too_large, too_big, "");
     }
-    content.append(buf, static_cast<std::size_t>(n));
   }
   ::close(fd);
   return content;
+}
+
+// ---- files a rule or test file names ----------------------------------------
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// `path` absolute, with every link in the part that exists followed.
+std::string resolved(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) abs = fs::path(path);
+  fs::path canonical = fs::weakly_canonical(abs, ec);
+  return (ec ? abs.lexically_normal() : canonical).string();
+}
+
+std::string as_folder(std::string dir) {
+  if (dir.empty() || dir.back() != '/') dir += '/';
+  return dir;
+}
+
+struct Extensions {
+  NamedKind kind;
+  std::vector<std::string_view> list;
+  const char* what;  // "a rule file"
+};
+
+const Extensions& extensions_of(NamedKind kind) {
+  static const Extensions all[] = {
+      {NamedKind::rules, {".rules"}, "a rule file"},
+      {NamedKind::table,
+       {".tsv", ".csv", ".txt", ".xlsx", ".xls", ".docx", ".html", ".htm", ".pdf"},
+       "a table"},
+      {NamedKind::report, {".txt"}, "a text report"},
+      {NamedKind::test, {".test"}, "a test file"},
+  };
+  for (const auto& e : all)
+    if (e.kind == kind) return e;
+  return all[0];
+}
+
+bool named_as(const std::string& path, const Extensions& e) {
+  std::string ext = fs::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(e.list.begin(), e.list.end(), ext) != e.list.end();
+}
+
+}  // namespace
+
+Reach Reach::anywhere() {
+  Reach r;
+  r.anywhere_ = true;
+  return r;
+}
+
+Reach Reach::around(const std::vector<std::string>& command_line_paths) {
+  Reach r;
+  // The working folder first: a project's rule files name its tables beside
+  // them (rules/x.rules: 目标表 "../fixtures/…/targets.tsv").
+  std::vector<std::string> paths{"."};
+  paths.insert(paths.end(), command_line_paths.begin(), command_line_paths.end());
+  for (const std::string& p : paths) {
+    if (p.empty() || p == "-") continue;
+    std::error_code ec;
+    // The folder as named: a rule file's 引用 are found beside the name it was
+    // given by, even when that name is a link to a file elsewhere.
+    fs::path folder = fs::is_directory(p, ec) ? fs::path(p) : fs::path(p).parent_path();
+    if (folder.empty()) folder = ".";
+    std::string dir = as_folder(resolved(folder.string()));
+    if (std::find(r.folders_.begin(), r.folders_.end(), dir) != r.folders_.end()) continue;
+    r.folders_.push_back(dir);
+    r.shown_.push_back(as_folder(folder.lexically_normal().string()));
+  }
+  return r;
+}
+
+bool Reach::contains(const std::string& path) const {
+  if (anywhere_) return true;
+  const std::string where = resolved(path);
+  for (const std::string& dir : folders_)
+    if (where.starts_with(dir) || where + "/" == dir) return true;
+  return false;
+}
+
+std::string Reach::folders() const {
+  std::string out;
+  for (std::size_t i = 0; i < shown_.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == shown_.size() ? " and " : ", ") + shown_[i];
+  return out;
+}
+
+std::optional<ReadProblem> check_named_file(const std::string& path, NamedKind kind,
+                                            const Reach& reach) {
+  const std::string where = resolved(path);
+  // Where a link leads, when it is not where the name says.
+  std::error_code ec;
+  const bool is_link = where != fs::absolute(path, ec).lexically_normal().string();
+  const std::string leads = is_link ? "it leads to " + where + ", " : "it is ";
+  if (!reach.contains(path))
+    return ReadProblem{Code::file_outside, "refused",
+                       leads +
+                           "outside the working folder and the folders of the files named "
+                           "on the command line (" +
+                           reach.folders() +
+                           "); a rule or test file names files only there, unless "
+                           "--allow-outside is given"};
+  // A pipe, a device, a directory: said as such, and never opened (a pipe
+  // would wait for a writer, /dev/zero never ends).
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return not_regular(st.st_mode);
+  const Extensions& e = extensions_of(kind);
+  if (!named_as(path, e) || !named_as(where, e)) {
+    std::string list;
+    for (std::size_t i = 0; i < e.list.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == e.list.size() ? " or " : ", ") + std::string(e.list[i]);
+    return ReadProblem{Code::file_wrong_kind, "refused",
+                       std::string(is_link ? "it leads to " + where + ", which" : "it") +
+                           " is not named as " + e.what + " (a name ending in " + list +
+                           "): no other file is read"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace indicheck

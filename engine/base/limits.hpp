@@ -77,6 +77,8 @@ struct ShownLimits {
   unsigned echo_before_caret = 80;
   // Indicators listed when an actual's key matches several (then "… and N more").
   std::size_t matches_listed = 5;
+  // Diagnostics of one code on one line shown before "… and N more" (LineRepeats).
+  std::size_t same_per_line = 5;
   // A target or actual in the text, Markdown and HTML reports: clipped past
   // this many terminal cells (shown_cell, engine/base/utf8.hpp).
   unsigned report_cell_cells = 120;

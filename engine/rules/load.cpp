@@ -126,17 +126,27 @@ std::string where(const Span& s) {
 
 class Checker {
  public:
-  Checker(RuleSet& rs, std::vector<Diagnostic>& ds) : rs_(rs), ds_(ds) {}
+  Checker(RuleSet& rs, std::vector<Diagnostic>& ds, Reach reach)
+      : rs_(rs), ds_(ds), reach_(std::move(reach)), repeats_(ds, [](Code code) {
+          return std::string(code == Code::rules_unknown_name   ? "unknown names"
+                             : code == Code::rules_unknown_unit ? "unknown units"
+                                                                : "");
+        }) {}
 
   void report(const Span& at, Code code, const std::string& message) {
     // The same problem found again (for the other period, or another
     // indicator the rule matches) is reported once.
     if (!said_.insert({at.file, at.byte, message}).second) return;
+    // Many on one line (a sum of 20 000 unknown names) are a few and a count.
     if (at.file)
-      ds_.push_back(at.file->diagnostic(code, at.byte, message));
+      repeats_.add(at.file->path, at.line(), code,
+                   [&] { return at.file->diagnostic(code, at.byte, message); });
     else
       ds_.push_back(make_diagnostic(code, "<rules>", 1, 1, message));
   }
+
+  // The counts of what report() left out, as diagnostics.
+  void finish() { repeats_.flush(); }
 
   // ---- reading files --------------------------------------------------------
   void read(const std::string& path, const Span* from, unsigned depth) {
@@ -162,8 +172,24 @@ class Checker {
                "more than " + std::to_string(kRuleLimits.max_files) + " rule files");
       return;
     }
+    // A file named on the command line is the user's choice; one an 引用 names
+    // must lie within reach, be a regular file and be named as a rule file.
     ReadProblem problem;
-    auto text = read_file(path, problem);
+    std::optional<std::string> text;
+    if (auto refused = from ? check_named_file(path, NamedKind::rules, reach_) : std::nullopt)
+      problem = *refused;
+    else
+      text = read_file(path, problem, kRuleLimits.max_file_bytes,
+                       from ? Opening::regular_only : Opening::any);
+    if (!text && problem.code == Code::file_too_large)
+      problem = {Code::rules_file_too_large,
+                 "the rule file is " +
+                     (problem.size
+                          ? std::to_string(problem.size) + " bytes"
+                          : "more than " + std::to_string(kRuleLimits.max_file_bytes) + " bytes") +
+                     "; the limit is " + std::to_string(kRuleLimits.max_file_bytes) +
+                     " (docs/limits.md)",
+                 ""};
     if (!text) {
       // At the 引用 that names the file, or at the file given on the command line.
       if (from)
@@ -211,7 +237,11 @@ class Checker {
     fs::path dir = fs::path(table_stmt->at.file->path).parent_path();
     std::string path = (dir / table_stmt->text).lexically_normal().string();
     ReadProblem problem;
-    auto text = read_file(path, problem);
+    std::optional<std::string> text;
+    if (auto refused = check_named_file(path, NamedKind::table, reach_))
+      problem = *refused;
+    else
+      text = read_file(path, problem, kTableLimits.max_file_bytes, Opening::regular_only);
     if (!text) {
       report(table_stmt->name_at, problem.code, problem.message_naming(path));
       return;
@@ -1058,7 +1088,7 @@ class Checker {
       out.text = c->text;
       out.where = SourceLocation{c->value_at.file->path, c->value_at.line(),
                                  c->value_at.file->column_of(c->value_at.byte)};
-      out.source_line = c->value_at.file->line_text(c->value_at.line());
+      out.source_line = c->value_at.file->shared_line(c->value_at.line());
       return out;
     };
     ind.half_target = cell(r.half_clause);
@@ -1237,6 +1267,8 @@ class Checker {
   std::set<const IndicatorRule*> bare_used_;
 
   std::set<std::tuple<const SourceFile*, std::size_t, std::string>> said_;
+  Reach reach_;  // where an 引用 or a 目标表 may lead
+  LineRepeats repeats_;
 };
 
 void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
@@ -1248,6 +1280,7 @@ void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
   c.check_indicators();
   c.check_scoring();
   c.match_table();
+  c.finish();
   (void)rs;
 }
 
@@ -1255,9 +1288,9 @@ void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
 
 std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
                                     std::vector<Diagnostic>& diagnostics,
-                                    const TargetTable* table_override) {
+                                    const TargetTable* table_override, const Reach* reach) {
   auto rs = std::make_unique<RuleSet>();
-  Checker c(*rs, diagnostics);
+  Checker c(*rs, diagnostics, reach ? *reach : Reach::around(paths));
   for (const auto& p : paths) c.read(p, nullptr, 0);
   check_all(c, *rs, table_override);
   return rs;
@@ -1266,7 +1299,7 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
 std::unique_ptr<RuleSet> load_rules_text(const std::string& name, std::string text,
                                          std::vector<Diagnostic>& diagnostics) {
   auto rs = std::make_unique<RuleSet>();
-  Checker c(*rs, diagnostics);
+  Checker c(*rs, diagnostics, Reach::around({name}));
   rs->sources.push_back(std::make_unique<SourceFile>(name, std::move(text)));
   c.parse_and_follow(*rs->sources.back(), name, 0);
   check_all(c, *rs, nullptr);

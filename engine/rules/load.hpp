@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/input_file.hpp"
 #include "engine/base/unit.hpp"
 #include "engine/cell/constraint.hpp"
 #include "engine/rules/scoring_scheme.hpp"
@@ -116,10 +117,12 @@ struct RuleSet {
 // Reads and checks `paths` (and what they 引用). Every problem goes to
 // `diagnostics`; the RuleSet is usable when none of them is an error.
 // `table_override`: a targets file given on the command line, which takes the
-// place of the rule files' 目标表.
+// place of the rule files' 目标表. `reach`: where an 引用 or a 目标表 may lead
+// (engine/base/input_file.hpp); by default, the folders of `paths`.
 std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
                                     std::vector<Diagnostic>& diagnostics,
-                                    const TargetTable* table_override = nullptr);
+                                    const TargetTable* table_override = nullptr,
+                                    const Reach* reach = nullptr);
 
 // Checks one in-memory file (tests, fuzzing): no 引用 or 目标表 is followed
 // unless the paths exist.

@@ -44,9 +44,15 @@ std::string SourceFile::line_text(unsigned line) const {
   return text.substr(start, end - start);
 }
 
+SourceLine SourceFile::shared_line(unsigned line) const {
+  auto [it, fresh] = shared_lines_.try_emplace(line);
+  if (fresh) it->second = SourceLine(line_text(line));
+  return it->second;
+}
+
 Diagnostic SourceFile::diagnostic(Code code, std::size_t byte, std::string message) const {
   unsigned line = line_of(byte);
-  return make_diagnostic(code, path, line, column_of(byte), std::move(message), line_text(line));
+  return make_diagnostic(code, path, line, column_of(byte), std::move(message), shared_line(line));
 }
 
 const char* to_symbol(Relation r) {

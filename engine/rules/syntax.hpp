@@ -5,6 +5,7 @@
 // docs/rules.md is the language reference.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,7 +26,12 @@ struct SourceFile {
   unsigned line_of(std::size_t byte) const;    // 1-based
   unsigned column_of(std::size_t byte) const;  // 1-based, in characters
   std::string line_text(unsigned line) const;  // without the line end
+  // line_text, made once and shared by every diagnostic on the line.
+  SourceLine shared_line(unsigned line) const;
   Diagnostic diagnostic(Code code, std::size_t byte, std::string message) const;
+
+ private:
+  mutable std::map<unsigned, SourceLine> shared_lines_;
 };
 
 // Where a node starts.

@@ -54,6 +54,10 @@ DiffResult diff_rule_sets(const DiffInput& input) {
   DiffResult out;
   // Each version through the pipeline `check` runs.
   Pipeline old_v, new_v;
+  if (input.reach) {
+    old_v.set_reach(*input.reach);
+    new_v.set_reach(*input.reach);
+  }
   bool old_loaded = old_v.load(input.old_rules, input.targets, "indicheck diff", out.diagnostics);
   bool new_loaded = new_v.load(input.new_rules, input.targets, "indicheck diff", out.diagnostics);
   if (!old_loaded || !new_loaded) {

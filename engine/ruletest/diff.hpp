@@ -10,6 +10,7 @@
 
 #include "engine/assess/report.hpp"
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/input_file.hpp"
 #include "engine/table/table.hpp"
 
 namespace indicheck::ruletest {
@@ -48,6 +49,7 @@ struct DiffInput {
   std::string targets;                              // "" = each version's 目标表
   std::vector<std::vector<std::string>> data_sets;  // each: actuals files read as one
   std::optional<Period> period;                     // unset: each data set's 期间, else 全年
+  std::optional<Reach> reach;  // where 引用 and 目标表 may lead; unset: the rule files' folders
 };
 
 DiffResult diff_rule_sets(const DiffInput& input);

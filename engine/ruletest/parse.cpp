@@ -123,8 +123,21 @@ std::string resolve(const std::string& test_file, const std::string& written) {
 
 class Builder {
  public:
-  Builder(const rules::SourceFile& source, TestFile& out, std::vector<Diagnostic>& ds)
-      : source_(source), out_(out), ds_(ds) {}
+  Builder(const rules::SourceFile& source, TestFile& out, std::vector<Diagnostic>& ds,
+          const Reach& reach)
+      : source_(source), out_(out), ds_(ds), reach_(reach) {}
+
+  // The line's string `i`, a file resolved against the test file's folder:
+  // it must lie within reach and be named as `kind` (engine/base/input_file.hpp),
+  // else an error at the string. A 报告 is both read and, with --update,
+  // written: the same check covers both.
+  std::string named(const Line& l, std::size_t i, NamedKind kind) {
+    std::string path = resolve(source_.path, l.strings.at(i));
+    if (auto refused = check_named_file(path, kind, reach_))
+      error(i < l.string_at.size() ? l.string_at[i] : 0, refused->code,
+            refused->message_naming(l.strings[i]));
+    return path;
+  }
 
   void error(std::size_t byte, Code code, std::string message) {
     ds_.push_back(source_.diagnostic(code, byte, std::move(message)));
@@ -178,14 +191,15 @@ class Builder {
         if (!target.empty())
           return error(start, Code::test_rules_repeated,
                        "规则 is given twice here: list every file on one line");
-        for (const auto& s : l.strings) target.push_back(resolve(source_.path, s));
+        for (std::size_t i = 0; i < l.strings.size(); ++i)
+          target.push_back(named(l, i, NamedKind::rules));
         return;
       }
       case Line::Kind::table: {
         auto& target = in_case ? current_->targets : file_table_;
         if (!target.empty())
           return error(start, Code::test_table_repeated, "目标表 is given twice");
-        target = resolve(source_.path, l.strings.at(0));
+        target = named(l, 0, NamedKind::table);
         return;
       }
       case Line::Kind::period: {
@@ -204,12 +218,12 @@ class Builder {
     Case& c = *current_;
     switch (l.kind) {
       case Line::Kind::actuals:
-        c.actuals.push_back(resolve(source_.path, l.strings.at(0)));
+        c.actuals.push_back(named(l, 0, NamedKind::table));
         return;
       case Line::Kind::report:
         if (!c.golden.empty())
           return error(start, Code::test_report_repeated, "报告 is given twice in this case");
-        c.golden = resolve(source_.path, l.strings.at(0));
+        c.golden = named(l, 0, NamedKind::report);
         c.golden_at = at(start);
         return;
       case Line::Kind::skip:
@@ -222,7 +236,7 @@ class Builder {
         row.value = !l.value.empty() ? l.value : (l.strings.empty() ? "" : l.strings[0]);
         row.key_at = at(l.first_name_at);  // offsets the actions took are absolute
         row.value_at = at(l.value.empty() && !l.string_at.empty() ? l.string_at[0] : l.value_at);
-        row.source_line = source_.line_text(source_.line_of(start));
+        row.source_line = source_.shared_line(source_.line_of(start));
         c.rows.push_back(std::move(row));
         return;
       }
@@ -318,6 +332,7 @@ class Builder {
   const rules::SourceFile& source_;
   TestFile& out_;
   std::vector<Diagnostic>& ds_;
+  const Reach& reach_;
   Case* current_ = nullptr;
   std::size_t current_start_ = 0;
   std::vector<std::string> file_rules_;
@@ -328,7 +343,7 @@ class Builder {
 }  // namespace
 
 TestFile parse_test_file(const std::string& path, const std::string& text,
-                         std::vector<Diagnostic>& diagnostics) {
+                         std::vector<Diagnostic>& diagnostics, const Reach& reach) {
   TestFile out;
   out.path = path;
   rules::SourceFile source(path, text);
@@ -337,7 +352,7 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
     return out;
   // Cases point into out.cases: reserve so that adding one never moves the others.
   out.cases.reserve(std::count(text.begin(), text.end(), '\n') + 1);
-  Builder builder(source, out, diagnostics);
+  Builder builder(source, out, diagnostics, reach);
   std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -377,15 +392,23 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
 }
 
 std::vector<std::string> discover(const std::vector<std::string>& paths,
-                                  std::vector<Diagnostic>& diagnostics) {
+                                  std::vector<Diagnostic>& diagnostics, const Reach& reach) {
   std::vector<std::string> found;
   for (const std::string& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       for (auto it = fs::recursive_directory_iterator(p, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec) && it->path().extension() == ".test")
-          found.push_back(it->path().lexically_normal().string());
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec) || it->path().extension() != ".test") continue;
+        std::string file = it->path().lexically_normal().string();
+        // A link in the folder that leads out of it is outside, as for any
+        // file a test file names.
+        if (auto refused = check_named_file(file, NamedKind::test, reach)) {
+          diagnostics.push_back(make_diagnostic(refused->code, file, 1, 1, refused->message()));
+          continue;
+        }
+        found.push_back(file);
+      }
       if (ec)
         diagnostics.push_back(make_diagnostic(Code::test_folder_unreadable, p, 1, 1,
                                               "cannot read the folder: " + ec.message()));

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/input_file.hpp"
 #include "engine/base/number.hpp"
 #include "engine/cell/verdict.hpp"
 #include "engine/table/table.hpp"
@@ -42,7 +43,7 @@ struct Expectation {
 struct InlineRow {
   std::string key, value;
   SourceLocation key_at, value_at;
-  std::string source_line;
+  SourceLine source_line;
 };
 
 struct Case {
@@ -67,14 +68,16 @@ struct TestFile {
 };
 
 // Parses one test file; every problem goes to `diagnostics` (all of them,
-// located). Paths in the file are resolved against its folder.
+// located). Paths in the file are resolved against its folder; each must be
+// within `reach` and named as what it is (engine/base/input_file.hpp).
 TestFile parse_test_file(const std::string& path, const std::string& text,
-                         std::vector<Diagnostic>& diagnostics);
+                         std::vector<Diagnostic>& diagnostics, const Reach& reach);
 
 // The .test files named by `paths` (files, or folders searched recursively),
-// sorted; a path that does not exist is a diagnostic.
+// sorted; a path that does not exist is a diagnostic, and so is a .test in a
+// folder that is a link leading out of `reach`.
 std::vector<std::string> discover(const std::vector<std::string>& paths,
-                                  std::vector<Diagnostic>& diagnostics);
+                                  std::vector<Diagnostic>& diagnostics, const Reach& reach);
 
 // ---- running ----------------------------------------------------------------
 
@@ -117,6 +120,9 @@ struct RunOptions {
   std::string pattern;  // --run: an ECMAScript regex searched in each case's name
   bool update = false;  // --update: rewrite golden reports
   bool coverage = false;
+  // Where the cases' rule files may 引用 and name a 目标表: the command's (the
+  // folders of the test files or folders named); unset, the rule files' own.
+  std::optional<Reach> reach;
 };
 
 struct RunResult {

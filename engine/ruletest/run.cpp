@@ -372,6 +372,7 @@ class CaseRun {
     // The case's rules and targets go through the pipeline `check` runs, so
     // what a case locks in is what `check` prints.
     Pipeline pipeline;
+    if (o_.reach) pipeline.set_reach(*o_.reach);
     if (!pipeline.read_targets(c_.targets, ds) || has_errors(ds)) return broken(ds);
     bool loaded = pipeline.load_rules(c_.rules, c_.file, ds);
     const rules::RuleSet* rs = pipeline.rules();
@@ -541,7 +542,8 @@ class CaseRun {
     std::vector<Diagnostic> ds;
     std::optional<std::string> old;
     std::error_code ec;
-    if (fs::exists(c_.golden, ec)) old = read_file(c_.golden, ds);
+    if (fs::exists(c_.golden, ec))
+      old = read_file(c_.golden, ds, kTableLimits.max_file_bytes, Opening::regular_only);
     if (o_.update) {
       if (old && *old == text) return;
       // The case's own files are never overwritten by its report.

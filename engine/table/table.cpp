@@ -134,10 +134,9 @@ class LineReader {
           std::move(message), text);
   }
 
-  void error(unsigned line, unsigned column, Code code, std::string message,
-             std::string_view source) {
+  void error(unsigned line, unsigned column, Code code, std::string message, SourceLine source) {
     diagnostics_.push_back(
-        make_diagnostic(code, file_, line, column, std::move(message), std::string(source)));
+        make_diagnostic(code, file_, line, column, std::move(message), std::move(source)));
   }
 
  private:
@@ -151,10 +150,12 @@ class LineReader {
 
  public:
   unsigned skipped() const { return skipped_; }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 };
 
 std::vector<Cell> split_cells(const std::string& file, const Line& line) {
   std::vector<Cell> cells;
+  const SourceLine shared(line.text);  // one copy, however many cells
   std::size_t start = 0;
   while (true) {
     auto tab = line.text.find('\t', start);
@@ -163,7 +164,7 @@ std::vector<Cell> split_cells(const std::string& file, const Line& line) {
     Cell c;
     c.text = std::string(raw);
     c.where = {file, line.number, count_chars(line.text, start) + 1};
-    c.source_line = std::string(line.text);
+    c.source_line = shared;
     cells.push_back(std::move(c));
     if (tab == std::string_view::npos) break;
     start = tab + 1;
@@ -224,7 +225,18 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
     }
     Header h{{}, 0, *line};
     bool ok = true;
-    for (const Cell& c : split_cells(file, *line)) {
+    const std::vector<Cell> cells = split_cells(file, *line);
+    // A header of 10 000 unknown columns gives five and a count.
+    LineRepeats repeats(lines.diagnostics(), [](Code code) {
+      return std::string(code == Code::table_unknown_column ? "unknown columns"
+                                                            : "columns named twice");
+    });
+    auto said = [&](unsigned column, Code code, std::string message) {
+      repeats.add(make_diagnostic(code, file, line->number, column, std::move(message),
+                                  cells.front().source_line));
+      ok = false;
+    };
+    for (const Cell& c : cells) {
       std::string name(trim(c.text));
       ++h.count;
       bool is_known = false;
@@ -232,21 +244,19 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
       if (!is_known) {
         std::string list;
         for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        lines.error(line->number, c.where.column, Code::table_unknown_column,
-                    "unknown column '" + name + "': expected one of " + list, line->text);
-        ok = false;
+        said(c.where.column, Code::table_unknown_column,
+             "unknown column '" + name + "': expected one of " + list);
       } else if (h.columns.count(name)) {
-        lines.error(line->number, c.where.column, Code::table_column_repeated,
-                    "column '" + name + "' appears twice", line->text);
-        ok = false;
+        said(c.where.column, Code::table_column_repeated, "column '" + name + "' appears twice");
       } else {
         h.columns[name] = h.count - 1;
       }
     }
+    repeats.flush();
     for (const char* r : required)
       if (!h.columns.count(r)) {
         lines.error(line->number, 1, Code::table_column_missing,
-                    std::string("the header has no column '") + r + "'", line->text);
+                    std::string("the header has no column '") + r + "'", cells.front().source_line);
         ok = false;
       }
     if (!ok) return std::nullopt;
@@ -268,16 +278,24 @@ template <typename Each>
 void for_each_row(LineReader& lines, const std::string& file, const Header& h, Each each) {
   while (auto line = lines.next()) {
     if (is_blank(line->text) || line->text.starts_with('#')) continue;
-    auto cells = split_cells(file, *line);
-    if (cells.size() != h.count) {
-      unsigned col = cells.size() > h.count ? cells[h.count].where.column : 1;
+    // Counted before the row is split: a row of 500 000 cells is one diagnostic,
+    // not half a million cells.
+    const std::size_t found =
+        static_cast<std::size_t>(std::count(line->text.begin(), line->text.end(), '\t')) + 1;
+    if (found != h.count) {
+      unsigned col = 1;
+      if (found > h.count) {  // at the first cell the header has no column for
+        std::size_t at = 0;
+        for (std::size_t n = 0; n < h.count; ++n) at = line->text.find('\t', at) + 1;
+        col = count_chars(line->text, at) + 1;
+      }
       lines.error(line->number, col, Code::table_row_width,
                   "expected " + std::to_string(h.count) +
-                      " tab-separated cells as in the header, found " +
-                      std::to_string(cells.size()),
+                      " tab-separated cells as in the header, found " + std::to_string(found),
                   line->text);
       continue;
     }
+    auto cells = split_cells(file, *line);
     each(*line, cells);
   }
 }
@@ -329,13 +347,13 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
         lines.error(line.number, cells[*col(name)].where.column, Code::targets_category_empty,
                     std::string("empty ") + name +
                         ": every row names its categories (fill merged cells in)",
-                    line.text);
+                    cells.front().source_line);
         return;
       }
     if (ind.name.empty() &&
         (!trim(ind.half_target.text).empty() || !trim(ind.year_target.text).empty())) {
       lines.error(line.number, cells[*col("三级指标")].where.column, Code::targets_name_missing,
-                  "a row with a target needs a 三级指标 name", line.text);
+                  "a row with a target needs a 三级指标 name", cells.front().source_line);
       return;
     }
     t.indicators.push_back(std::move(ind));
@@ -422,7 +440,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
   for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
     if (trim(cells[key].text).empty()) {
       lines.error(line.number, cells[key].where.column, Code::actuals_key_empty,
-                  "empty 指标: which indicator is this?", line.text);
+                  "empty 指标: which indicator is this?", cells.front().source_line);
       return;
     }
     ActualRow row;
@@ -440,7 +458,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
         lines.error(line.number, cell.where.column, Code::actuals_cell_not_number,
                     std::string(name) + " '" + cell.text +
                         "' is not a number (digits with an optional decimal point)",
-                    line.text);
+                    cells.front().source_line);
         continue;
       }
       *into = std::move(cell);

@@ -20,8 +20,8 @@ namespace indicheck {
 // A cell as read, with where it stands.
 struct Cell {
   std::string text;
-  SourceLocation where;     // first character of the cell
-  std::string source_line;  // the whole line, for diagnostics
+  SourceLocation where;    // first character of the cell
+  SourceLine source_line;  // the whole line, for diagnostics (one copy per line)
 };
 
 struct Indicator {

@@ -154,3 +154,38 @@ TEST_CASE("visible_text keeps tabs, and line feeds when asked", "[diagnostic]") 
   CHECK(visible_text("a\nb\r\n", true) == "a\nb\xEF\xBF\xBD\n");
   CHECK(visible_text("健全 ≥95%") == "健全 ≥95%");
 }
+
+TEST_CASE("diagnostics on one line share one copy of it", "[diagnostic]") {
+  const std::string text(70000, 'x');
+  SourceLine line(text);
+  Diagnostic a = make_diagnostic(Code::table_unknown_column, "t.tsv", 1, 3, "a", line);
+  Diagnostic b = make_diagnostic(Code::table_unknown_column, "t.tsv", 1, 9, "b", line);
+  CHECK(a.source_line.view().data() == b.source_line.view().data());
+  CHECK(a.source_line.view() == text);
+  CHECK(SourceLine("").empty());
+  CHECK(SourceLine().view().empty());
+}
+
+TEST_CASE("many diagnostics of one code on one line are five and a count", "[diagnostic]") {
+  std::vector<Diagnostic> out;
+  LineRepeats repeats(out, [](Code c) {
+    return std::string(c == Code::table_unknown_column ? "unknown columns" : "");
+  });
+  const SourceLine line("a\tb\tc");
+  for (unsigned col = 1; col <= 9; ++col)
+    repeats.add(make_diagnostic(Code::table_unknown_column, "t.tsv", 1, col, "x", line));
+  // Another code on the line, and the same code on another line, count apart.
+  for (unsigned col = 1; col <= 7; ++col)
+    repeats.add(make_diagnostic(Code::table_column_repeated, "t.tsv", 1, col, "y", line));
+  repeats.add(make_diagnostic(Code::table_unknown_column, "t.tsv", 2, 1, "z", line));
+  CHECK(out.size() == 11);
+  repeats.flush();
+  REQUIRE(out.size() == 13);
+  CHECK(out[11].message == "… and 4 more unknown columns on this line");
+  CHECK(out[11].where.column == 6);  // the first left out
+  CHECK(out[11].code == Code::table_unknown_column);
+  CHECK(out[12].message == "… and 2 more of these on this line");
+  CHECK(out[12].code == Code::table_column_repeated);
+  repeats.flush();  // said once
+  CHECK(out.size() == 13);
+}

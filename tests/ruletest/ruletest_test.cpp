@@ -79,10 +79,11 @@ const char* const kTests =
 RunResult run_dir(const TempDir& d, RunOptions o = {}) {
   std::vector<Diagnostic> ds;
   std::vector<TestFile> files;
-  for (const auto& f : discover({d.path.string()}, ds)) {
+  const Reach reach = Reach::around({d.path.string()});
+  for (const auto& f : discover({d.path.string()}, ds, reach)) {
     std::ifstream in(f, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    files.push_back(parse_test_file(f, text, ds));
+    files.push_back(parse_test_file(f, text, ds, reach));
   }
   REQUIRE(render_all(ds) == "");
   // The cases point into `files`: keep them alive for the caller's checks.
@@ -112,7 +113,7 @@ TEST_CASE("a test file parses into cases with their expectations", "[rule_test]"
                                "  预期 等级 良\n"
                                "  报告 \"golden/one.txt\"\n"
                                "}\n",
-                               ds);
+                               ds, Reach::anywhere());
   REQUIRE(render_all(ds) == "");
   REQUIRE(f.cases.size() == 1);
   const Case& c = f.cases[0];
@@ -155,7 +156,7 @@ TEST_CASE("every error of a broken test file is reported, located", "[rule_test]
                   "}\n"
                   "用例 二 {\n"
                   "  实际 data.tsv\n",
-                  ds);
+                  ds, Reach::anywhere());
   CHECK(render_all(ds) ==
         "bad.test:2:12: error[E6108]: expected a verdict: pass, fail, partial, manual, missing, "
         "error, "
@@ -208,7 +209,7 @@ TEST_CASE("a diagnostic or a figure's problem is expected by its code", "[rule_t
                                "  预期 诊断 错误 E0042\n"
                                "  预期 诊断 错误 3301\n"
                                "}\n",
-                               ds);
+                               ds, Reach::anywhere());
   REQUIRE(f.cases.size() == 1);
   const Case& c = f.cases[0];
   REQUIRE(c.expectations.size() == 3);

@@ -84,6 +84,7 @@ Command add_check(CLI::App& app) {
     std::string format = "text";
     std::string output;  // "" = stdout
     std::string color = "auto";
+    bool allow_outside = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "evaluate a whole table and print a report");
@@ -107,9 +108,14 @@ Command add_check(CLI::App& app) {
                   "write the report to FILE (atomically; - for stdout) instead of stdout");
   sub->add_option("--color", o->color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  add_allow_outside(sub, o->allow_outside);
   return {sub, [o]() {
             std::vector<Diagnostic> diagnostics;
             Pipeline pipeline;
+            std::vector<std::string> named = o->rules;
+            named.push_back(o->targets);
+            named.insert(named.end(), o->actuals.begin(), o->actuals.end());
+            pipeline.set_reach(reach_of(o->allow_outside, named));
             bool loaded = pipeline.load(o->rules, o->targets, "indicheck check", diagnostics);
             std::optional<ActualTable> actuals = pipeline.read_actuals(o->actuals, diagnostics);
             if (spdlog::should_log(spdlog::level::debug))

@@ -46,6 +46,7 @@ Command add_diff(CLI::App& app) {
   struct Options {
     std::string old_rules, new_rules, targets, period, format = "text";
     std::vector<std::vector<std::string>> actuals;
+    bool allow_outside = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
@@ -59,9 +60,13 @@ Command add_diff(CLI::App& app) {
   sub->add_option("--period", o->period, "half or year (default: the actuals' 期间, else year)")
       ->check(CLI::IsMember({"half", "year"}));
   sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_allow_outside(sub, o->allow_outside);
   return {
       sub, [o]() {
         DiffInput input;
+        std::vector<std::string> named{o->old_rules, o->new_rules, o->targets};
+        for (const auto& set : o->actuals) named.insert(named.end(), set.begin(), set.end());
+        input.reach = reach_of(o->allow_outside, named);
         input.old_rules = {o->old_rules};
         input.new_rules = {o->new_rules};
         input.targets = o->targets;

@@ -39,12 +39,14 @@ Command add_lint(CLI::App& app) {
   struct Options {
     std::vector<std::string> files;
     std::string targets;
+    bool allow_outside = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("lint", "check rule files before they run");
   sub->add_option("files", o->files, "rule files (.rules)")->required();
   sub->add_option("--targets", o->targets,
                   "a targets file to check the rules against, in place of their 目标表");
+  add_allow_outside(sub, o->allow_outside);
   return {sub, [o]() {
             std::vector<Diagnostic> ds;
             std::optional<TargetTable> table;
@@ -56,7 +58,10 @@ Command add_lint(CLI::App& app) {
                 return kExitUnusable;
               }
             }
-            auto rs = rules::load_rules(o->files, ds, table ? &*table : nullptr);
+            std::vector<std::string> named = o->files;
+            named.push_back(o->targets);
+            const Reach reach = reach_of(o->allow_outside, named);
+            auto rs = rules::load_rules(o->files, ds, table ? &*table : nullptr, &reach);
             if (!has_errors(ds)) {
               auto failed = failed_constant_reconciliations(*rs);
               ds.insert(ds.end(), failed.begin(), failed.end());

@@ -178,6 +178,7 @@ Command add_test(CLI::App& app) {
     bool update = false;
     bool coverage = false;
     std::optional<double> threshold;
+    bool allow_outside = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub =
@@ -193,17 +194,20 @@ Command add_test(CLI::App& app) {
   sub->add_option("--threshold", o->threshold,
                   "with --coverage: fail (exit 1) when coverage is below PERCENT")
       ->check(CLI::Range(0.0, 100.0));
+  add_allow_outside(sub, o->allow_outside);
   return {sub, [o]() {
             std::vector<Diagnostic> diagnostics;
-            auto files =
-                discover(o->paths.empty() ? std::vector<std::string>{"."} : o->paths, diagnostics);
+            const std::vector<std::string> paths =
+                o->paths.empty() ? std::vector<std::string>{"."} : o->paths;
+            const Reach reach = reach_of(o->allow_outside, paths);
+            auto files = discover(paths, diagnostics, reach);
             std::vector<TestFile> tests;
             for (const auto& f : files) {
               auto text = read_file(f, diagnostics);
               if (!text) continue;
               // A broken file's cases do not run: what they say is not known.
               std::vector<Diagnostic> file_ds;
-              TestFile parsed = parse_test_file(f, *text, file_ds);
+              TestFile parsed = parse_test_file(f, *text, file_ds, reach);
               if (!has_errors(file_ds)) tests.push_back(std::move(parsed));
               diagnostics.insert(diagnostics.end(), file_ds.begin(), file_ds.end());
             }
@@ -213,6 +217,7 @@ Command add_test(CLI::App& app) {
             options.pattern = o->run;
             options.update = o->update;
             options.coverage = coverage;
+            options.reach = reach;
             RunResult result = run_tests(tests, options);
             diagnostics.insert(diagnostics.end(), result.diagnostics.begin(),
                                result.diagnostics.end());

@@ -5,6 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <vector>
+
+#include "engine/base/input_file.hpp"
 
 namespace indicheck::cli {
 
@@ -27,6 +30,14 @@ Command add_lint(CLI::App& app);
 Command add_fmt(CLI::App& app);
 Command add_test(CLI::App& app);
 Command add_diff(CLI::App& app);
+
+// --allow-outside, on every command that reads rule or test files: what
+// those files name may then lie outside the folders of the files on the
+// command line (docs/reliability.md, "Trust model").
+void add_allow_outside(CLI::App* sub, bool& allow_outside);
+// Where files named inside rule and test files may be: anywhere with
+// --allow-outside, else the folders of `command_line_paths`.
+Reach reach_of(bool allow_outside, const std::vector<std::string>& command_line_paths);
 
 // Writes to stdout/stderr; kept here so every command prints the same way.
 void print_out(const std::string& text);

@@ -18,6 +18,16 @@ void print_err(const std::string& text) {
   std::cerr << text << std::flush;
 }
 
+void add_allow_outside(CLI::App* sub, bool& allow_outside) {
+  sub->add_flag("--allow-outside", allow_outside,
+                "let rule and test files name files (引用, 目标表, 报告, …) outside the folders "
+                "of the files on the command line");
+}
+
+Reach reach_of(bool allow_outside, const std::vector<std::string>& command_line_paths) {
+  return allow_outside ? Reach::anywhere() : Reach::around(command_line_paths);
+}
+
 }  // namespace indicheck::cli
 
 int main(int argc, char** argv) {

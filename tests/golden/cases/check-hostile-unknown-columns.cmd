@@ -1,0 +1,5 @@
+check
+--targets
+@TMP@/wide.tsv
+--actuals
+fixtures/suzhou-zrzy-2024/actuals-year.tsv

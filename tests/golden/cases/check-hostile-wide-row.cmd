@@ -1,0 +1,5 @@
+check
+--targets
+@TMP@/wide-row.tsv
+--actuals
+@TMP@/a.tsv

@@ -1,0 +1,6 @@
+check
+--allow-outside
+--rules
+@TMP@/rules/r.rules
+--actuals
+@TMP@/rules/a.tsv

@@ -1,0 +1,5 @@
+check
+--rules
+@TMP@/rules/r.rules
+--actuals
+@TMP@/rules/a.tsv

@@ -1,0 +1,3 @@
+lint
+--allow-outside
+@TMP@/r/evil.rules

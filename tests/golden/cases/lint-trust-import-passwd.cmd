@@ -1,0 +1,2 @@
+lint
+@TMP@/r/evil.rules

@@ -1,0 +1,2 @@
+test
+@TMP@/r/evil.test

@@ -1,0 +1,3 @@
+test
+--update
+@TMP@/r/evil.test
