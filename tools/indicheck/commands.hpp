@@ -27,6 +27,7 @@ Command add_lint(CLI::App& app);
 Command add_fmt(CLI::App& app);
 Command add_test(CLI::App& app);
 Command add_diff(CLI::App& app);
+Command add_review(CLI::App& app);
 
 // Writes to stdout/stderr; kept here so every command prints the same way.
 void print_out(const std::string& text);
