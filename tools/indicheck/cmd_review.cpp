@@ -87,11 +87,17 @@ Command add_review(CLI::App& app) {
             for (const std::string& path : o->tables) {
               std::vector<Diagnostic> diagnostics;
               Pipeline pipeline;
-              if (!pipeline.load(o->rules, path, "indicheck review", diagnostics)) {
+              // The table's own problems (a repeated path) do not stop its rule files:
+              // read apart, each with its diagnostics.
+              std::vector<Diagnostic> rule_diagnostics;
+              if (!pipeline.read_targets(path, diagnostics) ||
+                  !pipeline.load_rules(o->rules, "indicheck review", rule_diagnostics)) {
                 report.unreadable = true;
                 note(diagnostics);
+                note(rule_diagnostics);
                 continue;
               }
+              note(rule_diagnostics);
               report.tables.push_back(
                   review::review_table(pipeline.targets(), pipeline.rules(), diagnostics));
               note(diagnostics);
