@@ -95,7 +95,9 @@ struct reserved
               whole_word<TAO_PEGTL_STRING("按名称")>, whole_word<TAO_PEGTL_STRING("确定能")>,
               whole_word<TAO_PEGTL_STRING("有可能")>, whole_word<TAO_PEGTL_STRING("不可能")>,
               whole_word<TAO_PEGTL_STRING("按打印总分")>,
-              whole_word<TAO_PEGTL_STRING("按精确总分")>> {};
+              whole_word<TAO_PEGTL_STRING("按精确总分")>,
+              // a review rule (审核): its statement keyword only
+              whole_word<TAO_PEGTL_STRING("审核")>> {};
 struct bare_name : pg::seq<pg::not_at<reserved>, name_start, pg::star<name_char>> {};
 struct corner_open : pg::utf8::one<0x300C> {};   // 「
 struct corner_close : pg::utf8::one<0x300D> {};  // 」
@@ -413,9 +415,73 @@ struct setting_block : block<setting_line> {};
 struct x_setting_block : setting_block {};
 struct scoring_stmt : pg::if_must<kw_scoring, x_blanks, x_setting_block> {};
 
-struct statement
-    : pg::sor<import_stmt, table_stmt, unit_stmt, scale_stmt, budget_stmt, reported_stmt,
-              define_stmt, check_stmt, new_indicator_stmt, indicator_stmt, scoring_stmt> {};
+// ---- review rules: 审核 (docs/review.md) -------------------------------------
+// A bureau's own 审核要点, applied by `indicheck review` to a targets table:
+//   审核 SZ001 {
+//     范围 产出指标/成本指标/*         which indicators (default: every one)
+//     至少一个 单位 元                 每个 | 至少一个 | 没有, then conditions joined by 且
+//     级别 错误                        错误 | 警告 | 提示
+//     问题 "…"                         the finding's wording
+//     建议 "…"
+//   }
+// The words inside the block are keywords there only: they are not reserved.
+struct kw_review : keyword<TAO_PEGTL_STRING("审核")> {};
+struct review_code
+    : pg::seq<pg::ascii::alpha, pg::star<pg::sor<pg::ascii::alnum, pg::one<'-', '_'>>>> {};
+struct x_review_code : review_code {};
+struct kw_review_scope : keyword<TAO_PEGTL_STRING("范围")> {};
+struct review_scope : pg::if_must<kw_review_scope, x_gap, x_pattern> {};
+struct review_every : keyword<TAO_PEGTL_STRING("每个")> {};
+struct review_some : keyword<TAO_PEGTL_STRING("至少一个")> {};
+struct review_none : keyword<TAO_PEGTL_STRING("没有")> {};
+struct review_quantifier : pg::sor<review_every, review_some, review_none> {};
+// Conditions over an indicator's target.
+struct kind_quantity : keyword<TAO_PEGTL_STRING("数值")> {};
+struct kind_range : keyword<TAO_PEGTL_STRING("区间")> {};
+struct kind_deadline : keyword<TAO_PEGTL_STRING("时限")> {};
+struct kind_level : keyword<TAO_PEGTL_STRING("等级")> {};
+struct kind_text : keyword<TAO_PEGTL_STRING("文字")> {};
+struct kind_none : keyword<TAO_PEGTL_STRING("空")> {};
+struct target_kind
+    : pg::sor<kind_quantity, kind_range, kind_deadline, kind_level, kind_text, kind_none> {};
+struct x_target_kind : target_kind {};
+struct kw_cond_kind : keyword<TAO_PEGTL_STRING("类型")> {};
+struct cond_kind : pg::if_must<kw_cond_kind, x_gap, x_target_kind> {};
+struct cond_op : pg::sor<op_ge, op_le, op_gt, op_lt, op_eq> {};
+struct x_cond_op : cond_op {};
+struct kw_cond_comparator : keyword<TAO_PEGTL_STRING("比较")> {};
+struct cond_comparator : pg::if_must<kw_cond_comparator, x_gap, x_cond_op, pg::star<gap, cond_op>> {
+};
+struct cond_unit : pg::if_must<kw_unit, x_gap, x_unit> {};
+struct x_cond_literal : literal {};
+struct kw_cond_value : keyword<TAO_PEGTL_STRING("数值")> {};
+struct cond_value : pg::if_must<kw_cond_value, x_blanks, x_cond_op, x_blanks, x_cond_literal> {};
+struct condition : pg::sor<cond_kind, cond_comparator, cond_unit, cond_value> {};
+struct x_condition : condition {};
+struct kw_and : keyword<TAO_PEGTL_STRING("且")> {};
+struct more_condition : pg::if_must<pg::seq<gap, kw_and>, x_gap, x_condition> {};
+struct review_test : pg::if_must<review_quantifier, x_gap, x_condition, pg::star<more_condition>> {
+};
+struct review_error : TAO_PEGTL_STRING("错误") {};
+struct review_warning : TAO_PEGTL_STRING("警告") {};
+struct review_note : TAO_PEGTL_STRING("提示") {};
+struct x_review_severity : pg::sor<review_error, review_warning, review_note> {};
+struct review_severity : pg::if_must<kw_severity, x_gap, x_review_severity> {};
+struct kw_problem : keyword<TAO_PEGTL_STRING("问题")> {};
+struct review_problem : pg::if_must<kw_problem, x_gap, x_string> {};
+struct kw_suggestion : keyword<TAO_PEGTL_STRING("建议")> {};
+struct review_suggestion : pg::if_must<kw_suggestion, x_gap, x_string> {};
+struct review_line
+    : pg::seq<
+          pg::sor<review_scope, review_test, review_severity, review_problem, review_suggestion>,
+          pg::must<x_line_end>> {};
+struct review_block : block<review_line> {};
+struct x_review_block : review_block {};
+struct review_stmt : pg::if_must<kw_review, x_gap, x_review_code, x_blanks, x_review_block> {};
+
+struct statement : pg::sor<import_stmt, table_stmt, unit_stmt, scale_stmt, budget_stmt,
+                           reported_stmt, define_stmt, check_stmt, new_indicator_stmt,
+                           indicator_stmt, scoring_stmt, review_stmt> {};
 struct x_statement : statement {};
 struct x_statement_end : end_of_line {};
 // What the parser runs at each statement: a blank or comment line, or one statement.

@@ -74,7 +74,7 @@ INDICHECK_SYNTAX_MESSAGE(x_pattern, rules_pattern_expected,
                          "expected an indicator path such as 过程/预算执行/预算执行率");
 INDICHECK_SYNTAX_MESSAGE(x_statement, rules_statement_expected,
                          "expected a statement: 引用, 目标表, 单位, 量表, 预算, 上报, 定义, 核对, "
-                         "指标, 新增指标 or 评分");
+                         "指标, 新增指标, 评分 or 审核");
 INDICHECK_SYNTAX_MESSAGE(x_over_eq, rules_over_eq_expected,
                          "expected 算达成, 算未达成 or 按名称 (超出 an = target)");
 INDICHECK_SYNTAX_MESSAGE(x_short_unit, rules_short_unit_expected,
@@ -118,6 +118,25 @@ INDICHECK_SYNTAX_MESSAGE(x_setting_block, rules_setting_block_expected,
                          "expected '{' to open the block of settings");
 INDICHECK_SYNTAX_MESSAGE(x_statement_end, rules_statement_end_expected,
                          "expected the end of the statement");
+
+// ---- review rules (审核) ----
+INDICHECK_SYNTAX_MESSAGE(x_review_code, rules_review_code_expected,
+                         "expected the review rule's code, letters and digits (审核 SZ001)");
+INDICHECK_SYNTAX_MESSAGE(x_review_block, rules_review_block_expected,
+                         "expected '{' to open the lines of the review rule");
+INDICHECK_SYNTAX_MESSAGE(review_line, rules_review_line_expected,
+                         "expected a line of a review rule: 范围, 每个, 至少一个, 没有, 级别, "
+                         "问题 or 建议");
+INDICHECK_SYNTAX_MESSAGE(x_condition, rules_review_condition_expected,
+                         "expected a condition: 类型, 比较, 单位 or 数值");
+INDICHECK_SYNTAX_MESSAGE(x_target_kind, rules_review_kind_expected,
+                         "expected a kind of target: 数值, 区间, 时限, 等级, 文字 or 空");
+INDICHECK_SYNTAX_MESSAGE(x_cond_op, rules_review_comparator_expected,
+                         "expected a comparator: ≥, ≤, >, < or =");
+INDICHECK_SYNTAX_MESSAGE(x_cond_literal, rules_review_value_expected,
+                         "expected a number, with its unit when it has one (数值 ≥ 100万元)");
+INDICHECK_SYNTAX_MESSAGE(x_review_severity, rules_review_severity_expected,
+                         "expected 错误, 警告 or 提示");
 
 struct messages {
   template <typename Rule>

@@ -119,8 +119,15 @@ struct expect_score : pg::if_must<kw_score, x_gap, x_path, x_gap, x_decimal> {};
 struct expect_total : pg::if_must<kw_total, x_gap, x_decimal> {};
 struct expect_grade : pg::if_must<kw_grade, x_gap, x_grade> {};
 struct expect_indicator : pg::seq<path, x_gap, x_verdict> {};
+// 预期 审核 SZ001 2: the review rule (审核) with that code gives that many
+// findings on the case's targets table (docs/review.md).
+struct kw_review : keyword<TAO_PEGTL_STRING("审核")> {};
+struct x_review_code : pg::seq<gr::review_code> {};
+struct finding_count : pg::seq<pg::plus<pg::ascii::digit>, pg::not_at<gr::name_char>> {};
+struct x_finding_count : pg::seq<finding_count> {};
+struct expect_review : pg::if_must<kw_review, x_gap, x_review_code, x_gap, x_finding_count> {};
 struct expectation : pg::sor<expect_check, expect_figure, expect_diagnostic, expect_score,
-                             expect_total, expect_grade, expect_indicator> {};
+                             expect_total, expect_grade, expect_review, expect_indicator> {};
 struct x_expectation : expectation {};
 struct expect_stmt : pg::if_must<kw_expect, x_gap, x_expectation> {};
 

@@ -37,8 +37,12 @@ INDICHECK_SYNTAX_MESSAGE(x_path, test_path_expected,
 INDICHECK_SYNTAX_MESSAGE(x_decimal, test_number_expected, "expected a number (9.85)");
 INDICHECK_SYNTAX_MESSAGE(x_grade, test_grade_expected, "expected 优, 良, 中 or 差");
 INDICHECK_SYNTAX_MESSAGE(x_expectation, test_expectation_expected,
-                         "expected what to expect: 核对, 上报, 诊断, 得分, 总分, 等级, or an "
+                         "expected what to expect: 核对, 上报, 诊断, 得分, 总分, 等级, 审核, or an "
                          "indicator and its verdict");
+INDICHECK_SYNTAX_MESSAGE(x_review_code, test_review_code_expected,
+                         "expected the review rule's code (预期 审核 SZ001 1)");
+INDICHECK_SYNTAX_MESSAGE(x_finding_count, test_finding_count_expected,
+                         "expected the number of findings, a whole number (预期 审核 SZ001 1)");
 INDICHECK_SYNTAX_MESSAGE(x_row_value, test_row_value_expected,
                          "expected the reported value after '='");
 INDICHECK_SYNTAX_MESSAGE(x_case_open, test_case_open_expected, "expected '{' to open the case");

@@ -80,6 +80,19 @@ std::string rule_row(std::size_t n) {
 
 }  // namespace
 
+std::string md_text(const std::string& text) {
+  return md(text);
+}
+std::string md_code_span(const std::string& text) {
+  return code_span(text);
+}
+std::string md_table_row(const std::vector<std::string>& texts) {
+  return data_row(texts);
+}
+std::string md_rule_row(std::size_t columns) {
+  return rule_row(columns);
+}
+
 std::string render_md(const Report& r) {
   const bool year = r.period == Period::year;
   std::string out = "# " + md(report_title(r)) + "\n\n";

@@ -49,6 +49,14 @@ std::string xml_text(std::string_view text);
 // Text for HTML and XML: xml_text, then & < > " escaped.
 std::string escape_markup(const std::string& text);
 
+// Markdown (render_md.cpp), for every Markdown indicheck writes: text shown
+// literally, a file name as code, a table row of data cells (escaped, empty as
+// "-"), the rule under a header of `columns` cells.
+std::string md_text(const std::string& text);
+std::string md_code_span(const std::string& text);
+std::string md_table_row(const std::vector<std::string>& texts);
+std::string md_rule_row(std::size_t columns);
+
 // "84.52 / 100 · 良" (or "-" when nothing was scored).
 std::string total_text(const Scoring& scoring);
 

@@ -21,6 +21,7 @@
 #include "engine/base/limits.hpp"
 #include "engine/base/utf8.hpp"
 #include "engine/report/render.hpp"
+#include "engine/report/render_review.hpp"
 #include "engine/report/render_rows.hpp"
 
 namespace indicheck {
@@ -464,6 +465,79 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   // The main sheet is the workbook's first part, xl/worksheets/sheet1.xml.
   if (error.empty() && !s.numbers().empty())
     error = exact_numbers(path, "xl/worksheets/sheet1.xml", s.numbers());
+  return error;
+}
+
+std::string write_review_xlsx(const review::ReviewReport& r, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) return "libxlsxwriter: cannot create the workbook";
+  std::string error;
+  Formats f = make_formats(wb);
+  const char* sheet = "审核意见表";
+  constexpr lxw_col_t columns = 7;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet);
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
+  const double widths[columns] = {6, 8, 9, 10, 30, 44, 44};
+  for (lxw_col_t c = 0; c < columns; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+  std::vector<Clipped> clipped;
+  Sheet s(ws, sheet, error, clipped);
+  s.merge(0, 0, 0, columns - 1, "绩效目标审核意见表", f.title);
+  lxw_row_t row = 2;
+  for (const review::TableReview& t : r.tables) {
+    // The table's head: which file, whose table, the published table's own fields.
+    std::vector<std::pair<std::string, std::string>> head = {{"目标表", t.file}};
+    if (!t.unit.empty()) head.emplace_back("单位", t.unit);
+    if (t.year) head.emplace_back("年度", std::to_string(*t.year));
+    head.insert(head.end(), t.heading.begin(), t.heading.end());
+    std::size_t errors = 0, warnings = 0, notes = 0;
+    for (const review::Finding& x : t.findings) {
+      errors += x.severity == Severity::error;
+      warnings += x.severity == Severity::warning;
+      notes += x.severity == Severity::note;
+    }
+    head.emplace_back("审核结果", std::to_string(t.indicators) + " 项指标；错误 " +
+                                      std::to_string(errors) + " 条，警告 " +
+                                      std::to_string(warnings) + " 条，提示 " +
+                                      std::to_string(notes) + " 条");
+    for (const auto& [key, value] : head) {
+      s.merge(row, 0, row, 1, key, f.head);
+      s.merge(row, 2, row, columns - 1, value, f.text);
+      ++row;
+    }
+    const char* heads[columns] = {
+        "序号", "级别", "代码", "位置", "指标", "问题", "审核意见（建议）"};
+    for (lxw_col_t c = 0; c < columns; ++c) s.text(row, c, heads[c], f.head);
+    ++row;
+    std::size_t n = 0;
+    for (const review::Finding& x : t.findings) {
+      s.text(row, 0, std::to_string(++n), f.center);
+      s.text(row, 1, review::chinese(x.severity), f.center);
+      s.text(row, 2, x.code, f.center);
+      s.text(row, 3, std::to_string(x.where.line) + ":" + std::to_string(x.where.column), f.center);
+      s.text(row, 4, x.indicator.empty() ? "（全表）" : x.indicator, f.text);
+      s.text(row, 5, x.message, f.text);
+      s.text(row, 6, x.suggestion, f.text);
+      ++row;
+    }
+    if (t.findings.empty()) {
+      s.merge(row, 0, row, columns - 1, "未发现问题。", f.text);
+      ++row;
+    }
+    ++row;
+  }
+  for (const Clipped& c : clipped) {
+    s.merge(row, 0, row, columns - 1,
+            c.cell + ": " + std::to_string(c.characters) +
+                " characters, clipped to Excel's limit of 32 767; the JSON and CSV outputs hold it "
+                "whole",
+            f.text);
+    ++row;
+  }
+  lxw_error closed = workbook_close(wb);
+  if (closed != LXW_NO_ERROR && error.empty())
+    error = std::string("libxlsxwriter: ") + lxw_strerror(closed);
   return error;
 }
 

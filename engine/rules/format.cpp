@@ -247,7 +247,64 @@ class Printer {
         block(st, l, (st.kind == Statement::Kind::indicator ? "指标 " : "新增指标 ") + path);
         break;
       }
+      case Statement::Kind::review:
+        review(st, l);
+        break;
     }
+  }
+
+  // 审核 CODE { … }: its lines as written, one space between words.
+  void review(const Statement& st, unsigned l) {
+    line(l, 0, "审核 " + st.text + " {");
+    for (const ReviewLine& r : st.review) line(r.at.line(), 1, review_line(r));
+    close(st.end_line, 0);
+  }
+
+  static std::string review_line(const ReviewLine& r) {
+    switch (r.kind) {
+      case ReviewLine::Kind::scope: {
+        std::string path;
+        for (const auto& seg : r.pattern)
+          path += (path.empty() ? "" : "/") + (plain_segment(seg) ? seg : print_name(seg));
+        return "范围 " + path;
+      }
+      case ReviewLine::Kind::test: {
+        std::string s = r.text;
+        for (std::size_t i = 0; i < r.conditions.size(); ++i)
+          s += (i ? " 且 " : " ") + condition_text(r.conditions[i]);
+        return s;
+      }
+      case ReviewLine::Kind::severity:
+        return "级别 " + r.text;
+      case ReviewLine::Kind::problem:
+        return "问题 " + quoted_text(r.text);
+      case ReviewLine::Kind::suggestion:
+        return "建议 " + quoted_text(r.text);
+    }
+    return "";
+  }
+
+  static std::string condition_text(const ReviewCondition& c) {
+    switch (c.kind) {
+      case ReviewCondition::Kind::kind:
+        return "类型 " + c.words.at(0);
+      case ReviewCondition::Kind::comparator: {
+        std::string s = "比较";
+        for (const auto& w : c.words) s += " " + canonical_op(w);
+        return s;
+      }
+      case ReviewCondition::Kind::unit:
+        return "单位 " + c.unit;
+      case ReviewCondition::Kind::value:
+        return "数值 " + canonical_op(c.op) + " " + c.number + c.unit;
+    }
+    return "";
+  }
+
+  // ≥ ≤ > < = for each spelling the grammar takes (>=, ≧, …).
+  static std::string canonical_op(const std::string& op) {
+    auto c = comparator_written(op);
+    return c ? to_symbol(*c) : op;
   }
 
   void block(const Statement& st, unsigned l, const std::string& head) {

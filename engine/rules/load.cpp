@@ -97,16 +97,24 @@ bool match_segments(const std::vector<std::string>& pat, const std::vector<std::
       [&](std::size_t i, std::size_t j) { return glob(pat[i], path[j]); });
 }
 
-}  // namespace
-
-bool IndicatorRule::matches(const std::vector<std::string>& path) const {
-  // The pattern names the last segments of the path, like an actuals key:
-  // it matches as if it began with "**".
+// The pattern names the last segments of the path, like an actuals key: it
+// matches as if it began with "**".
+bool matches_path(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
   std::vector<std::string> clean;
   for (const auto& s : path) clean.push_back(squeeze(s));
   std::vector<std::string> suffix{"**"};
   suffix.insert(suffix.end(), pattern.begin(), pattern.end());
   return match_segments(suffix, clean);
+}
+
+}  // namespace
+
+bool IndicatorRule::matches(const std::vector<std::string>& path) const {
+  return matches_path(pattern, path);
+}
+
+bool ReviewRule::in_scope(const std::vector<std::string>& path) const {
+  return pattern.empty() || matches_path(pattern, path);
 }
 
 const Scale* RuleSet::scale_for_word(const std::string& word) const {
@@ -923,6 +931,125 @@ class Checker {
     steps.push_back(StepBand{*at_least, *fraction});
   }
 
+  // ---- 审核 (review rules, docs/review.md) -----------------------------------
+  void load_reviews() {
+    std::map<std::string, const Statement*> codes;
+    for (const RuleFile& f : rs_.files)
+      for (const Statement& st : f.statements) {
+        if (st.kind != Statement::Kind::review) continue;
+        if (st.text.size() == 5 && st.text[0] == 'R' &&
+            st.text.find_first_not_of("0123456789", 1) == std::string::npos) {
+          report(st.name_at, Code::rules_review_code_reserved,
+                 "the code " + st.text +
+                     " is of the shipped review rules' family (R and four digits): give the "
+                     "bureau's rule a code of its own, such as SZ" +
+                     st.text.substr(1));
+          continue;
+        }
+        auto [it, fresh] = codes.emplace(st.text, &st);
+        if (!fresh) {
+          report(st.name_at, Code::rules_review_code_repeated,
+                 "the review code " + st.text + " is already used at " + where(it->second->at));
+          continue;
+        }
+        if (auto r = review(st)) rs_.reviews.push_back(std::move(*r));
+      }
+  }
+
+  std::optional<ReviewRule> review(const Statement& st) {
+    ReviewRule r;
+    r.statement = &st;
+    r.code = st.text;
+    std::set<ReviewLine::Kind> seen;
+    bool ok = true, tested = false, problem = false;
+    for (const ReviewLine& l : st.review) {
+      if (!seen.insert(l.kind).second) {
+        report(l.at, Code::rules_clause_repeated, "this line is given twice in the 审核 block");
+        ok = false;
+        continue;
+      }
+      switch (l.kind) {
+        case ReviewLine::Kind::scope:
+          r.pattern = l.pattern;
+          break;
+        case ReviewLine::Kind::test:
+          tested = true;
+          r.quantifier = l.text == "每个"   ? ReviewRule::Quantifier::every
+                         : l.text == "没有" ? ReviewRule::Quantifier::none
+                                            : ReviewRule::Quantifier::some;
+          for (const ReviewCondition& c : l.conditions) {
+            auto cond = condition(c);
+            if (cond)
+              r.conditions.push_back(std::move(*cond));
+            else
+              ok = false;
+          }
+          break;
+        case ReviewLine::Kind::severity:
+          r.severity = l.text == "错误"   ? Severity::error
+                       : l.text == "警告" ? Severity::warning
+                                          : Severity::note;
+          break;
+        case ReviewLine::Kind::problem:
+          problem = true;
+          r.problem = l.text;
+          break;
+        case ReviewLine::Kind::suggestion:
+          r.suggestion = l.text;
+          break;
+      }
+    }
+    if (!tested) {
+      report(st.name_at, Code::rules_review_test_missing,
+             "the review rule " + st.text +
+                 " says nothing to test: add a line 每个, 至少一个 or 没有 with its conditions");
+      ok = false;
+    }
+    if (!problem) {
+      report(st.name_at, Code::rules_review_problem_missing,
+             "the review rule " + st.text +
+                 " has no wording for its finding: add 问题 \"…\" (and 建议 \"…\")");
+      ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return r;
+  }
+
+  std::optional<ReviewRule::Condition> condition(const ReviewCondition& c) {
+    ReviewRule::Condition out;
+    out.kind = c.kind;
+    switch (c.kind) {
+      case ReviewCondition::Kind::kind:
+        out.kind_word = c.words.at(0);
+        out.written = "类型 " + out.kind_word;
+        return out;
+      case ReviewCondition::Kind::comparator:
+        out.written = "比较";
+        for (const auto& w : c.words) {
+          out.comparators.push_back(comparator_written(w).value());
+          out.written += std::string(" ") + to_symbol(out.comparators.back());
+        }
+        return out;
+      case ReviewCondition::Kind::unit: {
+        auto u = unit(c.unit, c.at);
+        if (!u) return std::nullopt;
+        out.unit = *u;
+        out.written = "单位 " + c.unit;
+        return out;
+      }
+      case ReviewCondition::Kind::value: {
+        auto u = unit(c.unit, c.at);
+        auto n = number(c.number, c.at);
+        if (!u || !n) return std::nullopt;
+        out.op = comparator_written(c.op).value();
+        out.value = Quantity{*n, *u};
+        out.written = std::string("数值 ") + to_symbol(*out.op) + " " + c.number + c.unit;
+        return out;
+      }
+    }
+    return std::nullopt;
+  }
+
   // ---- 评分 ------------------------------------------------------------------
   void check_scoring() {
     const Statement* first = nullptr;
@@ -1279,6 +1406,7 @@ void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
   c.load_reconciliations();
   c.check_indicators();
   c.check_scoring();
+  c.load_reviews();
   c.match_table();
   c.finish();
   (void)rs;

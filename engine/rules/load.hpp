@@ -95,6 +95,30 @@ struct IndicatorRule {
   }
 };
 
+// A review rule (审核, docs/review.md), checked; engine/review applies it to a
+// targets table before the budget is approved.
+struct ReviewRule {
+  const Statement* statement = nullptr;
+  std::string code;
+  std::vector<std::string> pattern;  // 范围; empty: every indicator
+  enum class Quantifier { every, some, none };
+  Quantifier quantifier = Quantifier::every;
+  struct Condition {
+    ReviewCondition::Kind kind = ReviewCondition::Kind::kind;
+    std::string kind_word;                // 数值, 区间, 时限, 等级, 文字, 空
+    std::vector<Comparator> comparators;  // 比较: any of them
+    std::optional<Unit> unit;             // 单位: a unit of its kind
+    std::optional<Comparator> op;         // 数值 op value
+    std::optional<Quantity> value;
+    std::string written;  // as the file has it, canonical (condition_text)
+  };
+  std::vector<Condition> conditions;  // all must hold
+  Severity severity = Severity::error;
+  std::string problem, suggestion;
+
+  bool in_scope(const std::vector<std::string>& path) const;
+};
+
 struct RuleSet {
   std::vector<std::unique_ptr<SourceFile>> sources;  // every file read, the root first
   std::vector<RuleFile> files;
@@ -104,6 +128,7 @@ struct RuleSet {
   std::vector<std::unique_ptr<Scale>> scales;
   std::vector<Reconciliation> reconciliations;
   std::vector<IndicatorRule> indicators;
+  std::vector<ReviewRule> reviews;   // 审核, in file order
   std::optional<TargetTable> table;  // from 目标表, with any 新增指标 added
   std::string table_path;
   std::vector<Indicator> new_indicators;

@@ -73,6 +73,19 @@ const char* to_symbol(Relation r) {
   return "?";
 }
 
+std::optional<Comparator> comparator_written(std::string_view op) {
+  auto is = [&](auto rule) {
+    pg::memory_input in(op, "");
+    return pg::parse<pg::seq<decltype(rule), pg::eof>>(in);
+  };
+  if (is(g::op_ge{})) return Comparator::ge;
+  if (is(g::op_le{})) return Comparator::le;
+  if (is(g::op_gt{})) return Comparator::gt;
+  if (is(g::op_lt{})) return Comparator::lt;
+  if (is(g::op_eq{})) return Comparator::eq;
+  return std::nullopt;
+}
+
 bool is_bare_name(std::string_view name) {
   if (name.empty()) return false;
   pg::memory_input in(name, "");
@@ -94,7 +107,10 @@ using selector = pg::parse_tree::selector<
         gr::x_severity, gr::any_segments, gr::glob_segment, gr::kw_not_applicable, gr::x_over_eq,
         gr::x_short_unit, gr::short_unit_name, gr::x_deduct_points, gr::kw_whole_units,
         gr::x_step_at, gr::x_step_fraction, gr::x_band_point, gr::x_margin, gr::x_category_weight,
-        gr::x_execution_weight, gr::x_outlook, gr::x_progress, gr::x_grading>,
+        gr::x_execution_weight, gr::x_outlook, gr::x_progress, gr::x_grading,
+        // review rules (审核)
+        gr::x_review_code, gr::review_every, gr::review_some, gr::review_none, gr::x_target_kind,
+        gr::cond_op, gr::x_cond_op, gr::x_review_severity>,
     pg::parse_tree::remove_content::on<
         gr::import_stmt, gr::table_stmt, gr::unit_stmt, gr::scale_stmt, gr::budget_stmt,
         gr::reported_stmt, gr::define_stmt, gr::check_stmt, gr::indicator_stmt,
@@ -110,7 +126,11 @@ using selector = pg::parse_tree::selector<
         g::op_eq, gr::unit_definition, gr::over_eq_clause, gr::points_off_clause, gr::step_clause,
         gr::scoring_stmt, gr::basis_setting, gr::band_point_setting, gr::margin_setting,
         gr::control_words_setting, gr::category_setting, gr::execution_setting,
-        gr::already_met_setting, gr::half_met_setting, gr::progress_setting, gr::grading_setting>>;
+        gr::already_met_setting, gr::half_met_setting, gr::progress_setting, gr::grading_setting,
+        // review rules (审核)
+        gr::review_stmt, gr::review_scope, gr::review_test, gr::cond_kind, gr::cond_comparator,
+        gr::cond_unit, gr::cond_value, gr::x_cond_literal, gr::review_severity, gr::review_problem,
+        gr::review_suggestion>>;
 
 using Node = pg::parse_tree::node;
 
@@ -503,6 +523,8 @@ class Builder {
       st.kind = Statement::Kind::scoring;
       st.text.clear();
       clauses(n, 0, st);
+    } else if (n.is_type<gr::review_stmt>()) {
+      review(n, st);
     } else {
       throw std::logic_error("rule parser: unexpected statement " + std::string(n.type));
     }
@@ -510,6 +532,75 @@ class Builder {
   }
 
  private:
+  // 审核 CODE { lines }.
+  void review(const Node& n, Statement& st) const {
+    st.kind = Statement::Kind::review;
+    st.has_block = true;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<gr::x_review_code>()) {
+        st.text = ch->string();
+        st.name_at = span(*ch);
+      } else if (ch->is_type<gr::x_block_close>()) {
+        st.end_line = source_.line_of(ch->m_begin.byte);
+      } else if (!ch->is_type<gr::block_open>()) {
+        st.review.push_back(review_line(*ch));
+      }
+    }
+  }
+
+  ReviewLine review_line(const Node& n) const {
+    using K = ReviewLine::Kind;
+    ReviewLine l;
+    l.at = span(n);
+    if (n.is_type<gr::review_scope>()) {
+      l.kind = K::scope;
+      for (const auto& ch : n.children) l.pattern.push_back(ch->string());
+    } else if (n.is_type<gr::review_test>()) {
+      l.kind = K::test;
+      for (const auto& ch : n.children) {
+        if (ch->is_type<gr::review_every>() || ch->is_type<gr::review_some>() ||
+            ch->is_type<gr::review_none>())
+          l.text = ch->string();
+        else
+          l.conditions.push_back(condition(*ch));
+      }
+    } else if (n.is_type<gr::review_severity>()) {
+      l.kind = K::severity;
+      l.text = n.children.at(0)->string();
+    } else {
+      l.kind = n.is_type<gr::review_problem>() ? K::problem : K::suggestion;
+      l.text = unescape(n.children.at(0)->string_view());
+    }
+    return l;
+  }
+
+  ReviewCondition condition(const Node& n) const {
+    using K = ReviewCondition::Kind;
+    ReviewCondition c;
+    c.at = span(n);
+    if (n.is_type<gr::cond_kind>()) {
+      c.kind = K::kind;
+      c.words.push_back(n.children.at(0)->string());
+    } else if (n.is_type<gr::cond_comparator>()) {
+      c.kind = K::comparator;
+      for (const auto& ch : n.children) c.words.push_back(ch->string());
+    } else if (n.is_type<gr::cond_unit>()) {
+      c.kind = K::unit;
+      c.unit = n.children.at(0)->string();
+    } else {
+      c.kind = K::value;
+      for (const auto& ch : n.children) {
+        if (ch->is_type<gr::x_cond_op>()) c.op = ch->string();
+        if (ch->is_type<gr::x_cond_literal>())
+          for (const auto& part : ch->children) {
+            if (part->is_type<gr::decimal>()) c.number = part->string();
+            if (part->is_type<gr::unit_text>()) c.unit = part->string();
+          }
+      }
+    }
+    return c;
+  }
+
   const SourceFile& source_;
 };
 
@@ -548,7 +639,7 @@ std::size_t resume_after(const SourceFile& source, std::size_t byte) {
     pg::memory_input in(source.text.data() + start, source.text.data() + source.text.size(), "");
     if (pg::parse<pg::sor<gr::kw_import, gr::kw_table, gr::kw_unit, gr::kw_scale, gr::kw_budget,
                           gr::kw_reported, gr::kw_define, gr::kw_check, gr::kw_new_indicator,
-                          gr::kw_indicator, gr::kw_scoring>>(in))
+                          gr::kw_indicator, gr::kw_scoring, gr::kw_review>>(in))
       return start;
   }
   return source.text.size();

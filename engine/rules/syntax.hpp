@@ -13,6 +13,7 @@
 
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/period.hpp"
+#include "engine/cell/constraint.hpp"
 
 namespace indicheck::rules {
 
@@ -125,6 +126,31 @@ struct Figure {
   unsigned end_line = 0;  // of the closing `}` when there is a block
 };
 
+// A review rule's lines (审核 CODE { … }, docs/review.md), as written.
+struct ReviewCondition {
+  enum class Kind {
+    kind,        // 类型 数值|区间|时限|等级|文字|空
+    comparator,  // 比较 ≥ ≤ …
+    unit,        // 单位 万元: a unit of that kind
+    value,       // 数值 ≥ 100万元
+  };
+  Kind kind = Kind::kind;
+  std::vector<std::string> words;  // kind: the word; comparator: each symbol as written
+  std::string op;                  // value: the comparator as written
+  std::string number, unit;        // value: the number and unit; unit: the unit
+  Span at;
+};
+
+struct ReviewLine {
+  enum class Kind { scope, test, severity, problem, suggestion };
+  Kind kind = Kind::scope;
+  std::vector<std::string> pattern;  // scope
+  std::string
+      text;  // test: 每个|至少一个|没有; severity: 错误|警告|提示; the problem or suggestion
+  std::vector<ReviewCondition> conditions;  // test, joined by 且
+  Span at;
+};
+
 struct Statement {
   enum class Kind {
     import,
@@ -138,6 +164,7 @@ struct Statement {
     indicator,
     new_indicator,
     scoring,  // 评分 { settings }: the clauses
+    review,   // 审核 CODE { … }: `text` the code, `review` its lines
   };
   Kind kind = Kind::import;
   Span at;
@@ -152,6 +179,7 @@ struct Statement {
   std::vector<Relation> relations;   // check: between sides
   std::vector<std::string> pattern;  // indicator: segments ("*", "**", globs)
   std::vector<Clause> clauses;       // indicator, new_indicator, check
+  std::vector<ReviewLine> review;    // review
   bool has_block = false;
   unsigned end_line = 0;  // the last line of the statement
 };
@@ -187,6 +215,9 @@ std::string print_name(std::string_view name);  // bare, or in 「」
 
 // The whole file in the canonical layout, comments kept (engine/rules/format.cpp).
 std::string format_rule_file(const RuleFile& file);
+
+// A comparator as a review condition writes it (≥, >=, ≧, …); nullopt when none.
+std::optional<Comparator> comparator_written(std::string_view op);
 
 // Names: whether `name` can be written without 「」.
 bool is_bare_name(std::string_view name);

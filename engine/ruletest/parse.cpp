@@ -77,6 +77,9 @@ INDICHECK_ON(gt::expect_score, l.expect = Expectation::Kind::score);
 INDICHECK_ON(gt::expect_total, l.expect = Expectation::Kind::total);
 INDICHECK_ON(gt::expect_grade, l.expect = Expectation::Kind::grade);
 INDICHECK_ON(gt::expect_indicator, l.expect = Expectation::Kind::indicator);
+INDICHECK_ON(gt::expect_review, l.expect = Expectation::Kind::review);
+INDICHECK_ON(gt::x_review_code, l.value = in.string());
+INDICHECK_ON(gt::finding_count, l.number = in.string());
 INDICHECK_ON(gt::string_body, l.strings.push_back(in.string());
              l.string_at.push_back(in.position().byte));
 INDICHECK_ON(gr::bare_name, if (l.names.empty()) l.first_name_at = in.position().byte;
@@ -269,6 +272,9 @@ class Builder {
               return error(start, Code::test_usable_with_text,
                            "a usable figure (可用) has no problem to quote: drop the text");
             if (!l.code.empty() && !(e.code = expected_code(l.code, l.code_at))) return;
+            break;
+          case Expectation::Kind::review:
+            e.subject = l.value;
             break;
           case Expectation::Kind::diagnostic:
             e.severity = l.severity.value_or(Severity::error);

@@ -23,10 +23,10 @@ namespace indicheck::ruletest {
 
 // One `预期 …` line.
 struct Expectation {
-  enum class Kind { indicator, check, figure, diagnostic, score, total, grade };
+  enum class Kind { indicator, check, figure, diagnostic, score, total, grade, review };
   Kind kind = Kind::indicator;
   SourceLocation where;
-  std::string subject;     // indicator key, check as written, figure name
+  std::string subject;     // indicator key, check as written, figure name, review code
   std::string place_file;  // check or diagnostic by place: file (resolved) and line
   unsigned place_line = 0;
   std::string place_written;  // the place as written in the test
@@ -35,7 +35,7 @@ struct Expectation {
   Severity severity = Severity::error;
   std::optional<Code> code;  // the diagnostic's or the problem's code (诊断 错误 E3301), or
   std::string text;          // the message fragment (诊断, 上报 … 错误 "…")
-  std::string number;        // 得分, 总分: as written
+  std::string number;        // 得分, 总分: as written; 审核: the number of findings
   std::string grade;         // 等级
 };
 

@@ -18,6 +18,7 @@
 #include "engine/base/output_file.hpp"
 #include "engine/cell/parse.hpp"
 #include "engine/report/render.hpp"
+#include "engine/review/review.hpp"
 #include "engine/rules/eval.hpp"
 #include "engine/rules/load.hpp"
 
@@ -415,6 +416,13 @@ class CaseRun {
       for (const auto& d : all)
         if (d.severity == Severity::error) fail(c_.where, "unexpected diagnostic: " + one_line(d));
     }
+    // The review (审核) of the case's table, when the case expects findings.
+    for (const Expectation& e : c_.expectations)
+      if (e.kind == Expectation::Kind::review && !review_) {
+        std::vector<Diagnostic> review_ds;
+        review_ = review::review_table(pipeline.targets(), rs, review_ds);
+      }
+    if (o_.coverage) record_reviews(*rs);
     for (const Expectation& e : c_.expectations) compare(e, report, *rs);
     if (!c_.golden.empty()) golden(report, *rs);
   }
@@ -436,9 +444,41 @@ class CaseRun {
     return nullptr;
   }
 
+  // A review rule is reached when a case expects its findings.
+  void record_reviews(const rules::RuleSet& rs) {
+    for (const auto& r : rs.reviews) {
+      coverage_.declare(r.statement->at, "审核 " + r.code);
+      for (const Expectation& e : c_.expectations)
+        if (e.kind == Expectation::Kind::review && e.subject == r.code)
+          coverage_.reach(r.statement->at, "审核 " + r.code);
+    }
+  }
+
+  void compare_review(const Expectation& e, const rules::RuleSet& rs) {
+    bool known = std::any_of(rs.reviews.begin(), rs.reviews.end(),
+                             [&](const rules::ReviewRule& r) { return r.code == e.subject; });
+    if (!known) {
+      fail(e.where, "审核 " + e.subject + ": the rule files have no review rule with that code");
+      return;
+    }
+    std::string lines;
+    std::size_t n = 0;
+    for (const review::Finding& f : review_->findings)
+      if (f.code == e.subject) {
+        ++n;
+        lines += "\n    " + f.where.file + ":" + std::to_string(f.where.line) + ": " +
+                 (f.indicator.empty() ? "（全表）" : f.indicator);
+      }
+    if (std::to_string(n) != e.number)
+      fail(e.where, "审核 " + e.subject + ": expected " + e.number + " findings, got " +
+                        std::to_string(n) + lines);
+  }
+
   void compare(const Expectation& e, const Report& report, const rules::RuleSet& rs) {
     using K = Expectation::Kind;
     switch (e.kind) {
+      case K::review:
+        return compare_review(e, rs);
       case K::diagnostic:
         return;  // compared above
       case K::indicator: {
@@ -575,6 +615,7 @@ class CaseRun {
   const Case& c_;
   const RunOptions& o_;
   CoverageMap& coverage_;
+  std::optional<review::TableReview> review_;
   RunResult& run_;
   CaseResult result_;
 };

@@ -92,8 +92,9 @@ Command add_lint(CLI::App& app) {
               return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
             };
             print_out(count(rs->sources.size(), "file") + ", " + count(statements, "statement") +
-                      ", " + count(rs->reconciliations.size(), "check") + ": " +
-                      count(errors, "error") + ", " + count(warnings, "warning") + "\n");
+                      ", " + count(rs->reconciliations.size(), "check") +
+                      (rs->reviews.empty() ? "" : ", " + count(rs->reviews.size(), "review rule")) +
+                      ": " + count(errors, "error") + ", " + count(warnings, "warning") + "\n");
             return errors ? kExitUnusable : kExitMet;
           }};
 }

@@ -30,6 +30,7 @@ Command add_lint(CLI::App& app);
 Command add_fmt(CLI::App& app);
 Command add_test(CLI::App& app);
 Command add_diff(CLI::App& app);
+Command add_review(CLI::App& app);
 
 // --allow-outside, on every command that reads rule or test files: what
 // those files name may then lie outside the folders of the files on the

@@ -43,9 +43,9 @@ int main(int argc, char** argv) {
         app.add_flag("-q,--quiet", quiet, "log nothing (errors are still reported)");
         app.set_version_flag("--version", "indicheck 0.1.0");
 
-        const Command commands[] = {add_parse(app), add_eval(app),   add_check(app),
-                                    add_batch(app), add_import(app), add_lint(app),
-                                    add_fmt(app),   add_test(app),   add_diff(app)};
+        const Command commands[] = {add_parse(app),  add_eval(app),  add_check(app), add_batch(app),
+                                    add_import(app), add_lint(app),  add_fmt(app),   add_test(app),
+                                    add_diff(app),   add_review(app)};
 
         auto logger = spdlog::stderr_color_mt("indicheck");
         spdlog::set_default_logger(logger);

@@ -1,0 +1,614 @@
+// The shipped review rules (docs/review.md gives each its source and reasoning).
+
+#include "engine/review/review.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <variant>
+
+#include "engine/base/blank.hpp"
+#include "engine/cell/parse.hpp"
+
+namespace indicheck::review {
+
+const char* chinese(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "错误";
+    case Severity::warning:
+      return "警告";
+    case Severity::note:
+      return "提示";
+  }
+  return "";
+}
+
+const std::vector<ShippedRule>& shipped_rules() {
+  static const std::vector<ShippedRule> rules = {
+      {"R1001", "completeness.category_missing", Severity::error, "缺少必设的一级指标"},
+      {"R1002", "completeness.category_empty", Severity::error, "一级指标下没有三级指标"},
+      {"R1003", "completeness.output_subcategory_missing", Severity::warning,
+       "产出指标缺少数量、质量、时效或成本二级指标"},
+      {"R1004", "completeness.target_empty", Severity::error, "三级指标未填写指标值"},
+      {"R1005", "completeness.path_repeated", Severity::error, "同一指标重复设置"},
+      {"R1006", "completeness.template_unknown", Severity::note,
+       "一级指标不属于已知的指标体系，未审核指标体系完整性"},
+      {"R1007", "completeness.optional_category_empty", Severity::note,
+       "非必设的一级指标下没有三级指标"},
+      {"R2001", "measurability.vague_quantity", Severity::error, "定量指标的指标值只有描述性文字"},
+      {"R2002", "measurability.vague_words", Severity::warning, "指标值使用模糊表述"},
+      {"R2003", "measurability.quantity_as_text", Severity::warning, "定量指标以文字表述"},
+      {"R2004", "measurability.placeholder", Severity::error, "模板占位符未替换"},
+      {"R2005", "measurability.number_without_unit", Severity::warning, "数值没有计量单位"},
+      {"R2006", "measurability.unreadable", Severity::error, "指标值无法识别"},
+      {"R3001", "consistency.name_unit", Severity::error, "指标名称中的单位与指标值的单位不一致"},
+      {"R3002", "consistency.unit_column", Severity::error, "计量单位与指标值不一致"},
+      {"R3004", "consistency.rate_over_100", Severity::error, "不能超过100%的比率目标超过100%"},
+      {"R3005", "consistency.cost_lower_bound", Severity::warning, "成本指标设为下限"},
+      {"R3006", "consistency.date_outside_year", Severity::error, "时效指标的日期不在预算年度内"},
+      {"R4001", "budget.funds_do_not_add_up", Severity::error, "资金来源各项之和不等于合计数"},
+      {"R4002", "budget.cost_over_total", Severity::error, "成本指标的金额超过项目资金总额"},
+  };
+  return rules;
+}
+
+std::size_t ReviewReport::count(Severity s) const {
+  std::size_t n = 0;
+  for (const TableReview& t : tables)
+    for (const Finding& f : t.findings) n += f.severity == s;
+  return n;
+}
+
+int ReviewReport::exit_code() const {
+  if (unreadable || has_errors(diagnostics)) return 2;
+  return count(Severity::error) > 0 ? 1 : 0;
+}
+
+namespace {
+
+const ShippedRule& rule(std::string_view code) {
+  for (const ShippedRule& r : shipped_rules())
+    if (code == r.code) return r;
+  throw std::logic_error("no shipped review rule " + std::string(code));
+}
+
+// A category's name as the templates compare it: blanks out, 指标 dropped
+// (产出指标 and 产出 are one category).
+std::string category(std::string_view name) {
+  std::string s = squeeze(name);
+  if (s.ends_with("指标") && s.size() > std::string("指标").size())
+    s.erase(s.size() - std::string("指标").size());
+  return s;
+}
+
+// The character column of `text` in `line` (its first occurrence), else 1.
+unsigned column_in(std::string_view line, std::string_view text) {
+  if (text.empty()) return 1;
+  std::size_t at = line.find(text);
+  return at == std::string_view::npos ? 1 : count_chars(line, at) + 1;
+}
+
+template <typename Words>
+bool contains_any(std::string_view text, const Words& words) {
+  for (std::string_view w : words)
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  return contains_any<std::initializer_list<std::string_view>>(text, words);
+}
+
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Words that say a direction and no amount (有所提高, 进一步提升, 明显, 持续).
+constexpr std::string_view kVagueWords[] = {"有所", "进一步", "明显", "持续",     "显著",   "逐步",
+                                            "不断", "稳步",   "大幅", "一定程度", "尽可能", "力争"};
+
+// A template's placeholder left in (`*`, `**`, `XXX`, `×××`).
+bool is_placeholder(std::string_view text) {
+  std::string s = squeeze(text);
+  if (s.empty()) return false;
+  if (contains_any(s, {"XXX", "xxx", "×××", "**", "＊＊"})) return true;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8::CodePoint cp = utf8::next(s, i);
+    if (cp != '*' && cp != 0xFF0A /* ＊ */ && cp != 'X' && cp != 'x' && cp != 0xD7 /* × */)
+      return false;
+  }
+  return true;
+}
+
+// Rates that cannot exceed 100% by what they count.
+constexpr std::string_view kBoundedRates[] = {
+    "合格率", "覆盖率", "及时率", "达标率", "准确率", "到位率", "知晓率", "满意率",
+    "满意度", "通过率", "合规率", "正确率", "规范率", "普及率", "入学率", "参保率"};
+
+struct Reviewer {
+  const TargetTable& table;
+  const UnitTable& units;
+  TableReview& out;
+  const rules::RuleSet* rules_ = nullptr;
+
+  void add(std::string_view code, const std::string& indicator, SourceLocation where,
+           std::string source_line, std::string message, std::string suggestion) {
+    const ShippedRule& r = rule(code);
+    Finding f;
+    f.severity = r.severity;
+    f.code = r.code;
+    f.rule = r.name;
+    f.indicator = indicator;
+    f.message = std::move(message);
+    f.suggestion = std::move(suggestion);
+    f.where = std::move(where);
+    f.source_line = std::move(source_line);
+    out.findings.push_back(std::move(f));
+  }
+
+  SourceLocation at(unsigned line, unsigned column) const { return {table.file, line, column}; }
+
+  // ---- completeness: the categories the template asks for ----------------
+  void categories() {
+    if (table.indicators.empty()) return;
+    struct Seen {
+      const Indicator* first = nullptr;
+      bool named = false;  // at least one indicator (a 三级指标) under it
+      std::set<std::string> level2;
+    };
+    std::map<std::string, Seen> seen;
+    std::vector<std::string> order;
+    for (const Indicator& ind : table.indicators) {
+      std::string c = category(ind.level1);
+      Seen& s = seen[c];
+      if (!s.first) {
+        s.first = &ind;
+        order.push_back(c);
+      }
+      s.named = s.named || !squeeze(ind.name).empty();
+      s.level2.insert(category(ind.level2));
+    }
+    const bool department = seen.count("决策") || seen.count("过程") || seen.count("履职");
+    const bool project = seen.count("产出") || seen.count("效益") || seen.count("满意度");
+    const Indicator& top = table.indicators.front();
+    if (!department && !project) {
+      add("R1006", "", at(top.line, 1), top.year_target.source_line,
+          "一级指标（" + join(order) +
+              "）不属于项目支出或部门整体绩效目标表的指标体系，未审核指标体系的完整性。",
+          "按财政部门印发的绩效目标表模板设置一级指标（项目：产出、效益、满意度；部门整体：履职、效"
+          "益）。");
+      return;
+    }
+    // A department's framework (部门整体) counts 满意度 under 效益: a 一级 of its
+    // own is welcome, not required.
+    std::vector<std::string> required;
+    if (department)
+      required = {seen.count("产出") ? "产出" : "履职", "效益"};
+    else
+      required = {"产出", "效益", "满意度"};
+    if (seen.count("成本")) required.push_back("成本");
+    const char* kind = department ? "部门整体绩效目标表" : "项目支出绩效目标表";
+    for (const std::string& c : required) {
+      auto it = seen.find(c);
+      if (it == seen.end()) {
+        add("R1001", "", at(top.line, 1), top.year_target.source_line,
+            std::string(kind) + "缺少一级指标「" + c + "指标」。",
+            "补充「" + c + "指标」，并在其下至少设置一个可衡量的三级指标。");
+      } else if (!it->second.named) {
+        const Indicator& f = *it->second.first;
+        const std::string& line = f.year_target.source_line;
+        add("R1002", f.level1, at(f.line, column_in(line, f.level1)), line,
+            "一级指标「" + f.level1 + "」下没有设置三级指标。",
+            "在「" + f.level1 + "」下至少设置一个三级指标，并填写指标值。");
+      }
+    }
+    for (const std::string& c : order) {
+      const Seen& s = seen.at(c);
+      if (s.named || std::find(required.begin(), required.end(), c) != required.end()) continue;
+      const Indicator& f = *s.first;
+      const std::string& line = f.year_target.source_line;
+      add("R1007", f.level1, at(f.line, column_in(line, f.level1)), line,
+          "一级指标「" + f.level1 + "」下没有设置三级指标。",
+          "设置可衡量的三级指标，或删去这一空行。");
+    }
+    if (department) return;
+    auto output = seen.find("产出");
+    if (output == seen.end() || !output->second.named) return;
+    std::vector<std::string> missing;
+    for (const char* c : {"数量", "质量", "时效", "成本"}) {
+      if (std::string(c) == "成本" && seen.count("成本")) continue;  // 成本 is its own 一级
+      if (!output->second.level2.count(c)) missing.push_back(std::string(c) + "指标");
+    }
+    if (missing.empty()) return;
+    const Indicator& f = *output->second.first;
+    const std::string& line = f.year_target.source_line;
+    add("R1003", f.level1, at(f.line, column_in(line, f.level1)), line,
+        "产出指标缺少二级指标" + join(missing) + "。",
+        "按模板在产出指标下补充" + join(missing) + "，各设置至少一个三级指标。");
+  }
+
+  static std::string join(const std::vector<std::string>& parts) {
+    std::string s;
+    for (const std::string& p : parts) s += (s.empty() ? "" : "、") + p;
+    return s;
+  }
+
+  // ---- completeness: one path once --------------------------------------
+  void repeated(std::vector<Diagnostic>& diagnostics) {
+    std::map<std::vector<std::string>, const Indicator*> first;
+    for (const Indicator& ind : table.indicators) {
+      if (squeeze(ind.name).empty()) continue;
+      auto [it, fresh] = first.emplace(ind.path_key(), &ind);
+      if (fresh) continue;
+      const std::string& line = ind.year_target.source_line;
+      add("R1005", ind.path_text(), at(ind.line, column_in(line, ind.name)), line,
+          "指标「" + ind.path_text() + "」与第" + std::to_string(it->second->line) + "行重复设置。",
+          "删除重复的指标，或修改指标名称以区分两项不同的内容。");
+    }
+    std::erase_if(diagnostics,
+                  [](const Diagnostic& d) { return d.code == Code::targets_indicator_repeated; });
+  }
+
+  // ---- one indicator ----------------------------------------------------
+  void indicator(const Indicator& ind) {
+    if (squeeze(ind.name).empty()) return;  // a row that only records its category
+    const std::string path = ind.path_text();
+    const Cell& cell = table.has_year ? ind.year_target : ind.half_target;
+    const std::string& line = cell.source_line;
+    const std::string written = std::string(trim(cell.text));
+    const std::string l1 = category(ind.level1), l2 = category(ind.level2);
+    const bool cost = l1 == "成本" || l2 == "成本";
+    const bool timeliness = l2 == "时效";
+    const bool quantity = cost || timeliness || l2 == "数量" ||
+                          (l2 == "质量" && ind.name.find("率") != std::string::npos);
+    const char* which = table.has_year ? "全年指标值" : "半年指标值";
+
+    if (is_placeholder(ind.name) || contains_any(ind.name, {"XXX", "xxx", "×××"})) {
+      add("R2004", path, at(ind.line, column_in(line, ind.name)), line,
+          "指标名称「" + ind.name + "」是模板占位符，未填写实际内容。",
+          "将占位符替换为本项目的具体指标名称。");
+    }
+    if (written.empty()) {
+      add("R1004", path, cell.where, line, "指标「" + ind.name + "」未填写" + which + "。",
+          "填写可衡量的指标值：比较符号、数值和计量单位（如「≥95%」），或明确的完成时限。");
+      return;
+    }
+    if (is_placeholder(written)) {
+      add("R2004", path, cell.where, line,
+          "指标「" + ind.name + "」的指标值「" + written + "」是模板占位符，未填写实际目标。",
+          "将占位符替换为本项目的实际目标值。");
+      return;
+    }
+    if (unit_column(ind, cell, written, path)) return;
+    auto parsed = parse_target(cell.text, units);
+    if (auto* e = std::get_if<ParseError>(&parsed)) {
+      SourceLocation where = cell.where;
+      where.column += e->column - 1;
+      add("R2006", path, where, line,
+          "指标「" + ind.name + "」的指标值「" + written + "」无法识别（" + e->message + "）。",
+          "按「比较符号 + 数值 + "
+          "计量单位」填写（如「≥95%」「≤28.8万元」），或写明完成时限（如「2024年12月底前」）。");
+      return;
+    }
+    const Constraint& c = std::get<Constraint>(parsed);
+    if (std::holds_alternative<TextConstraint>(c.form)) {
+      text_target(ind, cell, written, path, quantity);
+      return;
+    }
+    name_unit(ind, cell, c, path);
+    no_unit(ind, cell, c, path);
+    if (!quantity && !timeliness) {
+      rate(ind, cell, c, path);
+      return;
+    }
+    rate(ind, cell, c, path);
+    if (cost) cost_bound(ind, cell, c, path);
+    if (cost) cost_within_total(ind, cell, c, path);
+    if (timeliness) date_in_year(ind, cell, c, path);
+  }
+
+  void text_target(const Indicator& ind, const Cell& cell, const std::string& written,
+                   const std::string& path, bool quantity) {
+    const bool vague = !has_digit(written) && contains_any(written, kVagueWords);
+    const std::string& line = cell.source_line;
+    const std::string kind = "「" + category(ind.level2) + "指标」";
+    if (vague && quantity) {
+      add("R2001", path, cell.where, line,
+          kind + "「" + ind.name + "」的指标值「" + written +
+              "」只有描述性文字，无法衡量是否完成。",
+          "改为量化的目标值，写明比较符号、数值和计量单位（如「≥95%」「≥1200人次」）。");
+    } else if (vague) {
+      add("R2002", path, cell.where, line,
+          "指标「" + ind.name + "」的指标值「" + written + "」使用了模糊表述，完成与否难以判断。",
+          "尽量量化；确实无法量化的，写明可判断的完成标准（如「达到国家二级标准」）。");
+    } else if (quantity) {
+      add("R2003", path, cell.where, line,
+          kind + "「" + ind.name + "」的指标值「" + written + "」为文字表述，未量化。",
+          "改为量化的目标值，写明比较符号、数值和计量单位；时效指标写明完成时限。");
+    }
+  }
+
+  // The unit in the name's trailing brackets, when it is one: 受益人数(人) → 人.
+  std::optional<Unit> unit_in_name(const std::string& name, std::string* written) const {
+    std::string s = squeeze(name);
+    for (auto [open, close] : {std::pair{"(", ")"}, {"（", "）"}}) {
+      if (!s.ends_with(close)) continue;
+      std::size_t at = s.rfind(open);
+      if (at == std::string::npos) continue;
+      std::size_t from = at + std::string(open).size();
+      std::string inner = s.substr(from, s.size() - std::string(close).size() - from);
+      auto u = units.lookup(inner);
+      if (u && u->known && !u->dimensionless()) {
+        *written = inner;
+        return u;
+      }
+    }
+    return std::nullopt;
+  }
+
+  static std::vector<const Quantity*> quantities(const Constraint& c) {
+    if (auto* q = std::get_if<QuantityConstraint>(&c.form)) return {&q->target};
+    if (auto* r = std::get_if<RangeConstraint>(&c.form)) return {&r->low, &r->high};
+    return {};
+  }
+
+  void name_unit(const Indicator& ind, const Cell& cell, const Constraint& c,
+                 const std::string& path) {
+    std::string written;
+    auto u = unit_in_name(ind.name, &written);
+    if (!u) return;
+    for (const Quantity* q : quantities(c)) {
+      if (q->unit.symbol.empty() || q->unit.dimension == u->dimension) continue;
+      add("R3001", path, cell.where, cell.source_line,
+          "指标名称「" + ind.name + "」的计量单位是「" + written + "」，指标值「" +
+              std::string(trim(cell.text)) + "」的单位却是「" + q->unit.symbol + "」。",
+          "统一计量单位：指标值按「" + written + "」填写，或修改指标名称中的单位。");
+      return;
+    }
+  }
+
+  void no_unit(const Indicator& ind, const Cell& cell, const Constraint& c,
+               const std::string& path) {
+    for (const Quantity* q : quantities(c)) {
+      if (!q->unit.symbol.empty()) continue;
+      std::string written;
+      bool named = unit_in_name(ind.name, &written).has_value();
+      add("R2005", path, cell.where, cell.source_line,
+          "指标「" + ind.name + "」的指标值「" + std::string(trim(cell.text)) +
+              "」只有数值，没有计量单位。",
+          named ? "在数值后写明计量单位「" + written + "」，与指标名称一致。"
+                : "在数值后写明计量单位（如「%」「人次」「万元」）。");
+      return;
+    }
+  }
+
+  // `28.8万元%`: the value's unit and the 计量单位 column's, run together by
+  // a copy or an import (`28.8万元` under a unit column `%`).
+  bool unit_column(const Indicator& ind, const Cell& cell, const std::string& written,
+                   const std::string& path) {
+    std::size_t last_digit = written.find_last_of("0123456789");
+    if (last_digit == std::string::npos) return false;
+    std::string tail = squeeze(written.substr(last_digit + 1));
+    for (const char* word : {"以上", "以下", "以内"})
+      if (tail.ends_with(word)) tail.erase(tail.size() - std::string(word).size());
+    if (tail.empty() || units.lookup(tail)) return false;
+    std::size_t i = 0;
+    while (i < tail.size()) {
+      utf8::next(tail, i);
+      if (i >= tail.size()) break;
+      auto value_unit = units.lookup(tail.substr(0, i));
+      auto column_unit = units.lookup(tail.substr(i));
+      if (!value_unit || !column_unit || !value_unit->known || !column_unit->known) continue;
+      add("R3002", path, cell.where, cell.source_line,
+          "指标「" + ind.name + "」的指标值「" + written + "」带有两个计量单位：数值的单位「" +
+              tail.substr(0, i) + "」与计量单位栏的「" + tail.substr(i) + "」不一致。",
+          "核对计量单位：数值按计量单位栏填写，或将计量单位栏改为「" + tail.substr(0, i) + "」。");
+      return true;
+    }
+    return false;
+  }
+
+  void rate(const Indicator& ind, const Cell& cell, const Constraint& c, const std::string& path) {
+    if (!contains_any(ind.name, kBoundedRates)) return;
+    const auto percent = units.lookup("%");
+    if (!percent) return;
+    const Number hundred = Number::integer(100) * percent->factor;
+    bool over = false;
+    if (auto* q = std::get_if<QuantityConstraint>(&c.form)) {
+      if (q->target.unit.dimension == percent->dimension) {
+        Number v = q->target.base_value();
+        over = v > hundred || (v == hundred && q->op == Comparator::gt);
+      }
+    } else if (auto* r = std::get_if<RangeConstraint>(&c.form)) {
+      if (r->low.unit.dimension == percent->dimension) over = r->low.base_value() > hundred;
+    }
+    if (!over) return;
+    add("R3004", path, cell.where, cell.source_line,
+        "指标「" + ind.name + "」是不能超过100%的比率，指标值「" + std::string(trim(cell.text)) +
+            "」却要求超过100%。",
+        "核对指标值：比率的目标不超过100%（如「≥95%」「=100%」）。");
+  }
+
+  void cost_bound(const Indicator& ind, const Cell& cell, const Constraint& c,
+                  const std::string& path) {
+    auto* q = std::get_if<QuantityConstraint>(&c.form);
+    if (!q || (q->op != Comparator::ge && q->op != Comparator::gt)) return;
+    add("R3005", path, cell.where, cell.source_line,
+        "成本指标「" + ind.name + "」的指标值「" + std::string(trim(cell.text)) + "」是下限（" +
+            to_symbol(q->op) + "），成本只设下限无法控制支出。",
+        "成本指标一般设上限：改为「≤」，数值为预算控制数。");
+  }
+
+  // ---- budget: the funds block of the rule files (预算, what import --budget writes)
+  // A stated total (a figure with rows under it) equal to the sum of its rows.
+  void funds_add_up(const rules::RuleSet& rs) {
+    for (const auto& [name, f] : rs.figures) {
+      if (f.source != rules::FigureDef::Source::budget || f.members.empty() || !f.year) continue;
+      Number sum = Number::integer(0);
+      bool complete = true;
+      for (const std::string& m : f.members) {
+        auto it = rs.figures.find(m);
+        if (it == rs.figures.end() || !it->second.year) {
+          complete = false;
+          break;
+        }
+        sum = sum + *it->second.year * it->second.unit.factor / f.unit.factor;
+      }
+      if (!complete || sum == *f.year) continue;
+      const rules::SourceFile& file = *f.at.file;
+      const unsigned line = file.line_of(f.at.byte);
+      std::string rows;
+      for (const std::string& m : f.members) rows += (rows.empty() ? "" : "、") + m;
+      add("R4001", "", {file.path, line, file.column_of(f.at.byte)}, file.line_text(line),
+          "资金「" + name + "」为" + f.year->canonical() + f.unit.symbol + "，其下各项（" + rows +
+              "）之和为" + sum.canonical() + f.unit.symbol + "，两者不等。",
+          "核对资金来源：各项之和应等于「" + name + "」，改正合计数或有误的分项。");
+    }
+  }
+
+  // A 成本 target in money above the project's whole budget (units converted).
+  void cost_within_total(const Indicator& ind, const Cell& cell, const Constraint& c,
+                         const std::string& path) {
+    if (!rules_) return;
+    const rules::FigureDef* total = nullptr;
+    for (const char* name : {"年度资金总额", "资金总额"})
+      if (auto it = rules_->figures.find(name); it != rules_->figures.end() && it->second.year)
+        total = &it->second;
+    if (!total) return;
+    const Number limit = *total->year * total->unit.factor;
+    for (const Quantity* q : quantities(c)) {
+      if (q->unit.dimension != total->unit.dimension || q->base_value() <= limit) continue;
+      add("R4002", path, cell.where, cell.source_line,
+          "成本指标「" + ind.name + "」的指标值「" + std::string(trim(cell.text)) +
+              "」超过项目资金总额" + total->year->canonical() + total->unit.symbol + "。",
+          "核对成本指标的数值和单位（元与万元），成本不应超过项目资金总额。");
+      return;
+    }
+  }
+
+  void date_in_year(const Indicator& ind, const Cell& cell, const Constraint& c,
+                    const std::string& path) {
+    auto* d = std::get_if<DeadlineConstraint>(&c.form);
+    if (!d || !table.year) return;
+    for (const CalendarDate* date : {&d->by, d->from ? &*d->from : nullptr}) {
+      if (!date || !date->year || *date->year == *table.year) continue;
+      add("R3006", path, cell.where, cell.source_line,
+          "时效指标「" + ind.name + "」的完成时限「" + std::string(trim(cell.text)) + "」在" +
+              std::to_string(*date->year) + "年，不在预算年度" + std::to_string(*table.year) +
+              "年内。",
+          "完成时限应在预算年度内；跨年度实施的项目，按本年度应完成的阶段目标填写。");
+      return;
+    }
+  }
+};
+
+}  // namespace
+
+bool conditions_hold(const rules::ReviewRule& rule, const Constraint& c) {
+  using K = rules::ReviewCondition::Kind;
+  static const std::map<std::string, std::string> kinds = {{"数值", "quantity"}, {"区间", "range"},
+                                                           {"时限", "deadline"}, {"等级", "level"},
+                                                           {"文字", "text"},     {"空", "none"}};
+  const auto qs = Reviewer::quantities(c);
+  for (const auto& cond : rule.conditions) {
+    switch (cond.kind) {
+      case K::kind:
+        if (kinds.at(cond.kind_word) != c.kind()) return false;
+        break;
+      case K::comparator: {
+        auto* q = std::get_if<QuantityConstraint>(&c.form);
+        if (!q || std::find(cond.comparators.begin(), cond.comparators.end(), q->op) ==
+                      cond.comparators.end())
+          return false;
+        break;
+      }
+      case K::unit:
+        if (qs.empty()) return false;
+        for (const Quantity* q : qs)
+          if (q->unit.symbol.empty() || q->unit.dimension != cond.unit->dimension) return false;
+        break;
+      case K::value: {
+        auto* q = std::get_if<QuantityConstraint>(&c.form);
+        if (!q || q->target.unit.dimension != cond.value->unit.dimension ||
+            !holds(*cond.op, q->target.base_value(), cond.value->base_value()))
+          return false;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// The rule files' 审核, each over the indicators in its 范围.
+void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTable& units,
+           TableReview& out) {
+  const rules::Statement& st = *rule.statement;
+  Finding f;
+  f.severity = rule.severity;
+  f.code = rule.code;
+  f.rule = st.at.file->path + ":" + std::to_string(st.at.line());
+  f.message = rule.problem;
+  f.suggestion = rule.suggestion;
+  const Indicator* first = nullptr;
+  bool some = false;
+  for (const Indicator& ind : table.indicators) {
+    if (squeeze(ind.name).empty() || !rule.in_scope(ind.path())) continue;
+    if (!first) first = &ind;
+    const Cell& cell = table.has_year ? ind.year_target : ind.half_target;
+    auto parsed = parse_target(cell.text, units);
+    const auto* c = std::get_if<Constraint>(&parsed);
+    const bool holds = c && conditions_hold(rule, *c);
+    some = some || holds;
+    using Q = rules::ReviewRule::Quantifier;
+    if ((rule.quantifier == Q::every && !holds) || (rule.quantifier == Q::none && holds)) {
+      Finding one = f;
+      one.indicator = ind.path_text();
+      one.where = cell.where;
+      one.source_line = cell.source_line;
+      out.findings.push_back(std::move(one));
+    }
+  }
+  if (rule.quantifier != rules::ReviewRule::Quantifier::some || some) return;
+  // No indicator in its 范围 meets it: one finding for the table, at the
+  // first indicator of the 范围 (else the table's first row).
+  const Indicator* at = first                      ? first
+                        : table.indicators.empty() ? nullptr
+                                                   : &table.indicators.front();
+  f.where = at ? SourceLocation{table.file, at->line, 1} : SourceLocation{table.file, 1, 1};
+  if (at) f.source_line = at->year_target.source_line;
+  out.findings.push_back(std::move(f));
+}
+
+}  // namespace
+
+TableReview review_table(const TargetTable& table, const rules::RuleSet* rules,
+                         std::vector<Diagnostic>& diagnostics) {
+  const UnitTable& units = rules ? rules->units : UnitTable::standard();
+  TableReview out;
+  out.file = table.file;
+  out.year = table.year;
+  if (auto u = table.metadata.find("单位"); u != table.metadata.end()) out.unit = u->second;
+  for (const char* key : kHeadingKeys)
+    if (auto it = table.metadata.find(key); it != table.metadata.end())
+      out.heading.emplace_back(key, it->second);
+  for (const Indicator& ind : table.indicators) out.indicators += !squeeze(ind.name).empty();
+  Reviewer r{table, units, out, rules};
+  r.categories();
+  std::size_t table_wide = out.findings.size();
+  r.repeated(diagnostics);
+  for (const Indicator& ind : table.indicators) r.indicator(ind);
+  if (rules)
+    for (const rules::ReviewRule& rule : rules->reviews) apply(rule, table, units, out);
+  // Row findings in table order, each row's in the order of the rules.
+  std::stable_sort(out.findings.begin() + long(table_wide), out.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.where.line < b.where.line; });
+  // The funds block stands in the rule files: its findings after the table's.
+  if (rules) r.funds_add_up(*rules);
+  return out;
+}
+
+}  // namespace indicheck::review

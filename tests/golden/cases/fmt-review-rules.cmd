@@ -1,0 +1,3 @@
+fmt
+--check
+rules/review/bureau.rules

@@ -1,0 +1,2 @@
+lint
+rules/review/bureau.rules

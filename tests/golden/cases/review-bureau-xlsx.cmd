@@ -1,0 +1,11 @@
+review
+--rules
+rules/review/bureau.rules
+--rules
+tests/golden/data/review/budget.rules
+tests/golden/data/review/defects.tsv
+tests/golden/data/review/defects-categories.tsv
+--format
+xlsx
+--output
+@TMP@/审核意见表.xlsx

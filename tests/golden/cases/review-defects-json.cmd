@@ -1,0 +1,5 @@
+review
+tests/golden/data/review/defects.tsv
+tests/golden/data/review/defects-categories.tsv
+--format
+json

@@ -1,0 +1,3 @@
+review
+tests/golden/data/review/defects.tsv
+tests/golden/data/review/defects-categories.tsv

@@ -1,0 +1,2 @@
+review
+tests/golden/data/import/layouts/national-10.csv

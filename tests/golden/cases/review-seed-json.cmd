@@ -1,0 +1,4 @@
+review
+fixtures/suzhou-zrzy-2024/targets.tsv
+--format
+json

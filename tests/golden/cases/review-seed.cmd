@@ -1,0 +1,2 @@
+review
+fixtures/suzhou-zrzy-2024/targets.tsv

@@ -1,0 +1,4 @@
+review
+tests/golden/data/review/clean.tsv
+--format
+xlsx

@@ -1,0 +1,3 @@
+test
+rules/review
+--coverage

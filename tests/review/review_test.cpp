@@ -1,0 +1,227 @@
+// 绩效目标审核: the shipped review rules and a bureau's own (审核) on tables
+// made to hold one instance of each defect (tests/golden/data/review/).
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "engine/base/input_file.hpp"
+#include "engine/base/output_file.hpp"
+#include "engine/import/xlsx.hpp"
+#include "engine/report/render_review.hpp"
+#include "engine/review/review.hpp"
+#include "engine/rules/load.hpp"
+#include "tests/import/grid_rows.hpp"
+
+using namespace indicheck;
+
+namespace {
+
+std::string source(const std::string& relative) {
+  return std::string(INDICHECK_SOURCE_DIR) + "/" + relative;
+}
+
+TargetTable table(const std::string& relative) {
+  std::vector<Diagnostic> ds;
+  auto text = read_file(source(relative), ds);
+  REQUIRE(text);
+  auto t = read_targets(relative, *text, ds);
+  REQUIRE(t);
+  return *t;
+}
+
+TargetTable table_text(const std::string& text) {
+  std::vector<Diagnostic> ds;
+  auto t = read_targets("t.tsv", text, ds);
+  REQUIRE(t);
+  REQUIRE(ds.empty());
+  return *t;
+}
+
+// "R2001@7" for each finding, in order.
+std::vector<std::string> codes_at(const review::TableReview& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings) out.push_back(f.code + "@" + std::to_string(f.where.line));
+  return out;
+}
+
+review::TableReview review_of(const TargetTable& t, const rules::RuleSet* rs = nullptr) {
+  std::vector<Diagnostic> ds;
+  return review::review_table(t, rs, ds);
+}
+
+}  // namespace
+
+TEST_CASE("every shipped defect is found at its row, in the order of the rules", "[review]") {
+  std::vector<Diagnostic> ds;
+  auto text = read_file(source("tests/golden/data/review/defects.tsv"), ds);
+  REQUIRE(text);
+  auto t = read_targets("defects.tsv", *text, ds);
+  REQUIRE(t);
+  REQUIRE(ds.size() == 1);  // the repeated path (E2205): a finding, taken out
+  auto r = review::review_table(*t, nullptr, ds);
+  CHECK(ds.empty());
+  CHECK(codes_at(r) == std::vector<std::string>{"R2001@7", "R3001@8", "R2005@9", "R3002@10",
+                                                "R1004@11", "R2004@12", "R3004@13", "R2006@14",
+                                                "R3006@15", "R2003@16", "R3005@17", "R2002@19",
+                                                "R1005@20"});
+  // Located at the target's cell, with the indicator's path.
+  const auto& vague = r.findings[0];
+  CHECK(vague.severity == Severity::error);
+  CHECK(vague.where.column == 16);
+  CHECK(vague.indicator == "产出指标 / 数量指标 / 培训人次");
+  CHECK(vague.message ==
+        "「数量指标」「培训人次」的指标值「有所提高」只有描述性文字，无法衡量是否完成。");
+  CHECK(r.indicators == 15);
+}
+
+TEST_CASE("the categories a project table must have", "[review]") {
+  auto r = review_of(table("tests/golden/data/review/defects-categories.tsv"));
+  CHECK(codes_at(r) == std::vector<std::string>{"R1001@5", "R1002@7", "R1003@5"});
+  CHECK(r.findings[0].message == "项目支出绩效目标表缺少一级指标「效益指标」。");
+  CHECK(r.findings[2].message == "产出指标缺少二级指标时效指标、成本指标。");
+  CHECK(r.findings[0].indicator.empty());
+}
+
+TEST_CASE("a table of another template is noted, not judged on categories", "[review]") {
+  auto r =
+      review_of(table_text("一级指标\t二级指标\t三级指标\t全年指标值\n"
+                           "目标\t数量\t培训人次\t≥100人次\n"));
+  CHECK(codes_at(r) == std::vector<std::string>{"R1006@2"});
+  CHECK(r.findings[0].severity == Severity::note);
+}
+
+TEST_CASE("a clean table and the seed's targets have no 错误", "[review]") {
+  CHECK(review_of(table("tests/golden/data/review/clean.tsv")).findings.empty());
+  auto seed = review_of(table("fixtures/suzhou-zrzy-2024/targets.tsv"));
+  for (const auto& f : seed.findings) CHECK(f.severity != Severity::error);
+}
+
+TEST_CASE("rates that can exceed 100% and cost ceilings are not findings", "[review]") {
+  auto r =
+      review_of(table_text("# 年度: 2024\n一级指标\t二级指标\t三级指标\t全年指标值\n"
+                           "产出指标\t数量指标\t完成率\t≥120%\n"      // a 完成率 may exceed 100%
+                           "产出指标\t质量指标\t验收合格率\t=100%\n"  // at most 100%
+                           "产出指标\t时效指标\t完成时间\t2024年12月底前\n"
+                           "产出指标\t成本指标\t单位成本\t≤300元\n"
+                           "效益指标\t社会效益指标\t覆盖率\t[80%,100%]\n"
+                           "满意度指标\t服务对象满意度指标\t满意度\t≥90%\n"));
+  CHECK(codes_at(r).empty());
+}
+
+TEST_CASE("a bureau's review rules: 至少一个, 每个 and 没有 over the targets", "[review][rules]") {
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules({source("rules/review/bureau.rules")}, ds);
+  REQUIRE(ds.empty());
+  REQUIRE(rs->reviews.size() == 3);
+  CHECK(rs->reviews[1].conditions.size() == 3);
+  CHECK(rs->reviews[1].conditions[2].written == "数值 ≥ 80%");
+
+  auto none = review_of(table("tests/golden/data/review/defects-categories.tsv"), rs.get());
+  std::vector<std::string> bureau;
+  for (const auto& f : none.findings)
+    if (f.code.starts_with("SZ")) bureau.push_back(f.code + "@" + std::to_string(f.where.line));
+  // No 成本指标 at all: one finding for the table, at its first row.
+  CHECK(bureau == std::vector<std::string>{"SZ001@5"});
+
+  auto low = review_of(table("rules/review/testdata/satisfaction.tsv"), rs.get());
+  bureau.clear();
+  for (const auto& f : low.findings)
+    if (f.code.starts_with("SZ")) bureau.push_back(f.code + "@" + std::to_string(f.where.line));
+  CHECK(bureau == std::vector<std::string>{"SZ002@5", "SZ002@6", "SZ003@8"});
+  const auto& sz002 = low.findings[low.findings.size() - 2];
+  CHECK(sz002.severity == Severity::warning);
+  CHECK(sz002.message == "满意度指标的目标值未以百分比表示，或低于80%");
+  CHECK(low.findings.back().severity == Severity::note);
+}
+
+TEST_CASE("review rules are checked like every rule", "[review][rules]") {
+  auto lint = [](const std::string& text) {
+    std::vector<Diagnostic> ds;
+    rules::load_rules_text("r.rules", text, ds);
+    std::vector<std::string> out;
+    for (const auto& d : ds)
+      out.push_back(std::string(id_of(d.code)) + "@" + std::to_string(d.where.line) + ":" +
+                    std::to_string(d.where.column));
+    return out;
+  };
+  CHECK(lint("审核 SZ001 {\n  每个 类型 数值\n  问题 \"…\"\n}\n").empty());
+  CHECK(lint("审核 R2001 {\n  每个 类型 数值\n  问题 \"…\"\n}\n") ==
+        std::vector<std::string>{"E3710@1:4"});
+  CHECK(lint("审核 SZ1 {\n  问题 \"…\"\n}\n") == std::vector<std::string>{"E3711@1:4"});
+  CHECK(lint("审核 SZ1 {\n  没有 类型 空\n}\n") == std::vector<std::string>{"E3712@1:4"});
+  CHECK(lint("审核 SZ1 {\n  没有 单位 株株\n  问题 \"…\"\n}\n") ==
+        std::vector<std::string>{"E3202@2:6"});
+  CHECK(lint("审核 SZ1 {\n  没有 类型 空\n  没有 类型 文字\n  问题 \"…\"\n}\n") ==
+        std::vector<std::string>{"E3402@3:3"});
+  CHECK(lint("审核 SZ1 {\n  每个 比较 大于\n}\n") == std::vector<std::string>{"E3706@2:9"});
+}
+
+TEST_CASE("fmt prints a review rule in the canonical layout", "[review][rules]") {
+  rules::SourceFile file("r.rules",
+                         "审核   SZ001{\n 范围  成本指标/*\n   至少一个  单位 元   且 比较 <= >=  "
+                         "# 上限\n级别 警告\n问题 \"甲\"\n}\n");
+  std::vector<Diagnostic> ds;
+  auto parsed = rules::parse_rule_file(file, ds);
+  REQUIRE(ds.empty());
+  CHECK(rules::format_rule_file(parsed) ==
+        "审核 SZ001 {\n  范围 成本指标/*\n  至少一个 单位 元 且 比较 ≤ ≥  # 上限\n  级别 警告\n  "
+        "问题 \"甲\"\n}\n");
+}
+
+TEST_CASE("the 审核意见表 workbook reads back: one row per finding under its table's head",
+          "[review][xlsx]") {
+  review::ReviewReport report;
+  report.tables.push_back(review_of(table("tests/golden/data/review/defects-categories.tsv")));
+  report.tables.push_back(review_of(table("tests/golden/data/review/clean.tsv")));
+  auto dir = std::filesystem::temp_directory_path() /
+             ("indicheck-review-xlsx-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "审核意见表.xlsx").string();
+  std::vector<Diagnostic> d;
+  REQUIRE(write_output_via(
+      path, [&](const std::string& tmp) { return write_review_xlsx(report, tmp); }, d));
+  auto grid = read_xlsx(path, d);
+  std::filesystem::remove_all(dir);
+  REQUIRE(d.empty());
+  REQUIRE(grid);
+  REQUIRE(grid->tables.size() == 1);
+  CHECK(grid->tables[0].name == "审核意见表");
+  const auto rows = test::dense_rows(grid->tables[0]);
+  REQUIRE(rows.size() == 19);
+  CHECK(rows[0][0] == "绩效目标审核意见表");
+  CHECK(rows[2][0] == "目标表");
+  CHECK(rows[2][2] == "tests/golden/data/review/defects-categories.tsv");
+  CHECK(rows[3][0] == "年度");
+  CHECK(rows[4] == std::vector<std::string>{"项目名称", "", "农村公路养护", "", "", "", ""});
+  CHECK(rows[5][2] == "2 项指标；错误 2 条，警告 1 条，提示 0 条");
+  CHECK(rows[6] == std::vector<std::string>{"序号", "级别", "代码", "位置", "指标", "问题",
+                                            "审核意见（建议）"});
+  CHECK(rows[7] ==
+        std::vector<std::string>{"1", "错误", "R1001", "5:1", "（全表）",
+                                 "项目支出绩效目标表缺少一级指标「效益指标」。",
+                                 "补充「效益指标」，并在其下至少设置一个可衡量的三级指标。"});
+  CHECK(rows[9][2] == "R1003");
+  // The clean table: its head, then a row saying nothing was found.
+  CHECK(rows[11][2] == "tests/golden/data/review/clean.tsv");
+  CHECK(rows[18][0] == "未发现问题。");
+}
+
+TEST_CASE("the funds block adds up, and no 成本 target exceeds the whole budget",
+          "[review][budget]") {
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules({source("tests/golden/data/review/budget.rules")}, ds);
+  REQUIRE(ds.empty());
+  auto r = review_of(table("tests/golden/data/review/defects.tsv"), rs.get());
+  std::vector<std::string> budget;
+  for (const auto& f : r.findings)
+    if (f.code.starts_with("R4")) budget.push_back(f.code + "@" + std::to_string(f.where.line));
+  // 项目总成本 ≤120万元 against 100万元 (row 18); 80 + 15 ≠ 100 (the rule file's line 4).
+  CHECK(budget == std::vector<std::string>{"R4002@18", "R4001@4"});
+  CHECK(r.findings.back().message ==
+        "资金「年度资金总额」为100万元，其下各项（财政拨款、其他资金）之和为95万元，两者不等。");
+  // Without the funds block there is nothing to compare with.
+  for (const auto& f : review_of(table("tests/golden/data/review/defects.tsv")).findings)
+    CHECK_FALSE(f.code.starts_with("R4"));
+}

@@ -1,0 +1,120 @@
+// indicheck review TABLE... [--rules R...]: 绩效目标审核, every table reviewed
+// against the shipped review rules and the rule files' own (docs/review.md).
+
+#include <memory>
+#include <set>
+
+#include "engine/assess/pipeline.hpp"
+#include "engine/base/output_file.hpp"
+#include "engine/report/render_review.hpp"
+#include "tools/indicheck/commands.hpp"
+
+namespace indicheck::cli {
+
+namespace {
+
+bool emit_review(const review::ReviewReport& report, const std::string& format,
+                 const std::string& output, std::vector<Diagnostic>& problems) {
+  const std::string to = output.empty() ? "-" : output;
+  if (format == "xlsx") {
+    if (output.empty()) {
+      problems.push_back(
+          make_diagnostic(Code::cli_xlsx_needs_output, "indicheck review", 1, 1,
+                          "--format xlsx writes a workbook, not text: give --output FILE.xlsx"));
+      return false;
+    }
+    return write_output_via(
+        to, [&](const std::string& temporary) { return write_review_xlsx(report, temporary); },
+        problems);
+  }
+  std::string text;
+  if (format == "json")
+    text = render_review_json(report);
+  else if (format == "csv")
+    text = render_review_csv(report);
+  else if (format == "md")
+    text = render_review_md(report);
+  else if (format == "html")
+    text = render_review_html(report);
+  else if (format == "junit")
+    text = render_review_junit(report);
+  else
+    text = render_review_text(report);
+  return write_output(to, text, problems);
+}
+
+}  // namespace
+
+Command add_review(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> tables;
+    std::vector<std::string> rules;
+    std::string format = "text";
+    std::string output;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand(
+      "review", "绩效目标审核: review target tables before the budget is approved (no actuals)");
+  sub->add_option("tables", o->tables,
+                  "target tables: indicheck's targets TSV or any table import reads (xlsx, xls, "
+                  "HTML, docx, PDF, CSV)")
+      ->required();
+  // One file a --rules (repeat it for more): the tables follow on the line.
+  sub->add_option("--rules", o->rules,
+                  "a rule file (.rules; repeat for more): units, the funds block (预算) and the "
+                  "bureau's own review rules (审核)")
+      ->allow_extra_args(false);
+  sub->add_option("--format", o->format,
+                  "text, json, csv, xlsx, html, junit or md (docs/review.md)")
+      ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html", "junit", "md"}));
+  sub->add_option("--output", o->output,
+                  "write the findings to FILE (atomically; - for stdout) instead of stdout");
+  return {sub, [o]() {
+            review::ReviewReport report;
+            std::set<std::string> shown;  // a rule file's diagnostic once, not once a table
+            std::string printed;
+            auto note = [&](const std::vector<Diagnostic>& ds) {
+              for (const Diagnostic& d : ds) {
+                std::string text = render(d);
+                if (!shown.insert(text).second) continue;
+                printed += text;
+                report.diagnostics.push_back(d);
+              }
+            };
+            std::vector<NamedPath> inputs;
+            for (const std::string& t : o->tables) inputs.push_back({"a table", t});
+            for (const std::string& r : o->rules) inputs.push_back({"--rules", r});
+            for (const std::string& path : o->tables) {
+              std::vector<Diagnostic> diagnostics;
+              Pipeline pipeline;
+              // The table's own problems (a repeated path) do not stop its rule files:
+              // read apart, each with its diagnostics.
+              std::vector<Diagnostic> rule_diagnostics;
+              if (!pipeline.read_targets(path, diagnostics) ||
+                  !pipeline.load_rules(o->rules, "indicheck review", rule_diagnostics)) {
+                report.unreadable = true;
+                note(diagnostics);
+                note(rule_diagnostics);
+                continue;
+              }
+              note(rule_diagnostics);
+              report.tables.push_back(
+                  review::review_table(pipeline.targets(), pipeline.rules(), diagnostics));
+              note(diagnostics);
+            }
+            print_err(printed);
+            if (report.unreadable && report.tables.empty()) return kExitUnusable;
+            std::vector<Diagnostic> problems;
+            if (!o->output.empty() && !check_outputs({{"--output", o->output}}, inputs, problems)) {
+              print_err(render_all(problems));
+              return kExitUnusable;
+            }
+            if (!emit_review(report, o->format, o->output, problems)) {
+              print_err(render_all(problems));
+              return kExitUnusable;
+            }
+            return report.exit_code();
+          }};
+}
+
+}  // namespace indicheck::cli
