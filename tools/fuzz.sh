@@ -18,8 +18,10 @@
 #   --findings DIR  where crashes, leaks, timeouts and OOM inputs are kept
 #                (DIR/TARGET/crash-…, leak-…, timeout-…, oom-…) and each run's log
 #                (DIR/TARGET.log); default DIR = <build>/findings
-#   TARGET       target_expr, actual, targets_table, actuals_table, batch, rules, import;
-#                default all
+#   TARGET       target_expr, actual, targets_table, actuals_table, batch, rules, import,
+#                rule_tree, xlsx_sparse, output_paths; default all
+#                (the last three read their bytes as a program that writes the input:
+#                no dictionary; 4096 bytes, or 64 for output_paths)
 #
 # Each target runs with:
 #   -dict=tests/fuzz/<dict>    the grammar's tokens (tests/fuzz/make_dicts.py writes them)
@@ -59,14 +61,16 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(target_expr actual targets_table actuals_table batch rules import)
+[ ${#targets[@]} -gt 0 ] || targets=(target_expr actual targets_table actuals_table batch rules import
+                                     rule_tree xlsx_sparse output_paths)
 findings=${findings:-$build/findings}
 
 declare -A dict=([target_expr]=expr.dict [actual]=expr.dict [targets_table]=targets_table.dict
                  [actuals_table]=actuals_table.dict [batch]=batch.dict [rules]=rules.dict
-                 [import]=import.dict)
+                 [import]=import.dict [rule_tree]=- [xlsx_sparse]=- [output_paths]=-)
 declare -A max_len=([target_expr]=1024 [actual]=1024 [targets_table]=16384
-                    [actuals_table]=16384 [batch]=16384 [rules]=16384 [import]=16384)
+                    [actuals_table]=16384 [batch]=16384 [rules]=16384 [import]=16384
+                    [rule_tree]=4096 [xlsx_sparse]=4096 [output_paths]=64)
 for t in "${targets[@]}"; do
   [ -n "${dict[$t]:-}" ] || { echo "fuzz.sh: unknown target $t" >&2; exit 2; }
 done
@@ -85,9 +89,10 @@ run_target() {
   local t=$1
   mkdir -p "$findings/$t" "$build/corpus/$t"
   local log=$findings/$t.log
-  local args=(-dict="tests/fuzz/${dict[$t]}" -max_len="${max_len[$t]}" -timeout=10
+  local args=(-max_len="${max_len[$t]}" -timeout=10
               -rss_limit_mb=2048 -malloc_limit_mb=512 -max_total_time="$time_limit"
               -artifact_prefix="$findings/$t/" -print_final_stats=1)
+  [ "${dict[$t]}" = - ] || args+=(-dict="tests/fuzz/${dict[$t]}")
   [ -z "$runs" ] || args+=(-runs="$runs")
   echo "== fuzz_$t: ${args[*]} (started $(date -u +%H:%M:%S))"
   local start status=0

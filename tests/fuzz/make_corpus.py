@@ -19,7 +19,8 @@ import sys
 
 root = pathlib.Path(__file__).resolve().parents[2]
 out = pathlib.Path(sys.argv[1])
-targets = ["target_expr", "actual", "targets_table", "actuals_table", "batch", "rules", "import"]
+targets = ["target_expr", "actual", "targets_table", "actuals_table", "batch", "rules", "import",
+           "rule_tree", "xlsx_sparse", "output_paths"]
 seeds = {t: set() for t in targets}
 
 
@@ -113,6 +114,25 @@ seeds["import"].add(zipped([
         cell % ('<w:vMerge w:val="restart"/>', "受益人口"), cell % ("", "≥3万人"),
         cell % ("<w:vMerge/>", ""), cell % ("", "=4座"))),
 ]))
+
+# The program-driven targets start from the hostile shapes of issue 15 (each
+# target's header comment says how its bytes are read).
+seeds["rule_tree"] |= {
+    bytes([0, 0, 0, 0, 3, 0x4E, 0x20]),  # 甲 + 甲 repeated: a 20 000-term flat sum
+    bytes([1, 0x27, 0x10, 0]),  # a chain of 10 000 定义
+    bytes([2] + [4] * 40 + [0]),  # 40 parentheses deep, in a 定义 and an 实际值
+    bytes([0] + [6] * 300 + [0]),  # 300 unary minus
+}
+seeds["xlsx_sparse"] |= {
+    bytes([0, 0, 0, 0x0F, 0xFF, 0xFF, 0, 3]),  # one cell at D1048576
+    bytes([7, 8, 0, 0x0F, 0xFF, 0xFF, 0, 3]),  # eight sheets naming that one part
+    bytes([0, 7] + [1, 0, 0, 1, 0, 0] * 8),  # a 16 KB shared string in eight cells
+    bytes([0, 0, 0, 0, 0, 0, 0, 0, 253, 0, 0, 0, 0, 255]),  # A1, merged to IV1036289
+}
+seeds["output_paths"] |= {
+    bytes([0, 1, 2, 3, 1, 2, 0, 0, 0, 1, 3, 2, 4, 3, 5, 1]),
+    bytes([4, 1, 2, 3, 1, 2, 0, 1, 2, 2]),  # an output that is an input
+}
 
 for t in targets:
     for f in sorted((root / "tests" / "fuzz" / "seeds" / t).glob("*")):
