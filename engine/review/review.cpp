@@ -134,7 +134,7 @@ struct Reviewer {
   const rules::RuleSet* rules_ = nullptr;
 
   void add(std::string_view code, const std::string& indicator, SourceLocation where,
-           std::string source_line, std::string message, std::string suggestion) {
+           SourceLine source_line, std::string message, std::string suggestion) {
     const ShippedRule& r = rule(code);
     Finding f;
     f.severity = r.severity;
@@ -198,7 +198,7 @@ struct Reviewer {
             "补充「" + c + "指标」，并在其下至少设置一个可衡量的三级指标。");
       } else if (!it->second.named) {
         const Indicator& f = *it->second.first;
-        const std::string& line = f.year_target.source_line;
+        const std::string line(f.year_target.source_line.view());
         add("R1002", f.level1, at(f.line, column_in(line, f.level1)), line,
             "一级指标「" + f.level1 + "」下没有设置三级指标。",
             "在「" + f.level1 + "」下至少设置一个三级指标，并填写指标值。");
@@ -208,7 +208,7 @@ struct Reviewer {
       const Seen& s = seen.at(c);
       if (s.named || std::find(required.begin(), required.end(), c) != required.end()) continue;
       const Indicator& f = *s.first;
-      const std::string& line = f.year_target.source_line;
+      const std::string line(f.year_target.source_line.view());
       add("R1007", f.level1, at(f.line, column_in(line, f.level1)), line,
           "一级指标「" + f.level1 + "」下没有设置三级指标。",
           "设置可衡量的三级指标，或删去这一空行。");
@@ -223,7 +223,7 @@ struct Reviewer {
     }
     if (missing.empty()) return;
     const Indicator& f = *output->second.first;
-    const std::string& line = f.year_target.source_line;
+    const std::string line(f.year_target.source_line.view());
     add("R1003", f.level1, at(f.line, column_in(line, f.level1)), line,
         "产出指标缺少二级指标" + join(missing) + "。",
         "按模板在产出指标下补充" + join(missing) + "，各设置至少一个三级指标。");
@@ -242,7 +242,7 @@ struct Reviewer {
       if (squeeze(ind.name).empty()) continue;
       auto [it, fresh] = first.emplace(ind.path_key(), &ind);
       if (fresh) continue;
-      const std::string& line = ind.year_target.source_line;
+      const std::string line(ind.year_target.source_line.view());
       add("R1005", ind.path_text(), at(ind.line, column_in(line, ind.name)), line,
           "指标「" + ind.path_text() + "」与第" + std::to_string(it->second->line) + "行重复设置。",
           "删除重复的指标，或修改指标名称以区分两项不同的内容。");
@@ -256,7 +256,7 @@ struct Reviewer {
     if (squeeze(ind.name).empty()) return;  // a row that only records its category
     const std::string path = ind.path_text();
     const Cell& cell = table.has_year ? ind.year_target : ind.half_target;
-    const std::string& line = cell.source_line;
+    const std::string line(cell.source_line.view());
     const std::string written = std::string(trim(cell.text));
     const std::string l1 = category(ind.level1), l2 = category(ind.level2);
     const bool cost = l1 == "成本" || l2 == "成本";
@@ -312,7 +312,7 @@ struct Reviewer {
   void text_target(const Indicator& ind, const Cell& cell, const std::string& written,
                    const std::string& path, bool quantity) {
     const bool vague = !has_digit(written) && contains_any(written, kVagueWords);
-    const std::string& line = cell.source_line;
+    const std::string line(cell.source_line.view());
     const std::string kind = "「" + category(ind.level2) + "指标」";
     if (vague && quantity) {
       add("R2001", path, cell.where, line,

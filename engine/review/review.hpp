@@ -31,7 +31,7 @@ struct Finding {
   std::string message;     // 问题
   std::string suggestion;  // 建议
   SourceLocation where;
-  std::string source_line;  // the table's line, for the excerpt; may be empty
+  SourceLine source_line;  // the table's line, for the excerpt; may be empty
 };
 
 // One shipped review rule, as docs/review.md lists it.

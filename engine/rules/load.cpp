@@ -1425,9 +1425,9 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
 }
 
 std::unique_ptr<RuleSet> load_rules_text(const std::string& name, std::string text,
-                                         std::vector<Diagnostic>& diagnostics) {
+                                         std::vector<Diagnostic>& diagnostics, const Reach* reach) {
   auto rs = std::make_unique<RuleSet>();
-  Checker c(*rs, diagnostics, Reach::around({name}));
+  Checker c(*rs, diagnostics, reach ? *reach : Reach::around({name}));
   rs->sources.push_back(std::make_unique<SourceFile>(name, std::move(text)));
   c.parse_and_follow(*rs->sources.back(), name, 0);
   check_all(c, *rs, nullptr);

@@ -150,8 +150,10 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
                                     const Reach* reach = nullptr);
 
 // Checks one in-memory file (tests, fuzzing): no 引用 or 目标表 is followed
-// unless the paths exist.
+// unless the paths exist. `reach` as for load_rules; by default, the working
+// folder and the folder of `name`.
 std::unique_ptr<RuleSet> load_rules_text(const std::string& name, std::string text,
-                                         std::vector<Diagnostic>& diagnostics);
+                                         std::vector<Diagnostic>& diagnostics,
+                                         const Reach* reach = nullptr);
 
 }  // namespace indicheck::rules

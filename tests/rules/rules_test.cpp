@@ -346,7 +346,10 @@ TEST_CASE("rules: a sum of 万元 and 亩 is an error at the operator", "[rules]
 
 TEST_CASE("rules: the seed's budget figures are exact, in both columns", "[rules]") {
   std::vector<Diagnostic> ds;
-  auto rs = load_rules({kSource + "/rules/suzhou-zrzy-2024.rules"}, ds);
+  // The rule file's 目标表 is in fixtures/: the project folder is within reach,
+  // as the working folder is when indicheck runs from it.
+  const Reach project = Reach::around({kSource});
+  auto rs = load_rules({kSource + "/rules/suzhou-zrzy-2024.rules"}, ds, nullptr, &project);
   REQUIRE(errors(ds) == 0);
   const FigureDef& f = rs->figures.at("项目支出");
   CHECK(f.unit.symbol == "万元");
@@ -386,7 +389,8 @@ TEST_CASE("rules: the seed's item check fails, naming its line, when a figure ch
   REQUIRE(text.find(from) == text.rfind(from));
   text.replace(text.find(from), from.size(), "半年 3800.22");
   std::vector<Diagnostic> ds;
-  auto rs = load_rules_text(path, text, ds);
+  const Reach project = Reach::around({kSource});
+  auto rs = load_rules_text(path, text, ds, &project);
   REQUIRE(errors(ds) == 0);
   Evaluator half(*rs, Period::half, {});
   auto results = reconcile(half, true);
