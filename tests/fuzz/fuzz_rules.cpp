@@ -11,6 +11,7 @@
 #include "engine/rules/load.hpp"
 #include "engine/rules/syntax.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
+#include "tests/fuzz/fuzz_fmt.hpp"
 
 using namespace indicheck;
 
@@ -21,16 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check_diagnostics(ds, size);
   (void)set;
 
-  std::vector<Diagnostic> parse_ds;
-  rules::SourceFile source("fuzz.rules", text);
-  rules::RuleFile file = rules::parse_rule_file(source, parse_ds);
-  fuzz::check_diagnostics(parse_ds, size);
-  if (has_errors(parse_ds)) return 0;
-  std::string once = rules::format_rule_file(file);
-  std::vector<Diagnostic> again_ds;
-  rules::SourceFile again_source("fuzz.rules", once);
-  rules::RuleFile again = rules::parse_rule_file(again_source, again_ds);
-  fuzz::require(!has_errors(again_ds), "fmt output does not parse");
-  fuzz::require(rules::format_rule_file(again) == once, "fmt is not idempotent");
+  fuzz::check_fmt(text);
   return 0;
 }
