@@ -67,8 +67,8 @@ TEST_CASE("a file a rule file names must be within reach, regular and named as i
   CHECK(problem("r/notes.md", NamedKind::table) == Code::file_wrong_kind);
   CHECK(problem("r/sub", NamedKind::rules) == Code::file_not_regular);  // a directory
   // --allow-outside lifts the folder only.
-  CHECK_FALSE(check_named_file((f.path / "outside.rules").string(), NamedKind::rules,
-                               Reach::anywhere()));
+  CHECK_FALSE(
+      check_named_file((f.path / "outside.rules").string(), NamedKind::rules, Reach::anywhere()));
   auto p = check_named_file("/etc/passwd", NamedKind::rules, Reach::anywhere());
   REQUIRE(p);
   CHECK(p->code == Code::file_wrong_kind);
