@@ -8,6 +8,8 @@ packages=(
   cmake g++ make          # the build
   tao-pegtl-dev           # PEGTL 3.2.7: every grammar
   libboost-dev            # Boost.Multiprecision: exact numbers
+  libboost-locale-dev     # Boost.Locale: reads the gettext message catalog (zh_CN)
+  gettext                 # msgfmt, xgettext, msgcmp: build and check the message catalog
   libspdlog-dev           # logging to stderr
   nlohmann-json3-dev      # JSON output
   libcli11-dev            # command-line parsing

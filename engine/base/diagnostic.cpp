@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 
 namespace indicheck {
 
@@ -57,18 +58,30 @@ std::string visible_text(std::string_view text, bool keep_line_breaks) {
   return out;
 }
 
+const char* said(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return trc("severity", "error");
+    case Severity::warning:
+      return trc("severity", "warning");
+    case Severity::note:
+      return trc("severity", "note");
+  }
+  return "?";
+}
+
 std::string describe_at(std::string_view text, std::size_t byte) {
-  if (byte >= text.size()) return "end of text";
+  if (byte >= text.size()) return tr("end of text");
   std::size_t end = byte;
   auto cp = utf8::next(text, end);
-  if (cp < 0) return "an invalid UTF-8 byte";
-  if (cp == '\n' || cp == '\r') return "end of line";
-  if (cp == '\t') return "a tab";
-  if (cp == 0) return "a NUL byte";
+  if (cp < 0) return tr("an invalid UTF-8 byte");
+  if (cp == '\n' || cp == '\r') return tr("end of line");
+  if (cp == '\t') return tr("a tab");
+  if (cp == 0) return tr("a NUL byte");
   if (cp < 0x20 || cp == 0x7F) {
     char name[16];
     std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
-    return std::string("the control character ") + name;
+    return tr("the control character {}", name);
   }
   // Appending (rather than "'" + s + "'") sidesteps a GCC 12 -Wrestrict false positive.
   std::string quoted = "'";
@@ -79,7 +92,7 @@ std::string describe_at(std::string_view text, std::size_t byte) {
 
 std::string render(const Diagnostic& d) {
   std::string out = visible_text(d.where.file) + ":" + std::to_string(d.where.line) + ":" +
-                    std::to_string(d.where.column) + ": " + to_string(d.severity) + "[" +
+                    std::to_string(d.where.column) + ": " + said(d.severity) + "[" +
                     std::string(id_of(d.code)) + "]: " + visible_text(d.message, true) + "\n";
   if (d.source_line.empty()) return out;
   std::string line = echo_line(d.source_line.view());
@@ -142,8 +155,8 @@ void LineRepeats::flush() {
     if (left.left_out == 0) continue;
     Diagnostic d = std::move(*left.first_left_out);
     std::string what = plural_ ? plural_(d.code) : std::string();
-    d.message = "… and " + std::to_string(left.left_out) + " more " +
-                (what.empty() ? std::string("of these") : what) + " on this line";
+    d.message = what.empty() ? tr("… and {} more of these on this line", left.left_out)
+                             : tr("… and {} more {} on this line", left.left_out, what);
     out_.push_back(std::move(d));
     left.left_out = 0;
     left.first_left_out.reset();

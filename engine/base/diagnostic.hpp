@@ -23,7 +23,8 @@ struct SourceLocation {
 };
 
 enum class Severity { error, warning, note };
-const char* to_string(Severity s);
+const char* to_string(Severity s);  // the word in JSON and .test files: "error"
+const char* said(Severity s);       // in the run's language, for a person: "错误"
 // The severity a code's letter gives: E error, W warning.
 Severity default_severity(Code code);
 

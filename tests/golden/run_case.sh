@@ -8,6 +8,9 @@
 # INDICHECK to the binary)
 # before the command, and CASE.after after it, its stdout shown under
 # "--- after"; @TMP@ in CASE.cmd and in the output stands for that directory.
+# INDICHECK_LANG=en, so the output is English whatever the machine's locale;
+# CASE.env, lines NAME=VALUE, adds to or overrides the command's environment
+# (INDICHECK_LANG= with LANG=zh_CN.UTF-8 tries the locale).
 # CASE.vmem, a number of KiB, runs the command under `ulimit -v` (a memory
 # bound, never a timer; tests/CMakeLists.txt leaves these cases out of the
 # sanitizer builds, whose shadow memory takes terabytes of address space).
@@ -21,12 +24,16 @@ trap 'rm -rf "$out" "$err" "$tmp"' EXIT
 if [ -f "${case_file%.cmd}.setup" ]; then
   GOLDEN_TMP=$tmp INDICHECK=$bin bash "${case_file%.cmd}.setup" || { echo "setup failed: $case_file"; exit 1; }
 fi
+env_of_case=()
+[ -f "${case_file%.cmd}.env" ] && mapfile -t env_of_case < "${case_file%.cmd}.env"
+export INDICHECK_LANG=en NO_COLOR=1
+[ ${#env_of_case[@]} -gt 0 ] && export "${env_of_case[@]}"
 vmem=
 [ -f "${case_file%.cmd}.vmem" ] && vmem=$(<"${case_file%.cmd}.vmem")
 if [ -n "$vmem" ]; then
-  (ulimit -v "$vmem" && NO_COLOR=1 exec "$bin" "${args[@]//@TMP@/$tmp}") >"$out" 2>"$err" </dev/null
+  (ulimit -v "$vmem" && exec "$bin" "${args[@]//@TMP@/$tmp}") >"$out" 2>"$err" </dev/null
 else
-  NO_COLOR=1 "$bin" "${args[@]//@TMP@/$tmp}" >"$out" 2>"$err" </dev/null
+  "$bin" "${args[@]//@TMP@/$tmp}" >"$out" 2>"$err" </dev/null
 fi
 rc=$?
 actual=$(

@@ -4,7 +4,15 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/base/message.hpp"
 
 #include "tools/indicheck/commands.hpp"
 #include "tools/indicheck/last_resort.hpp"
@@ -28,6 +36,35 @@ Reach reach_of(bool allow_outside, const std::vector<std::string>& command_line_
   return allow_outside ? Reach::anywhere() : Reach::around(command_line_paths);
 }
 
+namespace {
+
+// --lang is read before the command line is parsed, so that --help, and
+// CLI11's own errors, are already in the language asked for. It is taken out
+// of argv wherever it stands (before or after the subcommand); "--" ends the
+// search. Returns the value of the last --lang.
+std::optional<std::string> take_lang(std::vector<char*>& args) {
+  std::optional<std::string> value;
+  std::vector<char*> kept;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const char* a = args[i];
+    if (std::strcmp(a, "--") == 0) {
+      kept.insert(kept.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+      break;
+    }
+    if (std::strcmp(a, "--lang") == 0 && i + 1 < args.size()) {
+      value = args[++i];
+    } else if (std::strncmp(a, "--lang=", 7) == 0) {
+      value = a + 7;
+    } else {
+      kept.push_back(args[i]);
+    }
+  }
+  args = kept;
+  return value;
+}
+
+}  // namespace
+
 }  // namespace indicheck::cli
 
 int main(int argc, char** argv) {
@@ -36,12 +73,34 @@ int main(int argc, char** argv) {
   return run_reporting_failures(
       running,
       [&]() -> int {
-        CLI::App app{"indicheck: checks budget performance targets (绩效目标) exactly"};
+        std::vector<char*> args(argv, argv + argc);
+        const std::optional<std::string> lang_flag = take_lang(args);
+        const std::optional<indicheck::Language> language = indicheck::language_from(lang_flag);
+        if (!language) {
+          const char* env = std::getenv("INDICHECK_LANG");
+          const std::string said = lang_flag ? *lang_flag : std::string(env ? env : "");
+          print_err(indicheck::render(indicheck::make_diagnostic(
+              indicheck::Code::cli_no_such_language, lang_flag ? "--lang" : "INDICHECK_LANG", 1, 1,
+              indicheck::tr("'{}' is not a language indicheck speaks: give zh (中文) or en "
+                            "(English)",
+                            said))));
+          return kExitUnusable;
+        }
+        indicheck::set_language(*language);
+
+        CLI::App app{
+            indicheck::tr("indicheck: checks budget performance targets (绩效目标) exactly")};
         app.require_subcommand(1);
         bool verbose = false, quiet = false;
         app.add_flag("-v,--verbose", verbose, "log what indicheck does to stderr");
         app.add_flag("-q,--quiet", quiet, "log nothing (errors are still reported)");
         app.set_version_flag("--version", "indicheck 0.1.0");
+        // Read above, before parsing; listed here for --help.
+        std::string lang_said;
+        app.add_option("--lang", lang_said,
+                       indicheck::tr("the language of messages and reports: zh or en (else "
+                                     "INDICHECK_LANG, else the locale: LC_ALL, LC_MESSAGES, "
+                                     "LANG)"));
 
         const Command commands[] = {add_parse(app),  add_eval(app),  add_check(app), add_batch(app),
                                     add_import(app), add_lint(app),  add_fmt(app),   add_test(app),
@@ -51,7 +110,7 @@ int main(int argc, char** argv) {
         spdlog::set_default_logger(logger);
         spdlog::set_pattern("indicheck: %l: %v");
         try {
-          app.parse(argc, argv);
+          app.parse(static_cast<int>(args.size()), args.data());
         } catch (const CLI::CallForHelp& e) {
           return app.exit(e);
         } catch (const CLI::CallForAllHelp& e) {
