@@ -11,6 +11,7 @@
 #include "engine/base/blank.hpp"
 #include "engine/base/input_file.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/normalise.hpp"
 #include "engine/base/number.hpp"
 
@@ -48,6 +49,9 @@ std::string Indicator::path_text() const {
 
 namespace {
 
+constexpr const char* kNotANumber =
+    N_("'# {}: {}' is not a number (digits with an optional decimal point)");
+
 struct Line {
   std::string_view text;
   unsigned number;
@@ -77,35 +81,37 @@ class LineReader {
       if (text.size() > kTableLimits.max_line_bytes) {
         ++skipped_;
         error(line_, 1, Code::table_line_too_long,
-              "line is longer than 1 MiB (" + std::to_string(kTableLimits.max_line_bytes) +
-                  " bytes): found " + std::to_string(text.size()) + " bytes; the line is skipped",
+              tr("line is longer than 1 MiB ({} bytes): found {} bytes; the line is skipped",
+                 kTableLimits.max_line_bytes, text.size()),
               "");
         continue;
       }
       ParseError bad;
       if (!normalise(text, &bad)) {
         ++skipped_;
-        std::string what = bad.message;
+        std::string what;
         if (bad.code == Code::text_invalid_utf8) {
-          what = std::string(kInvalidByte) + " " + hex_byte(text[bad.byte]);
+          const std::string byte = hex_byte(text[bad.byte]);
           // Once per file: the likely cause of a file full of bad bytes.
-          if (!hinted_)
-            what +=
-                " (the file must be UTF-8 throughout; a GB18030/GBK table is read by "
-                "`indicheck import " +
-                file_ + " --encoding gb18030`)";
+          what = hinted_ ? tr("invalid UTF-8 byte {}; the line is skipped", byte)
+                         : tr("invalid UTF-8 byte {} (the file must be UTF-8 throughout; a "
+                              "GB18030/GBK table is read by `indicheck import {} --encoding "
+                              "gb18030`); the line is skipped",
+                              byte, file_);
           hinted_ = true;
+        } else {
+          what = tr("{}; the line is skipped", bad.message);
         }
         error(line_, bad.column,
               bad.code == Code::text_invalid_utf8 ? Code::table_invalid_utf8 : Code::table_nul,
-              what + "; the line is skipped", "");
+              std::move(what), "");
         continue;
       }
       if (auto cr = text.find('\r'); cr != std::string_view::npos) {
         ++skipped_;
         error(line_, count_chars(text, cr) + 1, Code::table_lone_cr,
-              "a carriage return (CR) inside a line: lines must end in LF or CRLF, not CR "
-              "alone; the line is skipped",
+              tr("a carriage return (CR) inside a line: lines must end in LF or CRLF, not CR "
+                 "alone; the line is skipped"),
               "");
         continue;
       }
@@ -197,8 +203,7 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
     return;
   if (auto seen = where.find(key); seen != where.end()) {
     lines.error(line.number, 1, Code::table_metadata_repeated,
-                "'" + key + "' is given again (first on line " + std::to_string(seen->second) + ")",
-                line.text);
+                tr("'{}' is given again (first on line {})", key, seen->second), line.text);
     return;
   }
   into[key] = trim(comment.substr(colon + width));
@@ -228,8 +233,8 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
     const std::vector<Cell> cells = split_cells(file, *line);
     // A header of 10 000 unknown columns gives five and a count.
     LineRepeats repeats(lines.diagnostics(), [](Code code) {
-      return std::string(code == Code::table_unknown_column ? "unknown columns"
-                                                            : "columns named twice");
+      return std::string(code == Code::table_unknown_column ? tr("unknown columns")
+                                                            : tr("columns named twice"));
     });
     auto said = [&](unsigned column, Code code, std::string message) {
       repeats.add(make_diagnostic(code, file, line->number, column, std::move(message),
@@ -245,9 +250,9 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
         std::string list;
         for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
         said(c.where.column, Code::table_unknown_column,
-             "unknown column '" + name + "': expected one of " + list);
+             tr("unknown column '{}': expected one of {}", name, list));
       } else if (h.columns.count(name)) {
-        said(c.where.column, Code::table_column_repeated, "column '" + name + "' appears twice");
+        said(c.where.column, Code::table_column_repeated, tr("column '{}' appears twice", name));
       } else {
         h.columns[name] = h.count - 1;
       }
@@ -256,7 +261,7 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
     for (const char* r : required)
       if (!h.columns.count(r)) {
         lines.error(line->number, 1, Code::table_column_missing,
-                    std::string("the header has no column '") + r + "'", cells.front().source_line);
+                    tr("the header has no column '{}'", r), cells.front().source_line);
         ok = false;
       }
     if (!ok) return std::nullopt;
@@ -264,12 +269,13 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
   }
   if (lines.skipped() > 0)
     lines.error(1, 1, Code::table_no_header,
-                "no header row: " + std::to_string(lines.skipped()) +
-                    " unreadable line(s) were skipped (above) and no other line is a header",
+                tr("no header row: {} unreadable line(s) were skipped (above) and no other line "
+                   "is a header",
+                   lines.skipped()),
                 "");
   else
     lines.error(1, 1, Code::table_no_header,
-                "no header row: the file is empty or has only comments", "");
+                tr("no header row: the file is empty or has only comments"), "");
   return std::nullopt;
 }
 
@@ -290,8 +296,7 @@ void for_each_row(LineReader& lines, const std::string& file, const Header& h, E
         col = count_chars(line->text, at) + 1;
       }
       lines.error(line->number, col, Code::table_row_width,
-                  "expected " + std::to_string(h.count) +
-                      " tab-separated cells as in the header, found " + std::to_string(found),
+                  tr("expected {} tab-separated cells as in the header, found {}", h.count, found),
                   line->text);
       continue;
     }
@@ -316,7 +321,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
   t.has_year = header->columns.count("全年指标值") > 0;
   if (!t.has_half && !t.has_year) {
     lines.error(header->line.number, 1, Code::targets_no_value_column,
-                "the header has neither '半年指标值' nor '全年指标值'", header->line.text);
+                tr("the header has neither '半年指标值' nor '全年指标值'"), header->line.text);
     return std::nullopt;
   }
   if (auto y = t.metadata.find("年度"); y != t.metadata.end()) {
@@ -326,7 +331,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
       t.year = std::stoi(digits);
     else
       lines.value_error(t.metadata_line.at("年度"), y->second, Code::targets_year_invalid,
-                        "'# 年度: " + y->second + "' is not a four-digit year");
+                        tr("'# 年度: {}' is not a four-digit year", y->second));
   }
   auto col = [&](const char* name) -> std::optional<std::size_t> {
     auto it = header->columns.find(name);
@@ -345,15 +350,14 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
       if (value->empty()) {
         lines.error(line.number, cells[*col(name)].where.column, Code::targets_category_empty,
-                    std::string("empty ") + name +
-                        ": every row names its categories (fill merged cells in)",
+                    tr("empty {}: every row names its categories (fill merged cells in)", name),
                     cells.front().source_line);
         return;
       }
     if (ind.name.empty() &&
         (!trim(ind.half_target.text).empty() || !trim(ind.year_target.text).empty())) {
       lines.error(line.number, cells[*col("三级指标")].where.column, Code::targets_name_missing,
-                  "a row with a target needs a 三级指标 name", cells.front().source_line);
+                  tr("a row with a target needs a 三级指标 name"), cells.front().source_line);
       return;
     }
     t.indicators.push_back(std::move(ind));
@@ -367,14 +371,13 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     const Indicator& first = *it->second;
     // Names that look the same and differ in bytes would leave the reader
     // looking for a difference that does not show.
-    const std::string why = first.path() == ind.path()
-                                ? ""
-                                : " (the names differ only in blank or invisible characters, "
-                                  "which do not count: docs/files.md)";
-    diagnostics.push_back(make_diagnostic(Code::targets_indicator_repeated, file, ind.line, 1,
-                                          "indicator '" + ind.path_text() +
-                                              "' is already defined on line " +
-                                              std::to_string(first.line) + why));
+    diagnostics.push_back(make_diagnostic(
+        Code::targets_indicator_repeated, file, ind.line, 1,
+        first.path() == ind.path()
+            ? tr("indicator '{}' is already defined on line {}", ind.path_text(), first.line)
+            : tr("indicator '{}' is already defined on line {} (the names differ only in blank or "
+                 "invisible characters, which do not count: docs/files.md)",
+                 ind.path_text(), first.line)));
   }
   return t;
 }
@@ -397,7 +400,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.line = line;
     } else {
       lines.value_error(line, g->second, Code::actuals_grade_invalid,
-                        "'# 自评等级: " + g->second + "' is not a grade (优, 良, 中 or 差)");
+                        tr("'# 自评等级: {}' is not a grade (优, 良, 中 or 差)", g->second));
     }
   }
   // A published self-evaluation's figures: exact decimals, or a located error.
@@ -412,8 +415,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.where.line = line;
     } else {
       lines.value_error(line, it->second, Code::actuals_published_invalid,
-                        "'# " + std::string(key) + ": " + it->second +
-                            "' is not a number (digits with an optional decimal point)");
+                        tr(kNotANumber, key, it->second));
     }
   }
   // A 监控表's funds progress (shown on the xlsx 监控表, not re-checked): exact
@@ -422,8 +424,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
     if (auto it = t.metadata.find(key);
         it != t.metadata.end() && !Number::parse_decimal(it->second)) {
       lines.value_error(t.metadata_line.at(key), it->second, Code::actuals_published_invalid,
-                        "'# " + std::string(key) + ": " + it->second +
-                            "' is not a number (digits with an optional decimal point)");
+                        tr(kNotANumber, key, it->second));
       t.metadata.erase(it);
     }
   if (auto p = t.metadata.find("期间"); p != t.metadata.end()) {
@@ -433,14 +434,14 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       t.period = Period::year;
     else
       lines.value_error(t.metadata_line.at("期间"), p->second, Code::actuals_period_invalid,
-                        "'# 期间: " + p->second + "': expected 半年 or 全年");
+                        tr("'# 期间: {}': expected 半年 or 全年", p->second));
   }
   std::size_t key = header->columns.at("指标"), value = header->columns.at("实际值");
   auto reason = header->columns.find("偏差原因");
   for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
     if (trim(cells[key].text).empty()) {
       lines.error(line.number, cells[key].where.column, Code::actuals_key_empty,
-                  "empty 指标: which indicator is this?", cells.front().source_line);
+                  tr("empty 指标: which indicator is this?"), cells.front().source_line);
       return;
     }
     ActualRow row;
@@ -455,10 +456,10 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       cell.text = std::string(trim(cell.text));
       if (cell.text.empty()) continue;
       if (!Number::parse_decimal(cell.text)) {
-        lines.error(line.number, cell.where.column, Code::actuals_cell_not_number,
-                    std::string(name) + " '" + cell.text +
-                        "' is not a number (digits with an optional decimal point)",
-                    cells.front().source_line);
+        lines.error(
+            line.number, cell.where.column, Code::actuals_cell_not_number,
+            tr("{} '{}' is not a number (digits with an optional decimal point)", name, cell.text),
+            cells.front().source_line);
         continue;
       }
       *into = std::move(cell);
@@ -497,17 +498,17 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
     if (one->period && all->period && *one->period != *all->period)
       diagnostics.push_back(
           make_diagnostic(Code::actuals_periods_differ, file, one->metadata_line.at("期间"), 1,
-                          std::string("this file is for ") + chinese(*one->period) + " but " +
-                              all->file + " is for " + chinese(*all->period)));
+                          tr("this file is for {} but {} is for {}", chinese(*one->period),
+                             all->file, chinese(*all->period))));
     if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
     all->file += ", " + file;
     for (auto& row : one->rows) all->rows.push_back(std::move(row));
     for (auto& [key, cell] : one->published) {
       auto [it, fresh] = all->published.emplace(key, cell);
       if (!fresh)
-        diagnostics.push_back(make_diagnostic(
-            Code::actuals_published_repeated, file, cell.where.line, 1,
-            "'# " + key + "' is given again (first in " + it->second.where.file + ")"));
+        diagnostics.push_back(
+            make_diagnostic(Code::actuals_published_repeated, file, cell.where.line, 1,
+                            tr("'# {}' is given again (first in {})", key, it->second.where.file)));
     }
   }
   if (!ok) return std::nullopt;
