@@ -3,6 +3,7 @@
 // has tabs and no commas. A row's line is the line it starts on.
 
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/import/import.hpp"
 
 namespace indicheck {
@@ -46,9 +47,8 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
     row.text.clear();
     if (row_bytes > kImportLimits.max_line_bytes) {
       row.cells.clear();
-      row.refused = "a record of " + std::to_string(row_bytes) + " bytes, longer than the " +
-                    std::to_string(kImportLimits.max_line_bytes / (1u << 20)) +
-                    " MiB limit: not read";
+      row.refused = tr("a record of {} bytes, longer than the {} MiB limit: not read", row_bytes,
+                       kImportLimits.max_line_bytes / (1u << 20));
     }
     for (std::size_t i = 0; i < row.cells.size(); ++i) row.text += (i ? "\t" : "") + row.cells[i];
     (void)end;
@@ -89,8 +89,8 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
   (void)line_start;
   if (in_quotes) {
     diagnostics.push_back(make_diagnostic(Code::import_quote_not_closed, file, quote_line, 1,
-                                          "a quoted cell is never closed: expected '\"' before "
-                                          "the end of the file"));
+                                          tr("a quoted cell is never closed: expected '\"' "
+                                             "before the end of the file")));
     return std::nullopt;
   }
   if (cell_bytes > 0 || !row.cells.empty() || row_bytes > 0) end_row(utf8.size());

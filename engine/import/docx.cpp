@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/base/message.hpp"
 #include "engine/import/package.hpp"
 #include "engine/import/readers.hpp"
 
@@ -63,7 +64,7 @@ struct DocxReader {
   // table that follows it.
   void flush_text() {
     if (body_text.rows.empty()) return;
-    body_text.name = "text " + std::to_string(tables_seen + 1);
+    body_text.name = tr("text {}", tables_seen + 1);
     done[++order] = std::move(body_text);
     body_text = DocxTable{};
   }
@@ -72,7 +73,7 @@ struct DocxReader {
     if (n.is_start("tbl")) {
       if (open.empty()) flush_text();
       DocxTable t;
-      t.name = "table " + std::to_string(++tables_seen);
+      t.name = tr("table {}", ++tables_seen);
       t.order = ++order;
       open.push_back(std::move(t));
       return true;
@@ -97,8 +98,9 @@ struct DocxReader {
         if (t.rows.empty()) t.rows.emplace_back();
         if (++cells > limits.cells) {
           grid.fail(Code::read_limit_exceeded,
-                    t.name + ": more cells than the limit of " + std::to_string(limits.cells) +
-                        " (a limit for the whole file, docs/limits.md): not read");
+                    tr("{}: more cells than the limit of {} (a limit for the whole file, "
+                       "docs/limits.md): not read",
+                       t.name, limits.cells));
           return false;
         }
         t.rows.back().cells.emplace_back();
@@ -182,8 +184,8 @@ bool emit(GridBuilder& grid, const DocxTable& t) {
       col += c.span;
     }
     if (col > 16384) {
-      grid.fail(Code::read_sheet_invalid, t.name + ": a row wider than 16384 columns: not read",
-                r + 1);
+      grid.fail(Code::read_sheet_invalid,
+                tr("{}: a row wider than 16384 columns: not read", t.name), r + 1);
       return false;
     }
     // A merge the row does not continue ends on the row above.
@@ -220,7 +222,7 @@ bool emit(GridBuilder& grid, const DocxTable& t) {
 std::optional<Grid> read_docx(const std::string& file, const std::string& bytes,
                               std::vector<Diagnostic>& diagnostics, const GridLimits& limits) {
   GridBuilder grid(file, diagnostics, limits);
-  Package package(bytes, grid, "docx document");
+  Package package(bytes, grid, N_("docx document"));
   if (!package.opened()) return std::nullopt;
   DocxReader reader{grid, limits, {}, {}, 0, 0, {}, {}, false, false, 0};
   if (!package.read("word/document.xml", [&](const XmlNode& n) { return reader.visit(n); }))
@@ -232,7 +234,8 @@ std::optional<Grid> read_docx(const std::string& file, const std::string& bytes,
   Grid out = grid.take();
   if (reader.tables_seen == 0) {
     diagnostics.push_back(make_diagnostic(Code::read_no_table, file, 1, 1,
-                                          "the document has no table (w:tbl): nothing to import"));
+                                          tr("the document has no table (w:tbl): nothing to "
+                                             "import")));
     return std::nullopt;
   }
   return out;

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "engine/base/message.hpp"
+
 namespace indicheck {
 
 namespace {
@@ -64,9 +66,8 @@ std::optional<Decoded> decode(const std::string& file, std::string bytes, Import
     std::size_t line_start = bytes.rfind('\n', at == 0 ? 0 : at - 1);
     line_start = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
     diagnostics.push_back(make_diagnostic(code, file, line, column,
-                                          what + "; found the byte " + hex_byte(bytes[at]) +
-                                              " (byte " + std::to_string(at - line_start + 1) +
-                                              " of the line)"));
+                                          tr("{}; found the byte {} (byte {} of the line)", what,
+                                             hex_byte(bytes[at]), at - line_start + 1)));
     return std::nullopt;
   };
   const std::string bom = "\xEF\xBB\xBF";
@@ -74,8 +75,8 @@ std::optional<Decoded> decode(const std::string& file, std::string bytes, Import
       ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     diagnostics.push_back(make_diagnostic(
         Code::import_utf16, file, 1, 1,
-        "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 or "
-        "GB18030 CSV"));
+        tr("the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 or "
+           "GB18030 CSV")));
     return std::nullopt;
   }
   bool has_bom = bytes.compare(0, 3, bom) == 0;
@@ -88,24 +89,24 @@ std::optional<Decoded> decode(const std::string& file, std::string bytes, Import
     }
     if (encoding == ImportEncoding::utf8 || has_bom)
       return fail_at(bad + (has_bom ? 3 : 0), Code::import_not_utf8,
-                     "the file is not valid UTF-8 (try --encoding gb18030)");
+                     tr("the file is not valid UTF-8 (try --encoding gb18030)"));
     utf8_bad = bad;
   }
   std::size_t bad = 0;
   if (auto text = from_gb18030(bytes, bad))
     return Decoded{std::move(*text), "gb18030", encoding == ImportEncoding::auto_detect};
   if (encoding == ImportEncoding::gb18030)
-    return fail_at(bad, Code::import_not_gb18030, "the file is not valid GB18030");
+    return fail_at(bad, Code::import_not_gb18030, tr("the file is not valid GB18030"));
   // Neither: point where the likelier reading (the one that got further) breaks.
   if (utf8_bad > bad)
     return fail_at(utf8_bad, Code::import_encoding_unknown,
-                   "the file is neither UTF-8 nor GB18030; read as UTF-8 (most of it "
-                   "is), it breaks here");
+                   tr("the file is neither UTF-8 nor GB18030; read as UTF-8 (most of it is), it "
+                      "breaks here"));
   if (bad > utf8_bad)
     return fail_at(bad, Code::import_encoding_unknown,
-                   "the file is neither UTF-8 nor GB18030; read as GB18030 (most of it "
-                   "is), it breaks here");
-  return fail_at(bad, Code::import_encoding_unknown, "the file is neither UTF-8 nor GB18030");
+                   tr("the file is neither UTF-8 nor GB18030; read as GB18030 (most of it "
+                      "is), it breaks here"));
+  return fail_at(bad, Code::import_encoding_unknown, tr("the file is neither UTF-8 nor GB18030"));
 }
 
 }  // namespace indicheck

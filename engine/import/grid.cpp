@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "engine/base/message.hpp"
+
 namespace indicheck {
 
 namespace {
@@ -11,7 +13,7 @@ namespace {
 // A limit in bytes as a person reads it: "256 MiB", else "1000 bytes".
 std::string mib(std::size_t bytes) {
   if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
+  return tr("{} bytes", bytes);
 }
 
 std::string range_reference(const GridMerge& m) {
@@ -83,8 +85,7 @@ void GridBuilder::fail(Code code, std::string message, unsigned line) {
 
 bool GridBuilder::over(const char* what, std::size_t limit, std::string where, unsigned line) {
   fail(Code::read_limit_exceeded,
-       where + ": " + what + " " + std::to_string(limit) +
-           " (a limit for the whole file, docs/limits.md): not read",
+       tr("{}: {} (a limit for the whole file, docs/limits.md): not read", where, tr(what, limit)),
        line);
   return false;
 }
@@ -107,13 +108,13 @@ bool GridBuilder::add_cell(unsigned row, unsigned col, std::string_view text, un
   // Built only for a message: this runs for every cell of a workbook.
   auto where = [&] { return t.name + "!" + cell_reference(row, col); };
   if (++cells_ > limits_.cells)
-    return over("more cells than the limit of", limits_.cells, where(), line);
+    return over(N_("more cells than the limit of {}"), limits_.cells, where(), line);
   text_ += length;
   if (text_ > limits_.text_bytes) {
     fail(Code::read_limit_exceeded,
-         where() + ": the cells' text comes to more than " + mib(limits_.text_bytes) +
-             " (a limit for the whole file, shared strings counted at each use, "
-             "docs/limits.md): not read",
+         tr("{}: the cells' text comes to more than {} (a limit for the whole file, shared "
+            "strings counted at each use, docs/limits.md): not read",
+            where(), mib(limits_.text_bytes)),
          line);
     return false;
   }
@@ -131,7 +132,8 @@ bool GridBuilder::add_cell(unsigned row, unsigned col, std::string_view text, un
 bool GridBuilder::add_part(const std::string& name) {
   part_ = name;
   part_bytes_ = 0;
-  if (++parts_ > limits_.parts) return over("more parts than the limit of", limits_.parts, name, 1);
+  if (++parts_ > limits_.parts)
+    return over(N_("more parts than the limit of {}"), limits_.parts, name, 1);
   return true;
 }
 
@@ -140,13 +142,14 @@ bool GridBuilder::add_part_bytes(const std::string& name, std::size_t bytes) {
   total_bytes_ += bytes;
   if (part_bytes_ > limits_.part_bytes) {
     fail(Code::read_part_too_large,
-         "the part " + name + " is larger than " + mib(limits_.part_bytes) + " unpacked");
+         tr("the part {} is larger than {} unpacked", name, mib(limits_.part_bytes)));
     return false;
   }
   if (total_bytes_ > limits_.total_bytes) {
     fail(Code::read_limit_exceeded,
-         name + ": the parts read come to more than " + mib(limits_.total_bytes) +
-             " unpacked (a limit for the whole file, docs/limits.md): not read");
+         tr("{}: the parts read come to more than {} unpacked (a limit for the whole file, "
+            "docs/limits.md): not read",
+            name, mib(limits_.total_bytes)));
     return false;
   }
   return true;
@@ -173,8 +176,9 @@ bool GridBuilder::finish_table(unsigned line) {
   for (const GridMerge& m : t.merges) {
     merged_ += shown(t, rows, m).area();
     if (merged_ > limits_.merged_area)
-      return over("the merged ranges cover more cells than the limit of", limits_.merged_area,
-                  t.name + "!" + range_reference(m), line ? line : t.line_of(m.first_row));
+      return over(N_("the merged ranges cover more cells than the limit of {}"),
+                  limits_.merged_area, t.name + "!" + range_reference(m),
+                  line ? line : t.line_of(m.first_row));
   }
   // Each row as wide as its last cell or the last merged range across it.
   std::vector<unsigned> widths(rows.size(), 0);
@@ -193,9 +197,10 @@ bool GridBuilder::finish_table(unsigned line) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     slots_ += widths[i];
     if (slots_ > limits_.row_slots)
-      return over("the rows, each as wide as its last cell, hold more cells than the limit of",
-                  limits_.row_slots, t.name + "!" + cell_reference(rows[i], widths[i] - 1),
-                  t.line_of(rows[i]));
+      return over(
+          N_("the rows, each as wide as its last cell, hold more cells than the limit of {}"),
+          limits_.row_slots, t.name + "!" + cell_reference(rows[i], widths[i] - 1),
+          t.line_of(rows[i]));
   }
   return true;
 }
@@ -238,12 +243,11 @@ std::vector<SourceRow> rows_from_grid(const std::string& file, const Grid& grid,
       std::size_t bytes = 0;
       for (const std::string& c : row.cells) bytes += c.size() + 1;
       if (oversized[i] || bytes > kImportLimits.max_line_bytes) {
-        row.refused =
-            oversized[i]
-                ? "a cell of " + std::to_string(oversized[i]) + " bytes, longer than the " +
-                      std::to_string(kImportLimits.max_cell_bytes >> 20) + " MiB limit: not read"
-                : "a row of " + std::to_string(bytes) + " bytes, longer than the " +
-                      std::to_string(kImportLimits.max_line_bytes >> 20) + " MiB limit: not read";
+        row.refused = oversized[i]
+                          ? tr("a cell of {} bytes, longer than the {} MiB limit: not read",
+                               oversized[i], kImportLimits.max_cell_bytes >> 20)
+                          : tr("a row of {} bytes, longer than the {} MiB limit: not read", bytes,
+                               kImportLimits.max_line_bytes >> 20);
         row.cells.clear();
       }
       for (std::size_t c = 0; c < row.cells.size(); ++c) row.text += (c ? "\t" : "") + row.cells[c];

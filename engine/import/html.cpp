@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 
+#include "engine/base/message.hpp"
 #include "engine/import/encoding.hpp"
 #include "engine/import/readers.hpp"
 
@@ -182,9 +183,10 @@ void start_element(void* ctx, const xmlChar* name_x, const xmlChar** atts) {
       t.in_row = true;
     }
     if (++st->cells > st->limits.cells)
-      return st->stop("table " + std::to_string(t.number) + ": more cells than the limit of " +
-                      std::to_string(st->limits.cells) +
-                      " (a limit for the whole file, docs/limits.md): not read");
+      return st->stop(
+          tr("{}: more cells than the limit of {} (a limit for the whole file, "
+             "docs/limits.md): not read",
+             tr("table {}", t.number), st->limits.cells));
     CellBuild c;
     // The HTML standard's largest spans.
     c.rowspan = span(atts, "rowspan", 65534);
@@ -228,9 +230,10 @@ void characters(void* ctx, const xmlChar* ch, int len) {
   if (!c) return;
   st->text += std::size_t(len);
   if (st->text > st->limits.text_bytes)
-    return st->stop("the cells' text comes to more than " +
-                    std::to_string(st->limits.text_bytes >> 20) +
-                    " MiB (a limit for the whole file, docs/limits.md): not read");
+    return st->stop(
+        tr("the cells' text comes to more than {} MiB (a limit for the whole file, "
+           "docs/limits.md): not read",
+           st->limits.text_bytes >> 20));
   c->add_text(reinterpret_cast<const char*>(ch), len);
 }
 
@@ -238,7 +241,7 @@ void characters(void* ctx, const xmlChar* ch, int len) {
 // column its row has free, a rowspan or colspan a merged range that later rows
 // skip.
 bool emit(GridBuilder& grid, const TableBuild& t) {
-  grid.start_table("table " + std::to_string(t.number));
+  grid.start_table(tr("table {}", t.number));
   std::vector<unsigned> busy_until;  // per column: the first row free again
   for (unsigned r = 0; r < t.rows.size(); ++r) {
     grid.set_row_line(r, t.rows[r].line);
@@ -247,8 +250,8 @@ bool emit(GridBuilder& grid, const TableBuild& t) {
       while (col < busy_until.size() && busy_until[col] > r) ++col;
       if (std::size_t(col) + c.colspan > kImportLimits.max_html_columns) {
         grid.fail(Code::read_sheet_invalid,
-                  "table " + std::to_string(t.number) + ": a row wider than " +
-                      std::to_string(kImportLimits.max_html_columns) + " columns: not read",
+                  tr("{}: a row wider than {} columns: not read", tr("table {}", t.number),
+                     kImportLimits.max_html_columns),
                   c.line);
         return false;
       }
@@ -285,7 +288,7 @@ void select_tables(Grid& grid) {
   std::string read, left;
   std::vector<GridTable> kept;
   for (GridTable& t : grid.tables) {
-    std::string which = t.name + " (line " + std::to_string(t.line_of(t.cells.front().row)) + ")";
+    std::string which = tr("{} (line {})", t.name, t.line_of(t.cells.front().row));
     if (any && !performance_table(t)) {
       left += (left.empty() ? "" : ", ") + which;
       continue;
@@ -293,9 +296,11 @@ void select_tables(Grid& grid) {
     read += (read.empty() ? "" : ", ") + which;
     kept.push_back(std::move(t));
   }
-  std::string text = "the page has " + std::to_string(grid.tables.size()) +
-                     " tables with text: " + (kept.size() == 1 ? "read " : "read in turn ") + read;
-  if (!left.empty()) text += "; not read, as no cell names 指标, 资金, 预算 or 绩效: " + left;
+  std::string text =
+      kept.size() == 1
+          ? tr("the page has {} tables with text: read {}", grid.tables.size(), read)
+          : tr("the page has {} tables with text: read in turn {}", grid.tables.size(), read);
+  if (!left.empty()) text += tr("; not read, as no cell names 指标, 资金, 预算 or 绩效: {}", left);
   grid.tables = std::move(kept);
   grid.notes.insert(grid.notes.begin(), {0, "", text});
 }
@@ -336,7 +341,7 @@ std::optional<Grid> read_html(const std::string& file, const std::string& bytes,
       charset != "utf-8" && charset != "utf8") {
     text = bytes;
     parser_encoding = nullptr;
-    encoding_name = charset + " (the page's meta charset)";
+    encoding_name = tr("{} (the page's meta charset)", charset);
   } else {
     ImportEncoding as = encoding != ImportEncoding::auto_detect ? encoding
                         : gb_family(charset)                    ? ImportEncoding::gb18030
@@ -344,12 +349,13 @@ std::optional<Grid> read_html(const std::string& file, const std::string& bytes,
     auto decoded = decode(file, bytes, as, diagnostics);
     if (!decoded) return std::nullopt;
     text = std::move(decoded->text);
-    encoding_name = decoded->encoding;
-    if (!charset.empty()) encoding_name += " (the page's meta charset is " + charset + ")";
+    encoding_name = charset.empty()
+                        ? decoded->encoding
+                        : tr("{} (the page's meta charset is {})", decoded->encoding, charset);
     if (decoded->guessed)
       grid.note(0, "",
-                "the page is not UTF-8 and names no charset: read as GB18030 (which includes "
-                "GBK)");
+                tr("the page is not UTF-8 and names no charset: read as GB18030 (which includes "
+                   "GBK)"));
   }
   grid.set_encoding(encoding_name);
 
@@ -386,9 +392,11 @@ std::optional<Grid> read_html(const std::string& file, const std::string& bytes,
   if (out.tables.empty()) {
     diagnostics.push_back(make_diagnostic(Code::read_no_table, file, 1, 1,
                                           st.tables_seen == 0
-                                              ? "the page has no table (<table>): nothing to import"
-                                              : "the page's " + std::to_string(st.tables_seen) +
-                                                    " table(s) have no text: nothing to import"));
+                                              ? tr("the page has no table (<table>): nothing to "
+                                                   "import")
+                                              : tr("the page's {} table(s) have no text: nothing "
+                                                   "to import",
+                                                   st.tables_seen)));
     return std::nullopt;
   }
   select_tables(out);

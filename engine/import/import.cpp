@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "engine/base/input_file.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
 #include "engine/import/encoding.hpp"
 #include "engine/import/grid.hpp"
@@ -48,20 +49,20 @@ std::optional<ImportFormat> detect_format(const std::string& path, const std::st
   if (std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string::npos)
     return ImportFormat::pdf;
   static const std::pair<std::string_view, const char*> others[] = {
-      {"\x89PNG", "a PNG image"},
-      {"\xFF\xD8\xFF", "a JPEG image"},
-      {"GIF8", "a GIF image"},
-      {"\x1F\x8B", "a gzip archive"},
-      {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"},
-      {"Rar!", "a RAR archive"},
+      {"\x89PNG", N_("a PNG image")},
+      {"\xFF\xD8\xFF", N_("a JPEG image")},
+      {"GIF8", N_("a GIF image")},
+      {"\x1F\x8B", N_("a gzip archive")},
+      {"7z\xBC\xAF\x27\x1C", N_("a 7-Zip archive")},
+      {"Rar!", N_("a RAR archive")},
       {"\x7F"
        "ELF",
-       "an ELF executable"},
-      {"{\\rtf", "an RTF document"},
+       N_("an ELF executable")},
+      {"{\\rtf", N_("an RTF document")},
   };
   for (const auto& [magic, what] : others)
     if (starts_with(bytes, magic)) {
-      found = what;
+      found = tr(what);
       return std::nullopt;
     }
   // A page saved from a browser, or served as .xls by a download endpoint.
@@ -91,8 +92,9 @@ std::vector<SourceRow> rows_of(const std::string& path, Grid grid, std::vector<N
   for (GridTable& t : grid.tables) {
     if (std::string third = own_notes_sheet(t); !third.empty()) {
       notes.push_back({0, t.name,
-                       "the sheet " + t.name + " (序号 | 指标 | " + third +
-                           ") is the notes sheet of indicheck's own workbook: not read"});
+                       tr("the sheet {} (序号 | 指标 | {}) is the notes sheet of indicheck's own "
+                          "workbook: not read",
+                          t.name, third)});
       continue;
     }
     kept.push_back(std::move(t));
@@ -150,9 +152,9 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     if (!detected) {
       diagnostics.push_back(make_diagnostic(
           Code::import_format_unknown, path, 1, 1,
-          "not a table indicheck imports: found " + found +
-              "; import reads text, CSV, xlsx, xls, HTML, docx and PDF (see --format in "
-              "docs/import.md)"));
+          tr("not a table indicheck imports: found {}; import reads text, CSV, xlsx, xls, HTML, "
+             "docx and PDF (see --format in docs/import.md)",
+             found)));
       return std::nullopt;
     }
     format = *detected;
@@ -190,8 +192,8 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     if (decoded->guessed)
       assumptions.push_back(
           {0, "",
-           "the file is not UTF-8: read as GB18030 (which includes GBK), as Excel on a "
-           "Chinese desktop saves CSV"});
+           tr("the file is not UTF-8: read as GB18030 (which includes GBK), as Excel on a "
+              "Chinese desktop saves CSV")});
     if (format == ImportFormat::csv) {
       auto csv = rows_from_csv(path, decoded->text, diagnostics);
       if (!csv) return std::nullopt;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "engine/base/blank.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/number.hpp"
 #include "engine/base/unit.hpp"
 #include "engine/import/import.hpp"
@@ -22,6 +23,9 @@ std::size_t Import::count(RowUse use) const {
 }
 
 namespace {
+
+// Said of more than one kind of column, and of a cell joined from its lines.
+constexpr const char* kColumnIgnored = N_("the column '{}' is not one indicheck imports; ignored");
 
 std::size_t count_figures(const std::vector<BudgetFigure>& figures) {
   std::size_t n = 0;
@@ -394,9 +398,9 @@ struct Interpreter {
     std::replace(shown.begin(), shown.end(), '\0', ' ');
     diagnostics.push_back(make_diagnostic(
         Code::import_nul_in_cell, r.file, r.line, count_chars(r.text, at) + 1,
-        "a NUL byte in a cell: the row is skipped (a damaged file? the byte is in no output)",
+        tr("a NUL byte in a cell: the row is skipped (a damaged file? the byte is in no output)"),
         shown));
-    record(RowUse::skipped, "a NUL byte in a cell");
+    record(RowUse::skipped, tr("a NUL byte in a cell"));
     return true;
   }
 
@@ -408,11 +412,16 @@ struct Interpreter {
     return cells;
   }
 
-  std::string joined(const std::string& cell, const char* what) {
+  // `what` names the cell: a column's name (一级指标), "name" or "indicator name".
+  std::string joined(const std::string& cell, std::string_view what) {
     std::string j = join_wrapped(cell);
-    if (j != cell)
-      repair(std::string("joined a ") + what + " wrapped across lines: '" + cell + "' → '" + j +
-             "'");
+    if (j == cell) return j;
+    if (what == "name")
+      repair(tr("joined a name wrapped across lines: '{}' → '{}'", cell, j));
+    else if (what == "indicator name")
+      repair(tr("joined a indicator name wrapped across lines: '{}' → '{}'", cell, j));
+    else
+      repair(tr("joined a {} wrapped across lines: '{}' → '{}'", what, cell, j));
     return j;
   }
 
@@ -421,7 +430,7 @@ struct Interpreter {
       row = &r;
       if (!r.refused.empty()) {
         diagnostics.push_back(make_diagnostic(Code::import_row_too_long, r.file, r.line, 1,
-                                              r.refused + "; the row is skipped"));
+                                              tr("{}; the row is skipped", r.refused)));
         record(RowUse::skipped, r.refused);
         continue;
       }
@@ -433,14 +442,13 @@ struct Interpreter {
       // check at mid-year reads a 半年指标值 column: empty, each indicator is
       // no-target at 半年 and its outlook is judged against 全年指标值.
       out.has_half = true;
-      assume(
-          "the mid-year table sets no 半年指标值: the column is written empty (check "
-          "judges each 1-6月 actual's outlook against the 全年指标值)",
-          0);
+      assume(tr("the mid-year table sets no 半年指标值: the column is written empty (check "
+                "judges each 1-6月 actual's outlook against the 全年指标值)"),
+             0);
     }
     if (out.budget_unit.empty() && !out.budget.empty()) {
       out.budget_unit = "万元";
-      assume("the budget block states no unit: 万元 assumed", 0);
+      assume(tr("the budget block states no unit: 万元 assumed"), 0);
     }
   }
 
@@ -465,7 +473,7 @@ struct Interpreter {
     if (tasks_header(cells)) return;
     if (metadata_row(cells)) return;
     if (zone == Zone::table) return table_row(cells);
-    if (is_separator(cells)) return record(RowUse::skipped, "a separator line, no cells");
+    if (is_separator(cells)) return record(RowUse::skipped, tr("a separator line, no cells"));
     if (text_row(cells)) return;
     std::vector<std::string> non_empty;
     for (const std::string& c : cells)
@@ -493,7 +501,7 @@ struct Interpreter {
     }
     if (zone == Zone::budget && !funds_block && budget_row(cells)) return;
     if (non_empty.size() == 1 && title_or_year(squeeze(non_empty[0]))) return;
-    record(RowUse::skipped, "not a title, figure, header, text or indicator row");
+    record(RowUse::skipped, tr("not a title, figure, header, text or indicator row"));
   }
 
   void open_block() {
@@ -546,7 +554,7 @@ struct Interpreter {
     std::string body = without_bracket(s);
     if (!body.ends_with("表")) return false;
     if (!out.title.empty()) {
-      record(RowUse::skipped, out.title == s ? "the title again" : "a second title");
+      record(RowUse::skipped, out.title == s ? tr("the title again") : tr("a second title"));
       return true;
     }
     out.title = s;
@@ -641,7 +649,7 @@ struct Interpreter {
       return true;
     }
     if (!any) {
-      record(RowUse::skipped, "年度总体目标 with no text");
+      record(RowUse::skipped, tr("年度总体目标 with no text"));
       return true;
     }
     std::size_t split =
@@ -786,16 +794,16 @@ struct Interpreter {
         out.unit_line = row->line;
       } else if (key == "金额单位") {
         if (!money) {
-          assume("the field " + label + " '" + value + "' is not a unit of money: not imported",
+          assume(tr("the field {} '{}' is not a unit of money: not imported", label, value),
                  row->line);
         } else if (out.budget_unit.empty()) {
           out.budget_unit = value;
-          assume("the unit " + value + " of the field " + label +
-                     " applies to every figure of the budget block",
+          assume(tr("the unit {} of the field {} applies to every figure of the budget block",
+                    value, label),
                  row->line);
         }
       } else if (key.empty()) {
-        assume("the field " + label + " is not imported", row->line);
+        assume(tr("the field {} is not imported", label), row->line);
       } else {
         add_metadata(key, value);
       }
@@ -816,9 +824,9 @@ struct Interpreter {
       out.texts.push_back({title, plain_text(c), row->line});
       for (std::size_t k = i + 1; k < cells.size(); ++k)
         if (!cells[k].empty())
-          warn(Code::import_text_after_section, "text after the section '" + title +
-                                                    "' is kept only in the source: '" +
-                                                    clip_to_width(cells[k], 40) + "'");
+          warn(Code::import_text_after_section,
+               tr("text after the section '{}' is kept only in the source: '{}'", title,
+                  clip_to_width(cells[k], 40)));
       record(RowUse::text);
       return true;
     }
@@ -858,24 +866,25 @@ struct Interpreter {
       else if (s == "年初预算数" || s == "年初预算")
         initial = i;
       else if (s == "执行率" || s == "预算执行率")
-        notes[i] = "the column " + s +
-                   " is not imported: indicheck computes 预算执行率 as 全年执行数 / 全年预算数";
+        notes[i] =
+            tr("the column {} is not imported: indicheck computes 预算执行率 as 全年执行数 / "
+               "全年预算数",
+               s);
       else if (i == 0 && !unit_in_label(cells[i]).empty() && out.budget_unit.empty()) {
         out.budget_unit = unit_in_label(cells[i]);
-        notes[i] = "the unit " + out.budget_unit + " in the label '" + join_wrapped(cells[i]) +
-                   "' applies to every figure of the funds block";
+        notes[i] = tr("the unit {} in the label '{}' applies to every figure of the funds block",
+                      out.budget_unit, join_wrapped(cells[i]));
       } else if (i > 0)
-        notes[i] =
-            "the column '" + join_wrapped(cells[i]) + "' is not one indicheck imports; ignored";
+        notes[i] = tr(kColumnIgnored, join_wrapped(cells[i]));
     }
     if (initial && !funds_year) {
       funds_year = initial;
-      notes[*initial] = "the column " + squeeze(cells[*initial]) +
-                        " is the budget figure (全年): the block has no 全年预算数";
+      notes[*initial] = tr("the column {} is the budget figure (全年): the block has no 全年预算数",
+                           squeeze(cells[*initial]));
     } else if (initial) {
-      notes[*initial] = "the column " + squeeze(cells[*initial]) +
-                        " is not imported: a budget block holds the 全年 figure (" +
-                        squeeze(cells[*funds_year]) + ")";
+      notes[*initial] =
+          tr("the column {} is not imported: a budget block holds the 全年 figure ({})",
+             squeeze(cells[*initial]), squeeze(cells[*funds_year]));
     }
     for (auto& [col, text] : notes) assume(std::move(text), row->line);
   }
@@ -885,7 +894,7 @@ struct Interpreter {
   std::string without_of_which(std::string name, bool* of_which = nullptr) {
     for (const char* of : {"其中：", "其中:"})
       if (name.starts_with(of) && name.size() > std::string(of).size()) {
-        repair("'" + name + "': the words 其中 (of which) dropped from the figure's name");
+        repair(tr("'{}': the words 其中 (of which) dropped from the figure's name", name));
         name = name.substr(std::string(of).size());
         if (of_which) *of_which = true;
       }
@@ -897,8 +906,8 @@ struct Interpreter {
   void add_figure(BudgetFigure f, bool of_which) {
     if (of_which && !of_which_parent && !out.budget.empty() && !out.budget.back().is_group) {
       of_which_parent = out.budget.size() - 1;
-      repair("'" + f.name + "' and the lines after it in the block are members of '" +
-             out.budget.back().name + "' (其中, of which)");
+      repair(tr("'{}' and the lines after it in the block are members of '{}' (其中, of which)",
+                f.name, out.budget.back().name));
     }
     if (of_which_parent)
       out.budget[*of_which_parent].members.push_back(std::move(f));
@@ -946,7 +955,7 @@ struct Interpreter {
     for (Column& c : columns)
       if (!c.value.empty() && !Number::parse_decimal(c.value)) {
         warn(Code::import_figure_not_number,
-             "'" + c.value + "' in the " + c.name + " column is not a figure: left out");
+             tr("'{}' in the {} column is not a figure: left out", c.value, c.name));
         c.value.clear();
       }
     std::optional<std::size_t> name_col;
@@ -957,11 +966,11 @@ struct Interpreter {
     // the block's total.
     const bool unnamed_total = !name_col && !out.funds;
     if (!name_col && !unnamed_total) {
-      record(RowUse::skipped, "figures with no name");
+      record(RowUse::skipped, tr("figures with no name"));
       return true;
     }
     if (unnamed_total)
-      assume("a line of figures with no name, the first of the funds block: named 年度资金总额",
+      assume(tr("a line of figures with no name, the first of the funds block: named 年度资金总额"),
              row->line);
     bool of_which = false;
     std::string name = unnamed_total
@@ -970,7 +979,7 @@ struct Interpreter {
     const std::string &year = columns[0].value, &executed = columns[1].value,
                       &half = columns[4].value;
     if (year.empty()) {
-      record(RowUse::skipped, "a funds line with no 全年预算数");
+      record(RowUse::skipped, tr("a funds line with no 全年预算数"));
       return true;
     }
     BudgetFigure f;
@@ -987,11 +996,21 @@ struct Interpreter {
         if (!columns[k].value.empty())
           dropped +=
               (dropped.empty() ? "" : ", ") + std::string(columns[k].name) + " " + columns[k].value;
-      if (!dropped.empty())
-        assume("the " + dropped + " of '" + name + "': not imported; only the total line" +
-                   (out.funds ? " (line " + std::to_string(out.funds->line) + ")" : "") +
-                   (half.empty() && columns[5].value.empty() ? " gives 预算执行率"
-                                                             : " gives the funds' progress"),
+      const bool rate = half.empty() && columns[5].value.empty();
+      if (!dropped.empty() && out.funds)
+        assume(rate ? tr("the {} of '{}': not imported; only the total line (line {}) gives "
+                         "预算执行率",
+                         dropped, name, out.funds->line)
+                    : tr("the {} of '{}': not imported; only the total line (line {}) gives the "
+                         "funds' progress",
+                         dropped, name, out.funds->line),
+               row->line);
+      else if (!dropped.empty())
+        assume(rate ? tr("the {} of '{}': not imported; only the total line gives 预算执行率",
+                         dropped, name)
+                    : tr("the {} of '{}': not imported; only the total line gives the funds' "
+                         "progress",
+                         dropped, name),
                row->line);
     }
     record(RowUse::budget);
@@ -1028,7 +1047,7 @@ struct Interpreter {
       name_col = i;
     }
     if (!name_col) {
-      record(RowUse::skipped, "figures with no name");
+      record(RowUse::skipped, tr("figures with no name"));
       return true;
     }
     BudgetFigure f;
@@ -1037,15 +1056,15 @@ struct Interpreter {
     f.line = row->line;
     if (!unit.empty() && out.budget_unit.empty()) {
       out.budget_unit = unit;
-      assume("the unit " + unit + " in the label '" + label_with_unit +
-                 "' applies to every figure of the budget block, those above it too (a merged "
-                 "label, printed once)",
+      assume(tr("the unit {} in the label '{}' applies to every figure of the budget block, "
+                "those above it too (a merged label, printed once)",
+                unit, label_with_unit),
              row->line);
     }
     if (budget_two_columns) {
       if (numbers.size() != 2) {
-        record(RowUse::skipped, std::to_string(numbers.size()) +
-                                    " figures where the block has two columns (半年, 全年)");
+        record(RowUse::skipped,
+               tr("{} figures where the block has two columns (半年, 全年)", numbers.size()));
         return true;
       }
       f.half = squeeze(cells[numbers[0]]);
@@ -1053,7 +1072,7 @@ struct Interpreter {
     } else {
       if (numbers.size() != 1) {
         record(RowUse::skipped,
-               std::to_string(numbers.size()) + " figures where the block has one column (全年)");
+               tr("{} figures where the block has one column (全年)", numbers.size()));
         return true;
       }
       f.year = squeeze(cells[numbers[0]]);
@@ -1075,8 +1094,8 @@ struct Interpreter {
           ++groups;
           out.budget.push_back(std::move(g));
           open_group = out.budget.size() - 1;
-          assume("the item rows from line " + std::to_string(row->line) +
-                     " have no stated total: written as the group " + out.budget[*open_group].name,
+          assume(tr("the item rows from line {} have no stated total: written as the group {}",
+                    row->line, out.budget[*open_group].name),
                  row->line);
         }
         out.budget[*open_group].members.push_back(std::move(f));
@@ -1114,8 +1133,7 @@ struct Interpreter {
     table_first_indicator = out.indicators.size();
     for (std::size_t i = 0; i < cells.size(); ++i)
       if (header[i] == Role::none && !cells[i].empty())
-        assume("the column '" + join_wrapped(cells[i]) + "' is not one indicheck imports; ignored",
-               row->line);
+        assume(tr(kColumnIgnored, join_wrapped(cells[i])), row->line);
     note_roles();
   }
 
@@ -1182,11 +1200,10 @@ struct Interpreter {
         header_cells.insert(header_cells.begin() + long(at), squeezed.begin(), squeezed.end());
         names = parent + (names.empty() ? "" : ", " + names);
       }
-      assume(
-          "the header's second row has no cells before its first (a table copied from a web "
-          "page): its " +
-              std::to_string(cells.size()) + " cells divide " + names,
-          row->line);
+      assume(tr("the header's second row has no cells before its first (a table copied from a "
+                "web page): its {} cells divide {}",
+                cells.size(), names),
+             row->line);
       note_roles();
       return true;
     }
@@ -1224,8 +1241,7 @@ struct Interpreter {
         if (k < 2)
           diagnostics.push_back(make_diagnostic(
               Code::import_level_missing, ind.row.file, ind.row.line, 1,
-              std::string("no ") + level_names[k] + " in its merged block: left empty",
-              ind.row.text));
+              tr("no {} in its merged block: left empty", level_names[k]), ind.row.text));
       }
       pending[k].clear();
       current[k].clear();
@@ -1278,8 +1294,8 @@ struct Interpreter {
     if (score.empty() || score == first) return false;
     if (!Number::parse_decimal(score)) {
       warn(Code::import_total_not_number,
-           "the published " + first + " '" + score + "' is not a figure: not imported");
-      record(RowUse::skipped, "a " + first + " row whose 得分 is not a figure");
+           tr("the published {} '{}' is not a figure: not imported", first, score));
+      record(RowUse::skipped, tr("a {} row whose 得分 is not a figure", first));
       return true;
     }
     out.total_score = score;
@@ -1295,34 +1311,40 @@ struct Interpreter {
     for (std::size_t i = 0; i < header.size() && i < vals.size(); ++i) {
       std::string v = squeeze(vals[i]);
       if (v.empty()) continue;
-      std::string where = "'" + clip_to_width(v, 30) + "' in the column " + header_labels[i];
+      const std::string shown = clip_to_width(v, 30);
+      const std::string& column = header_labels[i];
       switch (header[i]) {
         case Role::level1:
         case Role::level2:
         case Role::key_work:
         case Role::name:
-          if (is_comparator(v)) return where + " is a comparator";
-          if (is_bare_number(v)) return where + " is a number";
+          if (is_comparator(v)) return tr("'{}' in the column {} is a comparator", shown, column);
+          if (is_bare_number(v)) return tr("'{}' in the column {} is a number", shown, column);
           break;
         case Role::comparator:
           if (!is_comparator(v) && !is_nature_word(v))
-            return where + " is neither a comparator nor 定性, 定量, 正向 or 反向";
+            return tr("'{}' in the column {} is neither a comparator nor 定性, 定量, 正向 or 反向",
+                      shown, column);
           break;
         case Role::direction:
-          if (!is_comparator(v)) return where + " is not a comparator (大于等于, 小于等于, 等于)";
+          if (!is_comparator(v))
+            return tr("'{}' in the column {} is not a comparator (大于等于, 小于等于, 等于)", shown,
+                      column);
           break;
         case Role::unit:
-          if (is_comparator(v) || looks_like_target(v)) return where + " is not a unit";
+          if (is_comparator(v) || looks_like_target(v))
+            return tr("'{}' in the column {} is not a unit", shown, column);
           break;
         case Role::half:
         case Role::year:
         case Role::value:
-          if (is_comparator(v)) return where + " is a comparator with no value";
+          if (is_comparator(v))
+            return tr("'{}' in the column {} is a comparator with no value", shown, column);
           break;
         case Role::weight:
         case Role::score:
           if (!std::isdigit(static_cast<unsigned char>(v[0])) && !is_no_figure(v))
-            return where + " is not a figure";
+            return tr("'{}' in the column {} is not a figure", shown, column);
           break;
         default:
           break;
@@ -1346,7 +1368,7 @@ struct Interpreter {
         digits.erase(at, std::string(s).size());
     }
     if (!Number::parse_decimal(digits) || inner.find("分") == std::string::npos) return label;
-    repair("the points " + inner + " of the category '" + label + "' left out of its name");
+    repair(tr("the points {} of the category '{}' left out of its name", inner, label));
     return bare;
   }
 
@@ -1383,14 +1405,16 @@ struct Interpreter {
         ++dropped;
       }
       if (cells.size() > width) {
-        record(RowUse::skipped, std::to_string(cells.size()) + " cells where the header has " +
-                                    std::to_string(width) + " columns");
+        record(RowUse::skipped,
+               tr("{} cells where the header has {} columns", cells.size(), width));
         warn(Code::import_row_too_wide,
-             "more cells than the header has columns: the row is not imported");
+             tr("more cells than the header has columns: the row is not imported"));
         return;
       }
-      repair("dropped " + std::string(dropped == 1 ? "an empty cell" : "empty cells") +
-             " before the indicator that the page layout added");
+      repair(dropped == 1 ? tr("dropped an empty cell before the indicator that the page layout "
+                               "added")
+                          : tr("dropped empty cells before the indicator that the page layout "
+                               "added"));
     }
     // Where the cells go: as the header says, or past a row whose leading
     // cells were lost; checked against what each column holds, and when they
@@ -1420,8 +1444,10 @@ struct Interpreter {
       }
       if (!fits) break;
       vals = std::move(recovered);
-      placement = "recovered a row whose leading cells were lost in extraction: '" +
-                  join_wrapped(cells[i - 1]) + "' takes the categories above it, targets" + placed;
+      placement =
+          tr("recovered a row whose leading cells were lost in extraction: '{}' takes the "
+             "categories above it, targets{}",
+             join_wrapped(cells[i - 1]), placed);
       break;
     }
     if (placement.empty())
@@ -1434,18 +1460,20 @@ struct Interpreter {
         if (shifted[*name_col].empty() || !misplaced(shifted).empty()) continue;
         vals = std::move(shifted);
         moved = true;
-        placement = "the row has " + std::to_string(cells.size()) + " cells where the header has " +
-                    std::to_string(width) + " (merged cells left out, as when a table is copied " +
-                    "from a web page): its first cell '" + clip_to_width(cells[0], 30) +
-                    "' read as " + header_labels[shift] + ", the categories from the rows above";
+        placement =
+            tr("the row has {} cells where the header has {} (merged cells left out, as "
+               "when a table is copied from a web page): its first cell '{}' read as {}, "
+               "the categories from the rows above",
+               cells.size(), width, clip_to_width(cells[0], 30), header_labels[shift]);
       }
       if (!moved) {
-        record(RowUse::skipped, "cells that do not line up with the header: " + why);
-        diagnostics.push_back(
-            make_diagnostic(Code::import_row_misaligned, row->file, row->line, 1,
-                            "the cells of this row do not line up with the header: " + why +
-                                "; the row is not imported (is a column missing, or one added?)",
-                            row->text));
+        record(RowUse::skipped, tr("cells that do not line up with the header: {}", why));
+        diagnostics.push_back(make_diagnostic(
+            Code::import_row_misaligned, row->file, row->line, 1,
+            tr("the cells of this row do not line up with the header: {}; the row is not imported "
+               "(is a column missing, or one added?)",
+               why),
+            row->text));
         return;
       }
     }
@@ -1461,8 +1489,8 @@ struct Interpreter {
     if (level_cols[1] && !labels[0].empty() && labels[1].empty()) {
       auto it = level2_parent().find(labels[0]);
       if (it != level2_parent().end() && it->second == current[0]) {
-        repair("'" + labels[0] + "' stands in the 一级指标 column but is a 二级指标 of " +
-               current[0] + ": moved to 二级指标");
+        repair(tr("'{}' stands in the 一级指标 column but is a 二级指标 of {}: moved to 二级指标",
+                  labels[0], current[0]));
         labels[1] = labels[0];
         labels[0].clear();
       }
@@ -1491,8 +1519,11 @@ struct Interpreter {
         sign = comparator_symbol(direction);  // 正向 | 大于等于
       } else if ((nature == "正向" || nature == "反向") && quantity) {
         sign = nature == "正向" ? "≥" : "≤";
-        assume("指标性质 " + nature + " with no 指标方向: " + sign + " assumed for " + ind.name +
-                   " (" + (nature == "正向" ? "higher" : "lower") + " is better)",
+        assume(nature == "正向"
+                   ? tr("指标性质 {} with no 指标方向: {} assumed for {} (higher is better)",
+                        nature, sign, ind.name)
+                   : tr("指标性质 {} with no 指标方向: {} assumed for {} (lower is better)", nature,
+                        sign, ind.name),
                row->line);
       }
       if (!sign.empty() && !signed_already) value = sign + value;
@@ -1501,8 +1532,8 @@ struct Interpreter {
         std::string u = unit_in_name(ind.name);
         if (!u.empty()) {
           value += u;
-          assume("the value " + written + " of " + ind.name + " takes the unit " + u +
-                     " from the indicator's name",
+          assume(tr("the value {} of {} takes the unit {} from the indicator's name", written,
+                    ind.name, u),
                  row->line);
         }
       }
@@ -1523,19 +1554,19 @@ struct Interpreter {
     for (std::string* t : {&ind.half_target, &ind.year_target})
       if (t->find('\n') != std::string::npos) {
         std::replace(t->begin(), t->end(), '\n', ' ');
-        repair("a line break inside the target '" + *t + "' written as a space");
+        repair(tr("a line break inside the target '{}' written as a space", *t));
       }
 
     bool has_target = !ind.half_target.empty() || !ind.year_target.empty();
     bool new_label = !labels[0].empty() || !labels[1].empty() || !labels[2].empty();
     if (ind.name.empty() && has_target) {
-      record(RowUse::skipped, "a target with no indicator name");
+      record(RowUse::skipped, tr("a target with no indicator name"));
       warn(Code::import_target_without_name,
-           "a target with no indicator name: the row is not imported");
+           tr("a target with no indicator name: the row is not imported"));
       return;
     }
     if (ind.name.empty() && !new_label) {
-      record(RowUse::skipped, "no indicator, target or category");
+      record(RowUse::skipped, tr("no indicator, target or category"));
       return;
     }
     std::size_t index = out.indicators.size();
@@ -1556,9 +1587,10 @@ struct Interpreter {
         if (!pending[k].empty()) {
           unsigned first = out.indicators[pending[k].front()].row.line;
           unsigned last = out.indicators[pending[k].back()].row.line;
-          repair("the label '" + clip_to_width(label, 40) +
-                 "', printed in the middle of its merged cells, also applies to lines " +
-                 std::to_string(first) + "–" + std::to_string(last) + " above it");
+          repair(
+              tr("the label '{}', printed in the middle of its merged cells, also applies to "
+                 "lines {}–{} above it",
+                 clip_to_width(label, 40), first, last));
           for (std::size_t p : pending[k]) {
             std::array<std::string*, 3> ps = {&out.indicators[p].level1, &out.indicators[p].level2,
                                               &out.indicators[p].key_work};
@@ -1588,8 +1620,8 @@ std::optional<Import> interpret(std::vector<SourceRow> rows, std::vector<Diagnos
     std::string file = rows.empty() ? "" : rows.front().file;
     diagnostics.push_back(make_diagnostic(
         Code::import_no_table, file, 1, 1,
-        "no indicator table found: expected a header row naming 三级指标 and 半年指标值, "
-        "全年指标值 or 指标值"));
+        tr("no indicator table found: expected a header row naming 三级指标 and 半年指标值, "
+           "全年指标值 or 指标值")));
     return std::nullopt;
   }
   return std::move(in.out);

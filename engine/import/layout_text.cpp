@@ -4,6 +4,7 @@
 // Reading only splits lines into cells; interpret.cpp undoes the damage.
 
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/import/import.hpp"
 
 namespace indicheck {
@@ -19,9 +20,8 @@ std::vector<SourceRow> rows_from_text(const std::string& file, const std::string
     row.file = file;
     row.line = ++line;
     if (end - start > kImportLimits.max_line_bytes) {
-      row.refused = "a line of " + std::to_string(end - start) + " bytes, longer than the " +
-                    std::to_string(kImportLimits.max_line_bytes / (1u << 20)) +
-                    " MiB limit: not read";
+      row.refused = tr("a line of {} bytes, longer than the {} MiB limit: not read", end - start,
+                       kImportLimits.max_line_bytes / (1u << 20));
       rows.push_back(std::move(row));
       start = end + 1;
       continue;

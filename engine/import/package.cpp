@@ -7,6 +7,8 @@
 #include <cstring>
 #include <optional>
 
+#include "engine/base/message.hpp"
+
 namespace indicheck {
 
 namespace {
@@ -93,10 +95,10 @@ struct XmlError {
 void keep_first_error(void* arg, xmlErrorPtr error) {
   auto* e = static_cast<XmlError*>(arg);
   if (!e->message.empty() || !error) return;
-  e->message = error->message ? error->message : "not well-formed";
+  e->message = error->message ? error->message : tr("not well-formed");
   while (!e->message.empty() && (e->message.back() == '\n' || e->message.back() == ' '))
     e->message.pop_back();
-  if (e->message.empty()) e->message = "not well-formed";
+  if (e->message.empty()) e->message = tr("not well-formed");
   e->line = error->line;
   e->code = error->code;
 }
@@ -161,9 +163,9 @@ std::string zip_kind(const std::string& bytes) {
   zip_t* zip = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
   if (source && !zip) zip_source_free(source);
   zip_error_fini(&error);
-  if (!zip) return "a damaged zip archive";
+  if (!zip) return tr("a damaged zip archive");
   std::string kind =
-      "a zip archive with neither xl/workbook.xml (xlsx) nor word/document.xml (docx)";
+      tr("a zip archive with neither xl/workbook.xml (xlsx) nor word/document.xml (docx)");
   if (zip_name_locate(zip, "xl/workbook.xml", 0) >= 0) {
     kind = "xlsx";
   } else if (zip_name_locate(zip, "word/document.xml", 0) >= 0) {
@@ -175,9 +177,9 @@ std::string zip_kind(const std::string& bytes) {
     zip_fclose(f);
     std::string_view mime(type, n > 0 ? std::size_t(n) : 0);
     if (mime == "application/vnd.oasis.opendocument.spreadsheet")
-      kind = "an OpenDocument spreadsheet (.ods): save it as .xlsx";
+      kind = tr("an OpenDocument spreadsheet (.ods): save it as .xlsx");
     else if (mime == "application/vnd.oasis.opendocument.text")
-      kind = "an OpenDocument text (.odt): save it as .docx";
+      kind = tr("an OpenDocument text (.odt): save it as .docx");
   }
   zip_discard(zip);
   return kind;
@@ -187,7 +189,8 @@ Package::Package(const std::string& bytes, GridBuilder& builder, std::string kin
     : builder_(builder), kind_(std::move(kind)) {
   // libzip opens an empty buffer as an empty archive: say what it is instead.
   if (bytes.compare(0, 2, "PK") != 0) {
-    builder_.fail(Code::read_cannot_open, "cannot open: not an " + kind_ + " (not a zip archive)");
+    builder_.fail(Code::read_cannot_open,
+                  tr("cannot open: not an {} (not a zip archive)", tr(kind_.c_str())));
     return;
   }
   zip_error_t error;
@@ -199,10 +202,10 @@ Package::Package(const std::string& bytes, GridBuilder& builder, std::string kin
   }
   if (!zip_) {
     int code = zip_error_code_zip(&error);
-    builder_.fail(
-        Code::read_cannot_open,
-        "cannot open: " + (code == ZIP_ER_NOZIP ? "not an " + kind_ + " (not a zip archive)"
-                                                : std::string(zip_error_strerror(&error))));
+    builder_.fail(Code::read_cannot_open,
+                  code == ZIP_ER_NOZIP
+                      ? tr("cannot open: not an {} (not a zip archive)", tr(kind_.c_str()))
+                      : tr("cannot open: {}", zip_error_strerror(&error)));
   }
   zip_error_fini(&error);
 }
@@ -220,7 +223,7 @@ bool Package::read(const std::string& part, const std::function<bool(const XmlNo
   if (!has(part)) {
     if (required)
       builder_.fail(Code::read_part_missing,
-                    "not an " + kind_ + ": the part " + part + " is missing");
+                    tr("not an {}: the part {} is missing", tr(kind_.c_str()), part));
     return false;
   }
   if (!builder_.add_part(part)) return false;
@@ -230,7 +233,7 @@ bool Package::read(const std::string& part, const std::function<bool(const XmlNo
   stream.file = zip_fopen(zip_, part.c_str(), 0);
   if (!stream.file) {
     builder_.fail(Code::read_part_damaged,
-                  "cannot unpack the part " + part + ": " + zip_strerror(zip_));
+                  tr("cannot unpack the part {}: {}", part, zip_strerror(zip_)));
     return false;
   }
   // No entity substitution, no DTD loading, no network: an Office part needs
@@ -240,7 +243,7 @@ bool Package::read(const std::string& part, const std::function<bool(const XmlNo
                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!reader) {
     zip_fclose(stream.file);
-    builder_.fail(Code::read_part_damaged, "cannot read the part " + part);
+    builder_.fail(Code::read_part_damaged, tr("cannot read the part {}", part));
     return false;
   }
   XmlError error;
@@ -261,26 +264,26 @@ bool Package::read(const std::string& part, const std::function<bool(const XmlNo
   }
   if (ok && status < 0) {
     ok = false;
-    std::string why = error.message.empty()
-                          ? std::string()
-                          : " (its line " + std::to_string(error.line) + ": " + error.message + ")";
+    std::string why =
+        error.message.empty() ? std::string() : tr(" (its line {}: {})", error.line, error.message);
     if (stream.doctype)
       builder_.fail(Code::read_doctype,
-                    "the part " + part +
-                        " declares a document type (<!DOCTYPE …>), which an Office file never has: "
-                        "not read (no entity in it is expanded)");
+                    tr("the part {} declares a document type (<!DOCTYPE …>), which an Office "
+                       "file never has: not read (no entity in it is expanded)",
+                       part));
     else if (stream.damaged)
       builder_.fail(Code::read_part_damaged,
-                    "cannot unpack the part " + part + ": the data is damaged");
+                    tr("cannot unpack the part {}: the data is damaged", part));
     else if (stream.over_limit)
       ;  // reported by the builder
     else if (error.code == XML_ERR_NO_MEMORY || error.code == XML_ERR_INTERNAL_ERROR ||
              error.code == XML_ERR_ENTITY_LOOP)
       // libxml2's own limits: a text node or name over 10 MB, an entity loop.
       builder_.fail(Code::read_xml_malformed,
-                    "the part " + part + " passes the XML parser's limits" + why + ": not read");
+                    tr("the part {} passes the XML parser's limits{}: not read", part, why));
     else
-      builder_.fail(Code::read_xml_malformed, "the part " + part + " is not well-formed XML" + why);
+      builder_.fail(Code::read_xml_malformed,
+                    tr("the part {} is not well-formed XML{}", part, why));
   }
   xmlFreeTextReader(reader);
   zip_fclose(stream.file);

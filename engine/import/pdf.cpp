@@ -24,6 +24,7 @@
 #include <memory>
 #include <regex>
 
+#include "engine/base/message.hpp"
 #include "engine/import/readers.hpp"
 
 namespace indicheck {
@@ -155,26 +156,27 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
       },
       &complaint);
   if (bytes.size() > std::size_t(INT32_MAX)) {
-    grid.fail(Code::read_part_too_large, "the PDF is larger than 2 GiB: not read");
+    grid.fail(Code::read_part_too_large, tr("the PDF is larger than 2 GiB: not read"));
     return std::nullopt;
   }
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
   if (!doc) {
-    grid.fail(Code::read_cannot_open, "poppler cannot read the PDF" +
-                                          (complaint.empty() ? "" : " (" + complaint + ")") +
-                                          ": a damaged file?");
+    grid.fail(Code::read_cannot_open,
+              complaint.empty()
+                  ? tr("poppler cannot read the PDF: a damaged file?")
+                  : tr("poppler cannot read the PDF ({}): a damaged file?", complaint));
     return std::nullopt;
   }
   if (doc->is_locked()) {
-    grid.fail(Code::read_cannot_open, "the PDF is password-protected: not read");
+    grid.fail(Code::read_cannot_open, tr("the PDF is password-protected: not read"));
     return std::nullopt;
   }
   int pages = doc->pages();
   std::vector<Line> lines;
   std::size_t boxes = 0;
   for (int p = 0; p < pages; ++p) {
-    if (!grid.add_part("page " + std::to_string(p + 1))) return std::nullopt;
+    if (!grid.add_part(tr("page {}", p + 1))) return std::nullopt;
     std::unique_ptr<poppler::page> page(doc->create_page(p));
     if (!page) continue;
     std::vector<Box> page_boxes;
@@ -183,9 +185,9 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
       if (text.empty()) continue;
       if (++boxes > limits.cells) {
         grid.fail(Code::read_limit_exceeded,
-                  "page " + std::to_string(p + 1) + ": more text boxes than the limit of " +
-                      std::to_string(limits.cells) +
-                      " (a limit for the whole file, docs/limits.md): not read");
+                  tr("{}: more text boxes than the limit of {} (a limit for the whole file, "
+                     "docs/limits.md): not read",
+                     tr("page {}", p + 1), limits.cells));
         return std::nullopt;
       }
       poppler::rectf r = b.bbox();
@@ -210,9 +212,9 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
                              }),
               lines.end());
   if (lines.size() != before)
-    grid.note(0, "",
-              std::to_string(before - lines.size()) + " page number line(s) not read ('" +
-                  dropped.front() + "' …)");
+    grid.note(
+        0, "",
+        tr("{} page number line(s) not read ('{}' …)", before - lines.size(), dropped.front()));
   // How far right each column's text reaches in cells that stay within it:
   // a cell whose line ends there (within a character or two) was wrapped.
   std::map<unsigned, double> column_reach;
@@ -256,7 +258,7 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
   // One table for each page, a row on the page it starts on.
   for (std::size_t i = 0; i < rows.size();) {
     unsigned page = rows[i].page;
-    grid.start_table("page " + std::to_string(page + 1));
+    grid.start_table(tr("page {}", page + 1));
     unsigned r = 0;
     for (; i < rows.size() && rows[i].page == page; ++i, ++r) {
       grid.set_row_line(r, rows[i].line);
@@ -270,8 +272,9 @@ std::optional<Grid> read_pdf(const std::string& file, const std::string& bytes,
   if (out.tables.empty()) {
     diagnostics.push_back(make_diagnostic(
         Code::read_no_table, file, 1, 1,
-        "the PDF has no text (" + std::to_string(pages) +
-            " page(s)): a scanned document? indicheck reads the text of a PDF, not images"));
+        tr("the PDF has no text ({} page(s)): a scanned document? indicheck reads the text of a "
+           "PDF, not images",
+           pages)));
     return std::nullopt;
   }
   return out;

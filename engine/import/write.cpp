@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "engine/base/message.hpp"
 #include "engine/import/import.hpp"
 #include "engine/table/table.hpp"
 
@@ -27,7 +28,7 @@ std::string cell(std::string s) {
 
 std::string where(unsigned line, const std::string& sheet) {
   if (line == 0) return "";
-  return (sheet.empty() ? "" : sheet + " ") + "line " + std::to_string(line) + ": ";
+  return sheet.empty() ? tr("line {}: ", line) : tr("{} line {}: ", sheet, line);
 }
 
 bool bare_name_char(utf8::CodePoint cp, bool first) {
@@ -90,13 +91,14 @@ void collect_names(const std::vector<BudgetFigure>& figures, std::map<std::strin
     if (f.name.find("」") != std::string::npos)
       diagnostics.push_back(make_diagnostic(
           Code::import_figure_name_unquotable, file, f.line, 1,
-          "the figure name '" + f.name + "' contains 」, which a rule file cannot quote"));
+          tr("the figure name '{}' contains 」, which a rule file cannot quote", f.name)));
     auto [it, fresh] = seen.emplace(f.name, f.line);
     if (!fresh)
       diagnostics.push_back(make_diagnostic(
           Code::import_figure_name_repeated, file, f.line, 1,
-          "the figure name '" + f.name + "' is used again (first on line " +
-              std::to_string(it->second) + "); names in a budget block must be unique"));
+          tr("the figure name '{}' is used again (first on line {}); names in a budget block "
+             "must be unique",
+             f.name, it->second)));
     collect_names(f.members, seen, file, diagnostics);
   }
 }
@@ -112,8 +114,10 @@ std::string notes(const std::vector<Note>& list) {
     if (j - i == 1)
       out += "  " + where(list[i].line, list[i].sheet) + list[i].text + "\n";
     else
-      out += "  " + (list[i].sheet.empty() ? "" : list[i].sheet + " ") + "lines " +
-             std::to_string(list[i].line) + "–" + std::to_string(list[j - 1].line) + ": " +
+      out += "  " +
+             (list[i].sheet.empty()
+                  ? tr("lines {}–{}: ", list[i].line, list[j - 1].line)
+                  : tr("{} lines {}–{}: ", list[i].sheet, list[i].line, list[j - 1].line)) +
              list[i].text + "\n";
     i = j;
   }
@@ -248,32 +252,42 @@ std::string write_texts(const Import& im) {
 
 std::string write_summary(const Import& im) {
   auto n = [&](RowUse u) { return im.count(u); };
-  std::string out = "imported " + im.source + " (" + im.format + ", " + im.encoding + ")\n";
+  std::string out = tr("imported {} ({}, {})", im.source, im.format, im.encoding) + "\n";
   std::size_t indicators = 0, with_target = 0;
   for (const ImportedIndicator& i : im.indicators) {
     if (i.name.empty()) continue;
     ++indicators;
     if (!i.half_target.empty() || !i.year_target.empty()) ++with_target;
   }
-  out += "rows read: " + std::to_string(im.rows.size()) + "\n";
-  out += "  indicators:                   " + std::to_string(n(RowUse::indicator)) + " (" +
-         std::to_string(indicators) + " written, " + std::to_string(with_target) +
-         " with a target)\n";
-  out += "  categories with no indicator: " + std::to_string(n(RowUse::category)) + "\n";
-  out += "  budget lines:                 " + std::to_string(n(RowUse::budget)) + "\n";
-  out += "  text sections:                " + std::to_string(n(RowUse::text));
+  out += tr("rows read: {}", im.rows.size()) + "\n";
+  // The counts' labels in a column as wide as the widest, in either language.
+  const char* labels[] = {tr("indicators:"),   tr("categories with no indicator:"),
+                          tr("budget lines:"), tr("text sections:"),
+                          tr("headers:"),      tr("title and metadata:"),
+                          tr("blank:"),        tr("skipped:")};
+  unsigned width = 0;
+  for (const char* label : labels) width = std::max(width, display_width(label) + 1);
+  auto label = [&](std::size_t k) { return "  " + pad_right(labels[k], width); };
+  out += label(0) +
+         tr("{} ({} written, {} with a target)", n(RowUse::indicator), indicators, with_target) +
+         "\n";
+  out += label(1) + std::to_string(n(RowUse::category)) + "\n";
+  out += label(2) + std::to_string(n(RowUse::budget)) + "\n";
+  out += label(3) + std::to_string(n(RowUse::text));
   // The count is of rows; a row may hold two sections (年度总体目标 and what was
   // achieved) and a section several rows (年度主要任务), so then both are said.
-  const std::string sections = im.texts.size() == n(RowUse::text)
-                                   ? " ("
-                                   : " rows (" + std::to_string(im.texts.size()) + " sections: ";
-  for (std::size_t k = 0; k < im.texts.size(); ++k)
-    out += (k ? ", " : sections) + im.texts[k].title + (k + 1 == im.texts.size() ? ")" : "");
+  std::string titles;
+  for (const TextSection& t : im.texts)
+    titles += (titles.empty() ? "" : trc("list separator", ", ")) + t.title;
+  if (!im.texts.empty())
+    out += im.texts.size() == n(RowUse::text)
+               ? tr(" ({})", titles)
+               : tr(" rows ({} sections: {})", im.texts.size(), titles);
   out += "\n";
-  out += "  headers:                      " + std::to_string(n(RowUse::header)) + "\n";
-  out += "  title and metadata:           " + std::to_string(n(RowUse::metadata)) + "\n";
-  out += "  blank:                        " + std::to_string(n(RowUse::blank)) + "\n";
-  out += "  skipped:                      " + std::to_string(n(RowUse::skipped)) + "\n";
+  out += label(4) + std::to_string(n(RowUse::header)) + "\n";
+  out += label(5) + std::to_string(n(RowUse::metadata)) + "\n";
+  out += label(6) + std::to_string(n(RowUse::blank)) + "\n";
+  out += label(7) + std::to_string(n(RowUse::skipped)) + "\n";
   for (const RowRecord& r : im.rows)
     if (r.use == RowUse::skipped) out += "    " + where(r.line, r.sheet) + r.reason + "\n";
   std::size_t sum = 0;
@@ -283,10 +297,10 @@ std::string write_summary(const Import& im) {
     sum += n(u);
     terms += (terms.empty() ? "" : " + ") + std::to_string(n(u));
   }
-  out += "  every row accounted for: " + terms + " = " + std::to_string(sum) + "\n";
-  out += "assumptions: " + std::to_string(im.assumptions.size()) + "\n";
+  out += tr("  every row accounted for: {} = {}", terms, sum) + "\n";
+  out += tr("assumptions: {}", im.assumptions.size()) + "\n";
   out += notes(im.assumptions);
-  out += "repairs: " + std::to_string(im.repairs.size()) + "\n";
+  out += tr("repairs: {}", im.repairs.size()) + "\n";
   out += notes(im.repairs);
   return out;
 }

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <string_view>
 
+#include "engine/base/message.hpp"
 #include "engine/import/readers.hpp"
 #include "engine/import/xlsx.hpp"
 
@@ -22,21 +23,21 @@ namespace {
 std::string freexl_problem(int code) {
   switch (code) {
     case FREEXL_FILE_NOT_FOUND:
-      return "cannot open: no such file";
+      return tr("cannot open: no such file");
     case FREEXL_INSUFFICIENT_MEMORY:
-      return "FreeXL ran out of memory reading it (a sheet declaring huge dimensions?)";
+      return tr("FreeXL ran out of memory reading it (a sheet declaring huge dimensions?)");
     case FREEXL_INVALID_CFBF_HEADER:
     case FREEXL_CFBF_INVALID_SIGNATURE:
-      return "not an xls workbook (not an OLE2 compound file)";
+      return tr("not an xls workbook (not an OLE2 compound file)");
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-      return "an OLE2 compound file with no workbook in it (a Word .doc? save it as .docx)";
+      return tr("an OLE2 compound file with no workbook in it (a Word .doc? save it as .docx)");
     case FREEXL_CRAFTED_FILE:
-      return "FreeXL found the file severely damaged (or crafted): not read";
+      return tr("FreeXL found the file severely damaged (or crafted): not read");
     case FREEXL_UNSUPPORTED_CHARSET:
     case FREEXL_INVALID_CHARACTER:
-      return "its text is in a code page FreeXL cannot convert";
+      return tr("its text is in a code page FreeXL cannot convert");
     default:
-      return "FreeXL cannot read it (error " + std::to_string(code) + "): a damaged workbook?";
+      return tr("FreeXL cannot read it (error {}): a damaged workbook?", code);
   }
 }
 
@@ -65,8 +66,8 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
   std::ifstream(path, std::ios::binary).read(magic, sizeof magic);
   if (std::string_view(magic, sizeof magic) != "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
     grid.fail(Code::read_cannot_open, std::filesystem::exists(path)
-                                          ? "not an xls workbook (not an OLE2 compound file)"
-                                          : "cannot open: no such file");
+                                          ? tr("not an xls workbook (not an OLE2 compound file)")
+                                          : tr("cannot open: no such file"));
     return std::nullopt;
   }
   Handle handle;
@@ -78,12 +79,12 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
   if (freexl_get_info(handle.h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
     grid.fail(Code::read_cannot_open,
-              "the workbook is password-protected: save it without a password");
+              tr("the workbook is password-protected: save it without a password"));
     return std::nullopt;
   }
   unsigned sheets = 0;
   if (freexl_get_info(handle.h, FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK || sheets == 0) {
-    grid.fail(Code::read_no_sheets, "the workbook has no sheets");
+    grid.fail(Code::read_no_sheets, tr("the workbook has no sheets"));
     return std::nullopt;
   }
   std::size_t slots = 0;
@@ -94,20 +95,18 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
     if (freexl_get_worksheet_name(handle.h, static_cast<unsigned short>(s), &name) != FREEXL_OK ||
         freexl_select_active_worksheet(handle.h, static_cast<unsigned short>(s)) != FREEXL_OK ||
         freexl_worksheet_dimensions(handle.h, &rows, &columns) != FREEXL_OK) {
-      grid.fail(Code::read_part_damaged,
-                "sheet " + std::to_string(s + 1) + " cannot be read: a damaged workbook?");
+      grid.fail(Code::read_part_damaged, tr("sheet {} cannot be read: a damaged workbook?", s + 1));
       return std::nullopt;
     }
-    grid.start_table(name ? name : "sheet " + std::to_string(s + 1));
+    grid.start_table(name ? name : tr("sheet {}", s + 1));
     // FreeXL gives cells by position only: the sheet's whole area is visited,
     // so that area is what the limit counts.
     slots += std::size_t(rows) * columns;
     if (slots > limits.row_slots) {
       grid.fail(Code::read_limit_exceeded,
-                grid.table().name + ": its dimensions (" + std::to_string(rows) + " rows × " +
-                    std::to_string(columns) + " columns) take the sheets past " +
-                    std::to_string(limits.row_slots) +
-                    " cells (a limit for the whole file, docs/limits.md): not read");
+                tr("{}: its dimensions ({} rows × {} columns) take the sheets past {} cells (a "
+                   "limit for the whole file, docs/limits.md): not read",
+                   grid.table().name, rows, columns, limits.row_slots));
       return std::nullopt;
     }
     for (unsigned r = 0; r < rows; ++r)

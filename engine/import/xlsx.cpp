@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/base/input_file.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/number.hpp"
 #include "engine/base/utf8.hpp"
 #include "engine/import/package.hpp"
@@ -182,7 +183,7 @@ struct SheetReader {
       : grid(g), part(p), shared(s), percent_styles(percent) {}
 
   bool bad(const std::string& what, unsigned line) {
-    grid.fail(Code::read_sheet_invalid, "sheet " + grid.table().name + " (" + part + "): " + what,
+    grid.fail(Code::read_sheet_invalid, tr("sheet {} ({}): {}", grid.table().name, part, what),
               line);
     return false;
   }
@@ -215,7 +216,7 @@ struct SheetReader {
       if (!r.empty()) {
         unsigned ri = 0, unused = 0;
         if (!parse_ref("A" + r, ri, unused))
-          return bad("row number '" + r + "' is not a row number", n.line());
+          return bad(tr("row number '{}' is not a row number", r), n.line());
         index = ri;
       }
       row = unsigned(index);
@@ -230,7 +231,7 @@ struct SheetReader {
       cell_col = next_col;
       cell_line = n.line();
       if (!ref.empty() && !parse_ref(ref, cell_row, cell_col))
-        return bad("cell reference '" + ref + "' is not a cell reference", n.line());
+        return bad(tr("cell reference '{}' is not a cell reference", ref), n.line());
       next_col = cell_col + 1;
       value.clear();
       style = n.attribute("s");
@@ -265,7 +266,7 @@ struct SheetReader {
           !parse_ref(std::string_view(range).substr(0, colon), m.first_row, m.first_col) ||
           !parse_ref(std::string_view(range).substr(colon + 1), m.last_row, m.last_col) ||
           m.last_row < m.first_row || m.last_col < m.first_col)
-        return bad("merged range '" + range + "' is not a range such as A1:A3", n.line());
+        return bad(tr("merged range '{}' is not a range such as A1:A3", range), n.line());
       grid.add_merge(m);
       return true;
     }
@@ -288,17 +289,22 @@ struct SheetReader {
   bool formula_cell() {
     // A shared formula's other cells carry no text: the formula is the first's.
     const std::string typed =
-        formula.empty() ? std::string("(a shared formula)") : "=" + unescape_excel(formula);
+        formula.empty() ? std::string(tr("(a shared formula)")) : "=" + unescape_excel(formula);
     if (type == "str" || type == "inlineStr" || type == "s") return false;  // text: as cached
     const unsigned line = cell_row + 1;
     if (literal_formula(formula)) {
       std::string cached = value.empty() ? "" : excel_number(value);
       grid.note(line, grid.table().name,
-                where() + ": a formula cell typed " + typed + " read as the text typed" +
-                    (cached.empty() ? " (no cached value)"
-                     : cached_agrees(formula, value)
-                         ? " (its cached value " + cached + " agrees)"
-                         : " (its cached value " + cached + " does not: not used)"));
+                cached.empty()
+                    ? tr("{}: a formula cell typed {} read as the text typed (no cached value)",
+                         where(), typed)
+                : cached_agrees(formula, value)
+                    ? tr("{}: a formula cell typed {} read as the text typed (its cached value {} "
+                         "agrees)",
+                         where(), typed, cached)
+                    : tr("{}: a formula cell typed {} read as the text typed (its cached value {} "
+                         "does not: not used)",
+                         where(), typed, cached));
       return grid.add_cell(cell_row, cell_col, typed, line);
     }
     const bool number = type != "e" && type != "b";
@@ -306,10 +312,13 @@ struct SheetReader {
     // As its format shows it (0.96 in a percent format is 96%): what is read.
     if (number && !cached.empty()) cached = as_formatted(std::move(cached));
     grid.fail(Code::import_formula_cell,
-              where() + ": the formula " + clip_to_width(typed, 60) +
-                  (cached.empty() ? " has no cached value: the cell is read empty"
-                                  : " is read as its cached value " + cached + ", as last saved") +
-                  "; check it against the table as published",
+              cached.empty()
+                  ? tr("{}: the formula {} has no cached value: the cell is read empty; check it "
+                       "against the table as published",
+                       where(), clip_to_width(typed, 60))
+                  : tr("{}: the formula {} is read as its cached value {}, as last saved; check "
+                       "it against the table as published",
+                       where(), clip_to_width(typed, 60), cached),
               line);
     if (cached.empty()) return true;
     return grid.add_cell(cell_row, cell_col, cached, line);
@@ -320,9 +329,9 @@ struct SheetReader {
   std::string as_formatted(std::string number) {
     if (number.empty() || !percent_style() || !Number::parse_decimal(number)) return number;
     std::string shown = times_hundred(number) + "%";
-    grid.note(cell_row + 1, grid.table().name,
-              where() + ": the number " + number + " read as " + shown +
-                  ", as its percent format shows it");
+    grid.note(
+        cell_row + 1, grid.table().name,
+        tr("{}: the number {} read as {}, as its percent format shows it", where(), number, shown));
     return shown;
   }
 
@@ -340,7 +349,7 @@ struct SheetReader {
       for (char ch : value) digits = digits && ch >= '0' && ch <= '9';
       if (digits) k = std::stoul(value);
       if (!digits || k >= shared.size())
-        return bad("cell " + ref + " names shared string '" + value + "', which does not exist",
+        return bad(tr("cell {} names shared string '{}', which does not exist", ref, value),
                    cell_line);
       text = shared[k];
     } else if (type == "b") {
@@ -351,10 +360,9 @@ struct SheetReader {
       owned = excel_number(value);
       if (owned != value)
         grid.note(cell_row + 1, grid.table().name,
-                  grid.table().name + "!" + cell_reference(cell_row, cell_col) + ": the number " +
-                      value + " read as " + owned +
-                      ", as Excel shows it (15 significant digits; the rest is "
-                      "binary rounding)");
+                  tr("{}!{}: the number {} read as {}, as Excel shows it (15 significant "
+                     "digits; the rest is binary rounding)",
+                     grid.table().name, cell_reference(cell_row, cell_col), value, owned));
       owned = as_formatted(std::move(owned));
     } else {
       owned = value;  // e (#DIV/0!), d (ISO dates)
@@ -444,7 +452,7 @@ std::string excel_number(std::string_view written) {
 std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
                               std::vector<Diagnostic>& diagnostics, const GridLimits& limits) {
   GridBuilder grid(file, diagnostics, limits);
-  Package package(bytes, grid, "xlsx workbook");
+  Package package(bytes, grid, N_("xlsx workbook"));
   if (!package.opened()) return std::nullopt;
 
   struct Sheet {
@@ -519,7 +527,7 @@ std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
     auto target = targets.find(s.id);
     if (target == targets.end()) {
       grid.fail(Code::xlsx_sheet_no_part,
-                "sheet " + s.name + " has no part in xl/_rels/workbook.xml.rels");
+                tr("sheet {} has no part in xl/_rels/workbook.xml.rels", s.name));
       ok = false;
       continue;
     }
@@ -527,8 +535,8 @@ std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
     // A part is parsed once, whatever number of sheets name it.
     if (auto first = read_as.find(part); first != read_as.end()) {
       grid.note(0, s.name,
-                "the sheet " + s.name + " names the part " + part + ", already read as sheet " +
-                    first->second + ": not read again");
+                tr("the sheet {} names the part {}, already read as sheet {}: not read again",
+                   s.name, part, first->second));
       continue;
     }
     read_as[part] = s.name;
@@ -540,7 +548,7 @@ std::optional<Grid> read_xlsx(const std::string& file, const std::string& bytes,
   }
   if (!ok) return std::nullopt;
   if (sheets.empty()) {
-    grid.fail(Code::read_no_sheets, "the workbook has no sheets");
+    grid.fail(Code::read_no_sheets, tr("the workbook has no sheets"));
     return std::nullopt;
   }
   return grid.take();

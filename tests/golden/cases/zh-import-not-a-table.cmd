@@ -1,0 +1,6 @@
+--lang
+zh
+import
+@TMP@/table.xls
+-o
+-

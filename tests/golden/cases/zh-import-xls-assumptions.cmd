@@ -1,0 +1,6 @@
+--lang
+zh
+import
+tests/import/data/selfeval.xls
+-o
+@TMP@/selfeval.tsv
