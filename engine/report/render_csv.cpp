@@ -4,6 +4,7 @@
 // OWASP rule against formulas).
 
 #include "engine/base/csv_field.hpp"
+#include "engine/base/message.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -44,10 +45,11 @@ std::string render_csv(const Report& r) {
       for (auto [head, value] : {std::pair{"年初预算数", f.initial},
                                  {"全年预算数", f.budget},
                                  {"全年执行数", f.executed}})
-        out += row({{1, f.label},
-                    {4, head},
-                    {6, value},
-                    {11, f.source.count(head) ? "from the rule files: " + f.source.at(head) : ""}});
+        out += row(
+            {{1, f.label},
+             {4, head},
+             {6, value},
+             {11, f.source.count(head) ? tr("from the rule files: {}", f.source.at(head)) : ""}});
       if (s.execution)
         out += row({{1, f.label},
                     {4, "执行率"},

@@ -3,6 +3,7 @@
 // verdict, and print styles for A4.
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/message.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -84,9 +85,11 @@ std::string render_html(const Report& r) {
   out += "<title>" + escape_markup(title) + "</title>\n" + kStyle + "</head>\n<body>\n";
   out += "<h1>" + escape_markup(title) + "</h1>\n";
   for (const auto& [key, value] : r.heading)
-    out += "<p class=\"meta\">" + escape_markup(key) + ": " + escape_markup(value) + "</p>\n";
-  out += "<p class=\"meta\">targets: " + escape_markup(r.targets_file) +
-         " · actuals: " + escape_markup(r.actuals_file) + "</p>\n";
+    out += "<p class=\"meta\">" + tr("{}: {}", escape_markup(key), escape_markup(value)) + "</p>\n";
+  out += "<p class=\"meta\">" +
+         tr("targets: {} · actuals: {}", escape_markup(r.targets_file),
+            escape_markup(r.actuals_file)) +
+         "</p>\n";
 
   std::vector<Bar> bars;
   if (r.scoring) {
@@ -94,25 +97,32 @@ std::string render_html(const Report& r) {
     out += "<p class=\"total\">总分 " + escape_markup(s.grade.empty() ? "-" : s.total.to_fixed(2)) +
            " / 100 <span class=\"grade\">" + escape_markup(s.grade.empty() ? "-" : s.grade) +
            "</span></p>\n";
-    out += "<p class=\"how\">" + escape_markup(s.scheme) + ": " + escape_markup(s.explanation) +
-           "</p>\n";
+    out += "<p class=\"how\">" +
+           tr("{}: {}", escape_markup(s.scheme), escape_markup(s.explanation)) + "</p>\n";
     for (const auto& c : s.by_category)
       bars.push_back({c.name, c.points.to_fixed(2) + " / " + c.weight.to_fixed(2),
                       c.weight.sign() > 0 ? c.points / c.weight : Number::integer(0)});
-    out += chart("得分率 by 一级指标", bars);
+    out += chart(tr("得分率 by 一级指标"), bars);
   } else {
     for (const Tally& t : r.by_level1)
       bars.push_back(
-          {t.name,
-           std::to_string(t.count(VerdictKind::pass)) + " / " + std::to_string(t.total) + " pass",
+          {t.name, tr("{} / {} pass", t.count(VerdictKind::pass), t.total),
            t.total ? Number::ratio(t.count(VerdictKind::pass), t.total) : Number::integer(0)});
-    out += chart("pass by 一级指标", bars);
+    out += chart(tr("pass by 一级指标"), bars);
   }
 
-  out +=
-      "<div id=\"filters\"><label>filter <input id=\"q\" type=\"search\"></label> "
-      "<label>verdict <select id=\"verdict\"><option value=\"\">all</option>";
-  for (VerdictKind v : kAllVerdicts) out += std::string("<option>") + to_string(v) + "</option>";
+  out += "<div id=\"filters\"><label>" + tr("filter {}", "<input id=\"q\" type=\"search\">") +
+         "</label> <label>" +
+         tr("verdict {}", std::string("<select id=\"verdict\"><option value=\"\">") +
+                              trc("filter", "all") + "</option>");
+  // The option's value is the row's class (English, as in JSON); its text the
+  // verdict word, which names it only where the two differ.
+  for (VerdictKind v : kAllVerdicts) {
+    const std::string word = verdict_word(v);
+    out += (word == to_string(v) ? std::string("<option>")
+                                 : std::string("<option value=\"") + to_string(v) + "\">") +
+           escape_markup(word) + "</option>";
+  }
   out += "</select></label></div>\n";
 
   out +=
@@ -127,7 +137,7 @@ std::string render_html(const Report& r) {
   for (const ReportRow& x : report_rows(r)) {
     std::string name = x.key_work.empty() ? x.name : x.key_work + " / " + x.name;
     // Targets and actuals clipped as in the text report; JSON and CSV keep them whole.
-    out += "<tr class=\"" + x.verdict + "\"><td class=\"num\">" + std::to_string(x.index) +
+    out += "<tr class=\"" + x.verdict_key + "\"><td class=\"num\">" + std::to_string(x.index) +
            "</td><td class=\"cat\">" + escape_markup(x.level1) + "</td><td>" +
            escape_markup(x.level2) + "</td><td>" + escape_markup(name) + "</td><td>" +
            escape_markup(shown_signs(shown_cell(x.target))) + "</td><td>" +
@@ -141,10 +151,11 @@ std::string render_html(const Report& r) {
     else
       out += "<td>" + escape_markup(x.on_track) + "</td><td class=\"how\">" +
              escape_markup(x.on_track_why) + "</td>";
-    out += "<td>" +
-           (x.needs_reason ? std::string("<span class=\"owed\">needs a reason</span>")
-                           : escape_markup(x.reason)) +
-           "</td></tr>\n";
+    out +=
+        "<td>" +
+        (x.needs_reason ? "<span class=\"owed\">" + escape_markup(tr("needs a reason")) + "</span>"
+                        : escape_markup(x.reason)) +
+        "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
   if (const FundsCells f = funds_cells(r); r.scoring && f.shown) {
@@ -158,16 +169,18 @@ std::string render_html(const Report& r) {
     if (!f.explanation.empty())
       out += "<p class=\"how\">" + escape_markup(f.explanation) + "</p>\n";
     if (!f.from_rules.empty())
-      out += "<p class=\"how\">from the rule files: " + escape_markup(f.from_rules) + "</p>\n";
+      out += "<p class=\"how\">" + tr("from the rule files: {}", escape_markup(f.from_rules)) +
+             "</p>\n";
   }
   if (!r.reconciliations.empty()) {
     // Every 核对 of the rule files; one not passed at error level is marked.
     out += "<h2>" + escape_markup(reconciliation_summary(r)) +
            "</h2>\n<table class=\"reconciliations\">\n<thead><tr><th class=\"c-v\">判定</th>"
-           "<th>核对</th><th>取值</th><th>说明</th><th>where</th></tr></thead>\n<tbody>\n";
+           "<th>核对</th><th>取值</th><th>说明</th><th>" +
+           escape_markup(trc("column", "where")) + "</th></tr></thead>\n<tbody>\n";
     for (const ReconciliationRow& c : reconciliation_rows(r))
-      out += "<tr class=\"" + c.result + (c.fails() ? " fails" : "") + "\"><td class=\"v\">" +
-             escape_markup(c.result + (c.warning ? " (警告)" : "")) + "</td><td>" +
+      out += "<tr class=\"" + c.key + (c.fails() ? " fails" : "") + "\"><td class=\"v\">" +
+             escape_markup(c.warning ? tr("{} (警告)", c.result) : c.result) + "</td><td>" +
              escape_markup(c.written) + "</td><td class=\"how\">" + escape_markup(c.explanation) +
              "</td><td>" + escape_markup(c.message) + "</td><td>" + escape_markup(c.where) +
              "</td></tr>\n";
@@ -177,17 +190,17 @@ std::string render_html(const Report& r) {
     // As in the text and Markdown reports: each published 得分 that differs,
     // and the published 总分, with indicheck's arithmetic.
     const Recheck& c = *r.recheck;
-    out +=
-        "<h2>Published self-evaluation re-checked</h2>\n<p class=\"how\">得分 compared as "
-        "printed (2 places, half-up). Weights: " +
-        escape_markup(c.weights) + ". " + escape_markup(capitalised(recheck_summary(c))) +
-        ".</p>\n";
+    out += "<h2>" + escape_markup(tr("Published self-evaluation re-checked")) +
+           "</h2>\n<p class=\"how\">" +
+           tr("得分 compared as printed (2 places, half-up). Weights: {}. {}.",
+              escape_markup(c.weights), escape_markup(capitalised(recheck_summary(c)))) +
+           "</p>\n";
     const auto rows = recheck_rows(c);
     if (!rows.empty()) {
-      out +=
-          "<table class=\"recheck\">\n<thead><tr><th>指标</th><th>published</th>"
-          "<th>indicheck</th><th>indicheck's arithmetic</th><th>where</th></tr></thead>\n"
-          "<tbody>\n";
+      out += "<table class=\"recheck\">\n<thead><tr><th>指标</th><th>" +
+             escape_markup(trc("column", "published")) + "</th><th>indicheck</th><th>" +
+             escape_markup(tr("indicheck's arithmetic")) + "</th><th>" +
+             escape_markup(trc("column", "where")) + "</th></tr></thead>\n<tbody>\n";
       for (const RecheckRow& p : rows)
         out += std::string("<tr") + (p.differs ? " class=\"differs\"" : "") + "><td>" +
                escape_markup(p.what) + "</td><td class=\"num\">" + escape_markup(p.published) +
@@ -195,10 +208,11 @@ std::string render_html(const Report& r) {
                escape_markup(p.explanation) + "</td><td>" + escape_markup(p.where) + "</td></tr>\n";
       out += "</tbody>\n</table>\n";
     }
-    for (const auto& n : c.notes) out += "<p class=\"how\">note: " + escape_markup(n) + "</p>\n";
+    for (const auto& n : c.notes)
+      out += "<p class=\"how\">" + tr("note: {}", escape_markup(n)) + "</p>\n";
   }
   if (r.scoring && !r.scoring->assumptions.empty()) {
-    out += "<h2>Assumed</h2>\n<ul>\n";
+    out += "<h2>" + escape_markup(tr("Assumed")) + "</h2>\n<ul>\n";
     for (const auto& a : r.scoring->assumptions) out += "<li>" + escape_markup(a) + "</li>\n";
     out += "</ul>\n";
   }

@@ -2,6 +2,7 @@
 // 一级指标, one testcase per indicator. pass passes; fail, partial and missing
 // are failures; error is an error; manual and no-target are skipped.
 
+#include "engine/base/message.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -30,11 +31,11 @@ std::string render_junit(const Report& r) {
     s.body += "    <testcase classname=\"" + escape_markup(row.level1) + "\" name=\"" +
               escape_markup(std::to_string(row.index) + ". " + name) + "\">\n";
     std::string detail =
-        "target " + row.target + " · actual " + row.actual + "\n" + row.explanation;
+        tr("target {} · actual {}", row.target, row.actual) + "\n" + row.explanation;
     VerdictKind v = row.result->verdict.kind;
     if (v == VerdictKind::fail || v == VerdictKind::partial || v == VerdictKind::missing) {
       ++s.failures;
-      s.body += "      <failure type=\"" + row.verdict + "\" message=\"" +
+      s.body += "      <failure type=\"" + row.verdict_key + "\" message=\"" +
                 escape_markup(row.explanation) + "\">" + escape_markup(detail) + "</failure>\n";
     } else if (v == VerdictKind::error) {
       ++s.errors;
@@ -42,15 +43,15 @@ std::string render_junit(const Report& r) {
                 escape_markup(detail) + "</error>\n";
     } else if (v == VerdictKind::manual || v == VerdictKind::no_target) {
       ++s.skipped;
-      s.body += "      <skipped message=\"" + escape_markup(row.verdict + ": " + row.explanation) +
-                "\"/>\n";
+      s.body += "      <skipped message=\"" +
+                escape_markup(tr("{}: {}", row.verdict, row.explanation)) + "\"/>\n";
     }
     std::string out;
     if (!row.points.empty())
-      out += "score " + row.points + " / " + row.weight + ": " + row.scoring + "\n";
-    if (!row.on_track.empty()) out += "全年预计 " + row.on_track + ": " + row.on_track_why + "\n";
-    if (!row.reason.empty()) out += "偏差原因: " + row.reason + "\n";
-    if (row.needs_reason) out += "needs a reason (偏差原因)\n";
+      out += tr("score {} / {}: {}", row.points, row.weight, row.scoring) + "\n";
+    if (!row.on_track.empty()) out += tr("全年预计 {}: {}", row.on_track, row.on_track_why) + "\n";
+    if (!row.reason.empty()) out += tr("偏差原因: {}", row.reason) + "\n";
+    if (row.needs_reason) out += tr("needs a reason (偏差原因)") + std::string("\n");
     if (!out.empty()) s.body += "      <system-out>" + escape_markup(out) + "</system-out>\n";
     s.body += "    </testcase>\n";
   }
@@ -65,20 +66,21 @@ std::string render_junit(const Report& r) {
       ++s.tests;
       s.body += "    <testcase classname=\"核对\" name=\"" + escape_markup(c.written) + "\">\n";
       std::string detail = c.explanation + "\n" +
-                           (c.message.empty() ? std::string() : "说明: " + c.message + "\n") +
-                           "at " + c.where + "\n";
+                           (c.message.empty() ? std::string() : tr("说明: {}", c.message) + "\n") +
+                           tr("at {}", c.where) + "\n";
       if (c.fails() && c.kind == VerdictKind::error) {
         ++s.errors;
         s.body += "      <error type=\"error\" message=\"" + escape_markup(c.explanation) + "\">" +
                   escape_markup(detail) + "</error>\n";
       } else if (c.fails()) {
         ++s.failures;
-        s.body += "      <failure type=\"" + c.result + "\" message=\"" +
+        s.body += "      <failure type=\"" + c.key + "\" message=\"" +
                   escape_markup(c.explanation) + "\">" + escape_markup(detail) + "</failure>\n";
       } else {
-        s.body += "      <system-out>" +
-                  escape_markup((c.warning ? c.result + " (警告)\n" : std::string()) + detail) +
-                  "</system-out>\n";
+        s.body +=
+            "      <system-out>" +
+            escape_markup((c.warning ? tr("{} (警告)", c.result) + "\n" : std::string()) + detail) +
+            "</system-out>\n";
       }
       s.body += "    </testcase>\n";
     }
@@ -94,7 +96,7 @@ std::string render_junit(const Report& r) {
     for (std::size_t i = 0; i < values.size(); ++i)
       out += std::string(kFundsHeads[i]) + " " + (values[i].empty() ? "-" : values[i]) + "\n";
     if (!f.explanation.empty()) out += f.explanation + "\n";
-    if (!f.from_rules.empty()) out += "from the rule files: " + f.from_rules + "\n";
+    if (!f.from_rules.empty()) out += tr("from the rule files: {}", f.from_rules) + "\n";
     s.body += "    <testcase classname=\"" + escape_markup(f.label) +
               "\" name=\"年度资金总额\">\n      <system-out>" + escape_markup(out) +
               "</system-out>\n    </testcase>\n";
@@ -113,8 +115,9 @@ std::string render_junit(const Report& r) {
         ++s.failures;
         std::string detail;
         for (const RecheckRow& p : bad)
-          detail += p.what + ": published " + p.published + ", indicheck " + p.computed + " (" +
-                    p.explanation + ") at " + p.where + "\n";
+          detail += tr("{}: published {}, indicheck {} ({}) at {}", p.what, p.published, p.computed,
+                       p.explanation, p.where) +
+                    "\n";
         s.body += "      <failure type=\"recheck\" message=\"" + escape_markup(summary) + "\">" +
                   escape_markup(detail) + "</failure>\n";
       }
@@ -126,13 +129,13 @@ std::string render_junit(const Report& r) {
       if (rows.back().differs) total.push_back(rows.back());
       rows.pop_back();
     }
-    one("published 得分 (" + std::to_string(c.compared) + " compared)", rows,
-        std::to_string(c.differences.size()) + " of " + std::to_string(c.compared) +
-            " published 得分 differ from indicheck's (weights: " + c.weights + ")");
+    one(tr("published 得分 ({} compared)", c.compared), rows,
+        tr("{} of {} published 得分 differ from indicheck's (weights: {})", c.differences.size(),
+           c.compared, c.weights));
     if (c.total)
-      one("published 总分", total,
-          "the published 总分 " + c.total->published + " differs from indicheck's " +
-              c.total->computed);
+      one(tr("published 总分"), total,
+          tr("the published 总分 {} differs from indicheck's {}", c.total->published,
+             c.total->computed));
   }
   unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
   for (const Suite& s : suites) {

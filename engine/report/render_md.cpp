@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/message.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_rows.hpp"
 
@@ -96,10 +97,10 @@ std::string md_rule_row(std::size_t columns) {
 std::string render_md(const Report& r) {
   const bool year = r.period == Period::year;
   std::string out = "# " + md(report_title(r)) + "\n\n";
-  for (const auto& [key, value] : r.heading) out += "- " + key + ": " + md(value) + "\n";
-  out += "- targets: " + code_span(r.targets_file) + "\n- actuals: " + code_span(r.actuals_file) +
-         "\n";
-  if (r.scoring) out += "- scoring: " + md(r.scoring->scheme) + "\n";
+  for (const auto& [key, value] : r.heading) out += "- " + tr("{}: {}", key, md(value)) + "\n";
+  out += "- " + tr("targets: {}", code_span(r.targets_file)) + "\n- " +
+         tr("actuals: {}", code_span(r.actuals_file)) + "\n";
+  if (r.scoring) out += "- " + tr("scoring: {}", md(r.scoring->scheme)) + "\n";
   out += "\n";
   std::vector<std::string> head = {"#",      "一级指标",   "二级指标", "三级指标",
                                    "指标值", "实际完成值", "判定"};
@@ -123,17 +124,18 @@ std::string render_md(const Report& r) {
       cells.insert(cells.end(), {cell(row.weight), cell(row.points), cell(row.scoring)});
     else
       cells.insert(cells.end(), {cell(row.on_track), cell(row.on_track_why)});
-    cells.push_back(row.needs_reason ? "**needs a reason**" : cell(row.reason));
+    cells.push_back(row.needs_reason ? tr("**needs a reason**") : cell(row.reason));
     out += table_row(cells);
   }
   if (!r.reconciliations.empty()) {
     // Every 核对 of the rule files, as the text report lists them.
     out += "\n## " + md(reconciliation_summary(r)) + "\n\n" +
-           table_row({"判定", "核对", "取值", "说明", "where"}) + rule_row(5);
+           table_row({"判定", "核对", "取值", "说明", trc("column", "where")}) + rule_row(5);
     for (const ReconciliationRow& c : reconciliation_rows(r))
-      out += table_row(
-          {c.fails() ? "**" + md(c.result) + "**" : cell(c.result + (c.warning ? " (警告)" : "")),
-           cell(c.written), cell(c.explanation), cell(c.message), cell(c.where)});
+      out += table_row({c.fails()   ? "**" + md(c.result) + "**"
+                        : c.warning ? cell(tr("{} (警告)", c.result))
+                                    : cell(c.result),
+                        cell(c.written), cell(c.explanation), cell(c.message), cell(c.where)});
   }
   if (r.scoring) {
     const Scoring& s = *r.scoring;
@@ -142,9 +144,9 @@ std::string render_md(const Report& r) {
       out += data_row({c.name, c.weight.to_fixed(2), c.points.to_fixed(2)});
     out += table_row({"**合计**", cell(s.weight.to_fixed(2)), cell(s.points.to_fixed(2))});
     out += "\n**总分 " + md(total_text(s)) + "** — " + md(s.explanation) + "\n";
-    if (s.execution) out += "\n预算执行率: " + md(s.execution->explanation) + "\n";
+    if (s.execution) out += "\n" + tr("预算执行率: {}", md(s.execution->explanation)) + "\n";
     if (!s.assumptions.empty()) {
-      out += "\nAssumed:\n\n";
+      out += "\n" + std::string(tr("Assumed:")) + "\n\n";
       for (const auto& a : s.assumptions) out += "- " + md(a) + "\n";
     }
     if (const FundsCells f = funds_cells(r); f.shown) {
@@ -155,31 +157,33 @@ std::string render_md(const Report& r) {
       out += "\n## " + md(f.label) + "\n\n" + table_row(head) + rule_row(head.size()) +
              data_row(values);
       if (!f.explanation.empty()) out += "\n" + md(f.explanation) + "\n";
-      if (!f.from_rules.empty()) out += "\nfrom the rule files: " + md(f.from_rules) + "\n";
+      if (!f.from_rules.empty())
+        out += "\n" + tr("from the rule files: {}", md(f.from_rules)) + "\n";
     }
   }
   if (r.recheck) {
     const Recheck& c = *r.recheck;
-    out +=
-        "\n## Published self-evaluation re-checked\n\n得分 compared as printed (at the "
-        "places the table prints, half-up). Weights: " +
-        md(c.weights) + ". " + md(capitalised(recheck_summary(c))) + ".\n";
+    out += "\n## " + std::string(tr("Published self-evaluation re-checked")) + "\n\n" +
+           tr("得分 compared as printed (at the places the table prints, half-up). Weights: {}. "
+              "{}.",
+              md(c.weights), md(capitalised(recheck_summary(c)))) +
+           "\n";
     const auto rows = recheck_rows(c);
     if (!rows.empty()) {
-      out +=
-          "\n" +
-          table_row({"=/≠", "指标", "published", "indicheck", "indicheck's arithmetic", "where"}) +
-          rule_row(6);
+      out += "\n" +
+             table_row({"=/≠", "指标", trc("column", "published"), "indicheck",
+                        tr("indicheck's arithmetic"), trc("column", "where")}) +
+             rule_row(6);
       for (const RecheckRow& p : rows)
         out += data_row(
             {p.differs ? "≠" : "=", p.what, p.published, p.computed, p.explanation, p.where});
     }
-    for (const auto& n : c.notes) out += "\n- note: " + md(n) + "\n";
+    for (const auto& n : c.notes) out += "\n- " + tr("note: {}", md(n)) + "\n";
   }
   std::string owed;
   for (const ReportRow& row : report_rows(r))
     if (row.needs_reason) owed += "- " + std::to_string(row.index) + ". " + md(row.path) + "\n";
-  if (!owed.empty()) out += "\n## Needs a reason (偏差原因)\n\n" + owed;
+  if (!owed.empty()) out += "\n## " + std::string(tr("Needs a reason (偏差原因)")) + "\n\n" + owed;
   return out;
 }
 

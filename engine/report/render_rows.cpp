@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/message.hpp"
 #include "engine/cell/verdict.hpp"
 
 namespace indicheck {
@@ -23,13 +24,14 @@ std::vector<ReportRow> report_rows(const Report& r) {
     row.path = ind.path_text();
     row.target = res.target;
     row.actual = res.actual;
-    row.verdict = to_string(res.verdict.kind);
+    row.verdict = verdict_word(res.verdict.kind);
+    row.verdict_key = to_string(res.verdict.kind);
     row.explanation = res.verdict.explanation;
     if (res.score) {
       row.weight = res.score->weight.to_fixed(2);
       row.points = res.score->points.to_fixed(2);
       row.scoring = res.score->explanation;
-      for (const auto& n : res.score->notes) row.scoring += "; " + n;
+      for (const auto& n : res.score->notes) row.scoring += tr("; {}", n);
       row.review = res.score->review;
     } else {
       row.scoring = res.unscored;
@@ -116,7 +118,7 @@ std::vector<RecheckRow> recheck_rows(const Recheck& c) {
   auto row = [](const PublishedScore& p, bool differs) {
     return RecheckRow{p.what,
                       p.published,
-                      p.computed.empty() ? "(not scored)" : p.computed,
+                      p.computed.empty() ? tr("(not scored)") : p.computed,
                       p.explanation,
                       p.where.file + ":" + std::to_string(p.where.line),
                       differs};
@@ -127,10 +129,9 @@ std::vector<RecheckRow> recheck_rows(const Recheck& c) {
 }
 
 std::string recheck_summary(const Recheck& c) {
-  return "compared " + std::to_string(c.compared) + " published 得分: " +
-         (c.differences.empty() ? std::string("all agree")
-                                : std::to_string(c.differences.size()) +
-                                      (c.differences.size() == 1 ? " differs" : " differ"));
+  if (c.differences.empty()) return tr("compared {} published 得分: all agree", c.compared);
+  return trn("compared {} published 得分: {} differs", "compared {} published 得分: {} differ",
+             c.differences.size(), c.compared, c.differences.size());
 }
 
 std::vector<ReconciliationRow> reconciliation_rows(const Report& r) {
@@ -138,7 +139,8 @@ std::vector<ReconciliationRow> reconciliation_rows(const Report& r) {
   for (const auto& c : r.reconciliations) {
     ReconciliationRow row;
     row.kind = c.kind;
-    row.result = to_string(c.kind);
+    row.result = verdict_word(c.kind);
+    row.key = to_string(c.kind);
     row.written = c.written;
     row.explanation = c.explanation;
     row.passed = c.kind == VerdictKind::pass;
@@ -153,8 +155,7 @@ std::vector<ReconciliationRow> reconciliation_rows(const Report& r) {
 std::string reconciliation_summary(const Report& r) {
   unsigned failed = 0;
   for (const auto& c : r.reconciliations) failed += c.kind != VerdictKind::pass;
-  return "核对 (" + std::to_string(r.reconciliations.size()) + " checks, " +
-         std::to_string(failed) + " not passed)";
+  return tr("核对 ({} checks, {} not passed)", r.reconciliations.size(), failed);
 }
 
 FundsCells funds_cells(const Report& r) {
@@ -170,12 +171,12 @@ FundsCells funds_cells(const Report& r) {
   if (b.score) {
     f.weight = b.score->weight.to_fixed(2);
     f.points = b.score->points.to_fixed(2);
-    f.explanation = "预算执行率 " + f.points + ": " + b.score->explanation;
+    f.explanation = tr("预算执行率 {}: {}", f.points, b.score->explanation);
   }
   for (const auto& [head, name] : b.from_rules) f.source[head] = name;
   for (std::size_t i = 0; i < b.from_rules.size(); ++i)
-    f.from_rules +=
-        std::string(i ? ", " : "") + b.from_rules[i].first + " = " + b.from_rules[i].second;
+    f.from_rules += std::string(i ? trc("list", ", ") : "") + b.from_rules[i].first + " = " +
+                    b.from_rules[i].second;
   f.shown = b.has_figures();
   return f;
 }
@@ -186,7 +187,7 @@ std::vector<std::string> funds_values(const FundsCells& f) {
 
 std::vector<OutlookTally> outlook_tallies(const Report& report) {
   std::vector<OutlookTally> out;
-  OutlookTally total{"total", 0, 0, 0};
+  OutlookTally total{trc("tally", "total"), 0, 0, 0};
   for (const IndicatorResult& res : report.results) {
     if (!res.outlook) continue;
     const std::string& name = res.indicator->level1;
@@ -209,6 +210,26 @@ std::vector<OutlookTally> outlook_tallies(const Report& report) {
   }
   if (!out.empty()) out.push_back(total);
   return out;
+}
+
+const char* verdict_word(VerdictKind v) {
+  switch (v) {
+    case VerdictKind::pass:
+      return trc("verdict", "pass");
+    case VerdictKind::fail:
+      return trc("verdict", "fail");
+    case VerdictKind::partial:
+      return trc("verdict", "partial");
+    case VerdictKind::manual:
+      return trc("verdict", "manual");
+    case VerdictKind::missing:
+      return trc("verdict", "missing");
+    case VerdictKind::error:
+      return trc("verdict", "error");
+    case VerdictKind::no_target:
+      return trc("verdict", "no-target");
+  }
+  return to_string(v);
 }
 
 std::string capitalised(std::string text) {

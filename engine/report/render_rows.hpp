@@ -15,7 +15,8 @@ struct ReportRow {
   const IndicatorResult* result = nullptr;
   std::string level1, level2, key_work, name, path;
   std::string target, actual;  // as written
-  std::string verdict;         // "pass", …
+  std::string verdict;         // the verdict word in the run's language: "pass", "达成", …
+  std::string verdict_key;     // always English, as JSON has it: "pass", … (HTML classes)
   std::string explanation;     // the verdict's
   std::string weight, points;  // 2 places, half-up; "" when not scored
   std::string scoring;         // how the score was computed, its notes, or why not scored
@@ -75,7 +76,8 @@ std::string recheck_summary(const Recheck& recheck);
 // A 核对 (reconciliation) as every format prints it.
 struct ReconciliationRow {
   VerdictKind kind = VerdictKind::pass;  // pass, fail, missing or error
-  std::string result;                    // its name: "pass", …
+  std::string result;                    // its word in the run's language: "pass", "达成", …
+  std::string key;                       // always English: "pass", … (HTML classes)
   std::string written;                   // the relation as written
   std::string explanation;               // both sides with their values
   std::string message;                   // its 说明, when it did not pass; else ""
@@ -114,6 +116,11 @@ struct OutlookTally {
   unsigned certain = 0, possible = 0, impossible = 0;
 };
 std::vector<OutlookTally> outlook_tallies(const Report& report);
+
+// A verdict as a person reads it, in the run's language: "pass" / "达成", …
+// (JSON and HTML classes keep to_string's English.)
+// TODO(lead): one with the cell stage's said(VerdictKind) when that lands.
+const char* verdict_word(VerdictKind v);
 
 // `text` with its first (ASCII) letter in capitals, to start a sentence.
 std::string capitalised(std::string text);

@@ -16,9 +16,11 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/render_review.hpp"
@@ -133,7 +135,7 @@ class Sheet {
     if (units <= kCellUnits) return s;
     Clipped c;
     c.characters = count_chars(s, s.size());
-    const std::string marker = "…(" + std::to_string(c.characters) + " characters)";
+    const std::string marker = tr("…({} characters)", c.characters);
     utf16_units(s, kCellUnits - marker.size(), cut);  // the marker's units: fewer than its bytes
     char name[LXW_MAX_CELL_NAME_LENGTH];
     lxw_rowcol_to_cell(name, row, col);
@@ -158,36 +160,37 @@ std::string exact_numbers(const std::string& path, const std::string& part,
                           const std::vector<std::pair<std::string, std::string>>& numbers) {
   int err = 0;
   zip_t* za = zip_open(path.c_str(), 0, &err);
-  if (!za) return "cannot reopen the workbook to write its figures exactly";
-  auto fail = [&](std::string why) {
+  if (!za) return tr("cannot reopen the workbook to write its figures exactly");
+  auto fail = [&](const std::string& why) {
     zip_discard(za);
-    return "cannot write the figures exactly: " + why;
+    return tr("cannot write the figures exactly: {}", why);
   };
   zip_int64_t index = zip_name_locate(za, part.c_str(), 0);
   zip_stat_t st;
   if (index < 0 || zip_stat_index(za, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-    return fail("the sheet is missing");
+    return fail(tr("the sheet is missing"));
   zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
-  if (!f) return fail("the sheet cannot be read");
+  if (!f) return fail(tr("the sheet cannot be read"));
   std::string xml(static_cast<std::size_t>(st.size), '\0');
   const zip_int64_t got = zip_fread(f, xml.data(), st.size);
   zip_fclose(f);
-  if (got != static_cast<zip_int64_t>(st.size)) return fail("the sheet cannot be read");
+  if (got != static_cast<zip_int64_t>(st.size)) return fail(tr("the sheet cannot be read"));
   // libxlsxwriter writes a number cell as <c r="F8" s="5"><v>83.79000000000001</v></c>.
   for (const auto& [cell, exact] : numbers) {
     const std::size_t at = xml.find("<c r=\"" + cell + "\"");
     const std::size_t v = at == std::string::npos ? at : xml.find("<v>", at);
     const std::size_t end = v == std::string::npos ? v : xml.find("</v>", v);
-    if (end == std::string::npos || xml.find("</c>", at) < end) return fail("a cell is missing");
+    if (end == std::string::npos || xml.find("</c>", at) < end)
+      return fail(tr("a cell is missing"));
     xml.replace(v + 3, end - v - 3, exact);
   }
   void* copy = std::malloc(xml.size());
-  if (!copy) return fail("out of memory");
+  if (!copy) return fail(tr("out of memory"));
   std::memcpy(copy, xml.data(), xml.size());
   zip_source_t* src = zip_source_buffer(za, copy, xml.size(), 1);  // libzip frees it
   if (!src) {
     std::free(copy);
-    return fail("out of memory");
+    return fail(tr("out of memory"));
   }
   if (zip_file_replace(za, static_cast<zip_uint64_t>(index), src, 0) != 0) {
     zip_source_free(src);
@@ -330,7 +333,10 @@ lxw_row_t goal_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) 
 
 std::string write_xlsx(const Report& r, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return "libxlsxwriter: cannot create the workbook";
+  if (!wb) return tr("libxlsxwriter: cannot create the workbook");
+  // The official form is in Chinese whatever the run's language; the errors
+  // after it (exact_numbers) are in the run's.
+  std::optional<LanguageScope> form(std::in_place, Language::zh);
   std::string error;
   const bool year = r.period == Period::year;
   Formats f = make_formats(wb);
@@ -460,6 +466,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
                      " 字，超过 Excel 单元格上限 32767 字，已截断；JSON 与 CSV 报告保留全文");
 
   lxw_error closed = workbook_close(wb);
+  form.reset();
   if (closed != LXW_NO_ERROR && error.empty())
     error = std::string("libxlsxwriter: ") + lxw_strerror(closed);
   // The main sheet is the workbook's first part, xl/worksheets/sheet1.xml.
@@ -470,7 +477,9 @@ std::string write_xlsx(const Report& r, const std::string& path) {
 
 std::string write_review_xlsx(const review::ReviewReport& r, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return "libxlsxwriter: cannot create the workbook";
+  if (!wb) return tr("libxlsxwriter: cannot create the workbook");
+  // The 审核意见表 is in Chinese whatever the run's language.
+  std::optional<LanguageScope> form(std::in_place, Language::zh);
   std::string error;
   Formats f = make_formats(wb);
   const char* sheet = "审核意见表";
@@ -529,13 +538,14 @@ std::string write_review_xlsx(const review::ReviewReport& r, const std::string& 
   }
   for (const Clipped& c : clipped) {
     s.merge(row, 0, row, columns - 1,
-            c.cell + ": " + std::to_string(c.characters) +
-                " characters, clipped to Excel's limit of 32 767; the JSON and CSV outputs hold it "
-                "whole",
+            tr("{}: {} characters, clipped to Excel's limit of 32 767; the JSON and CSV outputs "
+               "hold it whole",
+               c.cell, c.characters),
             f.text);
     ++row;
   }
   lxw_error closed = workbook_close(wb);
+  form.reset();
   if (closed != LXW_NO_ERROR && error.empty())
     error = std::string("libxlsxwriter: ") + lxw_strerror(closed);
   return error;

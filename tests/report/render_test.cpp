@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "engine/assess/score.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/output_file.hpp"
 #include "engine/import/xlsx.hpp"
 #include "engine/report/render.hpp"
@@ -562,15 +563,54 @@ TEST_CASE("an xlsx cell longer than Excel allows is clipped and listed in the no
   std::string reason;
   for (const auto& row : rows)
     if (row.size() == 8 && row[7].size() > 1000) reason = row[7];
-  const std::string marker = "…(40000 characters)";
+  // The form is in Chinese whatever the run's language, its marker too.
+  const std::string marker = "…（共 40000 字）";
   REQUIRE(reason.size() > marker.size());
   CHECK(reason.substr(reason.size() - marker.size()) == marker);
-  // 32 746 characters of the reason (32 767 less the marker's 21 bytes, a
-  // bound on its UTF-16 length), then the marker's 19.
-  CHECK(count_chars(reason, reason.size()) == 32765);
+  // 32 745 characters of the reason (32 767 less the marker's 22 bytes, a
+  // bound on its UTF-16 length), then the marker's 12.
+  CHECK(count_chars(reason, reason.size()) == 32757);
   const auto notes = test::dense_rows(grid->tables[1]);
   REQUIRE_FALSE(notes.empty());
   CHECK(notes.back() == std::vector<std::string>{"截断", "",
                                                  "自评表!H8：共 40000 字，超过 Excel 单元格上限 "
                                                  "32767 字，已截断；JSON 与 CSV 报告保留全文"});
+}
+
+TEST_CASE("the reports speak Chinese in a Chinese run, JSON keeps its English values",
+          "[render][i18n]") {
+  auto c = make(Period::year);
+  LanguageScope zh(Language::zh);
+  CHECK(contains(render_csv(c->report),
+                 "\r\n2,履职,承担档案管理工作,档案整理,完成项目数,≥10个,8个,未达成,"));
+  const std::string md = render_md(c->report);
+  CHECK(contains(md, "| 健全 | 基本健全 | 部分达成 | 30.00 | 21.00 |"));
+  CHECK(contains(md, " | **需说明偏差原因** |\n"));
+  CHECK(contains(md,
+                 "\n## 需说明偏差原因\n\n- 1. 过程 / 预算执行 / 预算执行率\n- 4. 效益指标 / "
+                 "社会效益 / 机制健全性\n"));
+  // HTML: the row's class and the filter's value stay the JSON's word.
+  const std::string html = render_html(c->report);
+  CHECK(contains(html, "<tr class=\"partial\">"));
+  CHECK(contains(html, "<td class=\"v\">部分达成<div class=\"how\">"));
+  CHECK(contains(html, "<option value=\"partial\">部分达成</option>"));
+  CHECK(contains(html, "<label>筛选 <input id=\"q\" type=\"search\"></label>"));
+  // Text: the verdict column is as wide as 需人工判断 (10 cells), and the
+  // tallies line up under Chinese heads.
+  const std::string text = render_text(c->report);
+  CHECK(text.rfind("indicheck 核查：测试单位 2024年度 · 全年\n", 0) == 0);
+  CHECK(contains(text, "\n2  未达成     履职 / 承担档案管理工作 / 档案整理 / 完成项目数\n"));
+  CHECK(contains(text, "\n" + std::string(14, ' ') + "目标值 ≥10个 · 实际值 8个\n"));
+  CHECK(contains(
+      text,
+      "\n一级指标     达成  未达成  部分达成  需人工判断  未填报  无法判定  无目标值   合计\n"
+      "过程            0       1         0           0       0         0         0      1\n"));
+  CHECK(contains(text,
+                 "\n合计                             1       2         1           0       0       "
+                 "  0         1      5\n"));
+  CHECK(contains(text, "\n共 5 项指标：达成 1 项，未达成 2 项，部分达成 1 项，无目标值 1 项\n"));
+  // JSON: keys and verdicts in English.
+  std::string json;
+  write_json(c->report, [&](std::string_view part) { json += part; });
+  CHECK(contains(json, "\"verdict\": \"partial\""));
 }
