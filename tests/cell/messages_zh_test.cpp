@@ -105,7 +105,7 @@ TEST_CASE("parse errors in Chinese, the grammar's too", "[cell][zh]") {
 TEST_CASE("describe in Chinese", "[cell][zh]") {
   LanguageScope zh(Language::zh);
   CHECK(describe(std::get<Constraint>(parse_target("[80%,100%)"))) ==
-        "类型：区间\n下限：80%（含）\n上限：100%（不含）\n计量单位：% (ratio)\n");
+        "类型：区间\n下限：80%（含）\n上限：100%（不含）\n计量单位：% (ratio: 1% = 0.01)\n");
   CHECK(describe(std::get<Actual>(parse_actual("2024年"))) ==
         "类型：日期\n假定：只写了年份：“2024年”假定为该年最后一天，即2024年12月31日\n");
   CHECK(std::string(kind_of(std::get<Actual>(parse_actual("2024年")))) == "date");
