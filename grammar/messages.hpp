@@ -15,27 +15,28 @@ inline constexpr SyntaxMessage message{};
 
 // lexicon
 INDICHECK_SYNTAX_MESSAGE(fraction_digits, fraction_digits_missing,
-                         "expected digits after the decimal point");
+                         N_("expected digits after the decimal point"));
 INDICHECK_SYNTAX_MESSAGE(second_point, second_decimal_point,
-                         "a number has at most one decimal point");
+                         N_("a number has at most one decimal point"));
 
 // targets
-INDICHECK_SYNTAX_MESSAGE(target::compared, target_comparand_missing,
-                         "expected a number (or, after '=', a level word) after the comparator");
+INDICHECK_SYNTAX_MESSAGE(
+    target::compared, target_comparand_missing,
+    N_("expected a number (or, after '=', a level word) after the comparator"));
 INDICHECK_SYNTAX_MESSAGE(target::range_high, range_upper_missing,
-                         "expected the upper bound of the range");
+                         N_("expected the upper bound of the range"));
 INDICHECK_SYNTAX_MESSAGE(bracket_quantity, range_bound_not_number,
-                         "expected a number as a range bound");
+                         N_("expected a number as a range bound"));
 INDICHECK_SYNTAX_MESSAGE(bracket_sep, range_separator_missing,
-                         "expected ',' between the two range bounds");
+                         N_("expected ',' between the two range bounds"));
 INDICHECK_SYNTAX_MESSAGE(target::range_close, range_not_closed,
-                         "expected ']' or ')' to close the range");
+                         N_("expected ']' or ')' to close the range"));
 INDICHECK_SYNTAX_MESSAGE(target::end_of_target, target_trailing_text,
-                         "expected the end of the target");
+                         N_("expected the end of the target"));
 
 // actuals
 INDICHECK_SYNTAX_MESSAGE(actual::end_of_actual, actual_trailing_text,
-                         "expected the end of the value");
+                         N_("expected the end of the value"));
 
 struct messages {
   template <typename Rule>

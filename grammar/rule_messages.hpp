@@ -12,131 +12,140 @@ namespace indicheck::grammar::rules {
 template <typename Rule>
 inline constexpr SyntaxMessage message{};
 
-INDICHECK_SYNTAX_MESSAGE(x_nest, rules_nesting_too_deep, "nesting is deeper than 32 levels");
+INDICHECK_SYNTAX_MESSAGE(x_nest, rules_nesting_too_deep, N_("nesting is deeper than 32 levels"));
 INDICHECK_SYNTAX_MESSAGE(x_expr, rules_value_expected,
-                         "expected a value: a number, a name, a function call or '('");
+                         N_("expected a value: a number, a name, a function call or '('"));
 INDICHECK_SYNTAX_MESSAGE(x_argument, rules_argument_expected,
-                         "expected a value as the function's argument");
-INDICHECK_SYNTAX_MESSAGE(x_factor, rules_operand_expected, "expected a value after the operator");
-INDICHECK_SYNTAX_MESSAGE(x_product, rules_operand_expected, "expected a value after the operator");
+                         N_("expected a value as the function's argument"));
+INDICHECK_SYNTAX_MESSAGE(x_factor, rules_operand_expected,
+                         N_("expected a value after the operator"));
+INDICHECK_SYNTAX_MESSAGE(x_product, rules_operand_expected,
+                         N_("expected a value after the operator"));
 INDICHECK_SYNTAX_MESSAGE(x_close_paren, rules_paren_not_closed,
-                         "expected ')' to close the '(' (or an operator)");
-INDICHECK_SYNTAX_MESSAGE(x_period, rules_period_expected, "expected 半年 or 全年");
+                         N_("expected ')' to close the '(' (or an operator)"));
+INDICHECK_SYNTAX_MESSAGE(x_period, rules_period_expected, N_("expected 半年 or 全年"));
 INDICHECK_SYNTAX_MESSAGE(x_close_bracket, rules_bracket_not_closed,
-                         "expected ']' after the column");
+                         N_("expected ']' after the column"));
 INDICHECK_SYNTAX_MESSAGE(x_relation_tail, rules_comparison_expected,
-                         "expected a comparison (=, ≠, <, ≤, >, ≥) between two values");
+                         N_("expected a comparison (=, ≠, <, ≤, >, ≥) between two values"));
 INDICHECK_SYNTAX_MESSAGE(x_relation, rules_relation_expected,
-                         "expected a comparison such as 甲 = 乙 + 丙");
-INDICHECK_SYNTAX_MESSAGE(x_gap, rules_space_expected, "expected a space");
+                         N_("expected a comparison such as 甲 = 乙 + 丙"));
+INDICHECK_SYNTAX_MESSAGE(x_gap, rules_space_expected, N_("expected a space"));
 INDICHECK_SYNTAX_MESSAGE(x_target_text, rules_target_expected,
-                         "expected a target (指标值) such as ≥95%");
-INDICHECK_SYNTAX_MESSAGE(x_defines, rules_equals_expected, "expected '=' after the name");
-INDICHECK_SYNTAX_MESSAGE(x_weight, rules_weight_expected, "expected the weight (分值) as a number");
+                         N_("expected a target (指标值) such as ≥95%"));
+INDICHECK_SYNTAX_MESSAGE(x_defines, rules_equals_expected, N_("expected '=' after the name"));
+INDICHECK_SYNTAX_MESSAGE(x_weight, rules_weight_expected,
+                         N_("expected the weight (分值) as a number"));
 INDICHECK_SYNTAX_MESSAGE(x_direction, rules_direction_expected,
-                         "expected 越高越好, 越低越好 or 恰好");
+                         N_("expected 越高越好, 越低越好 or 恰好"));
 INDICHECK_SYNTAX_MESSAGE(x_tolerance, rules_tolerance_expected,
-                         "expected the tolerance as a number with its unit (0.5%)");
+                         N_("expected the tolerance as a number with its unit (0.5%)"));
 INDICHECK_SYNTAX_MESSAGE(x_places, rules_places_expected,
-                         "expected the number of decimal places (精度 2位小数)");
+                         N_("expected the number of decimal places (精度 2位小数)"));
 INDICHECK_SYNTAX_MESSAGE(x_bare_op, rules_bare_reading_expected,
-                         "expected ≥, ≤ or = (how a bare value is read)");
+                         N_("expected ≥, ≤ or = (how a bare value is read)"));
 INDICHECK_SYNTAX_MESSAGE(x_name, rules_name_expected,
-                         "expected a name (write a name with other characters in 「…」)");
-INDICHECK_SYNTAX_MESSAGE(x_severity, rules_severity_expected, "expected 错误 or 警告");
-INDICHECK_SYNTAX_MESSAGE(x_string, rules_string_expected, "expected a text in double quotes \"…\"");
+                         N_("expected a name (write a name with other characters in 「…」)"));
+INDICHECK_SYNTAX_MESSAGE(x_severity, rules_severity_expected, N_("expected 错误 or 警告"));
+INDICHECK_SYNTAX_MESSAGE(x_string, rules_string_expected,
+                         N_("expected a text in double quotes \"…\""));
 INDICHECK_SYNTAX_MESSAGE(x_string_close, rules_string_not_closed,
-                         "expected '\"' to end the text on the same line");
-INDICHECK_SYNTAX_MESSAGE(x_quoted_text, rules_quoted_name_empty, "expected a name inside 「」");
+                         N_("expected '\"' to end the text on the same line"));
+INDICHECK_SYNTAX_MESSAGE(x_quoted_text, rules_quoted_name_empty, N_("expected a name inside 「」"));
 INDICHECK_SYNTAX_MESSAGE(x_corner_close, rules_quoted_name_not_closed,
-                         "expected '」' to end the name on the same line");
-INDICHECK_SYNTAX_MESSAGE(x_line_end, rules_line_end_expected, "expected the end of the line");
-INDICHECK_SYNTAX_MESSAGE(x_block_close, rules_block_not_closed, "expected '}' to close the block");
+                         N_("expected '」' to end the name on the same line"));
+INDICHECK_SYNTAX_MESSAGE(x_line_end, rules_line_end_expected, N_("expected the end of the line"));
+INDICHECK_SYNTAX_MESSAGE(x_block_close, rules_block_not_closed,
+                         N_("expected '}' to close the block"));
 INDICHECK_SYNTAX_MESSAGE(clause_line, rules_clause_expected,
-                         "expected a clause: 半年, 全年, 实际值, 分值, 方向, 容差, 精度, 裸值, "
-                         "量表, 不适用, 期间, 级别, 说明, 超出, 每少 or 完成率");
+                         N_("expected a clause: 半年, 全年, 实际值, 分值, 方向, 容差, 精度, 裸值, "
+                            "量表, 不适用, 期间, 级别, 说明, 超出, 每少 or 完成率"));
 INDICHECK_SYNTAX_MESSAGE(band_line, rules_band_expected,
-                         "expected 达成, 部分达成 or 未达成, then the words of that band");
-INDICHECK_SYNTAX_MESSAGE(figure_line, rules_figure_expected,
-                         "expected a figure: its name, then 半年 and/or 全年 each with a value");
+                         N_("expected 达成, 部分达成 or 未达成, then the words of that band"));
+INDICHECK_SYNTAX_MESSAGE(
+    figure_line, rules_figure_expected,
+    N_("expected a figure: its name, then 半年 and/or 全年 each with a value"));
 INDICHECK_SYNTAX_MESSAGE(x_figure_value, rules_figure_value_expected,
-                         "expected 半年 or 全年 and a value (全年 21274.97)");
+                         N_("expected 半年 or 全年 and a value (全年 21274.97)"));
 INDICHECK_SYNTAX_MESSAGE(x_figure_block, rules_figure_block_expected,
-                         "expected '{' to open the block of figures");
+                         N_("expected '{' to open the block of figures"));
 INDICHECK_SYNTAX_MESSAGE(x_scale_block, rules_scale_block_expected,
-                         "expected '{' to open the bands of the scale");
+                         N_("expected '{' to open the bands of the scale"));
 INDICHECK_SYNTAX_MESSAGE(x_clause_block, rules_clause_block_expected,
-                         "expected '{' to open the block of clauses");
-INDICHECK_SYNTAX_MESSAGE(x_decimal, rules_number_expected, "expected a number");
-INDICHECK_SYNTAX_MESSAGE(x_unit, rules_unit_expected, "expected a unit (万元, 亩, %, …)");
-INDICHECK_SYNTAX_MESSAGE(x_segment, rules_segment_expected, "expected a path segment after '/'");
+                         N_("expected '{' to open the block of clauses"));
+INDICHECK_SYNTAX_MESSAGE(x_decimal, rules_number_expected, N_("expected a number"));
+INDICHECK_SYNTAX_MESSAGE(x_unit, rules_unit_expected, N_("expected a unit (万元, 亩, %, …)"));
+INDICHECK_SYNTAX_MESSAGE(x_segment, rules_segment_expected,
+                         N_("expected a path segment after '/'"));
 INDICHECK_SYNTAX_MESSAGE(x_pattern, rules_pattern_expected,
-                         "expected an indicator path such as 过程/预算执行/预算执行率");
-INDICHECK_SYNTAX_MESSAGE(x_statement, rules_statement_expected,
-                         "expected a statement: 引用, 目标表, 单位, 量表, 预算, 上报, 定义, 核对, "
-                         "指标, 新增指标, 评分 or 审核");
+                         N_("expected an indicator path such as 过程/预算执行/预算执行率"));
+INDICHECK_SYNTAX_MESSAGE(
+    x_statement, rules_statement_expected,
+    N_("expected a statement: 引用, 目标表, 单位, 量表, 预算, 上报, 定义, 核对, "
+       "指标, 新增指标, 评分 or 审核"));
 INDICHECK_SYNTAX_MESSAGE(x_over_eq, rules_over_eq_expected,
-                         "expected 算达成, 算未达成 or 按名称 (超出 an = target)");
+                         N_("expected 算达成, 算未达成 or 按名称 (超出 an = target)"));
 INDICHECK_SYNTAX_MESSAGE(x_short_unit, rules_short_unit_expected,
-                         "expected the unit short as a number (每少 1个百分点)");
+                         N_("expected the unit short as a number (每少 1个百分点)"));
 INDICHECK_SYNTAX_MESSAGE(x_deduct, rules_deduct_expected,
-                         "expected 扣 and the points taken off (扣 0.5分)");
+                         N_("expected 扣 and the points taken off (扣 0.5分)"));
 INDICHECK_SYNTAX_MESSAGE(x_deduct_points, rules_deduct_points_expected,
-                         "expected the points taken off as a number (扣 0.5分)");
-INDICHECK_SYNTAX_MESSAGE(x_ge, rules_ge_expected, "expected ≥ (完成率 ≥95% 得 100%)");
+                         N_("expected the points taken off as a number (扣 0.5分)"));
+INDICHECK_SYNTAX_MESSAGE(x_ge, rules_ge_expected, N_("expected ≥ (完成率 ≥95% 得 100%)"));
 INDICHECK_SYNTAX_MESSAGE(x_step_at, rules_step_at_expected,
-                         "expected the completion as a percentage (完成率 ≥95%)");
+                         N_("expected the completion as a percentage (完成率 ≥95%)"));
 INDICHECK_SYNTAX_MESSAGE(x_gets, rules_gets_expected,
-                         "expected 得 and the share of the weight (得 80%)");
+                         N_("expected 得 and the share of the weight (得 80%)"));
 INDICHECK_SYNTAX_MESSAGE(x_step_fraction, rules_step_share_expected,
-                         "expected the share of the weight as a percentage (得 80%)");
+                         N_("expected the share of the weight as a percentage (得 80%)"));
 INDICHECK_SYNTAX_MESSAGE(x_band_point, rules_band_point_expected,
-                         "expected the point taken in the band as a percentage (达成 100%)");
+                         N_("expected the point taken in the band as a percentage (达成 100%)"));
 INDICHECK_SYNTAX_MESSAGE(x_margin, rules_margin_expected,
-                         "expected the over-achievement margin as a percentage (超额 20%)");
+                         N_("expected the over-achievement margin as a percentage (超额 20%)"));
 INDICHECK_SYNTAX_MESSAGE(x_control_word, rules_control_word_expected,
-                         "expected at least one word (控制词 成本 控制率)");
+                         N_("expected at least one word (控制词 成本 控制率)"));
 INDICHECK_SYNTAX_MESSAGE(x_category_weight, rules_category_weight_expected,
-                         "expected the category's weight as a number (类别 产出 50)");
+                         N_("expected the category's weight as a number (类别 产出 50)"));
 INDICHECK_SYNTAX_MESSAGE(x_level1_word, rules_level1_expected,
-                         "expected at least one 一级指标 label after 包括");
+                         N_("expected at least one 一级指标 label after 包括"));
 INDICHECK_SYNTAX_MESSAGE(x_weight_word, rules_weight_word_expected,
-                         "expected 分值 and a number (执行率 分值 10)");
+                         N_("expected 分值 and a number (执行率 分值 10)"));
 INDICHECK_SYNTAX_MESSAGE(x_execution_weight, rules_execution_weight_expected,
-                         "expected the weight as a number (执行率 分值 10)");
-INDICHECK_SYNTAX_MESSAGE(x_outlook, rules_outlook_expected, "expected 确定能 or 有可能");
+                         N_("expected the weight as a number (执行率 分值 10)"));
+INDICHECK_SYNTAX_MESSAGE(x_outlook, rules_outlook_expected, N_("expected 确定能 or 有可能"));
 INDICHECK_SYNTAX_MESSAGE(x_progress, rules_progress_expected,
-                         "expected the progress as a percentage (进度低于 50% 不可能)");
+                         N_("expected the progress as a percentage (进度低于 50% 不可能)"));
 INDICHECK_SYNTAX_MESSAGE(x_impossible_word, rules_impossible_expected,
-                         "expected 不可能 after the progress (进度低于 50% 不可能)");
-INDICHECK_SYNTAX_MESSAGE(x_grading, rules_grading_expected, "expected 按打印总分 or 按精确总分");
+                         N_("expected 不可能 after the progress (进度低于 50% 不可能)"));
+INDICHECK_SYNTAX_MESSAGE(x_grading, rules_grading_expected,
+                         N_("expected 按打印总分 or 按精确总分"));
 INDICHECK_SYNTAX_MESSAGE(
     setting_line, rules_setting_expected,
-    "expected a setting: 依据, 达成, 部分达成, 未达成, 超额, 超出, 控制词, 类别, "
-    "执行率, 已达全年, 半年达成, 进度低于 or 定级");
+    N_("expected a setting: 依据, 达成, 部分达成, 未达成, 超额, 超出, 控制词, 类别, "
+       "执行率, 已达全年, 半年达成, 进度低于 or 定级"));
 INDICHECK_SYNTAX_MESSAGE(x_setting_block, rules_setting_block_expected,
-                         "expected '{' to open the block of settings");
+                         N_("expected '{' to open the block of settings"));
 INDICHECK_SYNTAX_MESSAGE(x_statement_end, rules_statement_end_expected,
-                         "expected the end of the statement");
+                         N_("expected the end of the statement"));
 
 // ---- review rules (审核) ----
 INDICHECK_SYNTAX_MESSAGE(x_review_code, rules_review_code_expected,
-                         "expected the review rule's code, letters and digits (审核 SZ001)");
+                         N_("expected the review rule's code, letters and digits (审核 SZ001)"));
 INDICHECK_SYNTAX_MESSAGE(x_review_block, rules_review_block_expected,
-                         "expected '{' to open the lines of the review rule");
+                         N_("expected '{' to open the lines of the review rule"));
 INDICHECK_SYNTAX_MESSAGE(review_line, rules_review_line_expected,
-                         "expected a line of a review rule: 范围, 每个, 至少一个, 没有, 级别, "
-                         "问题 or 建议");
+                         N_("expected a line of a review rule: 范围, 每个, 至少一个, 没有, 级别, "
+                            "问题 or 建议"));
 INDICHECK_SYNTAX_MESSAGE(x_condition, rules_review_condition_expected,
-                         "expected a condition: 类型, 比较, 单位 or 数值");
+                         N_("expected a condition: 类型, 比较, 单位 or 数值"));
 INDICHECK_SYNTAX_MESSAGE(x_target_kind, rules_review_kind_expected,
-                         "expected a kind of target: 数值, 区间, 时限, 等级, 文字 or 空");
+                         N_("expected a kind of target: 数值, 区间, 时限, 等级, 文字 or 空"));
 INDICHECK_SYNTAX_MESSAGE(x_cond_op, rules_review_comparator_expected,
-                         "expected a comparator: ≥, ≤, >, < or =");
+                         N_("expected a comparator: ≥, ≤, >, < or ="));
 INDICHECK_SYNTAX_MESSAGE(x_cond_literal, rules_review_value_expected,
-                         "expected a number, with its unit when it has one (数值 ≥ 100万元)");
+                         N_("expected a number, with its unit when it has one (数值 ≥ 100万元)"));
 INDICHECK_SYNTAX_MESSAGE(x_review_severity, rules_review_severity_expected,
-                         "expected 错误, 警告 or 提示");
+                         N_("expected 错误, 警告 or 提示"));
 
 struct messages {
   template <typename Rule>

@@ -4,25 +4,30 @@
 // message table beside it (messages.hpp, rule_messages.hpp,
 // ruletest_messages.hpp):
 //
-//   INDICHECK_SYNTAX_MESSAGE(x_gap, rules_space_expected, "expected a space");
+//   INDICHECK_SYNTAX_MESSAGE(x_gap, rules_space_expected, N_("expected a space"));
 //
 // When such a rule fails it raises syntax_error: PEGTL's parse_error with the
-// code, so parsers tell errors apart by code. The parser appends "; found X".
+// code, so parsers tell errors apart by code, and with the message in the
+// language of the run (tr() at the raise, so every parser that catches it
+// says it translated). The parser appends "; found X".
 
 #include <tao/pegtl.hpp>
 
+#include <string>
+
 #include "engine/base/code.hpp"
+#include "engine/base/message.hpp"
 
 namespace indicheck::grammar {
 
 struct SyntaxMessage {
   Code code{};
-  const char* text = nullptr;  // nullptr: the rule has no message
+  const char* text = nullptr;  // N_("…"), English; nullptr: the rule has no message
 };
 
 struct syntax_error : tao::pegtl::parse_error {
   template <typename ParseInput>
-  syntax_error(Code c, const char* message, const ParseInput& in)
+  syntax_error(Code c, const std::string& message, const ParseInput& in)
       : tao::pegtl::parse_error(message, in), code(c) {}
   Code code;
 };
@@ -49,7 +54,7 @@ struct coded_errors {
       static_assert(!RequireMessage || message.text != nullptr,
                     "a rule under must<> has no message in the grammar's table");
       if constexpr (message.text != nullptr)
-        throw syntax_error(message.code, message.text, in);
+        throw syntax_error(message.code, tr(message.text), in);
       else
         tao::pegtl::normal<Rule>::raise(in, st...);
     }

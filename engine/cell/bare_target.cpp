@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/base/message.hpp"
+
 namespace indicheck {
 
 namespace {
@@ -14,7 +16,7 @@ constexpr std::string_view kLowRates[] = {"偏差率", "发生率", "事故率",
 // Money a unit keeps under: a bare figure is a ceiling.
 constexpr std::string_view kCosts[] = {"成本", "费用", "投资", "单价", "造价"};
 
-constexpr std::string_view kUnclear = "nothing in its name says which way";
+constexpr const char* kUnclear = N_("nothing in its name says which way");
 
 bool contains_any(std::string_view text, const auto& words) {
   return std::any_of(std::begin(words), std::end(words),
@@ -27,6 +29,25 @@ bool has_segment(const std::vector<std::string>& path, std::string_view word) {
   return false;
 }
 
+// What every bare reading's assumption starts with, in the language of the
+// moment: "no comparator: '".
+std::string_view bare_prefix() {
+  std::string_view said = tr("no comparator: '{}' read as '{}'");
+  return said.substr(0, said.find("{}"));
+}
+
+// Whether `assumption` is a bare reading's (with `unclear`: an unclear one's),
+// said in either language: a form in Chinese may be read in an English run.
+bool is_bare_assumption(std::string_view assumption, bool unclear) {
+  for (Language l : {Language::en, Language::zh}) {
+    LanguageScope scope(l);
+    if (assumption.starts_with(bare_prefix()) &&
+        (!unclear || assumption.find(tr(kUnclear)) != std::string_view::npos))
+      return true;
+  }
+  return false;
+}
+
 BareReading reading(Comparator op, std::string reason) {
   return BareReading{op, std::move(reason), true};
 }
@@ -35,33 +56,34 @@ BareReading reading(Comparator op, std::string reason) {
 
 BareReading read_bare(const std::vector<std::string>& path, const Quantity& target) {
   const std::string name = path.empty() ? std::string() : path.back();
-  const std::string quoted = "'" + name + "'";
   const bool percent = target.unit.symbol == "%";
   if (contains_any(name, kLowRates))
-    return reading(Comparator::le, quoted + " names a rate to keep down");
+    return reading(Comparator::le, tr("'{}' names a rate to keep down", name));
   if (percent && target.value == Number::integer(100))
-    return reading(Comparator::eq, "100% is the whole: met only in full");
+    // xgettext:no-c-format
+    return reading(Comparator::eq, tr("100% is the whole: met only in full"));
   if (name.find("满意") != std::string::npos || name.ends_with("率") || name.ends_with("度"))
-    return reading(Comparator::ge, quoted + " names a rate to reach");
+    return reading(Comparator::ge, tr("'{}' names a rate to reach", name));
   if (contains_any(name, kCosts))
-    return reading(Comparator::le, quoted + " names a cost to keep under");
-  if (has_segment(path, "成本")) return reading(Comparator::le, "a 成本指标: a cost to keep under");
+    return reading(Comparator::le, tr("'{}' names a cost to keep under", name));
+  if (has_segment(path, "成本"))
+    return reading(Comparator::le, tr("a 成本指标: a cost to keep under"));
   if (has_segment(path, "时效"))
-    return reading(Comparator::le, "a 时效指标: a time to keep within");
+    return reading(Comparator::le, tr("a 时效指标: a time to keep within"));
   if (target.unit.dimension.starts_with("count:"))
-    return reading(Comparator::ge, "a count of " + target.unit.symbol + ": an output to reach");
-  if (has_segment(path, "数量")) return reading(Comparator::ge, "a 数量指标: an output to reach");
+    return reading(Comparator::ge, tr("a count of {}: an output to reach", target.unit.symbol));
+  if (has_segment(path, "数量"))
+    return reading(Comparator::ge, tr("a 数量指标: an output to reach"));
   if (percent && target.value < Number::integer(100))
-    return reading(Comparator::ge, "a rate below 100%: a level to reach");
-  return BareReading{Comparator::eq, std::string(kUnclear), false};
+    return reading(Comparator::ge, tr("a rate below 100%: a level to reach"));
+  return BareReading{Comparator::eq, tr(kUnclear), false};
 }
 
 std::string bare_reading_assumption(const Quantity& target, Comparator op,
                                     std::string_view reason) {
-  std::string out = "no comparator: '" + target.written() + "' read as '" + to_symbol(op) +
-                    target.written() + "'";
-  if (!reason.empty()) out += " (" + std::string(reason) + ")";
-  return out;
+  std::string read_as = std::string(to_symbol(op)) + target.written();
+  if (reason.empty()) return tr("no comparator: '{}' read as '{}'", target.written(), read_as);
+  return tr("no comparator: '{}' read as '{}' ({})", target.written(), read_as, reason);
 }
 
 std::optional<BareReading> apply_bare_reading(Constraint& c, const std::vector<std::string>& path) {
@@ -69,8 +91,9 @@ std::optional<BareReading> apply_bare_reading(Constraint& c, const std::vector<s
   if (!q || !q->bare || path.empty()) return std::nullopt;
   BareReading r = read_bare(path, q->target);
   q->op = r.op;
+  // The parser's own assumption, in the language it was said in: replaced.
   auto it = std::find_if(c.assumptions.begin(), c.assumptions.end(),
-                         [](const std::string& a) { return a.starts_with("no comparator"); });
+                         [](const std::string& a) { return is_bare_assumption(a, false); });
   std::string text = bare_reading_assumption(q->target, r.op, r.reason);
   if (it != c.assumptions.end())
     *it = std::move(text);
@@ -80,8 +103,7 @@ std::optional<BareReading> apply_bare_reading(Constraint& c, const std::vector<s
 }
 
 bool is_unclear_bare(std::string_view assumption) {
-  return assumption.starts_with("no comparator") &&
-         assumption.find(kUnclear) != std::string_view::npos;
+  return is_bare_assumption(assumption, true);
 }
 
 }  // namespace indicheck

@@ -2,6 +2,7 @@
 
 #include "engine/cell/describe.hpp"
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/message.hpp"
 
 namespace indicheck {
 
@@ -29,7 +30,8 @@ std::string date_text(const CalendarDate& d) {
   out += std::to_string(d.month) + "月";
   out += d.day ? std::to_string(*d.day) + "日" : "底";
   if (d.year) return out;
-  return out + (d.next_year ? " of the year after the table's" : " of the table's year");
+  return d.next_year ? tr("{} of the year after the table's", out)
+                     : tr("{} of the table's year", out);
 }
 
 Json date_json(const CalendarDate& d) {
@@ -42,7 +44,7 @@ Json date_json(const CalendarDate& d) {
 }
 
 std::string unit_text(const Unit& u) {
-  if (u.symbol.empty()) return "(none)";
+  if (u.symbol.empty()) return tr("(none)");
   bool plain = u.dimension.starts_with("count:") || u.dimension.starts_with("unit:");
   std::string out = u.symbol + " (" + (plain ? describe_dimension(u.dimension) : u.dimension);
   if (u.known && u.factor != Number::integer(1)) {
@@ -53,36 +55,83 @@ std::string unit_text(const Unit& u) {
   return out + ")";
 }
 
+// The kind of a target as a person reads it (JSON keeps Constraint::kind()).
+const char* kind_said(const Constraint& c) {
+  struct Kind {
+    const char* operator()(const QuantityConstraint&) const {
+      return trc("target kind", "quantity");
+    }
+    const char* operator()(const RangeConstraint&) const { return trc("target kind", "range"); }
+    const char* operator()(const DeadlineConstraint&) const {
+      return trc("target kind", "deadline");
+    }
+    const char* operator()(const LevelConstraint&) const { return trc("target kind", "level"); }
+    const char* operator()(const TextConstraint&) const { return trc("target kind", "text"); }
+    const char* operator()(const NoTarget&) const { return trc("target kind", "none"); }
+  };
+  return std::visit(Kind{}, c.form);
+}
+
+std::string bound(const Quantity& q, bool included) {
+  return included ? tr("{} (included)", q.written()) : tr("{} (excluded)", q.written());
+}
+
 }  // namespace
 
 std::string describe(const Constraint& c) {
-  std::string out = "kind: " + std::string(c.kind()) + "\n";
+  std::string out = tr("kind: {}", kind_said(c)) + "\n";
   struct Lines {
     std::string& out;
     void operator()(const QuantityConstraint& q) const {
-      out += "op: " + std::string(to_string(q.op)) + "\n";
-      out += "value: " + q.target.value.canonical() + "\n";
-      out += "unit: " + unit_text(q.target.unit) + "\n";
+      out += tr("op: {}", to_string(q.op)) + "\n";
+      out += tr("value: {}", q.target.value.canonical()) + "\n";
+      out += tr("unit: {}", unit_text(q.target.unit)) + "\n";
     }
     void operator()(const RangeConstraint& r) const {
-      out += "low: " + r.low.written() + (r.low_inclusive ? " (included)" : " (excluded)") + "\n";
-      out +=
-          "high: " + r.high.written() + (r.high_inclusive ? " (included)" : " (excluded)") + "\n";
-      out += "unit: " + unit_text(r.high.unit) + "\n";
+      out += tr("low: {}", bound(r.low, r.low_inclusive)) + "\n";
+      out += tr("high: {}", bound(r.high, r.high_inclusive)) + "\n";
+      out += tr("unit: {}", unit_text(r.high.unit)) + "\n";
     }
     void operator()(const DeadlineConstraint& d) const {
-      if (d.from) out += "from: " + date_text(*d.from) + "\n";
-      out += "by: " + date_text(d.by) + " (included)\n";
+      if (d.from) out += tr("from: {}", date_text(*d.from)) + "\n";
+      out += tr("by: {} (included)", date_text(d.by)) + "\n";
     }
-    void operator()(const LevelConstraint& l) const { out += "level: " + l.word + "\n"; }
+    void operator()(const LevelConstraint& l) const { out += tr("level: {}", l.word) + "\n"; }
     void operator()(const TextConstraint& t) const {
-      out += "text: " + t.text + "\n";
-      out += "judged by: a person, unless the actual states it word for word\n";
+      out += tr("text: {}", t.text) + "\n";
+      out +=
+          std::string(tr("judged by: a person, unless the actual states it word for word")) + "\n";
     }
-    void operator()(const NoTarget&) const { out += "no target is set\n"; }
+    void operator()(const NoTarget&) const { out += std::string(tr("no target is set")) + "\n"; }
   };
   std::visit(Lines{out}, c.form);
-  for (const auto& a : c.assumptions) out += "assumed: " + a + "\n";
+  for (const auto& a : c.assumptions) out += tr("assumed: {}", a) + "\n";
+  return out;
+}
+
+const char* kind_of(const Actual& a) {
+  struct Kind {
+    const char* operator()(const ActualQuantity&) const { return "quantity"; }
+    const char* operator()(const ActualDate&) const { return "date"; }
+    const char* operator()(const ActualLevel&) const { return "level"; }
+    const char* operator()(const ActualGrade&) const { return "grade"; }
+    const char* operator()(const ActualText&) const { return "text"; }
+    const char* operator()(const ActualNone&) const { return "none"; }
+  };
+  return std::visit(Kind{}, a.form);
+}
+
+std::string describe(const Actual& a) {
+  struct Kind {
+    const char* operator()(const ActualQuantity&) const { return trc("actual kind", "quantity"); }
+    const char* operator()(const ActualDate&) const { return trc("actual kind", "date"); }
+    const char* operator()(const ActualLevel&) const { return trc("actual kind", "level"); }
+    const char* operator()(const ActualGrade&) const { return trc("actual kind", "grade"); }
+    const char* operator()(const ActualText&) const { return trc("actual kind", "text"); }
+    const char* operator()(const ActualNone&) const { return trc("actual kind", "none"); }
+  };
+  std::string out = tr("kind: {}", std::visit(Kind{}, a.form)) + "\n";
+  for (const auto& s : a.assumptions) out += tr("assumed: {}", s) + "\n";
   return out;
 }
 
@@ -119,9 +168,9 @@ Json to_json(const Constraint& c) {
 }
 
 std::string describe(const Verdict& v) {
-  std::string out = std::string("verdict: ") + to_string(v.kind) + "\n";
-  out += "explanation: " + v.explanation + "\n";
-  for (const auto& a : v.assumptions) out += "assumed: " + a + "\n";
+  std::string out = tr("verdict: {}", said(v.kind)) + "\n";
+  out += tr("explanation: {}", v.explanation) + "\n";
+  for (const auto& a : v.assumptions) out += tr("assumed: {}", a) + "\n";
   return out;
 }
 

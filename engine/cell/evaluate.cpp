@@ -6,9 +6,30 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/message.hpp"
 #include "engine/cell/parse_common.hpp"
 
 namespace indicheck {
+
+const char* said(VerdictKind v) {
+  switch (v) {
+    case VerdictKind::pass:
+      return trc("verdict", "pass");
+    case VerdictKind::fail:
+      return trc("verdict", "fail");
+    case VerdictKind::partial:
+      return trc("verdict", "partial");
+    case VerdictKind::manual:
+      return trc("verdict", "manual");
+    case VerdictKind::missing:
+      return trc("verdict", "missing");
+    case VerdictKind::error:
+      return trc("verdict", "error");
+    case VerdictKind::no_target:
+      return trc("verdict", "no-target");
+  }
+  return trc("verdict", "error");
+}
 
 const char* to_string(VerdictKind v) {
   switch (v) {
@@ -38,14 +59,14 @@ std::string with_unit(const Number& v, const Unit& u) {
 
 std::string describe_actual(const ActualForm& a) {
   struct Describe {
-    std::string operator()(const ActualQuantity&) const { return "a figure"; }
-    std::string operator()(const ActualDate&) const { return "a date"; }
+    std::string operator()(const ActualQuantity&) const { return tr("a figure"); }
+    std::string operator()(const ActualDate&) const { return tr("a date"); }
     std::string operator()(const ActualLevel& l) const {
-      return l.word == "是" ? "a yes/no answer" : "the level word '" + l.spelled + "'";
+      return l.word == "是" ? tr("a yes/no answer") : tr("the level word '{}'", l.spelled);
     }
-    std::string operator()(const ActualGrade&) const { return "a grade"; }
-    std::string operator()(const ActualText& t) const { return "the text '" + t.text + "'"; }
-    std::string operator()(const ActualNone&) const { return "nothing"; }
+    std::string operator()(const ActualGrade&) const { return tr("a grade"); }
+    std::string operator()(const ActualText& t) const { return tr("the text '{}'", t.text); }
+    std::string operator()(const ActualNone&) const { return tr("nothing"); }
   };
   return std::visit(Describe{}, a);
 }
@@ -90,15 +111,15 @@ class Judge {
   Verdict run() {
     if (std::holds_alternative<NoTarget>(c_.form)) {
       v_.kind = VerdictKind::no_target;
-      v_.explanation = "the table sets no target for this indicator";
+      v_.explanation = tr("the table sets no target for this indicator");
       return std::move(v_);
     }
     if (auto* none = std::get_if<ActualNone>(&a_.form)) {
       v_.kind = VerdictKind::missing;
       v_.explanation =
           none->written.empty() || a_.written.find_first_not_of(" \t") == std::string::npos
-              ? "no actual value was reported"
-              : "'" + none->written + "' reports no value";
+              ? std::string(tr("no actual value was reported"))
+              : tr("'{}' reports no value", none->written);
       return std::move(v_);
     }
     std::visit([this](const auto& form) { judge(form); }, c_.form);
@@ -119,9 +140,11 @@ class Judge {
   std::optional<Number> actual_in(const Unit& like, const Number& reference) {
     const auto* q = std::get_if<ActualQuantity>(&a_.form);
     if (!q) {
-      set(VerdictKind::error, "the target needs a figure in " +
-                                  (like.symbol.empty() ? std::string("numbers") : like.symbol) +
-                                  ", but the actual is " + describe_actual(a_.form));
+      set(VerdictKind::error, like.symbol.empty()
+                                  ? tr("the target needs a figure in numbers, but the actual is {}",
+                                       describe_actual(a_.form))
+                                  : tr("the target needs a figure in {}, but the actual is {}",
+                                       like.symbol, describe_actual(a_.form)));
       return std::nullopt;
     }
     Unit unit = like;
@@ -130,8 +153,8 @@ class Judge {
       if (like.symbol == "%" && figure.sign() > 0 && figure < Number::integer(1)) {
         if (!fraction_of_percent(figure, reference)) return std::nullopt;
       } else if (!like.symbol.empty()) {
-        v_.assumptions.push_back("actual has no unit: read as " + q->value.canonical() +
-                                 like.symbol + " (the target's unit)");
+        v_.assumptions.push_back(tr("actual has no unit: read as {} (the target's unit)",
+                                    q->value.canonical() + like.symbol));
       }
     } else if (q->unit->dimensionless() && !q->unit->symbol.empty() && !like.dimensionless() &&
                like.dimension != "ratio") {
@@ -139,21 +162,21 @@ class Judge {
       std::string base = ctx_.units->base_symbol(like.dimension);
       if (base.empty() && like.dimension.starts_with("count:")) base = like.dimension.substr(6);
       unit = Unit{q->unit->symbol + base, like.dimension, q->unit->factor, true};
-      v_.assumptions.push_back("'" + q->unit->symbol + "' alone read as " + unit.symbol);
+      v_.assumptions.push_back(tr("'{}' alone read as {}", q->unit->symbol, unit.symbol));
     } else {
       unit = *q->unit;
     }
     if (unit.dimension != like.dimension) {
-      set(VerdictKind::error, "cannot compare: the actual " + a_.written + " is " +
-                                  describe_dimension(unit.dimension) + ", the target is " +
-                                  describe_dimension(like.dimension));
+      set(VerdictKind::error,
+          tr("cannot compare: the actual {} is {}, the target is {}", a_.written,
+             describe_dimension(unit.dimension), describe_dimension(like.dimension)));
       return std::nullopt;
     }
     Number value = figure * unit.factor / like.factor;
     if (ctx_.explain && figure != q->value)
-      converted_ = q->value.canonical() + " = " + with_unit(value, like) + "; ";
+      converted_ = tr("{} = {}; ", q->value.canonical(), with_unit(value, like));
     else if (ctx_.explain && unit.symbol != like.symbol)
-      converted_ = q->value.canonical() + unit.symbol + " = " + with_unit(value, like) + "; ";
+      converted_ = tr("{} = {}; ", q->value.canonical() + unit.symbol, with_unit(value, like));
     return value;
   }
 
@@ -170,21 +193,22 @@ class Judge {
     };
     std::string written = figure.canonical();
     if (near(as_fraction)) {
-      v_.assumptions.push_back("actual " + written + " has no unit: read as the fraction " +
-                               as_fraction.canonical() + "% (near the target's " +
-                               reference.canonical() + "%; as a percentage it would be " + written +
-                               "%)");
+      v_.assumptions.push_back(
+          tr("actual {} has no unit: read as the fraction {}% (near the target's {}%; as a "
+             "percentage it would be {}%)",
+             written, as_fraction.canonical(), reference.canonical(), written));
       figure = as_fraction;
       return true;
     }
     if (near(figure)) {
-      v_.assumptions.push_back("actual has no unit: read as " + written + "% (the target's unit)");
+      v_.assumptions.push_back(
+          tr("actual has no unit: read as {} (the target's unit)", written + "%"));
       return true;
     }
-    set(VerdictKind::error, "the actual " + written + " has no unit: as a fraction it is " +
-                                as_fraction.canonical() + "%, as a percentage " + written +
-                                "%, and neither is near the target's " + reference.canonical() +
-                                "%: write the unit");
+    set(VerdictKind::error,
+        tr("the actual {} has no unit: as a fraction it is {}%, as a percentage {}%, and neither "
+           "is near the target's {}%: write the unit",
+           written, as_fraction.canonical(), written, reference.canonical()));
     return false;
   }
 
@@ -229,25 +253,25 @@ class Judge {
     std::string reads;
     if (q.reading == ActualQuantity::Reading::more_than) {
       band = {Edge{value, false}, Edge{}};
-      reads = a_.written + " is more than " + with_unit(value, unit);
+      reads = tr("{} is more than {}", a_.written, with_unit(value, unit));
     } else {
       Number margin = (value * Number::ratio(1, 20)).abs();
       band = {Edge{value - margin, true}, Edge{value + margin, true}};
-      reads = a_.written + " is about " + with_unit(value, unit) + ", read as [" +
-              with_unit(value - margin, unit) + ", " + with_unit(value + margin, unit) + "] (±5%)";
+      reads = tr("{} is about {}, read as [{}, {}] (±5%)", a_.written, with_unit(value, unit),
+                 with_unit(value - margin, unit), with_unit(value + margin, unit));
     }
     VerdictKind kind = VerdictKind::manual;
     std::string how;
     if (low_within(band.low, target.low) && high_within(band.high, target.high)) {
       kind = VerdictKind::pass;
-      how = "every such value meets " + wanted;
+      how = tr("every such value meets {}", wanted);
     } else if (below(band.high, target.low) || below(target.high, band.low)) {
       kind = VerdictKind::fail;
-      how = "no such value meets " + wanted;
+      how = tr("no such value meets {}", wanted);
     } else {
-      how = "some such values meet " + wanted + " and some do not: a person must judge";
+      how = tr("some such values meet {} and some do not: a person must judge", wanted);
     }
-    set(kind, ctx_.explain ? converted_ + reads + "; " + how : std::string());
+    set(kind, ctx_.explain ? converted_ + tr("{}; {}", reads, how) : std::string());
   }
 
   void judge(const QuantityConstraint& t) {
@@ -267,18 +291,17 @@ class Judge {
     std::string claim = with_unit(*a, t.target.unit) + " " + to_symbol(t.op) + " " +
                         with_unit(target, t.target.unit);
     if (ok) {
-      set(VerdictKind::pass, converted_ + claim + " holds");
+      set(VerdictKind::pass, converted_ + tr("{} holds", claim));
       return;
     }
     Number gap = (*a - target).abs();
-    std::string how;
-    if (t.op == Comparator::eq)
-      how = *a < target ? "short by " : "over by ";
-    else
-      how = (t.op == Comparator::ge || t.op == Comparator::gt) ? "short by " : "over by ";
-    std::string gap_text = gap.is_zero() ? "" : " (" + how + with_unit(gap, t.target.unit) + ")";
-    if (gap.is_zero()) gap_text = " (the bound itself is excluded)";
-    set(VerdictKind::fail, converted_ + claim + " does not hold" + gap_text);
+    bool short_of =
+        t.op == Comparator::eq ? *a < target : (t.op == Comparator::ge || t.op == Comparator::gt);
+    std::string why =
+        gap.is_zero() ? tr("{} does not hold (the bound itself is excluded)", claim)
+        : short_of    ? tr("{} does not hold (short by {})", claim, with_unit(gap, t.target.unit))
+                      : tr("{} does not hold (over by {})", claim, with_unit(gap, t.target.unit));
+    set(VerdictKind::fail, converted_ + why);
   }
 
   void judge(const RangeConstraint& t) {
@@ -291,45 +314,42 @@ class Judge {
     if (const auto* q = approximate())
       return judge_band(*q, *a, t.high.unit,
                         Interval{Edge{low, t.low_inclusive}, Edge{high, t.high_inclusive}},
-                        "the range " + range);
+                        tr("the range {}", range));
     bool above_low = t.low_inclusive ? *a >= low : *a > low;
     bool below_high = t.high_inclusive ? *a <= high : *a < high;
     if (!ctx_.explain)
       return set(above_low && below_high ? VerdictKind::pass : VerdictKind::fail, {});
     std::string value = with_unit(*a, t.high.unit);
     if (above_low && below_high)
-      set(VerdictKind::pass, converted_ + value + " lies in " + range);
+      set(VerdictKind::pass, converted_ + tr("{} lies in {}", value, range));
     else
-      set(VerdictKind::fail, converted_ + value + " lies outside " + range +
-                                 (above_low ? " (above it)" : " (below it)"));
+      set(VerdictKind::fail,
+          converted_ + (above_low ? tr("{} lies outside {} (above it)", value, range)
+                                  : tr("{} lies outside {} (below it)", value, range)));
   }
 
   void judge(const LevelConstraint& t) {
-    if (const auto* g = std::get_if<ActualGrade>(&a_.form)) return graded(g->grade, "the grade");
+    if (const auto* g = std::get_if<ActualGrade>(&a_.form))
+      return graded(g->grade, tr("the grade"));
     const auto* l = std::get_if<ActualLevel>(&a_.form);
     if (!(l && l->word == t.word) && judge_on_scale(t.word)) return;
     if (const auto* text = std::get_if<ActualText>(&a_.form);
         text && detail::is_sentence(text->text)) {
       set(VerdictKind::manual,
-          "a person must judge whether '" + a_.written + "' means '" + t.word + "'");
+          tr("a person must judge whether '{}' means '{}'", a_.written, t.word));
       return;
     }
-    if (!l) {
-      set(VerdictKind::error, "the target is the level '" + t.word + "', but the actual is " +
-                                  describe_actual(a_.form));
-      return;
-    }
-    if ((l->word == "是") != (t.word == "是")) {
-      set(VerdictKind::error, "the target is the level '" + t.word + "', but the actual is " +
-                                  describe_actual(a_.form));
+    if (!l || (l->word == "是") != (t.word == "是")) {
+      set(VerdictKind::error, tr("the target is the level '{}', but the actual is {}", t.word,
+                                 describe_actual(a_.form)));
       return;
     }
     if (l->word != t.word) {
-      set(VerdictKind::fail, "reported '" + l->modifier + l->word +
-                                 "', a different level from the target '" + t.word + "'");
+      set(VerdictKind::fail, tr("reported '{}', a different level from the target '{}'",
+                                l->modifier + l->word, t.word));
       return;
     }
-    graded(l->grade, "'" + l->spelled + "'");
+    graded(l->grade, tr("'{}'", l->spelled));
   }
 
   // The actual's word when it is one: 优秀, 不合格, 未达标.
@@ -346,28 +366,28 @@ class Judge {
     auto a = on_scale(actual_word());
     if (!t || !a || t->first != a->first) return false;
     const GradeScale& scale = *t->first;
-    std::string said = "'" + std::string(scale.words[a->second]) + "'";
+    std::string said = tr("'{}'", scale.words[a->second]);
     if (scale.bands && t->second == 0) {
       graded(a->second == 0 ? Grade::met : a->second == 1 ? Grade::partly : Grade::not_met, said);
       return true;
     }
     bool ok = a->second <= t->second;
     set(ok ? VerdictKind::pass : VerdictKind::fail,
-        said + (ok ? " is at or above '" : " is below '") + target + "' on the scale " +
-            scale_text(scale));
+        ok ? tr("{} is at or above '{}' on the scale {}", said, target, scale_text(scale))
+           : tr("{} is below '{}' on the scale {}", said, target, scale_text(scale)));
     return true;
   }
 
   void graded(Grade g, const std::string& what) {
     switch (g) {
       case Grade::met:
-        set(VerdictKind::pass, what + " meets the target");
+        set(VerdictKind::pass, tr("{} meets the target", what));
         return;
       case Grade::partly:
-        set(VerdictKind::partial, what + " meets the target only in part");
+        set(VerdictKind::partial, tr("{} meets the target only in part", what));
         return;
       case Grade::not_met:
-        set(VerdictKind::fail, what + " does not meet the target");
+        set(VerdictKind::fail, tr("{} does not meet the target", what));
         return;
     }
   }
@@ -386,41 +406,39 @@ class Judge {
     if (const auto* text = std::get_if<ActualText>(&a_.form)) {
       for (const char* w : {"按时完成", "如期完成", "已按时完成", "按期完成"})
         if (text->text == w) {
-          v_.assumptions.push_back("no completion date reported: '" + text->text +
-                                   "' taken at its word");
-          set(VerdictKind::pass, "reported as done in time ('" + text->text + "')");
+          v_.assumptions.push_back(
+              tr("no completion date reported: '{}' taken at its word", text->text));
+          set(VerdictKind::pass, tr("reported as done in time ('{}')", text->text));
           return;
         }
       for (const char* w : {"未按时完成", "未完成", "逾期完成", "未如期完成", "未按期完成"})
         if (text->text == w) {
-          set(VerdictKind::fail, "reported as not done in time ('" + text->text + "')");
+          set(VerdictKind::fail, tr("reported as not done in time ('{}')", text->text));
           return;
         }
     }
     const auto* d = std::get_if<ActualDate>(&a_.form);
     if (!d) {
-      set(VerdictKind::error, "the target is a deadline, but the actual is " +
-                                  describe_actual(a_.form) + " (expected a date)");
+      set(VerdictKind::error, tr("the target is a deadline, but the actual is {} (expected a date)",
+                                 describe_actual(a_.form)));
       return;
     }
     std::optional<int> year = t.by.year ? t.by.year : ctx_.year;
     if (!year && d->date.year) {
       year = d->date.year;
       v_.assumptions.push_back(
-          "the target names no year and no table year is known: the actual's "
-          "year " +
-          std::to_string(*year) + " is used");
+          tr("the target names no year and no table year is known: the actual's year {} is used",
+             *year));
     }
     bool with_year = year.has_value();
     if (!year) {
       year = 2000;  // a leap year, so that 2月29日 exists: both sides lack one
       v_.assumptions.push_back(
-          "neither the target nor the actual names a year: compared as dates "
-          "in one year");
+          tr("neither the target nor the actual names a year: compared as dates in one year"));
     }
     int actual_year = d->date.year.value_or(*year);
     if (!d->date.year && with_year)
-      v_.assumptions.push_back("the actual date has no year: read as " + std::to_string(*year));
+      v_.assumptions.push_back(tr("the actual date has no year: read as {}", *year));
     // 次年3月底前 falls in the year after the table's.
     int by_year = !t.by.year && t.by.next_year && ctx_.year ? *ctx_.year + 1 : *year;
     auto by = key(t.by, by_year);
@@ -428,34 +446,35 @@ class Judge {
     if (t.from) {
       auto from = key(*t.from, t.from->year.value_or(*year));
       if (done < from) {
-        set(VerdictKind::fail,
-            show(done, with_year) + " is before the period starts (" + show(from, with_year) + ")");
+        set(VerdictKind::fail, tr("{} is before the period starts ({})", show(done, with_year),
+                                  show(from, with_year)));
         return;
       }
     }
     if (done <= by)
-      set(VerdictKind::pass, show(done, with_year) + " is on or before " + show(by, with_year));
+      set(VerdictKind::pass,
+          tr("{} is on or before {}", show(done, with_year), show(by, with_year)));
     else
       set(VerdictKind::fail,
-          show(done, with_year) + " is after the deadline " + show(by, with_year));
+          tr("{} is after the deadline {}", show(done, with_year), show(by, with_year)));
   }
 
   void judge(const TextConstraint& t) {
-    if (const auto* g = std::get_if<ActualGrade>(&a_.form)) return graded(g->grade, "the grade");
+    if (const auto* g = std::get_if<ActualGrade>(&a_.form))
+      return graded(g->grade, tr("the grade"));
     std::string said;
     if (const auto* text = std::get_if<ActualText>(&a_.form)) said = text->text;
     if (said == t.text) {
-      set(VerdictKind::pass, "the actual states the target '" + t.text + "'");
+      set(VerdictKind::pass, tr("the actual states the target '{}'", t.text));
       return;
     }
     if (judge_on_scale(t.text)) return;
     for (const char* neg : {"未", "没有", "不", "尚未"})
       if (!said.empty() && said == neg + t.text) {
-        set(VerdictKind::fail, "the actual states the opposite of '" + t.text + "'");
+        set(VerdictKind::fail, tr("the actual states the opposite of '{}'", t.text));
         return;
       }
-    set(VerdictKind::manual,
-        "a person must judge whether '" + a_.written + "' meets '" + t.text + "'");
+    set(VerdictKind::manual, tr("a person must judge whether '{}' meets '{}'", a_.written, t.text));
   }
 
   const Constraint& c_;

@@ -15,7 +15,9 @@
 #include <type_traits>
 #include <variant>
 
+#include "engine/base/diagnostic.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/normalise.hpp"
 #include "engine/cell/constraint.hpp"
 #include "grammar/messages.hpp"
@@ -113,20 +115,18 @@ auto read_quick(std::string_view written, const char* source, Build build)
 }
 
 // The general path. A cell over CellLimits::max_bytes is refused with
-// `too_long` (`noun` names the cell in the message); a cell of blanks alone
+// `too_long` and `too_long_message` (N_("…{}…"), the limit in place of {});
+// a cell of blanks alone
 // is `blank(assumptions)`; else the normalised text is parsed with `Grammar`
 // and `build(parts, normalised text)` gives the result, normalise's
 // assumptions first. A grammar error or a Failure is located in `written`.
 template <typename Result, typename Grammar, template <typename> class Action, typename Parts,
           typename Blank, typename Build>
 std::variant<Result, ParseError> read_by_grammar(std::string_view written, Code too_long,
-                                                 const char* noun, const char* source, Blank blank,
-                                                 Build build) {
+                                                 const char* too_long_message, const char* source,
+                                                 Blank blank, Build build) {
   if (written.size() > kCellLimits.max_bytes)
-    return ParseError{too_long,
-                      std::string("a ") + noun + " may be at most " +
-                          std::to_string(kCellLimits.max_bytes) + " bytes long",
-                      1, 0};
+    return ParseError{too_long, tr(too_long_message, kCellLimits.max_bytes), 1, 0};
   ParseError error;
   auto normalised = normalise(written, &error);
   if (!normalised) return name_invalid_byte(written, error);
@@ -141,8 +141,12 @@ std::variant<Result, ParseError> read_by_grammar(std::string_view written, Code 
     result.assumptions.insert(result.assumptions.begin(), read_as.begin(), read_as.end());
     return result;
   } catch (const grammar::syntax_error& e) {
-    return normalised->error_at(written, e.positions().front().byte, e.code,
-                                std::string(e.message()), true);
+    // The grammar's message is translated where it was raised; "found" joins
+    // it here as one sentence of the catalog.
+    std::size_t at = e.positions().front().byte;
+    return normalised->error_at(
+        written, at, e.code,
+        tr("{}; found {}", std::string(e.message()), describe_at(normalised->text, at)), false);
   } catch (const Failure& f) {
     // A failure's message already names the text: no "found".
     return normalised->error_at(written, f.byte, f.code, f.message, false);

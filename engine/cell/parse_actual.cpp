@@ -131,18 +131,19 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
     case Form::quantity: {
       auto value = detail::read_number(p.number);
       if (!value)
-        throw Failure{
-            p.number_byte, Code::number_too_long,
-            "a number may have at most " + std::to_string(kCellLimits.max_digits) + " digits"};
+        throw Failure{p.number_byte, Code::number_too_long,
+                      tr("a number may have at most {} digits", kCellLimits.max_digits)};
       ActualQuantity q{*value, std::nullopt};
       if (!p.unit.empty()) q.unit = detail::read_unit(p.unit, units, assumptions);
       std::string figure = p.number + p.unit;
       if (!p.done.empty())
-        assumptions.push_back("'" + p.done + "' before the figure left out: the value is " +
-                              figure);
+        assumptions.push_back(
+            tr("'{}' before the figure left out: the value is {}", p.done, figure));
       if (!p.op.empty())
-        assumptions.push_back("the value is written as a comparison '" + p.op + figure +
-                              "': its figure " + figure + " is taken as the value reached");
+        assumptions.push_back(
+            tr("the value is written as a comparison '{}{}': its figure {} is taken as the value "
+               "reached",
+               p.op, figure, figure));
       if (!p.about.empty())
         q.reading = ActualQuantity::Reading::about;
       else if (p.more)
@@ -153,21 +154,19 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
       CalendarDate d;
       if (!p.year.empty()) d.year = detail::read_small_number(p.year);
       if (p.year_alone) {
-        assumptions.push_back("a year alone: '" + p.year + "年' read as its last day, " + p.year +
-                              "年12月31日");
+        assumptions.push_back(
+            tr("a year alone: '{}年' read as its last day, {}年12月31日", p.year, p.year));
         d.month = 12;
         return ActualDate{d};
       }
       d.month = detail::read_small_number(p.month);
       if (d.month < 1 || d.month > 12)
-        throw Failure{p.month_byte, Code::no_such_month,
-                      "there is no month " + std::to_string(d.month)};
+        throw Failure{p.month_byte, Code::no_such_month, tr("there is no month {}", d.month)};
       if (!p.day.empty()) {
         int day = detail::read_small_number(p.day);
         if (day < 1 || day > detail::days_in_month(d.year.value_or(2000), d.month))
-          throw Failure{
-              p.day_byte, Code::no_such_day,
-              "there is no day " + std::to_string(day) + " in month " + std::to_string(d.month)};
+          throw Failure{p.day_byte, Code::no_such_day,
+                        tr("there is no day {} in month {}", day, d.month)};
         d.day = day;
       }
       return ActualDate{d};
@@ -190,12 +189,12 @@ ActualForm build(const Parts& p, const UnitTable& units, std::vector<std::string
       for (std::string_view op : {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦"})
         if (t.starts_with(op))
           throw Failure{0, Code::actual_is_comparison,
-                        "an actual is a value, not a comparison: write the figure reached"};
+                        tr("an actual is a value, not a comparison: write the figure reached")};
       if (bad > 0)
         throw Failure{0, Code::actual_prefix,
-                      "'" + p.text.substr(0, bad) +
-                          "' before the number is not part of a value: write the figure alone"};
-      throw Failure{0, Code::actual_unreadable, "expected a number, a date or a level word"};
+                      tr("'{}' before the number is not part of a value: write the figure alone",
+                         p.text.substr(0, bad))};
+      throw Failure{0, Code::actual_unreadable, tr("expected a number, a date or a level word")};
     }
     case Form::none:
       break;
@@ -227,7 +226,7 @@ std::variant<Actual, ParseError> parse_actual(std::string_view written, const Un
 std::variant<Actual, ParseError> parse_actual_by_grammar(std::string_view written,
                                                          const UnitTable& units) {
   return detail::read_by_grammar<Actual, ga::grammar, action, Parts>(
-      written, Code::actual_too_long, "value", "actual",
+      written, Code::actual_too_long, N_("a value may be at most {} bytes long"), "actual",
       [&](std::vector<std::string> assumptions) {
         Actual a;
         a.form = ActualNone{std::string(written)};

@@ -1,6 +1,7 @@
 #include "engine/cell/parse_common.hpp"
 
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
 
 namespace indicheck::detail {
@@ -62,8 +63,7 @@ Unit read_unit(std::string_view spelling, const UnitTable& units,
                std::vector<std::string>& assumptions) {
   if (spelling.empty()) return no_unit();
   if (auto u = units.lookup(spelling)) return *u;
-  assumptions.push_back("unknown unit '" + std::string(spelling) +
-                        "': compared only with the same unit");
+  assumptions.push_back(tr("unknown unit '{}': compared only with the same unit", spelling));
   return opaque_unit(spelling);
 }
 

@@ -241,9 +241,8 @@ class Builder {
   Quantity quantity(const RawQuantity& raw) {
     auto value = detail::read_number(raw.number);
     if (!value)
-      throw Failure{
-          raw.number_byte, Code::number_too_long,
-          "a number may have at most " + std::to_string(kCellLimits.max_digits) + " digits"};
+      throw Failure{raw.number_byte, Code::number_too_long,
+                    tr("a number may have at most {} digits", kCellLimits.max_digits)};
     return Quantity{*value, detail::read_unit(raw.unit, units_, assumptions_)};
   }
 
@@ -263,9 +262,9 @@ class Builder {
         return LevelConstraint{p_.level};
       case Form::approximate:
         throw Failure{0, Code::target_approximate,
-                      "'" + p_.about +
-                          "' makes the figure approximate, and a target is a bound: write "
-                          "the bound meant, such as ≥, ≤ or a range"};
+                      tr("'{}' makes the figure approximate, and a target is a bound: write "
+                         "the bound meant, such as ≥, ≤ or a range",
+                         p_.about)};
       case Form::text:
         return text();
       case Form::none:
@@ -286,7 +285,7 @@ class Builder {
       if (!(p_.op_is_reach && *p_.suffix == Comparator::ge))
         throw Failure{
             p_.suffix_byte, Code::comparator_repeated,
-            "'" + p_.suffix_text + "' repeats the comparator '" + p_.op_text + "': write only one"};
+            tr("'{}' repeats the comparator '{}': write only one", p_.suffix_text, p_.op_text)};
       op = Comparator::ge;
     } else if (p_.op) {
       op = *p_.op;
@@ -302,10 +301,10 @@ class Builder {
   ConstraintForm compared_level() {
     if (p_.op != Comparator::eq)
       throw Failure{p_.op_byte, Code::level_with_comparator,
-                    "a level word such as '" + p_.level + "' takes no comparator other than '='"};
+                    tr("a level word such as '{}' takes no comparator other than '='", p_.level)};
     if (p_.suffix)
       throw Failure{p_.suffix_byte, Code::level_with_suffix,
-                    "a level word takes no '" + p_.suffix_text + "'"};
+                    tr("a level word takes no '{}'", p_.suffix_text)};
     return LevelConstraint{p_.level};
   }
 
@@ -315,18 +314,19 @@ class Builder {
     // 80-100% writes the unit once: the bound without one takes the other's.
     if (low.unit.symbol.empty() && !high.unit.symbol.empty()) {
       low.unit = high.unit;
-      assumptions_.push_back("range lower bound has no unit: read as " + low.written());
+      assumptions_.push_back(tr("range lower bound has no unit: read as {}", low.written()));
     } else if (high.unit.symbol.empty() && !low.unit.symbol.empty()) {
       high.unit = low.unit;
-      assumptions_.push_back("range upper bound has no unit: read as " + high.written());
+      assumptions_.push_back(tr("range upper bound has no unit: read as {}", high.written()));
     }
     if (low.unit.dimension != high.unit.dimension)
-      throw Failure{p_.quantities[1].number_byte, Code::range_kinds_differ,
-                    "the range bounds differ in kind: " + describe_dimension(low.unit.dimension) +
-                        " and " + describe_dimension(high.unit.dimension)};
+      throw Failure{
+          p_.quantities[1].number_byte, Code::range_kinds_differ,
+          tr("the range bounds differ in kind: {} and {}", describe_dimension(low.unit.dimension),
+             describe_dimension(high.unit.dimension))};
     if (low.base_value() > high.base_value())
       throw Failure{p_.quantities[0].number_byte, Code::range_empty,
-                    "the range is empty: " + low.written() + " is above " + high.written()};
+                    tr("the range is empty: {} is above {}", low.written(), high.written())};
     return RangeConstraint{std::move(low), p_.low_inclusive, std::move(high), p_.high_inclusive};
   }
 
@@ -340,22 +340,19 @@ class Builder {
       d.by.month = q * 3;
       if (p_.before)
         assumptions_.push_back(
-            "'第" + std::to_string(q) +
-            "季度前' read as by the end of that quarter: " + std::to_string(d.by.month) + "月" +
-            std::to_string(detail::days_in_month(2001, d.by.month)) + "日 included");
+            tr("'第{}季度前' read as by the end of that quarter: {}月{}日 included", q, d.by.month,
+               detail::days_in_month(2001, d.by.month)));
     }
     if (p_.whole_year) d.from = CalendarDate{d.by.year, 1, 1, false};
     if (d.by.month < 1 || d.by.month > 12)
-      throw Failure{p_.month_byte, Code::no_such_month,
-                    "there is no month " + std::to_string(d.by.month)};
+      throw Failure{p_.month_byte, Code::no_such_month, tr("there is no month {}", d.by.month)};
     if (!p_.day.empty()) {
       int day = detail::read_small_number(p_.day);
       // With no year, February may have 29 days (the table's year decides later).
       int max = detail::days_in_month(d.by.year.value_or(2000), d.by.month);
       if (day < 1 || day > max)
-        throw Failure{
-            p_.day_byte, Code::no_such_day,
-            "there is no day " + std::to_string(day) + " in month " + std::to_string(d.by.month)};
+        throw Failure{p_.day_byte, Code::no_such_day,
+                      tr("there is no day {} in month {}", day, d.by.month)};
       d.by.day = day;
     }
     if (!p_.from_month.empty()) {
@@ -367,14 +364,14 @@ class Builder {
                                                                         : from > d.by.month;
       if (from < 1 || from > 12 || backwards)
         throw Failure{p_.date_byte, Code::month_span_backwards,
-                      "the months " + dated(from_year, from) + "-" + dated(d.by.year, d.by.month) +
-                          " are not a period"};
+                      tr("the months {}-{} are not a period", dated(from_year, from),
+                         dated(d.by.year, d.by.month))};
       d.from = CalendarDate{from_year, from, 1, false};
     }
     if (d.by.next_year)
-      assumptions_.push_back("次年: the year after the table's year");
+      assumptions_.push_back(tr("次年: the year after the table's year"));
     else if (!d.by.year)
-      assumptions_.push_back("no year given: the table's year applies");
+      assumptions_.push_back(tr("no year given: the table's year applies"));
     return d;
   }
 
@@ -389,10 +386,10 @@ class Builder {
     if (bad != std::string::npos) {
       if (bad > 0)
         throw Failure{0, Code::not_a_comparator,
-                      "'" + p_.text.substr(0, bad) +
-                          "' is not a comparator: expected one such as ≥, ≤, = or 不低于"};
+                      tr("'{}' is not a comparator: expected one such as ≥, ≤, = or 不低于",
+                         p_.text.substr(0, bad))};
       throw Failure{0, Code::target_unreadable,
-                    "expected a comparator, a number, a level word or a phrase"};
+                    tr("expected a comparator, a number, a level word or a phrase")};
     }
     return TextConstraint{p_.text};
   }
@@ -428,7 +425,7 @@ std::variant<Constraint, ParseError> parse_target(std::string_view written,
 std::variant<Constraint, ParseError> parse_target_by_grammar(std::string_view written,
                                                              const UnitTable& units) {
   return detail::read_by_grammar<Constraint, gt::grammar, action, Parts>(
-      written, Code::target_too_long, "target", "target",
+      written, Code::target_too_long, N_("a target may be at most {} bytes long"), "target",
       [&](std::vector<std::string> assumptions) {
         return Constraint{NoTarget{}, std::string(written), std::move(assumptions)};
       },

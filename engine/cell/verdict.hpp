@@ -20,8 +20,13 @@ inline constexpr VerdictKind kAllVerdicts[] = {
     VerdictKind::pass,    VerdictKind::fail,  VerdictKind::partial,  VerdictKind::manual,
     VerdictKind::missing, VerdictKind::error, VerdictKind::no_target};
 
-// "pass", "fail", "partial", "manual", "missing", "error", "no-target".
+// "pass", "fail", "partial", "manual", "missing", "error", "no-target": the
+// words of JSON and of anything read back by a program, never translated.
 const char* to_string(VerdictKind v);
+// The verdict as a person reads it, in the language of the run: the words of
+// to_string in English, 达成, 未达成, 部分达成, 需人工判断, 未填报, 无法判定 and
+// 无目标值 in Chinese. For text, CSV, Markdown and HTML output.
+const char* said(VerdictKind v);
 
 struct Verdict {
   VerdictKind kind = VerdictKind::error;
