@@ -12,33 +12,50 @@
 #include <cstring>
 #include <filesystem>
 
+#include "engine/base/message.hpp"
+
 namespace indicheck {
 
 std::string ReadProblem::message() const {
-  return why.empty() ? what : what + ": " + why;
+  return why.empty() ? what : tr("{}: {}", what, why);
 }
 
 std::string ReadProblem::message_naming(const std::string& path) const {
-  if (why.empty()) return "'" + path + "': " + what;
-  return what + " '" + path + "': " + why;
+  if (why.empty()) return tr("'{}': {}", path, what);
+  return tr("{} '{}': {}", what, path, why);
+}
+
+std::string system_error_text(int error) {
+  const std::string said = std::strerror(error);
+  // The causes a person meets most, in the run's language when the system
+  // said them in English (the C library's messages follow its own locale).
+  static const struct {
+    int error;
+    const char* text;
+  } kKnown[] = {{ENOENT, N_("No such file or directory")}, {EACCES, N_("Permission denied")},
+                {ENOTDIR, N_("Not a directory")},          {EISDIR, N_("Is a directory")},
+                {ENOSPC, N_("No space left on device")},   {EROFS, N_("Read-only file system")}};
+  for (const auto& k : kKnown)
+    if (k.error == error && said == k.text) return tr(k.text);
+  return said;
 }
 
 namespace {
 
 // What a file that is not a regular file is, for "it is …".
 const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+  if (S_ISDIR(mode)) return N_("a directory");
+  if (S_ISFIFO(mode)) return N_("a named pipe (FIFO)");
+  if (S_ISCHR(mode)) return N_("a character device");
+  if (S_ISBLK(mode)) return N_("a block device");
+  if (S_ISSOCK(mode)) return N_("a socket");
+  return N_("not a regular file");
 }
 
 ReadProblem not_regular(mode_t mode) {
-  return {Code::file_not_regular, "cannot read",
-          std::string("it is ") + kind_of(mode) +
-              ", not a regular file; a rule or test file names only regular files"};
+  return {Code::file_not_regular, tr("cannot read"),
+          tr("it is {}, not a regular file; a rule or test file names only regular files",
+             tr(kind_of(mode)))};
 }
 
 }  // namespace
@@ -58,20 +75,20 @@ std::optional<std::string> read_file(const std::string& path, ReadProblem& probl
     return std::nullopt;
   };
   const bool regular_only = opening == Opening::regular_only;
-  const std::string too_big =
-      "file is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB";
+  const std::string too_big = tr("file is larger than {} MiB", max_bytes / (1024 * 1024));
   struct stat st {};
   // errno names the cause: "No such file or directory", "Not a directory" (a
   // path through a file), "Permission denied", …
   if (::stat(path.c_str(), &st) != 0)
-    return fail(Code::file_cannot_open, "cannot open", std::strerror(errno));
+    return fail(Code::file_cannot_open, tr("cannot open"), system_error_text(errno));
   if (regular_only && !S_ISREG(st.st_mode)) {
     problem = not_regular(st.st_mode);
     return std::nullopt;
   }
-  if (S_ISDIR(st.st_mode)) return fail(Code::file_not_a_file, "cannot read", "it is a directory");
+  if (S_ISDIR(st.st_mode))
+    return fail(Code::file_not_a_file, tr("cannot read"), tr("it is a directory"));
   if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
-    return fail(Code::file_not_a_file, "cannot read", "not a regular file");
+    return fail(Code::file_not_a_file, tr("cannot read"), tr("not a regular file"));
   // Refuse an oversized file before reading it: memory stays bounded.
   if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     fail(Code::file_too_large, too_big, "");
@@ -81,7 +98,7 @@ std::optional<std::string> read_file(const std::string& path, ReadProblem& probl
   // A file that must be regular is opened without blocking (a pipe put in its
   // place since the stat would otherwise wait for a writer) and checked again.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | (regular_only ? O_NONBLOCK : 0));
-  if (fd < 0) return fail(Code::file_cannot_open, "cannot open", std::strerror(errno));
+  if (fd < 0) return fail(Code::file_cannot_open, tr("cannot open"), system_error_text(errno));
   if (regular_only && (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
     ::close(fd);
     problem = not_regular(st.st_mode);
@@ -97,9 +114,9 @@ std::optional<std::string> read_file(const std::string& path, ReadProblem& probl
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       // A read error (EIO, …) is not the end of the file: never judge half a table.
-      std::string why = std::strerror(errno);
+      std::string why = system_error_text(errno);
       ::close(fd);
-      return fail(Code::file_read_failed, "cannot read", why);
+      return fail(Code::file_read_failed, tr("cannot read"), why);
     }
     if (n == 0) break;
     content.append(buf, static_cast<std::size_t>(n));
@@ -140,12 +157,12 @@ struct Extensions {
 
 const Extensions& extensions_of(NamedKind kind) {
   static const Extensions all[] = {
-      {NamedKind::rules, {".rules"}, "a rule file"},
+      {NamedKind::rules, {".rules"}, N_("a rule file")},
       {NamedKind::table,
        {".tsv", ".csv", ".txt", ".xlsx", ".xls", ".docx", ".html", ".htm", ".pdf"},
-       "a table"},
-      {NamedKind::report, {".txt"}, "a text report"},
-      {NamedKind::test, {".test"}, "a test file"},
+       N_("a table")},
+      {NamedKind::report, {".txt"}, N_("a text report")},
+      {NamedKind::test, {".test"}, N_("a test file")},
   };
   for (const auto& e : all)
     if (e.kind == kind) return e;
@@ -198,7 +215,9 @@ bool Reach::contains(const std::string& path) const {
 std::string Reach::folders() const {
   std::string out;
   for (std::size_t i = 0; i < shown_.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == shown_.size() ? " and " : ", ") + shown_[i];
+    out = i == 0                   ? shown_[i]
+          : i + 1 == shown_.size() ? tr("{} and {}", out, shown_[i])
+                                   : tr("{}, {}", out, shown_[i]);
   return out;
 }
 
@@ -208,15 +227,17 @@ std::optional<ReadProblem> check_named_file(const std::string& path, NamedKind k
   // Where a link leads, when it is not where the name says.
   std::error_code ec;
   const bool is_link = where != fs::absolute(path, ec).lexically_normal().string();
-  const std::string leads = is_link ? "it leads to " + where + ", " : "it is ";
   if (!reach.contains(path))
-    return ReadProblem{Code::file_outside, "refused",
-                       leads +
-                           "outside the working folder and the folders of the files named "
-                           "on the command line (" +
-                           reach.folders() +
-                           "); a rule or test file names files only there, unless "
-                           "--allow-outside is given"};
+    return ReadProblem{
+        Code::file_outside, tr("refused"),
+        is_link ? tr("it leads to {}, outside the working folder and the folders of the files "
+                     "named on the command line ({}); a rule or test file names files only there, "
+                     "unless --allow-outside is given",
+                     where, reach.folders())
+                : tr("it is outside the working folder and the folders of the files named on the "
+                     "command line ({}); a rule or test file names files only there, unless "
+                     "--allow-outside is given",
+                     reach.folders())};
   // A pipe, a device, a directory: said as such, and never opened (a pipe
   // would wait for a writer, /dev/zero never ends).
   struct stat st {};
@@ -224,12 +245,19 @@ std::optional<ReadProblem> check_named_file(const std::string& path, NamedKind k
   const Extensions& e = extensions_of(kind);
   if (!named_as(path, e) || !named_as(where, e)) {
     std::string list;
-    for (std::size_t i = 0; i < e.list.size(); ++i)
-      list += (i == 0 ? "" : i + 1 == e.list.size() ? " or " : ", ") + std::string(e.list[i]);
-    return ReadProblem{Code::file_wrong_kind, "refused",
-                       std::string(is_link ? "it leads to " + where + ", which" : "it") +
-                           " is not named as " + e.what + " (a name ending in " + list +
-                           "): no other file is read"};
+    for (std::size_t i = 0; i < e.list.size(); ++i) {
+      const std::string one(e.list[i]);
+      list = i == 0                   ? one
+             : i + 1 == e.list.size() ? tr("{} or {}", list, one)
+                                      : tr("{}, {}", list, one);
+    }
+    return ReadProblem{
+        Code::file_wrong_kind, tr("refused"),
+        is_link ? tr("it leads to {}, which is not named as {} (a name ending in {}): no other "
+                     "file is read",
+                     where, tr(e.what), list)
+                : tr("it is not named as {} (a name ending in {}): no other file is read",
+                     tr(e.what), list)};
   }
   return std::nullopt;
 }

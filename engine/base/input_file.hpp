@@ -28,6 +28,10 @@ struct ReadProblem {
   std::string message_naming(const std::string& path) const;
 };
 
+// strerror(error), in the run's language for the causes a person meets most
+// ("No such file or directory", "Permission denied", …).
+std::string system_error_text(int error);
+
 // What may be read: a file named on the command line may be a pipe or a
 // device (`--targets <(…)`, /dev/stdin); one named inside a rule or test file
 // must be a regular file.

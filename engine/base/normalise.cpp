@@ -2,6 +2,7 @@
 
 #include "engine/base/blank.hpp"
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/message.hpp"
 
 namespace indicheck {
 
@@ -29,22 +30,22 @@ ParseError NormalisedText::error_at(std::string_view original, std::size_t b, Co
   e.byte = b < origin.size() ? origin[b] : original.size();
   e.column = column_of(original, b);
   e.message = std::move(message);
-  if (found) e.message += "; found " + describe_at(text, b);
+  if (found) e.message = tr("{}; found {}", e.message, describe_at(text, b));
   return e;
 }
 
 std::vector<std::string> NormalisedText::assumptions() const {
   std::vector<std::string> out;
   if (joined_inside_word)
-    out.push_back("spaces inside the text were ignored: read as '" + text + "'");
-  if (dropped_bom) out.push_back("a byte order mark (U+FEFF) in the text was ignored");
+    out.push_back(tr("spaces inside the text were ignored: read as '{}'", text));
+  if (dropped_bom) out.push_back(tr("a byte order mark (U+FEFF) in the text was ignored"));
   return out;
 }
 
 ParseError name_invalid_byte(std::string_view original, ParseError error) {
   if (error.code == Code::text_invalid_utf8 && error.byte < original.size())
-    error.message +=
-        " " + hex_byte(original[error.byte]) + " at character " + std::to_string(error.column);
+    error.message =
+        tr("{} {} at character {}", error.message, hex_byte(original[error.byte]), error.column);
   return error;
 }
 
@@ -93,7 +94,10 @@ std::optional<NormalisedText> normalise(std::string_view original, ParseError* e
         error->byte = start;
         error->column = count_chars(original, start) + 1;
         error->code = cp == utf8::kInvalid ? Code::text_invalid_utf8 : Code::text_nul;
-        error->message = cp == utf8::kInvalid ? kInvalidByte : "NUL character in text";
+        // kInvalidByte, marked for the catalog here (tr(kInvalidByte) elsewhere).
+        static_assert(std::string_view(kInvalidByte) == "invalid UTF-8 byte");
+        error->message =
+            cp == utf8::kInvalid ? tr(N_("invalid UTF-8 byte")) : tr("NUL character in text");
       }
       return std::nullopt;
     }

@@ -14,6 +14,9 @@
 #include <filesystem>
 #include <optional>
 
+#include "engine/base/input_file.hpp"
+#include "engine/base/message.hpp"
+
 namespace indicheck {
 
 namespace {
@@ -21,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string errno_text(int e) {
-  return std::strerror(e);
+  return system_error_text(e);
 }
 
 // The directory part of `path` ("." when it has none), for the temporary file
@@ -60,7 +63,7 @@ struct Destination {
 bool destination_of(const std::string& path, Destination& to, std::string& why) {
   if (auto fd = descriptor_named(path)) {
     if (::fcntl(*fd, F_GETFD) < 0) {
-      why = "cannot write: descriptor " + std::to_string(*fd) + " is not open";
+      why = tr("cannot write: descriptor {} is not open", *fd);
       return false;
     }
     to.kind = Destination::Kind::descriptor;
@@ -68,7 +71,7 @@ bool destination_of(const std::string& path, Destination& to, std::string& why) 
     return true;
   }
   if (path.empty() || fs::path(path).filename().empty()) {
-    why = "cannot write: no file name";
+    why = tr("cannot write: no file name");
     return false;
   }
   struct stat link_st {};
@@ -80,16 +83,17 @@ bool destination_of(const std::string& path, Destination& to, std::string& why) 
   }
   struct stat st = link_st;
   if (S_ISLNK(link_st.st_mode) && ::stat(path.c_str(), &st) != 0) {
-    why = errno == ENOENT ? "cannot write: a symbolic link to a missing file"
-                          : "cannot write: cannot follow the symbolic link: " + errno_text(errno);
+    why = errno == ENOENT
+              ? std::string(tr("cannot write: a symbolic link to a missing file"))
+              : tr("cannot write: cannot follow the symbolic link: {}", errno_text(errno));
     return false;
   }
   if (S_ISDIR(st.st_mode)) {
-    why = "cannot write: it is a directory";
+    why = tr("cannot write: it is a directory");
     return false;
   }
   if (S_ISBLK(st.st_mode)) {
-    why = "cannot write: it is a block device";
+    why = tr("cannot write: it is a block device");
     return false;
   }
   if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
@@ -98,7 +102,7 @@ bool destination_of(const std::string& path, Destination& to, std::string& why) 
     return true;
   }
   if (!S_ISREG(st.st_mode)) {
-    why = "cannot write: not a regular file";
+    why = tr("cannot write: not a regular file");
     return false;
   }
   to.path = path;
@@ -108,7 +112,7 @@ bool destination_of(const std::string& path, Destination& to, std::string& why) 
     std::error_code ec;
     auto target = fs::canonical(path, ec);
     if (ec) {
-      why = "cannot write: cannot follow the symbolic link: " + ec.message();
+      why = tr("cannot write: cannot follow the symbolic link: {}", ec.message());
       return false;
     }
     to.path = target.string();
@@ -161,11 +165,12 @@ int create_temporary(const std::string& path, mode_t mode, std::string& temporar
       return fd;
     }
     if (errno != EEXIST) {
-      why = "cannot create a temporary file in " + directory_of(path) + ": " + errno_text(errno);
+      const std::string cause = errno_text(errno);  // before anything else may set errno
+      why = tr("cannot create a temporary file in {}: {}", directory_of(path), cause);
       return -1;
     }
   }
-  why = "cannot create a temporary file in " + directory_of(path) + ": too many left over";
+  why = tr("cannot create a temporary file in {}: too many left over", directory_of(path));
   return -1;
 }
 
@@ -174,7 +179,7 @@ bool write_all(int fd, std::string_view content, std::string& why) {
     auto n = ::write(fd, content.data(), content.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      why = "cannot write: " + errno_text(errno);
+      why = tr("cannot write: {}", errno_text(errno));
       return false;
     }
     content.remove_prefix(static_cast<std::size_t>(n));
@@ -224,7 +229,7 @@ bool commit(const std::string& temporary, const Destination& to, std::string& wh
       if (to.existing->st_uid != ::geteuid() || to.existing->st_gid != ::getegid())
         (void)!::fchown(fd, to.existing->st_uid, to.existing->st_gid);
       if (::fchmod(fd, to.existing->st_mode & 07777) != 0) {
-        why = "cannot keep the file's permissions: " + errno_text(errno);
+        why = tr("cannot keep the file's permissions: {}", errno_text(errno));
         ::close(fd);
         ::unlink(temporary.c_str());
         return false;
@@ -232,14 +237,14 @@ bool commit(const std::string& temporary, const Destination& to, std::string& wh
     }
   }
   if (fd < 0 || ::fsync(fd) != 0) {
-    why = "cannot flush to disk: " + errno_text(errno);
+    why = tr("cannot flush to disk: {}", errno_text(errno));
     if (fd >= 0) ::close(fd);
     ::unlink(temporary.c_str());
     return false;
   }
   ::close(fd);
   if (::rename(temporary.c_str(), to.path.c_str()) != 0) {
-    why = "cannot replace the file: " + errno_text(errno);
+    why = tr("cannot replace the file: {}", errno_text(errno));
     ::unlink(temporary.c_str());
     return false;
   }
@@ -264,7 +269,7 @@ int open_stream(const Destination& to, bool& close_after, std::string& why) {
   close_after = to.kind == Destination::Kind::device;
   if (!close_after) return to.fd;
   int fd = ::open(to.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) why = "cannot open: " + errno_text(errno);
+  if (fd < 0) why = tr("cannot open: {}", errno_text(errno));
   return fd;
 }
 
@@ -302,14 +307,15 @@ bool write_output_streamed(const std::string& path, const Producer& produce,
       throw;
     }
     why = out.finish();
-    if (close_after && ::close(fd) != 0 && why.empty()) why = "cannot write: " + errno_text(errno);
+    if (close_after && ::close(fd) != 0 && why.empty())
+      why = tr("cannot write: {}", errno_text(errno));
     return why.empty() || fail(path, Code::output_write_failed, why, diagnostics);
   }
   return write_output_via(
       path,
       [&](const std::string& temporary) -> std::string {
         int fd = ::open(temporary.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-        if (fd < 0) return "cannot write: " + errno_text(errno);
+        if (fd < 0) return tr("cannot write: {}", errno_text(errno));
         BufferedFd out(fd);
         try {
           produce([&](std::string_view piece) { out.put(piece); });
@@ -318,7 +324,7 @@ bool write_output_streamed(const std::string& path, const Producer& produce,
           throw;
         }
         std::string failed = out.finish();
-        if (::close(fd) != 0 && failed.empty()) return "cannot write: " + errno_text(errno);
+        if (::close(fd) != 0 && failed.empty()) return tr("cannot write: {}", errno_text(errno));
         return failed;
       },
       diagnostics);
@@ -341,7 +347,7 @@ bool write_output_via(const std::string& path, const PathWriter& write,
     int fd = ::mkstemp(name.data());
     if (fd < 0)
       return fail(path, Code::output_write_failed,
-                  "cannot create a temporary file in " + dir + ": " + errno_text(errno),
+                  tr("cannot create a temporary file in {}: {}", dir, errno_text(errno)),
                   diagnostics);
     ::close(fd);
     temporary.path = name;
@@ -350,7 +356,7 @@ bool write_output_via(const std::string& path, const PathWriter& write,
     std::FILE* in = std::fopen(temporary.path.c_str(), "rb");
     if (!in)
       return fail(path, Code::output_write_failed,
-                  "cannot read the temporary file: " + errno_text(errno), diagnostics);
+                  tr("cannot read the temporary file: {}", errno_text(errno)), diagnostics);
     bool copied = write_output_streamed(
         path,
         [&](const TextSink& sink) {
@@ -427,12 +433,11 @@ bool check_outputs(const std::vector<NamedPath>& outputs, const std::vector<Name
     std::string why;
     for (std::size_t j = 0; j < inputs.size() && why.empty(); ++j)
       if (output_ids[i] == input_ids[j])
-        why = "cannot write " + out.option + " here: it is also an input (" + inputs[j].option +
-              "); write it to another file";
+        why = tr("cannot write {} here: it is also an input ({}); write it to another file",
+                 out.option, inputs[j].option);
     for (std::size_t j = 0; j < i && why.empty(); ++j)
       if (output_ids[i] == output_ids[j])
-        why =
-            "cannot write " + out.option + " here: " + outputs[j].option + " writes the same file";
+        why = tr("cannot write {} here: {} writes the same file", out.option, outputs[j].option);
     if (!why.empty()) ok = fail(out.path, Code::output_is_input, why, diagnostics);
   }
   return ok;

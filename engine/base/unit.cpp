@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 
 namespace indicheck {
 
@@ -116,21 +117,21 @@ UnitTable make_standard() {
 }  // namespace
 
 std::string describe_dimension(std::string_view dimension) {
-  if (dimension.empty()) return "a pure number";
-  if (dimension.starts_with("count:")) return "a count of " + std::string(dimension.substr(6));
-  if (dimension.starts_with("unit:")) return "the unknown unit " + std::string(dimension.substr(5));
-  static const std::map<std::string, std::string, std::less<>> kNames = {
-      {"ratio", "a ratio"},
-      {"area", "an area"},
-      {"money", "money"},
-      {"length", "a length"},
-      {"mass", "a mass"},
-      {"volume", "a volume"},
-      {"days", "a number of days"},
-      {"months", "a number of months"},
-      {"workdays", "a number of workdays"},
-      {"power", "a power"}};
-  if (auto it = kNames.find(dimension); it != kNames.end()) return it->second;
+  if (dimension.empty()) return tr("a pure number");
+  if (dimension.starts_with("count:")) return tr("a count of {}", dimension.substr(6));
+  if (dimension.starts_with("unit:")) return tr("the unknown unit {}", dimension.substr(5));
+  static const std::map<std::string, const char*, std::less<>> kNames = {
+      {"ratio", N_("a ratio")},
+      {"area", N_("an area")},
+      {"money", N_("money")},
+      {"length", N_("a length")},
+      {"mass", N_("a mass")},
+      {"volume", N_("a volume")},
+      {"days", N_("a number of days")},
+      {"months", N_("a number of months")},
+      {"workdays", N_("a number of workdays")},
+      {"power", N_("a power")}};
+  if (auto it = kNames.find(dimension); it != kNames.end()) return tr(it->second);
   return std::string(dimension);  // a compound such as money/area
 }
 

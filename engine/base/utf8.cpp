@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 
 namespace indicheck {
 
@@ -65,8 +66,7 @@ std::string clip_to_width(std::string_view text, unsigned cells) {
 std::string shown_cell(std::string_view text) {
   const unsigned shown = kShownLimits.report_cell_cells;
   if (display_width(text) <= shown) return std::string(text);
-  return clip_to_width(text, shown - 20) + "(" + std::to_string(count_chars(text, text.size())) +
-         " characters)";
+  return tr("{}({} characters)", clip_to_width(text, shown - 20), count_chars(text, text.size()));
 }
 
 unsigned count_chars(std::string_view text, std::size_t bytes) {

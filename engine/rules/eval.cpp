@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/cell/bare_target.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
@@ -58,23 +59,23 @@ Evaluator::Outcome Evaluator::figure(const std::string& name, Period p, int dept
       auto r = reported_.find(name);
       if (r == reported_.end())
         return problem(VerdictKind::missing,
-                       "'" + name + "' was not reported (no row '" + name + "' in the actuals)");
+                       tr("'{}' was not reported (no row '{}' in the actuals)", name, name));
       if (!r->second.base)
-        return problem(VerdictKind::error, "'" + name + "' cannot be used: " + r->second.problem);
+        return problem(VerdictKind::error, tr("'{}' cannot be used: {}", name, r->second.problem));
       return value(*r->second.base, Dimension::of(def.unit), def.unit);
     }
     const auto& v = p == Period::half ? def.half : def.year;
-    if (!v) return problem(VerdictKind::error, "'" + name + "' has no " + chinese(p) + " value");
+    if (!v) return problem(VerdictKind::error, tr("'{}' has no {} value", name, chinese(p)));
     return value(*v * def.unit.factor, Dimension::of(def.unit), def.unit);
   }
   auto d = rules_.derived.find(name);
   if (d == rules_.derived.end())
-    return problem(VerdictKind::error, "'" + name + "' is not defined");
+    return problem(VerdictKind::error, tr("'{}' is not defined", name));
   if (depth > kRuleLimits.max_definition_depth) {
     cut_ = true;
-    return problem(VerdictKind::error, "'" + name + "' is reached through more than " +
-                                           std::to_string(kRuleLimits.max_definition_depth) +
-                                           " 定义 in a chain: too deep to compute");
+    return problem(VerdictKind::error,
+                   tr("'{}' is reached through more than {} 定义 in a chain: too deep to compute",
+                      name, kRuleLimits.max_definition_depth));
   }
   if (auto known = derived_.find({name, p}); known != derived_.end()) return known->second;
   const bool cut_before = cut_;
@@ -94,9 +95,10 @@ Evaluator::Outcome Evaluator::eval(const Expr& e, Period p) {
   // built another way from overflowing the stack.
   if (walk_ >= kRuleLimits.max_walk_depth) {
     cut_ = true;
-    return problem(VerdictKind::error, "the expression goes more than " +
-                                           std::to_string(kRuleLimits.max_walk_depth) +
-                                           " levels deep through its 定义: too deep to compute");
+    return problem(VerdictKind::error,
+                   tr("the expression goes more than {} levels deep through its 定义: too deep to "
+                      "compute",
+                      kRuleLimits.max_walk_depth));
   }
   ++walk_;
   Outcome out = eval_node(e, p);
@@ -109,7 +111,7 @@ Evaluator::Outcome Evaluator::eval_node(const Expr& e, Period p) {
     case Expr::Kind::literal: {
       auto n = Number::parse_decimal(e.text);
       auto u = e.unit.empty() ? std::optional<Unit>(no_unit()) : rules_.units.lookup(e.unit);
-      if (!n || !u) return problem(VerdictKind::error, "'" + e.text + e.unit + "' is not a value");
+      if (!n || !u) return problem(VerdictKind::error, tr("'{}' is not a value", e.text + e.unit));
       return value(*n * u->factor, Dimension::of(*u), *u);
     }
     case Expr::Kind::reference:
@@ -140,7 +142,7 @@ Evaluator::Outcome Evaluator::eval_node(const Expr& e, Period p) {
       Dimension d =
           a.value->dimension.times(b.value->dimension, e.kind == Expr::Kind::multiply ? 1 : -1);
       if (e.kind == Expr::Kind::divide && b.value->base.is_zero())
-        return problem(VerdictKind::error, "division by zero: " + substituted(e.args[1]) + " is 0");
+        return problem(VerdictKind::error, tr("division by zero: {} is 0", substituted(e.args[1])));
       Number n = e.kind == Expr::Kind::multiply ? a.value->base * b.value->base
                                                 : a.value->base / b.value->base;
       return value(std::move(n), d, shown_for(d, rules_));
@@ -149,7 +151,7 @@ Evaluator::Outcome Evaluator::eval_node(const Expr& e, Period p) {
       if (e.text == "合计") {
         auto f = rules_.figures.find(e.args.at(0).text);
         if (f == rules_.figures.end())
-          return problem(VerdictKind::error, "'" + e.args[0].text + "' is not defined");
+          return problem(VerdictKind::error, tr("'{}' is not defined", e.args[0].text));
         Number sum;
         for (const auto& m : f->second.members) {
           auto v = figure(m, e.args[0].column.value_or(p), depth_);
@@ -172,10 +174,10 @@ Evaluator::Outcome Evaluator::eval_node(const Expr& e, Period p) {
             e.text == "较大" ? a.value->base >= b.value->base : a.value->base <= b.value->base;
         return first ? a : b;
       }
-      return problem(VerdictKind::error, "unknown function '" + e.text + "'");
+      return problem(VerdictKind::error, tr("unknown function '{}'", e.text));
     }
   }
-  return problem(VerdictKind::error, "cannot evaluate");
+  return problem(VerdictKind::error, tr("cannot evaluate"));
 }
 
 std::string Evaluator::substituted(const Expr& e) {
@@ -347,15 +349,15 @@ ReportedFigure read_reported(const RuleSet& rules, const std::string& name,
   const Actual& a = std::get<Actual>(parsed);
   const auto* q = std::get_if<ActualQuantity>(&a.form);
   if (!q) {
-    out.problem = "'" + written + "' is not a number";
+    out.problem = tr("'{}' is not a number", written);
     out.problem_code = Code::figure_not_number;
     return out;
   }
   Unit u = q->unit.value_or(def.unit);
   if (u.dimension != def.unit.dimension) {
     out.problem_code = Code::figure_kind_mismatch;
-    out.problem = "'" + written + "' is " + describe_dimension(u.dimension) + " but '" + name +
-                  "' is declared in " + def.unit.symbol;
+    out.problem = tr("'{}' is {} but '{}' is declared in {}", written,
+                     describe_dimension(u.dimension), name, def.unit.symbol);
     return out;
   }
   out.base = q->value * u.factor;
@@ -387,9 +389,8 @@ void widen(Constraint& c, Quantity tol, std::vector<std::string>& notes, const S
   if (auto* q = std::get_if<QuantityConstraint>(&c.form)) target_unit = &q->target.unit;
   if (auto* r = std::get_if<RangeConstraint>(&c.form)) target_unit = &r->high.unit;
   if (target_unit && tol.unit.symbol.empty() && !target_unit->symbol.empty()) {
-    notes.push_back("容差 ±" + tol.written() + " has no unit (" + place(at) +
-                    "): read in the target's unit, ±" + tol.value.canonical() +
-                    target_unit->symbol);
+    notes.push_back(tr("容差 ±{} has no unit ({}): read in the target's unit, ±{}{}", tol.written(),
+                       place(at), tol.value.canonical(), target_unit->symbol));
     tol.unit = *target_unit;
   }
   auto by = [&](const Unit& u) { return tol.base_value() / u.factor; };
@@ -409,18 +410,18 @@ void widen(Constraint& c, Quantity tol, std::vector<std::string>& notes, const S
       case Comparator::eq: {
         RangeConstraint r{Quantity{v.value - t, v.unit}, true, Quantity{v.value + t, v.unit}, true};
         c.form = r;
-        notes.push_back("容差 ±" + tol.written() + " (" + place(at) + "): '" + before +
-                        "' judged as [" + r.low.written() + ", " + r.high.written() + "]");
+        notes.push_back(tr("容差 ±{} ({}): '{}' judged as [{}, {}]", tol.written(), place(at),
+                           before, r.low.written(), r.high.written()));
         return;
       }
     }
-    notes.push_back("容差 ±" + tol.written() + " (" + place(at) + "): '" + before +
-                    "' judged as '" + to_symbol(q->op) + v.written() + "'");
+    notes.push_back(tr("容差 ±{} ({}): '{}' judged as '{}{}'", tol.written(), place(at), before,
+                       to_symbol(q->op), v.written()));
   } else if (auto* r = std::get_if<RangeConstraint>(&c.form)) {
     r->low.value = r->low.value - by(r->low.unit);
     r->high.value = r->high.value + by(r->high.unit);
-    notes.push_back("容差 ±" + tol.written() + " (" + place(at) + "): '" + before + "' judged as " +
-                    r->low.written() + " to " + r->high.written());
+    notes.push_back(tr("容差 ±{} ({}): '{}' judged as {} to {}", tol.written(), place(at), before,
+                       r->low.written(), r->high.written()));
   }
 }
 
@@ -471,9 +472,10 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
       j.target = target.written;
       j.target_kind = target.kind();
       const Clause* c = p == Period::half ? r.half_clause : r.year_clause;
-      notes.push_back(
-          "target '" + target.written + "' from " + place(c->at) +
-          (table_target.written.empty() ? "" : " (the table says '" + table_target.written + "')"));
+      notes.push_back(table_target.written.empty()
+                          ? tr("target '{}' from {}", target.written, place(c->at))
+                          : tr("target '{}' from {} (the table says '{}')", target.written,
+                               place(c->at), table_target.written));
     }
     if (r.actual && !computed) computed = r.actual, computed_by = &r;
     if (r.weight && !j.weight) j.weight = r.weight;
@@ -483,24 +485,30 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     if (r.scale && !scale) scale = r.scale, scale_by = &r;
     if (r.not_applicable && !j.not_applicable) {
       j.not_applicable = true;
-      notes.push_back("不适用 (" + place(r.statement->at) + ")");
+      notes.push_back(tr("不适用 ({})", place(r.statement->at)));
     }
     if (r.eq_miss && !j.eq_miss) j.eq_miss = r.eq_miss;
     if (r.local && !local_by) local_by = &r;
     if (r.bare) {
       auto* q = std::get_if<QuantityConstraint>(&target.form);
-      auto it = std::find_if(target.assumptions.begin(), target.assumptions.end(),
-                             [](const std::string& a) { return a.starts_with("no comparator"); });
+      // The reading's assumption, found by its text without a reason, so in
+      // either language: "no comparator: '95%' read as '≥95%'".
+      auto it = target.assumptions.end();
+      if (q && q->bare) {
+        const std::string plain = bare_reading_assumption(q->target, q->op, "");
+        it = std::find_if(target.assumptions.begin(), target.assumptions.end(),
+                          [&](const std::string& a) { return a.starts_with(plain); });
+      }
       if (q && it != target.assumptions.end()) {
         q->op = *r.bare;
-        *it = "no comparator: '" + q->target.written() + "' read as '" + to_symbol(q->op) +
-              q->target.written() + "' (裸值, " + place(r.statement->at) + ")";
+        *it = bare_reading_assumption(q->target, q->op, tr("裸值, {}", place(r.statement->at)));
       }
     }
   }
   if (j.not_applicable) {
     j.verdict.kind = VerdictKind::no_target;
-    j.verdict.explanation = "not applicable (不适用 in the rules): left out of the tallies' scores";
+    j.verdict.explanation =
+        tr("not applicable (不适用 in the rules): left out of the tallies' scores");
     return with_notes();
   }
   if (tolerance) widen(target, *tolerance, notes, tolerance_by->statement->at);
@@ -515,24 +523,24 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     if (!o.value) {
       j.verdict.kind = o.problem;
       j.verdict.explanation =
-          "实际值 (" + place(computed_by->statement->at) + ") cannot be " + "computed: " + o.why;
+          tr("实际值 ({}) cannot be computed: {}", place(computed_by->statement->at), o.why);
       j.verdict.assumptions = target.assumptions;
       return with_notes();
     }
     if (!target_dim || !(o.value->dimension == *target_dim)) {
       j.verdict.kind = VerdictKind::error;
-      j.verdict.explanation = "实际值 is " + o.value->dimension.describe() + " but the target '" +
-                              target.written + "' is not";
+      j.verdict.explanation = tr("实际值 is {} but the target '{}' is not",
+                                 o.value->dimension.describe(), target.written);
       return with_notes();
     }
     Number in_target = o.value->base / target_unit.factor;
     actual.form = ActualQuantity{in_target, target_unit};
     actual.written = in_target.display(6) + target_unit.symbol;
     j.computed_actual = actual.written;
-    notes.push_back("实际值 = " + ev.explain(*computed) + " = " + actual.written + " (" +
-                    place(computed_by->statement->at) + ")");
+    notes.push_back(tr("实际值 = {} = {} ({})", ev.explain(*computed), actual.written,
+                       place(computed_by->statement->at)));
     if (actual_written && !actual_written->empty())
-      notes.push_back("the reported '" + *actual_written + "' is not used: the rules compute it");
+      notes.push_back(tr("the reported '{}' is not used: the rules compute it", *actual_written));
     have_actual = true;
   } else {
     auto parsed = parse_actual(actual_written ? *actual_written : std::string(), rules.units);
@@ -540,9 +548,8 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
       j.verdict.kind = VerdictKind::error;
       // Located like the plain path's message: the file, line and column of the cell.
       const SourceLocation& w = actual_cell->where;
-      j.verdict.explanation = "the actual cannot be read: " + bad->message + " (" + w.file + ":" +
-                              std::to_string(w.line) + ":" +
-                              std::to_string(w.column + bad->column - 1) + ")";
+      j.verdict.explanation = tr("the actual cannot be read: {} ({}:{}:{})", bad->message, w.file,
+                                 w.line, w.column + bad->column - 1);
       return with_notes();
     }
     actual = std::get<Actual>(parsed);
@@ -556,10 +563,9 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
       if (Dimension::of(u) == *target_dim) {
         Number in_target = q->value * u.factor / target_unit.factor;
         auto rounded = Number::parse_decimal(in_target.to_fixed(*places));
-        notes.push_back("精度 " + std::to_string(*places) + "位小数 (" +
-                        place(places_by->statement->at) + "): " + in_target.display(6) +
-                        target_unit.symbol + " compared as " + rounded->canonical() +
-                        target_unit.symbol);
+        notes.push_back(tr("精度 {}位小数 ({}): {}{} compared as {}{}", *places,
+                           place(places_by->statement->at), in_target.display(6),
+                           target_unit.symbol, rounded->canonical(), target_unit.symbol));
         q->value = *rounded;
         q->unit = target_unit;
         // A computed actual is printed to the same places (四舍五入 at print,
@@ -575,11 +581,10 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
   if (auto* t = std::get_if<TextConstraint>(&target.form)) target_word = t->text;
   if (!scale && !target_word.empty()) {
     scale = rules.scale_for_word(target_word);
-    if (scale)
-      notes.push_back("judged on the scale '" + scale->name + "' (" + place(scale->at) + ")");
+    if (scale) notes.push_back(tr("judged on the scale '{}' ({})", scale->name, place(scale->at)));
   } else if (scale) {
-    notes.push_back("judged on the scale '" + scale->name + "' (" + place(scale_by->statement->at) +
-                    ")");
+    notes.push_back(
+        tr("judged on the scale '{}' ({})", scale->name, place(scale_by->statement->at)));
   }
   if (scale && !target_word.empty()) {
     std::string said = actual.written;
@@ -587,20 +592,20 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
                said.end());
     if (std::holds_alternative<ActualNone>(actual.form)) {
       j.verdict.kind = VerdictKind::missing;
-      j.verdict.explanation = "no actual was reported";
+      j.verdict.explanation = tr("no actual was reported");
     } else if (auto b = scale->band.find(said); b != scale->band.end()) {
       static const VerdictKind kinds[] = {VerdictKind::pass, VerdictKind::partial,
                                           VerdictKind::fail};
       static const char* const bands[] = {"达成", "部分达成", "未达成"};
       j.verdict.kind = kinds[b->second];
       j.verdict.explanation =
-          "'" + said + "' is in the " + bands[b->second] + " band of '" + scale->name + "'";
+          tr("'{}' is in the {} band of '{}'", said, bands[b->second], scale->name);
     } else {
       std::string words;
       for (const auto& [w, _] : scale->band) words += (words.empty() ? "" : ", ") + w;
       j.verdict.kind = VerdictKind::error;
       j.verdict.explanation =
-          "'" + said + "' is not a word of the scale '" + scale->name + "' (" + words + ")";
+          tr("'{}' is not a word of the scale '{}' ({})", said, scale->name, words);
     }
   } else {
     EvaluationContext context;

@@ -13,6 +13,7 @@
 #include "engine/base/blank.hpp"
 #include "engine/base/input_file.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/cell/parse.hpp"
 
 namespace indicheck::rules {
@@ -36,7 +37,7 @@ Dimension Dimension::times(const Dimension& o, int sign) const {
 }
 
 std::string Dimension::describe() const {
-  if (exponents.empty()) return "a ratio or plain number";
+  if (exponents.empty()) return tr("a ratio or plain number");
   std::string up, down;
   for (const auto& [k, e] : exponents) {
     std::string name = describe_dimension(k);
@@ -48,7 +49,7 @@ std::string Dimension::describe() const {
     }
   }
   if (up.empty()) up = "1";
-  return down.empty() ? up : up + " per " + down;
+  return down.empty() ? up : tr("{} per {}", up, down);
 }
 
 namespace {
@@ -136,8 +137,8 @@ class Checker {
  public:
   Checker(RuleSet& rs, std::vector<Diagnostic>& ds, Reach reach)
       : rs_(rs), ds_(ds), reach_(std::move(reach)), repeats_(ds, [](Code code) {
-          return std::string(code == Code::rules_unknown_name   ? "unknown names"
-                             : code == Code::rules_unknown_unit ? "unknown units"
+          return std::string(code == Code::rules_unknown_name   ? tr("unknown names")
+                             : code == Code::rules_unknown_unit ? tr("unknown units")
                                                                 : "");
         }) {}
 
@@ -164,20 +165,20 @@ class Checker {
     if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
       if (from)
         report(*from, Code::rules_import_cycle,
-               "'" + path + "' is already being read: 引用 goes round in a circle");
+               tr("'{}' is already being read: 引用 goes round in a circle", path));
       return;
     }
     if (loaded_.count(key)) return;  // read once, however often it is 引用d
     if (depth > kRuleLimits.max_import_depth) {
       if (from)
         report(*from, Code::rules_import_too_deep,
-               "引用 nests deeper than " + std::to_string(kRuleLimits.max_import_depth) + " files");
+               tr("引用 nests deeper than {} files", kRuleLimits.max_import_depth));
       return;
     }
     if (rs_.sources.size() >= kRuleLimits.max_files) {
       if (from)
         report(*from, Code::rules_too_many_files,
-               "more than " + std::to_string(kRuleLimits.max_files) + " rule files");
+               tr("more than {} rule files", kRuleLimits.max_files));
       return;
     }
     // A file named on the command line is the user's choice; one an 引用 names
@@ -191,12 +192,11 @@ class Checker {
                        from ? Opening::regular_only : Opening::any);
     if (!text && problem.code == Code::file_too_large)
       problem = {Code::rules_file_too_large,
-                 "the rule file is " +
-                     (problem.size
-                          ? std::to_string(problem.size) + " bytes"
-                          : "more than " + std::to_string(kRuleLimits.max_file_bytes) + " bytes") +
-                     "; the limit is " + std::to_string(kRuleLimits.max_file_bytes) +
-                     " (docs/limits.md)",
+                 problem.size ? tr("the rule file is {} bytes; the limit is {} (docs/limits.md)",
+                                   problem.size, kRuleLimits.max_file_bytes)
+                              : tr("the rule file is more than {} bytes; the limit is {} "
+                                   "(docs/limits.md)",
+                                   kRuleLimits.max_file_bytes, kRuleLimits.max_file_bytes),
                  ""};
     if (!text) {
       // At the 引用 that names the file, or at the file given on the command line.
@@ -231,7 +231,7 @@ class Checker {
         if (st.kind != Statement::Kind::table) continue;
         if (table_stmt) {
           report(st.at, Code::rules_table_repeated,
-                 "a second 目标表; the first is at " + where(table_stmt->at));
+                 tr("a second 目标表; the first is at {}", where(table_stmt->at)));
           continue;
         }
         table_stmt = &st;
@@ -263,7 +263,7 @@ class Checker {
     auto [it, fresh] = names_.emplace(name, at);
     if (!fresh)
       report(at, Code::rules_name_repeated,
-             "'" + name + "' is already defined at " + where(it->second));
+             tr("'{}' is already defined at {}", name, where(it->second)));
     return fresh;
   }
 
@@ -272,14 +272,14 @@ class Checker {
     auto u = rs_.units.lookup(written);
     if (!u)
       report(at, Code::rules_unknown_unit,
-             "unknown unit '" + written + "'; define it with 单位 " + written + " = …");
+             tr("unknown unit '{}'; define it with 单位 {} = …", written, written));
     return u;
   }
 
   std::optional<Number> number(const std::string& text, const Span& at) {
     if (text.size() > kCellLimits.max_digits + 2) {
       report(at, Code::rules_number_too_long,
-             "the number has more than " + std::to_string(kCellLimits.max_digits) + " digits");
+             tr("the number has more than {} digits", kCellLimits.max_digits));
       return std::nullopt;
     }
     auto n = Number::parse_decimal(text);
@@ -294,12 +294,12 @@ class Checker {
         if (st.kind != Statement::Kind::unit) continue;
         if (rs_.units.lookup(st.text) && st.number.empty()) {
           report(st.name_at, Code::rules_unit_already_known,
-                 "'" + st.text + "' is already a known unit");
+                 tr("'{}' is already a known unit", st.text));
           continue;
         }
         if (unit_at_.count(st.text)) {
           report(st.name_at, Code::rules_unit_repeated,
-                 "the unit '" + st.text + "' is already defined at " + where(unit_at_[st.text]));
+                 tr("the unit '{}' is already defined at {}", st.text, where(unit_at_[st.text])));
           continue;
         }
         unit_at_[st.text] = st.name_at;
@@ -311,7 +311,7 @@ class Checker {
         auto n = number(st.number, st.name_at);
         if (!base || !n) continue;
         if (n->is_zero()) {
-          report(st.name_at, Code::rules_unit_zero, "a unit cannot be worth 0 " + st.unit);
+          report(st.name_at, Code::rules_unit_zero, tr("a unit cannot be worth 0 {}", st.unit));
           continue;
         }
         rs_.units.define({st.text, base->dimension, *n * base->factor, true});
@@ -332,8 +332,8 @@ class Checker {
         if (!own) return std::nullopt;
         if (own->dimension != block_unit.dimension) {
           report(v->at, Code::rules_figure_unit_mismatch,
-                 "'" + v->number + v->unit + "' is " + describe_dimension(own->dimension) +
-                     " but the block is in " + block_unit.symbol);
+                 tr("'{}' is {} but the block is in {}", v->number + v->unit,
+                    describe_dimension(own->dimension), block_unit.symbol));
           return std::nullopt;
         }
         u = *own;
@@ -369,7 +369,7 @@ class Checker {
             def.at = st.name_at;
             if (reported_.count(st.text)) {
               report(st.name_at, Code::rules_reported_repeated,
-                     "'" + st.text + "' is already declared at " + where(reported_[st.text].at));
+                     tr("'{}' is already declared at {}", st.text, where(reported_[st.text].at)));
               break;
             }
             reported_[st.text] = def;
@@ -402,7 +402,7 @@ class Checker {
     for (const auto& s : rs_.scales)
       if (s->name == st.text) {
         report(st.name_at, Code::rules_scale_repeated,
-               "the scale '" + st.text + "' is already defined at " + where(s->at));
+               tr("the scale '{}' is already defined at {}", st.text, where(s->at)));
         return;
       }
     auto scale = std::make_unique<Scale>();
@@ -416,7 +416,7 @@ class Checker {
         auto [it, fresh] = scale->band.emplace(b.words[i], band);
         if (!fresh) {
           report(b.word_at[i], Code::rules_scale_word_repeated,
-                 "'" + b.words[i] + "' is already a word of this scale");
+                 tr("'{}' is already a word of this scale", b.words[i]));
           continue;
         }
         if (band == 0) scale->met_words.push_back(b.words[i]);
@@ -424,16 +424,16 @@ class Checker {
     }
     if (!bands[0])
       report(st.name_at, Code::rules_scale_no_met_band,
-             "the scale '" + st.text + "' has no 达成 band");
+             tr("the scale '{}' has no 达成 band", st.text));
     if (!bands[2])
       report(st.name_at, Code::rules_scale_no_missed_band,
-             "the scale '" + st.text + "' has no 未达成 band");
+             tr("the scale '{}' has no 未达成 band", st.text));
     for (const auto& other : rs_.scales)
       for (const auto& w : scale->met_words)
         if (other->band.count(w))
           report(st.name_at, Code::rules_scale_word_shared,
-                 "'" + w + "' is already a word of the scale '" + other->name + "' (" +
-                     where(other->at) + ")");
+                 tr("'{}' is already a word of the scale '{}' ({})", w, other->name,
+                    where(other->at)));
     rs_.scales.push_back(std::move(scale));
   }
 
@@ -443,7 +443,7 @@ class Checker {
       return Dimension::of(f->second.unit);
     auto d = rs_.derived.find(name);
     if (d == rs_.derived.end()) {
-      report(at, Code::rules_unknown_name, "unknown name '" + name + "'" + suggestion(name));
+      report(at, Code::rules_unknown_name, unknown_name(name));
       return std::nullopt;
     }
     return type_of_derived(d->second, at);
@@ -460,7 +460,7 @@ class Checker {
           if (on) cycle += n + " → ";
         }
         report(used_at, Code::rules_definition_cycle,
-               "the definitions go round in a circle: " + cycle + def.name);
+               tr("the definitions go round in a circle: {}", cycle + def.name));
         return std::nullopt;
       }
       if (failed_.count(def.name)) return std::nullopt;
@@ -476,9 +476,9 @@ class Checker {
       }
       chain_cut_ = ds_.size();
       report(used_at, Code::rules_definitions_too_deep,
-             "'" + def.name + "' is reached through more than " +
-                 std::to_string(kRuleLimits.max_definition_depth) + " 定义 in a chain (from '" +
-                 path_.front() + "'): too deep to compute");
+             tr("'{}' is reached through more than {} 定义 in a chain (from '{}'): too deep to "
+                "compute",
+                def.name, kRuleLimits.max_definition_depth, path_.front()));
       return std::nullopt;
     }
     visiting_[def.name] = 1;
@@ -495,8 +495,8 @@ class Checker {
       Dimension declared = Dimension::of(reported_[def.name].unit);
       if (!(declared == *d))
         report(def.at, Code::rules_declared_kind_mismatch,
-               "'" + def.name + "' is declared as " + declared.describe() + " at " +
-                   where(reported_[def.name].at) + " but defined as " + d->describe());
+               tr("'{}' is declared as {} at {} but defined as {}", def.name, declared.describe(),
+                  where(reported_[def.name].at), d->describe()));
     }
     return d;
   }
@@ -507,10 +507,13 @@ class Checker {
     if (walk_ >= kRuleLimits.max_walk_depth) {
       if (!walk_cut_)
         report(e.at, Code::rules_definitions_too_deep,
-               "the expression goes more than " + std::to_string(kRuleLimits.max_walk_depth) +
-                   " levels deep through its 定义" +
-                   (path_.empty() ? std::string() : " (from '" + path_.front() + "')") +
-                   ": too deep to compute");
+               path_.empty()
+                   ? tr("the expression goes more than {} levels deep through its 定义: too deep "
+                        "to compute",
+                        kRuleLimits.max_walk_depth)
+                   : tr("the expression goes more than {} levels deep through its 定义 (from "
+                        "'{}'): too deep to compute",
+                        kRuleLimits.max_walk_depth, path_.front()));
       walk_cut_ = true;
       return std::nullopt;
     }
@@ -540,9 +543,9 @@ class Checker {
         if (!a || !b) return std::nullopt;
         if (!(*a == *b)) {
           report(e.at, Code::rules_add_kinds_differ,
-                 std::string("cannot ") + (e.kind == Expr::Kind::add ? "add " : "subtract ") +
-                     b->describe() + (e.kind == Expr::Kind::add ? " to " : " from ") +
-                     a->describe());
+                 e.kind == Expr::Kind::add
+                     ? tr("cannot add {} to {}", b->describe(), a->describe())
+                     : tr("cannot subtract {} from {}", b->describe(), a->describe()));
           return std::nullopt;
         }
         return a;
@@ -564,8 +567,8 @@ class Checker {
     auto arity = [&](std::size_t n) {
       if (e.args.size() == n) return true;
       report(e.at, Code::rules_argument_count,
-             e.text + " takes " + std::to_string(n) + " value" + (n == 1 ? "" : "s") + ", not " +
-                 std::to_string(e.args.size()));
+             trn("{} takes {} value, not {}", "{} takes {} values, not {}", n, e.text, n,
+                 e.args.size()));
       return false;
     };
     if (e.text == "合计") {
@@ -573,16 +576,15 @@ class Checker {
       const Expr& a = e.args[0];
       if (a.kind != Expr::Kind::reference) {
         report(a.at, Code::rules_sum_needs_name,
-               "合计 takes the name of a 组 or of a figure with rows under it");
+               tr("合计 takes the name of a 组 or of a figure with rows under it"));
         return std::nullopt;
       }
       auto f = rs_.figures.find(a.text);
       if (f == rs_.figures.end() || f->second.members.empty()) {
         if (f == rs_.figures.end() && !rs_.derived.count(a.text))
-          report(a.at, Code::rules_unknown_name,
-                 "unknown name '" + a.text + "'" + suggestion(a.text));
+          report(a.at, Code::rules_unknown_name, unknown_name(a.text));
         else
-          report(a.at, Code::rules_sum_no_rows, "'" + a.text + "' has no rows under it to add up");
+          report(a.at, Code::rules_sum_no_rows, tr("'{}' has no rows under it to add up", a.text));
         return std::nullopt;
       }
       return Dimension::of(f->second.unit);
@@ -598,15 +600,22 @@ class Checker {
       if (!a || !b) return std::nullopt;
       if (!(*a == *b)) {
         report(e.at, Code::rules_compare_kinds_differ,
-               e.text + " compares values of one kind, not " + a->describe() + " and " +
-                   b->describe());
+               tr("{} compares values of one kind, not {} and {}", e.text, a->describe(),
+                  b->describe()));
         return std::nullopt;
       }
       return a;
     }
     report(e.at, Code::rules_unknown_function,
-           "unknown function '" + e.text + "'; the functions are " + kFunctions);
+           tr("unknown function '{}'; the functions are {}", e.text, kFunctions));
     return std::nullopt;
+  }
+
+  // "unknown name '…'", with the closest known name when there is one.
+  std::string unknown_name(const std::string& name) {
+    std::string best = suggestion(name);
+    return best.empty() ? tr("unknown name '{}'", name)
+                        : tr("unknown name '{}'; did you mean '{}'?", name, best);
   }
 
   std::string suggestion(const std::string& name) {
@@ -627,7 +636,7 @@ class Checker {
     };
     for (const auto& [n, _] : rs_.figures) consider(n);
     for (const auto& [n, _] : rs_.derived) consider(n);
-    return best.empty() ? "" : "; did you mean '" + best + "'?";
+    return best;
   }
 
   // Budget figures used in period `p` must have a value for it.
@@ -639,8 +648,8 @@ class Checker {
         const FigureDef& def = f->second;
         if (def.source == FigureDef::Source::budget && !(q == Period::half ? def.half : def.year))
           report(e.at, Code::rules_period_value_missing,
-                 "'" + e.text + "' has no " + chinese(q) + " value (" + where(def.at) + ")" +
-                     (e.column ? "" : fix));
+                 tr("'{}' has no {} value ({}){}", e.text, chinese(q), where(def.at),
+                    e.column ? std::string() : fix));
         return;
       }
       auto d = rs_.derived.find(e.text);
@@ -656,8 +665,8 @@ class Checker {
         const FigureDef& def = rs_.figures[m];
         if (def.source == FigureDef::Source::budget && !(p == Period::half ? def.half : def.year))
           report(e.args[0].at, Code::rules_period_value_missing,
-                 "the row '" + m + "' of '" + e.args[0].text + "' has no " + chinese(p) +
-                     " value (" + where(def.at) + ")" + fix);
+                 tr("the row '{}' of '{}' has no {} value ({}){}", m, e.args[0].text, chinese(p),
+                    where(def.at), fix));
       }
       return;
     }
@@ -668,7 +677,7 @@ class Checker {
     for (auto& [name, def] : rs_.derived) type_of_derived(def, def.at);
     if (chain_cut_more_ && *chain_cut_ < ds_.size())
       ds_[*chain_cut_].message +=
-          "; so are " + std::to_string(chain_cut_more_) + " more 定义 further down such chains";
+          tr("; so are {} more 定义 further down such chains", chain_cut_more_);
   }
 
   void load_reconciliations() {
@@ -698,7 +707,7 @@ class Checker {
             first = d;
           } else if (!(*first == *d)) {
             report(side.at, Code::rules_check_kinds_differ,
-                   "cannot compare " + d->describe() + " with " + first->describe());
+                   tr("cannot compare {} with {}", d->describe(), first->describe()));
             typed = false;
           }
         }
@@ -715,14 +724,14 @@ class Checker {
               break;
             default:
               report(c.at, Code::rules_clause_misplaced,
-                     "this clause belongs in a 指标 block, not in a 核对");
+                     tr("this clause belongs in a 指标 block, not in a 核对"));
           }
         }
         if (typed) {
-          std::string fix = rule.only ? ""
-                                      : "; limit the check to 期间 " +
-                                            std::string(chinese(Period::year)) +
-                                            " or name the column as 名称[全年]";
+          std::string fix =
+              rule.only ? ""
+                        : tr("; limit the check to 期间 {} or name the column as 名称[全年]",
+                             chinese(Period::year));
           for (Period p : {Period::half, Period::year}) {
             if (rule.only && *rule.only != p) continue;
             std::set<std::string> seen;
@@ -735,7 +744,8 @@ class Checker {
 
   template <typename T>
   void set_once(std::optional<T>& slot, const T& value, const Clause& c) {
-    if (slot) report(c.at, Code::rules_clause_repeated, "this clause is given twice in the block");
+    if (slot)
+      report(c.at, Code::rules_clause_repeated, tr("this clause is given twice in the block"));
     slot = value;
   }
 
@@ -744,7 +754,7 @@ class Checker {
     auto t = parse_target(c.text, rs_.units);
     if (auto* bad = std::get_if<ParseError>(&t)) {
       ds_.push_back(c.value_at.file->diagnostic(bad->code, c.value_at.byte + bad->byte,
-                                                "target: " + bad->message));
+                                                tr("target: {}", bad->message)));
       return std::nullopt;
     }
     return std::get<Constraint>(t);
@@ -775,7 +785,7 @@ class Checker {
       case Clause::Kind::target: {
         const Clause*& seen = c.period == Period::half ? r.half_clause : r.year_clause;
         if (seen)
-          report(c.at, Code::rules_clause_repeated, "this clause is given twice in the block");
+          report(c.at, Code::rules_clause_repeated, tr("this clause is given twice in the block"));
         seen = &c;
         auto t = target(c);
         if (t) (c.period == Period::half ? r.half_target : r.year_target) = std::move(*t);
@@ -783,7 +793,7 @@ class Checker {
       }
       case Clause::Kind::actual:
         if (r.actual)
-          report(c.at, Code::rules_clause_repeated, "this clause is given twice in the block");
+          report(c.at, Code::rules_clause_repeated, tr("this clause is given twice in the block"));
         r.actual = &c.expr;
         break;
       case Clause::Kind::weight: {
@@ -808,7 +818,7 @@ class Checker {
       case Clause::Kind::places: {
         if (c.text.size() > 2 || std::stoi(c.text) > static_cast<int>(kRuleLimits.max_places)) {
           report(c.value_at, Code::rules_places_too_many,
-                 "at most " + std::to_string(kRuleLimits.max_places) + " decimal places");
+                 tr("at most {} decimal places", kRuleLimits.max_places));
           break;
         }
         set_once(r.places, static_cast<unsigned>(std::stoi(c.text)), c);
@@ -828,7 +838,7 @@ class Checker {
         for (const auto& s : rs_.scales)
           if (s->name == c.text) r.scale = s.get();
         if (!r.scale)
-          report(c.value_at, Code::rules_unknown_scale, "unknown scale '" + c.text + "'");
+          report(c.value_at, Code::rules_unknown_scale, tr("unknown scale '{}'", c.text));
         break;
       }
       case Clause::Kind::not_applicable:
@@ -840,7 +850,7 @@ class Checker {
       case Clause::Kind::severity:
       case Clause::Kind::message:
         report(c.at, Code::rules_clause_misplaced,
-               "this clause belongs in a 核对 block, not in a 指标");
+               tr("this clause belongs in a 核对 block, not in a 指标"));
         break;
       case Clause::Kind::over_eq:
         set_once(r.eq_miss, eq_miss_of(c.text), c);
@@ -853,7 +863,7 @@ class Checker {
         break;
       default:
         report(c.at, Code::rules_clause_misplaced,
-               "this setting belongs in a 评分 block, not in a 指标");
+               tr("this setting belongs in a 评分 block, not in a 指标"));
     }
   }
 
@@ -870,8 +880,7 @@ class Checker {
     if (!n) return std::nullopt;
     if (most && *n > Number::integer(*most)) {
       report(at, Code::rules_percentage_too_high,
-             std::string(what) + " is " + text + "%; it cannot be above " + std::to_string(*most) +
-                 "%");
+             tr("{} is {}%; it cannot be above {}%", tr(what), text, *most));
       return std::nullopt;
     }
     return *n / Number::integer(100);
@@ -881,9 +890,10 @@ class Checker {
     if (r.local) {
       bool steps = std::holds_alternative<StepBands>(*r.local);
       report(c.at, steps ? Code::rules_local_scheme_repeated : Code::rules_clause_repeated,
-             steps ? "this indicator already has 完成率 steps at " + where(r.local_at) +
-                         "; one local scheme per indicator"
-                   : "this clause is given twice in the block");
+             steps ? tr("this indicator already has 完成率 steps at {}; one local scheme per "
+                        "indicator",
+                        where(r.local_at))
+                   : std::string(tr("this clause is given twice in the block")));
       return;
     }
     r.local_at = c.at;
@@ -892,7 +902,7 @@ class Checker {
     if (!unit_n || !points) return;
     if (unit_n->is_zero()) {
       report(c.value_at, Code::rules_short_unit_zero,
-             "每少 0 is no unit: the shortfall is counted in units above 0");
+             tr("每少 0 is no unit: the shortfall is counted in units above 0"));
       return;
     }
     if (!c.unit.empty()) {
@@ -908,26 +918,26 @@ class Checker {
   void step(IndicatorRule& r, const Clause& c) {
     if (r.local && std::holds_alternative<PointsOffPerUnit>(*r.local)) {
       report(c.at, Code::rules_local_scheme_repeated,
-             "this indicator already has 每少 … 扣 at " + where(r.local_at) +
-                 "; one local scheme per indicator");
+             tr("this indicator already has 每少 … 扣 at {}; one local scheme per indicator",
+                where(r.local_at)));
       return;
     }
     if (!r.local) {
       r.local = StepBands{};
       r.local_at = c.at;
     }
-    auto at_least = percentage(c.text, c.value_at, "the completion of a step");
-    auto fraction = percentage(c.second, c.second_at, "a step's share of the weight");
+    auto at_least = percentage(c.text, c.value_at, N_("the completion of a step"));
+    auto fraction = percentage(c.second, c.second_at, N_("a step's share of the weight"));
     if (!at_least || !fraction) return;
     auto& steps = std::get<StepBands>(*r.local).steps;
     if (*at_least == Number::integer(1))
       report(c.value_at, Code::rules_step_at_100,
-             "a step at 100% is never used: steps score a missed target, whose completion is "
-             "below 100%");
+             tr("a step at 100% is never used: steps score a missed target, whose completion is "
+                "below 100%"));
     else if (!steps.empty() && !(*at_least < steps.back().at_least))
       report(c.value_at, Code::rules_steps_out_of_order,
-             "the steps must go from the highest completion down: ≥" + c.text + "% comes after ≥" +
-                 (steps.back().at_least * Number::integer(100)).canonical() + "%");
+             tr("the steps must go from the highest completion down: ≥{}% comes after ≥{}%", c.text,
+                (steps.back().at_least * Number::integer(100)).canonical()));
     steps.push_back(StepBand{*at_least, *fraction});
   }
 
@@ -940,16 +950,15 @@ class Checker {
         if (st.text.size() == 5 && st.text[0] == 'R' &&
             st.text.find_first_not_of("0123456789", 1) == std::string::npos) {
           report(st.name_at, Code::rules_review_code_reserved,
-                 "the code " + st.text +
-                     " is of the shipped review rules' family (R and four digits): give the "
-                     "bureau's rule a code of its own, such as SZ" +
-                     st.text.substr(1));
+                 tr("the code {} is of the shipped review rules' family (R and four digits): "
+                    "give the bureau's rule a code of its own, such as SZ{}",
+                    st.text, st.text.substr(1)));
           continue;
         }
         auto [it, fresh] = codes.emplace(st.text, &st);
         if (!fresh) {
           report(st.name_at, Code::rules_review_code_repeated,
-                 "the review code " + st.text + " is already used at " + where(it->second->at));
+                 tr("the review code {} is already used at {}", st.text, where(it->second->at)));
           continue;
         }
         if (auto r = review(st)) rs_.reviews.push_back(std::move(*r));
@@ -964,7 +973,7 @@ class Checker {
     bool ok = true, tested = false, problem = false;
     for (const ReviewLine& l : st.review) {
       if (!seen.insert(l.kind).second) {
-        report(l.at, Code::rules_clause_repeated, "this line is given twice in the 审核 block");
+        report(l.at, Code::rules_clause_repeated, tr("this line is given twice in the 审核 block"));
         ok = false;
         continue;
       }
@@ -1001,14 +1010,16 @@ class Checker {
     }
     if (!tested) {
       report(st.name_at, Code::rules_review_test_missing,
-             "the review rule " + st.text +
-                 " says nothing to test: add a line 每个, 至少一个 or 没有 with its conditions");
+             tr("the review rule {} says nothing to test: add a line 每个, 至少一个 or 没有 with "
+                "its conditions",
+                st.text));
       ok = false;
     }
     if (!problem) {
       report(st.name_at, Code::rules_review_problem_missing,
-             "the review rule " + st.text +
-                 " has no wording for its finding: add 问题 \"…\" (and 建议 \"…\")");
+             tr("the review rule {} has no wording for its finding: add 问题 \"…\" (and 建议 "
+                "\"…\")",
+                st.text));
       ok = false;
     }
     if (!ok) return std::nullopt;
@@ -1058,8 +1069,8 @@ class Checker {
         if (st.kind != Statement::Kind::scoring) continue;
         if (first) {
           report(st.at, Code::rules_scoring_repeated,
-                 "a second 评分; the first is at " + where(first->at) +
-                     " (one scheme for all the rule files)");
+                 tr("a second 评分; the first is at {} (one scheme for all the rule files)",
+                    where(first->at)));
           continue;
         }
         first = &st;
@@ -1075,7 +1086,8 @@ class Checker {
     for (const Clause& c : first->clauses) {
       bool repeatable = c.kind == Clause::Kind::category || c.kind == Clause::Kind::band_point;
       if (!repeatable && !seen.insert(c.kind).second)
-        report(c.at, Code::rules_clause_repeated, "this setting is given twice in the 评分 block");
+        report(c.at, Code::rules_clause_repeated,
+               tr("this setting is given twice in the 评分 block"));
       switch (c.kind) {
         case Clause::Kind::basis:
           s.name = c.text;
@@ -1084,7 +1096,7 @@ class Checker {
           band_point(s, c, bands);
           break;
         case Clause::Kind::over_margin:
-          if (auto m = percentage(c.text, c.value_at, "the margin", std::nullopt))
+          if (auto m = percentage(c.text, c.value_at, N_("the margin"), std::nullopt))
             s.over_margin = *m;
           break;
         case Clause::Kind::over_eq:
@@ -1100,11 +1112,11 @@ class Checker {
           for (const auto& cat : s.split)
             if (cat.name == c.text)
               report(c.value_at, Code::rules_category_repeated,
-                     "the category '" + c.text + "' is given twice");
+                     tr("the category '{}' is given twice", c.text));
           auto w = number(c.second, c.second_at);
           if (w && *w > Number::integer(100)) {
             report(c.second_at, Code::rules_category_weight_too_high,
-                   "a category's weight cannot be above 100");
+                   tr("a category's weight cannot be above 100"));
             w.reset();
           }
           if (!w) weights_known = false;
@@ -1116,7 +1128,7 @@ class Checker {
             if (!fresh)
               report(
                   at, Code::rules_level1_in_two_categories,
-                  "'" + cat.level1[i] + "' already belongs to a category at " + where(it->second));
+                  tr("'{}' already belongs to a category at {}", cat.level1[i], where(it->second)));
           }
           s.split.push_back(std::move(cat));
           break;
@@ -1125,7 +1137,7 @@ class Checker {
           auto w = number(c.text, c.value_at);
           if (w && *w > Number::integer(100)) {
             report(c.value_at, Code::rules_execution_weight_too_high,
-                   "the 预算执行率 weight cannot be above 100");
+                   tr("the 预算执行率 weight cannot be above 100"));
             w.reset();
           }
           if (w)
@@ -1141,7 +1153,7 @@ class Checker {
           s.on_track.half_met_is_certain = c.text == "确定能";
           break;
         case Clause::Kind::progress:
-          if (auto p = percentage(c.text, c.value_at, "the progress"))
+          if (auto p = percentage(c.text, c.value_at, N_("the progress")))
             s.on_track.impossible_below = *p;
           break;
         case Clause::Kind::grading:
@@ -1149,7 +1161,7 @@ class Checker {
           break;
         default:
           report(c.at, Code::rules_clause_misplaced,
-                 "this clause belongs in a 指标 block, not in 评分");
+                 tr("this clause belongs in a 指标 block, not in 评分"));
       }
     }
     if (category_at && weights_known) {
@@ -1157,16 +1169,17 @@ class Checker {
       for (const auto& cat : s.split) sum = sum + cat.weight;
       if (sum != Number::integer(100))
         report(first->at, Code::rules_weights_not_100,
-               "the categories and 执行率 weigh " + sum.canonical() +
-                   ", not 100; the total is rescaled to 100");
+               tr("the categories and 执行率 weigh {}, not 100; the total is rescaled to 100",
+                  sum.canonical()));
     }
     rs_.scoring = std::move(s);
   }
 
   void band_point(ScoringScheme& s, const Clause& c, std::set<Band::Kind>& bands) {
     if (!bands.insert(c.band).second)
-      report(c.at, Code::rules_clause_repeated, "this setting is given twice in the 评分 block");
-    auto f = percentage(c.text, c.value_at, "the point taken in a band", std::nullopt);
+      report(c.at, Code::rules_clause_repeated,
+             tr("this setting is given twice in the 评分 block"));
+    auto f = percentage(c.text, c.value_at, N_("the point taken in a band"), std::nullopt);
     if (!f) return;
     const int lo = c.band == Band::Kind::met ? 80 : c.band == Band::Kind::partly ? 60 : 0;
     const int hi = c.band == Band::Kind::met ? 100 : c.band == Band::Kind::partly ? 80 : 60;
@@ -1177,7 +1190,8 @@ class Checker {
                          : c.band == Band::Kind::partly ? "部分达成 [60%,80%)"
                                                         : "未达成 [0,60%)";
       report(c.value_at, Code::rules_band_point_outside,
-             c.text + "% lies outside the band " + name);
+             // xgettext:no-c-format ("% l" is text, not a printf directive)
+             tr("{}% lies outside the band {}", c.text, name));
       return;
     }
     (c.band == Band::Kind::met      ? s.qualitative.met
@@ -1190,17 +1204,17 @@ class Checker {
     for (const auto& seg : r.pattern)
       if (seg.find('*') != std::string::npos) {
         report(st.name_at, Code::rules_new_indicator_glob,
-               "a 新增指标 needs its whole path, without '*'");
+               tr("a 新增指标 needs its whole path, without '*'"));
         return;
       }
     if (r.pattern.size() < 3) {
       report(st.name_at, Code::rules_new_indicator_short_path,
-             "a 新增指标 needs its whole path: 一级/二级/三级 (or with 重点工作)");
+             tr("a 新增指标 needs its whole path: 一级/二级/三级 (or with 重点工作)"));
       return;
     }
     if (!r.half_clause && !r.year_clause) {
       report(st.name_at, Code::rules_new_indicator_no_target,
-             "a 新增指标 needs a target: 半年 … or 全年 …");
+             tr("a 新增指标 needs a target: 半年 … or 全年 …"));
       return;
     }
     Indicator ind;
@@ -1234,9 +1248,8 @@ class Checker {
         if (old.path_key() == path) exists = true;
       for (const IndicatorRule& r : rs_.indicators)
         if (r.is_new && r.pattern == path && exists)
-          report(
-              r.statement->name_at, Code::rules_new_indicator_exists,
-              "'" + ind.path_text() + "' is already in " + table.file + "; attach to it with 指标");
+          report(r.statement->name_at, Code::rules_new_indicator_exists,
+                 tr("'{}' is already in {}; attach to it with 指标", ind.path_text(), table.file));
       if (!exists) {
         table.indicators.push_back(ind);
         if (ind.half_target.text.size()) table.has_half = true;
@@ -1253,7 +1266,7 @@ class Checker {
           if (!r.matches(path)) continue;
           used[i] = true;
           if (r.only && *r.only != p) continue;
-          overlap(r, "target", r.target(p).has_value(), set_by, ind, p);
+          overlap(r, N_("target"), r.target(p).has_value(), set_by, ind, p);
           overlap(r, "实际值", r.actual != nullptr, set_by, ind, p);
           overlap(r, "分值", r.weight.has_value(), set_by, ind, p);
           overlap(r, "方向", r.direction.has_value(), set_by, ind, p);
@@ -1262,7 +1275,7 @@ class Checker {
           overlap(r, "裸值", r.bare.has_value(), set_by, ind, p);
           overlap(r, "量表", r.scale != nullptr, set_by, ind, p);
           overlap(r, "超出", r.eq_miss.has_value(), set_by, ind, p);
-          overlap(r, "a local scheme (每少 or 完成率)", r.local.has_value(), set_by, ind, p);
+          overlap(r, N_("a local scheme (每少 or 完成率)"), r.local.has_value(), set_by, ind, p);
           fits(r, ind, p);
         }
       }
@@ -1270,13 +1283,14 @@ class Checker {
     for (std::size_t i = 0; i < rs_.indicators.size(); ++i)
       if (used[i] && rs_.indicators[i].bare && !bare_used_.count(&rs_.indicators[i]))
         report(rs_.indicators[i].statement->name_at, Code::rules_bare_unused,
-               "裸值 changes nothing: every target this rule matches has a comparator");
+               tr("裸值 changes nothing: every target this rule matches has a comparator"));
     // A 新增指标 adds its indicator, or was refused with an error of its own:
     // either way "matches no indicator" would say nothing new.
     for (std::size_t i = 0; i < rs_.indicators.size(); ++i)
       if (!used[i] && !rs_.indicators[i].is_new)
-        report(rs_.indicators[i].statement->name_at, Code::rules_matches_nothing,
-               "'" + rs_.indicators[i].statement->text + "' matches no indicator in " + table.file);
+        report(
+            rs_.indicators[i].statement->name_at, Code::rules_matches_nothing,
+            tr("'{}' matches no indicator in {}", rs_.indicators[i].statement->text, table.file));
   }
 
   void overlap(const IndicatorRule& r, const std::string& what, bool sets,
@@ -1286,8 +1300,8 @@ class Checker {
     auto [it, fresh] = set_by.emplace(what, &r);
     if (!fresh && it->second != &r)
       report(r.statement->name_at, Code::rules_attribute_set_twice,
-             what + " of '" + ind.path_text() + "' (" + chinese(p) + ") is already set at " +
-                 where(it->second->statement->at));
+             tr("{} of '{}' ({}) is already set at {}", tr(what.c_str()), ind.path_text(),
+                chinese(p), where(it->second->statement->at)));
   }
 
   // The rule's values must fit the indicator's target in period `p`.
@@ -1300,8 +1314,8 @@ class Checker {
         if (r.actual && !r.only) return;  // no target in this period: nothing is judged
         if (r.only)
           report(r.statement->name_at, Code::rules_period_never_applies,
-                 "'" + ind.path_text() + "' has no " + chinese(p) + " target, so this rule (期间 " +
-                     chinese(p) + ") never applies");
+                 tr("'{}' has no {} target, so this rule (期间 {}) never applies", ind.path_text(),
+                    chinese(p), chinese(p)));
         return;
       }
       auto t = parse_target(ind.target(p).text, rs_.units);
@@ -1316,19 +1330,20 @@ class Checker {
     if (r.actual) {
       if (!target_dim) {
         report(r.actual->at, Code::rules_actual_not_quantity,
-               "实际值 computes a number, but the " + std::string(chinese(p)) + " target of '" +
-                   ind.path_text() + "' is '" + parsed->written + "', not a quantity");
+               tr("实际值 computes a number, but the {} target of '{}' is '{}', not a quantity",
+                  chinese(p), ind.path_text(), parsed->written));
       } else if (auto d = silent_type(*r.actual); d && !(*d == *target_dim)) {
         report(r.actual->at, Code::rules_actual_kind_mismatch,
-               "实际值 is " + d->describe() + " but the " + chinese(p) + " target of '" +
-                   ind.path_text() + "' ('" + parsed->written + "') is " + target_dim->describe());
+               tr("实际值 is {} but the {} target of '{}' ('{}') is {}", d->describe(), chinese(p),
+                  ind.path_text(), parsed->written, target_dim->describe()));
       } else if (d) {
         std::set<std::string> seen;
-        needs(*r.actual, p, "; limit the rule with 期间 or name the column as 名称[全年]", seen);
+        needs(*r.actual, p, tr("; limit the rule with 期间 or name the column as 名称[全年]"),
+              seen);
       }
     }
-    if (r.bare && std::any_of(parsed->assumptions.begin(), parsed->assumptions.end(),
-                              [](const std::string& a) { return a.starts_with("no comparator"); }))
+    // A target written with no comparator is what 裸值 reads.
+    if (const auto* q = std::get_if<QuantityConstraint>(&parsed->form); r.bare && q && q->bare)
       bare_used_.insert(&r);
     const Unit* target_unit = nullptr;
     if (auto* q = std::get_if<QuantityConstraint>(&parsed->form)) target_unit = &q->target.unit;
@@ -1336,34 +1351,35 @@ class Checker {
     if (r.tolerance && target_unit && r.tolerance->unit.symbol.empty() &&
         !target_unit->symbol.empty())
       report(r.tolerance_at, Code::rules_tolerance_no_unit,
-             "容差 ±" + r.tolerance->written() + " has no unit; the target of '" + ind.path_text() +
-                 "' is in " + target_unit->symbol + ", so it is read as ±" +
-                 r.tolerance->value.canonical() + target_unit->symbol + ": write the unit");
+             tr("容差 ±{} has no unit; the target of '{}' is in {}, so it is read as ±{}{}: write "
+                "the unit",
+                r.tolerance->written(), ind.path_text(), target_unit->symbol,
+                r.tolerance->value.canonical(), target_unit->symbol));
     else if (r.tolerance && target_dim && !(Dimension::of(r.tolerance->unit) == *target_dim))
-      report(r.tolerance_at, Code::rules_tolerance_kind_mismatch,
-             "容差 " + r.tolerance->written() + " is " +
-                 Dimension::of(r.tolerance->unit).describe() + " but the target of '" +
-                 ind.path_text() + "' is " + target_dim->describe());
+      report(
+          r.tolerance_at, Code::rules_tolerance_kind_mismatch,
+          tr("容差 {} is {} but the target of '{}' is {}", r.tolerance->written(),
+             Dimension::of(r.tolerance->unit).describe(), ind.path_text(), target_dim->describe()));
     if (r.eq_miss) {
       const auto* q = std::get_if<QuantityConstraint>(&parsed->form);
       if (!q || q->op != Comparator::eq)
         report(r.statement->name_at, Code::rules_over_eq_unused,
-               "超出 changes nothing for '" + ind.path_text() + "': its " + chinese(p) +
-                   " target '" + parsed->written + "' is not an = target");
+               tr("超出 changes nothing for '{}': its {} target '{}' is not an = target",
+                  ind.path_text(), chinese(p), parsed->written));
     }
     if (r.short_unit && target_dim && !(Dimension::of(*r.short_unit) == *target_dim))
       report(r.local_at, Code::rules_short_unit_kind_mismatch,
-             "每少 counts " + Dimension::of(*r.short_unit).describe() + " but the target of '" +
-                 ind.path_text() + "' is " + target_dim->describe());
+             tr("每少 counts {} but the target of '{}' is {}",
+                Dimension::of(*r.short_unit).describe(), ind.path_text(), target_dim->describe()));
     if (r.local && !target_dim)
       report(r.local_at, Code::rules_local_scheme_not_numeric,
-             std::string(std::holds_alternative<StepBands>(*r.local) ? "完成率" : "每少") +
-                 " applies to numeric targets, but the " + chinese(p) + " target of '" +
-                 ind.path_text() + "' is '" + parsed->written + "'");
+             tr("{} applies to numeric targets, but the {} target of '{}' is '{}'",
+                std::holds_alternative<StepBands>(*r.local) ? "完成率" : "每少", chinese(p),
+                ind.path_text(), parsed->written));
     if ((r.tolerance || r.places) && !target_dim)
       report(r.tolerance ? r.tolerance_at : r.places_at, Code::rules_rounding_not_numeric,
-             std::string(r.tolerance ? "容差" : "精度") + " applies to numeric targets, but the " +
-                 chinese(p) + " target of '" + ind.path_text() + "' is '" + parsed->written + "'");
+             tr("{} applies to numeric targets, but the {} target of '{}' is '{}'",
+                r.tolerance ? "容差" : "精度", chinese(p), ind.path_text(), parsed->written));
   }
 
   // The type, with diagnostics already given when the expression was checked.

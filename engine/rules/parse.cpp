@@ -9,6 +9,7 @@
 
 #include "engine/base/blank.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/rules/syntax.hpp"
 #include "grammar/rule_messages.hpp"
 
@@ -647,22 +648,23 @@ std::size_t resume_after(const SourceFile& source, std::size_t byte) {
 
 }  // namespace
 
+// `kind` is said through the catalog: callers mark it N_("rule"), N_("test").
 bool readable(const SourceFile& source, const char* kind, Code too_large, Code invalid_utf8,
               std::vector<Diagnostic>& diagnostics) {
   const std::string& text = source.text;
   if (text.size() > kRuleLimits.max_file_bytes) {
     diagnostics.push_back(
         make_diagnostic(too_large, source.path, 1, 1,
-                        "the " + std::string(kind) + " file is " + std::to_string(text.size()) +
-                            " bytes; the limit is " + std::to_string(kRuleLimits.max_file_bytes) +
-                            " (docs/limits.md)"));
+                        tr("the {} file is {} bytes; the limit is {} (docs/limits.md)", tr(kind),
+                           text.size(), kRuleLimits.max_file_bytes)));
     return false;
   }
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos) {
     diagnostics.push_back(
         source.diagnostic(invalid_utf8, bad,
-                          "the file is not valid UTF-8: byte " + hex_byte(text[bad]) +
-                              " here starts no character; save the file as UTF-8"));
+                          tr("the file is not valid UTF-8: byte {} here starts no character; "
+                             "save the file as UTF-8",
+                             hex_byte(text[bad]))));
     return false;
   }
   return true;
@@ -672,7 +674,7 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
   RuleFile file;
   file.source = &source;
   const std::string& text = source.text;
-  if (!readable(source, "rule", Code::rules_file_too_large, Code::rules_file_invalid_utf8,
+  if (!readable(source, N_("rule"), Code::rules_file_too_large, Code::rules_file_invalid_utf8,
                 diagnostics))
     return file;
   std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
@@ -698,9 +700,9 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
     } catch (const ExpressionTooDeep& e) {
       diagnostics.push_back(source.diagnostic(
           Code::rules_expression_too_deep, e.byte,
-          "the expression is more than " + std::to_string(kRuleLimits.max_expr_height) +
-              " operations deep here (in a chain of + or *, each operator is one level): "
-              "split it into 定义s of a few terms each"));
+          tr("the expression is more than {} operations deep here (in a chain of + or *, each "
+             "operator is one level): split it into 定义s of a few terms each",
+             kRuleLimits.max_expr_height)));
       pos = resume_after(source, e.byte);
     } catch (const g::syntax_error& e) {
       std::size_t at = e.positions().front().byte;
@@ -725,7 +727,7 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
           after_operator |= std::string_view(text).substr(0, b).ends_with(op);
         if (crossed && b > pos && (after_operator || e.code == Code::rules_paren_not_closed)) {
           at = b;
-          found = "end of line";
+          found = tr("end of line");
         }
       }
       if (at >= text.size()) {
@@ -733,8 +735,10 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
         while (at > 0 && std::string_view(" \t\r\n").find(text[at - 1]) != std::string_view::npos)
           --at;
       }
+      // The grammar's message (grammar/rule_messages.hpp marks it for the catalog).
+      const std::string expected(e.message());
       diagnostics.push_back(
-          source.diagnostic(e.code, at, std::string(e.message()) + "; found " + found));
+          source.diagnostic(e.code, at, tr("{}; found {}", tr(expected.c_str()), found)));
       pos = resume_after(source, at);
     }
   }

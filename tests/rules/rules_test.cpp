@@ -11,6 +11,7 @@
 
 #include "engine/assess/report.hpp"
 #include "engine/assess/score.hpp"
+#include "engine/base/message.hpp"
 #include "engine/rules/eval.hpp"
 #include "engine/rules/load.hpp"
 #include "engine/rules/syntax.hpp"
@@ -422,6 +423,12 @@ TEST_CASE("rules: a division by zero in a 定义 is an error verdict, not a cras
   REQUIRE(results.size() == 1);
   CHECK(results[0].kind == VerdictKind::error);
   CHECK(results[0].explanation == "division by zero: 0万元 is 0");
+  // In Chinese (--lang zh), from the catalog.
+  LanguageScope zh(Language::zh);
+  Evaluator in_chinese(*rs, Period::year, {});
+  auto said = reconcile(in_chinese);
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].explanation == "除数为零：0万元 为 0");
   CHECK(results[0].where.line == 6);
   Evaluator half(*rs, Period::half, {});
   CHECK(reconcile(half).empty());  // 期间 全年

@@ -1,0 +1,5 @@
+--lang
+zh
+fmt
+--check
+tests/golden/data/rules-fmt-messy.rules

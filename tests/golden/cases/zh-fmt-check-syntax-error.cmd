@@ -1,0 +1,5 @@
+--lang
+zh
+fmt
+--check
+tests/golden/data/zh/rules-errors.rules
