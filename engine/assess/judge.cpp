@@ -1,6 +1,7 @@
 // judge(): every indicator of a target table against the actuals of one period,
 // with the rule files when given; verdicts only (assess() scores them after).
 #include "engine/assess/report.hpp"
+#include "engine/assess/verdict_word.hpp"
 
 #include <algorithm>
 #include <map>
@@ -9,6 +10,7 @@
 
 #include "engine/base/blank.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/cell/bare_target.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
@@ -72,6 +74,26 @@ std::vector<rules::Funds::Amount> funds_members(rules::Evaluator& ev, const Unit
 
 }  // namespace
 
+const char* verdict_word(VerdictKind v) {
+  switch (v) {
+    case VerdictKind::pass:
+      return trc("verdict", "pass");
+    case VerdictKind::fail:
+      return trc("verdict", "fail");
+    case VerdictKind::partial:
+      return trc("verdict", "partial");
+    case VerdictKind::manual:
+      return trc("verdict", "manual");
+    case VerdictKind::missing:
+      return trc("verdict", "missing");
+    case VerdictKind::error:
+      return trc("verdict", "error");
+    case VerdictKind::no_target:
+      return trc("verdict", "no-target");
+  }
+  return to_string(v);
+}
+
 int Report::exit_code() const {
   if (has_errors(diagnostics)) return 2;
   for (const auto& c : reconciliations)
@@ -107,13 +129,13 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       (period == Period::year && !targets.has_year))
     r.diagnostics.push_back(
         make_diagnostic(Code::assess_no_period_column, targets.file, 1, 1,
-                        std::string("the targets file has no ") +
-                            (period == Period::half ? "半年指标值" : "全年指标值") + " column"));
+                        tr("the targets file has no {} column",
+                           period == Period::half ? "半年指标值" : "全年指标值")));
   if (actuals.period && *actuals.period != period)
     r.diagnostics.push_back(make_diagnostic(
         Code::assess_period_mismatch, actuals.file, actuals.metadata_line.at("期间"), 1,
-        std::string("the actuals are for ") + chinese(*actuals.period) + " but the check is for " +
-            chinese(period) + " (--period " + to_string(period) + ")"));
+        tr("the actuals are for {} but the check is for {} (--period {})", chinese(*actuals.period),
+           chinese(period), to_string(period))));
 
   // Match each actual row to exactly one indicator. A key names the last
   // segments of a path (both without blanks): every indicator is indexed under each of
@@ -140,9 +162,8 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       auto [it, fresh] = figure_rows.emplace(name, &row);
       if (!fresh)
         r.diagnostics.push_back(at(row.key, Code::assess_figure_row_repeated,
-                                   "a second row for the figure '" + name +
-                                       "' (the first is on line " +
-                                       std::to_string(it->second->line) + ")"));
+                                   tr("a second row for the figure '{}' (the first is on line {})",
+                                      name, it->second->line)));
       else
         r.figures[name] = rules::read_reported(*rules, name, row.value.text, row.value.where);
       continue;
@@ -151,8 +172,9 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
     auto found = by_suffix.find(suffix_key(key, key.size()));
     const std::vector<std::size_t>& hits = found == by_suffix.end() ? kNone : found->second;
     if (hits.empty()) {
-      r.diagnostics.push_back(at(row.key, Code::assess_key_unmatched,
-                                 "'" + row.key.text + "' matches no indicator in " + targets.file));
+      r.diagnostics.push_back(
+          at(row.key, Code::assess_key_unmatched,
+             tr("'{}' matches no indicator in {}", row.key.text, targets.file)));
       continue;
     }
     if (hits.size() > 1) {
@@ -160,21 +182,19 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       const std::size_t kListed = kShownLimits.matches_listed;
       std::string list;
       for (std::size_t k = 0; k < hits.size() && k < kListed; ++k)
-        list += "\n    " + targets.indicators[hits[k]].path_text() + " (line " +
-                std::to_string(targets.indicators[hits[k]].line) + ")";
-      if (hits.size() > kListed)
-        list += "\n    … and " + std::to_string(hits.size() - kListed) + " more";
+        list += "\n    " + tr("{} (line {})", targets.indicators[hits[k]].path_text(),
+                              targets.indicators[hits[k]].line);
+      if (hits.size() > kListed) list += "\n    " + tr("… and {} more", hits.size() - kListed);
       r.diagnostics.push_back(at(row.key, Code::assess_key_ambiguous,
-                                 "'" + row.key.text + "' matches " + std::to_string(hits.size()) +
-                                     " indicators; write more of the path:" + list));
+                                 tr("'{}' matches {} indicators; write more of the path:{}",
+                                    row.key.text, hits.size(), list)));
       continue;
     }
     auto [it, fresh] = actual_of.emplace(hits[0], &row);
     if (!fresh) {
       r.diagnostics.push_back(at(row.key, Code::assess_actual_repeated,
-                                 "a second actual for '" + targets.indicators[hits[0]].path_text() +
-                                     "' (the first is on line " + std::to_string(it->second->line) +
-                                     ")"));
+                                 tr("a second actual for '{}' (the first is on line {})",
+                                    targets.indicators[hits[0]].path_text(), it->second->line)));
     }
   }
 
@@ -208,17 +228,18 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
     }
     auto target = parse_target(cell.text, units);
     if (auto* bad = std::get_if<ParseError>(&target)) {
-      r.diagnostics.push_back(at(cell, bad->code, "target: " + bad->message, bad->column - 1));
+      r.diagnostics.push_back(at(cell, bad->code, tr("target: {}", bad->message), bad->column - 1));
       res.verdict.kind = VerdictKind::error;
-      res.verdict.explanation = "the target cannot be read: " + bad->message;
+      res.verdict.explanation = tr("the target cannot be read: {}", bad->message);
     } else {
       Constraint& c = std::get<Constraint>(target);
       apply_bare_reading(c, ind.path());
       res.kind = c.kind();
       if (std::holds_alternative<NoTarget>(c.form) && row)
         r.diagnostics.push_back(at(row->key, Code::assess_actual_without_target,
-                                   "an actual is given for '" + ind.path_text() +
-                                       "', which has no target; it is not judged"));
+                                   tr("an actual is given for '{}', which has no target; it is "
+                                      "not judged",
+                                      ind.path_text())));
       if (evaluator && !std::holds_alternative<NoTarget>(c.form)) {
         auto j = rules::judge(*evaluator, ind, c, row ? &row->value : nullptr, targets.year);
         res.verdict = j.verdict;
@@ -227,32 +248,32 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
         res.judged_target = j.judged_target;
         res.judged_actual = j.judged_actual;
         if (res.verdict.kind == VerdictKind::missing && !row && j.computed_actual.empty())
-          res.verdict.explanation = "no actual was reported (no row in the actuals file)";
+          res.verdict.explanation = tr("no actual was reported (no row in the actuals file)");
         r.judgements[ind.path_text()] = std::move(j);
       } else if (auto actual = parse_actual(row ? row->value.text : std::string(), units);
                  auto* unreadable = std::get_if<ParseError>(&actual)) {
         res.verdict.kind = VerdictKind::error;
         res.verdict.assumptions = c.assumptions;
-        res.verdict.explanation = "the actual cannot be read: " + unreadable->message + " (" +
-                                  row->value.where.file + ":" + std::to_string(row->line) + ":" +
-                                  std::to_string(row->value.where.column + unreadable->column - 1) +
-                                  ")";
+        res.verdict.explanation =
+            tr("the actual cannot be read: {} ({}:{}:{})", unreadable->message,
+               row->value.where.file, row->line, row->value.where.column + unreadable->column - 1);
       } else {
         res.verdict = evaluate(c, std::get<Actual>(actual), context);
         if (!row && res.verdict.kind == VerdictKind::missing)
-          res.verdict.explanation = "no actual was reported (no row in the actuals file)";
+          res.verdict.explanation = tr("no actual was reported (no row in the actuals file)");
       }
     }
     if (res.verdict.kind == VerdictKind::no_target && period == Period::half && cell.text.empty() &&
         !ind.year_target.text.empty())
-      res.verdict.explanation = "no half-year target; the full-year target " +
-                                ind.year_target.text + " is the outlook's measure";
+      res.verdict.explanation =
+          tr("no half-year target; the full-year target {} is the outlook's measure",
+             ind.year_target.text);
     // An unclear reading of a bare target, that no rule replaced, is worth a warning.
     for (const std::string& a : res.verdict.assumptions)
       if (is_unclear_bare(a))
         r.diagnostics.push_back(
             at(cell, Code::assess_bare_target_unclear,
-               "'" + ind.name + "': " + a + "; write the comparator or a 裸值 rule"));
+               tr("'{}': {}; write the comparator or a 裸值 rule", ind.name, a)));
     by_level1[{ind.level1}].add(res.verdict.kind);
     by_level2[{ind.level1, ind.level2}].add(res.verdict.kind);
     r.total.add(res.verdict.kind);

@@ -4,6 +4,7 @@
 
 #include "engine/assess/recheck.hpp"
 #include "engine/base/input_file.hpp"
+#include "engine/base/message.hpp"
 
 namespace indicheck {
 
@@ -41,7 +42,7 @@ std::optional<std::string> Pipeline::table_text(const std::string& path, Want wa
   auto bytes = read_file(path, diagnostics);
   if (!bytes) return std::nullopt;
   const DetectedFormat detected = detect_import_format(path, *bytes);
-  const char* what = want == Want::targets ? "targets" : "actuals";
+  const bool targets = want == Want::targets;
   // indicheck's own TSV (any text not named .csv) is read as it is: its
   // reader says what is wrong, line by line.
   if (detected.format == ImportFormat::text ||
@@ -49,10 +50,16 @@ std::optional<std::string> Pipeline::table_text(const std::string& path, Want wa
     if (!is_gb18030_not_utf8(*bytes)) return bytes;
     diagnostics.push_back(
         make_diagnostic(Code::table_gb18030, path, 1, 1,
-                        std::string("found GB18030 (GBK) text, not UTF-8: the ") + what +
-                            " file must be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
-                            "UTF-8), or, for a published table, `indicheck import " +
-                            path + "` reads it as it is"));
+                        targets ? tr("found GB18030 (GBK) text, not UTF-8: the targets file must "
+                                     "be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
+                                     "UTF-8), or, for a published table, `indicheck import {}` "
+                                     "reads it as it is",
+                                     path)
+                                : tr("found GB18030 (GBK) text, not UTF-8: the actuals file must "
+                                     "be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
+                                     "UTF-8), or, for a published table, `indicheck import {}` "
+                                     "reads it as it is",
+                                     path)));
     return std::nullopt;
   }
   std::shared_ptr<const Import>& im = imported_[path];
@@ -66,23 +73,27 @@ std::optional<std::string> Pipeline::table_text(const std::string& path, Want wa
         diagnostics.insert(
             diagnostics.begin() + long(before),
             make_diagnostic(Code::table_import_failed, path, 1, 1,
-                            std::string("found a ") + format_name(*detected.format) +
-                                " file, not indicheck's " + what +
-                                " TSV: imported it, which failed (below); `indicheck import " +
-                                path + "` lists every row"));
+                            targets ? tr("found a {} file, not indicheck's targets TSV: imported "
+                                         "it, which failed (below); `indicheck import {}` lists "
+                                         "every row",
+                                         format_name(*detected.format), path)
+                                    : tr("found a {} file, not indicheck's actuals TSV: imported "
+                                         "it, which failed (below); `indicheck import {}` lists "
+                                         "every row",
+                                         format_name(*detected.format), path)));
       imported_.erase(path);
       return std::nullopt;
     }
     im = std::make_shared<const Import>(std::move(*read));
     summaries_.push_back(write_summary(*im));
   }
-  if (want == Want::targets) return write_targets(*im);
+  if (targets) return write_targets(*im);
   if (!im->has_self_evaluation) {
     diagnostics.push_back(make_diagnostic(
         Code::table_no_actuals, path, 1, 1,
-        std::string("found a ") + im->format +
-            " table with targets but no 实际完成值 column: no actuals in it (give the "
-            "self-evaluation, 自评表, or the 监控表 as --actuals)"));
+        tr("found a {} table with targets but no 实际完成值 column: no actuals in it (give the "
+           "self-evaluation, 自评表, or the 监控表 as --actuals)",
+           im->format)));
     return std::nullopt;
   }
   return write_actuals(*im);
@@ -93,7 +104,7 @@ bool Pipeline::load_rules(const std::vector<std::string>& rule_files, const std:
   if (rule_files.empty()) {
     if (targets_) return true;  // problems in its rows are reported with the report
     diagnostics.push_back(make_diagnostic(Code::cli_targets_or_rules, who, 1, 1,
-                                          "give --targets, or --rules with a 目标表"));
+                                          tr("give --targets, or --rules with a 目标表")));
     return false;
   }
   rules_ = rules::load_rules(rule_files, diagnostics, targets_ ? &*targets_ : nullptr,
@@ -103,8 +114,8 @@ bool Pipeline::load_rules(const std::vector<std::string>& rule_files, const std:
   if (targets_) return true;
   diagnostics.push_back(
       make_diagnostic(Code::cli_no_targets, rule_files.front(), 1, 1,
-                      "no targets: name a 目标表 in the rule files, or give the targets file "
-                      "(check and diff: --targets; a .test case: 目标表)"));
+                      tr("no targets: name a 目标表 in the rule files, or give the targets file "
+                         "(check and diff: --targets; a .test case: 目标表)")));
   return false;
 }
 

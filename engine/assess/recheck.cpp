@@ -1,5 +1,7 @@
 #include "engine/assess/recheck.hpp"
 
+#include "engine/base/message.hpp"
+
 namespace indicheck {
 
 namespace {
@@ -30,12 +32,8 @@ bool same_as_printed(const Number& computed, const Cell& cell) {
 // The note when two figures differ in print only.
 std::string printed_note(const Cell& cell) {
   unsigned n = places_printed(cell);
-  return "; equal at the " + std::to_string(n) + " decimal place" + (n == 1 ? "" : "s") +
-         " the table prints";
-}
-
-std::string plural(unsigned n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+  return trn("; equal at the {} decimal place the table prints",
+             "; equal at the {} decimal places the table prints", n, n);
 }
 
 }  // namespace
@@ -58,35 +56,36 @@ ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
     if (rules_weight) {
       ++from_rules;
       if (table_weight && number_of(res.row->weight) != *given->second.weight)
-        recheck.notes.push_back(path + ": 分值 " + given->second.weight->canonical() +
-                                " from the rule files, not the table's " + res.row->weight.text +
-                                " (" + res.row->weight.where.file + ":" +
-                                std::to_string(res.row->weight.where.line) + ")");
+        recheck.notes.push_back(tr("{}: 分值 {} from the rule files, not the table's {} ({}:{})",
+                                   path, given->second.weight->canonical(), res.row->weight.text,
+                                   res.row->weight.where.file, res.row->weight.where.line));
     } else if (table_weight) {
       ++from_table;
       scheme.indicators[path].weight = number_of(res.row->weight);
     }
   }
   if (from_rules == 0 && from_table == 0)
-    recheck.weights = "the default split of " + scheme.name + " (the table gives no 分值)";
+    recheck.weights = tr("the default split of {} (the table gives no 分值)", scheme.name);
   else if (from_rules == 0)
-    recheck.weights = "the table's 分值 (" + plural(from_table, "indicator", "indicators") + ")";
+    recheck.weights = trn("the table's 分值 ({} indicator)", "the table's 分值 ({} indicators)",
+                          from_table, from_table);
   else if (from_table == 0)
-    recheck.weights =
-        "the rule files' 分值 (" + plural(from_rules, "indicator", "indicators") + ")";
+    recheck.weights = trn("the rule files' 分值 ({} indicator)",
+                          "the rule files' 分值 ({} indicators)", from_rules, from_rules);
   else
-    recheck.weights = "the rule files' 分值 for " + plural(from_rules, "indicator", "indicators") +
-                      ", the table's for " + std::to_string(from_table) +
-                      " (a rule file's 分值 wins)";
+    recheck.weights =
+        trn("the rule files' 分值 for {} indicator, the table's for {} (a rule file's 分值 wins)",
+            "the rule files' 分值 for {} indicators, the table's for {} (a rule file's 分值 wins)",
+            from_rules, from_rules, from_table);
 
   const Cell* budget = published(actuals, "全年预算数");
   const Cell* executed = published(actuals, "全年执行数");
   if (budget && executed) {
     scheme.execution = std::pair{number_of(*executed), number_of(*budget)};
     if (const Cell* w = published(actuals, "执行率分值")) scheme.execution_weight = number_of(*w);
-    recheck.weights += "; 预算执行率 from the funds block: 全年执行数 " + executed->text +
-                       " / 全年预算数 " + budget->text + ", 分值 " +
-                       scheme.execution_weight.canonical();
+    recheck.weights +=
+        tr("; 预算执行率 from the funds block: 全年执行数 {} / 全年预算数 {}, 分值 {}",
+           executed->text, budget->text, scheme.execution_weight.canonical());
   }
   return scheme;
 }
@@ -100,7 +99,7 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
       p.computed = score->points.to_fixed(2);
       p.explanation = score->explanation;
     } else {
-      p.explanation = unscored.empty() ? "indicheck does not score it" : unscored;
+      p.explanation = unscored.empty() ? std::string(tr("indicheck does not score it")) : unscored;
     }
     // Compared at the precision printed: 7.3 published for 7.28… is no difference.
     if (!score || !same_as_printed(score->points, cell))
@@ -112,7 +111,7 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
   if (const Cell* block = published(actuals, "执行率得分")) {
     std::optional<Score> computed;
     std::string why =
-        "no 预算执行率 block: the funds figures (全年预算数, 全年执行数) are not given";
+        tr("no 预算执行率 block: the funds figures (全年预算数, 全年执行数) are not given");
     if (report.scoring && report.scoring->execution) computed = report.scoring->execution;
     for (const IndicatorResult& res : report.results)
       if (!computed && res.score && report.scoring && report.scoring->executed &&
@@ -129,7 +128,8 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
       same = same_as_printed(report.scoring->total, *total);
       if (same && p.computed != p.published) p.explanation += printed_note(*total);
     } else {
-      p.explanation = report.scoring ? report.scoring->explanation : "no year-end score";
+      p.explanation =
+          report.scoring ? report.scoring->explanation : std::string(tr("no year-end score"));
     }
     recheck.total_differs = !same;
     recheck.total = std::move(p);
@@ -142,7 +142,8 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
           {"自评等级", grade->text, computed,
            // The scoring's own account: it says whether the printed or the
            // exact total was graded (定级), and the bands.
-           computed.empty() ? "no year-end score" : report.scoring->explanation, grade->where});
+           computed.empty() ? std::string(tr("no year-end score")) : report.scoring->explanation,
+           grade->where});
   }
 }
 

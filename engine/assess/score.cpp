@@ -1,8 +1,10 @@
 #include "engine/assess/score.hpp"
+#include "engine/assess/verdict_word.hpp"
 
 #include <algorithm>
 #include <set>
 
+#include "engine/base/message.hpp"
 #include "engine/cell/bare_target.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
@@ -167,10 +169,8 @@ Score ratio_miss(const Number& weight, const Comparison& c, bool higher) {
   if (higher) {
     if (c.t.sign() <= 0 || c.a.sign() <= 0)
       return make_score(weight, kZero,
-                        "missed, and " +
-                            std::string(c.t.sign() <= 0 ? "the target is not above 0"
-                                                        : "the actual is not above 0") +
-                            ": no ratio, 0");
+                        c.t.sign() <= 0 ? tr("missed, and the target is not above 0: no ratio, 0")
+                                        : tr("missed, and the actual is not above 0: no ratio, 0"));
     Number points = min(weight, weight * c.a / c.t);
     return make_score(weight, points,
                       fig(weight) + " × " + fig(c.a) + "/" + fig(c.t) + " " + equals(points));
@@ -178,7 +178,7 @@ Score ratio_miss(const Number& weight, const Comparison& c, bool higher) {
   if (c.t.sign() <= 0)
     return make_score(
         weight, kZero,
-        "missed a lower-is-better target of " + fig(c.t) + c.unit + " (not above 0): no ratio, 0");
+        tr("missed a lower-is-better target of {}{} (not above 0): no ratio, 0", fig(c.t), c.unit));
   Number points = min(weight, weight * c.t / c.a);
   return make_score(weight, points,
                     fig(weight) + " × " + fig(c.t) + "/" + fig(c.a) + " " + equals(points));
@@ -199,33 +199,35 @@ Score local_miss(const Number& weight, const Comparison& c, bool higher, const L
     }
     Number points = max(kZero, weight - off->points * units);
     return make_score(weight, points,
-                      "local: " + fig(weight) + " − " + fig(off->points) + " × " + units_text +
-                          " " + equals(points) + (points.is_zero() ? " (not below 0)" : ""));
+                      points.is_zero() ? tr("local: {} − {} × {} {} (not below 0)", fig(weight),
+                                            fig(off->points), units_text, equals(points))
+                                       : tr("local: {} − {} × {} {}", fig(weight), fig(off->points),
+                                            units_text, equals(points)));
   }
   const auto& bands = std::get<StepBands>(s);
   bool ratio = higher ? (c.t.sign() > 0 && c.a.sign() >= 0) : (c.t.sign() > 0 && c.a.sign() > 0);
   Number completion = !ratio ? kZero : higher ? c.a / c.t : c.t / c.a;
-  std::string text = "local: completion " +
-                     (ratio ? (higher ? fig(c.a) + "/" + fig(c.t) : fig(c.t) + "/" + fig(c.a)) +
-                                  " " + equals_percent(completion)
-                            : std::string("0 (no ratio)"));
+  std::string done = ratio ? (higher ? fig(c.a) + "/" + fig(c.t) : fig(c.t) + "/" + fig(c.a)) +
+                                 " " + equals_percent(completion)
+                           : std::string(tr("0 (no ratio)"));
   for (const StepBand& step : bands.steps) {
     if (completion >= step.at_least) {
       Number points = min(weight, weight * step.fraction);
       return make_score(weight, points,
-                        text + " ≥ " + percent(step.at_least) + ": " + fig(weight) + " × " +
-                            percent(step.fraction) + " " + equals(points));
+                        tr("local: completion {} ≥ {}: {} × {} {}", done, percent(step.at_least),
+                           fig(weight), percent(step.fraction), equals(points)));
     }
   }
-  return make_score(weight, kZero, text + " is below every step: 0");
+  return make_score(weight, kZero, tr("local: completion {} is below every step: 0", done));
 }
 
 void flag_over(Score& s, const Comparison& c, const ScoringScheme& scheme) {
   if (c.t.sign() <= 0 || c.a <= c.t * (kOne + scheme.over_margin)) return;
   s.review = true;
-  s.notes.push_back("over-achieved: " + fig(c.a) + c.unit + " is " + percent(c.a / c.t) +
-                    " of the target, beyond the " + percent(scheme.over_margin) +
-                    " margin; explain it (超额完成须说明原因); scored at the weight, not above");
+  s.notes.push_back(
+      tr("over-achieved: {}{} is {} of the target, beyond the {} margin; explain "
+         "it (超额完成须说明原因); scored at the weight, not above",
+         fig(c.a), c.unit, percent(c.a / c.t), percent(scheme.over_margin)));
 }
 
 // The score of one quantitative indicator whose verdict is pass or fail.
@@ -234,29 +236,29 @@ Score score_quantity(const Number& weight, const Comparison& c, bool met,
                      const ScoringScheme& scheme) {
   bool higher = c.direction != Direction::lower_better;
   if (met) {
-    Score s = make_score(weight, weight, "met: the full " + fig(weight));
+    Score s = make_score(weight, weight, tr("met: the full {}", fig(weight)));
     if (c.direction != Direction::lower_better) flag_over(s, c, scheme);
     return s;
   }
   if (c.direction == Direction::exact && c.a > c.t) {
     EqMiss rule = eq_over_rule(cfg, scheme, name);
-    std::string why =
-        cfg.eq_miss != EqMiss::by_name ? " (超出 in its 指标 rule)"
+    const char* why =
+        cfg.eq_miss != EqMiss::by_name ? tr(" (超出 in its 指标 rule)")
         : scheme.default_eq_miss != EqMiss::by_name
-            ? " (超出 in 评分)"
-            : (rule == EqMiss::over_is_miss ? " (a cost/control indicator by its name)"
-                                            : " (an output indicator by its name)");
+            ? tr(" (超出 in 评分)")
+            : (rule == EqMiss::over_is_miss ? tr(" (a cost/control indicator by its name)")
+                                            : tr(" (an output indicator by its name)"));
     if (rule == EqMiss::over_is_met) {
       Score s = make_score(
           weight, weight,
-          "above the = target counts as over-achievement" + why + ": the full " + fig(weight));
+          tr("above the = target counts as over-achievement{}: the full {}", why, fig(weight)));
       flag_over(s, c, scheme);
       return s;
     }
     higher = false;
     Score s =
         cfg.scheme ? local_miss(weight, c, higher, *cfg.scheme) : ratio_miss(weight, c, higher);
-    s.notes.push_back("above the = target counts as a miss" + why);
+    s.notes.push_back(tr("above the = target counts as a miss{}", why));
     return s;
   }
   return cfg.scheme ? local_miss(weight, c, higher, *cfg.scheme) : ratio_miss(weight, c, higher);
@@ -283,12 +285,12 @@ std::optional<Score> score_one(const IndicatorResult& res, const Number& weight,
     case VerdictKind::no_target:
       return std::nullopt;
     case VerdictKind::missing:
-      return make_score(weight, kZero, "nothing reported: 0");
+      return make_score(weight, kZero, tr("nothing reported: 0"));
     case VerdictKind::error:
-      return make_score(weight, kZero, "the actual cannot be judged against the target: 0");
+      return make_score(weight, kZero, tr("the actual cannot be judged against the target: 0"));
     case VerdictKind::manual: {
       Score s = make_score(weight, kZero,
-                           "a person must judge it: 0 until then (the total is provisional)");
+                           tr("a person must judge it: 0 until then (the total is provisional)"));
       s.pending = true;
       return s;
     }
@@ -301,11 +303,11 @@ std::optional<Score> score_one(const IndicatorResult& res, const Number& weight,
   const auto* c = res.judged_target ? &*res.judged_target : std::get_if<Constraint>(&target);
   const auto* a = res.judged_actual ? &*res.judged_actual : std::get_if<Actual>(&actual);
   if (!c || !a)
-    return make_score(weight, kZero, "the actual cannot be judged against the target: 0");
+    return make_score(weight, kZero, tr("the actual cannot be judged against the target: 0"));
   if (std::holds_alternative<DeadlineConstraint>(c->form))
     return v == VerdictKind::pass
-               ? make_score(weight, weight, "met the deadline: the full " + fig(weight))
-               : make_score(weight, kZero, "missed the deadline: 0");
+               ? make_score(weight, weight, tr("met the deadline: the full {}", fig(weight)))
+               : make_score(weight, kZero, tr("missed the deadline: 0"));
   if (auto cmp = comparison_of(*c, *a, cfg.direction))
     return score_quantity(weight, *cmp, v == VerdictKind::pass, cfg, res.indicator->name, scheme);
   // Levels, graded answers and matching phrases: the three bands.
@@ -366,16 +368,17 @@ void score_year(Report& r, const ScoringScheme& scheme) {
   };
   if (explicit_weights) {
     total.assumptions.push_back(
-        "weights as given for each indicator; the default split is not used");
+        tr("weights as given for each indicator; the default split is not used"));
     for (std::size_t i = 0; i < r.results.size(); ++i)
       weight[i] = config_of(scheme, *r.results[i].indicator).weight;
   } else {
-    total.assumptions
-        .push_back("no weights given: the default split of " + scheme.name + " (" + [&] {
-          std::string s;
-          for (const auto& c : scheme.split) s += c.name + " " + fig(c.weight) + ", ";
-          return s + scheme.execution_indicator + " " + fig(scheme.execution_weight);
-        }() + "), each category's weight spread evenly (in hundredths) over its scored indicators");
+    std::string split;
+    for (const auto& c : scheme.split) split += c.name + " " + fig(c.weight) + ", ";
+    split += scheme.execution_indicator + " " + fig(scheme.execution_weight);
+    total.assumptions.push_back(
+        tr("no weights given: the default split of {} ({}), each category's weight spread "
+           "evenly (in hundredths) over its scored indicators",
+           scheme.name, split));
     std::set<std::string> unnamed;
     for (const CategoryWeight& cat : scheme.split) {
       std::vector<std::size_t> members;
@@ -386,9 +389,10 @@ void score_year(Report& r, const ScoringScheme& scheme) {
           members.push_back(i);
       }
       if (members.empty()) {
-        total.assumptions.push_back(cat.name + " " + fig(cat.weight) +
-                                    ": no scored indicator in the table; dropped, the total is "
-                                    "rescaled to 100");
+        total.assumptions.push_back(
+            tr("{} {}: no scored indicator in the table; dropped, the "
+               "total is rescaled to 100",
+               cat.name, fig(cat.weight)));
         continue;
       }
       auto shares = split_evenly(cat.weight, members.size());
@@ -401,9 +405,10 @@ void score_year(Report& r, const ScoringScheme& scheme) {
         return std::find(c.level1.begin(), c.level1.end(), l1) != c.level1.end();
       });
       if (!named && carrier != i && unnamed.insert(l1).second)
-        total.assumptions.push_back(l1 +
-                                    ": not in the default split; its indicators carry no "
-                                    "weight (give weights to score them)");
+        total.assumptions.push_back(
+            tr("{}: not in the default split; its indicators carry no "
+               "weight (give weights to score them)",
+               l1));
     }
   }
 
@@ -415,7 +420,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
         [&name = key](const IndicatorResult& res) { return res.indicator->path_text() == name; });
     if (!found)
       r.diagnostics.push_back(scheme_diagnostic(scheme, cfg.where, Code::score_key_unmatched,
-                                                "scoring for '" + key + "' matches no indicator"));
+                                                tr("scoring for '{}' matches no indicator", key)));
   }
 
   // The block from the funds figures.
@@ -428,15 +433,15 @@ void score_year(Report& r, const ScoringScheme& scheme) {
     if (budget.sign() <= 0) {
       r.diagnostics.push_back(scheme_diagnostic(
           scheme, {}, Code::score_budget_not_positive,
-          "预算数 is " + fig(budget) + ": 预算执行率 (执行数 / 预算数) cannot be computed"));
-      block = make_score(w, kZero, "预算数 is " + fig(budget) + ": no 预算执行率, 0");
+          tr("预算数 is {}: 预算执行率 (执行数 / 预算数) cannot be computed", fig(budget))));
+      block = make_score(w, kZero, tr("预算数 is {}: no 预算执行率, 0", fig(budget)));
     } else {
       Number points = min(w, w * executed / budget);
       block = make_score(
           w, points,
           fig(w) + " × min(1, " + fig(executed) + "/" + fig(budget) + ") " + equals(points));
       if (executed > budget)
-        block->notes.push_back("执行数 above 预算数: 预算执行率 capped at 100%");
+        block->notes.push_back(tr("执行数 above 预算数: 预算执行率 capped at 100%"));
     }
   }
 
@@ -446,21 +451,22 @@ void score_year(Report& r, const ScoringScheme& scheme) {
     const IndicatorScoring& cfg = config_of(scheme, *res.indicator);
     if (weight[i]) given_sum = given_sum + *weight[i];
     if (cfg.not_applicable) {
-      res.unscored = "not applicable: dropped, the total is rescaled to 100";
+      res.unscored = tr("not applicable: dropped, the total is rescaled to 100");
       continue;
     }
     if (res.verdict.kind == VerdictKind::no_target) {
-      res.unscored = "no target set";
+      res.unscored = tr("no target set");
       continue;
     }
     if (!weight[i]) {
-      res.unscored = explicit_weights ? "no weight given"
-                                      : res.indicator->level1 + " carries no weight in the split";
+      res.unscored = explicit_weights
+                         ? std::string(tr("no weight given"))
+                         : tr("{} carries no weight in the split", res.indicator->level1);
       continue;
     }
     if (block && carrier == i) {
       res.score = block;
-      res.score->notes.push_back("the 预算执行率 block, from the funds figures");
+      res.score->notes.push_back(tr("the 预算执行率 block, from the funds figures"));
     } else {
       res.score = score_one(res, *weight[i], cfg, scheme);
     }
@@ -478,7 +484,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
   if (explicit_weights && given_sum != kHundred)
     r.diagnostics.push_back(scheme_diagnostic(
         scheme, {}, Code::score_weights_not_100,
-        "the weights sum to " + fig(given_sum) + ", not 100; the total is rescaled to 100"));
+        tr("the weights sum to {}, not 100; the total is rescaled to 100", fig(given_sum))));
 
   // Per 一级指标.
   for (const IndicatorResult& res : r.results) {
@@ -498,20 +504,22 @@ void score_year(Report& r, const ScoringScheme& scheme) {
 
   total.weight = weight_sum;
   if (weight_sum.sign() <= 0) {
-    total.explanation = "nothing was scored: no total";
+    total.explanation = tr("nothing was scored: no total");
   } else {
     total.total = total.points * kHundred / weight_sum;
-    total.explanation = approx(total.points) + " of " + fig(weight_sum) + " points";
-    if (weight_sum != kHundred)
-      total.explanation += " × 100/" + fig(weight_sum) + " " + equals(total.total);
+    std::string sum = tr("{} of {} points", approx(total.points), fig(weight_sum));
+    if (weight_sum != kHundred) sum += " × 100/" + fig(weight_sum) + " " + equals(total.total);
     Number graded = scheme.grade_printed_total ? printed(total.total) : total.total;
     total.grade = grade_of(graded);
-    total.explanation +=
-        ": " + total.grade + " (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60" +
-        (scheme.grade_printed_total ? ")" : ", on the exact total: 定级 按精确总分)");
+    total.explanation =
+        scheme.grade_printed_total
+            ? tr("{}: {} (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60)", sum, total.grade)
+            : tr("{}: {} (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60, on the exact total: 定级 按精确总分)",
+                 sum, total.grade);
     if (total.pending > 0)
-      total.explanation += "; provisional: " + std::to_string(total.pending) +
-                           " indicator(s) a person must judge score 0 until then";
+      total.explanation =
+          tr("{}; provisional: {} indicator(s) a person must judge score 0 until then",
+             total.explanation, total.pending);
   }
   r.scoring = std::move(total);
 }
@@ -545,28 +553,29 @@ std::optional<Outlook> against_year(const Constraint& yc, const Actual& a, const
   VerdictKind v = evaluate(yc, a, ctx).kind;
   const std::string& t = ind.year_target.text;
   TargetKind k = kind_of(yc);
-  const std::string head = no_half_target ? "no half-year target; against the full-year target " + t
-                                          : "against the full-year target " + t;
+  const std::string head = no_half_target
+                               ? tr("no half-year target; against the full-year target {}", t)
+                               : tr("against the full-year target {}", t);
   if (v == VerdictKind::pass) {
     if ((k == TargetKind::floor || k == TargetKind::other) && rule.already_met_is_certain)
       return Outlook{OnTrack::certain,
-                     "the half-year actual already meets the full-year target " + t};
+                     tr("the half-year actual already meets the full-year target {}", t)};
     if (k == TargetKind::ceiling && no_half_target)
       return Outlook{OnTrack::possible,
-                     head + ": within it so far, but the figure accumulates until year end"};
+                     tr("{}: within it so far, but the figure accumulates until year end", head)};
     if (k == TargetKind::moving && no_half_target)
       return Outlook{OnTrack::possible,
-                     head + ": met at mid-year, but a rate or an exact figure can still move"};
+                     tr("{}: met at mid-year, but a rate or an exact figure can still move", head)};
     return std::nullopt;
   }
   if (v == VerdictKind::fail && k == TargetKind::ceiling)
     return Outlook{OnTrack::impossible,
-                   head + ": already above it, and the figure only accumulates"};
+                   tr("{}: already above it, and the figure only accumulates", head)};
   if (!no_half_target) return std::nullopt;
   if (v == VerdictKind::fail)
-    return Outlook{OnTrack::possible, head + ": not met yet; it can still be by year end"};
-  return Outlook{OnTrack::possible, head + ": the verdict is " + std::string(to_string(v)) +
-                                        ", so progress cannot be measured"};
+    return Outlook{OnTrack::possible, tr("{}: not met yet; it can still be by year end", head)};
+  return Outlook{OnTrack::possible, tr("{}: the verdict is {}, so progress cannot be measured",
+                                       head, verdict_word(v))};
 }
 
 Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
@@ -592,41 +601,41 @@ Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
     case VerdictKind::pass:
       if (settles_late)
         return {OnTrack::possible,
-                "the half-year target is met; a ceiling or a rate is settled only at year end"};
+                tr("the half-year target is met; a ceiling or a rate is settled only at year end")};
       return rule.half_met_is_certain
-                 ? Outlook{OnTrack::certain, "the half-year target is met: on schedule"}
-                 : Outlook{OnTrack::possible, "the half-year target is met"};
+                 ? Outlook{OnTrack::certain, tr("the half-year target is met: on schedule")}
+                 : Outlook{OnTrack::possible, tr("the half-year target is met")};
     case VerdictKind::fail:
       break;
     case VerdictKind::no_target:
-      return {OnTrack::possible, "no half-year target to measure progress against"};
+      return {OnTrack::possible, tr("no half-year target to measure progress against")};
     default:
-      return {OnTrack::possible, std::string("the half-year verdict is ") +
-                                     to_string(res.verdict.kind) + ": progress cannot be measured"};
+      return {OnTrack::possible, tr("the half-year verdict is {}: progress cannot be measured",
+                                    verdict_word(res.verdict.kind))};
   }
   std::optional<Comparison> cmp;
   if (hc && a) cmp = comparison_of(*hc, *a, config_of(scheme, ind).direction);
   if (!cmp) {
     if (hc && std::holds_alternative<DeadlineConstraint>(hc->form) &&
         ind.year_target.text == res.target)
-      return {OnTrack::impossible, "the deadline, the same for the year, is already missed"};
-    return {OnTrack::possible, "missed at half-year; it can still be put right by year-end"};
+      return {OnTrack::impossible, tr("the deadline, the same for the year, is already missed")};
+    return {OnTrack::possible, tr("missed at half-year; it can still be put right by year-end")};
   }
   if (cmp->direction == Direction::exact && cmp->a > cmp->t &&
       eq_over_rule(config_of(scheme, ind), scheme, ind.name) == EqMiss::over_is_met)
-    return {OnTrack::certain, "above the = half-year target " + res.target + ": ahead of schedule"};
+    return {OnTrack::certain, tr("above the = half-year target {}: ahead of schedule", res.target)};
   bool higher = cmp->direction == Direction::higher_better ||
                 (cmp->direction == Direction::exact && cmp->a < cmp->t);
   if (cmp->t.sign() <= 0 || (!higher && cmp->a.sign() <= 0))
-    return {OnTrack::possible, "missed at half-year against a target of " + fig(cmp->t) +
-                                   cmp->unit + ": no progress ratio"};
+    return {OnTrack::possible, tr("missed at half-year against a target of {}{}: no progress ratio",
+                                  fig(cmp->t), cmp->unit)};
   Number progress = higher ? (cmp->a.sign() < 0 ? kZero : cmp->a / cmp->t) : cmp->t / cmp->a;
-  std::string text = "progress " +
-                     (higher ? fig(cmp->a) + "/" + fig(cmp->t) : fig(cmp->t) + "/" + fig(cmp->a)) +
-                     " " + equals_percent(progress);
+  std::string ratio = (higher ? fig(cmp->a) + "/" + fig(cmp->t) : fig(cmp->t) + "/" + fig(cmp->a)) +
+                      " " + equals_percent(progress);
   if (progress < rule.impossible_below)
-    return {OnTrack::impossible, text + ", below " + percent(rule.impossible_below)};
-  return {OnTrack::possible, text + ", at least " + percent(rule.impossible_below)};
+    return {OnTrack::impossible,
+            tr("progress {}, below {}", ratio, percent(rule.impossible_below))};
+  return {OnTrack::possible, tr("progress {}, at least {}", ratio, percent(rule.impossible_below))};
 }
 
 }  // namespace
@@ -636,31 +645,30 @@ std::vector<std::string> scheme_problems(const ScoringScheme& s) {
   auto in_band = [&](const Number& f, int lo, int hi, bool hi_inclusive, const char* band) {
     Number l = Number::ratio(lo, 100), h = Number::ratio(hi, 100);
     if (f < l || f > h || (!hi_inclusive && f == h))
-      out.push_back(std::string("the point taken in ") + band + " is " + percent(f) +
-                    ", outside the band");
+      out.push_back(tr("the point taken in {} is {}, outside the band", band, percent(f)));
   };
   in_band(s.qualitative.met, 80, 100, true, "达成 [80%,100%]");
   in_band(s.qualitative.partly, 60, 80, false, "部分达成 [60%,80%)");
   in_band(s.qualitative.not_met, 0, 60, false, "未达成 [0,60%)");
   for (const auto& c : s.split)
-    if (c.weight.sign() < 0) out.push_back("the weight of " + c.name + " is negative");
-  if (s.execution_weight.sign() < 0) out.push_back("the 预算执行率 weight is negative");
-  if (s.over_margin.sign() < 0) out.push_back("the over-achievement margin is negative");
+    if (c.weight.sign() < 0) out.push_back(tr("the weight of {} is negative", c.name));
+  if (s.execution_weight.sign() < 0) out.push_back(tr("the 预算执行率 weight is negative"));
+  if (s.over_margin.sign() < 0) out.push_back(tr("the over-achievement margin is negative"));
   for (const auto& [key, cfg] : s.indicators) {
     if (cfg.weight && cfg.weight->sign() < 0)
-      out.push_back("the weight of '" + key + "' is negative");
+      out.push_back(tr("the weight of '{}' is negative", key));
     if (!cfg.scheme) continue;
     if (const auto* off = std::get_if<PointsOffPerUnit>(&*cfg.scheme)) {
       if (off->unit.sign() <= 0)
-        out.push_back("'" + key + "': the unit of points off must be above 0");
-      if (off->points.sign() < 0) out.push_back("'" + key + "': points off must not be negative");
+        out.push_back(tr("'{}': the unit of points off must be above 0", key));
+      if (off->points.sign() < 0) out.push_back(tr("'{}': points off must not be negative", key));
     } else {
       const auto& steps = std::get<StepBands>(*cfg.scheme).steps;
       for (std::size_t i = 0; i < steps.size(); ++i) {
         if (steps[i].fraction.sign() < 0 || steps[i].fraction > kOne)
-          out.push_back("'" + key + "': a step's fraction must lie in [0, 1]");
+          out.push_back(tr("'{}': a step's fraction must lie in [0, 1]", key));
         if (i > 0 && !(steps[i].at_least < steps[i - 1].at_least))
-          out.push_back("'" + key + "': steps must be written from the highest completion down");
+          out.push_back(tr("'{}': steps must be written from the highest completion down", key));
       }
     }
   }

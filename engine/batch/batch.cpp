@@ -15,6 +15,7 @@
 
 #include "engine/base/blank.hpp"
 #include "engine/base/limits.hpp"
+#include "engine/base/message.hpp"
 #include "engine/base/normalise.hpp"
 #include "engine/base/utf8.hpp"
 #include "engine/cell/fast_path.hpp"
@@ -137,16 +138,16 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, Heade
     if (error)
       *error = {
           Code::batch_first_line_blank,
-          "the first line is blank: the header (dept_id, level1, …, or 单位, 一级指标, …) must be "
-          "line 1"};
+          tr("the first line is blank: the header (dept_id, level1, …, or 单位, 一级指标, …) must "
+             "be line 1")};
     return std::nullopt;
   }
   if (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")) {
     if (error)
       *error = {
           Code::batch_utf16,
-          "the file is UTF-16 (it starts with a UTF-16 byte order mark): batch reads UTF-8 only "
-          "(`iconv -f UTF-16 -t UTF-8`)"};
+          tr("the file is UTF-16 (it starts with a UTF-16 byte order mark): batch reads UTF-8 "
+             "only (`iconv -f UTF-16 -t UTF-8`)")};
     return std::nullopt;
   }
   if (line.size() <= kBatchLimits.max_header_bytes) {
@@ -156,14 +157,15 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, Heade
         bad = name_invalid_byte(line, bad);
         *error = bad.code == Code::text_invalid_utf8
                      ? HeaderProblem{Code::batch_header_not_utf8,
-                                     "the header is not UTF-8 text (" + bad.message +
-                                         "): batch reads UTF-8 only; a GB18030 (GBK) export can "
-                                         "be converted with `iconv -f GB18030 -t UTF-8`"}
+                                     tr("the header is not UTF-8 text ({}): batch reads UTF-8 "
+                                        "only; a GB18030 (GBK) export can be converted with "
+                                        "`iconv -f GB18030 -t UTF-8`",
+                                        bad.message)}
                      : HeaderProblem{Code::batch_header_nul,
-                                     "the header holds a NUL character (character " +
-                                         std::to_string(bad.column) +
-                                         "): a UTF-16 file? batch reads UTF-8 only (`iconv -f "
-                                         "UTF-16 -t UTF-8`)"};
+                                     tr("the header holds a NUL character (character {}): a "
+                                        "UTF-16 file? batch reads UTF-8 only (`iconv -f UTF-16 -t "
+                                        "UTF-8`)",
+                                        bad.column)};
       }
       return std::nullopt;
     }
@@ -171,9 +173,8 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, Heade
   if (line.size() > kBatchLimits.max_header_bytes) {
     if (error)
       *error = {Code::batch_header_too_long,
-                "the header (first line) is longer than " +
-                    std::to_string(kBatchLimits.max_header_bytes / 1024) +
-                    " KiB: is this a table file?"};
+                tr("the header (first line) is longer than {} KiB: is this a table file?",
+                   kBatchLimits.max_header_bytes / 1024)};
     return std::nullopt;
   }
   // One view per cell: at most one more than there are separators.
@@ -189,10 +190,8 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, Heade
       if (slot >= 0) {
         if (error)
           *error = {Code::batch_column_repeated,
-                    "the header names the " +
-                        std::string(kColumnNames[static_cast<std::size_t>(h.column)]) +
-                        " column twice (cells " + std::to_string(slot + 1) + " and " +
-                        std::to_string(i + 1) + ")"};
+                    tr("the header names the {} column twice (cells {} and {})",
+                       kColumnNames[static_cast<std::size_t>(h.column)], slot + 1, i + 1)};
         return std::nullopt;
       }
       slot = static_cast<int>(i);
@@ -203,10 +202,12 @@ std::optional<ColumnMap> map_header(std::string_view line, char separator, Heade
     if (error) {
       std::string names;
       for (const HeaderName& h : kHeaderNames)
-        if (h.column == c) names += (names.empty() ? "'" : " or '") + std::string(h.name) + "'";
-      *error = {Code::batch_column_missing,
-                "the header has no " + std::string(kColumnNames[static_cast<std::size_t>(c)]) +
-                    " column (" + names + ")"};
+        if (h.column == c) {
+          const std::string quoted = "'" + std::string(h.name) + "'";
+          names = names.empty() ? quoted : tr("{} or {}", names, quoted);
+        }
+      *error = {Code::batch_column_missing, tr("the header has no {} column ({})",
+                                               kColumnNames[static_cast<std::size_t>(c)], names)};
     }
     return std::nullopt;
   }
@@ -620,18 +621,18 @@ std::string Judge::explain(std::string_view target, std::string_view actual) con
   const EvaluationContext& context = impl_->context;
   auto t = parse_target(target, *context.units);
   if (const auto* e = std::get_if<ParseError>(&t))
-    return "the target cannot be read (column " + std::to_string(e->column) + "): " + e->message;
+    return tr("the target cannot be read (column {}): {}", e->column, e->message);
   auto a = parse_actual(actual, *context.units);
   if (const auto* e = std::get_if<ParseError>(&a))
-    return "the actual cannot be read (column " + std::to_string(e->column) + "): " + e->message;
+    return tr("the actual cannot be read (column {}): {}", e->column, e->message);
   EvaluationContext explaining = context;
   explaining.explain = true;
   Verdict v = evaluate(std::get<Constraint>(t), std::get<Actual>(a), explaining);
   std::string out = v.explanation;
-  for (const std::string& s : v.assumptions) out += "; assumed: " + s;
+  for (const std::string& s : v.assumptions) out = tr("{}; assumed: {}", out, s);
   return out;
 } catch (const std::exception& e) {
-  return std::string("the engine could not judge this row: ") + e.what();
+  return tr("the engine could not judge this row: {}", e.what());
 }
 
 std::string printable(std::string_view text) {
@@ -876,25 +877,24 @@ std::string progress_line(std::string_view name, std::uint64_t bytes,
                           std::optional<std::uint64_t> total, std::uint64_t rows,
                           std::uint64_t elapsed_ms) {
   constexpr std::uint64_t kMB = 1000 * 1000;
-  std::string out = std::string(name) + ": " + std::to_string(bytes / kMB) + " MB";
-  if (total) {
-    out += " of " + std::to_string(*total / kMB) + " MB";
-    if (*total > 0)
-      out += " (" + std::to_string(std::min<std::uint64_t>(bytes, *total) * 100 / *total) + "%)";
-  }
-  out += ", " + std::to_string(rows) + (rows == 1 ? " row" : " rows");
+  std::string out = !total       ? tr("{}: {} MB", name, bytes / kMB)
+                    : *total > 0 ? tr("{}: {} MB of {} MB ({}%)", name, bytes / kMB, *total / kMB,
+                                      std::min<std::uint64_t>(bytes, *total) * 100 / *total)
+                                 : tr("{}: {} MB of {} MB", name, bytes / kMB, *total / kMB);
+  out = trn("{}, {} row", "{}, {} rows", rows, out, rows);
   if (elapsed_ms > 0) {
     // Whole rows per second, then shown in millions or thousands with one
     // decimal (rounded down): a display, not a figure anyone computes with.
     const unsigned __int128 per_second = static_cast<unsigned __int128>(rows) * 1000 / elapsed_ms;
     const auto rate = static_cast<std::uint64_t>(per_second);
+    std::string shown;
     if (rate >= kMB)
-      out += ", " + std::to_string(rate / kMB) + "." + std::to_string(rate / 100000 % 10) + "M";
+      shown = std::to_string(rate / kMB) + "." + std::to_string(rate / 100000 % 10) + "M";
     else if (rate >= 1000)
-      out += ", " + std::to_string(rate / 1000) + "." + std::to_string(rate / 100 % 10) + "k";
+      shown = std::to_string(rate / 1000) + "." + std::to_string(rate / 100 % 10) + "k";
     else
-      out += ", " + std::to_string(rate);
-    out += " rows/s";
+      shown = std::to_string(rate);
+    out = tr("{}, {} rows/s", out, shown);
   }
   return out;
 }
@@ -948,7 +948,7 @@ FileResult Runner::run(const Reader& read, const Writer& write) {
     std::string_view header(buffer_.data(), end);
     if (filled == 0) {
       result.usable = false;
-      result.error = {Code::batch_empty, "the file is empty (no header)"};
+      result.error = {Code::batch_empty, tr("the file is empty (no header)")};
       return result;
     }
     HeaderProblem why;

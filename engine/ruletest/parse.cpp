@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/base/message.hpp"
 #include "engine/rules/syntax.hpp"
 #include "engine/ruletest/ruletest.hpp"
 #include "grammar/ruletest_messages.hpp"
@@ -150,7 +151,7 @@ class Builder {
     auto code = code_from_id(id);
     if (!code)
       error(at, Code::test_unknown_code,
-            "'" + id + "' is not a diagnostic code (docs/diagnostics.md lists them)");
+            tr("'{}' is not a diagnostic code (docs/diagnostics.md lists them)", id));
     return code;
   }
   SourceLocation at(std::size_t byte) const {
@@ -166,16 +167,15 @@ class Builder {
       case Line::Kind::case_open: {
         if (in_case) {
           error(start, Code::test_case_nested,
-                "a case cannot hold another: expected '}' to close '" + current_->name +
-                    "' (line " + std::to_string(current_->where.line) + ") first");
+                tr("a case cannot hold another: expected '}}' to close '{}' (line {}) first",
+                   current_->name, current_->where.line));
           finish();
         }
         std::string name = l.names.empty() ? std::string() : l.names[0];
         for (const Case& c : out_.cases)
           if (c.name == name)
             error(l.first_name_at, Code::test_case_repeated,
-                  "a second case named '" + name + "'; the first is on line " +
-                      std::to_string(c.where.line));
+                  tr("a second case named '{}'; the first is on line {}", name, c.where.line));
         out_.cases.emplace_back();
         current_ = &out_.cases.back();
         current_->name = name;
@@ -186,14 +186,14 @@ class Builder {
       }
       case Line::Kind::case_close:
         if (!in_case)
-          return error(start, Code::test_close_without_case, "'}' without a case to close");
+          return error(start, Code::test_close_without_case, tr("'}' without a case to close"));
         finish();
         return;
       case Line::Kind::rules: {
         auto& target = in_case ? current_->rules : file_rules_;
         if (!target.empty())
           return error(start, Code::test_rules_repeated,
-                       "规则 is given twice here: list every file on one line");
+                       tr("规则 is given twice here: list every file on one line"));
         for (std::size_t i = 0; i < l.strings.size(); ++i)
           target.push_back(named(l, i, NamedKind::rules));
         return;
@@ -201,13 +201,13 @@ class Builder {
       case Line::Kind::table: {
         auto& target = in_case ? current_->targets : file_table_;
         if (!target.empty())
-          return error(start, Code::test_table_repeated, "目标表 is given twice");
+          return error(start, Code::test_table_repeated, tr("目标表 is given twice"));
         target = named(l, 0, NamedKind::table);
         return;
       }
       case Line::Kind::period: {
         auto& target = in_case ? current_->period : file_period_;
-        if (target) return error(start, Code::test_period_repeated, "期间 is given twice");
+        if (target) return error(start, Code::test_period_repeated, tr("期间 is given twice"));
         target = l.period;
         return;
       }
@@ -215,7 +215,7 @@ class Builder {
         break;
     }
     if (!in_case) {
-      error(start, Code::test_outside_case, "this belongs inside a case: 用例 名称 { … }");
+      error(start, Code::test_outside_case, tr("this belongs inside a case: 用例 名称 { … }"));
       return;
     }
     Case& c = *current_;
@@ -225,7 +225,7 @@ class Builder {
         return;
       case Line::Kind::report:
         if (!c.golden.empty())
-          return error(start, Code::test_report_repeated, "报告 is given twice in this case");
+          return error(start, Code::test_report_repeated, tr("报告 is given twice in this case"));
         c.golden = named(l, 0, NamedKind::report);
         c.golden_at = at(start);
         return;
@@ -270,7 +270,7 @@ class Builder {
             if (!l.strings.empty()) e.text = l.strings[0];
             if (!e.figure_problem && (!e.text.empty() || !l.code.empty()))
               return error(start, Code::test_usable_with_text,
-                           "a usable figure (可用) has no problem to quote: drop the text");
+                           tr("a usable figure (可用) has no problem to quote: drop the text"));
             if (!l.code.empty() && !(e.code = expected_code(l.code, l.code_at))) return;
             break;
           case Expectation::Kind::review:
@@ -302,22 +302,20 @@ class Builder {
     if (!c.period) c.period = file_period_;
     if (c.rules.empty())
       error(current_start_, Code::test_case_no_rules,
-            "the case '" + c.name +
-                "' names no rule files: write 规则 \"….rules\" "
-                "in the case or at the top of the file");
+            tr("the case '{}' names no rule files: write 规则 \"….rules\" in the case or at the "
+               "top of the file",
+               c.name));
     if (c.expectations.empty() && c.golden.empty() && !c.skip)
       error(current_start_, Code::test_case_expects_nothing,
-            "the case '" + c.name +
-                "' expects nothing: add 预期 lines or a "
-                "报告 \"….txt\"");
+            tr("the case '{}' expects nothing: add 预期 lines or a 报告 \"….txt\"", c.name));
     current_ = nullptr;
   }
 
   void end_of_file(std::size_t end) {
     if (current_) {
       error(end, Code::test_case_not_closed,
-            "the file ends inside the case '" + current_->name + "' (line " +
-                std::to_string(current_->where.line) + "): expected '}'");
+            tr("the file ends inside the case '{}' (line {}): expected '}}'", current_->name,
+               current_->where.line));
       finish();
     }
     // Cases given before a file-level 规则/目标表/期间 line: apply them now.
@@ -384,12 +382,12 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
       } else {
         diagnostics.push_back(
             source.diagnostic(Code::test_statement_expected, pos,
-                              "expected a statement; found " + describe_at(text, pos)));
+                              tr("expected a statement; found {}", describe_at(text, pos))));
       }
     } catch (const grammar::syntax_error& e) {
       std::size_t at = e.positions().front().byte;
-      diagnostics.push_back(source.diagnostic(
-          e.code, at, std::string(e.message()) + "; found " + describe_at(text, at)));
+      diagnostics.push_back(
+          source.diagnostic(e.code, at, tr("{}; found {}", e.message(), describe_at(text, at))));
     }
     pos = next;
   }
@@ -417,12 +415,12 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
       }
       if (ec)
         diagnostics.push_back(make_diagnostic(Code::test_folder_unreadable, p, 1, 1,
-                                              "cannot read the folder: " + ec.message()));
+                                              tr("cannot read the folder: {}", ec.message())));
     } else if (fs::is_regular_file(p, ec)) {
       found.push_back(fs::path(p).lexically_normal().string());
     } else {
       diagnostics.push_back(
-          make_diagnostic(Code::test_path_missing, p, 1, 1, "no such file or folder"));
+          make_diagnostic(Code::test_path_missing, p, 1, 1, tr("no such file or folder")));
     }
   }
   std::sort(found.begin(), found.end());

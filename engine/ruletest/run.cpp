@@ -4,6 +4,7 @@
 // which rules and branches the case reached.
 
 #include "engine/base/input_file.hpp"
+#include "engine/base/message.hpp"
 #include "engine/ruletest/ruletest.hpp"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "engine/assess/pipeline.hpp"
 #include "engine/assess/report.hpp"
 #include "engine/assess/score.hpp"
+#include "engine/assess/verdict_word.hpp"
 #include "engine/base/blank.hpp"
 #include "engine/base/output_file.hpp"
 #include "engine/cell/parse.hpp"
@@ -73,7 +75,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 std::string line_diff(const std::string& old_text, const std::string& new_text) {
   auto a = lines_of(old_text), b = lines_of(new_text);
   const std::size_t n = a.size(), m = b.size();
-  if (n * m > 4'000'000) return "  (the files differ; too long to show line by line)\n";
+  if (n * m > 4'000'000) return tr("  (the files differ; too long to show line by line)\n");
   // Longest common subsequence, then walk it.
   std::vector<std::vector<unsigned>> lcs(n + 1, std::vector<unsigned>(m + 1, 0));
   for (std::size_t i = n; i-- > 0;)
@@ -156,7 +158,7 @@ std::string normal(const std::string& p) {
 
 std::string one_line(const Diagnostic& d) {
   return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
-         ": " + to_string(d.severity) + "[" + std::string(id_of(d.code)) + "]: " + d.message;
+         ": " + said(d.severity) + "[" + std::string(id_of(d.code)) + "]: " + d.message;
 }
 
 // What an expectation names: "E3301" or "'unknown name'".
@@ -165,7 +167,8 @@ std::string expected_problem(const Expectation& e) {
 }
 
 std::string verdict_text(const Verdict& v) {
-  return std::string(to_string(v.kind)) + (v.explanation.empty() ? "" : " (" + v.explanation + ")");
+  return v.explanation.empty() ? std::string(verdict_word(v.kind))
+                               : tr("{} ({})", verdict_word(v.kind), v.explanation);
 }
 
 // ---- coverage ---------------------------------------------------------------
@@ -326,7 +329,7 @@ class CaseRun {
       if (d.severity == Severity::error) {
         run_.diagnostics.push_back(d);
       }
-    fail(c_.where, "cannot run: " + (ds.empty() ? std::string("?") : one_line(ds.front())));
+    fail(c_.where, tr("cannot run: {}", ds.empty() ? std::string("?") : one_line(ds.front())));
   }
 
   bool diagnostic_matches(const Expectation& e, const Diagnostic& d) const {
@@ -351,7 +354,7 @@ class CaseRun {
                                 [&](const Expectation* e) { return diagnostic_matches(*e, d); });
       if (wanted) continue;
       if (expected.empty()) return false;
-      fail(c_.where, "unexpected diagnostic: " + one_line(d));
+      fail(c_.where, tr("unexpected diagnostic: {}", one_line(d)));
     }
     if (!final_pass) return true;
     for (const Expectation* e : expected) {
@@ -360,10 +363,12 @@ class CaseRun {
         continue;
       std::string got;
       for (const auto& d : ds) got += "\n    " + one_line(d);
-      fail(e->where, std::string("expected ") + to_string(e->severity) + " " +
-                         expected_problem(*e) +
-                         (e->place_written.empty() ? "" : " at " + e->place_written) + ", got " +
-                         (got.empty() ? "no diagnostic" : got));
+      const std::string shown = got.empty() ? std::string(tr("no diagnostic")) : got;
+      fail(e->where,
+           e->place_written.empty()
+               ? tr("expected {} {}, got {}", said(e->severity), expected_problem(*e), shown)
+               : tr("expected {} {} at {}, got {}", said(e->severity), expected_problem(*e),
+                    e->place_written, shown));
     }
     return true;
   }
@@ -381,8 +386,8 @@ class CaseRun {
       if (!compare_diagnostics(ds, true)) return broken(ds);
       for (const auto& e : c_.expectations)
         if (e.kind != Expectation::Kind::diagnostic)
-          fail(e.where, "not reached: the rule files have errors (the case expects them)");
-      if (!c_.golden.empty()) fail(c_.golden_at, "not reached: the rule files have errors");
+          fail(e.where, tr("not reached: the rule files have errors (the case expects them)"));
+      if (!c_.golden.empty()) fail(c_.golden_at, tr("not reached: the rule files have errors"));
       return;
     }
     if (!loaded) return broken(ds);
@@ -414,7 +419,8 @@ class CaseRun {
     if (!compare_diagnostics(all, true)) {
       // Problems in the data the case gives (a key that matches nothing, …).
       for (const auto& d : all)
-        if (d.severity == Severity::error) fail(c_.where, "unexpected diagnostic: " + one_line(d));
+        if (d.severity == Severity::error)
+          fail(c_.where, tr("unexpected diagnostic: {}", one_line(d)));
     }
     // The review (审核) of the case's table, when the case expects findings.
     for (const Expectation& e : c_.expectations)
@@ -424,7 +430,16 @@ class CaseRun {
       }
     if (o_.coverage) record_reviews(*rs);
     for (const Expectation& e : c_.expectations) compare(e, report, *rs);
-    if (!c_.golden.empty()) golden(report, *rs);
+    if (c_.golden.empty()) return;
+    if (language() == Language::en) return golden(report, *rs);
+    // A golden report is in English whatever the run's language, so one file
+    // passes on every machine: the explanations are said when assessed.
+    std::optional<Report> english;
+    {
+      LanguageScope en(Language::en);
+      english = pipeline.assess(actuals, c_.period);
+    }
+    golden(*english, *rs);
   }
 
   const IndicatorResult* find_indicator(const Expectation& e, const Report& report) {
@@ -434,12 +449,12 @@ class CaseRun {
       if (key_matches(key, *res.indicator)) hits.push_back(&res);
     if (hits.size() == 1) return hits[0];
     if (hits.empty()) {
-      fail(e.where, "'" + e.subject + "' names no indicator of " + report.targets_file);
+      fail(e.where, tr("'{}' names no indicator of {}", e.subject, report.targets_file));
     } else {
       std::string list;
       for (const auto* h : hits) list += "\n    " + h->indicator->path_text();
-      fail(e.where, "'" + e.subject + "' names " + std::to_string(hits.size()) +
-                        " indicators; write more of the path:" + list);
+      fail(e.where,
+           tr("'{}' names {} indicators; write more of the path:{}", e.subject, hits.size(), list));
     }
     return nullptr;
   }
@@ -458,7 +473,7 @@ class CaseRun {
     bool known = std::any_of(rs.reviews.begin(), rs.reviews.end(),
                              [&](const rules::ReviewRule& r) { return r.code == e.subject; });
     if (!known) {
-      fail(e.where, "审核 " + e.subject + ": the rule files have no review rule with that code");
+      fail(e.where, tr("审核 {}: the rule files have no review rule with that code", e.subject));
       return;
     }
     std::string lines;
@@ -470,8 +485,7 @@ class CaseRun {
                  (f.indicator.empty() ? "（全表）" : f.indicator);
       }
     if (std::to_string(n) != e.number)
-      fail(e.where, "审核 " + e.subject + ": expected " + e.number + " findings, got " +
-                        std::to_string(n) + lines);
+      fail(e.where, tr("审核 {}: expected {} findings, got {}{}", e.subject, e.number, n, lines));
   }
 
   void compare(const Expectation& e, const Report& report, const rules::RuleSet& rs) {
@@ -485,8 +499,8 @@ class CaseRun {
         const IndicatorResult* res = find_indicator(e, report);
         if (!res) return;
         if (res->verdict.kind != e.verdict)
-          fail(e.where, e.subject + ": expected " + to_string(e.verdict) + ", got " +
-                            verdict_text(res->verdict));
+          fail(e.where, tr("{}: expected {}, got {}", e.subject, verdict_word(e.verdict),
+                           verdict_text(res->verdict)));
         return;
       }
       case K::check: {
@@ -499,72 +513,75 @@ class CaseRun {
           if (match) hit = &c;
         }
         std::string name =
-            e.place_file.empty() ? "核对 '" + e.subject + "'" : "核对 at " + e.place_written;
+            e.place_file.empty() ? tr("核对 '{}'", e.subject) : tr("核对 at {}", e.place_written);
         if (!hit) {
           std::string ran;
           for (const auto& c : report.reconciliations)
             ran += "\n    " + c.where.file + ":" + std::to_string(c.where.line) + ": " + c.written;
           (void)rs;
-          fail(e.where, name + ": no such check ran in " + chinese(report.period) +
-                            (ran.empty() ? " (no check ran)" : "; these ran:" + ran));
+          fail(e.where, ran.empty() ? tr("{}: no such check ran in {} (no check ran)", name,
+                                         chinese(report.period))
+                                    : tr("{}: no such check ran in {}; these ran:{}", name,
+                                         chinese(report.period), ran));
           return;
         }
         if (hit->kind != e.verdict)
-          fail(e.where, name + ": expected " + to_string(e.verdict) + ", got " +
-                            to_string(hit->kind) + " (" + hit->explanation + ")");
+          fail(e.where, tr("{}: expected {}, got {} ({})", name, verdict_word(e.verdict),
+                           verdict_word(hit->kind), hit->explanation));
         return;
       }
       case K::figure: {
         auto f = report.figures.find(e.subject);
         if (f == report.figures.end()) {
-          fail(e.where, "上报 " + e.subject + ": no row '" + e.subject + "' was given");
+          fail(e.where, tr("上报 {}: no row '{}' was given", e.subject, e.subject));
           return;
         }
         const auto& fig = f->second;
         if (e.figure_problem && fig.problem.empty())
-          fail(e.where, "上报 " + e.subject + ": expected a problem, got the usable value '" +
-                            fig.written + "'");
+          fail(e.where, tr("上报 {}: expected a problem, got the usable value '{}'", e.subject,
+                           fig.written));
         else if (e.figure_problem && (e.code ? fig.problem_code != *e.code
                                              : fig.problem.find(e.text) == std::string::npos))
-          fail(e.where, "上报 " + e.subject + ": expected a problem " + (e.code ? "" : "with ") +
-                            expected_problem(e) + ", got '" + fig.problem + "'" +
-                            (e.code ? " (" + std::string(id_of(fig.problem_code)) + ")" : ""));
+          fail(e.where, e.code ? tr("上报 {}: expected a problem {}, got '{}' ({})", e.subject,
+                                    expected_problem(e), fig.problem, id_of(fig.problem_code))
+                               : tr("上报 {}: expected a problem with {}, got '{}'", e.subject,
+                                    expected_problem(e), fig.problem));
         else if (!e.figure_problem && !fig.problem.empty())
-          fail(e.where, "上报 " + e.subject + ": expected a usable value, got the problem '" +
-                            fig.problem + "'");
+          fail(e.where, tr("上报 {}: expected a usable value, got the problem '{}'", e.subject,
+                           fig.problem));
         return;
       }
       case K::score: {
         const IndicatorResult* res = find_indicator(e, report);
         if (!res) return;
         if (!res->score) {
-          fail(e.where, "得分 " + e.subject + ": expected " + e.number + ", got no score (" +
-                            (res->unscored.empty()
-                                 ? std::string("the report is for ") + chinese(report.period)
-                                 : res->unscored) +
-                            ")");
+          fail(e.where, res->unscored.empty()
+                            ? tr("得分 {}: expected {}, got no score (the report is for {})",
+                                 e.subject, e.number, chinese(report.period))
+                            : tr("得分 {}: expected {}, got no score ({})", e.subject, e.number,
+                                 res->unscored));
           return;
         }
         if (!agrees(e.number, res->score->points))
-          fail(e.where, "得分 " + e.subject + ": expected " + e.number + ", got " +
-                            res->score->points.to_fixed(2) + " (" + res->score->explanation + ")");
+          fail(e.where, tr("得分 {}: expected {}, got {} ({})", e.subject, e.number,
+                           res->score->points.to_fixed(2), res->score->explanation));
         return;
       }
       case K::total:
       case K::grade: {
         if (!report.scoring) {
-          fail(e.where, std::string(e.kind == K::total ? "总分" : "等级") +
-                            ": there is no total (scores are given at year-end, 期间 全年)");
+          fail(e.where, tr("{}: there is no total (scores are given at year-end, 期间 全年)",
+                           e.kind == K::total ? "总分" : "等级"));
           return;
         }
         const Scoring& s = *report.scoring;
         if (e.kind == K::total && !agrees(e.number, s.total))
-          fail(e.where, "总分: expected " + e.number + ", got " + s.total.to_fixed(2) + " (" +
-                            s.explanation + ")");
+          fail(e.where,
+               tr("总分: expected {}, got {} ({})", e.number, s.total.to_fixed(2), s.explanation));
         if (e.kind == K::grade && s.grade != e.grade)
-          fail(e.where, "等级: expected " + e.grade + ", got " +
-                            (s.grade.empty() ? std::string("none") : s.grade) + " (total " +
-                            s.total.to_fixed(2) + ")");
+          fail(e.where, tr("等级: expected {}, got {} (total {})", e.grade,
+                           s.grade.empty() ? std::string(trc("grade", "none")) : s.grade,
+                           s.total.to_fixed(2)));
         return;
       }
     }
@@ -578,7 +595,11 @@ class CaseRun {
     if (rs.table) paths.push_back(rs.table->file);
     for (const auto& s : rs.sources) paths.push_back(s->path);
     std::string folder = fs::path(c_.file).parent_path().string();
-    std::string text = relative_to(render_text(report), folder, paths);
+    std::string text;
+    {
+      LanguageScope en(Language::en);  // see execute(): a golden report is in English
+      text = relative_to(render_text(report), folder, paths);
+    }
     std::vector<Diagnostic> ds;
     std::optional<std::string> old;
     std::error_code ec;
@@ -589,25 +610,27 @@ class CaseRun {
       // The case's own files are never overwritten by its report.
       std::vector<NamedPath> inputs;
       for (const auto& p : paths)
-        if (!p.empty()) inputs.push_back({"a file the case reads", p});
+        if (!p.empty()) inputs.push_back({tr("a file the case reads"), p});
       if (!check_outputs({{"报告", c_.golden}}, inputs, ds) || !write_output(c_.golden, text, ds)) {
         run_.broken = true;
         run_.diagnostics.insert(run_.diagnostics.end(), ds.begin(), ds.end());
-        fail(c_.golden_at, "cannot write the golden report " + c_.golden);
+        fail(c_.golden_at, tr("cannot write the golden report {}", c_.golden));
         return;
       }
       result_.golden_written = true;
-      result_.golden_diff = old ? line_diff(*old, text) : "  (new file)\n";
+      result_.golden_diff = old ? line_diff(*old, text) : std::string(tr("  (new file)\n"));
       return;
     }
     if (!old) {
-      fail(c_.golden_at, "the golden report " + c_.golden +
-                             " does not exist: run `indicheck test --update` and review it");
+      fail(c_.golden_at,
+           tr("the golden report {} does not exist: run `indicheck test --update` and review it",
+              c_.golden));
       return;
     }
     if (*old != text) {
-      fail(c_.golden_at, "the report differs from " + c_.golden +
-                             " (run `indicheck test --update` to accept it):");
+      fail(c_.golden_at,
+           tr("the report differs from {} (run `indicheck test --update` to accept it):",
+              c_.golden));
       result_.golden_diff = line_diff(*old, text);
     }
   }
@@ -632,7 +655,7 @@ RunResult run_tests(const std::vector<TestFile>& files, const RunOptions& option
       run.broken = true;
       run.diagnostics.push_back(
           make_diagnostic(Code::cli_run_not_regex, "--run", 1, 1,
-                          "'" + options.pattern + "' is not a regular expression: " + e.what()));
+                          tr("'{}' is not a regular expression: {}", options.pattern, e.what())));
       return run;
     }
   }

@@ -6,6 +6,7 @@
 
 #include "engine/assess/report.hpp"
 #include "engine/assess/score.hpp"
+#include "engine/base/message.hpp"
 #include "engine/table/table.hpp"
 
 using namespace indicheck;
@@ -450,4 +451,34 @@ TEST_CASE("mid-year: no scores, and whether the year's target is on track", "[sc
   s.on_track.impossible_below = num("0.3");
   auto d = run({{"X", "丙", "≥10个", "4个", ""}}, s, Period::half);
   CHECK(d->report.results[0].outlook->on_track == OnTrack::possible);
+}
+
+TEST_CASE("scoring explains itself in Chinese when the run speaks Chinese", "[score][message]") {
+  LanguageScope zh(Language::zh);
+  auto c = run({
+      {"决策", "绩效目标合理性", "合理", "合理", ""},
+      {"过程", "预算执行率", "=100%", "98.5%", "年底结算未完成"},
+      {"履职", "完成结算项目", "=7项", "7项", ""},
+      {"满意度指标", "服务对象满意度", "", "", ""},
+  });
+  const Report& r = c->report;
+  CHECK(r.results[0].unscored == "决策在分配中没有分值");
+  CHECK(score_of(*c, 2).explanation == "达到目标：得满分 50");
+  CHECK(r.results[3].unscored == "未设目标值");
+  REQUIRE(r.scoring);
+  CHECK(r.scoring->explanation ==
+        "59.85 分（满分 60 分） × 100/60 = 99.75：优（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）");
+  CHECK(r.scoring->assumptions.back() ==
+        "决策：不在默认分配中；其指标没有分值（给出分值即可计分）");
+
+  ScoringScheme s;
+  s.qualitative.met = num("0.79");
+  CHECK(scheme_problems(s) ==
+        std::vector<std::string>{"达成 [80%,100%] 所取的比例为 79%，不在区间内"});
+
+  auto half =
+      run({{"X", "乙", "≥10个", "6个", "进度慢"}, {"X", "己", "健全", "", ""}}, {}, Period::half);
+  CHECK(half->report.results[0].outlook->explanation == "进度 6/10 = 60%，不低于 50%");
+  CHECK(half->report.results[1].outlook->explanation == "半年结论为未填报：无法衡量进度");
+  CHECK(half->report.results[1].verdict.explanation == "未填报实际值（实际值表中没有这一行）");
 }

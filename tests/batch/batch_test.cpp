@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/message.hpp"
 #include "engine/base/normalise.hpp"
 #include "engine/batch/batch.hpp"
 #include "engine/cell/fast_path.hpp"
@@ -505,4 +506,16 @@ TEST_CASE("batch: progress is told each block, up to the whole input", "[batch]"
     CHECK(calls.back().second < 2000);  // the last block is not yet judged
     if (threads == 1) CHECK(calls.back().second > 1800);
   }
+}
+
+TEST_CASE("batch: progress and header problems in Chinese", "[batch][message]") {
+  LanguageScope zh(Language::zh);
+  CHECK(progress_line("large.tsv", 412'345'678, 754'000'000, 5'480'000, 538) ==
+        "large.tsv：412 MB / 754 MB（54%），5480000 行，每秒 10.1M 行");
+  CHECK(progress_line("a.tsv", 0, 0, 0, 0) == "a.tsv：0 MB / 0 MB，0 行");
+  HeaderProblem error;
+  CHECK_FALSE(map_header("dept_id\tlevel1\ttarget_expr", 0, &error));
+  CHECK(error.message == "表头没有 actual 列（'actual'或'实际值'）");
+  CHECK_FALSE(map_header(" , ", 0, &error));
+  CHECK(error.message == "第一行为空：表头（dept_id、level1……或 单位、一级指标……）必须在第 1 行");
 }

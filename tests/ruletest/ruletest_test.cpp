@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 
+#include "engine/base/message.hpp"
 #include "engine/ruletest/diff.hpp"
 #include "engine/ruletest/ruletest.hpp"
 
@@ -422,4 +423,60 @@ TEST_CASE("diff lists exactly what moves between two rule-set versions", "[rule_
   r = diff_rule_sets(in);
   CHECK(r.changes.empty());
   CHECK(r.unchanged == 3);
+}
+
+TEST_CASE("a failing case says why in Chinese; its golden report stays English",
+          "[rule_test][message]") {
+  TempDir d;
+  d.write("t.tsv", kTargets);
+  std::string moved = kRules;
+  moved.replace(moved.find("  部分达成 基本完成\n  未达成 未完成"),
+                std::string("  部分达成 基本完成\n  未达成 未完成").size(),
+                "  部分达成 大体完成\n  未达成 未完成 基本完成");
+  d.write("r.rules", moved);
+  d.write("r.test", kTests);
+  {
+    LanguageScope zh(Language::zh);
+    RunResult r = run_dir(d);
+    REQUIRE(r.cases.size() == 2);
+    REQUIRE(r.cases[1].failures.size() == 1);
+    // The band's own explanation is the cell stage's; the frame is ours.
+    CHECK(r.cases[1].failures[0].message.starts_with("任务：预期部分达成，实际为未达成（"));
+
+    std::vector<Diagnostic> ds;
+    parse_test_file("bad.test", "期间 全年\n期间 半年\n用例 一 {\n", ds, Reach::anywhere());
+    REQUIRE(ds.size() == 4);
+    CHECK(ds[0].message == "两次给出 期间");
+    CHECK(ds[1].message == "文件在测试用例“一”（第 3 行）内结束：此处应为“}”");
+    CHECK(ds[2].message == "测试用例“一”没有指定规则文件：请在用例中或文件开头写 规则 \"….rules\"");
+    CHECK(ds[3].message == "测试用例“一”没有任何预期：请添加 预期 行或 报告 \"….txt\"");
+  }
+
+  d.write("r.rules", kRules);
+  d.write("g.test",
+          "规则 \"r.rules\"\n"
+          "用例 报告 {\n"
+          "  期间 全年\n"
+          "  执行数 = 95万元\n"
+          "  任务 = 完成\n"
+          "  报告 \"g.txt\"\n"
+          "}\n");
+  RunOptions update;
+  update.update = true;
+  run_dir(d, update);
+  std::ifstream english_in(d.path / "g.txt");
+  const std::string english((std::istreambuf_iterator<char>(english_in)),
+                            std::istreambuf_iterator<char>());
+  fs::remove(d.path / "g.txt");
+  {
+    LanguageScope zh(Language::zh);
+    run_dir(d, update);
+    RunResult again = run_dir(d);
+    CHECK(again.failed == 0);  // the English golden passes in a Chinese run
+  }
+  std::ifstream chinese_in(d.path / "g.txt");
+  const std::string written_in_chinese((std::istreambuf_iterator<char>(chinese_in)),
+                                       std::istreambuf_iterator<char>());
+  CHECK_FALSE(english.empty());
+  CHECK(written_in_chinese == english);
 }

@@ -1,0 +1,5 @@
+--lang
+zh
+batch
+--rows
+tests/golden/data/bad/batch-column-twice.tsv

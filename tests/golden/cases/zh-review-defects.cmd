@@ -1,0 +1,5 @@
+--lang
+zh
+review
+tests/golden/data/review/defects.tsv
+tests/golden/data/review/defects-categories.tsv

@@ -1,0 +1,9 @@
+--lang
+zh
+check
+--targets
+fixtures/suzhou-zrzy-2024/targets.tsv
+--actuals
+fixtures/suzhou-zrzy-2024/actuals-half.tsv
+--period
+half
