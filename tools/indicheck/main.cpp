@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
         indicheck::set_language(*language);
 
         CLI::App app{
-            indicheck::tr("indicheck: checks budget performance targets (绩效目标) exactly")};
+            indicheck::tr("indicheck: checks budget performance targets (绩效目标) exactly"),
+            "indicheck"};  // named, so that --help says "indicheck", not the path it ran by
         speak_cli_language(app);
         app.failure_message(parse_failure_message);
         app.require_subcommand(1);
