@@ -32,15 +32,16 @@ std::string json_string(std::string_view s) {
   return Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// names: "pass=3 fail=1 … total=4", in the language of the run (text only).
 std::string counts_fields(const Counts& c, const char* sep, bool names) {
   std::string out;
   for (VerdictKind v : kAllVerdicts) {
     if (!out.empty()) out += sep;
-    if (names) out += std::string(to_string(v)) + "=";
+    if (names) out += std::string(verdict_word(v)) + "=";
     out += std::to_string(c.count(v));
   }
   out += sep;
-  if (names) out += "total=";
+  if (names) out += std::string(trc("tally", "total")) + "=";
   out += std::to_string(c.total);
   return out;
 }
@@ -64,8 +65,8 @@ std::string render_text_tallies(const Tallies& t, std::uint64_t files) {
     for (const auto& [name, c] : rows) width = std::max(width, display_width(name));
     out += title;
     out += "\n  " + pad_right("", width);
-    for (VerdictKind v : kAllVerdicts) out += " " + pad_left(to_string(v), 9);
-    out += " " + pad_left("total", 9) + "\n";
+    for (VerdictKind v : kAllVerdicts) out += " " + pad_left(verdict_word(v), 9);
+    out += " " + pad_left(trc("tally", "total"), 9) + "\n";
     auto line = [&](std::string_view name, const Counts& c) {
       out += "  " + pad_right(name, width);
       for (VerdictKind v : kAllVerdicts) out += " " + pad_left(std::to_string(c.count(v)), 9);
@@ -73,13 +74,14 @@ std::string render_text_tallies(const Tallies& t, std::uint64_t files) {
     };
     for (const auto& [name, c] : rows) line(name, c);
   };
-  table("by 一级指标:", Tallies::sorted(t.by_level1));
+  table(tr("by 一级指标:"), Tallies::sorted(t.by_level1));
   out += "\n";
-  table("by unit:", Tallies::sorted(t.by_unit));
-  out += "\ntotal: " + std::to_string(t.total.total) + " rows in " + std::to_string(files) +
-         (files == 1 ? " file" : " files") + ": " + counts_fields(t.total, " ", true) + "\n";
-  if (t.malformed)
-    out += "malformed rows (wrong number of cells): " + std::to_string(t.malformed) + "\n";
+  table(tr("by unit:"), Tallies::sorted(t.by_unit));
+  out += "\n" +
+         trn("total: {} rows in {} file: {}", "total: {} rows in {} files: {}", files,
+             t.total.total, files, counts_fields(t.total, " ", true)) +
+         "\n";
+  if (t.malformed) out += tr("malformed rows (wrong number of cells): {}", t.malformed) + "\n";
   return out;
 }
 
@@ -98,25 +100,25 @@ Command add_batch(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
-      "batch", "evaluate flat tables (one row per indicator per unit) and tally the verdicts");
+      "batch", tr("evaluate flat tables (one row per indicator per unit) and tally the verdicts"));
   sub->add_option("FILE", o->files,
-                  "TSV or CSV files with a header row (docs/batch.md); - is stdin")
+                  tr("TSV or CSV files with a header row (docs/batch.md); - is stdin"))
       ->required();
   sub->add_option("--format", o->format,
-                  "text, json, csv or bench (the tallies of ../shared/bench)")
+                  tr("text, json, csv or bench (the tallies of ../shared/bench)"))
       ->check(CLI::IsMember({"text", "json", "csv", "bench"}));
-  sub->add_flag("--rows", o->rows, "also print every row's verdict, in input order");
+  sub->add_flag("--rows", o->rows, tr("also print every row's verdict, in input order"));
   sub->add_flag("--verdicts", o->verdicts,
-                "print only one letter per row: p pass, f fail or partial, e anything else");
-  sub->add_option("-j,--jobs", o->jobs, "threads (output is the same for any number)")
+                tr("print only one letter per row: p pass, f fail or partial, e anything else"));
+  sub->add_option("-j,--jobs", o->jobs, tr("threads (output is the same for any number)"))
       ->check(CLI::Range(1u, 256u));
-  sub->add_option("--separator", o->separator, "auto (tab if the header has one), tab or comma")
+  sub->add_option("--separator", o->separator, tr("auto (tab if the header has one), tab or comma"))
       ->check(CLI::IsMember({"auto", "tab", "comma"}));
   sub->add_option("--progress", o->progress,
-                  "auto (when stderr is a terminal), always or never: a line on stderr showing "
-                  "how far a long run has got")
+                  tr("auto (when stderr is a terminal), always or never: a line on stderr "
+                     "showing how far a long run has got"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  sub->add_option("--year", o->year, "the tables' year, for deadlines written without one")
+  sub->add_option("--year", o->year, tr("the tables' year, for deadlines written without one"))
       ->check(CLI::Range(1900, 2999));
   return {
       sub, [o]() {
@@ -170,17 +172,18 @@ Command add_batch(CLI::App& app) {
           };
         } else if (o->rows) {
           options.format = [file](std::string& out, const Row& r) {
-            out += *file + ":" + std::to_string(r.line) + ": " + to_string(r.verdict);
+            out += *file + ":" + std::to_string(r.line) + ": " + verdict_word(r.verdict);
             if (r.malformed) {
-              out += " (malformed): " + std::to_string(r.fields) + " cells\n";
+              out += " " + tr("(malformed): {} cells", r.fields) + "\n";
               return;
             }
             out += ": " + batch::printable(r.unit) + " " + batch::printable(r.level1) + " / " +
                    batch::printable(r.level2) + " / " + batch::printable(r.indicator);
             if (!r.period.empty()) out += " (" + batch::printable(r.period) + ")";
-            out += ": target '" + shown_cell(batch::printable(r.target)) + "', actual '" +
-                   shown_cell(batch::printable(r.actual)) + "': " + std::string(r.explanation) +
-                   "\n";
+            out += ": " +
+                   tr("target '{}', actual '{}'", shown_cell(batch::printable(r.target)),
+                      shown_cell(batch::printable(r.actual))) +
+                   ": " + std::string(r.explanation) + "\n";
           };
         }
         if (o->rows && !o->verdicts) {
@@ -237,7 +240,7 @@ Command add_batch(CLI::App& app) {
           int fd = name == "-" ? STDIN_FILENO : open(name.c_str(), O_RDONLY | O_CLOEXEC);
           if (fd < 0) {
             print_err(render(make_diagnostic(Code::file_cannot_open, name, 1, 1,
-                                             std::string("cannot open: ") + std::strerror(errno))));
+                                             tr("cannot open: {}", std::strerror(errno)))));
             unusable = true;
             continue;
           }
@@ -269,9 +272,8 @@ Command add_batch(CLI::App& app) {
           progress_done();
           if (fd != STDIN_FILENO) close(fd);
           if (read_errno) {
-            print_err(
-                render(make_diagnostic(Code::file_read_failed, name, 1, 1,
-                                       std::string("cannot read: ") + std::strerror(read_errno))));
+            print_err(render(make_diagnostic(Code::file_read_failed, name, 1, 1,
+                                             tr("cannot read: {}", std::strerror(read_errno)))));
             unusable = true;
             continue;  // what was read of it is not a file's worth of rows
           }

@@ -27,7 +27,8 @@ bool emit_report(const Report& report, const std::string& format, const std::str
     if (output.empty()) {
       problems.push_back(
           make_diagnostic(Code::cli_xlsx_needs_output, "indicheck check", 1, 1,
-                          "--format xlsx writes a workbook, not text: give --output FILE.xlsx"));
+                          tr("--format xlsx writes a workbook, not text: give --output "
+                             "FILE.xlsx")));
       return false;
     }
     return write_output_via(
@@ -66,9 +67,9 @@ std::vector<NamedPath> inputs_of(const std::string& targets,
   for (const auto& r : rules) inputs.push_back({"--rules", r});
   if (rule_set) {
     for (const auto& source : rule_set->sources)
-      inputs.push_back({"a rule file read through 引用", source->path});
+      inputs.push_back({tr("a rule file read through 引用"), source->path});
     if (!rule_set->table_path.empty())
-      inputs.push_back({"the rule files' 目标表", rule_set->table_path});
+      inputs.push_back({tr("the rule files' 目标表"), rule_set->table_path});
   }
   return inputs;
 }
@@ -87,29 +88,30 @@ Command add_check(CLI::App& app) {
     bool allow_outside = false;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("check", "evaluate a whole table and print a report");
+  CLI::App* sub = app.add_subcommand("check", tr("evaluate a whole table and print a report"));
   sub->add_option(
       "--targets", o->targets,
-      "the targets file (TSV, docs/files.md) or any table import reads (xlsx, xls, HTML, docx, "
-      "PDF, CSV); default: the rule files' 目标表");
+      tr("the targets file (TSV, docs/files.md) or any table import reads (xlsx, xls, HTML, docx, "
+         "PDF, CSV); default: the rule files' 目标表"));
   sub->add_option(
          "--actuals", o->actuals,
-         "the actuals file (TSV, docs/files.md) or a published self-evaluation import reads; "
-         "several are read as one")
+         tr("the actuals file (TSV, docs/files.md) or a published self-evaluation import reads; "
+            "several are read as one"))
       ->required();
-  sub->add_option("--rules", o->rules, "rule files (.rules, docs/rules.md), checked first");
+  sub->add_option("--rules", o->rules, tr("rule files (.rules, docs/rules.md), checked first"));
   sub->add_option("--period", o->period,
-                  "half or year (default: the actuals file's 期间, else year)")
+                  tr("half or year (default: the actuals file's 期间, else year)"))
       ->check(CLI::IsMember({"half", "year"}));
   sub->add_option("--format", o->format,
-                  "text, json, csv, xlsx, html, junit or md (docs/reports.md)")
+                  tr("text, json, csv, xlsx, html, junit or md (docs/reports.md)"))
       ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html", "junit", "md"}));
   sub->add_option("--output", o->output,
-                  "write the report to FILE (atomically; - for stdout) instead of stdout");
-  sub->add_option("--color", o->color, "auto, always or never")
+                  tr("write the report to FILE (atomically; - for stdout) instead of stdout"));
+  sub->add_option("--color", o->color, tr("auto, always or never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   add_allow_outside(sub, o->allow_outside);
   return {sub, [o]() {
+            speak_for_form(o->format, o->output);
             std::vector<Diagnostic> diagnostics;
             Pipeline pipeline;
             std::vector<std::string> named = o->rules;

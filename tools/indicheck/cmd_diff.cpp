@@ -15,19 +15,18 @@ namespace {
 using namespace indicheck::ruletest;
 
 std::string with_score(const std::string& verdict, const std::string& score) {
-  if (verdict.empty()) return "(none)";
-  return score.empty() ? verdict : verdict + " " + score;
+  if (verdict.empty()) return tr("(none)");
+  return score.empty() ? verdict_word(verdict) : verdict_word(verdict) + " " + score;
 }
 
 std::string totals_text(const VersionTotals& t) {
   std::string s;
   for (VerdictKind v : kAllVerdicts)
     if (t.tally.count(v))
-      s += (s.empty() ? "" : " · ") + std::string(to_string(v)) + " " +
+      s += (s.empty() ? "" : " · ") + std::string(verdict_word(v)) + " " +
            std::to_string(t.tally.count(v));
-  s += "; 核对 " + std::to_string(t.reconciliations) + " (" +
-       std::to_string(t.reconciliations_failed) + " not holding)";
-  if (!t.total.empty()) s += "; total " + t.total + (t.grade.empty() ? "" : " " + t.grade);
+  s += tr("; 核对 {} ({} not holding)", t.reconciliations, t.reconciliations_failed);
+  if (!t.total.empty()) s += tr("; total {}", t.total) + (t.grade.empty() ? "" : " " + t.grade);
   return s;
 }
 
@@ -50,16 +49,18 @@ Command add_diff(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
-      "diff", "compare two versions of a rule set on the same data (exit 1 when anything moves)");
-  sub->add_option("old", o->old_rules, "the old rule file")->required();
-  sub->add_option("new", o->new_rules, "the new rule file")->required();
-  sub->add_option("--targets", o->targets, "the targets file; default: each version's 目标表");
+      "diff",
+      tr("compare two versions of a rule set on the same data (exit 1 when anything moves)"));
+  sub->add_option("old", o->old_rules, tr("the old rule file"))->required();
+  sub->add_option("new", o->new_rules, tr("the new rule file"))->required();
+  sub->add_option("--targets", o->targets, tr("the targets file; default: each version's 目标表"));
   sub->add_option("--actuals", o->actuals,
-                  "actuals files read as one data set; repeat --actuals for more data sets")
+                  tr("actuals files read as one data set; repeat --actuals for more data sets"))
       ->required();
-  sub->add_option("--period", o->period, "half or year (default: the actuals' 期间, else year)")
+  sub->add_option("--period", o->period, tr("half or year (default: the actuals' 期间, else year)"))
       ->check(CLI::IsMember({"half", "year"}));
-  sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", o->format, tr("text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
   add_allow_outside(sub, o->allow_outside);
   return {
       sub, [o]() {
@@ -107,11 +108,10 @@ Command add_diff(CLI::App& app) {
                      with_score(c.old_verdict, c.old_score) + " → " +
                      with_score(c.new_verdict, c.new_score) + "\n";
             }
-            out += "  old " + o->old_rules + ": " + totals_text(s.old_totals) + "\n";
-            out += "  new " + o->new_rules + ": " + totals_text(s.new_totals) + "\n";
+            out += "  " + tr("old {}: {}", o->old_rules, totals_text(s.old_totals)) + "\n";
+            out += "  " + tr("new {}: {}", o->new_rules, totals_text(s.new_totals)) + "\n";
           }
-          out += std::to_string(r.changes.size()) + " changed, " + std::to_string(r.unchanged) +
-                 " unchanged\n";
+          out += tr("{} changed, {} unchanged", r.changes.size(), r.unchanged) + "\n";
           print_out(out);
         }
         return r.changes.empty() ? kExitMet : kExitNotMet;

@@ -19,11 +19,12 @@ Command add_eval(CLI::App& app) {
     int year = 0;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("eval", "judge one actual value against one target");
-  sub->add_option("TARGET", o->target, "the target as written, e.g. '不低于95%'")->required();
-  sub->add_option("ACTUAL", o->actual, "the actual as reported, e.g. '96.3%'")->required();
-  sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  sub->add_option("--year", o->year, "the table's year, for deadlines written without one")
+  CLI::App* sub = app.add_subcommand("eval", tr("judge one actual value against one target"));
+  sub->add_option("TARGET", o->target, tr("the target as written, e.g. '不低于95%'"))->required();
+  sub->add_option("ACTUAL", o->actual, tr("the actual as reported, e.g. '96.3%'"))->required();
+  sub->add_option("--format", o->format, tr("text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--year", o->year, tr("the table's year, for deadlines written without one"))
       ->check(CLI::Range(1900, 2999));
   return {sub, [o]() {
             auto t = parse_target(o->target);
@@ -34,7 +35,7 @@ Command add_eval(CLI::App& app) {
               if (o->format == "json") {
                 Verdict v;
                 v.kind = VerdictKind::error;
-                v.explanation = "the target cannot be read: " + e->message;
+                v.explanation = tr("the target cannot be read: {}", e->message);
                 Json j = to_json(v);
                 j["target"] = Json{{"written", o->target}};
                 j["actual"] = o->actual;
@@ -51,7 +52,7 @@ Command add_eval(CLI::App& app) {
               unreadable = argument_error("<actual>", o->actual, *e);
               print_err(render(*unreadable));
               v.kind = VerdictKind::error;
-              v.explanation = "the actual cannot be read: " + e->message;
+              v.explanation = tr("the actual cannot be read: {}", e->message);
               v.assumptions = std::get<Constraint>(t).assumptions;
             } else {
               EvaluationContext ctx;

@@ -18,23 +18,23 @@ Command add_import(CLI::App& app) {
     std::string targets, budget, actuals, text;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("import",
-                                     "turn a published table (text, CSV, xlsx, xls, HTML, docx, "
-                                     "PDF) into targets and budget rules");
-  sub->add_option("FILE", o->input, "the published table")->required();
+  CLI::App* sub =
+      app.add_subcommand("import", tr("turn a published table (text, CSV, xlsx, xls, HTML, "
+                                      "docx, PDF) into targets and budget rules"));
+  sub->add_option("FILE", o->input, tr("the published table"))->required();
   sub->add_option("--format", o->format,
-                  "auto, text, csv, xlsx, xls, html, docx or pdf (auto: by the first bytes; "
-                  "text or csv by name)")
+                  tr("auto, text, csv, xlsx, xls, html, docx or pdf (auto: by the first bytes; "
+                     "text or csv by name)"))
       ->check(CLI::IsMember({"auto", "text", "csv", "xlsx", "xls", "html", "docx", "pdf"}));
-  sub->add_option("--encoding", o->encoding, "auto, utf-8 or gb18030 (text, CSV and HTML)")
+  sub->add_option("--encoding", o->encoding, tr("auto, utf-8 or gb18030 (text, CSV and HTML)"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
-  sub->add_option("-o,--output", o->targets, "the targets file to write (TSV; - for stdout)")
+  sub->add_option("-o,--output", o->targets, tr("the targets file to write (TSV; - for stdout)"))
       ->required();
   sub->add_option("--budget", o->budget,
-                  "the budget rules to write (default: <stem>.budget.rules beside -o)");
+                  tr("the budget rules to write (default: <stem>.budget.rules beside -o)"));
   sub->add_option("--actuals-out", o->actuals,
-                  "write the self-evaluation columns (实际完成值, 偏差原因, 分值, 得分) here");
-  sub->add_option("--text-out", o->text, "write the free-text sections here");
+                  tr("write the self-evaluation columns (实际完成值, 偏差原因, 分值, 得分) here"));
+  sub->add_option("--text-out", o->text, tr("write the free-text sections here"));
   return {sub, [o]() {
             std::vector<Diagnostic> diagnostics;
             ImportOptions options;
@@ -68,28 +68,31 @@ Command add_import(CLI::App& app) {
               budget_path = (p.parent_path() / (p.stem().string() + ".budget.rules")).string();
             }
             struct Output {
-              std::string path, content, what, option;
+              std::string path, content, wrote, option;  // wrote: the line said once written
             };
-            std::vector<Output> outputs = {{o->targets, write_targets(*import), "targets", "-o"}};
+            std::vector<Output> outputs = {
+                {o->targets, write_targets(*import), tr("wrote targets: {}\n", o->targets), "-o"}};
             if (!budget_path.empty()) {
               if (import->budget.empty())
                 diagnostics.push_back(make_diagnostic(
                     Code::import_no_budget, o->input, 1, 1,
-                    "no budget figures in the table: " + budget_path + " is not written"));
+                    tr("no budget figures in the table: {} is not written", budget_path)));
               else
-                outputs.push_back(
-                    {budget_path, write_budget(*import, diagnostics), "budget", "--budget"});
+                outputs.push_back({budget_path, write_budget(*import, diagnostics),
+                                   tr("wrote budget: {}\n", budget_path), "--budget"});
             }
             if (!o->actuals.empty()) {
               if (!import->has_self_evaluation)
                 diagnostics.push_back(make_diagnostic(
                     Code::import_no_actuals, o->input, 1, 1,
-                    "the table has no 实际完成值 column: " + o->actuals + " is not written"));
+                    tr("the table has no 实际完成值 column: {} is not written", o->actuals)));
               else
-                outputs.push_back({o->actuals, write_actuals(*import), "actuals", "--actuals-out"});
+                outputs.push_back({o->actuals, write_actuals(*import),
+                                   tr("wrote actuals: {}\n", o->actuals), "--actuals-out"});
             }
             if (!o->text.empty())
-              outputs.push_back({o->text, write_texts(*import), "text", "--text-out"});
+              outputs.push_back(
+                  {o->text, write_texts(*import), tr("wrote text: {}\n", o->text), "--text-out"});
             // Again with the budget file's default name, now that it is known.
             std::vector<NamedPath> written;
             for (const Output& out : outputs) written.push_back({out.option, out.path});
@@ -101,7 +104,7 @@ Command add_import(CLI::App& app) {
             std::string wrote;
             for (const Output& out : outputs) {
               if (!write_output(out.path, out.content, diagnostics)) continue;
-              wrote += "wrote " + out.what + ": " + out.path + "\n";
+              wrote += out.wrote;
             }
             print_err(render_all(diagnostics) + write_summary(*import) + wrote);
             return has_errors(diagnostics) ? kExitUnusable : kExitMet;

@@ -21,10 +21,11 @@ std::vector<Diagnostic> failed_constant_reconciliations(const rules::RuleSet& rs
     for (const auto& r : rules::reconcile(ev, true)) {
       if (r.kind == VerdictKind::pass) continue;
       bool fails = r.kind == VerdictKind::fail;
-      std::string message = "核对 " + std::string(fails ? "does not hold" : "cannot be decided") +
-                            " (" + chinese(p) + "): " + r.explanation;
+      std::string message = fails
+                                ? tr("核对 does not hold ({}): {}", chinese(p), r.explanation)
+                                : tr("核对 cannot be decided ({}): {}", chinese(p), r.explanation);
       // Labelled, so that it does not pass for the source line echoed below it.
-      if (!r.message.empty()) message += "\n  说明: " + r.message;
+      if (!r.message.empty()) message += "\n  " + tr("说明: {}", r.message);
       Diagnostic d =
           make_diagnostic(fails ? Code::rules_check_fails : Code::rules_check_undecided,
                           r.where.file, r.where.line, r.where.column, message, r.source_line);
@@ -42,61 +43,66 @@ Command add_lint(CLI::App& app) {
     bool allow_outside = false;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("lint", "check rule files before they run");
-  sub->add_option("files", o->files, "rule files (.rules)")->required();
+  CLI::App* sub = app.add_subcommand("lint", tr("check rule files before they run"));
+  sub->add_option("files", o->files, tr("rule files (.rules)"))->required();
   sub->add_option("--targets", o->targets,
-                  "a targets file to check the rules against, in place of their 目标表");
+                  tr("a targets file to check the rules against, in place of their 目标表"));
   add_allow_outside(sub, o->allow_outside);
-  return {sub, [o]() {
-            std::vector<Diagnostic> ds;
-            std::optional<TargetTable> table;
-            if (!o->targets.empty()) {
-              auto text = read_file(o->targets, ds);
-              if (text) table = read_targets(o->targets, *text, ds);
-              if (!table) {
-                print_err(render_all(ds));
-                return kExitUnusable;
-              }
-            }
-            std::vector<std::string> named = o->files;
-            named.push_back(o->targets);
-            const Reach reach = reach_of(o->allow_outside, named);
-            auto rs = rules::load_rules(o->files, ds, table ? &*table : nullptr, &reach);
-            if (!has_errors(ds)) {
-              auto failed = failed_constant_reconciliations(*rs);
-              ds.insert(ds.end(), failed.begin(), failed.end());
-            }
-            // In file order, then by place: the checker finds problems pass by pass.
-            std::vector<std::string> files;
-            for (const auto& d : ds)
-              if (std::find(files.begin(), files.end(), d.where.file) == files.end())
-                files.push_back(d.where.file);
-            auto rank = [&](const Diagnostic& d) {
-              return std::make_tuple(
-                  std::find(files.begin(), files.end(), d.where.file) - files.begin(), d.where.line,
-                  d.where.column);
-            };
-            std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-              return rank(a) < rank(b);
-            });
+  return {
+      sub, [o]() {
+        std::vector<Diagnostic> ds;
+        std::optional<TargetTable> table;
+        if (!o->targets.empty()) {
+          auto text = read_file(o->targets, ds);
+          if (text) table = read_targets(o->targets, *text, ds);
+          if (!table) {
             print_err(render_all(ds));
-            std::size_t errors = std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) {
-              return d.severity == Severity::error;
-            });
-            std::size_t warnings = std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) {
-              return d.severity == Severity::warning;
-            });
-            std::size_t statements = 0;
-            for (const auto& f : rs->files) statements += f.statements.size();
-            auto count = [](std::size_t n, const char* what) {
-              return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-            };
-            print_out(count(rs->sources.size(), "file") + ", " + count(statements, "statement") +
-                      ", " + count(rs->reconciliations.size(), "check") +
-                      (rs->reviews.empty() ? "" : ", " + count(rs->reviews.size(), "review rule")) +
-                      ": " + count(errors, "error") + ", " + count(warnings, "warning") + "\n");
-            return errors ? kExitUnusable : kExitMet;
-          }};
+            return kExitUnusable;
+          }
+        }
+        std::vector<std::string> named = o->files;
+        named.push_back(o->targets);
+        const Reach reach = reach_of(o->allow_outside, named);
+        auto rs = rules::load_rules(o->files, ds, table ? &*table : nullptr, &reach);
+        if (!has_errors(ds)) {
+          auto failed = failed_constant_reconciliations(*rs);
+          ds.insert(ds.end(), failed.begin(), failed.end());
+        }
+        // In file order, then by place: the checker finds problems pass by pass.
+        std::vector<std::string> files;
+        for (const auto& d : ds)
+          if (std::find(files.begin(), files.end(), d.where.file) == files.end())
+            files.push_back(d.where.file);
+        auto rank = [&](const Diagnostic& d) {
+          return std::make_tuple(
+              std::find(files.begin(), files.end(), d.where.file) - files.begin(), d.where.line,
+              d.where.column);
+        };
+        std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+          return rank(a) < rank(b);
+        });
+        print_err(render_all(ds));
+        std::size_t errors = std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) {
+          return d.severity == Severity::error;
+        });
+        std::size_t warnings = std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) {
+          return d.severity == Severity::warning;
+        });
+        std::size_t statements = 0;
+        for (const auto& f : rs->files) statements += f.statements.size();
+        const std::size_t files_read = rs->sources.size(), checks = rs->reconciliations.size(),
+                          reviews = rs->reviews.size();
+        std::string read = trn("{} file", "{} files", files_read, files_read) + trc("list", ", ") +
+                           trn("{} statement", "{} statements", statements, statements) +
+                           trc("list", ", ") + trn("{} check", "{} checks", checks, checks);
+        if (reviews)
+          read += trc("list", ", ") + trn("{} review rule", "{} review rules", reviews, reviews);
+        print_out(trc("lint summary", "{}: {}, {}", read,
+                      trn("{} error", "{} errors", errors, errors),
+                      trn("{} warning", "{} warnings", warnings, warnings)) +
+                  "\n");
+        return errors ? kExitUnusable : kExitMet;
+      }};
 }
 
 }  // namespace indicheck::cli

@@ -34,10 +34,13 @@ Command add_parse(CLI::App& app) {
     bool actual = false;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("parse", "show the typed constraint of a target expression");
-  sub->add_option("EXPR", o->expression, "a target such as '≥95%' or '=12000亩'")->required();
-  sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  sub->add_flag("--actual", o->actual, "read EXPR as an actual value instead of a target");
+  CLI::App* sub =
+      app.add_subcommand("parse", tr("show the typed constraint of a target expression"));
+  // xgettext:no-c-format
+  sub->add_option("EXPR", o->expression, tr("a target such as '≥95%' or '=12000亩'"))->required();
+  sub->add_option("--format", o->format, tr("text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("--actual", o->actual, tr("read EXPR as an actual value instead of a target"));
   return {sub, [o]() {
             if (o->actual) {
               auto r = parse_actual(o->expression);
@@ -66,8 +69,8 @@ Command add_parse(CLI::App& app) {
                 j["assumptions"] = a.assumptions;
                 print_out(j.dump(2) + "\n");
               } else {
-                std::string out = "kind: " + kind + "\n";
-                for (const auto& s : a.assumptions) out += "assumed: " + s + "\n";
+                std::string out = tr("kind: {}", kind) + "\n";
+                for (const auto& s : a.assumptions) out += tr("assumed: {}", s) + "\n";
                 print_out(out);
               }
               return kExitMet;

@@ -20,7 +20,8 @@ bool emit_review(const review::ReviewReport& report, const std::string& format,
     if (output.empty()) {
       problems.push_back(
           make_diagnostic(Code::cli_xlsx_needs_output, "indicheck review", 1, 1,
-                          "--format xlsx writes a workbook, not text: give --output FILE.xlsx"));
+                          tr("--format xlsx writes a workbook, not text: give --output "
+                             "FILE.xlsx")));
       return false;
     }
     return write_output_via(
@@ -54,22 +55,24 @@ Command add_review(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
-      "review", "绩效目标审核: review target tables before the budget is approved (no actuals)");
+      "review",
+      tr("绩效目标审核: review target tables before the budget is approved (no actuals)"));
   sub->add_option("tables", o->tables,
-                  "target tables: indicheck's targets TSV or any table import reads (xlsx, xls, "
-                  "HTML, docx, PDF, CSV)")
+                  tr("target tables: indicheck's targets TSV or any table import reads (xlsx, "
+                     "xls, HTML, docx, PDF, CSV)"))
       ->required();
   // One file a --rules (repeat it for more): the tables follow on the line.
   sub->add_option("--rules", o->rules,
-                  "a rule file (.rules; repeat for more): units, the funds block (预算) and the "
-                  "bureau's own review rules (审核)")
+                  tr("a rule file (.rules; repeat for more): units, the funds block (预算) and "
+                     "the bureau's own review rules (审核)"))
       ->allow_extra_args(false);
   sub->add_option("--format", o->format,
-                  "text, json, csv, xlsx, html, junit or md (docs/review.md)")
+                  tr("text, json, csv, xlsx, html, junit or md (docs/review.md)"))
       ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html", "junit", "md"}));
   sub->add_option("--output", o->output,
-                  "write the findings to FILE (atomically; - for stdout) instead of stdout");
+                  tr("write the findings to FILE (atomically; - for stdout) instead of stdout"));
   return {sub, [o]() {
+            speak_for_form(o->format, o->output);
             review::ReviewReport report;
             std::set<std::string> shown;  // a rule file's diagnostic once, not once a table
             std::string printed;
@@ -82,7 +85,7 @@ Command add_review(CLI::App& app) {
               }
             };
             std::vector<NamedPath> inputs;
-            for (const std::string& t : o->tables) inputs.push_back({"a table", t});
+            for (const std::string& t : o->tables) inputs.push_back({tr("a table"), t});
             for (const std::string& r : o->rules) inputs.push_back({"--rules", r});
             for (const std::string& path : o->tables) {
               std::vector<Diagnostic> diagnostics;

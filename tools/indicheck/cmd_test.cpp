@@ -38,22 +38,34 @@ const char* status_name(CaseResult::Status s) {
   return "?";
 }
 
+// The status as the text report says it (JSON keeps status_name).
+const char* status_word(CaseResult::Status s) {
+  switch (s) {
+    case CaseResult::Status::passed:
+      return trc("test case", "pass");
+    case CaseResult::Status::failed:
+      return trc("test case", "fail");
+    case CaseResult::Status::skipped:
+      return trc("test case", "skip");
+  }
+  return "?";
+}
+
 std::string summary_line(const RunResult& r) {
-  return std::to_string(r.passed) + " passed, " + std::to_string(r.failed) + " failed" +
-         (r.skipped ? ", " + std::to_string(r.skipped) + " skipped" : "") + "\n";
+  return tr("{} passed, {} failed", r.passed, r.failed) +
+         (r.skipped ? tr(", {} skipped", r.skipped) : "") + "\n";
 }
 
 std::string render_coverage_text(const Coverage& c, std::optional<double> threshold) {
-  std::string out = "coverage: " + percent(c.percent()) + " (" + std::to_string(c.reached) +
-                    " of " + std::to_string(c.total) + " rules and branches reached)";
-  if (threshold) out += ", threshold " + percent(*threshold);
+  std::string out = tr("coverage: {} ({} of {} rules and branches reached)", percent(c.percent()),
+                       c.reached, c.total);
+  if (threshold) out += tr(", threshold {}", percent(*threshold));
   out += "\n";
   for (const auto& f : c.files) {
     double p = f.total ? 100.0 * f.reached / f.total : 100.0;
-    out += "  " + f.file + ": " + percent(p) + " (" + std::to_string(f.reached) + " of " +
-           std::to_string(f.total) + ")\n";
+    out += "  " + tr("{}: {} ({} of {})", f.file, percent(p), f.reached, f.total) + "\n";
     for (const auto& m : f.missed)
-      out += "    not reached: " + m.file + ":" + std::to_string(m.line) + ": " + m.what + "\n";
+      out += "    " + tr("not reached: {}:{}: {}", m.file, m.line, m.what) + "\n";
   }
   return out;
 }
@@ -65,7 +77,7 @@ std::string render_text(const RunResult& r, bool verbose, bool update,
     const Case& t = *c.test;
     if (verbose || c.status == CaseResult::Status::failed) {
       if (verbose || c.failures.empty())
-        out += place(t.where) + ": " + status_name(c.status) + " 用例 " + t.name +
+        out += place(t.where) + ": " + status_word(c.status) + " 用例 " + t.name +
                (c.status == CaseResult::Status::skipped && !t.skip_reason.empty()
                     ? " (" + t.skip_reason + ")"
                     : "") +
@@ -74,7 +86,7 @@ std::string render_text(const RunResult& r, bool verbose, bool update,
     for (const auto& f : c.failures)
       out += place(f.where) + ": 用例 " + t.name + ": " + f.message + "\n";
     if (!c.golden_diff.empty() && (c.status == CaseResult::Status::failed || update)) {
-      if (c.golden_written) out += "updated " + t.golden + ":\n";
+      if (c.golden_written) out += tr("updated {}:", t.golden) + "\n";
       out += c.golden_diff;
     }
   }
@@ -182,17 +194,19 @@ Command add_test(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* sub =
-      app.add_subcommand("test", "run the rule tests (.test files, docs/rule-tests.md)");
-  sub->add_option("paths", o->paths, "test files or folders searched for *.test (default: .)");
-  sub->add_option("--run", o->run, "run only the cases whose name matches this regular expression");
-  sub->add_option("--format", o->format, "text, json or junit")
+      app.add_subcommand("test", tr("run the rule tests (.test files, docs/rule-tests.md)"));
+  sub->add_option("paths", o->paths, tr("test files or folders searched for *.test (default: .)"));
+  sub->add_option("--run", o->run,
+                  tr("run only the cases whose name matches this regular expression"));
+  sub->add_option("--format", o->format, tr("text, json or junit"))
       ->check(CLI::IsMember({"text", "json", "junit"}));
-  sub->add_flag("-v,--verbose", o->verbose, "list every case, not only the failing ones");
-  sub->add_flag("--update", o->update, "rewrite the golden reports (报告) and show what changed");
+  sub->add_flag("-v,--verbose", o->verbose, tr("list every case, not only the failing ones"));
+  sub->add_flag("--update", o->update,
+                tr("rewrite the golden reports (报告) and show what changed"));
   sub->add_flag("--coverage", o->coverage,
-                "report which rules and branches the tests reached, per rule file");
+                tr("report which rules and branches the tests reached, per rule file"));
   sub->add_option("--threshold", o->threshold,
-                  "with --coverage: fail (exit 1) when coverage is below PERCENT")
+                  tr("with --coverage: fail (exit 1) when coverage is below PERCENT"))
       ->check(CLI::Range(0.0, 100.0));
   add_allow_outside(sub, o->allow_outside);
   return {sub, [o]() {
@@ -228,12 +242,14 @@ Command add_test(CLI::App& app) {
               print_out(render_junit(result));
             else
               print_out(render_text(result, o->verbose, o->update, o->threshold, coverage));
-            if (files.empty() && !broken_files) print_err("indicheck: no .test files found\n");
+            if (files.empty() && !broken_files)
+              print_err(std::string(tr("indicheck: no .test files found")) + "\n");
             if (broken_files || result.broken) return kExitUnusable;
             if (result.failed) return kExitNotMet;
             if (o->threshold && result.coverage.percent() < *o->threshold) {
-              print_err("indicheck: coverage " + percent(result.coverage.percent()) +
-                        " is below the threshold " + percent(*o->threshold) + "\n");
+              print_err(tr("indicheck: coverage {} is below the threshold {}",
+                           percent(result.coverage.percent()), percent(*o->threshold)) +
+                        "\n");
               return kExitNotMet;
             }
             return kExitMet;

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "engine/base/input_file.hpp"
+#include "engine/base/message.hpp"
+#include "engine/cell/verdict.hpp"
 
 namespace indicheck::cli {
 
@@ -39,6 +41,19 @@ void add_allow_outside(CLI::App* sub, bool& allow_outside);
 // Where files named inside rule and test files may be: anywhere with
 // --allow-outside, else the folders of `command_line_paths`.
 Reach reach_of(bool allow_outside, const std::vector<std::string>& command_line_paths);
+
+// A verdict as a person reads it in text output, in the language of the run
+// (JSON, CSV meant for programs and bench keep to_string's English names);
+// by its English name ("pass", "no-target"), which an unknown name keeps.
+const char* verdict_word(VerdictKind v);
+std::string verdict_word(const std::string& name);
+
+// The official forms (xlsx) are Chinese: a run that writes one speaks Chinese
+// throughout, so that the explanations computed for it are Chinese too.
+// Called first thing by a command that writes a form.
+inline void speak_for_form(const std::string& format, const std::string& output) {
+  if (format == "xlsx" && !output.empty()) set_language(Language::zh);
+}
 
 // Writes to stdout/stderr; kept here so every command prints the same way.
 void print_out(const std::string& text);

@@ -9,7 +9,19 @@
 #include <new>
 #include <string>
 
+#include "engine/base/message.hpp"
+
 namespace indicheck::cli {
+
+// A printf format in the language of the run; the English one when even the
+// look-up fails (it may allocate, and the heap may be gone).
+inline const char* last_resort_format(const char* english) noexcept {
+  try {
+    return tr(english);
+  } catch (...) {
+    return english;
+  }
+}
 
 // Runs `run` and returns its exit code; when it throws, writes one line to
 // `err` naming `command` (read only then: the caller may set it while `run`
@@ -21,13 +33,15 @@ int run_reporting_failures(const std::string& command, Run&& run, int failure,
   try {
     return run();
   } catch (const std::bad_alloc&) {
-    std::fprintf(err, "indicheck: out of memory while running '%s'\n", command.c_str());
+    std::fprintf(err, last_resort_format(N_("indicheck: out of memory while running '%s'\n")),
+                 command.c_str());
   } catch (const std::exception& e) {
-    std::fprintf(err, "indicheck: internal error while running '%s': %s\n", command.c_str(),
-                 e.what());
+    std::fprintf(err, last_resort_format(N_("indicheck: internal error while running '%s': %s\n")),
+                 command.c_str(), e.what());
   } catch (...) {
     std::fprintf(err,
-                 "indicheck: internal error while running '%s': an exception of unknown type\n",
+                 last_resort_format(N_("indicheck: internal error while running '%s': an "
+                                       "exception of unknown type\n")),
                  command.c_str());
   }
   std::fflush(err);

@@ -14,6 +14,7 @@
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/message.hpp"
 
+#include "tools/indicheck/cli_language.hpp"
 #include "tools/indicheck/commands.hpp"
 #include "tools/indicheck/last_resort.hpp"
 
@@ -28,8 +29,34 @@ void print_err(const std::string& text) {
 
 void add_allow_outside(CLI::App* sub, bool& allow_outside) {
   sub->add_flag("--allow-outside", allow_outside,
-                "let rule and test files name files (引用, 目标表, 报告, …) outside the folders "
-                "of the files on the command line");
+                tr("let rule and test files name files (引用, 目标表, 报告, …) outside the folders "
+                   "of the files on the command line"));
+}
+
+const char* verdict_word(VerdictKind v) {
+  switch (v) {
+    case VerdictKind::pass:
+      return trc("verdict", "pass");
+    case VerdictKind::fail:
+      return trc("verdict", "fail");
+    case VerdictKind::partial:
+      return trc("verdict", "partial");
+    case VerdictKind::manual:
+      return trc("verdict", "manual");
+    case VerdictKind::missing:
+      return trc("verdict", "missing");
+    case VerdictKind::error:
+      return trc("verdict", "error");
+    case VerdictKind::no_target:
+      return trc("verdict", "no-target");
+  }
+  return to_string(v);
+}
+
+std::string verdict_word(const std::string& name) {
+  for (VerdictKind v : kAllVerdicts)
+    if (name == to_string(v)) return verdict_word(v);
+  return name;
 }
 
 Reach reach_of(bool allow_outside, const std::vector<std::string>& command_line_paths) {
@@ -89,12 +116,16 @@ int main(int argc, char** argv) {
         indicheck::set_language(*language);
 
         CLI::App app{
-            indicheck::tr("indicheck: checks budget performance targets (绩效目标) exactly")};
+            indicheck::tr("indicheck: checks budget performance targets (绩效目标) exactly"),
+            "indicheck"};  // named, so that --help says "indicheck", not the path it ran by
+        speak_cli_language(app);
+        app.failure_message(parse_failure_message);
         app.require_subcommand(1);
         bool verbose = false, quiet = false;
-        app.add_flag("-v,--verbose", verbose, "log what indicheck does to stderr");
-        app.add_flag("-q,--quiet", quiet, "log nothing (errors are still reported)");
-        app.set_version_flag("--version", "indicheck 0.1.0");
+        app.add_flag("-v,--verbose", verbose, indicheck::tr("log what indicheck does to stderr"));
+        app.add_flag("-q,--quiet", quiet, indicheck::tr("log nothing (errors are still reported)"));
+        app.set_version_flag("--version", "indicheck 0.1.0",
+                             indicheck::tr("Display program version information and exit"));
         // Read above, before parsing; listed here for --help.
         std::string lang_said;
         app.add_option("--lang", lang_said,
@@ -105,6 +136,7 @@ int main(int argc, char** argv) {
         const Command commands[] = {add_parse(app),  add_eval(app),  add_check(app), add_batch(app),
                                     add_import(app), add_lint(app),  add_fmt(app),   add_test(app),
                                     add_diff(app),   add_review(app)};
+        for (const Command& c : commands) give_help_flag_its_group(*c.app);
 
         auto logger = spdlog::stderr_color_mt("indicheck");
         spdlog::set_default_logger(logger);

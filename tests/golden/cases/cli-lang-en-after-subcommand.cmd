@@ -1,0 +1,4 @@
+parse
+--lang
+en
+--help

@@ -1,0 +1,6 @@
+--lang
+zh
+batch
+--progress
+sometimes
+tests/golden/data/batch-rows.tsv

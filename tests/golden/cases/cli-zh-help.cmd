@@ -1,0 +1,3 @@
+--lang
+zh
+--help

@@ -1,0 +1,7 @@
+--lang
+zh
+check
+--actuals
+tests/golden/data/batch-rows.tsv
+--colour
+never
