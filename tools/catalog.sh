@@ -50,6 +50,10 @@ trap 'rm -rf "$tmp"' EXIT
 for stage in "${stages[@]}"; do
   po=$catalog/$stage.po
   pot "$stage" >"$tmp/$stage.pot"
+  if [ ! -f "$po" ] && [ "$(grep -c '^msgid ' "$tmp/$stage.pot")" -le 1 ]; then
+    echo "catalog: $stage: no messages"
+    continue
+  fi
   if [ ! -f "$po" ]; then
     {
       printf '# indicheck messages of the %s stage, in Simplified Chinese.\n' "$stage"

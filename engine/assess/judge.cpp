@@ -1,7 +1,7 @@
 // judge(): every indicator of a target table against the actuals of one period,
 // with the rule files when given; verdicts only (assess() scores them after).
 #include "engine/assess/report.hpp"
-#include "engine/assess/verdict_word.hpp"
+#include "engine/cell/verdict.hpp"
 
 #include <algorithm>
 #include <map>
@@ -73,26 +73,6 @@ std::vector<rules::Funds::Amount> funds_members(rules::Evaluator& ev, const Unit
 }
 
 }  // namespace
-
-const char* verdict_word(VerdictKind v) {
-  switch (v) {
-    case VerdictKind::pass:
-      return trc("verdict", "pass");
-    case VerdictKind::fail:
-      return trc("verdict", "fail");
-    case VerdictKind::partial:
-      return trc("verdict", "partial");
-    case VerdictKind::manual:
-      return trc("verdict", "manual");
-    case VerdictKind::missing:
-      return trc("verdict", "missing");
-    case VerdictKind::error:
-      return trc("verdict", "error");
-    case VerdictKind::no_target:
-      return trc("verdict", "no-target");
-  }
-  return to_string(v);
-}
 
 int Report::exit_code() const {
   if (has_errors(diagnostics)) return 2;

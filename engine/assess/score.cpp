@@ -1,5 +1,5 @@
 #include "engine/assess/score.hpp"
-#include "engine/assess/verdict_word.hpp"
+#include "engine/cell/verdict.hpp"
 
 #include <algorithm>
 #include <set>
@@ -574,8 +574,8 @@ std::optional<Outlook> against_year(const Constraint& yc, const Actual& a, const
   if (!no_half_target) return std::nullopt;
   if (v == VerdictKind::fail)
     return Outlook{OnTrack::possible, tr("{}: not met yet; it can still be by year end", head)};
-  return Outlook{OnTrack::possible, tr("{}: the verdict is {}, so progress cannot be measured",
-                                       head, verdict_word(v))};
+  return Outlook{OnTrack::possible,
+                 tr("{}: the verdict is {}, so progress cannot be measured", head, said(v))};
 }
 
 Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
@@ -611,7 +611,7 @@ Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
       return {OnTrack::possible, tr("no half-year target to measure progress against")};
     default:
       return {OnTrack::possible, tr("the half-year verdict is {}: progress cannot be measured",
-                                    verdict_word(res.verdict.kind))};
+                                    said(res.verdict.kind))};
   }
   std::optional<Comparison> cmp;
   if (hc && a) cmp = comparison_of(*hc, *a, config_of(scheme, ind).direction);

@@ -118,7 +118,7 @@ std::string render_html(const Report& r) {
   // The option's value is the row's class (English, as in JSON); its text the
   // verdict word, which names it only where the two differ.
   for (VerdictKind v : kAllVerdicts) {
-    const std::string word = verdict_word(v);
+    const std::string word = said(v);
     out += (word == to_string(v) ? std::string("<option>")
                                  : std::string("<option value=\"") + to_string(v) + "\">") +
            escape_markup(word) + "</option>";

@@ -24,7 +24,7 @@ std::vector<ReportRow> report_rows(const Report& r) {
     row.path = ind.path_text();
     row.target = res.target;
     row.actual = res.actual;
-    row.verdict = verdict_word(res.verdict.kind);
+    row.verdict = said(res.verdict.kind);
     row.verdict_key = to_string(res.verdict.kind);
     row.explanation = res.verdict.explanation;
     if (res.score) {
@@ -139,7 +139,7 @@ std::vector<ReconciliationRow> reconciliation_rows(const Report& r) {
   for (const auto& c : r.reconciliations) {
     ReconciliationRow row;
     row.kind = c.kind;
-    row.result = verdict_word(c.kind);
+    row.result = said(c.kind);
     row.key = to_string(c.kind);
     row.written = c.written;
     row.explanation = c.explanation;
@@ -210,26 +210,6 @@ std::vector<OutlookTally> outlook_tallies(const Report& report) {
   }
   if (!out.empty()) out.push_back(total);
   return out;
-}
-
-const char* verdict_word(VerdictKind v) {
-  switch (v) {
-    case VerdictKind::pass:
-      return trc("verdict", "pass");
-    case VerdictKind::fail:
-      return trc("verdict", "fail");
-    case VerdictKind::partial:
-      return trc("verdict", "partial");
-    case VerdictKind::manual:
-      return trc("verdict", "manual");
-    case VerdictKind::missing:
-      return trc("verdict", "missing");
-    case VerdictKind::error:
-      return trc("verdict", "error");
-    case VerdictKind::no_target:
-      return trc("verdict", "no-target");
-  }
-  return to_string(v);
 }
 
 std::string capitalised(std::string text) {

@@ -117,11 +117,6 @@ struct OutlookTally {
 };
 std::vector<OutlookTally> outlook_tallies(const Report& report);
 
-// A verdict as a person reads it, in the run's language: "pass" / "达成", …
-// (JSON and HTML classes keep to_string's English.)
-// TODO(lead): one with the cell stage's said(VerdictKind) when that lands.
-const char* verdict_word(VerdictKind v);
-
 // `text` with its first (ASCII) letter in capitals, to start a sentence.
 std::string capitalised(std::string text);
 

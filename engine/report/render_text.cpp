@@ -94,7 +94,7 @@ std::string tally_table(const std::string& title, const std::vector<Tally>& rows
   std::string out = pad_right(title, name_width);
   std::vector<unsigned> widths;
   for (VerdictKind v : kAllVerdicts) {
-    std::string head = verdict_word(v);
+    std::string head = said(v);
     widths.push_back(std::max<unsigned>(5, display_width(head)));
     out += "  " + pad_left(head, widths.back());
   }
@@ -248,13 +248,13 @@ std::string render_text(const Report& r, const TextOptions& options) {
   // The widest verdict word: "no-target" (9), "需人工判断" (10 cells).
   unsigned verdict_width = 0;
   for (VerdictKind v : kAllVerdicts)
-    verdict_width = std::max(verdict_width, display_width(verdict_word(v)));
+    verdict_width = std::max(verdict_width, display_width(said(v)));
   const std::string indent(number_width + 2 + verdict_width + 1, ' ');
   for (std::size_t i = 0; i < r.results.size(); ++i) {
     const IndicatorResult& res = r.results[i];
     out += pad_left(std::to_string(i + 1), number_width) + "  ";
-    out.coloured(pad_right(verdict_word(res.verdict.kind), verdict_width),
-                 colour_of(res.verdict.kind), options.color);
+    out.coloured(pad_right(said(res.verdict.kind), verdict_width), colour_of(res.verdict.kind),
+                 options.color);
     out += " " + res.indicator->path_text() + "\n";
     out += indent +
            tr("target {} · actual {}", res.target.empty() ? tr("(none)") : shown_cell(res.target),
@@ -286,7 +286,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
   for (VerdictKind v : kAllVerdicts) {
     if (r.total.count(v) == 0) continue;
     if (!counts.empty()) counts += trc("list", ", ");
-    counts += trc("tally", "{} {}", r.total.count(v), verdict_word(v));
+    counts += trc("tally", "{} {}", r.total.count(v), said(v));
   }
   out += "\n" +
          (counts.empty() ? tr("{} indicators:", r.total.total)

@@ -15,10 +15,10 @@
 #include "engine/assess/pipeline.hpp"
 #include "engine/assess/report.hpp"
 #include "engine/assess/score.hpp"
-#include "engine/assess/verdict_word.hpp"
 #include "engine/base/blank.hpp"
 #include "engine/base/output_file.hpp"
 #include "engine/cell/parse.hpp"
+#include "engine/cell/verdict.hpp"
 #include "engine/report/render.hpp"
 #include "engine/review/review.hpp"
 #include "engine/rules/eval.hpp"
@@ -167,8 +167,8 @@ std::string expected_problem(const Expectation& e) {
 }
 
 std::string verdict_text(const Verdict& v) {
-  return v.explanation.empty() ? std::string(verdict_word(v.kind))
-                               : tr("{} ({})", verdict_word(v.kind), v.explanation);
+  return v.explanation.empty() ? std::string(said(v.kind))
+                               : tr("{} ({})", said(v.kind), v.explanation);
 }
 
 // ---- coverage ---------------------------------------------------------------
@@ -499,7 +499,7 @@ class CaseRun {
         const IndicatorResult* res = find_indicator(e, report);
         if (!res) return;
         if (res->verdict.kind != e.verdict)
-          fail(e.where, tr("{}: expected {}, got {}", e.subject, verdict_word(e.verdict),
+          fail(e.where, tr("{}: expected {}, got {}", e.subject, said(e.verdict),
                            verdict_text(res->verdict)));
         return;
       }
@@ -526,8 +526,8 @@ class CaseRun {
           return;
         }
         if (hit->kind != e.verdict)
-          fail(e.where, tr("{}: expected {}, got {} ({})", name, verdict_word(e.verdict),
-                           verdict_word(hit->kind), hit->explanation));
+          fail(e.where, tr("{}: expected {}, got {} ({})", name, said(e.verdict), said(hit->kind),
+                           hit->explanation));
         return;
       }
       case K::figure: {

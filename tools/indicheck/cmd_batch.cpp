@@ -37,7 +37,7 @@ std::string counts_fields(const Counts& c, const char* sep, bool names) {
   std::string out;
   for (VerdictKind v : kAllVerdicts) {
     if (!out.empty()) out += sep;
-    if (names) out += std::string(verdict_word(v)) + "=";
+    if (names) out += std::string(said(v)) + "=";
     out += std::to_string(c.count(v));
   }
   out += sep;
@@ -65,7 +65,7 @@ std::string render_text_tallies(const Tallies& t, std::uint64_t files) {
     for (const auto& [name, c] : rows) width = std::max(width, display_width(name));
     out += title;
     out += "\n  " + pad_right("", width);
-    for (VerdictKind v : kAllVerdicts) out += " " + pad_left(verdict_word(v), 9);
+    for (VerdictKind v : kAllVerdicts) out += " " + pad_left(said(v), 9);
     out += " " + pad_left(trc("tally", "total"), 9) + "\n";
     auto line = [&](std::string_view name, const Counts& c) {
       out += "  " + pad_right(name, width);
@@ -172,7 +172,7 @@ Command add_batch(CLI::App& app) {
           };
         } else if (o->rows) {
           options.format = [file](std::string& out, const Row& r) {
-            out += *file + ":" + std::to_string(r.line) + ": " + verdict_word(r.verdict);
+            out += *file + ":" + std::to_string(r.line) + ": " + said(r.verdict);
             if (r.malformed) {
               out += " " + tr("(malformed): {} cells", r.fields) + "\n";
               return;

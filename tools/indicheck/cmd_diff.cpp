@@ -23,8 +23,7 @@ std::string totals_text(const VersionTotals& t) {
   std::string s;
   for (VerdictKind v : kAllVerdicts)
     if (t.tally.count(v))
-      s += (s.empty() ? "" : " · ") + std::string(verdict_word(v)) + " " +
-           std::to_string(t.tally.count(v));
+      s += (s.empty() ? "" : " · ") + std::string(said(v)) + " " + std::to_string(t.tally.count(v));
   s += tr("; 核对 {} ({} not holding)", t.reconciliations, t.reconciliations_failed);
   if (!t.total.empty()) s += tr("; total {}", t.total) + (t.grade.empty() ? "" : " " + t.grade);
   return s;

@@ -45,7 +45,6 @@ Reach reach_of(bool allow_outside, const std::vector<std::string>& command_line_
 // A verdict as a person reads it in text output, in the language of the run
 // (JSON, CSV meant for programs and bench keep to_string's English names);
 // by its English name ("pass", "no-target"), which an unknown name keeps.
-const char* verdict_word(VerdictKind v);
 std::string verdict_word(const std::string& name);
 
 // The official forms (xlsx) are Chinese: a run that writes one speaks Chinese

@@ -33,29 +33,9 @@ void add_allow_outside(CLI::App* sub, bool& allow_outside) {
                    "of the files on the command line"));
 }
 
-const char* verdict_word(VerdictKind v) {
-  switch (v) {
-    case VerdictKind::pass:
-      return trc("verdict", "pass");
-    case VerdictKind::fail:
-      return trc("verdict", "fail");
-    case VerdictKind::partial:
-      return trc("verdict", "partial");
-    case VerdictKind::manual:
-      return trc("verdict", "manual");
-    case VerdictKind::missing:
-      return trc("verdict", "missing");
-    case VerdictKind::error:
-      return trc("verdict", "error");
-    case VerdictKind::no_target:
-      return trc("verdict", "no-target");
-  }
-  return to_string(v);
-}
-
 std::string verdict_word(const std::string& name) {
   for (VerdictKind v : kAllVerdicts)
-    if (name == to_string(v)) return verdict_word(v);
+    if (name == to_string(v)) return said(v);
   return name;
 }
 
