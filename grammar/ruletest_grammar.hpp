@@ -47,15 +47,17 @@ struct x_string : string_lit {};
 // An `x_…` wrapper is a seq<> around the rule, so that the rule's own action
 // still runs when the wrapper matches.
 
-// Verdicts, in English as the reports print them or in Chinese. Longer words first.
+// Verdicts, in English or in Chinese as the reports print them (需人工判断,
+// 未填报, 无法判定, 无目标值), or the short Chinese forms. Longer words first.
 struct verdict_word
     : pg::seq<
-          pg::sor<TAO_PEGTL_STRING("no-target"), TAO_PEGTL_STRING("pass"), TAO_PEGTL_STRING("fail"),
-                  TAO_PEGTL_STRING("partial"), TAO_PEGTL_STRING("manual"),
-                  TAO_PEGTL_STRING("missing"), TAO_PEGTL_STRING("error"),
-                  TAO_PEGTL_STRING("部分达成"), TAO_PEGTL_STRING("未达成"),
-                  TAO_PEGTL_STRING("达成"), TAO_PEGTL_STRING("人工"), TAO_PEGTL_STRING("未报"),
-                  TAO_PEGTL_STRING("错误"), TAO_PEGTL_STRING("无目标")>,
+          pg::sor<
+              TAO_PEGTL_STRING("no-target"), TAO_PEGTL_STRING("pass"), TAO_PEGTL_STRING("fail"),
+              TAO_PEGTL_STRING("partial"), TAO_PEGTL_STRING("manual"), TAO_PEGTL_STRING("missing"),
+              TAO_PEGTL_STRING("error"), TAO_PEGTL_STRING("部分达成"), TAO_PEGTL_STRING("未达成"),
+              TAO_PEGTL_STRING("达成"), TAO_PEGTL_STRING("需人工判断"), TAO_PEGTL_STRING("人工"),
+              TAO_PEGTL_STRING("未填报"), TAO_PEGTL_STRING("未报"), TAO_PEGTL_STRING("无法判定"),
+              TAO_PEGTL_STRING("错误"), TAO_PEGTL_STRING("无目标值"), TAO_PEGTL_STRING("无目标")>,
           pg::not_at<gr::name_char>> {};
 struct x_verdict : pg::seq<verdict_word> {};
 

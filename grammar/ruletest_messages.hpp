@@ -23,9 +23,11 @@ INDICHECK_SYNTAX_MESSAGE(gr::x_quoted_text, test_quoted_name_empty,
 INDICHECK_SYNTAX_MESSAGE(gr::x_corner_close, test_quoted_name_not_closed,
                          N_("expected '」' to end the name on the same line"));
 INDICHECK_SYNTAX_MESSAGE(x_period, test_period_expected, N_("expected 半年 or 全年"));
-INDICHECK_SYNTAX_MESSAGE(x_verdict, test_verdict_expected,
-                         N_("expected a verdict: pass, fail, partial, manual, missing, error, "
-                            "no-target (or 达成, 未达成, 部分达成, 人工, 未报, 错误, 无目标)"));
+INDICHECK_SYNTAX_MESSAGE(
+    x_verdict, test_verdict_expected,
+    N_("expected a verdict: pass, fail, partial, manual, missing, error, "
+       "no-target (or as a Chinese report prints them: 达成, 未达成, 部分达成, "
+       "需人工判断, 未填报, 无法判定, 无目标值)"));
 INDICHECK_SYNTAX_MESSAGE(x_check_subject, test_check_subject_expected,
                          N_("expected the check as written, in quotes (\"甲 = 乙 + 丙\"), or its "
                             "place (file.rules:12)"));

@@ -107,13 +107,15 @@ INDICHECK_ON(gt::row_value, l.value = in.string(); l.value_at = in.position().by
 
 VerdictKind verdict_of(const std::string& w) {
   static const std::pair<const char*, VerdictKind> words[] = {
-      {"pass", VerdictKind::pass},           {"达成", VerdictKind::pass},
-      {"fail", VerdictKind::fail},           {"未达成", VerdictKind::fail},
-      {"partial", VerdictKind::partial},     {"部分达成", VerdictKind::partial},
-      {"manual", VerdictKind::manual},       {"人工", VerdictKind::manual},
-      {"missing", VerdictKind::missing},     {"未报", VerdictKind::missing},
-      {"error", VerdictKind::error},         {"错误", VerdictKind::error},
-      {"no-target", VerdictKind::no_target}, {"无目标", VerdictKind::no_target}};
+      {"pass", VerdictKind::pass},         {"达成", VerdictKind::pass},
+      {"fail", VerdictKind::fail},         {"未达成", VerdictKind::fail},
+      {"partial", VerdictKind::partial},   {"部分达成", VerdictKind::partial},
+      {"manual", VerdictKind::manual},     {"人工", VerdictKind::manual},
+      {"需人工判断", VerdictKind::manual}, {"missing", VerdictKind::missing},
+      {"未报", VerdictKind::missing},      {"未填报", VerdictKind::missing},
+      {"error", VerdictKind::error},       {"错误", VerdictKind::error},
+      {"无法判定", VerdictKind::error},    {"no-target", VerdictKind::no_target},
+      {"无目标", VerdictKind::no_target},  {"无目标值", VerdictKind::no_target}};
   for (const auto& [word, kind] : words)
     if (w == word) return kind;
   return VerdictKind::error;

@@ -146,6 +146,28 @@ TEST_CASE("a test file parses into cases with their expectations", "[rule_test]"
   CHECK(c.golden == "dir/golden/one.txt");
 }
 
+TEST_CASE("a verdict is read as a Chinese report prints it, and in the short forms",
+          "[rule_test]") {
+  const std::pair<const char*, VerdictKind> words[] = {
+      {"达成", VerdictKind::pass},        {"未达成", VerdictKind::fail},
+      {"部分达成", VerdictKind::partial}, {"需人工判断", VerdictKind::manual},
+      {"人工", VerdictKind::manual},      {"未填报", VerdictKind::missing},
+      {"未报", VerdictKind::missing},     {"无法判定", VerdictKind::error},
+      {"错误", VerdictKind::error},       {"无目标值", VerdictKind::no_target},
+      {"无目标", VerdictKind::no_target}, {"no-target", VerdictKind::no_target}};
+  for (const auto& [word, kind] : words) {
+    std::vector<Diagnostic> ds;
+    TestFile f = parse_test_file(
+        "x.test", std::string("规则 \"a.rules\"\n用例 一 {\n  预期 预算执行率 ") + word + "\n}\n",
+        ds, Reach::anywhere());
+    INFO(word);
+    REQUIRE(render_all(ds) == "");
+    REQUIRE(f.cases.size() == 1);
+    REQUIRE(f.cases[0].expectations.size() == 1);
+    CHECK(f.cases[0].expectations[0].verdict == kind);
+  }
+}
+
 TEST_CASE("every error of a broken test file is reported, located", "[rule_test]") {
   std::vector<Diagnostic> ds;
   parse_test_file("bad.test",
@@ -161,7 +183,8 @@ TEST_CASE("every error of a broken test file is reported, located", "[rule_test]
   CHECK(render_all(ds) ==
         "bad.test:2:12: error[E6108]: expected a verdict: pass, fail, partial, manual, missing, "
         "error, "
-        "no-target (or 达成, 未达成, 部分达成, 人工, 未报, 错误, 无目标); found 'g'\n"
+        "no-target (or as a Chinese report prints them: 达成, 未达成, 部分达成, 需人工判断, "
+        "未填报, 无法判定, 无目标值); found 'g'\n"
         "    预期 预算执行率 good\n"
         "                    ^\n"
         "bad.test:3:9: error[E6115]: expected 优, 良, 中 or 差; found '甲'\n"
