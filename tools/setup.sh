@@ -22,6 +22,7 @@ packages=(
   libpoppler-cpp-dev      # import: the text of PDF documents, with positions
   libxlsxwriter-dev       # import tests: xlsx files made by a real writer
   libbenchmark-dev        # bench/indicheck_bench (optional: -DINDICHECK_BENCH=ON)
+  unzip                   # i18n.no-english and golden cases read the text of written workbooks
   libxml2-utils           # xmllint: the golden cases check that JUnit reports are well-formed XML
   chromium fonts-noto-cjk # report.html-layout: the HTML report laid out at A4 width by a browser
 )

@@ -1,0 +1,9 @@
+check
+--targets
+fixtures/suzhou-zrzy-2024/targets.tsv
+--actuals
+fixtures/suzhou-zrzy-2024/actuals-year.tsv
+--format
+xlsx
+--output
+@TMP@/report.xlsx
