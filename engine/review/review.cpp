@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "engine/base/blank.hpp"
+#include "engine/base/message.hpp"
 #include "engine/cell/parse.hpp"
 
 namespace indicheck::review {
@@ -282,7 +283,12 @@ struct Reviewer {
       return;
     }
     if (unit_column(ind, cell, written, path)) return;
-    auto parsed = parse_target(cell.text, units);
+    // Findings are the bureau's Chinese wording in any run (审核意见), and
+    // R2006 quotes the parser's reason: read the target in Chinese.
+    auto parsed = [&] {
+      LanguageScope zh(Language::zh);
+      return parse_target(cell.text, units);
+    }();
     if (auto* e = std::get_if<ParseError>(&parsed)) {
       SourceLocation where = cell.where;
       where.column += e->column - 1;
