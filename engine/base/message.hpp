@@ -75,20 +75,28 @@ inline const char* trc(const char* context, const char* msgid) {
   return detail::translate(context, msgid);
 }
 
+// The English message is checked against its arguments when the code is
+// compiled (fmt::format_string): a placeholder without an argument, or a
+// malformed one, does not build. Translations are checked by i18n.catalog.
+// A message held in a variable (marked N_ where it is written) is said with
+// tr(fmt::runtime(message), args…): checked when it is said, not built.
 template <typename A0, typename... A>
-std::string tr(const char* msgid, const A0& a0, const A&... args) {
-  return detail::format(detail::translate(nullptr, msgid), msgid,
-                        fmt::make_format_args(a0, args...));
+std::string tr(fmt::format_string<const A0&, const A&...> msgid, const A0& a0, const A&... args) {
+  const char* id = static_cast<fmt::string_view>(msgid).data();
+  return detail::format(detail::translate(nullptr, id), id, fmt::make_format_args(a0, args...));
 }
 template <typename A0, typename... A>
-std::string trc(const char* context, const char* msgid, const A0& a0, const A&... args) {
-  return detail::format(detail::translate(context, msgid), msgid,
-                        fmt::make_format_args(a0, args...));
+std::string trc(const char* context, fmt::format_string<const A0&, const A&...> msgid, const A0& a0,
+                const A&... args) {
+  const char* id = static_cast<fmt::string_view>(msgid).data();
+  return detail::format(detail::translate(context, id), id, fmt::make_format_args(a0, args...));
 }
 template <typename... A>
-std::string trn(const char* single, const char* plural, unsigned long n, const A&... args) {
-  const char* source = n == 1 ? single : plural;
-  return detail::format(detail::translate_plural(nullptr, single, plural, n), source,
+std::string trn(const char* single, fmt::format_string<const A&...> plural, unsigned long n,
+                const A&... args) {
+  const char* many = static_cast<fmt::string_view>(plural).data();
+  const char* source = n == 1 ? single : many;
+  return detail::format(detail::translate_plural(nullptr, single, many, n), source,
                         fmt::make_format_args(args...));
 }
 

@@ -126,7 +126,7 @@ std::variant<Result, ParseError> read_by_grammar(std::string_view written, Code 
                                                  const char* too_long_message, const char* source,
                                                  Blank blank, Build build) {
   if (written.size() > kCellLimits.max_bytes)
-    return ParseError{too_long, tr(too_long_message, kCellLimits.max_bytes), 1, 0};
+    return ParseError{too_long, tr(fmt::runtime(too_long_message), kCellLimits.max_bytes), 1, 0};
   ParseError error;
   auto normalised = normalise(written, &error);
   if (!normalised) return name_invalid_byte(written, error);

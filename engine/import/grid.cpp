@@ -85,7 +85,8 @@ void GridBuilder::fail(Code code, std::string message, unsigned line) {
 
 bool GridBuilder::over(const char* what, std::size_t limit, std::string where, unsigned line) {
   fail(Code::read_limit_exceeded,
-       tr("{}: {} (a limit for the whole file, docs/limits.md): not read", where, tr(what, limit)),
+       tr("{}: {} (a limit for the whole file, docs/limits.md): not read", where,
+          tr(fmt::runtime(what), limit)),
        line);
   return false;
 }
