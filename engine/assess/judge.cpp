@@ -207,13 +207,15 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       res.row = row;
     }
     auto target = parse_target(cell.text, units);
+    std::string unclear_note;  // an unclear bare reading's assumption, to warn of
     if (auto* bad = std::get_if<ParseError>(&target)) {
       r.diagnostics.push_back(at(cell, bad->code, tr("target: {}", bad->message), bad->column - 1));
       res.verdict.kind = VerdictKind::error;
       res.verdict.explanation = tr("the target cannot be read: {}", bad->message);
     } else {
       Constraint& c = std::get<Constraint>(target);
-      apply_bare_reading(c, ind.path());
+      if (auto reading = apply_bare_reading(c, ind.path()); reading && !reading->clear)
+        unclear_note = std::get<QuantityConstraint>(c.form).bare_note;
       res.kind = c.kind();
       if (std::holds_alternative<NoTarget>(c.form) && row)
         r.diagnostics.push_back(at(row->key, Code::assess_actual_without_target,
@@ -248,12 +250,14 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       res.verdict.explanation =
           tr("no half-year target; the full-year target {} is the outlook's measure",
              ind.year_target.text);
-    // An unclear reading of a bare target, that no rule replaced, is worth a warning.
-    for (const std::string& a : res.verdict.assumptions)
-      if (is_unclear_bare(a))
-        r.diagnostics.push_back(
-            at(cell, Code::assess_bare_target_unclear,
-               tr("'{}': {}; write the comparator or a 裸值 rule", ind.name, a)));
+    // An unclear reading of a bare target, that no rule replaced (a 裸值 rule
+    // rewrites the note), is worth a warning.
+    if (!unclear_note.empty() &&
+        std::find(res.verdict.assumptions.begin(), res.verdict.assumptions.end(), unclear_note) !=
+            res.verdict.assumptions.end())
+      r.diagnostics.push_back(
+          at(cell, Code::assess_bare_target_unclear,
+             tr("'{}': {}; write the comparator or a 裸值 rule", ind.name, unclear_note)));
     by_level1[{ind.level1}].add(res.verdict.kind);
     by_level2[{ind.level1, ind.level2}].add(res.verdict.kind);
     r.total.add(res.verdict.kind);

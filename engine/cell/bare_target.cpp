@@ -29,25 +29,6 @@ bool has_segment(const std::vector<std::string>& path, std::string_view word) {
   return false;
 }
 
-// What every bare reading's assumption starts with, in the language of the
-// moment: "no comparator: '".
-std::string_view bare_prefix() {
-  std::string_view said = tr("no comparator: '{}' read as '{}'");
-  return said.substr(0, said.find("{}"));
-}
-
-// Whether `assumption` is a bare reading's (with `unclear`: an unclear one's),
-// said in either language: a form in Chinese may be read in an English run.
-bool is_bare_assumption(std::string_view assumption, bool unclear) {
-  for (Language l : {Language::en, Language::zh}) {
-    LanguageScope scope(l);
-    if (assumption.starts_with(bare_prefix()) &&
-        (!unclear || assumption.find(tr(kUnclear)) != std::string_view::npos))
-      return true;
-  }
-  return false;
-}
-
 BareReading reading(Comparator op, std::string reason) {
   return BareReading{op, std::move(reason), true};
 }
@@ -91,19 +72,19 @@ std::optional<BareReading> apply_bare_reading(Constraint& c, const std::vector<s
   if (!q || !q->bare || path.empty()) return std::nullopt;
   BareReading r = read_bare(path, q->target);
   q->op = r.op;
-  // The parser's own assumption, in the language it was said in: replaced.
-  auto it = std::find_if(c.assumptions.begin(), c.assumptions.end(),
-                         [](const std::string& a) { return is_bare_assumption(a, false); });
-  std::string text = bare_reading_assumption(q->target, r.op, r.reason);
-  if (it != c.assumptions.end())
-    *it = std::move(text);
-  else
-    c.assumptions.push_back(std::move(text));
+  replace_bare_note(c, bare_reading_assumption(q->target, r.op, r.reason));
   return r;
 }
 
-bool is_unclear_bare(std::string_view assumption) {
-  return is_bare_assumption(assumption, true);
+void replace_bare_note(Constraint& c, std::string note) {
+  auto* q = std::get_if<QuantityConstraint>(&c.form);
+  if (!q || !q->bare) return;
+  auto it = std::find(c.assumptions.begin(), c.assumptions.end(), q->bare_note);
+  q->bare_note = note;
+  if (it != c.assumptions.end())
+    *it = std::move(note);
+  else
+    c.assumptions.push_back(std::move(note));
 }
 
 }  // namespace indicheck

@@ -34,7 +34,8 @@ std::string bare_reading_assumption(const Quantity& target, Comparator op, std::
 // an empty path: no name, no reading).
 std::optional<BareReading> apply_bare_reading(Constraint& c, const std::vector<std::string>& path);
 
-// Whether an assumption is an unclear reading's: `=` because nothing said otherwise.
-bool is_unclear_bare(std::string_view assumption);
+// Puts `note` where `c`'s bare reading is said (QuantityConstraint::bare_note),
+// or adds it; nothing when `c` is not a bare quantity.
+void replace_bare_note(Constraint& c, std::string note);
 
 }  // namespace indicheck

@@ -51,6 +51,10 @@ struct QuantityConstraint {
   // Written with no comparator (`95%`): `op` is a reading, by the indicator's
   // name when it is known (engine/cell/bare_target.hpp), else `=`.
   bool bare = false;
+  // When bare: the constraint's assumption that says the reading, exactly as
+  // said (in the run's language), so that a later reading (the indicator's
+  // name, a rule's 裸值) replaces that one by equality, not by its words.
+  std::string bare_note;
 };
 
 // `80%-100%`, `[80%,100%)`, `80%至100%`.

@@ -292,10 +292,11 @@ class Builder {
     } else if (p_.suffix) {
       op = *p_.suffix;
     } else {
-      assumptions_.push_back(bare_assumption(q));
-      return QuantityConstraint{op, std::move(q), true};
+      std::string note = bare_assumption(q);
+      assumptions_.push_back(note);
+      return QuantityConstraint{op, std::move(q), true, std::move(note)};
     }
-    return QuantityConstraint{op, std::move(q), false};
+    return QuantityConstraint{op, std::move(q), false, {}};
   }
 
   ConstraintForm compared_level() {

@@ -490,18 +490,10 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
     if (r.eq_miss && !j.eq_miss) j.eq_miss = r.eq_miss;
     if (r.local && !local_by) local_by = &r;
     if (r.bare) {
-      auto* q = std::get_if<QuantityConstraint>(&target.form);
-      // The reading's assumption, found by its text without a reason, so in
-      // either language: "no comparator: '95%' read as '≥95%'".
-      auto it = target.assumptions.end();
-      if (q && q->bare) {
-        const std::string plain = bare_reading_assumption(q->target, q->op, "");
-        it = std::find_if(target.assumptions.begin(), target.assumptions.end(),
-                          [&](const std::string& a) { return a.starts_with(plain); });
-      }
-      if (q && it != target.assumptions.end()) {
+      if (auto* q = std::get_if<QuantityConstraint>(&target.form); q && q->bare) {
         q->op = *r.bare;
-        *it = bare_reading_assumption(q->target, q->op, tr("裸值, {}", place(r.statement->at)));
+        replace_bare_note(target, bare_reading_assumption(q->target, q->op,
+                                                          tr("裸值, {}", place(r.statement->at))));
       }
     }
   }

@@ -83,9 +83,16 @@ TEST_CASE("assumptions in Chinese", "[cell][zh]") {
   apply_bare_reading(unclear, {"产出指标", "其他", "某事"});
   REQUIRE(unclear.assumptions.size() == 1);
   CHECK(unclear.assumptions[0] == "未写比较符：“12”假定为“=12”（名称中看不出高低方向）");
-  CHECK(is_unclear_bare(unclear.assumptions[0]));
-  // An assumption said in English is still recognised in a Chinese run.
-  CHECK(is_unclear_bare("no comparator: '12' read as '=12' (nothing in its name says which way)"));
+  CHECK(std::get<QuantityConstraint>(unclear.form).bare_note == unclear.assumptions[0]);
+  // A target read in English and read again in a Chinese run: its English
+  // note is replaced, not left beside the Chinese one.
+  Constraint english = [] {
+    LanguageScope en(Language::en);
+    return std::get<Constraint>(parse_target("12"));
+  }();
+  REQUIRE(english.assumptions == Strings{"no comparator: '12' read as '=12'"});
+  apply_bare_reading(english, {"产出指标", "其他", "某事"});
+  CHECK(english.assumptions == Strings{"未写比较符：“12”假定为“=12”（名称中看不出高低方向）"});
 }
 
 TEST_CASE("parse errors in Chinese, the grammar's too", "[cell][zh]") {

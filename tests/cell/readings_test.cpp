@@ -157,7 +157,8 @@ TEST_CASE("a bare target is read by the indicator's name, with its reason", "[re
   CHECK(r->clear == c.clear);
   CHECK(to_string(std::get<QuantityConstraint>(t.form).op) == c.op);
   CHECK(t.assumptions == Strings{c.assumption});
-  CHECK(indicheck::is_unclear_bare(c.assumption) == !c.clear);
+  // The reading's note is the assumption replaced, known by the constraint.
+  CHECK(std::get<QuantityConstraint>(t.form).bare_note == c.assumption);
 }
 
 TEST_CASE("a target with a comparator, or no indicator, keeps its reading", "[readings][bare]") {
