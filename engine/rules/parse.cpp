@@ -648,15 +648,13 @@ std::size_t resume_after(const SourceFile& source, std::size_t byte) {
 
 }  // namespace
 
-// `kind` is said through the catalog: callers mark it N_("rule"), N_("test").
-bool readable(const SourceFile& source, const char* kind, Code too_large, Code invalid_utf8,
-              std::vector<Diagnostic>& diagnostics) {
+bool readable(const SourceFile& source, const char* too_large_message, Code too_large,
+              Code invalid_utf8, std::vector<Diagnostic>& diagnostics) {
   const std::string& text = source.text;
   if (text.size() > kRuleLimits.max_file_bytes) {
-    diagnostics.push_back(
-        make_diagnostic(too_large, source.path, 1, 1,
-                        tr("the {} file is {} bytes; the limit is {} (docs/limits.md)", tr(kind),
-                           text.size(), kRuleLimits.max_file_bytes)));
+    diagnostics.push_back(make_diagnostic(
+        too_large, source.path, 1, 1,
+        tr(fmt::runtime(too_large_message), text.size(), kRuleLimits.max_file_bytes)));
     return false;
   }
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos) {
@@ -674,8 +672,8 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
   RuleFile file;
   file.source = &source;
   const std::string& text = source.text;
-  if (!readable(source, N_("rule"), Code::rules_file_too_large, Code::rules_file_invalid_utf8,
-                diagnostics))
+  if (!readable(source, N_("the rule file is {} bytes; the limit is {} (docs/limits.md)"),
+                Code::rules_file_too_large, Code::rules_file_invalid_utf8, diagnostics))
     return file;
   std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   Builder builder(source);

@@ -204,8 +204,10 @@ RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diag
 // be parsed at all: within RuleLimits::max_file_bytes and valid UTF-8. When
 // not, one located diagnostic says why, with the code the file's kind gives
 // each problem.
-bool readable(const SourceFile& source, const char* kind, Code too_large, Code invalid_utf8,
-              std::vector<Diagnostic>& diagnostics);
+// `too_large_message` is a whole sentence marked N_() by the caller, with the
+// file's size and the limit as its two placeholders.
+bool readable(const SourceFile& source, const char* too_large_message, Code too_large,
+              Code invalid_utf8, std::vector<Diagnostic>& diagnostics);
 
 // Prints an expression in the canonical layout; `leaf`, when given, may print
 // a node itself (a value in place of a name).

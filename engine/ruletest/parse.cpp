@@ -353,8 +353,8 @@ TestFile parse_test_file(const std::string& path, const std::string& text,
   TestFile out;
   out.path = path;
   rules::SourceFile source(path, text);
-  if (!rules::readable(source, "test", Code::test_file_too_large, Code::test_file_invalid_utf8,
-                       diagnostics))
+  if (!rules::readable(source, N_("the test file is {} bytes; the limit is {} (docs/limits.md)"),
+                       Code::test_file_too_large, Code::test_file_invalid_utf8, diagnostics))
     return out;
   // Cases point into out.cases: reserve so that adding one never moves the others.
   out.cases.reserve(std::count(text.begin(), text.end(), '\n') + 1);

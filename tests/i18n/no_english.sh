@@ -72,10 +72,11 @@ for f in "$tmp"/*-html.out; do
              s/<[^>]*>/ /g; s/&(amp|lt|gt|quot|apos|nbsp);/ /g' "$f" >"$f.stripped" && mv "$f.stripped" "$f"
 done
 
-# What may stay English: the program's name, the command and its options,
-# file names and paths, diagnostic codes (E/W + 4 digits), units, the
-# markup's words that survive stripping, Markdown's <br>.
-allowed='^(indicheck|check|lang|zh|en|targets|actuals|rules|period|format|output|tsv|rules|xlsx|csv|html|md|json|fixtures|suzhou|zrzy|figures|year|half|br|km|kg|km2|m2|m3|mu|hm|cm|mm|kW|kWh|MW|GB|TB|MB|KB|ha|CSV|JSON|HTML|XML|Excel|WPS|UTF)$'
+# What may stay English: the program's name, units a table may use, and the
+# names of formats and encodings. File names, paths, --options and codes are
+# taken out below. Nothing else: a word such as "check", "year" or "targets"
+# left in a sentence is a message that escaped the catalog.
+allowed='^(indicheck|km|kg|km2|m2|m3|cm|mm|kW|kWh|MW|ha|GB|TB|MB|KB|CSV|JSON|HTML|XML|Excel|WPS|UTF)$'
 report=$tmp/left.txt
 : >"$report"
 for f in "$tmp"/*.out; do
