@@ -148,6 +148,14 @@ struct level_word
               TAO_PEGTL_STRING("到位"), TAO_PEGTL_STRING("合格"), TAO_PEGTL_STRING("达标"),
               TAO_PEGTL_STRING("清晰"), TAO_PEGTL_STRING("充分"), TAO_PEGTL_STRING("可行"),
               TAO_PEGTL_STRING("一致"), TAO_PEGTL_STRING("落实"), TAO_PEGTL_STRING("安全")> {};
+// The words of the ordered grade scales (engine/cell/grade_scale.cpp ranks
+// them), a longer spelling before its prefix: 不合格 before 合格, 优秀 before 优.
+struct grade_word
+    : pg::sor<TAO_PEGTL_STRING("不合格"), TAO_PEGTL_STRING("部分达成"), TAO_PEGTL_STRING("未达成"),
+              TAO_PEGTL_STRING("未达标"), TAO_PEGTL_STRING("优秀"), TAO_PEGTL_STRING("良好"),
+              TAO_PEGTL_STRING("合格"), TAO_PEGTL_STRING("达成"), TAO_PEGTL_STRING("达标"),
+              TAO_PEGTL_STRING("有效"), TAO_PEGTL_STRING("无效"), TAO_PEGTL_STRING("优"),
+              TAO_PEGTL_STRING("良"), TAO_PEGTL_STRING("中"), TAO_PEGTL_STRING("差")> {};
 struct yes_word : TAO_PEGTL_STRING("是") {};
 struct no_word : TAO_PEGTL_STRING("否") {};
 

@@ -2,7 +2,7 @@
 // The grammar of a written target (指标值), DOMAIN.md §2. Rules only: the
 // actions are in engine/cell/parse_target.cpp, the messages in grammar/messages.hpp.
 //
-//   target      := range | deadline | comparison | word comparison
+//   target      := range | deadline | grade comparison | comparison | word comparison
 //                | approximate (refused) | quantity [range tail | suffix] | level | text
 //
 // Alternatives are tried in that order; the first that matches the whole text
@@ -48,6 +48,18 @@ struct dated_deadline : pg::seq<pg::opt<year_ref>, month_part, pg::opt<day_part>
 struct deadline : pg::sor<month_span, month_period, year_end, this_year_end, whole_year,
                           numeric_deadline, quarter_deadline, dated_deadline> {};
 
+// ≥良好, 不低于良好, 良好及以上, 良好（含）以上, 合格及以下: a grade word on its
+// ordered scale with a comparator before it, a suffix after it, or 达到 and
+// 以上 both. Not `=` (=合格 is the level 合格) and not 以内 / 内, which bound
+// amounts. Nothing is committed: `≥优良` and `不低于良好水平` go on to the
+// forms below.
+struct grade_below : pg::sor<TAO_PEGTL_STRING("及以下"), TAO_PEGTL_STRING("以下")> {};
+struct grade_suffix : pg::seq<pg::opt<inclusive_mark>, pg::sor<suffix_ge, grade_below>> {};
+struct grade_prefix : pg::sor<op_ge, op_le, op_gt, op_lt, word_ge, word_le, word_gt, word_lt> {};
+struct grade_comparison : pg::seq<pg::sor<pg::seq<grade_prefix, grade_word, pg::opt<grade_suffix>>,
+                                          pg::seq<grade_word, grade_suffix>>,
+                                  pg::eof> {};
+
 // ≥95%  =健全  ＞＝10%: a symbol commits to a comparison.
 struct compared : pg::sor<quantity, level_word, yes_word> {};
 struct symbolic_comparison
@@ -79,8 +91,8 @@ struct level : pg::seq<pg::sor<level_word, yes_word>, pg::at<pg::eof>> {};
 // text that is really a broken number (工5%, %95≥).
 struct text : pg::plus<pg::utf8::any> {};
 
-struct expression : pg::sor<bracket_range, deadline, symbolic_comparison, word_comparison,
-                            approximate, numeric, level, text> {};
+struct expression : pg::sor<bracket_range, deadline, grade_comparison, symbolic_comparison,
+                            word_comparison, approximate, numeric, level, text> {};
 struct end_of_target : pg::eof {};
 struct grammar : pg::seq<expression, pg::must<end_of_target>> {};
 

@@ -82,8 +82,11 @@ struct DeadlineConstraint {
 };
 
 // A qualitative level on its ordered scale: met (健全), partly (基本健全), not (不健全).
+// A grade word may carry a comparator (≥良好, 良好及以上, 合格及以下): then the
+// actual is ranked on the word's grade scale (engine/cell/grade_scale.hpp).
 struct LevelConstraint {
   std::string word;
+  Comparator op = Comparator::eq;  // eq: the word alone, or `=` before it
 };
 
 // A phrase or sentence a person must judge (`通过专家验收`).

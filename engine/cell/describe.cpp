@@ -3,6 +3,7 @@
 #include "engine/cell/describe.hpp"
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/message.hpp"
+#include "engine/cell/grade_scale.hpp"
 
 namespace indicheck {
 
@@ -96,7 +97,14 @@ std::string describe(const Constraint& c) {
       if (d.from) out += tr("from: {}", date_text(*d.from)) + "\n";
       out += tr("by: {} (included)", date_text(d.by)) + "\n";
     }
-    void operator()(const LevelConstraint& l) const { out += tr("level: {}", l.word) + "\n"; }
+    void operator()(const LevelConstraint& l) const {
+      if (l.op == Comparator::eq) {
+        out += tr("level: {}", l.word) + "\n";
+        return;
+      }
+      out += tr("level: {}", to_symbol(l.op) + l.word) + "\n";
+      if (auto on = on_scale(l.word)) out += tr("scale: {}", scale_text(*on->scale)) + "\n";
+    }
     void operator()(const TextConstraint& t) const {
       out += tr("text: {}", t.text) + "\n";
       out +=
@@ -158,7 +166,10 @@ Json to_json(const Constraint& c) {
       if (d.from) j["from"] = date_json(*d.from);
       j["by"] = date_json(d.by);
     }
-    void operator()(const LevelConstraint& l) const { j["level"] = l.word; }
+    void operator()(const LevelConstraint& l) const {
+      j["level"] = l.word;
+      if (l.op != Comparator::eq) j["op"] = to_string(l.op);
+    }
     void operator()(const TextConstraint& t) const { j["text"] = t.text; }
     void operator()(const NoTarget&) const {}
   };

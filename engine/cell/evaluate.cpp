@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/base/message.hpp"
+#include "engine/cell/grade_scale.hpp"
 #include "engine/cell/parse_common.hpp"
 
 namespace indicheck {
@@ -69,34 +70,6 @@ std::string describe_actual(const ActualForm& a) {
     std::string operator()(const ActualNone&) const { return tr("nothing"); }
   };
   return std::visit(Describe{}, a);
-}
-
-// The ordered grade scales of published tables, best first
-// (docs/expressions.md, "Grade scales"). A rule file's 量表 adds others.
-struct GradeScale {
-  std::vector<std::string_view> words;
-  bool bands;  // 达成 / 部分达成 / 未达成: the three grades of 财预〔2020〕10号
-};
-const GradeScale kGradeScales[] = {
-    {{"优秀", "良好", "合格", "不合格"}, false},
-    {{"优", "良", "中", "差"}, false},
-    {{"达标", "未达标"}, false},
-    {{"有效", "无效"}, false},
-    {{"达成", "部分达成", "未达成"}, true},
-};
-
-// The scale holding `word` and its rank there (0 is the best).
-std::optional<std::pair<const GradeScale*, std::size_t>> on_scale(std::string_view word) {
-  for (const GradeScale& s : kGradeScales)
-    for (std::size_t i = 0; i < s.words.size(); ++i)
-      if (s.words[i] == word) return std::pair{&s, i};
-  return std::nullopt;
-}
-
-std::string scale_text(const GradeScale& s) {
-  std::string out;
-  for (std::string_view w : s.words) out += (out.empty() ? "" : " > ") + std::string(w);
-  return out;
 }
 
 class Judge {
@@ -329,6 +302,7 @@ class Judge {
   }
 
   void judge(const LevelConstraint& t) {
+    if (t.op != Comparator::eq) return judge_grade(t);
     if (const auto* g = std::get_if<ActualGrade>(&a_.form))
       return graded(g->grade, tr("the grade"));
     const auto* l = std::get_if<ActualLevel>(&a_.form);
@@ -364,18 +338,106 @@ class Judge {
   bool judge_on_scale(const std::string& target) {
     auto t = on_scale(target);
     auto a = on_scale(actual_word());
-    if (!t || !a || t->first != a->first) return false;
-    const GradeScale& scale = *t->first;
-    std::string said = tr("'{}'", scale.words[a->second]);
-    if (scale.bands && t->second == 0) {
-      graded(a->second == 0 ? Grade::met : a->second == 1 ? Grade::partly : Grade::not_met, said);
+    if (!t || !a || t->scale != a->scale) return false;
+    const GradeScale& scale = *t->scale;
+    std::string said = tr("'{}'", scale.words[a->rank]);
+    if (scale.bands && t->rank == 0) {
+      graded(band_grade(a->rank), said);
       return true;
     }
-    bool ok = a->second <= t->second;
+    bool ok = a->rank <= t->rank;
     set(ok ? VerdictKind::pass : VerdictKind::fail,
         ok ? tr("{} is at or above '{}' on the scale {}", said, target, scale_text(scale))
            : tr("{} is below '{}' on the scale {}", said, target, scale_text(scale)));
     return true;
+  }
+
+  // 达成 / 部分达成 / 未达成 by rank on the 10号 bands.
+  static Grade band_grade(std::size_t rank) {
+    return rank == 0 ? Grade::met : rank == 1 ? Grade::partly : Grade::not_met;
+  }
+
+  // A grade word with a comparator (≥良好, 良好及以上, 合格及以下): the actual's
+  // word is ranked on the target's scale. A word of another scale, an unknown
+  // short word or anything but a word is an error that says why; a sentence
+  // is for a person.
+  void judge_grade(const LevelConstraint& t) {
+    auto target = on_scale(t.word);
+    if (!target) {  // the grammar admits only scale words; kept safe all the same
+      set(VerdictKind::error, tr("'{}' is a word of no grade scale", t.word));
+      return;
+    }
+    const GradeScale& scale = *target->scale;
+    std::string wanted = to_symbol(t.op) + t.word;
+    std::optional<std::size_t> rank;
+    std::string said = tr("'{}'", a_.written);
+    const auto* level = std::get_if<ActualLevel>(&a_.form);
+    if (auto a = on_scale(actual_word()); a && a->scale == &scale) {
+      rank = a->rank;
+      said = tr("'{}'", scale.words[a->rank]);
+    } else if (const auto* g = std::get_if<ActualGrade>(&a_.form); g && scale.bands) {
+      rank = g->grade == Grade::met ? 0 : g->grade == Grade::partly ? 1 : 2;
+    } else if (auto w = level ? on_scale(level->word) : std::nullopt; w && w->scale == &scale) {
+      // 基本合格, 未达标 spelled otherwise: the word's rank, then its modifier.
+      if (t.op == Comparator::le || t.op == Comparator::lt) {
+        set(VerdictKind::manual,
+            tr("a person must judge whether '{}' meets '{}'", a_.written, wanted));
+        return;
+      }
+      rank = w->rank;
+      said = tr("'{}'", level->spelled);
+    } else if (a) {
+      set(VerdictKind::error,
+          tr("'{}' is a word of the scale {}, not of the target's scale {}: the two do not compare",
+             actual_word(), scale_text(*a->scale), scale_text(scale)));
+      return;
+    } else if (const auto* text = std::get_if<ActualText>(&a_.form);
+               text && detail::is_sentence(text->text)) {
+      set(VerdictKind::manual,
+          tr("a person must judge whether '{}' meets '{}'", a_.written, wanted));
+      return;
+    } else {
+      set(VerdictKind::error,
+          tr("the target is '{}' on the scale {}, but the actual is {}, which is not a word of "
+             "that scale",
+             wanted, scale_text(scale), describe_actual(a_.form)));
+      return;
+    }
+    // 达成及以上 is 达成: the band decides, 部分达成 is partial.
+    if (scale.bands && target->rank == 0 && t.op == Comparator::ge)
+      return graded(band_grade(*rank), said);
+    std::string on = scale_text(scale);
+    bool ok = false;
+    std::string why;
+    switch (t.op) {
+      case Comparator::ge:
+        ok = *rank <= target->rank;
+        why = ok ? tr("{} is at or above '{}' on the scale {}", said, t.word, on)
+                 : tr("{} is below '{}' on the scale {}", said, t.word, on);
+        break;
+      case Comparator::gt:
+        ok = *rank < target->rank;
+        why = ok ? tr("{} is above '{}' on the scale {}", said, t.word, on)
+                 : tr("{} is not above '{}' on the scale {}", said, t.word, on);
+        break;
+      case Comparator::le:
+        ok = *rank >= target->rank;
+        why = ok ? tr("{} is at or below '{}' on the scale {}", said, t.word, on)
+                 : tr("{} is above '{}' on the scale {}", said, t.word, on);
+        break;
+      case Comparator::lt:
+        ok = *rank > target->rank;
+        why = ok ? tr("{} is below '{}' on the scale {}", said, t.word, on)
+                 : tr("{} is not below '{}' on the scale {}", said, t.word, on);
+        break;
+      case Comparator::eq:
+        break;
+    }
+    if (ok && level && level->grade != Grade::met && !on_scale(level->spelled)) {
+      // 基本合格 against ≥合格: the word is reached, only in part.
+      return graded(level->grade, said);
+    }
+    set(ok ? VerdictKind::pass : VerdictKind::fail, why);
   }
 
   void graded(Grade g, const std::string& what) {

@@ -35,6 +35,7 @@ enum class Form {
   word_comparison,
   numeric,
   level,
+  grade,
   approximate,
   text
 };
@@ -120,6 +121,8 @@ template <>
 struct action<gt::numeric> : fresh<Form::numeric> {};
 template <>
 struct action<gt::level> : fresh<Form::level> {};
+template <>
+struct action<gt::grade_comparison> : fresh<Form::grade> {};
 
 template <>
 struct action<gt::text> : detail::take_text<Form::text> {};
@@ -182,6 +185,8 @@ template <>
 struct action<g::suffix_ge> : set_suffix<Comparator::ge> {};
 template <>
 struct action<g::suffix_le> : set_suffix<Comparator::le> {};
+template <>
+struct action<gt::grade_below> : set_suffix<Comparator::le> {};
 
 template <>
 struct action<g::open_exclusive> {
@@ -223,6 +228,8 @@ template <>
 struct action<g::level_word> : detail::record_at<&Parts::level, &Parts::level_byte> {};
 template <>
 struct action<g::yes_word> : action<g::level_word> {};
+template <>
+struct action<g::grade_word> : action<g::level_word> {};
 
 // ---- meaning ------------------------------------------------------------------
 
@@ -260,6 +267,8 @@ class Builder {
         return deadline();
       case Form::level:
         return LevelConstraint{p_.level};
+      case Form::grade:
+        return LevelConstraint{p_.level, comparator().value()};  // the grammar wants one
       case Form::approximate:
         throw Failure{0, Code::target_approximate,
                       tr("'{}' makes the figure approximate, and a target is a bound: write "
@@ -277,26 +286,26 @@ class Builder {
     return bare_reading_assumption(q, Comparator::eq, "");
   }
 
-  ConstraintForm comparison() {
-    Quantity q = quantity(p_.quantities.at(0));
-    Comparator op = Comparator::eq;
+  // The comparator written before and after the figure or word; nullopt when
+  // neither is.
+  std::optional<Comparator> comparator() const {
     if (p_.op && p_.suffix) {
       // 达到95%以上 says ≥ twice; any other pair is a contradiction or a typo.
       if (!(p_.op_is_reach && *p_.suffix == Comparator::ge))
         throw Failure{
             p_.suffix_byte, Code::comparator_repeated,
             tr("'{}' repeats the comparator '{}': write only one", p_.suffix_text, p_.op_text)};
-      op = Comparator::ge;
-    } else if (p_.op) {
-      op = *p_.op;
-    } else if (p_.suffix) {
-      op = *p_.suffix;
-    } else {
-      std::string note = bare_assumption(q);
-      assumptions_.push_back(note);
-      return QuantityConstraint{op, std::move(q), true, std::move(note)};
+      return Comparator::ge;
     }
-    return QuantityConstraint{op, std::move(q), false, {}};
+    return p_.op ? p_.op : p_.suffix;
+  }
+
+  ConstraintForm comparison() {
+    Quantity q = quantity(p_.quantities.at(0));
+    if (auto op = comparator()) return QuantityConstraint{*op, std::move(q), false, {}};
+    std::string note = bare_assumption(q);
+    assumptions_.push_back(note);
+    return QuantityConstraint{Comparator::eq, std::move(q), true, std::move(note)};
   }
 
   ConstraintForm compared_level() {

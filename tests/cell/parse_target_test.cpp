@@ -8,8 +8,10 @@
 #include <variant>
 #include <vector>
 
+#include "engine/cell/grade_scale.hpp"
 #include "engine/cell/parse.hpp"
 #include "engine/report/render.hpp"
+#include "grammar/lexicon.hpp"
 
 using indicheck::Code;
 using indicheck::Constraint;
@@ -337,7 +339,80 @@ TEST_CASE("level words, alone or after '='", "[parse][target]") {
   const auto* l = std::get_if<LevelConstraint>(&t.form);
   REQUIRE(l != nullptr);
   CHECK(l->word == c.word);
+  CHECK(l->op == indicheck::Comparator::eq);
   CHECK(t.assumptions.empty());
+}
+
+TEST_CASE("a grade word takes a comparator: before it, after it, or 达到 and 以上",
+          "[parse][target][grades]") {
+  struct GradeCase {
+    std::string written;
+    std::string word;
+    std::string op;  // to_string(Comparator)
+    std::string kind = "level";
+  };
+  auto c = GENERATE(values<GradeCase>({
+      {"良好及以上", "良好", ">="},
+      {"良好以上", "良好", ">="},
+      {"良好(含)以上", "良好", ">="},
+      {"良好（含）以上", "良好", ">="},
+      {"≥良好", "良好", ">="},
+      {"＞＝良好", "良好", ">="},
+      {"≥ 良好", "良好", ">="},
+      {"不低于良好", "良好", ">="},
+      {"达到良好", "良好", ">="},
+      {"达到良好以上", "良好", ">="},
+      {"合格及以上", "合格", ">="},
+      {"≥合格", "合格", ">="},
+      {"不合格以上", "不合格", ">="},
+      {"优秀以下", "优秀", "<="},
+      {"合格及以下", "合格", "<="},
+      {"≤合格", "合格", "<="},
+      {"不高于良好", "良好", "<="},
+      {">良好", "良好", ">"},
+      {"高于合格", "合格", ">"},
+      {"<良好", "良好", "<"},
+      {"低于良好", "良好", "<"},
+      {"良及以上", "良", ">="},
+      {"中以上", "中", ">="},
+      {"≥达标", "达标", ">="},
+      {"有效及以上", "有效", ">="},
+      {"部分达成及以上", "部分达成", ">="},
+      // `=` and the word alone keep their reading: the level or the phrase.
+      {"=合格", "合格", "="},
+      {"合格", "合格", "="},
+      {"良好", "", "", "text"},
+      // A longer word is no grade word with text after it.
+      {"不低于良好水平", "", "", "text"},
+      {"良好以内", "", "", "text"},
+  }));
+  INFO("target: " << c.written);
+  Constraint t = parsed(c.written);
+  CHECK(std::string(t.kind()) == c.kind);
+  CHECK(t.assumptions.empty());
+  if (c.kind != "level") return;
+  const auto* l = std::get_if<LevelConstraint>(&t.form);
+  REQUIRE(l != nullptr);
+  CHECK(l->word == c.word);
+  CHECK(to_string(l->op) == c.op);
+}
+
+TEST_CASE("the grammar's grade words are the words of the grade scales",
+          "[parse][target][grades]") {
+  std::size_t words = 0;
+  for (const auto& scale : indicheck::grade_scales())
+    for (std::string_view w : scale.words) {
+      ++words;
+      INFO("word: " << w);
+      Constraint t = parsed("≥" + std::string(w));
+      const auto* l = std::get_if<LevelConstraint>(&t.form);
+      REQUIRE(l != nullptr);
+      CHECK(l->word == w);
+      CHECK(l->op == indicheck::Comparator::ge);
+    }
+  // Each scale word is read as itself, so with as many alternatives the two
+  // lists hold the same words.
+  CHECK(words == indicheck::grammar::grade_word::subs_t::size);
 }
 
 TEST_CASE("phrases and sentences are text for a person to judge", "[parse][target]") {
@@ -413,6 +488,15 @@ TEST_CASE("broken targets are refused at the right character", "[parse][target][
       {"≥健全", "a level word such as '健全' takes no comparator other than '='", 1,
        Code::level_with_comparator},
       {"=健全以上", "a level word takes no '以上'", 4, Code::level_with_suffix},
+      // A grade word takes one comparator; 优良 is a level word, not a grade.
+      {"≥良好以上", "'以上' repeats the comparator '≥': write only one", 4,
+       Code::comparator_repeated},
+      {"不低于合格以下", "'以下' repeats the comparator '不低于': write only one", 6,
+       Code::comparator_repeated},
+      {"≥优良", "a level word such as '优良' takes no comparator other than '='", 1,
+       Code::level_with_comparator},
+      {"≥很好", kAfterComparator + "'很'", 2, Code::target_comparand_missing},
+      {"=良好", kAfterComparator + "'良'", 2, Code::target_comparand_missing},
       {"=.%", kAfterComparator + "'.'", 2, Code::target_comparand_missing},
       {"≤≤10%", kAfterComparator + "'≤'", 2, Code::target_comparand_missing},
       {"1,20个", "expected the end of the target; found ','", 2, Code::target_trailing_text},

@@ -290,6 +290,67 @@ TEST_CASE("grade words on their ordered scales", "[readings][grades]") {
   check(c);
 }
 
+TEST_CASE("a grade word with a comparator is ranked on its scale", "[readings][grades]") {
+  const std::string s4 = "优秀 > 良好 > 合格 > 不合格";
+  const std::string bands = "达成 > 部分达成 > 未达成";
+  const std::string not_on = ", which is not a word of that scale";
+  auto c = GENERATE_COPY(values<Case>({
+      // ≥, in symbols and in words; 以上 includes the word, as it includes a number.
+      {"≥良好", "优秀", pass, "'优秀' is at or above '良好' on the scale " + s4},
+      {"≥良好", "良好", pass, "'良好' is at or above '良好' on the scale " + s4},
+      {"≥良好", "合格", fail, "'合格' is below '良好' on the scale " + s4},
+      {"良好及以上", "优秀", pass, "'优秀' is at or above '良好' on the scale " + s4},
+      {"良好以上", "良好", pass, "'良好' is at or above '良好' on the scale " + s4},
+      {"良好（含）以上", "良好", pass, "'良好' is at or above '良好' on the scale " + s4},
+      {"合格及以上", "合格", pass, "'合格' is at or above '合格' on the scale " + s4},
+      {"合格及以上", "不合格", fail, "'不合格' is below '合格' on the scale " + s4},
+      {"不低于良好", "合格", fail, "'合格' is below '良好' on the scale " + s4},
+      {"达到良好以上", "优秀", pass, "'优秀' is at or above '良好' on the scale " + s4},
+      {"≥良", "优", pass, "'优' is at or above '良' on the scale 优 > 良 > 中 > 差"},
+      {"中及以上", "差", fail, "'差' is below '中' on the scale 优 > 良 > 中 > 差"},
+      {"≥达标", "未达标", fail, "'未达标' is below '达标' on the scale 达标 > 未达标"},
+      {"有效以上", "有效", pass, "'有效' is at or above '有效' on the scale 有效 > 无效"},
+      // > and <, and the mirror ≤ / 及以下: 以下 includes the word too.
+      {">良好", "良好", fail, "'良好' is not above '良好' on the scale " + s4},
+      {"超过良好", "优秀", pass, "'优秀' is above '良好' on the scale " + s4},
+      {"≤合格", "不合格", pass, "'不合格' is at or below '合格' on the scale " + s4},
+      {"合格及以下", "合格", pass, "'合格' is at or below '合格' on the scale " + s4},
+      {"合格以下", "良好", fail, "'良好' is above '合格' on the scale " + s4},
+      {"<良好", "合格", pass, "'合格' is below '良好' on the scale " + s4},
+      {"低于良好", "良好", fail, "'良好' is not below '良好' on the scale " + s4},
+      // The 10号 bands: 达成 and better is 达成 itself, where 部分达成 is partial.
+      {"≥部分达成", "达成", pass, "'达成' is at or above '部分达成' on the scale " + bands},
+      {"≥部分达成", "未达成", fail, "'未达成' is below '部分达成' on the scale " + bands},
+      {"≥部分达成", "达成预期指标", pass,
+       "'达成预期指标' is at or above '部分达成' on the scale " + bands},
+      {"达成及以上", "部分达成", partial, "'部分达成' meets the target only in part"},
+      // A level word with its own modifier: its word is ranked, then the modifier.
+      {"≥合格", "基本合格", partial, "'基本合格' meets the target only in part"},
+      {"≥良好", "基本合格", fail, "'基本合格' is below '良好' on the scale " + s4},
+      {"≤合格", "基本合格", manual, "a person must judge whether '基本合格' meets '≤合格'"},
+      // A word of another scale, an unknown word, anything but a word: an error.
+      {"≥良好", "优", error,
+       "'优' is a word of the scale 优 > 良 > 中 > 差, not of the target's scale " + s4 +
+           ": the two do not compare"},
+      {"良好及以上", "有效", error,
+       "'有效' is a word of the scale 有效 > 无效, not of the target's scale " + s4 +
+           ": the two do not compare"},
+      {"≥良好", "很好", error,
+       "the target is '≥良好' on the scale " + s4 + ", but the actual is the text '很好'" + not_on},
+      {"≥良好", "95%", error,
+       "the target is '≥良好' on the scale " + s4 + ", but the actual is a figure" + not_on},
+      {"≥良好", "健全", error,
+       "the target is '≥良好' on the scale " + s4 + ", but the actual is the level word '健全'" +
+           not_on},
+      {"≥良好", "达成预期指标", error,
+       "the target is '≥良好' on the scale " + s4 + ", but the actual is a grade" + not_on},
+      // A sentence is for a person.
+      {"≥良好", "验收结论为良好等级", manual,
+       "a person must judge whether '验收结论为良好等级' meets '≥良好'"},
+  }));
+  check(c);
+}
+
 // ---- 4. units -------------------------------------------------------------------
 
 TEST_CASE("Traditional spellings, 个百分点, power and more count nouns", "[readings][units]") {
