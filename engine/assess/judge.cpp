@@ -92,6 +92,13 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
   for (const char* key : kHeadingKeys)
     if (auto m = targets.metadata.find(key); m != targets.metadata.end() && !m->second.empty())
       r.heading.emplace_back(key, m->second);
+  // A 部门整体 table's 年度主要任务 (# 主要任务 名称: 主要内容 | 预算数 | 执行数), in
+  // the file's order.
+  std::vector<std::pair<unsigned, std::string>> tasks;
+  for (const auto& [key, line] : targets.metadata_line)
+    if (key.starts_with("主要任务 ")) tasks.emplace_back(line, key);
+  std::sort(tasks.begin(), tasks.end());
+  for (const auto& [line, key] : tasks) r.heading.emplace_back(key, targets.metadata.at(key));
   r.year = targets.year;
   if (auto t = targets.metadata.find("标题"); t != targets.metadata.end()) r.title = t->second;
   if (auto u = actuals.metadata.find("资金单位"); u != actuals.metadata.end())
@@ -100,6 +107,7 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
        {std::pair{"1-6月执行数", &r.half_executed}, {"全年预计执行数", &r.forecast}})
     if (auto m = actuals.metadata.find(key); m != actuals.metadata.end())
       *into = Number::parse_decimal(m->second);
+  r.published_members = actuals.members;
   r.period = period;
   r.targets_file = targets.file;
   r.actuals_file = actuals.file;
@@ -292,8 +300,15 @@ FundsBlock funds_block(const Report& r) {
     // No figures (the 自评表's blank form) or a 监控表's progress alone.
     b.unit = r.funds_unit.empty() ? "万元" : r.funds_unit;
   }
-  if (funds && funds->unit.symbol == b.unit)
-    for (const auto& m : r.funds_members) b.members.emplace_back(m.name, m.value);
+  if (sc && sc->budget && !r.published_members.empty())
+    for (const FundsMember& m : r.published_members)
+      b.members.push_back({m.name, std::nullopt, m.budget, m.executed});
+  else if (funds && funds->unit.symbol == b.unit) {
+    // The rules' one 全年 figure: under 全年预算数 too when the total's two are one.
+    const bool same = b.initial && b.budget && *b.initial == *b.budget;
+    for (const auto& m : r.funds_members)
+      b.members.push_back({m.name, m.value, same ? std::optional(m.value) : std::nullopt, {}});
+  }
   if (b.budget && b.executed && b.budget->sign() > 0)
     b.rate = *b.executed * Number::integer(100) / *b.budget;
   b.score = sc && sc->execution ? &*sc->execution : nullptr;

@@ -1,5 +1,7 @@
 #include "engine/assess/recheck.hpp"
 
+#include <algorithm>
+
 #include "engine/base/message.hpp"
 
 namespace indicheck {
@@ -118,6 +120,24 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
           res.indicator->name == "预算执行率")
         computed = res.score;
     compare("预算执行率", *block, computed, why);
+  }
+  // The funds block's 执行率 as the table prints it: 97.3% for 97.28…% is no
+  // difference, 96.3% is.
+  if (const Cell* rate = published(actuals, "执行率")) {
+    ++recheck.compared;
+    const FundsBlock block = funds_block(report);
+    unsigned places = std::max(2u, places_printed(*rate));
+    PublishedScore p{"执行率", number_of(*rate).to_fixed(places) + "%", "", "", rate->where};
+    if (block.rate) {
+      p.computed = block.rate->to_fixed(places) + "%";
+      p.explanation = tr("全年执行数 {} / 全年预算数 {} = {}%", block.executed->display(),
+                         block.budget->display(), block.rate->display());
+    } else {
+      p.explanation =
+          tr("no 执行率: the funds figures (全年预算数 above 0, 全年执行数) are not given");
+    }
+    if (!block.rate || !same_as_printed(*block.rate, *rate))
+      recheck.differences.push_back(std::move(p));
   }
   if (const Cell* total = published(actuals, "总分")) {
     PublishedScore p{"总分", number_of(*total).to_fixed(2), "", "", total->where};

@@ -142,6 +142,8 @@ struct Report {
   // members of the first figure of the rule files' first 预算 block, evaluated
   // for the year in the funds unit; those that cannot be evaluated are left out.
   std::vector<rules::Funds::Amount> funds_members;
+  // The 其中 lines a published self-evaluation gives (# 其中 …), with their 执行数.
+  std::vector<FundsMember> published_members;
   // A 监控表's funds progress as the actuals give it (# 1-6月执行数,
   // # 全年预计执行数; indicheck import writes them), in funds_unit.
   std::optional<Number> half_executed, forecast;
@@ -173,8 +175,14 @@ struct FundsBlock {
   std::optional<Number> rate;    // executed × 100 / budget (a percentage), budget > 0
   const Score* score = nullptr;  // points into the Report
   std::vector<std::pair<std::string, std::string>> from_rules;  // (年初预算数, the rules' name)…
-  // The total's 其中 lines (name, 全年 figure), when they are in `unit`.
-  std::vector<std::pair<std::string, Number>> members;
+  // The total's 其中 lines, when they are in `unit`: the published table's
+  // (with 全年预算数 and its 全年执行数 when given), else the rule files' (one
+  // 全年 figure: `initial` set, as the rules' total shows it under 年初预算数).
+  struct Member {
+    std::string name;
+    std::optional<Number> initial, budget, executed;
+  };
+  std::vector<Member> members;
   // Whether the rules or the scoring gave any funds figure (the text and JSON
   // reports show the block only then; the xlsx always has it).
   bool has_figures() const { return initial || budget || executed; }

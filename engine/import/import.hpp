@@ -121,11 +121,18 @@ struct Import {
   // A self-evaluation's published figures, exact decimals as printed ("" when
   // absent): the funds block's total line (全年预算数, 全年执行数, its 分值 and
   // 得分 for 预算执行率) and the indicator table's 总分 row.
-  // A 监控表's total line gives 1-6月执行数 and 全年预计执行数 instead.
+  // A 监控表's total line gives 1-6月执行数 and 全年预计执行数 instead. `rate`
+  // is the 执行率 as printed (97.3%), "" when the block has none.
   struct Funds {
     std::string budget, executed, weight, score;
     std::string half_executed, forecast;
+    std::string rate;
     unsigned line = 0;
+    // The total's 其中 lines: name, 全年预算数 and 全年执行数 ("" when not given).
+    struct Member {
+      std::string name, budget, executed;
+    };
+    std::vector<Member> members;
   };
   std::optional<Funds> funds;
   std::string total_score;

@@ -351,7 +351,8 @@ struct Interpreter {
   bool funds_block = false;
   std::optional<std::size_t> funds_year, funds_executed, funds_weight, funds_score;
   std::optional<std::size_t> funds_half_executed, funds_forecast;  // a 监控表's
-  std::size_t funds_values_from = 1;  // the first column with a header: names stand before it
+  std::optional<std::size_t> funds_rate;  // 执行率 as printed, compared by check
+  std::size_t funds_values_from = 1;      // the first column with a header: names stand before it
   // A 其中 (of which) line: it and the lines after it in the block are the members
   // of the figure above it.
   std::optional<std::size_t> of_which_parent;  // index into out.budget
@@ -728,6 +729,16 @@ struct Interpreter {
       figures += (figures.empty() ? "" : "，") + std::string("执行数 ") + at(task_executed_col);
     if (!figures.empty()) line += "（" + figures + "）";
     add_text("年度主要任务", line);
+    // And into the targets file's head, for the 部门整体 form's 年度主要任务 block:
+    // "# 主要任务 食品安全抽检: 完成抽检2000批次 | 150 | 142" (docs/files.md). A
+    // name that cannot stand in a key (a colon) or stands twice stays in the text.
+    const std::string key = "主要任务 " + name;
+    bool fresh = !name.empty() && name.find(':') == std::string::npos;
+    for (const MetadataItem& m : out.metadata) fresh = fresh && m.key != key;
+    if (fresh)
+      out.metadata.push_back({key,
+                              content + " | " + at(task_budget_col) + " | " + at(task_executed_col),
+                              row->line, row->sheet});
     record(RowUse::text);
     return true;
   }
@@ -843,7 +854,7 @@ struct Interpreter {
   // 全年预计执行数), whose only budget figure is the 年初预算数.
   void funds_header(const std::vector<std::string>& cells) {
     funds_year.reset(), funds_executed.reset(), funds_weight.reset(), funds_score.reset();
-    funds_half_executed.reset(), funds_forecast.reset();
+    funds_half_executed.reset(), funds_forecast.reset(), funds_rate.reset();
     std::optional<std::size_t> initial;
     std::map<std::size_t, std::string> notes;  // by column, said in the header's order
     funds_values_from = cells.size();
@@ -866,10 +877,7 @@ struct Interpreter {
       else if (s == "年初预算数" || s == "年初预算")
         initial = i;
       else if (s == "执行率" || s == "预算执行率")
-        notes[i] =
-            tr("the column {} is not imported: indicheck computes 预算执行率 as 全年执行数 / "
-               "全年预算数",
-               s);
+        funds_rate = i;
       else if (i == 0 && !unit_in_label(cells[i]).empty() && out.budget_unit.empty()) {
         out.budget_unit = unit_in_label(cells[i]);
         notes[i] = tr("the unit {} in the label '{}' applies to every figure of the funds block",
@@ -958,6 +966,19 @@ struct Interpreter {
              tr("'{}' in the {} column is not a figure: left out", c.value, c.name));
         c.value.clear();
       }
+    // 执行率 as printed (97.3%): a percentage, kept as written for check to
+    // compare at its places.
+    std::string printed_rate = value(funds_rate);
+    if (!printed_rate.empty()) {
+      std::string figure = printed_rate;
+      for (std::string_view percent : {"%", "％"})
+        if (figure.ends_with(percent)) figure.resize(figure.size() - percent.size());
+      if (figure == printed_rate || !Number::parse_decimal(figure)) {
+        warn(Code::import_figure_not_number,
+             tr("'{}' in the {} column is not a figure: left out", printed_rate, "执行率"));
+        printed_rate.clear();
+      }
+    }
     std::optional<std::size_t> name_col;
     for (std::size_t i = 0; i < first_col && i < cells.size(); ++i)
       if (!squeeze(cells[i]).empty()) name_col = i;
@@ -989,13 +1010,22 @@ struct Interpreter {
     add_figure(std::move(f), of_which);
     if (!out.funds && (!executed.empty() || !half.empty())) {
       out.funds = Import::Funds{year, executed,         columns[2].value, columns[3].value,
-                                half, columns[5].value, row->line};
+                                half, columns[5].value, printed_rate,     row->line,
+                                {}};
     } else {
+      // A 其中 line of the funds total: its 全年执行数 goes with it into the
+      // actuals (# 其中 …), for the form's 其中 rows.
+      const bool member = out.funds && of_which_parent &&
+                          out.budget[*of_which_parent].line == out.funds->line &&
+                          !out.funds->executed.empty() && name.find(':') == std::string::npos;
+      if (member) out.funds->members.push_back({name, year, executed});
       std::string dropped;
       for (std::size_t k = 1; k < columns.size(); ++k)
-        if (!columns[k].value.empty())
+        if (!columns[k].value.empty() && !(member && k == 1))
           dropped +=
               (dropped.empty() ? "" : ", ") + std::string(columns[k].name) + " " + columns[k].value;
+      if (!printed_rate.empty())
+        dropped += (dropped.empty() ? "执行率 " : ", 执行率 ") + printed_rate;
       const bool rate = half.empty() && columns[5].value.empty();
       if (!dropped.empty() && out.funds)
         assume(rate ? tr("the {} of '{}': not imported; only the total line (line {}) gives "

@@ -128,13 +128,17 @@ std::string notes(const std::vector<Note>& list) {
 // value of several lines (目标1, 目标2) on one.
 std::string metadata_lines(const Import& im) {
   std::string out;
+  auto line = [&](const MetadataItem& m) {
+    std::string value = m.value;
+    std::replace(value.begin(), value.end(), '\n', ' ');
+    out += "# " + m.key + ": " + cell(value) + "\n";
+  };
   for (const char* key : kHeadingKeys)
     for (const MetadataItem& m : im.metadata)
-      if (m.key == key) {
-        std::string value = m.value;
-        std::replace(value.begin(), value.end(), '\n', ' ');
-        out += "# " + m.key + ": " + cell(value) + "\n";
-      }
+      if (m.key == key) line(m);
+  // A 部门整体 table's 年度主要任务, one line a task, in the table's order.
+  for (const MetadataItem& m : im.metadata)
+    if (m.key.starts_with("主要任务 ")) line(m);
   return out;
 }
 
@@ -212,6 +216,10 @@ std::string write_actuals(const Import& im) {
     out += "# 全年预算数: " + im.funds->budget + "\n# 全年执行数: " + im.funds->executed + "\n";
     if (!im.funds->weight.empty()) out += "# 执行率分值: " + im.funds->weight + "\n";
     if (!im.funds->score.empty()) out += "# 执行率得分: " + im.funds->score + "\n";
+    if (!im.funds->rate.empty()) out += "# 执行率: " + im.funds->rate + "\n";
+    for (const auto& m : im.funds->members)
+      out += "# 其中 " + m.name + ": " + m.budget + (m.executed.empty() ? "" : " " + m.executed) +
+             "\n";
   }
   if (im.funds && !im.funds->half_executed.empty())
     out += "# 1-6月执行数: " + im.funds->half_executed + "\n";

@@ -14,10 +14,13 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <string_view>
 
+#include "engine/base/blank.hpp"
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/limits.hpp"
 #include "engine/base/message.hpp"
@@ -290,15 +293,18 @@ lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row)
     for (lxw_col_t c = 6; c < kColumns; ++c) s.text(row, c, "", f.text);
   }
   ++row;
-  // 其中 lines: the total's members, their figure under 年初预算数 (and 全年预算数
-  // when the total's two are one figure); their 执行数 are not known.
-  const bool same = !b.from_rules.empty() && b.initial && b.budget && *b.initial == *b.budget;
+  // 其中 lines: the total's members with the figures the data has (funds_block
+  // says which); 分值, 执行率 and 得分 are the total's alone, "-" as the form has it.
   for (std::size_t i = 0; i < b.members.size(); ++i) {
-    const auto& [name, value] = b.members[i];
-    s.text(row, 1, (i == 0 ? "其中：" : "") + name, f.text);
-    s.figure(row, 2, value.to_fixed(2), f.number);
-    s.figure(row, 3, year && same ? value.to_fixed(2) : "", f.number);
-    for (lxw_col_t c = 4; c < kColumns; ++c) s.text(row, c, year ? "-" : "", f.center);
+    const FundsBlock::Member& m = b.members[i];
+    s.text(row, 1, (i == 0 ? "其中：" : "") + m.name, f.text);
+    s.figure(row, 2, printed(m.initial), f.number);
+    s.figure(row, 3, year ? printed(m.budget) : "", f.number);
+    if (year && m.executed)
+      s.figure(row, 4, printed(m.executed), f.number);
+    else
+      s.text(row, 4, year ? "-" : "", f.center);
+    for (lxw_col_t c = 5; c < kColumns; ++c) s.text(row, c, year ? "-" : "", f.center);
     ++row;
   }
   s.merge(first, 0, row - 1, 0, "项目资金（" + b.unit + "）", f.head);
@@ -327,6 +333,46 @@ lxw_row_t goal_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) 
   s.merge(row + 1, 1, row + 1, 3, goal, f.text);
   s.merge(row + 1, 4, row + 1, kColumns - 1, done, f.text);
   return row + 2;
+}
+
+// 年度主要任务 (the 部门整体 自评表): 任务名称 | 主要内容 | 预算数 | 执行数, one row
+// a task, as the targets file's head gives them (# 主要任务 名称: 主要内容 |
+// 预算数 | 执行数); figures as number cells. Returns the next free row.
+lxw_row_t task_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
+  constexpr std::string_view kTask = "主要任务 ";
+  std::vector<std::array<std::string, 4>> tasks;
+  for (const auto& [key, value] : r.heading) {
+    if (!key.starts_with(kTask)) continue;
+    std::array<std::string, 4> t{key.substr(kTask.size()), value, "", ""};
+    // From the right: 执行数, then 预算数; the rest is the content.
+    for (std::size_t k = 3; k >= 2; --k) {
+      const std::size_t bar = t[1].rfind('|');
+      if (bar == std::string::npos) break;
+      t[k] = std::string(trim(std::string_view(t[1]).substr(bar + 1)));
+      t[1] = std::string(trim(std::string_view(t[1]).substr(0, bar)));
+    }
+    tasks.push_back(std::move(t));
+  }
+  if (tasks.empty()) return row;
+  s.merge(row, 0, row + tasks.size(), 0, "年度主要任务", f.head);
+  s.text(row, 1, "任务名称", f.head);
+  s.merge(row, 2, row, 5, "主要内容", f.head);
+  s.text(row, 6, "预算数", f.head);
+  s.text(row, 7, "执行数", f.head);
+  ++row;
+  for (const auto& t : tasks) {
+    s.text(row, 1, t[0], f.text);
+    s.merge(row, 2, row, 5, t[1], f.text);
+    for (lxw_col_t c : {6, 7}) {
+      const std::string& v = t[c - 4];
+      if (auto n = Number::parse_decimal(v))
+        s.figure(row, c, n->to_fixed(2), f.number);
+      else
+        s.text(row, c, v.empty() ? "-" : v, f.center);
+    }
+    ++row;
+  }
+  return row;
 }
 
 }  // namespace
@@ -363,6 +409,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   row = head_rows(s, r, f, row);
   row = funds_rows(s, r, f, row);
   row = goal_rows(s, r, f, row);
+  if (year && title.find("项目") == std::string::npos) row = task_rows(s, r, f, row);
   ++row;
 
   const lxw_row_t head_row = row;

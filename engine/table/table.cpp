@@ -49,6 +49,12 @@ std::string Indicator::path_text() const {
 
 namespace {
 
+// "# 其中 当年财政拨款: 180 171": a 其中 line of the funds block.
+constexpr const char* kMemberKey = "其中 ";
+// "# 主要任务 食品安全抽检: 完成抽检2000批次 | 150 | 142": a 部门整体 table's task,
+// part of its head (judge() puts it in the report's heading).
+constexpr const char* kTaskKey = "主要任务 ";
+
 constexpr const char* kNotANumber =
     N_("'# {}: {}' is not a number (digits with an optional decimal point)");
 
@@ -194,12 +200,14 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
   // The first line indicheck import writes names the published table:
   // "# indicheck targets: 2022年度项目支出绩效自评表" (the xlsx form's title).
   if (key == "indicheck targets") key = "标题";
-  static const char* const kKeys[] = {"单位",          "年度",       "期间",       "标题",
-                                      "总分",          "全年预算数", "全年执行数", "资金单位",
-                                      "执行率分值",    "执行率得分", "自评等级",   "1-6月执行数",
-                                      "全年预计执行数"};
+  static const char* const kKeys[] = {"单位",           "年度",       "期间",       "标题",
+                                      "总分",           "全年预算数", "全年执行数", "资金单位",
+                                      "执行率分值",     "执行率得分", "自评等级",   "1-6月执行数",
+                                      "全年预计执行数", "执行率"};
   if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys) &&
-      std::find(std::begin(kHeadingKeys), std::end(kHeadingKeys), key) == std::end(kHeadingKeys))
+      std::find(std::begin(kHeadingKeys), std::end(kHeadingKeys), key) == std::end(kHeadingKeys) &&
+      !(key.starts_with(kMemberKey) && key.size() > std::string_view(kMemberKey).size()) &&
+      !(key.starts_with(kTaskKey) && key.size() > std::string_view(kTaskKey).size()))
     return;
   if (auto seen = where.find(key); seen != where.end()) {
     lines.error(line.number, 1, Code::table_metadata_repeated,
@@ -418,6 +426,54 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
                         tr(kNotANumber, key, it->second));
     }
   }
+  // The funds block's 其中 lines, in the order written: 全年预算数, then
+  // 全年执行数 when the table gives it ("-" when it gives none).
+  std::vector<std::pair<unsigned, std::string>> member_keys;
+  for (const auto& [key, line] : t.metadata_line)
+    if (key.starts_with(kMemberKey)) member_keys.emplace_back(line, key);
+  std::sort(member_keys.begin(), member_keys.end());
+  for (const auto& [line, key] : member_keys) {
+    const std::string& value = t.metadata.at(key);
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < value.size();) {
+      std::size_t end = value.find(' ', i);
+      if (end == std::string::npos) end = value.size();
+      if (end > i) words.push_back(value.substr(i, end - i));
+      i = end + 1;
+    }
+    FundsMember m;
+    m.name = std::string(trim(std::string_view(key).substr(std::string_view(kMemberKey).size())));
+    m.line = line;
+    auto budget = words.empty() ? std::nullopt : Number::parse_decimal(words[0]);
+    std::optional<Number> executed;
+    if (words.size() == 2 && words[1] != "-") executed = Number::parse_decimal(words[1]);
+    if (!budget || words.size() > 2 || (words.size() == 2 && words[1] != "-" && !executed)) {
+      lines.value_error(
+          line, value, Code::actuals_published_invalid,
+          tr("'# {}: {}' is not a 全年预算数 and a 全年执行数 (such as 180 171)", key, value));
+      continue;
+    }
+    m.budget = *budget;
+    m.executed = executed;
+    t.members.push_back(std::move(m));
+  }
+  // The funds block's 执行率 as printed, a percentage: 97.3% (kept as 97.3, so
+  // that its places are the decimals printed).
+  if (auto it = t.metadata.find("执行率"); it != t.metadata.end()) {
+    std::string figure = it->second;
+    for (std::string_view percent : {"%", "％"})
+      if (figure.ends_with(percent)) figure.resize(figure.size() - percent.size());
+    unsigned line = t.metadata_line.at("执行率");
+    if (figure != it->second && Number::parse_decimal(figure)) {
+      Cell& cell = t.published["执行率"];
+      cell.text = figure;
+      cell.where.file = file;
+      cell.where.line = line;
+    } else {
+      lines.value_error(line, it->second, Code::actuals_published_invalid,
+                        tr("'# 执行率: {}' is not a percentage such as 97.3%", it->second));
+    }
+  }
   // A 监控表's funds progress (shown on the xlsx 监控表, not re-checked): exact
   // decimals too; one that is not is an error, never dropped.
   for (const char* key : {"1-6月执行数", "全年预计执行数"})
@@ -503,6 +559,7 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
     if (!all->period) all->period = one->period, all->metadata_line = one->metadata_line;
     all->file += ", " + file;
     for (auto& row : one->rows) all->rows.push_back(std::move(row));
+    if (all->members.empty()) all->members = std::move(one->members);
     for (auto& [key, cell] : one->published) {
       auto [it, fresh] = all->published.emplace(key, cell);
       if (!fresh)

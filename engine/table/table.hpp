@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/number.hpp"
 #include "engine/base/period.hpp"
 
 namespace indicheck {
@@ -68,6 +69,15 @@ struct ActualRow {
   Cell weight, score;
 };
 
+// A 其中 line of a published funds block (本年财政拨款, 上年结转资金, 其他资金):
+// its 全年预算数 and, when the table gives it, its 全年执行数, in the block's unit.
+struct FundsMember {
+  std::string name;
+  Number budget;
+  std::optional<Number> executed;
+  unsigned line = 0;
+};
+
 struct ActualTable {
   std::string file;
   std::map<std::string, std::string> metadata;
@@ -78,6 +88,8 @@ struct ActualTable {
   // "# 全年预算数: …", "# 全年执行数: …", "# 执行率分值: …", "# 执行率得分: …",
   // each an exact decimal (checked); by key, the value with where it stands.
   std::map<std::string, Cell> published;
+  // "# 其中 当年财政拨款: 180 171": the funds block's 其中 lines, in order.
+  std::vector<FundsMember> members;
 };
 
 // nullopt when the file cannot be read as a table at all (no header, a

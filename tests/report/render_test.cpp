@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "engine/assess/recheck.hpp"
 #include "engine/assess/score.hpp"
 #include "engine/base/message.hpp"
 #include "engine/base/output_file.hpp"
@@ -392,6 +393,67 @@ TEST_CASE("the 项目支出 自评表 has the source's title, head, funds in its
   CHECK(notes[notes.size() - 2] ==
         Row{"资金单位", "",
             "项目资金的金额以元计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和"});
+}
+
+TEST_CASE("a published 自评表's 其中 lines carry their 全年预算数 and 执行数 on the form",
+          "[render][xlsx]") {
+  auto c = std::make_unique<Case>();
+  std::vector<Diagnostic> d;
+  c->targets = *read_targets("t.tsv", kTargets, d);
+  c->actuals = *read_actuals("a.tsv",
+                             "# 全年预算数: 200\n# 全年执行数: 190\n# 执行率分值: 10\n"
+                             "# 执行率: 95%\n# 其中 本年财政拨款: 180 171\n"
+                             "# 其中 上年结转资金: 0 0\n# 其中 其他资金: 20\n" +
+                                 std::string(kYear),
+                             d);
+  REQUIRE(d.empty());
+  c->report = judge(c->targets, c->actuals, Period::year);
+  assess_published(c->report, c->actuals);
+  const auto sheets = xlsx_rows(c->report);
+  const auto& rows = sheets[0];
+  REQUIRE(rows.size() >= 9);
+  CHECK(rows[3] == Row{"项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
+                       "执行率", "得分"});
+  CHECK(rows[4] == Row{"", "年度资金总额", "", "200.00", "190.00", "10.00", "95%", "9.50"});
+  // The published lines: no 年初预算数 (the import keeps the 全年 figure), the
+  // 执行数 where the table gives one, "-" where it does not.
+  CHECK(rows[5] == Row{"", "其中：本年财政拨款", "", "180.00", "171.00", "-", "-", "-"});
+  CHECK(rows[6] == Row{"", "上年结转资金", "", "0.00", "0.00", "-", "-", "-"});
+  CHECK(rows[7] == Row{"", "其他资金", "", "20.00", "-", "-", "-", "-"});
+  CHECK(rows[8][0].starts_with("预算执行率得分 9.50："));
+}
+
+TEST_CASE("the 部门整体 自评表 has its 年度主要任务 block before the indicators",
+          "[render][xlsx]") {
+  auto c = std::make_unique<Case>();
+  std::vector<Diagnostic> d;
+  c->targets = *read_targets("t.tsv",
+                             "# 主要任务 食品安全抽检: 完成抽检2000批次 | 150 | 142\n"
+                             "# 主要任务 特种设备检验: 完成检验800台 | 60 | \n" +
+                                 std::string(kTargets),
+                             d);
+  c->actuals = *read_actuals("a.tsv", kYear, d);
+  REQUIRE(d.empty());
+  c->report = judge(c->targets, c->actuals, Period::year);
+  assess(c->report, {});
+  // The tasks are part of the table's head, in the file's order.
+  const auto& heading = c->report.heading;
+  REQUIRE(heading.size() == 2);
+  CHECK(heading[0].first == "主要任务 食品安全抽检");
+  CHECK(heading[1].second == "完成检验800台 | 60 |");
+  const auto sheets = xlsx_rows(c->report);
+  const auto& rows = sheets[0];
+  REQUIRE(rows.size() >= 11);
+  CHECK(rows[0][0] == "部门整体支出绩效自评表");
+  CHECK(rows[6] == Row{"年度主要任务", "任务名称", "主要内容", "", "", "", "预算数", "执行数"});
+  CHECK(rows[7] == Row{"", "食品安全抽检", "完成抽检2000批次", "", "", "", "150.00", "142.00"});
+  CHECK(rows[8] == Row{"", "特种设备检验", "完成检验800台", "", "", "", "60.00", "-"});
+  CHECK(rows[10][0] == "一级指标");
+  // A project's form has no such block.
+  c->report.heading.emplace_back("项目名称", "食品安全");
+  const auto project = xlsx_rows(c->report);
+  CHECK(project[0][0][0] == "项目支出绩效自评表");
+  for (const Row& row : project[0]) CHECK(row[0] != "年度主要任务");
 }
 
 TEST_CASE("a 监控表's funds progress is read exactly, or refused where it stands", "[render]") {
