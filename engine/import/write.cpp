@@ -149,8 +149,13 @@ std::string write_targets(const Import& im) {
   for (const ImportedIndicator& i : im.indicators) key_work = key_work || !i.key_work.empty();
   std::string out = "# indicheck targets";
   if (!im.title.empty()) out += ": " + im.title;
-  out += "\n# Imported by indicheck import from " + base_name(im.source) + " (" + im.format + ", " +
-         im.encoding + "); docs/import.md lists what it repairs and assumes.\n";
+  // The comment lines below are for a person opening the file, so they are
+  // in the language of the run; the "# key: value" lines are read back.
+  out += "\n# " +
+         tr("Imported by indicheck import from {} ({}, {}); docs/import.md lists what it repairs "
+            "and assumes.",
+            base_name(im.source), im.format, im.encoding) +
+         "\n";
   if (!im.unit_name.empty()) out += "# 单位: " + im.unit_name + "\n";
   if (!im.year.empty()) out += "# 年度: " + im.year + "\n";
   out += metadata_lines(im);
@@ -178,8 +183,8 @@ std::string write_budget(const Import& im, std::vector<Diagnostic>& diagnostics)
   std::map<std::string, unsigned> seen;
   collect_names(im.budget, seen, im.source, diagnostics);
   std::string who = im.unit_name.empty() ? im.title : im.unit_name;
-  std::string out = "# " + who + (im.year.empty() ? "" : " " + im.year) +
-                    " 预算数据 — imported by indicheck from " + base_name(im.source) + "\n";
+  std::string out = "# " + who + (im.year.empty() ? "" : " " + im.year) + " 预算数据 — " +
+                    tr("imported by indicheck from {}", base_name(im.source)) + "\n";
   out += "预算 " + im.budget_unit + " {\n";
   write_figures(im.budget, 1, out);
   out += "}\n";
@@ -206,8 +211,9 @@ std::string write_actuals(const Import& im) {
   std::map<std::pair<std::size_t, std::string>, std::size_t> ending_in;
   for (const auto& p : paths)
     for (std::size_t n = 1; n <= p.size(); ++n) ++ending_in[{n, suffix(p, n)}];
-  std::string out = "# indicheck actuals: the self-evaluation columns of " + base_name(im.source) +
-                    "\n# 期间: " + (im.mid_year ? "半年" : "全年") + "\n";
+  std::string out =
+      "# " + tr("indicheck actuals: the self-evaluation columns of {}", base_name(im.source)) +
+      "\n# 期间: " + (im.mid_year ? "半年" : "全年") + "\n";
   if (!im.unit_name.empty()) out += "# 单位: " + im.unit_name + "\n";
   if (!im.year.empty()) out += "# 年度: " + im.year + "\n";
   // The published figures a re-check compares with (docs/files.md); a

@@ -37,6 +37,40 @@ TEST_CASE("CLI11's common parse errors in Chinese", "[cli]") {
   CHECK(parse_error_text(CLI::ConversionError("odd words")) == "odd words");
 }
 
+namespace {
+
+// One subcommand's help in the language of the scope, made as main makes it.
+std::string help_of(bool required) {
+  CLI::App app{"top", "indicheck"};
+  indicheck::cli::speak_cli_language(app);
+  CLI::App* sub = app.add_subcommand("batch", "sub");
+  indicheck::cli::give_help_flag_its_group(*sub);
+  std::string file;
+  unsigned jobs = 1;
+  CLI::Option* o = sub->add_option("FILE", file, "the table");
+  if (required) o->required();
+  sub->add_option("-j,--jobs", jobs, "threads")->check(CLI::Range(1, 256));
+  return sub->help();
+}
+
+}  // namespace
+
+TEST_CASE("help pads its option column by terminal cells, in both languages", "[cli]") {
+  {
+    LanguageScope en(Language::en);
+    const std::string help = help_of(true);
+    CHECK(help.find("  FILE TEXT REQUIRED          the table\n") != std::string::npos);
+    CHECK(help.find("  -j,--jobs UINT:INT in [1 - 256]\n                              threads\n") !=
+          std::string::npos);
+  }
+  LanguageScope zh(Language::zh);
+  // "  FILE 文本 必需" is 16 cells (20 bytes): 14 spaces reach column 30.
+  const std::string help = help_of(true);
+  CHECK(help.find("  FILE 文本 必需              the table\n") != std::string::npos);
+  CHECK(help.find("  -j,--jobs 非负整数:整数，范围 [1 - 256]\n") != std::string::npos);
+  CHECK(help_of(false).find("  FILE 文本                   the table\n") != std::string::npos);
+}
+
 TEST_CASE("the last-resort line in Chinese", "[cli]") {
   LanguageScope zh(Language::zh);
   std::FILE* err = std::tmpfile();

@@ -6,18 +6,85 @@
 // the same words in English. An error not recognised keeps CLI11's text.
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "engine/base/message.hpp"
+#include "engine/base/utf8.hpp"
 
 namespace indicheck::cli {
+
+// CLI11's help layout with two differences. The option column is padded by
+// terminal cells, not bytes, so a line with 必需 or 文本 lines up with the
+// rest. And a type name is said in the language of the run: the formatter's
+// labels give its words (TEXT, INT …), and a range CLI11 appends after a colon
+// ("INT in [1900 - 2999]") is said as a whole. Environment variables, needs
+// and excludes are left out: no option of indicheck has them.
+class Formatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    const std::string left = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    const std::string description = make_option_desc(opt);
+    const auto cells = static_cast<unsigned>(get_column_width());
+    const std::string indent(cells, ' ');
+    std::string out = pad_right(left, cells);
+    if (!description.empty()) {
+      if (display_width(left) >= cells) out += "\n" + indent;
+      for (const char c : description) {
+        out += c;
+        if (c == '\n') out += indent;
+      }
+    }
+    return out + "\n";
+  }
+
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
+    if (opt->get_type_size() == 0) return "";
+    std::string out;
+    if (!opt->get_type_name().empty()) out += " " + type_said(opt->get_type_name());
+    if (!opt->get_default_str().empty()) out += "=" + opt->get_default_str();
+    if (opt->get_expected_max() == CLI::detail::expected_max_vector_size)
+      out += " ...";
+    else if (opt->get_expected_min() > 1)
+      out += " x " + std::to_string(opt->get_expected());
+    if (opt->get_required()) out += " " + get_label("REQUIRED");
+    return out;
+  }
+
+ private:
+  // "INT:INT in [1900 - 2999]" → its parts, each said: a type word by its
+  // label, a range with its type word, a set ("{half,year}") as it is.
+  std::string type_said(const std::string& name) const {
+    std::string out;
+    std::string_view rest = name;
+    for (bool first = true; !rest.empty() || first; first = false) {
+      const auto colon = rest.find(':');
+      std::string_view part = rest.substr(0, colon);
+      rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+      if (!first) out += ':';
+      const auto in = part.find(" in [");
+      if (in != std::string_view::npos && part.back() == ']')
+        out += tr("{} in [{}]", get_label(std::string(part.substr(0, in))),
+                  part.substr(in + 5, part.size() - in - 6));
+      else
+        out += get_label(std::string(part));
+    }
+    return out;
+  }
+};
 
 // Before any option or subcommand is added: the labels, the two group names
 // and the description of --help, which CLI11 writes itself (--version's is
 // given where the flag is added).
 inline void speak_cli_language(CLI::App& app) {
-  auto formatter = app.get_formatter();
+  auto formatter = std::make_shared<Formatter>();
+  app.formatter(formatter);
+  formatter->label("TEXT", trc("type of an option's value", "TEXT"));
+  formatter->label("INT", trc("type of an option's value", "INT"));
+  formatter->label("UINT", trc("type of an option's value", "UINT"));
+  formatter->label("FLOAT", trc("type of an option's value", "FLOAT"));
   formatter->label("Usage", tr("Usage"));
   formatter->label("OPTIONS", tr("OPTIONS"));
   formatter->label("SUBCOMMAND", tr("SUBCOMMAND"));
