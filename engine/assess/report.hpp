@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/boxed.hpp"
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/number.hpp"
 #include "engine/cell/actual.hpp"
@@ -48,8 +49,10 @@ struct IndicatorResult {
   Verdict verdict;
   // What was judged, when rule files changed it (a rule's target, a computed
   // actual, a rounded one): later stages use these rather than the text.
-  std::optional<Constraint> judged_target;
-  std::optional<Actual> judged_actual;
+  // On the heap: most results have neither, and inline they were over half
+  // of each result's size (docs/reliability.md, "Report sizes").
+  Boxed<Constraint> judged_target;
+  Boxed<Actual> judged_actual;
   // Filled by assess(): the year-end score (nullopt when not scored, and
   // `unscored` says why), the mid-year outlook, and whether a 偏差原因 is owed.
   std::optional<Score> score;

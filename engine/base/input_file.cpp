@@ -21,8 +21,12 @@ std::string ReadProblem::message() const {
 }
 
 std::string ReadProblem::message_naming(const std::string& path) const {
-  if (why.empty()) return tr("'{}': {}", path, what);
-  return tr("{} '{}': {}", what, path, why);
+  if (real.empty() || real == path) {
+    if (why.empty()) return tr("'{}': {}", path, what);
+    return tr("{} '{}': {}", what, path, why);
+  }
+  if (why.empty()) return tr("'{}', which is {}: {}", path, real, what);
+  return tr("{} '{}', which is {}: {}", what, path, real, why);
 }
 
 std::string system_error_text(int error) {
@@ -131,18 +135,18 @@ std::optional<std::string> read_file(const std::string& path, ReadProblem& probl
 
 // ---- files a rule or test file names ----------------------------------------
 
-namespace {
-
-namespace fs = std::filesystem;
-
-// `path` absolute, with every link in the part that exists followed.
-std::string resolved(const std::string& path) {
+std::string real_path(const std::string& path) {
+  namespace fs = std::filesystem;
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec);
   if (ec) abs = fs::path(path);
   fs::path canonical = fs::weakly_canonical(abs, ec);
   return (ec ? abs.lexically_normal() : canonical).string();
 }
+
+namespace {
+
+namespace fs = std::filesystem;
 
 std::string as_folder(std::string dir) {
   if (dir.empty() || dir.back() != '/') dir += '/';
@@ -196,7 +200,7 @@ Reach Reach::around(const std::vector<std::string>& command_line_paths) {
     // given by, even when that name is a link to a file elsewhere.
     fs::path folder = fs::is_directory(p, ec) ? fs::path(p) : fs::path(p).parent_path();
     if (folder.empty()) folder = ".";
-    std::string dir = as_folder(resolved(folder.string()));
+    std::string dir = as_folder(real_path(folder.string()));
     if (std::find(r.folders_.begin(), r.folders_.end(), dir) != r.folders_.end()) continue;
     r.folders_.push_back(dir);
     r.shown_.push_back(as_folder(folder.lexically_normal().string()));
@@ -206,7 +210,7 @@ Reach Reach::around(const std::vector<std::string>& command_line_paths) {
 
 bool Reach::contains(const std::string& path) const {
   if (anywhere_) return true;
-  const std::string where = resolved(path);
+  const std::string where = real_path(path);
   for (const std::string& dir : folders_)
     if (where.starts_with(dir) || where + "/" == dir) return true;
   return false;
@@ -223,25 +227,34 @@ std::string Reach::folders() const {
 
 std::optional<ReadProblem> check_named_file(const std::string& path, NamedKind kind,
                                             const Reach& reach) {
-  const std::string where = resolved(path);
+  const std::string where = real_path(path);
   // Where a link leads, when it is not where the name says.
   std::error_code ec;
   const bool is_link = where != fs::absolute(path, ec).lexically_normal().string();
-  if (!reach.contains(path))
-    return ReadProblem{
-        Code::file_outside, tr("refused"),
-        is_link ? tr("it leads to {}, outside the working folder and the folders of the files "
-                     "named on the command line ({}); a rule or test file names files only there, "
-                     "unless --allow-outside is given",
-                     where, reach.folders())
-                : tr("it is outside the working folder and the folders of the files named on the "
-                     "command line ({}); a rule or test file names files only there, unless "
-                     "--allow-outside is given",
-                     reach.folders())};
+  if (!reach.contains(path)) {
+    if (is_link)  // the reason names where the link leads
+      return ReadProblem{
+          Code::file_outside, tr("refused"),
+          tr("it leads to {}, outside the working folder and the folders of the files named on "
+             "the command line ({}); a rule or test file names files only there, unless "
+             "--allow-outside is given",
+             where, reach.folders())};
+    ReadProblem outside{Code::file_outside, tr("refused"),
+                        tr("it is outside the working folder and the folders of the files named "
+                           "on the command line ({}); a rule or test file names files only there, "
+                           "unless --allow-outside is given",
+                           reach.folders())};
+    outside.real = where;
+    return outside;
+  }
   // A pipe, a device, a directory: said as such, and never opened (a pipe
   // would wait for a writer, /dev/zero never ends).
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return not_regular(st.st_mode);
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    ReadProblem problem = not_regular(st.st_mode);
+    problem.real = where;
+    return problem;
+  }
   const Extensions& e = extensions_of(kind);
   if (!named_as(path, e) || !named_as(where, e)) {
     std::string list;
@@ -260,6 +273,20 @@ std::optional<ReadProblem> check_named_file(const std::string& path, NamedKind k
                      tr(e.what), list)};
   }
   return std::nullopt;
+}
+
+std::optional<std::string> read_named_file(const std::string& path, NamedKind kind,
+                                           const Reach& reach, std::size_t max_bytes,
+                                           ReadProblem& problem) {
+  if (auto refused = check_named_file(path, kind, reach)) {
+    problem = std::move(*refused);
+    return std::nullopt;
+  }
+  auto text = read_file(path, problem, max_bytes, Opening::regular_only);
+  // Too large, or a pipe put in the file's place since the check.
+  if (!text && (problem.code == Code::file_too_large || problem.code == Code::file_not_regular))
+    problem.real = real_path(path);
+  return text;
 }
 
 }  // namespace indicheck

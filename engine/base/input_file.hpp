@@ -21,10 +21,14 @@ struct ReadProblem {
   // file_too_large: the file's size when it is a regular file, else 0 (a
   // pipe or a device went on past the limit).
   std::uintmax_t size = 0;
+  // The file's real path (absolute, `..` and links resolved) when a refusal
+  // names it: the name a rule file writes may hide where it leads.
+  std::string real{};
   // "cannot open: No such file or directory", as a diagnostic at the file says it.
   std::string message() const;
   // "cannot open 'x.rules': No such file or directory", as a diagnostic at the
-  // place that names the file (an 引用) says it.
+  // place that names the file (an 引用) says it; with the real path when it is
+  // set and not `path` ("refused '../t.tsv', which is /srv/t.tsv: …").
   std::string message_naming(const std::string& path) const;
 };
 
@@ -49,6 +53,10 @@ std::optional<std::string> read_file(const std::string& path, ReadProblem& probl
 std::optional<std::string> read_file(const std::string& path, std::vector<Diagnostic>& diagnostics,
                                      std::size_t max_bytes = kTableLimits.max_file_bytes,
                                      Opening opening = Opening::any);
+
+// `path` absolute, `..` taken out and every link in the part that exists
+// followed: where the file really is.
+std::string real_path(const std::string& path);
 
 // ---- files a rule or test file names (docs/reliability.md, "Trust model") ----
 //
@@ -95,7 +103,15 @@ enum class NamedKind {
 // stat, so nothing is opened), or its name, or the name of the file a link
 // leads to, is not of its kind (E8007). nullopt when it may be read; a file that does not exist is
 // left for the reader to say (a 报告 that --update will write is allowed).
+// A refusal (outside, not a regular file) names the file's real path.
 std::optional<ReadProblem> check_named_file(const std::string& path, NamedKind kind,
                                             const Reach& reach);
+
+// A file a rule or test file names, read: check_named_file, then read_file of
+// a regular file only, at most `max_bytes`. A refusal (outside, not a regular
+// file, too large) names the file's real path (ReadProblem::real).
+std::optional<std::string> read_named_file(const std::string& path, NamedKind kind,
+                                           const Reach& reach, std::size_t max_bytes,
+                                           ReadProblem& problem);
 
 }  // namespace indicheck

@@ -184,20 +184,8 @@ class Checker {
     // A file named on the command line is the user's choice; one an 引用 names
     // must lie within reach, be a regular file and be named as a rule file.
     ReadProblem problem;
-    std::optional<std::string> text;
-    if (auto refused = from ? check_named_file(path, NamedKind::rules, reach_) : std::nullopt)
-      problem = *refused;
-    else
-      text = read_file(path, problem, kRuleLimits.max_file_bytes,
-                       from ? Opening::regular_only : Opening::any);
-    if (!text && problem.code == Code::file_too_large)
-      problem = {Code::rules_file_too_large,
-                 problem.size ? tr("the rule file is {} bytes; the limit is {} (docs/limits.md)",
-                                   problem.size, kRuleLimits.max_file_bytes)
-                              : tr("the rule file is more than {} bytes; the limit is {} "
-                                   "(docs/limits.md)",
-                                   kRuleLimits.max_file_bytes, kRuleLimits.max_file_bytes),
-                 ""};
+    std::optional<std::string> text =
+        read_source(path, kRuleFileKind, problem, from ? &reach_ : nullptr);
     if (!text) {
       // At the 引用 that names the file, or at the file given on the command line.
       if (from)
@@ -245,11 +233,8 @@ class Checker {
     fs::path dir = fs::path(table_stmt->at.file->path).parent_path();
     std::string path = (dir / table_stmt->text).lexically_normal().string();
     ReadProblem problem;
-    std::optional<std::string> text;
-    if (auto refused = check_named_file(path, NamedKind::table, reach_))
-      problem = *refused;
-    else
-      text = read_file(path, problem, kTableLimits.max_file_bytes, Opening::regular_only);
+    std::optional<std::string> text =
+        read_named_file(path, NamedKind::table, reach_, kTableLimits.max_file_bytes, problem);
     if (!text) {
       report(table_stmt->name_at, problem.code, problem.message_naming(path));
       return;

@@ -648,18 +648,23 @@ std::size_t resume_after(const SourceFile& source, std::size_t byte) {
 
 }  // namespace
 
-bool readable(const SourceFile& source, const char* too_large_message, Code too_large,
-              Code invalid_utf8, std::vector<Diagnostic>& diagnostics) {
+const SourceKind kRuleFileKind{
+    N_("the rule file is {} bytes; the limit is {} (docs/limits.md)"),
+    N_("the rule file is more than {} bytes; the limit is {} (docs/limits.md)"),
+    Code::rules_file_too_large, Code::rules_file_invalid_utf8};
+
+bool readable(const SourceFile& source, const SourceKind& kind,
+              std::vector<Diagnostic>& diagnostics) {
   const std::string& text = source.text;
   if (text.size() > kRuleLimits.max_file_bytes) {
-    diagnostics.push_back(make_diagnostic(
-        too_large, source.path, 1, 1,
-        tr(fmt::runtime(too_large_message), text.size(), kRuleLimits.max_file_bytes)));
+    diagnostics.push_back(
+        make_diagnostic(kind.too_large_code, source.path, 1, 1,
+                        tr(fmt::runtime(kind.too_large), text.size(), kRuleLimits.max_file_bytes)));
     return false;
   }
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos) {
     diagnostics.push_back(
-        source.diagnostic(invalid_utf8, bad,
+        source.diagnostic(kind.invalid_utf8_code, bad,
                           tr("the file is not valid UTF-8: byte {} here starts no character; "
                              "save the file as UTF-8",
                              hex_byte(text[bad]))));
@@ -668,13 +673,33 @@ bool readable(const SourceFile& source, const char* too_large_message, Code too_
   return true;
 }
 
+std::optional<std::string> read_source(const std::string& path, const SourceKind& kind,
+                                       ReadProblem& problem, const Reach* named_by) {
+  const std::size_t limit = kRuleLimits.max_file_bytes;
+  auto text = named_by ? read_named_file(path, NamedKind::rules, *named_by, limit, problem)
+                       : read_file(path, problem, limit, Opening::any);
+  if (!text && problem.code == Code::file_too_large) {
+    problem.code = kind.too_large_code;
+    problem.what = problem.size ? tr(fmt::runtime(kind.too_large), problem.size, limit)
+                                : tr(fmt::runtime(kind.more_than), limit, limit);
+    problem.why.clear();
+  }
+  return text;
+}
+
+std::optional<std::string> read_source(const std::string& path, const SourceKind& kind,
+                                       std::vector<Diagnostic>& diagnostics) {
+  ReadProblem problem;
+  auto text = read_source(path, kind, problem);
+  if (!text) diagnostics.push_back(make_diagnostic(problem.code, path, 1, 1, problem.message()));
+  return text;
+}
+
 RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diagnostics) {
   RuleFile file;
   file.source = &source;
   const std::string& text = source.text;
-  if (!readable(source, N_("the rule file is {} bytes; the limit is {} (docs/limits.md)"),
-                Code::rules_file_too_large, Code::rules_file_invalid_utf8, diagnostics))
-    return file;
+  if (!readable(source, kRuleFileKind, diagnostics)) return file;
   std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   Builder builder(source);
   while (pos < text.size()) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/input_file.hpp"
 #include "engine/base/period.hpp"
 #include "engine/cell/constraint.hpp"
 
@@ -200,14 +201,33 @@ struct RuleFile {
 // next line that starts a statement); statements with errors are left out.
 RuleFile parse_rule_file(const SourceFile& source, std::vector<Diagnostic>& diagnostics);
 
-// Whether `source` (a rule file, or a .test file: `kind` "rule" or "test") can
-// be parsed at all: within RuleLimits::max_file_bytes and valid UTF-8. When
-// not, one located diagnostic says why, with the code the file's kind gives
-// each problem.
-// `too_large_message` is a whole sentence marked N_() by the caller, with the
-// file's size and the limit as its two placeholders.
-bool readable(const SourceFile& source, const char* too_large_message, Code too_large,
-              Code invalid_utf8, std::vector<Diagnostic>& diagnostics);
+// What a rule file or a .test file is called when it cannot be read as one:
+// whole sentences marked N_() by the stage that defines the kind.
+struct SourceKind {
+  const char* too_large;  // with the file's size and the limit as placeholders
+  const char* more_than;  // a pipe or a device read past the limit: the limit twice
+  Code too_large_code, invalid_utf8_code;
+};
+// A rule file: E3001, E3002.
+extern const SourceKind kRuleFileKind;
+
+// Whether `source` can be parsed at all: within RuleLimits::max_file_bytes
+// and valid UTF-8. When not, one located diagnostic says why, with the code
+// `kind` gives each problem.
+bool readable(const SourceFile& source, const SourceKind& kind,
+              std::vector<Diagnostic>& diagnostics);
+
+// A rule or test file's bytes, at most RuleLimits::max_file_bytes read: a
+// larger file is refused as `kind` says (E3001, E6001), a regular file before
+// it is read, a pipe or a device as soon as it passes the limit. `named_by`
+// set: the file is named inside a rule or test file and read only within
+// that reach, a regular file named as a rule file (read_named_file; a refusal
+// names its real path); nullptr: named on the command line, any file.
+std::optional<std::string> read_source(const std::string& path, const SourceKind& kind,
+                                       ReadProblem& problem, const Reach* named_by = nullptr);
+// As above, named on the command line; the problem a diagnostic at the file.
+std::optional<std::string> read_source(const std::string& path, const SourceKind& kind,
+                                       std::vector<Diagnostic>& diagnostics);
 
 // Prints an expression in the canonical layout; `leaf`, when given, may print
 // a node itself (a value in place of a name).

@@ -348,14 +348,26 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+const rules::SourceKind kTestFileKind{
+    N_("the test file is {} bytes; the limit is {} (docs/limits.md)"),
+    N_("the test file is more than {} bytes; the limit is {} (docs/limits.md)"),
+    Code::test_file_too_large, Code::test_file_invalid_utf8};
+
+}  // namespace
+
+std::optional<std::string> read_test_file(const std::string& path,
+                                          std::vector<Diagnostic>& diagnostics) {
+  return rules::read_source(path, kTestFileKind, diagnostics);
+}
+
 TestFile parse_test_file(const std::string& path, const std::string& text,
                          std::vector<Diagnostic>& diagnostics, const Reach& reach) {
   TestFile out;
   out.path = path;
   rules::SourceFile source(path, text);
-  if (!rules::readable(source, N_("the test file is {} bytes; the limit is {} (docs/limits.md)"),
-                       Code::test_file_too_large, Code::test_file_invalid_utf8, diagnostics))
-    return out;
+  if (!rules::readable(source, kTestFileKind, diagnostics)) return out;
   // Cases point into out.cases: reserve so that adding one never moves the others.
   out.cases.reserve(std::count(text.begin(), text.end(), '\n') + 1);
   Builder builder(source, out, diagnostics, reach);

@@ -67,6 +67,12 @@ struct TestFile {
   std::vector<Case> cases;
 };
 
+// A test file's bytes, read as a rule file is: at most RuleLimits::max_file_bytes
+// (a larger file is refused, E6001, before it is read); nullopt with a
+// diagnostic at the file when it cannot be read.
+std::optional<std::string> read_test_file(const std::string& path,
+                                          std::vector<Diagnostic>& diagnostics);
+
 // Parses one test file; every problem goes to `diagnostics` (all of them,
 // located). Paths in the file are resolved against its folder; each must be
 // within `reach` and named as what it is (engine/base/input_file.hpp).

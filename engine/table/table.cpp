@@ -349,27 +349,32 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
   for_each_row(lines, file, *header, [&](const Line& line, std::vector<Cell>& cells) {
     Indicator ind;
     ind.line = line.number;
+    const SourceLine source = cells.front().source_line;  // the target cells are moved out
     ind.level1 = trim(cells[*col("一级指标")].text);
     ind.level2 = trim(cells[*col("二级指标")].text);
     if (auto k = col("重点工作")) ind.key_work = trim(cells[*k].text);
     ind.name = trim(cells[*col("三级指标")].text);
-    if (auto h = col("半年指标值")) ind.half_target = cells[*h];
-    if (auto y = col("全年指标值")) ind.year_target = cells[*y];
+    if (auto h = col("半年指标值")) ind.half_target = std::move(cells[*h]);
+    if (auto y = col("全年指标值")) ind.year_target = std::move(cells[*y]);
     for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
       if (value->empty()) {
         lines.error(line.number, cells[*col(name)].where.column, Code::targets_category_empty,
                     tr("empty {}: every row names its categories (fill merged cells in)", name),
-                    cells.front().source_line);
+                    source);
         return;
       }
     if (ind.name.empty() &&
         (!trim(ind.half_target.text).empty() || !trim(ind.year_target.text).empty())) {
       lines.error(line.number, cells[*col("三级指标")].where.column, Code::targets_name_missing,
-                  tr("a row with a target needs a 三级指标 name"), cells.front().source_line);
+                  tr("a row with a target needs a 三级指标 name"), source);
       return;
     }
     t.indicators.push_back(std::move(ind));
   });
+  // Grown by doubling, the vector has up to twice the room it needs for as
+  // long as the table is kept: given back here, before the check's results
+  // are made (docs/reliability.md, "Report sizes").
+  t.indicators.shrink_to_fit();
   // The same path twice would make actuals ambiguous and tallies count twice;
   // paths that differ only in blanks or invisible characters are the same.
   std::map<std::vector<std::string>, const Indicator*> seen;
@@ -501,8 +506,8 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
       return;
     }
     ActualRow row;
-    row.key = cells[key];
-    row.value = cells[value];
+    row.key = std::move(cells[key]);
+    row.value = std::move(cells[value]);
     row.line = line.number;
     if (reason != header->columns.end()) row.reason = trim(cells[reason->second].text);
     for (auto [name, into] : {std::pair{"分值", &row.weight}, {"得分", &row.score}}) {
@@ -515,13 +520,14 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
         lines.error(
             line.number, cell.where.column, Code::actuals_cell_not_number,
             tr("{} '{}' is not a number (digits with an optional decimal point)", name, cell.text),
-            cells.front().source_line);
+            row.key.source_line);  // the row's line; cells' key and value were moved
         continue;
       }
       *into = std::move(cell);
     }
     t.rows.push_back(std::move(row));
   });
+  t.rows.shrink_to_fit();  // as the targets' indicators
   return t;
 }
 

@@ -24,7 +24,8 @@ Command add_fmt(CLI::App& app) {
         int exit = kExitMet;
         for (const std::string& path : o->files) {
           std::vector<Diagnostic> ds;
-          auto text = read_file(path, ds);
+          // At most a rule file's limit read, refused as lint refuses it (E3001).
+          auto text = rules::read_source(path, rules::kRuleFileKind, ds);
           if (!text) {
             print_err(render_all(ds));
             exit = kExitUnusable;

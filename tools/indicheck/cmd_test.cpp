@@ -217,7 +217,7 @@ Command add_test(CLI::App& app) {
             auto files = discover(paths, diagnostics, reach);
             std::vector<TestFile> tests;
             for (const auto& f : files) {
-              auto text = read_file(f, diagnostics);
+              auto text = read_test_file(f, diagnostics);
               if (!text) continue;
               // A broken file's cases do not run: what they say is not known.
               std::vector<Diagnostic> file_ds;

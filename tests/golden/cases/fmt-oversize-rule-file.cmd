@@ -1,0 +1,4 @@
+fmt
+--check
+@TMP@/big.rules
+/dev/zero

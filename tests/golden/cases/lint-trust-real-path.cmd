@@ -1,0 +1,2 @@
+lint
+@TMP@/r/main.rules

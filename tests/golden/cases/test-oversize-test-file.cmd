@@ -1,0 +1,3 @@
+test
+@TMP@/big.test
+@TMP@/more
