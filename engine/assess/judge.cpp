@@ -44,8 +44,9 @@ class Tallies {
 };
 
 Diagnostic at(const Cell& cell, Code code, std::string message, unsigned offset = 0) {
-  return make_diagnostic(code, cell.where.file, cell.where.line, cell.where.column + offset,
-                         std::move(message), cell.source_line);
+  SourceLocation where = cell.where;
+  where.column += offset;
+  return make_diagnostic(code, std::move(where), std::move(message), cell.source_line);
 }
 
 }  // namespace

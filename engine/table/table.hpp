@@ -56,6 +56,12 @@ struct TargetTable {
   std::optional<int> year;
   bool has_half = false, has_year = false;
   std::vector<Indicator> indicators;
+  // Set when the table was imported from a published file
+  // (engine/import/table_text.hpp): moves a location in this table's text to
+  // its place in the published file, with the row to echo there.
+  std::function<void(SourceLocation&, SourceLine&)> relocate;
+  // Line `line`, column `column` of this table, where a person finds it.
+  SourceLocation at(unsigned line, unsigned column = 1) const;
 };
 
 struct ActualRow {
@@ -78,6 +84,12 @@ struct ActualTable {
   // "# 全年预算数: …", "# 全年执行数: …", "# 执行率分值: …", "# 执行率得分: …",
   // each an exact decimal (checked); by key, the value with where it stands.
   std::map<std::string, Cell> published;
+  // Set when the table was imported from a published file
+  // (engine/import/table_text.hpp): moves a location in this table's text to
+  // its place in the published file, with the row to echo there.
+  std::function<void(SourceLocation&, SourceLine&)> relocate;
+  // Line `line`, column `column` of this table, where a person finds it.
+  SourceLocation at(unsigned line, unsigned column = 1) const;
 };
 
 // nullopt when the file cannot be read as a table at all (no header, a
