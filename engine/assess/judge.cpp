@@ -237,9 +237,11 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
                  auto* unreadable = std::get_if<ParseError>(&actual)) {
         res.verdict.kind = VerdictKind::error;
         res.verdict.assumptions = c.assumptions;
+        // At the character, or the published table's cell (a place) it came from.
+        SourceLocation at = row->value.where;
+        at.column += unreadable->column - 1;
         res.verdict.explanation =
-            tr("the actual cannot be read: {} ({}:{}:{})", unreadable->message,
-               row->value.where.file, row->line, row->value.where.column + unreadable->column - 1);
+            tr("the actual cannot be read: {} ({})", unreadable->message, where_text(at));
       } else {
         res.verdict = evaluate(c, std::get<Actual>(actual), context);
         if (!row && res.verdict.kind == VerdictKind::missing)
