@@ -44,8 +44,9 @@ class Tallies {
 };
 
 Diagnostic at(const Cell& cell, Code code, std::string message, unsigned offset = 0) {
-  return make_diagnostic(code, cell.where.file, cell.where.line, cell.where.column + offset,
-                         std::move(message), cell.source_line);
+  SourceLocation where = cell.where;
+  where.column += offset;
+  return make_diagnostic(code, std::move(where), std::move(message), cell.source_line);
 }
 
 }  // namespace
@@ -252,9 +253,11 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
                  auto* unreadable = std::get_if<ParseError>(&actual)) {
         res.verdict.kind = VerdictKind::error;
         res.verdict.assumptions = c.assumptions;
+        // At the character, or the published table's cell (a place) it came from.
+        SourceLocation at = row->value.where;
+        at.column += unreadable->column - 1;
         res.verdict.explanation =
-            tr("the actual cannot be read: {} ({}:{}:{})", unreadable->message,
-               row->value.where.file, row->line, row->value.where.column + unreadable->column - 1);
+            tr("the actual cannot be read: {} ({})", unreadable->message, where_text(at));
       } else {
         res.verdict = evaluate(c, std::get<Actual>(actual), context);
         if (!row && res.verdict.kind == VerdictKind::missing)

@@ -9,7 +9,6 @@
 //   Pipeline::load(rules, targets)  once per rule set
 //   Pipeline::assess(actuals)       once per set of actuals
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,7 +17,7 @@
 #include "engine/assess/report.hpp"
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/period.hpp"
-#include "engine/import/import.hpp"
+#include "engine/import/table_text.hpp"
 #include "engine/rules/load.hpp"
 #include "engine/table/table.hpp"
 
@@ -35,25 +34,28 @@ class Pipeline {
   // Reads the targets file when `path` is not empty. False only when it could
   // not be read as a table at all; problems in its rows are in `diagnostics`.
   // Any table `import` reads is taken as well (xlsx, xls, HTML, docx, PDF,
-  // CSV): it is imported and its targets read as `import -o` writes them.
+  // CSV): it is imported and its targets read as `import -o` writes them
+  // (engine/import/table_text.hpp), each diagnostic naming its place in the
+  // published file.
   bool read_targets(const std::string& path, std::vector<Diagnostic>& diagnostics);
 
   // The actuals files read as one (read_actuals_files), each indicheck's
   // actuals TSV or a published self-evaluation or 监控表, imported as
   // `import --actuals-out` writes it. A file given as both targets and
-  // actuals is imported once.
+  // actuals, or named by a rule file's 目标表 too, is imported once.
   std::optional<ActualTable> read_actuals(const std::vector<std::string>& files,
                                           std::vector<Diagnostic>& diagnostics);
 
   // The summary of each import done (docs/import.md), for `-v`.
-  const std::vector<std::string>& import_summaries() const { return summaries_; }
+  const std::vector<std::string>& import_summaries() const { return imports_.summaries(); }
 
   // Loads and checks the rule files, when any, as `lint` does (their 目标表
   // replaces the targets read). `who` names the command in a diagnostic that
   // belongs to no file ("indicheck check"). False when `diagnostics` then hold
   // an error, or there are no targets from either step.
+  // `need_targets` false (lint): rule files with no 目标表 are not an error.
   bool load_rules(const std::vector<std::string>& rule_files, const std::string& who,
-                  std::vector<Diagnostic>& diagnostics);
+                  std::vector<Diagnostic>& diagnostics, bool need_targets = true);
 
   // After load(): every indicator judged against `actuals` for `period` (the
   // actuals' 期间 when unset, else the year), then scored or forecast.
@@ -69,20 +71,9 @@ class Pipeline {
   const rules::RuleSet* rules() const { return rules_.get(); }
 
  private:
-  // The file's text as indicheck's table (`want`: the targets or the actuals
-  // TSV): the file itself, or what import writes from it. nullopt, with one
-  // diagnostic saying what the file is and what reads it, when neither.
-  enum class Want { targets, actuals };
-  std::optional<std::string> table_text(const std::string& path, Want want,
-                                        std::vector<Diagnostic>& diagnostics);
-
-  // The name a table read through import goes by: "PATH (imported)".
-  std::string table_name(const std::string& path) const;
-
   std::optional<TargetTable> targets_;
   std::unique_ptr<rules::RuleSet> rules_;
-  std::map<std::string, std::shared_ptr<const Import>> imported_;  // by path
-  std::vector<std::string> summaries_;
+  TableImports imports_;
   std::optional<Reach> reach_;
 };
 

@@ -341,7 +341,7 @@ const IndicatorScoring& config_of(const ScoringScheme& scheme, const Indicator& 
 Diagnostic scheme_diagnostic(const ScoringScheme& scheme, const SourceLocation& where, Code code,
                              std::string message) {
   if (where.file.empty()) return make_diagnostic(code, scheme.source, 1, 1, std::move(message));
-  return make_diagnostic(code, where.file, where.line, where.column, std::move(message));
+  return make_diagnostic(code, where, std::move(message));
 }
 
 void score_year(Report& r, const ScoringScheme& scheme) {

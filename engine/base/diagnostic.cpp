@@ -90,9 +90,13 @@ std::string describe_at(std::string_view text, std::size_t byte) {
   return quoted;
 }
 
+std::string where_text(const SourceLocation& where) {
+  if (!where.place.empty()) return where.file + ":" + where.place;
+  return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
 std::string render(const Diagnostic& d) {
-  std::string out = visible_text(d.where.file) + ":" + std::to_string(d.where.line) + ":" +
-                    std::to_string(d.where.column) + ": " + said(d.severity) + "[" +
+  std::string out = visible_text(where_text(d.where)) + ": " + said(d.severity) + "[" +
                     std::string(id_of(d.code)) + "]: " + visible_text(d.message, true) + "\n";
   if (d.source_line.empty()) return out;
   std::string line = echo_line(d.source_line.view());
@@ -133,6 +137,15 @@ Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned 
   d.where.file = std::move(file);
   d.where.line = line;
   d.where.column = column;
+  d.message = std::move(message);
+  d.source_line = std::move(source_line);
+  return d;
+}
+
+Diagnostic make_diagnostic(Code code, SourceLocation where, std::string message,
+                           SourceLine source_line) {
+  Diagnostic d(code);
+  d.where = std::move(where);
   d.message = std::move(message);
   d.source_line = std::move(source_line);
   return d;

@@ -17,10 +17,23 @@
 namespace indicheck {
 
 struct SourceLocation {
+  SourceLocation() = default;
+  SourceLocation(std::string file_, unsigned line_ = 1, unsigned column_ = 1)  // NOLINT
+      : file(std::move(file_)), line(line_), column(column_) {}
+
   std::string file;  // "<target>" for a command-line argument
   unsigned line = 1;
   unsigned column = 1;  // 1-based, in characters
+  // Where a published table the user has stands, when the line above is one
+  // of the table as imported from it (engine/import/table_text.hpp): a cell
+  // "Sheet1!C7", a row "Sheet1!7:7", "page 2:14", or the source line "17".
+  // Shown in place of line:column; `line` is then the source row's line and
+  // `column` where the cell starts in the echoed row.
+  std::string place;
 };
+
+// "file:line:column", or "file:place" for a place in a published table.
+std::string where_text(const SourceLocation& where);
 
 enum class Severity { error, warning, note };
 const char* to_string(Severity s);  // the word in JSON and .test files: "error"
@@ -60,6 +73,9 @@ struct Diagnostic {
 // -Wmaybe-uninitialized false positive).
 Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned column,
                            std::string message, SourceLine source_line = {});
+// The same at a location kept whole (a place in a published table included).
+Diagnostic make_diagnostic(Code code, SourceLocation where, std::string message,
+                           SourceLine source_line = {});
 
 // Many diagnostics of one kind on one line (a header of 10 000 unknown
 // columns, a sum of 20 000 unknown names) are a few to read and a count:

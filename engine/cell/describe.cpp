@@ -198,6 +198,8 @@ Json to_json(const Diagnostic& d) {
   j["file"] = d.where.file;
   j["line"] = d.where.line;
   j["column"] = d.where.column;
+  // A place in a published table (a cell "Sheet1!C7"), when the table was imported.
+  if (!d.where.place.empty()) j["place"] = d.where.place;
   j["severity"] = to_string(d.severity);
   j["code"] = id_of(d.code);
   j["message"] = d.message;

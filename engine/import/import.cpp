@@ -85,8 +85,10 @@ std::string own_notes_sheet(const GridTable& table) {
 }
 
 // The grid's rows; indicheck's own notes sheet is left out, with a note saying
-// so; every reader's note an assumption.
-std::vector<SourceRow> rows_of(const std::string& path, Grid grid, std::vector<Note>& notes) {
+// so; every reader's note an assumption. `only_table`: the name of the one
+// table, when the grid has one (its rows do not carry it).
+std::vector<SourceRow> rows_of(const std::string& path, Grid grid, std::vector<Note>& notes,
+                               std::string& only_table) {
   bool several = grid.tables.size() > 1;
   std::vector<GridTable> kept;
   for (GridTable& t : grid.tables) {
@@ -100,6 +102,7 @@ std::vector<SourceRow> rows_of(const std::string& path, Grid grid, std::vector<N
     kept.push_back(std::move(t));
   }
   grid.tables = std::move(kept);
+  if (!several && grid.tables.size() == 1) only_table = grid.tables.front().name;
   for (GridNote& n : grid.notes)
     notes.push_back({n.line, several ? n.table : "", std::move(n.text)});
   return rows_from_grid(path, grid, several);
@@ -163,6 +166,7 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
   std::string format_name, encoding_name;
   std::vector<Note> assumptions;
   std::optional<Grid> grid;
+  std::string only_table;
   if (format == ImportFormat::xlsx) {
     grid = read_xlsx(path, *bytes, diagnostics, GridLimits{});
     format_name = "xlsx";
@@ -184,7 +188,7 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     if (!grid) return std::nullopt;
     bytes.reset();
     encoding_name = grid->encoding;
-    rows = rows_of(path, std::move(*grid), assumptions);
+    rows = rows_of(path, std::move(*grid), assumptions, only_table);
   } else {
     auto decoded = decode(path, std::move(*bytes), options.encoding, diagnostics);
     if (!decoded) return std::nullopt;
@@ -211,6 +215,7 @@ std::optional<Import> import_file(const std::string& path, const ImportOptions& 
     if (diagnostics[i].where.file.empty()) diagnostics[i].where.file = path;
   if (!import) return std::nullopt;
   import->source = path;
+  import->only_table = std::move(only_table);
   import->format = format_name;
   import->encoding = encoding_name;
   import->assumptions.insert(import->assumptions.begin(), assumptions.begin(), assumptions.end());

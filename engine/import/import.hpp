@@ -9,6 +9,7 @@
 //   read (layout_text / csv / xlsx / xls / html / docx / pdf) → SourceRow rows
 //     → interpret → Import → write_*
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,21 @@ enum class RowUse {
   skipped,    // listed with its reason
 };
 
+// The fields of an indicator that come from a cell of its row.
+enum class ImportField {
+  level1,
+  level2,
+  key_work,
+  name,
+  half,
+  year,
+  actual,
+  reason,
+  weight,
+  score
+};
+inline constexpr std::size_t kImportFields = 10;
+
 struct ImportedIndicator {
   std::string level1, level2, key_work, name;  // 一级 / 二级 / 重点工作 / 三级
   std::string half_target, year_target;        // as written (split columns combined)
@@ -58,6 +74,12 @@ struct ImportedIndicator {
   // the import's memory limit (docs/import.md).
   std::string remark;
   SourceRow row;
+  // The cell of `row` each field came from (an index into row.cells, which for
+  // a workbook, page or document table is the column), -1 when none is known
+  // (an empty cell, or a target combined from several): where a diagnostic
+  // about the field points in the published table.
+  std::array<int, kImportFields> columns{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+  int column(ImportField f) const { return columns[static_cast<std::size_t>(f)]; }
 };
 
 // A budget figure: 半年 and/or 全年 values exactly as printed; a stated
@@ -99,7 +121,10 @@ struct MetadataItem {
 };
 
 struct Import {
-  std::string source;                  // the input path
+  std::string source;  // the input path
+  // A grid read as one table (a workbook of one sheet): its name, which the
+  // rows do not carry (SourceRow::sheet is set only when there are several).
+  std::string only_table;
   std::string format;                  // "text", "csv", "xlsx", "xls", "html", "docx", "pdf"
   std::string encoding;                // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
   std::string title;                   // 苏州市市级部门整体预算绩效目标表

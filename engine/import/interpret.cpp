@@ -1575,6 +1575,35 @@ struct Interpreter {
     ind.weight = get(Role::weight);
     ind.score = get(Role::score);
     ind.reason = reason_of(vals);
+    // The cell of the row each field came from: where it stands in `vals`,
+    // else (a row moved or recovered) the cell of the row holding its text,
+    // the nearest if several do.
+    auto source_column = [&](std::optional<std::size_t> v) {
+      if (!v) return -1;
+      const std::vector<std::string>& source = row->cells;
+      const std::string& text = vals[*v];
+      if (placement.empty() && *v < source.size() && source[*v] == text) return int(*v);
+      auto distance = [&](std::size_t k) { return k > *v ? k - *v : *v - k; };
+      int best = -1;
+      for (std::size_t k = 0; k < source.size() && !text.empty(); ++k)
+        if (source[k] == text && (best < 0 || distance(k) < distance(std::size_t(best))))
+          best = int(k);
+      return best;
+    };
+    auto set_column = [&](ImportField f, std::optional<std::size_t> v) {
+      ind.columns[static_cast<std::size_t>(f)] = source_column(v);
+    };
+    set_column(ImportField::level1, level_cols[0]);
+    set_column(ImportField::level2, level_cols[1]);
+    set_column(ImportField::key_work, level_cols[2]);
+    set_column(ImportField::name, name_col);
+    set_column(ImportField::half, column(Role::half));
+    set_column(ImportField::year,
+               !get(Role::year).empty() ? column(Role::year) : column(Role::value));
+    set_column(ImportField::actual, column(Role::actual));
+    set_column(ImportField::reason, column(Role::reason));
+    set_column(ImportField::weight, column(Role::weight));
+    set_column(ImportField::score, column(Role::score));
     for (auto [role, label] : {std::pair{Role::forecast, "全年预计"},
                                {Role::likelihood, "完成目标可能性"},
                                {Role::measures, "措施"},

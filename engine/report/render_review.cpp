@@ -19,7 +19,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string place(const Finding& f) {
-  return f.where.file + ":" + std::to_string(f.where.line) + ":" + std::to_string(f.where.column);
+  return where_text(f.where);
 }
 
 std::string counts(std::size_t errors, std::size_t warnings, std::size_t notes) {

@@ -149,7 +149,7 @@ struct Reviewer {
     out.findings.push_back(std::move(f));
   }
 
-  SourceLocation at(unsigned line, unsigned column) const { return {table.file, line, column}; }
+  SourceLocation at(unsigned line, unsigned column) const { return table.at(line, column); }
 
   // ---- completeness: the categories the template asks for ----------------
   void categories() {
@@ -584,7 +584,7 @@ void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTa
   const Indicator* at = first                      ? first
                         : table.indicators.empty() ? nullptr
                                                    : &table.indicators.front();
-  f.where = at ? SourceLocation{table.file, at->line, 1} : SourceLocation{table.file, 1, 1};
+  f.where = table.at(at ? at->line : 1, 1);
   if (at) f.source_line = at->year_target.source_line;
   out.findings.push_back(std::move(f));
 }

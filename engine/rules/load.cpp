@@ -15,6 +15,7 @@
 #include "engine/base/limits.hpp"
 #include "engine/base/message.hpp"
 #include "engine/cell/parse.hpp"
+#include "engine/import/table_text.hpp"
 
 namespace indicheck::rules {
 
@@ -142,6 +143,8 @@ class Checker {
                                                                 : "");
         }) {}
 
+  void use_imports(TableImports* imports) { imports_ = imports; }
+
   void report(const Span& at, Code code, const std::string& message) {
     // The same problem found again (for the other period, or another
     // indicator the rule matches) is reported once.
@@ -239,7 +242,8 @@ class Checker {
       report(table_stmt->name_at, problem.code, problem.message_naming(path));
       return;
     }
-    rs_.table = read_targets(path, *text, ds_);
+    // Any table import reads (engine/import/table_text.hpp), as --targets is.
+    rs_.table = read_any_targets(path, ds_, imports_, std::move(*text));
     rs_.table_path = path;
   }
 
@@ -1397,6 +1401,7 @@ class Checker {
   std::set<std::tuple<const SourceFile*, std::size_t, std::string>> said_;
   Reach reach_;  // where an 引用 or a 目标表 may lead
   LineRepeats repeats_;
+  TableImports* imports_ = nullptr;  // the run's, when it keeps them
 };
 
 void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
@@ -1417,9 +1422,11 @@ void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
 
 std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
                                     std::vector<Diagnostic>& diagnostics,
-                                    const TargetTable* table_override, const Reach* reach) {
+                                    const TargetTable* table_override, const Reach* reach,
+                                    TableImports* imports) {
   auto rs = std::make_unique<RuleSet>();
   Checker c(*rs, diagnostics, reach ? *reach : Reach::around(paths));
+  c.use_imports(imports);
   for (const auto& p : paths) c.read(p, nullptr, 0);
   check_all(c, *rs, table_override);
   return rs;

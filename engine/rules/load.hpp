@@ -19,6 +19,10 @@
 #include "engine/rules/syntax.hpp"
 #include "engine/table/table.hpp"
 
+namespace indicheck {
+class TableImports;  // engine/import/table_text.hpp
+}
+
 namespace indicheck::rules {
 
 // A physical dimension as exponents of base dimensions ("money": 1).
@@ -143,11 +147,13 @@ struct RuleSet {
 // `diagnostics`; the RuleSet is usable when none of them is an error.
 // `table_override`: a targets file given on the command line, which takes the
 // place of the rule files' 目标表. `reach`: where an 引用 or a 目标表 may lead
-// (engine/base/input_file.hpp); by default, the folders of `paths`.
+// (engine/base/input_file.hpp); by default, the folders of `paths`. A 目标表
+// may name any table import reads; `imports`: the run's imports, so that a
+// table named twice is imported once (engine/import/table_text.hpp).
 std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
                                     std::vector<Diagnostic>& diagnostics,
                                     const TargetTable* table_override = nullptr,
-                                    const Reach* reach = nullptr);
+                                    const Reach* reach = nullptr, TableImports* imports = nullptr);
 
 // Checks one in-memory file (tests, fuzzing): no 引用 or 目标表 is followed
 // unless the paths exist. `reach` as for load_rules; by default, the working

@@ -578,4 +578,24 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
   return all;
 }
 
+namespace {
+
+SourceLocation located(const std::string& file, unsigned line, unsigned column,
+                       const std::function<void(SourceLocation&, SourceLine&)>& relocate) {
+  SourceLocation where{file, line, column};
+  SourceLine echo;
+  if (relocate) relocate(where, echo);
+  return where;
+}
+
+}  // namespace
+
+SourceLocation TargetTable::at(unsigned line, unsigned column) const {
+  return located(file, line, column, relocate);
+}
+
+SourceLocation ActualTable::at(unsigned line, unsigned column) const {
+  return located(file, line, column, relocate);
+}
+
 }  // namespace indicheck

@@ -57,6 +57,12 @@ struct TargetTable {
   std::optional<int> year;
   bool has_half = false, has_year = false;
   std::vector<Indicator> indicators;
+  // Set when the table was imported from a published file
+  // (engine/import/table_text.hpp): moves a location in this table's text to
+  // its place in the published file, with the row to echo there.
+  std::function<void(SourceLocation&, SourceLine&)> relocate;
+  // Line `line`, column `column` of this table, where a person finds it.
+  SourceLocation at(unsigned line, unsigned column = 1) const;
 };
 
 struct ActualRow {
@@ -90,6 +96,12 @@ struct ActualTable {
   std::map<std::string, Cell> published;
   // "# 其中 当年财政拨款: 180 171": the funds block's 其中 lines, in order.
   std::vector<FundsMember> members;
+  // Set when the table was imported from a published file
+  // (engine/import/table_text.hpp): moves a location in this table's text to
+  // its place in the published file, with the row to echo there.
+  std::function<void(SourceLocation&, SourceLine&)> relocate;
+  // Line `line`, column `column` of this table, where a person finds it.
+  SourceLocation at(unsigned line, unsigned column = 1) const;
 };
 
 // nullopt when the file cannot be read as a table at all (no header, a

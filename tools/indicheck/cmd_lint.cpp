@@ -1,10 +1,12 @@
 // indicheck lint FILE...: checks rule files (and the tables they name) before
-// they run, and reports every problem. Exit 2 on any error.
+// they run, and reports every problem. Exit 2 on any error. The tables are
+// read through the Pipeline, as check reads them.
 
 #include <algorithm>
 #include <memory>
 #include <tuple>
 
+#include "engine/assess/pipeline.hpp"
 #include "engine/base/input_file.hpp"
 #include "engine/rules/eval.hpp"
 #include "engine/rules/load.hpp"
@@ -51,19 +53,18 @@ Command add_lint(CLI::App& app) {
   return {
       sub, [o]() {
         std::vector<Diagnostic> ds;
-        std::optional<TargetTable> table;
-        if (!o->targets.empty()) {
-          auto text = read_file(o->targets, ds);
-          if (text) table = read_targets(o->targets, *text, ds);
-          if (!table) {
-            print_err(render_all(ds));
-            return kExitUnusable;
-          }
-        }
+        // Through the one pipeline, as check reads them: --targets may be any
+        // table import reads, and so may the rule files' 目标表.
+        Pipeline pipeline;
         std::vector<std::string> named = o->files;
         named.push_back(o->targets);
-        const Reach reach = reach_of(o->allow_outside, named);
-        auto rs = rules::load_rules(o->files, ds, table ? &*table : nullptr, &reach);
+        pipeline.set_reach(reach_of(o->allow_outside, named));
+        if (!pipeline.read_targets(o->targets, ds)) {
+          print_err(render_all(ds));
+          return kExitUnusable;
+        }
+        pipeline.load_rules(o->files, "indicheck lint", ds, /*need_targets=*/false);
+        const rules::RuleSet* rs = pipeline.rules();
         if (!has_errors(ds)) {
           auto failed = failed_constant_reconciliations(*rs);
           ds.insert(ds.end(), failed.begin(), failed.end());

@@ -1,0 +1,4 @@
+lint
+--targets
+@TMP@/自评表.xlsx
+@TMP@/r.rules

@@ -1,0 +1,5 @@
+check
+--rules
+@TMP@/html/r.rules
+--actuals
+@TMP@/actuals.tsv

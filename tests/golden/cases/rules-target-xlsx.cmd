@@ -1,0 +1,5 @@
+check
+--rules
+@TMP@/xlsx/r.rules
+--actuals
+@TMP@/actuals.tsv
