@@ -420,6 +420,7 @@ struct scoring_stmt : pg::if_must<kw_scoring, x_blanks, x_setting_block> {};
 //   审核 SZ001 {
 //     范围 产出指标/成本指标/*         which indicators (default: every one)
 //     至少一个 单位 元                 每个 | 至少一个 | 没有, then conditions joined by 且
+//     (or: 预算 资金总额 > 0 且 …       conditions over the funds block, once a run)
 //     级别 错误                        错误 | 警告 | 提示
 //     问题 "…"                         the finding's wording
 //     建议 "…"
@@ -453,15 +454,26 @@ struct kw_cond_comparator : keyword<TAO_PEGTL_STRING("比较")> {};
 struct cond_comparator : pg::if_must<kw_cond_comparator, x_gap, x_cond_op, pg::star<gap, cond_op>> {
 };
 struct cond_unit : pg::if_must<kw_unit, x_gap, x_unit> {};
-struct x_cond_literal : literal {};
+// What a target (or a figure) is compared with: a number with its unit, or a
+// figure of the funds block (数值 ≤ 年度资金总额).
+struct cond_literal : literal {};
+struct funds_figure : name {};
+struct x_cond_operand : pg::sor<cond_literal, funds_figure> {};
 struct kw_cond_value : keyword<TAO_PEGTL_STRING("数值")> {};
-struct cond_value : pg::if_must<kw_cond_value, x_blanks, x_cond_op, x_blanks, x_cond_literal> {};
+struct cond_value : pg::if_must<kw_cond_value, x_blanks, x_cond_op, x_blanks, x_cond_operand> {};
 struct condition : pg::sor<cond_kind, cond_comparator, cond_unit, cond_value> {};
 struct x_condition : condition {};
 struct kw_and : keyword<TAO_PEGTL_STRING("且")> {};
 struct more_condition : pg::if_must<pg::seq<gap, kw_and>, x_gap, x_condition> {};
 struct review_test : pg::if_must<review_quantifier, x_gap, x_condition, pg::star<more_condition>> {
 };
+// Conditions over the funds block: a figure against a number or a figure.
+struct funds_condition : pg::if_must<funds_figure, x_blanks, x_cond_op, x_blanks, x_cond_operand> {
+};
+struct x_funds_condition : funds_condition {};
+struct more_funds_condition : pg::if_must<pg::seq<gap, kw_and>, x_gap, x_funds_condition> {};
+struct review_funds_test
+    : pg::if_must<kw_budget, x_gap, x_funds_condition, pg::star<more_funds_condition>> {};
 struct review_error : TAO_PEGTL_STRING("错误") {};
 struct review_warning : TAO_PEGTL_STRING("警告") {};
 struct review_note : TAO_PEGTL_STRING("提示") {};
@@ -471,10 +483,9 @@ struct kw_problem : keyword<TAO_PEGTL_STRING("问题")> {};
 struct review_problem : pg::if_must<kw_problem, x_gap, x_string> {};
 struct kw_suggestion : keyword<TAO_PEGTL_STRING("建议")> {};
 struct review_suggestion : pg::if_must<kw_suggestion, x_gap, x_string> {};
-struct review_line
-    : pg::seq<
-          pg::sor<review_scope, review_test, review_severity, review_problem, review_suggestion>,
-          pg::must<x_line_end>> {};
+struct review_line : pg::seq<pg::sor<review_scope, review_test, review_funds_test, review_severity,
+                                     review_problem, review_suggestion>,
+                             pg::must<x_line_end>> {};
 struct review_block : block<review_line> {};
 struct x_review_block : review_block {};
 struct review_stmt : pg::if_must<kw_review, x_gap, x_review_code, x_blanks, x_review_block> {};

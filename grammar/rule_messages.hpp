@@ -134,16 +134,20 @@ INDICHECK_SYNTAX_MESSAGE(x_review_code, rules_review_code_expected,
 INDICHECK_SYNTAX_MESSAGE(x_review_block, rules_review_block_expected,
                          N_("expected '{' to open the lines of the review rule"));
 INDICHECK_SYNTAX_MESSAGE(review_line, rules_review_line_expected,
-                         N_("expected a line of a review rule: 范围, 每个, 至少一个, 没有, 级别, "
-                            "问题 or 建议"));
+                         N_("expected a line of a review rule: 范围, 每个, 至少一个, 没有, 预算, "
+                            "级别, 问题 or 建议"));
 INDICHECK_SYNTAX_MESSAGE(x_condition, rules_review_condition_expected,
                          N_("expected a condition: 类型, 比较, 单位 or 数值"));
 INDICHECK_SYNTAX_MESSAGE(x_target_kind, rules_review_kind_expected,
                          N_("expected a kind of target: 数值, 区间, 时限, 等级, 文字 or 空"));
 INDICHECK_SYNTAX_MESSAGE(x_cond_op, rules_review_comparator_expected,
                          N_("expected a comparator: ≥, ≤, >, < or ="));
-INDICHECK_SYNTAX_MESSAGE(x_cond_literal, rules_review_value_expected,
-                         N_("expected a number, with its unit when it has one (数值 ≥ 100万元)"));
+INDICHECK_SYNTAX_MESSAGE(x_cond_operand, rules_review_value_expected,
+                         N_("expected a number, with its unit when it has one (数值 ≥ 100万元), "
+                            "or a figure of the funds block (数值 ≤ 年度资金总额)"));
+INDICHECK_SYNTAX_MESSAGE(x_funds_condition, rules_review_funds_condition_expected,
+                         N_("expected a condition over the funds block: a figure, a comparator and "
+                            "a number or another figure (预算 资金总额 > 0)"));
 INDICHECK_SYNTAX_MESSAGE(x_review_severity, rules_review_severity_expected,
                          N_("expected 错误, 警告 or 提示"));
 

@@ -66,6 +66,9 @@ inline constexpr std::size_t kImportFields = 10;
 struct ImportedIndicator {
   std::string level1, level2, key_work, name;  // 一级 / 二级 / 重点工作 / 三级
   std::string half_target, year_target;        // as written (split columns combined)
+  // 指标性质 正向 or 反向 as the table says it (the target's comparator may come
+  // from a 指标方向 beside it): kept for the review to compare the two.
+  std::string nature;
   // Self-evaluation columns, when the table has them.
   std::string actual, weight, score, reason;  // 实际完成值, 分值, 得分, 偏差原因
   // A mid-year 监控表's 全年预计完成情况, 完成目标可能性, measures (完成目标采取的

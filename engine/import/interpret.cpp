@@ -1569,6 +1569,7 @@ struct Interpreter {
       }
       return value;
     };
+    if (nature == "正向" || nature == "反向") ind.nature = nature;
     ind.half_target = combine(get(Role::half));
     ind.year_target = combine(!get(Role::year).empty() ? get(Role::year) : get(Role::value));
     ind.actual = get(Role::actual);

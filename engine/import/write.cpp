@@ -145,8 +145,11 @@ std::string metadata_lines(const Import& im) {
 }  // namespace
 
 std::string write_targets(const Import& im) {
-  bool key_work = false;
-  for (const ImportedIndicator& i : im.indicators) key_work = key_work || !i.key_work.empty();
+  bool key_work = false, nature = false;
+  for (const ImportedIndicator& i : im.indicators) {
+    key_work = key_work || !i.key_work.empty();
+    nature = nature || !i.nature.empty();
+  }
   std::string out = "# indicheck targets";
   if (!im.title.empty()) out += ": " + im.title;
   // The comment lines below are for a person opening the file, so they are
@@ -162,6 +165,7 @@ std::string write_targets(const Import& im) {
   out += "一级指标\t二级指标";
   if (key_work) out += "\t重点工作";
   out += "\t三级指标";
+  if (nature) out += "\t指标性质";
   // A table with budget figures only still gets a target column: a targets
   // file needs one to be read (docs/files.md); found by fuzz_import.
   const bool year = im.has_year || !im.has_half;
@@ -172,6 +176,7 @@ std::string write_targets(const Import& im) {
     out += cell(i.level1) + "\t" + cell(i.level2);
     if (key_work) out += "\t" + cell(i.key_work);
     out += "\t" + cell(i.name);
+    if (nature) out += "\t" + cell(i.nature);
     if (im.has_half) out += "\t" + cell(i.half_target);
     if (year) out += "\t" + cell(i.year_target);
     out += "\n";

@@ -11,6 +11,7 @@
 namespace indicheck {
 
 using review::Finding;
+using review::FundsReview;
 using review::ReviewReport;
 using review::TableReview;
 
@@ -27,14 +28,15 @@ std::string counts(std::size_t errors, std::size_t warnings, std::size_t notes) 
          std::to_string(notes) + " 条";
 }
 
-std::size_t count(const TableReview& t, Severity s) {
+std::size_t count(const std::vector<Finding>& findings, Severity s) {
   std::size_t n = 0;
-  for (const Finding& f : t.findings) n += f.severity == s;
+  for (const Finding& f : findings) n += f.severity == s;
   return n;
 }
 
-std::string table_counts(const TableReview& t) {
-  return counts(count(t, Severity::error), count(t, Severity::warning), count(t, Severity::note));
+std::string table_counts(const std::vector<Finding>& findings) {
+  return counts(count(findings, Severity::error), count(findings, Severity::warning),
+                count(findings, Severity::note));
 }
 
 std::string total_counts(const ReviewReport& r) {
@@ -54,8 +56,67 @@ std::string who(const TableReview& t) {
   return name;
 }
 
-std::string indicator_or_table(const Finding& f) {
-  return f.indicator.empty() ? "（全表）" : f.indicator;
+// Where a finding stands in its table, or on the funds block (预算) for a
+// finding of the rule files' funds.
+std::string indicator_or_table(const Finding& f, bool funds = false) {
+  return !f.indicator.empty() ? f.indicator : funds ? "（预算）" : "（全表）";
+}
+
+// The findings of every table, then those of the funds block (once a run).
+template <typename Each>
+void each_finding(const ReviewReport& r, Each each) {
+  for (const TableReview& t : r.tables)
+    for (const Finding& f : t.findings) each(f);
+  for (const FundsReview& b : r.funds)
+    for (const Finding& f : b.findings) each(f);
+}
+
+std::string text_findings(const std::vector<Finding>& findings, bool funds) {
+  std::string out;
+  for (const Finding& f : findings) {
+    out += visible_text(place(f)) + ": " + review::chinese(f.severity) + "[" + f.code + "] " +
+           visible_text(indicator_or_table(f, funds)) + "\n";
+    out += "  问题：" + visible_text(f.message) + "\n";
+    out += "  建议：" + visible_text(f.suggestion) + "\n";
+  }
+  return out;
+}
+
+std::string md_findings(const std::vector<Finding>& findings, bool funds) {
+  if (findings.empty()) return "未发现问题。\n";
+  std::string out =
+      md_table_row({"#", "级别", "代码", "位置", "指标", "问题", "建议"}) + md_rule_row(7);
+  std::size_t n = 0;
+  for (const Finding& f : findings)
+    out += md_table_row({std::to_string(++n), review::chinese(f.severity), f.code,
+                         std::to_string(f.where.line) + ":" + std::to_string(f.where.column),
+                         indicator_or_table(f, funds), f.message, f.suggestion});
+  return out;
+}
+
+std::string html_findings(const std::vector<Finding>& findings, bool funds) {
+  if (findings.empty()) return "<p>未发现问题。</p>\n";
+  std::string out =
+      "<table>\n<tr><th>#</th><th>级别</th><th>代码</th><th>位置</th><th>指标</th>"
+      "<th>问题</th><th>建议</th></tr>\n";
+  std::size_t n = 0;
+  for (const Finding& f : findings) {
+    const char* level = review::chinese(f.severity);
+    out += "<tr><td>" + std::to_string(++n) + "</td><td class=\"" + level + "\">" + level +
+           "</td><td>" + escape_markup(f.code) + "</td><td>" + std::to_string(f.where.line) + ":" +
+           std::to_string(f.where.column) + "</td><td>" +
+           escape_markup(indicator_or_table(f, funds)) + "</td><td>" + escape_markup(f.message) +
+           "</td><td>" + escape_markup(f.suggestion) + "</td></tr>\n";
+  }
+  return out + "</table>\n";
+}
+
+Json counts_json(const std::vector<Finding>& findings) {
+  Json j = Json::object();
+  j["errors"] = count(findings, Severity::error);
+  j["warnings"] = count(findings, Severity::warning);
+  j["notes"] = count(findings, Severity::note);
+  return j;
 }
 
 }  // namespace
@@ -69,13 +130,13 @@ std::string render_review_text(const ReviewReport& r) {
     for (const auto& [key, value] : t.heading)
       out += "  " + key + "：" + visible_text(value) + "\n";
     if (t.findings.empty()) out += "  未发现问题。\n";
-    for (const Finding& f : t.findings) {
-      out += visible_text(place(f)) + ": " + review::chinese(f.severity) + "[" + f.code + "] " +
-             visible_text(indicator_or_table(f)) + "\n";
-      out += "  问题：" + visible_text(f.message) + "\n";
-      out += "  建议：" + visible_text(f.suggestion) + "\n";
-    }
-    if (!t.findings.empty()) out += "  本表：" + table_counts(t) + "\n";
+    out += text_findings(t.findings, false);
+    if (!t.findings.empty()) out += "  本表：" + table_counts(t.findings) + "\n";
+  }
+  for (const FundsReview& b : r.funds) {
+    out += "\n预算 " + visible_text(b.file) + "：\n";
+    out += text_findings(b.findings, true);
+    out += "  本预算：" + table_counts(b.findings) + "\n";
   }
   out += "\n审核结果：" + total_counts(r) + "\n";
   return out;
@@ -84,20 +145,20 @@ std::string render_review_text(const ReviewReport& r) {
 std::string render_review_json(const ReviewReport& r) {
   Json findings = Json::array();
   Json tables = Json::array();
+  each_finding(r, [&](const Finding& f) {
+    Json j;
+    j["severity"] = review::chinese(f.severity);
+    j["code"] = f.code;
+    j["indicator"] = f.indicator;
+    j["message"] = f.message;
+    j["suggestion"] = f.suggestion;
+    j["file"] = f.where.file;
+    j["line"] = f.where.line;
+    j["column"] = f.where.column;
+    j["rule"] = f.rule;
+    findings.push_back(std::move(j));
+  });
   for (const TableReview& t : r.tables) {
-    for (const Finding& f : t.findings) {
-      Json j;
-      j["severity"] = review::chinese(f.severity);
-      j["code"] = f.code;
-      j["indicator"] = f.indicator;
-      j["message"] = f.message;
-      j["suggestion"] = f.suggestion;
-      j["file"] = f.where.file;
-      j["line"] = f.where.line;
-      j["column"] = f.where.column;
-      j["rule"] = f.rule;
-      findings.push_back(std::move(j));
-    }
     Json table;
     table["file"] = t.file;
     table["unit"] = t.unit;
@@ -106,13 +167,19 @@ std::string render_review_json(const ReviewReport& r) {
     for (const auto& [key, value] : t.heading) heading[key] = value;
     table["heading"] = std::move(heading);
     table["indicators"] = t.indicators;
-    table["errors"] = count(t, Severity::error);
-    table["warnings"] = count(t, Severity::warning);
-    table["notes"] = count(t, Severity::note);
+    table.update(counts_json(t.findings));
     tables.push_back(std::move(table));
+  }
+  Json funds = Json::array();
+  for (const FundsReview& b : r.funds) {
+    Json block;
+    block["file"] = b.file;
+    block.update(counts_json(b.findings));
+    funds.push_back(std::move(block));
   }
   Json summary;
   summary["tables"] = std::move(tables);
+  summary["funds"] = std::move(funds);
   summary["errors"] = r.count(Severity::error);
   summary["warnings"] = r.count(Severity::warning);
   summary["notes"] = r.count(Severity::note);
@@ -127,21 +194,24 @@ std::string render_review_json(const ReviewReport& r) {
 
 std::string render_review_csv(const ReviewReport& r) {
   std::string out = "\xEF\xBB\xBF表,单位或项目,行,列,级别,代码,指标,问题,建议\r\n";
+  auto row = [&](const Finding& f, const std::string& whose, bool funds) {
+    const std::string cells[] = {f.where.file,
+                                 whose,
+                                 std::to_string(f.where.line),
+                                 std::to_string(f.where.column),
+                                 review::chinese(f.severity),
+                                 f.code,
+                                 indicator_or_table(f, funds),
+                                 f.message,
+                                 f.suggestion};
+    std::string line;
+    for (const std::string& c : cells) line += (line.empty() ? "" : ",") + csv_field(c);
+    out += line + "\r\n";
+  };
   for (const TableReview& t : r.tables)
-    for (const Finding& f : t.findings) {
-      const std::string cells[] = {f.where.file,
-                                   who(t),
-                                   std::to_string(f.where.line),
-                                   std::to_string(f.where.column),
-                                   review::chinese(f.severity),
-                                   f.code,
-                                   indicator_or_table(f),
-                                   f.message,
-                                   f.suggestion};
-      std::string line;
-      for (const std::string& c : cells) line += (line.empty() ? "" : ",") + csv_field(c);
-      out += line + "\r\n";
-    }
+    for (const Finding& f : t.findings) row(f, who(t), false);
+  for (const FundsReview& b : r.funds)
+    for (const Finding& f : b.findings) row(f, "预算", true);
   return out;
 }
 
@@ -152,17 +222,13 @@ std::string render_review_md(const ReviewReport& r) {
     out += "\n## " + md_text(name.empty() ? t.file : name) + "\n\n";
     out += "- 表：" + md_code_span(t.file) + "\n";
     for (const auto& [key, value] : t.heading) out += "- " + key + "：" + md_text(value) + "\n";
-    out += "- 指标：" + std::to_string(t.indicators) + " 项；" + table_counts(t) + "\n\n";
-    if (t.findings.empty()) {
-      out += "未发现问题。\n";
-      continue;
-    }
-    out += md_table_row({"#", "级别", "代码", "位置", "指标", "问题", "建议"}) + md_rule_row(7);
-    std::size_t n = 0;
-    for (const Finding& f : t.findings)
-      out += md_table_row({std::to_string(++n), review::chinese(f.severity), f.code,
-                           std::to_string(f.where.line) + ":" + std::to_string(f.where.column),
-                           indicator_or_table(f), f.message, f.suggestion});
+    out += "- 指标：" + std::to_string(t.indicators) + " 项；" + table_counts(t.findings) + "\n\n";
+    out += md_findings(t.findings, false);
+  }
+  for (const FundsReview& b : r.funds) {
+    out += "\n## 预算\n\n- 规则文件：" + md_code_span(b.file) + "\n- " + table_counts(b.findings) +
+           "\n\n";
+    out += md_findings(b.findings, true);
   }
   out += "\n**审核结果**：" + total_counts(r) + "\n";
   return out;
@@ -182,25 +248,14 @@ std::string render_review_html(const ReviewReport& r) {
     out += "<li>表：<code>" + escape_markup(t.file) + "</code></li>\n";
     for (const auto& [key, value] : t.heading)
       out += "<li>" + escape_markup(key) + "：" + escape_markup(value) + "</li>\n";
-    out +=
-        "<li>指标：" + std::to_string(t.indicators) + " 项；" + table_counts(t) + "</li>\n</ul>\n";
-    if (t.findings.empty()) {
-      out += "<p>未发现问题。</p>\n";
-      continue;
-    }
-    out +=
-        "<table>\n<tr><th>#</th><th>级别</th><th>代码</th><th>位置</th><th>指标</th>"
-        "<th>问题</th><th>建议</th></tr>\n";
-    std::size_t n = 0;
-    for (const Finding& f : t.findings) {
-      const char* level = review::chinese(f.severity);
-      out += "<tr><td>" + std::to_string(++n) + "</td><td class=\"" + level + "\">" + level +
-             "</td><td>" + escape_markup(f.code) + "</td><td>" + std::to_string(f.where.line) +
-             ":" + std::to_string(f.where.column) + "</td><td>" +
-             escape_markup(indicator_or_table(f)) + "</td><td>" + escape_markup(f.message) +
-             "</td><td>" + escape_markup(f.suggestion) + "</td></tr>\n";
-    }
-    out += "</table>\n";
+    out += "<li>指标：" + std::to_string(t.indicators) + " 项；" + table_counts(t.findings) +
+           "</li>\n</ul>\n";
+    out += html_findings(t.findings, false);
+  }
+  for (const FundsReview& b : r.funds) {
+    out += "<h2>预算</h2>\n<ul>\n<li>规则文件：<code>" + escape_markup(b.file) +
+           "</code></li>\n<li>" + table_counts(b.findings) + "</li>\n</ul>\n";
+    out += html_findings(b.findings, true);
   }
   out += "<p><strong>审核结果</strong>：" + total_counts(r) + "</p>\n</body>\n</html>\n";
   return out;
@@ -209,13 +264,13 @@ std::string render_review_html(const ReviewReport& r) {
 std::string render_review_junit(const ReviewReport& r) {
   std::string suites;
   std::size_t all = 0, failures = 0;
-  for (const TableReview& t : r.tables) {
+  auto suite = [&](const std::string& name, const std::vector<Finding>& findings, bool funds) {
     std::string body;
     std::size_t errors = 0, skipped = 0;
-    for (const Finding& f : t.findings) {
+    for (const Finding& f : findings) {
       body += "    <testcase classname=\"" + escape_markup(f.code) + "\" name=\"" +
               escape_markup(std::to_string(f.where.line) + ":" + std::to_string(f.where.column) +
-                            " " + indicator_or_table(f)) +
+                            " " + indicator_or_table(f, funds)) +
               "\">\n";
       const std::string detail = "问题：" + f.message + "\n建议：" + f.suggestion;
       if (f.severity == Severity::error) {
@@ -230,13 +285,15 @@ std::string render_review_junit(const ReviewReport& r) {
       }
       body += "    </testcase>\n";
     }
-    all += t.findings.size();
+    all += findings.size();
     failures += errors;
-    suites += "  <testsuite name=\"" + escape_markup(t.file) + "\" tests=\"" +
-              std::to_string(t.findings.size()) + "\" failures=\"" + std::to_string(errors) +
+    suites += "  <testsuite name=\"" + escape_markup(name) + "\" tests=\"" +
+              std::to_string(findings.size()) + "\" failures=\"" + std::to_string(errors) +
               "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\">\n" + body +
               "  </testsuite>\n";
-  }
+  };
+  for (const TableReview& t : r.tables) suite(t.file, t.findings, false);
+  for (const FundsReview& b : r.funds) suite(b.file, b.findings, true);
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"indicheck review\" "
          "tests=\"" +
          std::to_string(all) + "\" failures=\"" + std::to_string(failures) + "\">\n" + suites +

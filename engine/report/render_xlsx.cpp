@@ -541,20 +541,17 @@ std::string write_review_xlsx(const review::ReviewReport& r, const std::string& 
   Sheet s(ws, sheet, error, clipped);
   s.merge(0, 0, 0, columns - 1, "绩效目标审核意见表", f.title);
   lxw_row_t row = 2;
-  for (const review::TableReview& t : r.tables) {
-    // The table's head: which file, whose table, the published table's own fields.
-    std::vector<std::pair<std::string, std::string>> head = {{"目标表", t.file}};
-    if (!t.unit.empty()) head.emplace_back("单位", t.unit);
-    if (t.year) head.emplace_back("年度", std::to_string(*t.year));
-    head.insert(head.end(), t.heading.begin(), t.heading.end());
+  // A group: its head (key, value rows), then one row per finding.
+  using Head = std::vector<std::pair<std::string, std::string>>;
+  auto group = [&](Head head, const std::string& size, const std::vector<review::Finding>& findings,
+                   const char* where) {
     std::size_t errors = 0, warnings = 0, notes = 0;
-    for (const review::Finding& x : t.findings) {
+    for (const review::Finding& x : findings) {
       errors += x.severity == Severity::error;
       warnings += x.severity == Severity::warning;
       notes += x.severity == Severity::note;
     }
-    head.emplace_back("审核结果", std::to_string(t.indicators) + " 项指标；错误 " +
-                                      std::to_string(errors) + " 条，警告 " +
+    head.emplace_back("审核结果", size + "错误 " + std::to_string(errors) + " 条，警告 " +
                                       std::to_string(warnings) + " 条，提示 " +
                                       std::to_string(notes) + " 条");
     for (const auto& [key, value] : head) {
@@ -567,22 +564,33 @@ std::string write_review_xlsx(const review::ReviewReport& r, const std::string& 
     for (lxw_col_t c = 0; c < columns; ++c) s.text(row, c, heads[c], f.head);
     ++row;
     std::size_t n = 0;
-    for (const review::Finding& x : t.findings) {
+    for (const review::Finding& x : findings) {
       s.text(row, 0, std::to_string(++n), f.center);
       s.text(row, 1, review::chinese(x.severity), f.center);
       s.text(row, 2, x.code, f.center);
       s.text(row, 3, std::to_string(x.where.line) + ":" + std::to_string(x.where.column), f.center);
-      s.text(row, 4, x.indicator.empty() ? "（全表）" : x.indicator, f.text);
+      s.text(row, 4, x.indicator.empty() ? where : x.indicator, f.text);
       s.text(row, 5, x.message, f.text);
       s.text(row, 6, x.suggestion, f.text);
       ++row;
     }
-    if (t.findings.empty()) {
+    if (findings.empty()) {
       s.merge(row, 0, row, columns - 1, "未发现问题。", f.text);
       ++row;
     }
     ++row;
+  };
+  for (const review::TableReview& t : r.tables) {
+    // The table's head: which file, whose table, the published table's own fields.
+    Head head = {{"目标表", t.file}};
+    if (!t.unit.empty()) head.emplace_back("单位", t.unit);
+    if (t.year) head.emplace_back("年度", std::to_string(*t.year));
+    head.insert(head.end(), t.heading.begin(), t.heading.end());
+    group(std::move(head), std::to_string(t.indicators) + " 项指标；", t.findings, "（全表）");
   }
+  // The rule files' funds block, once: its rule file as its head.
+  for (const review::FundsReview& b : r.funds)
+    group({{"预算", b.file}}, "", b.findings, "（预算）");
   for (const Clipped& c : clipped) {
     s.merge(row, 0, row, columns - 1,
             tr("{}: {} characters, clipped to Excel's limit of 32 767; the JSON and CSV outputs "

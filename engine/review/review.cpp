@@ -46,6 +46,7 @@ const std::vector<ShippedRule>& shipped_rules() {
       {"R2006", "measurability.unreadable", Severity::error, "指标值无法识别"},
       {"R3001", "consistency.name_unit", Severity::error, "指标名称中的单位与指标值的单位不一致"},
       {"R3002", "consistency.unit_column", Severity::error, "计量单位与指标值不一致"},
+      {"R3003", "consistency.nature_direction", Severity::error, "指标性质与指标方向不一致"},
       {"R3004", "consistency.rate_over_100", Severity::error, "不能超过100%的比率目标超过100%"},
       {"R3005", "consistency.cost_lower_bound", Severity::warning, "成本指标设为下限"},
       {"R3006", "consistency.date_outside_year", Severity::error, "时效指标的日期不在预算年度内"},
@@ -59,6 +60,8 @@ std::size_t ReviewReport::count(Severity s) const {
   std::size_t n = 0;
   for (const TableReview& t : tables)
     for (const Finding& f : t.findings) n += f.severity == s;
+  for (const FundsReview& b : funds)
+    for (const Finding& f : b.findings) n += f.severity == s;
   return n;
 }
 
@@ -73,6 +76,22 @@ const ShippedRule& rule(std::string_view code) {
   for (const ShippedRule& r : shipped_rules())
     if (code == r.code) return r;
   throw std::logic_error("no shipped review rule " + std::string(code));
+}
+
+// A finding of the shipped rule `code`, with its severity and name.
+Finding shipped(std::string_view code, const std::string& indicator, SourceLocation where,
+                SourceLine source_line, std::string message, std::string suggestion) {
+  const ShippedRule& r = rule(code);
+  Finding f;
+  f.severity = r.severity;
+  f.code = r.code;
+  f.rule = r.name;
+  f.indicator = indicator;
+  f.message = std::move(message);
+  f.suggestion = std::move(suggestion);
+  f.where = std::move(where);
+  f.source_line = std::move(source_line);
+  return f;
 }
 
 // A category's name as the templates compare it: blanks out, 指标 dropped
@@ -136,17 +155,8 @@ struct Reviewer {
 
   void add(std::string_view code, const std::string& indicator, SourceLocation where,
            SourceLine source_line, std::string message, std::string suggestion) {
-    const ShippedRule& r = rule(code);
-    Finding f;
-    f.severity = r.severity;
-    f.code = r.code;
-    f.rule = r.name;
-    f.indicator = indicator;
-    f.message = std::move(message);
-    f.suggestion = std::move(suggestion);
-    f.where = std::move(where);
-    f.source_line = std::move(source_line);
-    out.findings.push_back(std::move(f));
+    out.findings.push_back(shipped(code, indicator, std::move(where), std::move(source_line),
+                                   std::move(message), std::move(suggestion)));
   }
 
   SourceLocation at(unsigned line, unsigned column) const { return table.at(line, column); }
@@ -305,6 +315,7 @@ struct Reviewer {
     }
     name_unit(ind, cell, c, path);
     no_unit(ind, cell, c, path);
+    nature_direction(ind, cell, c, path);
     if (!quantity && !timeliness) {
       rate(ind, cell, c, path);
       return;
@@ -390,6 +401,26 @@ struct Reviewer {
     }
   }
 
+  // 指标性质 正向 (higher is better) with a ceiling (≤, from 指标方向 小于等于),
+  // or 反向 with a floor: one of the two columns is wrong.
+  void nature_direction(const Indicator& ind, const Cell& cell, const Constraint& c,
+                        const std::string& path) {
+    auto* q = std::get_if<QuantityConstraint>(&c.form);
+    const std::string nature = squeeze(ind.nature.text);
+    if (!q || (nature != "正向" && nature != "反向")) return;
+    const bool ceiling = q->op == Comparator::le || q->op == Comparator::lt;
+    const bool floor = q->op == Comparator::ge || q->op == Comparator::gt;
+    if (nature == "正向" ? !ceiling : !floor) return;
+    const std::string written(trim(cell.text));
+    add("R3003", path, cell.where, cell.source_line,
+        nature == "正向" ? "指标「" + ind.name + "」的指标性质为「正向」（越大越好），指标值「" +
+                               written + "」却是上限（" + to_symbol(q->op) + "）。"
+                         : "指标「" + ind.name + "」的指标性质为「反向」（越小越好），指标值「" +
+                               written + "」却是下限（" + to_symbol(q->op) + "）。",
+        "核对指标性质与指标方向：正向指标的方向为「大于等于」（≥），反向指标为「小于等于」（≤），"
+        "改正其中有误的一项。");
+  }
+
   // `28.8万元%`: the value's unit and the 计量单位 column's, run together by
   // a copy or an import (`28.8万元` under a unit column `%`).
   bool unit_column(const Indicator& ind, const Cell& cell, const std::string& written,
@@ -447,33 +478,7 @@ struct Reviewer {
         "成本指标一般设上限：改为「≤」，数值为预算控制数。");
   }
 
-  // ---- budget: the funds block of the rule files (预算, what import --budget writes)
-  // A stated total (a figure with rows under it) equal to the sum of its rows.
-  void funds_add_up(const rules::RuleSet& rs) {
-    for (const auto& [name, f] : rs.figures) {
-      if (f.source != rules::FigureDef::Source::budget || f.members.empty() || !f.year) continue;
-      Number sum = Number::integer(0);
-      bool complete = true;
-      for (const std::string& m : f.members) {
-        auto it = rs.figures.find(m);
-        if (it == rs.figures.end() || !it->second.year) {
-          complete = false;
-          break;
-        }
-        sum = sum + *it->second.year * it->second.unit.factor / f.unit.factor;
-      }
-      if (!complete || sum == *f.year) continue;
-      const rules::SourceFile& file = *f.at.file;
-      const unsigned line = file.line_of(f.at.byte);
-      std::string rows;
-      for (const std::string& m : f.members) rows += (rows.empty() ? "" : "、") + m;
-      add("R4001", "", {file.path, line, file.column_of(f.at.byte)}, file.line_text(line),
-          "资金「" + name + "」为" + f.year->canonical() + f.unit.symbol + "，其下各项（" + rows +
-              "）之和为" + sum.canonical() + f.unit.symbol + "，两者不等。",
-          "核对资金来源：各项之和应等于「" + name + "」，改正合计数或有误的分项。");
-    }
-  }
-
+  // ---- budget: the funds block (review_funds says whether it adds up)
   // A 成本 target in money above the project's whole budget (units converted).
   void cost_within_total(const Indicator& ind, const Cell& cell, const Constraint& c,
                          const std::string& path) {
@@ -510,7 +515,93 @@ struct Reviewer {
   }
 };
 
+// ---- budget: the funds block of the rule files (预算, what import --budget writes)
+// A stated total (a figure with rows under it) equal to the sum of its rows.
+void funds_add_up(const rules::RuleSet& rs, std::vector<Finding>& out) {
+  for (const auto& [name, f] : rs.figures) {
+    if (f.source != rules::FigureDef::Source::budget || f.members.empty() || !f.year) continue;
+    Number sum = Number::integer(0);
+    bool complete = true;
+    for (const std::string& m : f.members) {
+      auto it = rs.figures.find(m);
+      if (it == rs.figures.end() || !it->second.year) {
+        complete = false;
+        break;
+      }
+      sum = sum + *it->second.year * it->second.unit.factor / f.unit.factor;
+    }
+    if (!complete || sum == *f.year) continue;
+    const rules::SourceFile& file = *f.at.file;
+    const unsigned line = file.line_of(f.at.byte);
+    std::string rows;
+    for (const std::string& m : f.members) rows += (rows.empty() ? "" : "、") + m;
+    out.push_back(
+        shipped("R4001", "", {file.path, line, file.column_of(f.at.byte)}, file.line_text(line),
+                "资金「" + name + "」为" + f.year->canonical() + f.unit.symbol + "，其下各项（" +
+                    rows + "）之和为" + sum.canonical() + f.unit.symbol + "，两者不等。",
+                "核对资金来源：各项之和应等于「" + name + "」，改正合计数或有误的分项。"));
+  }
+}
+
+// The right side of a 数值 or funds condition: its number, or the 全年 value
+// of the figure it names (the loader made sure there is one).
+Quantity compared_with(const rules::ReviewRule::Condition& cond) {
+  if (cond.figure) return Quantity{*cond.figure->year, cond.figure->unit};
+  return *cond.value;
+}
+
+// 资金总额 > 0: the figure's 全年 value against the other side, units converted
+// (the loader refused two kinds).
+bool funds_condition_holds(const rules::ReviewRule::Condition& cond) {
+  const Quantity left{*cond.subject->year, cond.subject->unit};
+  return holds(*cond.op, left.base_value(), compared_with(cond).base_value());
+}
+
+// A finding of the bureau's rule: its code, severity and wording; where is the caller's.
+Finding bureau_finding(const rules::ReviewRule& rule) {
+  const rules::Statement& st = *rule.statement;
+  Finding f;
+  f.severity = rule.severity;
+  f.code = rule.code;
+  f.rule = st.at.file->path + ":" + std::to_string(st.at.line());
+  f.message = rule.problem;
+  f.suggestion = rule.suggestion;
+  return f;
+}
+
 }  // namespace
+
+std::vector<FundsReview> review_funds(const rules::RuleSet& rules) {
+  std::vector<Finding> all;
+  funds_add_up(rules, all);
+  // The bureau's 审核 over the funds block: a finding at the figure of the
+  // first condition that does not hold.
+  for (const rules::ReviewRule& rule : rules.reviews) {
+    if (rule.quantifier != rules::ReviewRule::Quantifier::funds) continue;
+    for (const auto& cond : rule.conditions) {
+      if (funds_condition_holds(cond)) continue;
+      const rules::SourceFile& file = *cond.subject->at.file;
+      const unsigned line = file.line_of(cond.subject->at.byte);
+      Finding f = bureau_finding(rule);
+      f.where = {file.path, line, file.column_of(cond.subject->at.byte)};
+      f.source_line = file.line_text(line);
+      all.push_back(std::move(f));
+      break;
+    }
+  }
+  // By file, in the order the files were read; in each, by line.
+  std::vector<FundsReview> out;
+  for (const auto& source : rules.sources) {
+    FundsReview block{source->path, {}};
+    for (const Finding& f : all)
+      if (f.where.file == source->path) block.findings.push_back(f);
+    std::stable_sort(
+        block.findings.begin(), block.findings.end(),
+        [](const Finding& a, const Finding& b) { return a.where.line < b.where.line; });
+    if (!block.findings.empty()) out.push_back(std::move(block));
+  }
+  return out;
+}
 
 bool conditions_hold(const rules::ReviewRule& rule, const Constraint& c) {
   using K = rules::ReviewCondition::Kind;
@@ -537,11 +628,15 @@ bool conditions_hold(const rules::ReviewRule& rule, const Constraint& c) {
         break;
       case K::value: {
         auto* q = std::get_if<QuantityConstraint>(&c.form);
-        if (!q || q->target.unit.dimension != cond.value->unit.dimension ||
-            !holds(*cond.op, q->target.base_value(), cond.value->base_value()))
+        const Quantity than = compared_with(cond);
+        if (!q || q->target.unit.dimension != than.unit.dimension ||
+            !holds(*cond.op, q->target.base_value(), than.base_value()))
           return false;
         break;
       }
+      case K::funds:
+        if (!funds_condition_holds(cond)) return false;
+        break;
     }
   }
   return true;
@@ -552,13 +647,8 @@ namespace {
 // The rule files' 审核, each over the indicators in its 范围.
 void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTable& units,
            TableReview& out) {
-  const rules::Statement& st = *rule.statement;
-  Finding f;
-  f.severity = rule.severity;
-  f.code = rule.code;
-  f.rule = st.at.file->path + ":" + std::to_string(st.at.line());
-  f.message = rule.problem;
-  f.suggestion = rule.suggestion;
+  if (rule.quantifier == rules::ReviewRule::Quantifier::funds) return;  // review_funds's
+  Finding f = bureau_finding(rule);
   const Indicator* first = nullptr;
   bool some = false;
   for (const Indicator& ind : table.indicators) {
@@ -612,8 +702,6 @@ TableReview review_table(const TargetTable& table, const rules::RuleSet* rules,
   // Row findings in table order, each row's in the order of the rules.
   std::stable_sort(out.findings.begin() + long(table_wide), out.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.where.line < b.where.line; });
-  // The funds block stands in the rule files: its findings after the table's.
-  if (rules) r.funds_add_up(*rules);
   return out;
 }
 

@@ -55,12 +55,22 @@ struct TableReview {
   std::vector<Finding> findings;
 };
 
+// The rule files' funds block (预算, what import --budget writes) reviewed:
+// it belongs to the rule files, not to a table, so a run that reviews several
+// tables against one rule set says each of its findings once. One per rule
+// file that holds a finding, in the order the files were read.
+struct FundsReview {
+  std::string file;  // the rule file the figures stand in
+  std::vector<Finding> findings;
+};
+
 struct ReviewReport {
   std::vector<TableReview> tables;
+  std::vector<FundsReview> funds;       // the funds block's findings, once for the run
   std::vector<Diagnostic> diagnostics;  // files that could not be read, or rows skipped
   bool unreadable = false;              // a file could not be read as a table at all
 
-  // Findings of `s` over every table.
+  // Findings of `s` over every table and the funds block.
   std::size_t count(Severity s) const;
   // 2 when a file could not be read, 1 when a finding is 错误, else 0.
   int exit_code() const;
@@ -73,6 +83,10 @@ struct ReviewReport {
 // becomes a finding and is taken out of them.
 TableReview review_table(const TargetTable& table, const rules::RuleSet* rules,
                          std::vector<Diagnostic>& diagnostics);
+
+// The shipped budget rules (R4001) over the rule files' funds block: once a
+// run, whatever the number of tables (review_table leaves the block alone).
+std::vector<FundsReview> review_funds(const rules::RuleSet& rules);
 
 // Whether `rule`'s conditions all hold for a target (tests, and review_table).
 bool conditions_hold(const rules::ReviewRule& rule, const Constraint& target);

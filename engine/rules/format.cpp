@@ -296,7 +296,10 @@ class Printer {
       case ReviewCondition::Kind::unit:
         return "单位 " + c.unit;
       case ReviewCondition::Kind::value:
-        return "数值 " + canonical_op(c.op) + " " + c.number + c.unit;
+      case ReviewCondition::Kind::funds:
+        return (c.kind == ReviewCondition::Kind::funds ? print_name(c.subject) : "数值") + " " +
+               canonical_op(c.op) + " " +
+               (c.figure.empty() ? c.number + c.unit : print_name(c.figure));
     }
     return "";
   }

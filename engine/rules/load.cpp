@@ -974,6 +974,7 @@ class Checker {
           tested = true;
           r.quantifier = l.text == "每个"   ? ReviewRule::Quantifier::every
                          : l.text == "没有" ? ReviewRule::Quantifier::none
+                         : l.text == "预算" ? ReviewRule::Quantifier::funds
                                             : ReviewRule::Quantifier::some;
           for (const ReviewCondition& c : l.conditions) {
             auto cond = condition(c);
@@ -1037,17 +1038,58 @@ class Checker {
         out.written = "单位 " + c.unit;
         return out;
       }
-      case ReviewCondition::Kind::value: {
-        auto u = unit(c.unit, c.at);
-        auto n = number(c.number, c.at);
-        if (!u || !n) return std::nullopt;
+      case ReviewCondition::Kind::value:
+      case ReviewCondition::Kind::funds: {
         out.op = comparator_written(c.op).value();
-        out.value = Quantity{*n, *u};
-        out.written = std::string("数值 ") + to_symbol(*out.op) + " " + c.number + c.unit;
+        if (c.kind == ReviewCondition::Kind::funds) {
+          out.subject = funds_figure(c.subject, c.at);
+          if (!out.subject) return std::nullopt;
+        }
+        if (!c.figure.empty()) {
+          out.figure = funds_figure(c.figure, c.at);
+          if (!out.figure) return std::nullopt;
+        } else {
+          auto u = unit(c.unit, c.at);
+          auto n = number(c.number, c.at);
+          if (!u || !n) return std::nullopt;
+          // A bare number beside a figure is in the figure's unit (资金总额 > 0).
+          if (c.unit.empty() && out.subject) u = out.subject->unit;
+          out.value = Quantity{*n, *u};
+        }
+        const std::string right = c.figure.empty() ? c.number + c.unit : print_name(c.figure);
+        out.written = (out.subject ? print_name(c.subject) : std::string("数值")) + " " +
+                      to_symbol(*out.op) + " " + right;
+        if (out.subject) {
+          const Unit& other = out.figure ? out.figure->unit : out.value->unit;
+          if (other.dimension != out.subject->unit.dimension) {
+            report(c.at, Code::rules_review_kinds_differ,
+                   tr("the condition '{}' compares values of different kinds: '{}' is in {}, the "
+                      "other side in {}",
+                      out.written, c.subject, out.subject->unit.symbol, other.symbol));
+            return std::nullopt;
+          }
+        }
         return out;
       }
     }
     return std::nullopt;
+  }
+
+  // A figure of the funds block that a review condition names: it must be
+  // defined and have a 全年 value, which is the one compared.
+  const FigureDef* funds_figure(const std::string& name, const Span& at) {
+    auto f = rs_.figures.find(name);
+    if (f == rs_.figures.end()) {
+      report(at, Code::rules_unknown_name, unknown_name(name));
+      return nullptr;
+    }
+    if (!f->second.year) {
+      report(at, Code::rules_period_value_missing,
+             tr("'{}' has no {} value ({}){}", name, chinese(Period::year), where(f->second.at),
+                std::string()));
+      return nullptr;
+    }
+    return &f->second;
   }
 
   // ---- 评分 ------------------------------------------------------------------

@@ -105,7 +105,8 @@ struct ReviewRule {
   const Statement* statement = nullptr;
   std::string code;
   std::vector<std::string> pattern;  // 范围; empty: every indicator
-  enum class Quantifier { every, some, none };
+  // funds: the 预算 line, conditions over the funds block, tested once a run.
+  enum class Quantifier { every, some, none, funds };
   Quantifier quantifier = Quantifier::every;
   struct Condition {
     ReviewCondition::Kind kind = ReviewCondition::Kind::kind;
@@ -114,7 +115,9 @@ struct ReviewRule {
     std::optional<Unit> unit;             // 单位: a unit of its kind
     std::optional<Comparator> op;         // 数值 op value
     std::optional<Quantity> value;
-    std::string written;  // as the file has it, canonical (condition_text)
+    const FigureDef* figure = nullptr;   // 数值 ≤ FIGURE, or a funds condition's right side
+    const FigureDef* subject = nullptr;  // funds: the figure on the left
+    std::string written;                 // as the file has it, canonical (condition_text)
   };
   std::vector<Condition> conditions;  // all must hold
   Severity severity = Severity::error;

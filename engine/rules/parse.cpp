@@ -130,8 +130,8 @@ using selector = pg::parse_tree::selector<
         gr::already_met_setting, gr::half_met_setting, gr::progress_setting, gr::grading_setting,
         // review rules (审核)
         gr::review_stmt, gr::review_scope, gr::review_test, gr::cond_kind, gr::cond_comparator,
-        gr::cond_unit, gr::cond_value, gr::x_cond_literal, gr::review_severity, gr::review_problem,
-        gr::review_suggestion>>;
+        gr::cond_unit, gr::cond_value, gr::cond_literal, gr::funds_condition, gr::x_funds_condition,
+        gr::review_funds_test, gr::review_severity, gr::review_problem, gr::review_suggestion>>;
 
 using Node = pg::parse_tree::node;
 
@@ -556,8 +556,9 @@ class Builder {
     if (n.is_type<gr::review_scope>()) {
       l.kind = K::scope;
       for (const auto& ch : n.children) l.pattern.push_back(ch->string());
-    } else if (n.is_type<gr::review_test>()) {
+    } else if (n.is_type<gr::review_test>() || n.is_type<gr::review_funds_test>()) {
       l.kind = K::test;
+      if (n.is_type<gr::review_funds_test>()) l.text = "预算";
       for (const auto& ch : n.children) {
         if (ch->is_type<gr::review_every>() || ch->is_type<gr::review_some>() ||
             ch->is_type<gr::review_none>())
@@ -589,10 +590,13 @@ class Builder {
       c.kind = K::unit;
       c.unit = n.children.at(0)->string();
     } else {
-      c.kind = K::value;
+      // 数值 OP operand, or (after 预算) FIGURE OP operand.
+      c.kind = n.is_type<gr::cond_value>() ? K::value : K::funds;
       for (const auto& ch : n.children) {
         if (ch->is_type<gr::x_cond_op>()) c.op = ch->string();
-        if (ch->is_type<gr::x_cond_literal>())
+        if (is_name(*ch))
+          (c.kind == K::funds && c.op.empty() ? c.subject : c.figure) = ch->string();
+        if (ch->is_type<gr::cond_literal>())
           for (const auto& part : ch->children) {
             if (part->is_type<gr::decimal>()) c.number = part->string();
             if (part->is_type<gr::unit_text>()) c.unit = part->string();

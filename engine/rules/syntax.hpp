@@ -133,12 +133,15 @@ struct ReviewCondition {
     kind,        // 类型 数值|区间|时限|等级|文字|空
     comparator,  // 比较 ≥ ≤ …
     unit,        // 单位 万元: a unit of that kind
-    value,       // 数值 ≥ 100万元
+    value,       // 数值 ≥ 100万元, or 数值 ≤ 年度资金总额
+    funds,  // (after 预算) 资金总额 > 0, 财政资金 ≤ 资金总额: over the funds block
   };
   Kind kind = Kind::kind;
   std::vector<std::string> words;  // kind: the word; comparator: each symbol as written
-  std::string op;                  // value: the comparator as written
-  std::string number, unit;        // value: the number and unit; unit: the unit
+  std::string op;                  // value, funds: the comparator as written
+  std::string number, unit;        // value, funds: the number and unit; unit: the unit
+  std::string figure;              // value, funds: the figure compared with, instead of a number
+  std::string subject;             // funds: the figure compared
   Span at;
 };
 
@@ -147,7 +150,7 @@ struct ReviewLine {
   Kind kind = Kind::scope;
   std::vector<std::string> pattern;  // scope
   std::string
-      text;  // test: 每个|至少一个|没有; severity: 错误|警告|提示; the problem or suggestion
+      text;  // test: 每个|至少一个|没有|预算; severity: 错误|警告|提示; the problem or suggestion
   std::vector<ReviewCondition> conditions;  // test, joined by 且
   Span at;
 };

@@ -2,10 +2,12 @@
 
 #include "engine/ruletest/diff.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "engine/assess/pipeline.hpp"
 #include "engine/base/blank.hpp"
+#include "engine/review/review.hpp"
 #include "engine/ruletest/ruletest.hpp"
 
 namespace indicheck::ruletest {
@@ -48,6 +50,82 @@ VersionTotals totals(const Report& r) {
   return t;
 }
 
+// A review rule as fmt prints its lines (范围, the test, 级别, 问题, 建议):
+// two versions differ when one of these does.
+std::vector<std::string> review_lines(const rules::ReviewRule& r) {
+  std::vector<std::string> lines;
+  if (!r.pattern.empty()) {
+    std::string path;
+    for (const auto& seg : r.pattern) path += (path.empty() ? "" : "/") + seg;
+    lines.push_back("范围 " + path);
+  }
+  using Q = rules::ReviewRule::Quantifier;
+  std::string test = r.quantifier == Q::every  ? "每个"
+                     : r.quantifier == Q::some ? "至少一个"
+                     : r.quantifier == Q::none ? "没有"
+                                               : "预算";
+  for (std::size_t i = 0; i < r.conditions.size(); ++i)
+    test += (i ? " 且 " : " ") + r.conditions[i].written;
+  lines.push_back(test);
+  lines.push_back(std::string("级别 ") + review::chinese(r.severity));
+  lines.push_back("问题 \"" + r.problem + "\"");
+  if (!r.suggestion.empty()) lines.push_back("建议 \"" + r.suggestion + "\"");
+  return lines;
+}
+
+// How many findings of `code` the version's review gives on its targets.
+std::size_t findings_of(const std::vector<review::FundsReview>& funds,
+                        const review::TableReview& table, const std::string& code) {
+  std::size_t n = 0;
+  for (const review::Finding& f : table.findings) n += f.code == code;
+  for (const review::FundsReview& b : funds)
+    for (const review::Finding& f : b.findings) n += f.code == code;
+  return n;
+}
+
+// The review rules the new version adds, removes or changes.
+std::vector<ReviewChange> review_changes(const Pipeline& old_v, const Pipeline& new_v) {
+  std::vector<ReviewChange> out;
+  const rules::RuleSet* a = old_v.rules();
+  const rules::RuleSet* b = new_v.rules();
+  if (!a || !b) return out;
+  std::vector<Diagnostic> ignored;  // reading the targets reported them already
+  const review::TableReview old_table = review::review_table(old_v.targets(), a, ignored);
+  const review::TableReview new_table = review::review_table(new_v.targets(), b, ignored);
+  const auto old_funds = review::review_funds(*a), new_funds = review::review_funds(*b);
+  auto find = [](const rules::RuleSet& rs, const std::string& code) -> const rules::ReviewRule* {
+    for (const auto& r : rs.reviews)
+      if (r.code == code) return &r;
+    return nullptr;
+  };
+  auto change = [&](ReviewChange::Kind kind, const std::string& code) {
+    ReviewChange c;
+    c.kind = kind;
+    c.code = code;
+    c.old_findings = findings_of(old_funds, old_table, code);
+    c.new_findings = findings_of(new_funds, new_table, code);
+    return c;
+  };
+  for (const auto& r : a->reviews) {
+    const rules::ReviewRule* now = find(*b, r.code);
+    if (!now) {
+      out.push_back(change(ReviewChange::Kind::removed, r.code));
+      continue;
+    }
+    auto before = review_lines(r), after = review_lines(*now);
+    if (before == after) continue;
+    ReviewChange c = change(ReviewChange::Kind::changed, r.code);
+    for (const auto& l : before)
+      if (std::find(after.begin(), after.end(), l) == after.end()) c.old_lines.push_back(l);
+    for (const auto& l : after)
+      if (std::find(before.begin(), before.end(), l) == before.end()) c.new_lines.push_back(l);
+    out.push_back(std::move(c));
+  }
+  for (const auto& r : b->reviews)
+    if (!find(*a, r.code)) out.push_back(change(ReviewChange::Kind::added, r.code));
+  return out;
+}
+
 }  // namespace
 
 DiffResult diff_rule_sets(const DiffInput& input) {
@@ -64,6 +142,7 @@ DiffResult diff_rule_sets(const DiffInput& input) {
     out.broken = true;
     return out;
   }
+  out.reviews = review_changes(old_v, new_v);
   for (const auto& files : input.data_sets) {
     // Any table `check` takes (indicheck's actuals, a published self-evaluation).
     auto actuals = old_v.read_actuals(files, out.diagnostics);

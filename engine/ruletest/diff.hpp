@@ -2,7 +2,9 @@
 // What a change to a rule set does (`indicheck diff OLD NEW`): both versions
 // run on the same data — check, then assess, as `indicheck check --rules`
 // does — and every indicator or 核对 whose verdict or score moves is listed,
-// old → new, with the totals of each version.
+// old → new, with the totals of each version. Review rules (审核) do not
+// judge actuals: those added, removed or changed are listed by code, with
+// their findings on the targets in each version.
 
 #include <optional>
 #include <string>
@@ -36,8 +38,20 @@ struct DataSetDiff {
   unsigned unchanged = 0;
 };
 
+// A review rule (审核) that the new version adds, removes or changes, by its
+// code: the lines that differ, and what each version finds on the targets
+// (the table's findings and the funds block's).
+struct ReviewChange {
+  enum class Kind { added, removed, changed };
+  Kind kind = Kind::changed;
+  std::string code;
+  std::vector<std::string> old_lines, new_lines;  // canonical, only those that differ
+  std::size_t old_findings = 0, new_findings = 0;
+};
+
 struct DiffResult {
   std::vector<DiffChange> changes;
+  std::vector<ReviewChange> reviews;  // in the old version's order, then the added ones
   std::vector<DataSetDiff> data_sets;
   unsigned unchanged = 0;
   std::vector<Diagnostic> diagnostics;

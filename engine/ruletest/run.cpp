@@ -427,6 +427,9 @@ class CaseRun {
       if (e.kind == Expectation::Kind::review && !review_) {
         std::vector<Diagnostic> review_ds;
         review_ = review::review_table(pipeline.targets(), rs, review_ds);
+        // The case's rule files' funds block, said once with its table's findings.
+        for (review::FundsReview& b : review::review_funds(*rs))
+          review_->findings.insert(review_->findings.end(), b.findings.begin(), b.findings.end());
       }
     if (o_.coverage) record_reviews(*rs);
     for (const Expectation& e : c_.expectations) compare(e, report, *rs);

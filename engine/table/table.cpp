@@ -320,10 +320,10 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
   TargetTable t;
   t.file = file;
   LineReader lines(file, content, diagnostics);
-  auto header =
-      read_header(lines, file, t.metadata, t.metadata_line,
-                  {"一级指标", "二级指标", "重点工作", "三级指标", "半年指标值", "全年指标值"},
-                  {"一级指标", "二级指标", "三级指标"});
+  auto header = read_header(
+      lines, file, t.metadata, t.metadata_line,
+      {"一级指标", "二级指标", "重点工作", "三级指标", "指标性质", "半年指标值", "全年指标值"},
+      {"一级指标", "二级指标", "三级指标"});
   if (!header) return std::nullopt;
   t.has_half = header->columns.count("半年指标值") > 0;
   t.has_year = header->columns.count("全年指标值") > 0;
@@ -356,6 +356,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     ind.name = trim(cells[*col("三级指标")].text);
     if (auto h = col("半年指标值")) ind.half_target = std::move(cells[*h]);
     if (auto y = col("全年指标值")) ind.year_target = std::move(cells[*y]);
+    if (auto n = col("指标性质")) ind.nature = std::move(cells[*n]);
     for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
       if (value->empty()) {
         lines.error(line.number, cells[*col(name)].where.column, Code::targets_category_empty,

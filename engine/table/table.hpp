@@ -28,6 +28,9 @@ struct Cell {
 struct Indicator {
   std::string level1, level2, key_work, name;  // 一级 / 二级 / 重点工作 / 三级
   Cell half_target, year_target;               // 半年指标值, 全年指标值
+  // 指标性质 (正向: higher is better, 反向: lower is better), when the table
+  // has the column; the review compares it with the target's comparator.
+  Cell nature;
   unsigned line = 0;
 
   // 一级, 二级, 重点工作 (when set), 三级 (when set).

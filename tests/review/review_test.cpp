@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -220,11 +221,88 @@ TEST_CASE("the funds block adds up, and no 成本 target exceeds the whole budge
   std::vector<std::string> budget;
   for (const auto& f : r.findings)
     if (f.code.starts_with("R4")) budget.push_back(f.code + "@" + std::to_string(f.where.line));
-  // 项目总成本 ≤120万元 against 100万元 (row 18); 80 + 15 ≠ 100 (the rule file's line 4).
-  CHECK(budget == std::vector<std::string>{"R4002@18", "R4001@4"});
-  CHECK(r.findings.back().message ==
+  // 项目总成本 ≤120万元 against 100万元 (row 18) is the table's.
+  CHECK(budget == std::vector<std::string>{"R4002@18"});
+  // 80 + 15 ≠ 100 (the rule file's line 4) is the funds block's, said once
+  // whatever the number of tables.
+  auto funds = review::review_funds(*rs);
+  REQUIRE(funds.size() == 1);
+  CHECK(funds[0].file == source("tests/golden/data/review/budget.rules"));
+  REQUIRE(funds[0].findings.size() == 1);
+  CHECK(funds[0].findings[0].code == "R4001");
+  CHECK(funds[0].findings[0].where.line == 4);
+  CHECK(funds[0].findings[0].message ==
         "资金「年度资金总额」为100万元，其下各项（财政拨款、其他资金）之和为95万元，两者不等。");
   // Without the funds block there is nothing to compare with.
   for (const auto& f : review_of(table("tests/golden/data/review/defects.tsv")).findings)
     CHECK_FALSE(f.code.starts_with("R4"));
+}
+
+TEST_CASE("指标性质 against the target's comparator (R3003)", "[review]") {
+  auto r = review_of(
+      table_text("一级指标\t二级指标\t三级指标\t指标性质\t全年指标值\n"
+                 "产出指标\t数量指标\t禁牧面积\t正向\t≥3000万亩\n"          // agrees
+                 "产出指标\t数量指标\t草原围栏建设长度\t正向\t≤120公里\n"   // a ceiling for 正向
+                 "产出指标\t数量指标\t补助发放次数\t正向\t=1次\n"           // 等于 is either
+                 "产出指标\t成本指标\t每亩补助标准\t反向\t≤7.5元\n"         // agrees
+                 "效益指标\t生态效益指标\t退化草原面积\t反向\t>5万亩\n"     // a floor for 反向
+                 "满意度指标\t服务对象满意度指标\t牧民满意度\t\t≥90%\n"));  // no 指标性质
+  std::vector<std::string> nature;
+  for (const auto& f : r.findings)
+    if (f.code == "R3003") nature.push_back(f.code + "@" + std::to_string(f.where.line));
+  CHECK(nature == std::vector<std::string>{"R3003@3", "R3003@6"});
+  const auto& first = *std::find_if(r.findings.begin(), r.findings.end(),
+                                    [](const auto& f) { return f.code == "R3003"; });
+  CHECK(first.where.column == 23);
+  CHECK(first.message ==
+        "指标「草原围栏建设长度」的指标性质为「正向」（越大越好），指标值「≤120公里」却是上限（≤）"
+        "。");
+}
+
+TEST_CASE("a bureau's conditions over the funds block, said once for the rule files",
+          "[review][rules][budget]") {
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules({source("tests/golden/data/review/funds.rules")}, ds);
+  REQUIRE(ds.empty());
+  REQUIRE(rs->reviews.size() == 2);
+  CHECK(rs->reviews[0].quantifier == rules::ReviewRule::Quantifier::funds);
+  CHECK(rs->reviews[0].conditions[1].written == "财政资金 ≤ 年度资金总额");
+  CHECK(rs->reviews[1].conditions[1].written == "数值 ≤ 年度资金总额");
+  // 财政资金 120万元 > 年度资金总额 100万元: SZ101 at 财政资金 (line 5), with R4001.
+  auto funds = review::review_funds(*rs);
+  REQUIRE(funds.size() == 1);
+  std::vector<std::string> codes;
+  for (const auto& f : funds[0].findings)
+    codes.push_back(f.code + "@" + std::to_string(f.where.line));
+  CHECK(codes == std::vector<std::string>{"R4001@4", "SZ101@5"});
+  // The table's findings never hold the funds block's.
+  auto r = review_of(table("tests/golden/data/review/defects.tsv"), rs.get());
+  std::vector<std::string> own;
+  for (const auto& f : r.findings)
+    if (f.code.starts_with("SZ") || f.code == "R4001")
+      own.push_back(f.code + "@" + std::to_string(f.where.line));
+  // 项目总成本 ≤120万元 is over 100万元; 人均补助标准 ≥300元 is within it.
+  CHECK(own == std::vector<std::string>{"SZ102@18"});
+}
+
+TEST_CASE("funds conditions are checked like every rule", "[review][rules]") {
+  auto lint = [](const std::string& text) {
+    std::vector<Diagnostic> ds;
+    rules::load_rules_text("r.rules", text, ds);
+    std::vector<std::string> out;
+    for (const auto& d : ds)
+      out.push_back(std::string(id_of(d.code)) + "@" + std::to_string(d.where.line));
+    return out;
+  };
+  const std::string block = "预算 万元 {\n  资金总额  全年 100\n  其他  半年 5\n}\n";
+  CHECK(lint(block + "审核 SZ1 {\n  预算 资金总额 > 0\n  问题 \"…\"\n}\n").empty());
+  CHECK(lint(block + "审核 SZ1 {\n  预算 资金总额 > 50%\n  问题 \"…\"\n}\n") ==
+        std::vector<std::string>{"E3714@6"});
+  CHECK(lint(block + "审核 SZ1 {\n  预算 总额 > 0\n  问题 \"…\"\n}\n") ==
+        std::vector<std::string>{"E3301@6"});
+  CHECK(lint(block + "审核 SZ1 {\n  预算 其他 > 0\n  问题 \"…\"\n}\n") ==
+        std::vector<std::string>{"E3310@6"});
+  CHECK(lint(block + "审核 SZ1 {\n  预算 > 0\n  问题 \"…\"\n}\n") ==
+        std::vector<std::string>{"E3713@6"});
+  CHECK(lint(block + "审核 SZ1 {\n  每个 数值 ≤ 资金总额\n  问题 \"…\"\n}\n").empty());
 }

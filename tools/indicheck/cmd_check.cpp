@@ -9,7 +9,6 @@
 #include <tuple>
 
 #include "engine/assess/pipeline.hpp"
-#include "engine/base/output_file.hpp"
 #include "engine/report/render.hpp"
 #include "tools/indicheck/commands.hpp"
 
@@ -23,37 +22,22 @@ namespace {
 bool emit_report(const Report& report, const std::string& format, const std::string& output,
                  const std::string& color, std::vector<Diagnostic>& problems) {
   const std::string to = output.empty() ? "-" : output;
-  if (format == "xlsx") {
-    if (output.empty()) {
-      problems.push_back(
-          make_diagnostic(Code::cli_xlsx_needs_output, "indicheck check", 1, 1,
-                          tr("--format xlsx writes a workbook, not text: give --output "
-                             "FILE.xlsx")));
-      return false;
-    }
-    return write_output_via(
-        to, [&](const std::string& temporary) { return write_xlsx(report, temporary); }, problems);
-  }
   if (format == "json")  // streamed: a large report is never held whole
     return write_output_streamed(
         to, [&](const TextSink& sink) { write_json(report, sink); }, problems);
-  std::string text;
-  if (format == "csv") {
-    text = render_csv(report);
-  } else if (format == "md") {
-    text = render_md(report);
-  } else if (format == "junit") {
-    text = render_junit(report);
-  } else if (format == "html") {
-    text = render_html(report);
-  } else {
+  auto text = [&]() -> std::string {
+    if (format == "csv") return render_csv(report);
+    if (format == "md") return render_md(report);
+    if (format == "junit") return render_junit(report);
+    if (format == "html") return render_html(report);
     TextOptions options;
     // Colour only on a terminal: never into a file.
     options.color = to == "-" && (color == "always" || (color == "auto" && isatty(STDOUT_FILENO) &&
                                                         !std::getenv("NO_COLOR")));
-    text = render_text(report, options);
-  }
-  return write_output(to, text, problems);
+    return render_text(report, options);
+  };
+  auto workbook = [&](const std::string& temporary) { return write_xlsx(report, temporary); };
+  return write_workbook_or_text("indicheck check", format, output, workbook, text, problems);
 }
 
 // Every file the check reads: the report must not be written over one.

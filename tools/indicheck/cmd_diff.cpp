@@ -38,6 +38,41 @@ nlohmann::ordered_json totals_json(const VersionTotals& t) {
   return j;
 }
 
+const char* review_change_name(ReviewChange::Kind k) {
+  switch (k) {
+    case ReviewChange::Kind::added:
+      return "added";
+    case ReviewChange::Kind::removed:
+      return "removed";
+    case ReviewChange::Kind::changed:
+      return "changed";
+  }
+  return "";
+}
+
+// 审核 SZ002: changed; findings on the targets: 2 → 3, then the lines that differ.
+std::string review_change_text(const ReviewChange& c) {
+  std::string s;
+  switch (c.kind) {
+    case ReviewChange::Kind::added:
+      s = tr("审核 {}: added; findings on the targets: {} → {}", c.code, c.old_findings,
+             c.new_findings);
+      break;
+    case ReviewChange::Kind::removed:
+      s = tr("审核 {}: removed; findings on the targets: {} → {}", c.code, c.old_findings,
+             c.new_findings);
+      break;
+    case ReviewChange::Kind::changed:
+      s = tr("审核 {}: changed; findings on the targets: {} → {}", c.code, c.old_findings,
+             c.new_findings);
+      break;
+  }
+  s += "\n";
+  for (const auto& l : c.old_lines) s += "  - " + l + "\n";
+  for (const auto& l : c.new_lines) s += "  + " + l + "\n";
+  return s;
+}
+
 }  // namespace
 
 Command add_diff(CLI::App& app) {
@@ -50,6 +85,7 @@ Command add_diff(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "diff",
       tr("compare two versions of a rule set on the same data (exit 1 when anything moves)"));
+  // Review rules (审核) are compared by code: added, removed or changed.
   sub->add_option("old", o->old_rules, tr("the old rule file"))->required();
   sub->add_option("new", o->new_rules, tr("the new rule file"))->required();
   sub->add_option("--targets", o->targets, tr("the targets file; default: each version's 目标表"));
@@ -94,6 +130,13 @@ Command add_diff(CLI::App& app) {
                                       {"old", totals_json(s.old_totals)},
                                       {"new", totals_json(s.new_totals)},
                                       {"unchanged", s.unchanged}});
+          j["reviews"] = nlohmann::ordered_json::array();
+          for (const auto& c : r.reviews)
+            j["reviews"].push_back(
+                {{"code", c.code},
+                 {"change", review_change_name(c.kind)},
+                 {"old", {{"lines", c.old_lines}, {"findings", c.old_findings}}},
+                 {"new", {{"lines", c.new_lines}, {"findings", c.new_findings}}}});
           j["changed"] = r.changes.size();
           j["unchanged"] = r.unchanged;
           print_out(j.dump(2) + "\n");
@@ -110,10 +153,11 @@ Command add_diff(CLI::App& app) {
             out += "  " + tr("old {}: {}", o->old_rules, totals_text(s.old_totals)) + "\n";
             out += "  " + tr("new {}: {}", o->new_rules, totals_text(s.new_totals)) + "\n";
           }
+          for (const auto& c : r.reviews) out += review_change_text(c);
           out += tr("{} changed, {} unchanged", r.changes.size(), r.unchanged) + "\n";
           print_out(out);
         }
-        return r.changes.empty() ? kExitMet : kExitNotMet;
+        return r.changes.empty() && r.reviews.empty() ? kExitMet : kExitNotMet;
       }};
 }
 

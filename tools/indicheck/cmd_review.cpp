@@ -5,46 +5,10 @@
 #include <set>
 
 #include "engine/assess/pipeline.hpp"
-#include "engine/base/output_file.hpp"
 #include "engine/report/render_review.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {
-
-namespace {
-
-bool emit_review(const review::ReviewReport& report, const std::string& format,
-                 const std::string& output, std::vector<Diagnostic>& problems) {
-  const std::string to = output.empty() ? "-" : output;
-  if (format == "xlsx") {
-    if (output.empty()) {
-      problems.push_back(
-          make_diagnostic(Code::cli_xlsx_needs_output, "indicheck review", 1, 1,
-                          tr("--format xlsx writes a workbook, not text: give --output "
-                             "FILE.xlsx")));
-      return false;
-    }
-    return write_output_via(
-        to, [&](const std::string& temporary) { return write_review_xlsx(report, temporary); },
-        problems);
-  }
-  std::string text;
-  if (format == "json")
-    text = render_review_json(report);
-  else if (format == "csv")
-    text = render_review_csv(report);
-  else if (format == "md")
-    text = render_review_md(report);
-  else if (format == "html")
-    text = render_review_html(report);
-  else if (format == "junit")
-    text = render_review_junit(report);
-  else
-    text = render_review_text(report);
-  return write_output(to, text, problems);
-}
-
-}  // namespace
 
 Command add_review(CLI::App& app) {
   struct Options {
@@ -84,6 +48,7 @@ Command add_review(CLI::App& app) {
                 report.diagnostics.push_back(d);
               }
             };
+            bool funds_reviewed = false;  // the rule files' funds block: once, not once a table
             std::vector<NamedPath> inputs;
             for (const std::string& t : o->tables) inputs.push_back({tr("a table"), t});
             for (const std::string& r : o->rules) inputs.push_back({"--rules", r});
@@ -104,6 +69,10 @@ Command add_review(CLI::App& app) {
               report.tables.push_back(
                   review::review_table(pipeline.targets(), pipeline.rules(), diagnostics));
               note(diagnostics);
+              if (pipeline.rules() && !funds_reviewed) {
+                report.funds = review::review_funds(*pipeline.rules());
+                funds_reviewed = true;
+              }
             }
             print_err(printed);
             if (report.unreadable && report.tables.empty()) return kExitUnusable;
@@ -112,7 +81,19 @@ Command add_review(CLI::App& app) {
               print_err(render_all(problems));
               return kExitUnusable;
             }
-            if (!emit_review(report, o->format, o->output, problems)) {
+            auto text = [&]() -> std::string {
+              if (o->format == "json") return render_review_json(report);
+              if (o->format == "csv") return render_review_csv(report);
+              if (o->format == "md") return render_review_md(report);
+              if (o->format == "html") return render_review_html(report);
+              if (o->format == "junit") return render_review_junit(report);
+              return render_review_text(report);
+            };
+            auto workbook = [&](const std::string& temporary) {
+              return write_review_xlsx(report, temporary);
+            };
+            if (!write_workbook_or_text("indicheck review", o->format, o->output, workbook, text,
+                                        problems)) {
               print_err(render_all(problems));
               return kExitUnusable;
             }

@@ -39,6 +39,20 @@ std::string verdict_word(const std::string& name) {
   return name;
 }
 
+bool write_workbook_or_text(const std::string& who, const std::string& format,
+                            const std::string& output, const PathWriter& workbook,
+                            const std::function<std::string()>& text,
+                            std::vector<Diagnostic>& problems) {
+  if (format != "xlsx") return write_output(output.empty() ? "-" : output, text(), problems);
+  if (output.empty()) {
+    problems.push_back(
+        make_diagnostic(Code::cli_xlsx_needs_output, who, 1, 1,
+                        tr("--format xlsx writes a workbook, not text: give --output FILE.xlsx")));
+    return false;
+  }
+  return write_output_via(output, workbook, problems);
+}
+
 Reach reach_of(bool allow_outside, const std::vector<std::string>& command_line_paths) {
   return allow_outside ? Reach::anywhere() : Reach::around(command_line_paths);
 }

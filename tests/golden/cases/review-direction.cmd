@@ -1,0 +1,2 @@
+review
+tests/golden/data/review/direction.csv

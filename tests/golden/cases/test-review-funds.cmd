@@ -1,0 +1,2 @@
+test
+tests/golden/data/review/funds.test
