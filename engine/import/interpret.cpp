@@ -1675,6 +1675,9 @@ struct Interpreter {
 
 std::optional<Import> interpret(std::vector<SourceRow> rows, std::vector<Diagnostic>& diagnostics) {
   Interpreter in(diagnostics);
+  // At most one indicator per row: reserved once, the list never doubles, so
+  // 100 000 rows need their size and not twice it (docs/import.md's limit).
+  in.out.indicators.reserve(rows.size());
   in.run(rows);
   if (in.out.indicators.empty() && in.out.budget.empty()) {
     std::string file = rows.empty() ? "" : rows.front().file;
