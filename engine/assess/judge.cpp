@@ -154,10 +154,9 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
         std::string name = squeeze(row.key.text);
         auto [it, fresh] = figure_rows.emplace(name, &row);
         if (!fresh)
-          r.diagnostics.push_back(
-              at(row.key, Code::assess_figure_row_repeated,
-                 tr("a second row for the figure '{}' (the first is on line {})", name,
-                    it->second->line)));
+          r.diagnostics.push_back(at(row.key, Code::assess_figure_row_repeated,
+                                     tr("a second row for the figure '{}' (the first is on {})",
+                                        name, line_phrase(it->second->key.where))));
         else
           r.figures[name] = rules::read_reported(*rules, name, row.value.text, row.value.where);
         continue;
@@ -176,8 +175,8 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
         const std::size_t kListed = kShownLimits.matches_listed;
         std::string list;
         for (std::size_t k = 0; k < hits.size() && k < kListed; ++k)
-          list += "\n    " + tr("{} (line {})", targets.indicators[hits[k]].path_text(),
-                                targets.indicators[hits[k]].line);
+          list += "\n    " + tr("{} ({})", targets.indicators[hits[k]].path_text(),
+                                line_phrase(targets.at(targets.indicators[hits[k]].line)));
         if (hits.size() > kListed) list += "\n    " + tr("… and {} more", hits.size() - kListed);
         r.diagnostics.push_back(at(row.key, Code::assess_key_ambiguous,
                                    tr("'{}' matches {} indicators; write more of the path:{}",
@@ -186,9 +185,10 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       }
       const ActualRow*& first = actual_of[hits[0]];
       if (first) {
-        r.diagnostics.push_back(at(row.key, Code::assess_actual_repeated,
-                                   tr("a second actual for '{}' (the first is on line {})",
-                                      targets.indicators[hits[0]].path_text(), first->line)));
+        r.diagnostics.push_back(
+            at(row.key, Code::assess_actual_repeated,
+               tr("a second actual for '{}' (the first is on {})",
+                  targets.indicators[hits[0]].path_text(), line_phrase(first->key.where))));
       } else {
         first = &row;
       }

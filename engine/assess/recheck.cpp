@@ -58,9 +58,9 @@ ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
     if (rules_weight) {
       ++from_rules;
       if (table_weight && number_of(res.row->weight) != *given->second.weight)
-        recheck.notes.push_back(tr("{}: 分值 {} from the rule files, not the table's {} ({}:{})",
-                                   path, given->second.weight->canonical(), res.row->weight.text,
-                                   res.row->weight.where.file, res.row->weight.where.line));
+        recheck.notes.push_back(tr("{}: 分值 {} from the rule files, not the table's {} ({})", path,
+                                   given->second.weight->canonical(), res.row->weight.text,
+                                   where_line_text(res.row->weight.where)));
     } else if (table_weight) {
       ++from_table;
       scheme.indicators[path].weight = number_of(res.row->weight);

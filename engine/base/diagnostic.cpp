@@ -95,6 +95,22 @@ std::string where_text(const SourceLocation& where) {
   return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
 }
 
+std::string where_line_text(const SourceLocation& where) {
+  return where.file + ":" + (where.place.empty() ? std::to_string(where.line) : where.place);
+}
+
+std::string position_text(const SourceLocation& where) {
+  if (!where.place.empty()) return where.place;
+  return std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+std::string line_phrase(const SourceLocation& where) {
+  if (where.place.empty()) return tr("line {}", where.line);
+  if (where.place.find_first_not_of("0123456789") == std::string::npos)
+    return tr("line {}", where.place);
+  return where.place;
+}
+
 std::string render(const Diagnostic& d) {
   std::string out = visible_text(where_text(d.where)) + ": " + said(d.severity) + "[" +
                     std::string(id_of(d.code)) + "]: " + visible_text(d.message, true) + "\n";

@@ -34,6 +34,16 @@ struct SourceLocation {
 
 // "file:line:column", or "file:place" for a place in a published table.
 std::string where_text(const SourceLocation& where);
+// "file:line", or "file:place": a row or finding named without its column.
+std::string where_line_text(const SourceLocation& where);
+// "line:column", or the place alone ("自评表!D10"): where a finding stands in
+// a report that names its file elsewhere (a review's HTML row).
+std::string position_text(const SourceLocation& where);
+// Where a line stands, said inside a message ("already defined on {}"):
+// "line 7", or the place in a published table ("自评表!D10", "自评表!15:15",
+// "page 2:14"); a place that is a line of the source (CSV, HTML, text) is
+// "line 17".
+std::string line_phrase(const SourceLocation& where);
 
 enum class Severity { error, warning, note };
 const char* to_string(Severity s);  // the word in JSON and .test files: "error"

@@ -10,6 +10,7 @@
 //     → interpret → Import → write_*
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -114,13 +115,21 @@ struct RowRecord {
   std::string reason;  // for skipped rows
 };
 
+// Where a value of the table's head was read: its row (0: not read), its
+// sheet when the file has several, its cell (an index into the row's cells,
+// -1: the row as a whole).
+struct SourcePlace {
+  unsigned line = 0;
+  std::string sheet;
+  int column = -1;
+};
+
 // A field of the table's head (项目名称 | 造林绿化工程), written to the targets
 // file as "# 项目名称: 造林绿化工程" and shown in every report's heading.
 struct MetadataItem {
   std::string key;  // one of kHeadingKeys (engine/table/table.hpp)
   std::string value;
-  unsigned line = 0;
-  std::string sheet;
+  SourcePlace at;  // the value's cell (the first, for a value of several)
 };
 
 struct Import {
@@ -128,14 +137,15 @@ struct Import {
   // A grid read as one table (a workbook of one sheet): its name, which the
   // rows do not carry (SourceRow::sheet is set only when there are several).
   std::string only_table;
-  std::string format;                  // "text", "csv", "xlsx", "xls", "html", "docx", "pdf"
-  std::string encoding;                // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
-  std::string title;                   // 苏州市市级部门整体预算绩效目标表
-  std::string unit_name;               // 单位名称
-  std::string year;                    // 2024
-  std::string budget_unit;             // 万元
-  std::vector<MetadataItem> metadata;  // as read; written in kHeadingKeys' order
-  unsigned unit_line = 0, year_line = 0;      // where 单位 and 年度 were read (0: not read)
+  std::string format;    // "text", "csv", "xlsx", "xls", "html", "docx", "pdf"
+  std::string encoding;  // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
+  std::string title;     // 苏州市市级部门整体预算绩效目标表
+  SourcePlace title_at;
+  std::string unit_name;                      // 单位名称
+  std::string year;                           // 2024
+  std::string budget_unit;                    // 万元
+  std::vector<MetadataItem> metadata;         // as read; written in kHeadingKeys' order
+  SourcePlace unit_at, year_at;               // where 单位 and 年度 were read
   std::vector<ImportedIndicator> indicators;  // includes category-only rows (name "")
   std::vector<BudgetFigure> budget;
   std::vector<TextSection> texts;
@@ -156,17 +166,23 @@ struct Import {
     std::string half_executed, forecast;
     std::string rate;
     unsigned line = 0;
-    // The total's 其中 lines: name, 全年预算数 and 全年执行数 ("" when not given).
+    std::string sheet;
+    // The cell of the total line each figure was read from, by the key the
+    // actuals file gives it ("全年预算数", "执行率分值", "执行率", …).
+    std::map<std::string, int> columns;
+    // The total's 其中 lines: name, 全年预算数 and 全年执行数 ("" when not given),
+    // and where its 全年预算数 stands.
     struct Member {
       std::string name, budget, executed;
+      SourcePlace at;
     };
     std::vector<Member> members;
   };
   std::optional<Funds> funds;
   std::string total_score;
-  unsigned total_line = 0;
+  SourcePlace total_at;
   std::string grade;  // the published 自评等级 (优 良 中 差), "" when absent
-  unsigned grade_line = 0;
+  SourcePlace grade_at;
 
   std::size_t count(RowUse use) const;
   std::size_t budget_lines() const;  // figures, members and groups' members

@@ -413,6 +413,19 @@ struct Interpreter {
     return cells;
   }
 
+  // Where the current row's cell `column` stands (-1: the row as a whole).
+  SourcePlace here(std::optional<std::size_t> column) const {
+    return {row->line, row->sheet, column ? int(*column) : -1};
+  }
+  // The first cell of `cells` from `from` (up to `to`) with text in it.
+  static std::optional<std::size_t> first_filled(const std::vector<std::string>& cells,
+                                                 std::size_t from = 0,
+                                                 std::size_t to = std::string::npos) {
+    for (std::size_t k = from; k < cells.size() && k < to; ++k)
+      if (!squeeze(cells[k]).empty()) return k;
+    return std::nullopt;
+  }
+
   // `what` names the cell: a column's name (一级指标), "name" or "indicator name".
   std::string joined(const std::string& cell, std::string_view what) {
     std::string j = join_wrapped(cell);
@@ -501,7 +514,7 @@ struct Interpreter {
       open_block();
     }
     if (zone == Zone::budget && !funds_block && budget_row(cells)) return;
-    if (non_empty.size() == 1 && title_or_year(squeeze(non_empty[0]))) return;
+    if (non_empty.size() == 1 && title_or_year(squeeze(non_empty[0]), first_filled(cells))) return;
     record(RowUse::skipped, tr("not a title, figure, header, text or indicator row"));
   }
 
@@ -539,7 +552,7 @@ struct Interpreter {
   // A row of one cell: the year (2024年度, （2024年度）) or the title, a cell
   // naming a 表 (项目支出绩效自评表, 附件2：…自评表（2024年度）), merged across the
   // table or not.
-  bool title_or_year(const std::string& s) {
+  bool title_or_year(const std::string& s, std::optional<std::size_t> column) {
     std::string bare = s;
     for (const char* open : {"（", "("})
       if (bare.starts_with(open)) bare = bare.substr(std::string(open).size());
@@ -548,7 +561,7 @@ struct Interpreter {
     if (bare.size() >= 7 && bare.size() <= 10 && !year_in(bare).empty() &&
         bare.starts_with(year_in(bare)) && out.year.empty()) {
       out.year = year_in(bare);
-      out.year_line = row->line;
+      out.year_at = here(column);
       record(RowUse::metadata);
       return true;
     }
@@ -559,9 +572,10 @@ struct Interpreter {
       return true;
     }
     out.title = s;
+    out.title_at = here(column);
     if (out.year.empty() && !year_in(s).empty()) {
       out.year = year_in(s);
-      out.year_line = row->line;
+      out.year_at = here(column);
     }
     record(RowUse::metadata);
     return true;
@@ -592,13 +606,15 @@ struct Interpreter {
     return text;
   }
 
-  void add_metadata(const std::string& key, const std::string& value) {
+  // `column`: the cell the value starts in.
+  void add_metadata(const std::string& key, const std::string& value,
+                    std::optional<std::size_t> column) {
     for (MetadataItem& m : out.metadata)
       if (m.key == key) {
         m.value += "\n" + value;  // a second line of the same field (目标2)
         return;
       }
-    out.metadata.push_back({key, value, row->line, row->sheet});
+    out.metadata.push_back({key, value, here(column)});
   }
 
   void add_text(const std::string& title, const std::string& text) {
@@ -619,7 +635,7 @@ struct Interpreter {
     if (label == "年度总体目标完成情况" || label == "总体目标完成情况") {
       // indicheck's own workbook writes what was achieved on a row of its own.
       std::string done = text_after(cells, at + 1);
-      add_metadata("年度总体目标完成情况", done);
+      add_metadata("年度总体目标完成情况", done, first_filled(cells, at + 1));
       add_text("年度总体目标完成情况", done);
       record(RowUse::text);
       return true;
@@ -658,11 +674,11 @@ struct Interpreter {
     std::string goal = text_after(cells, from, split);
     std::string done = split == std::string::npos ? "" : text_after(cells, split);
     if (!goal.empty()) {
-      add_metadata("年度总体目标", goal);
+      add_metadata("年度总体目标", goal, first_filled(cells, from, split));
       add_text("年度总体目标", goal);
     }
     if (!done.empty()) {
-      add_metadata("年度总体目标完成情况", done);
+      add_metadata("年度总体目标完成情况", done, first_filled(cells, split));
       add_text("年度总体目标完成情况", done);
     }
     goals_header_above = goal_actual_col.has_value();  // 目标2 may follow on the next row
@@ -738,7 +754,7 @@ struct Interpreter {
     if (fresh)
       out.metadata.push_back({key,
                               content + " | " + at(task_budget_col) + " | " + at(task_executed_col),
-                              row->line, row->sheet});
+                              here(task_name_col)});
     record(RowUse::text);
     return true;
   }
@@ -773,36 +789,45 @@ struct Interpreter {
         {"实施期限", ""},
         {"项目实施期", ""},
     };
-    std::vector<std::string> tokens;
-    for (const std::string& c : cells) {
-      std::string t(trim(c));
+    // Each token with the cell it was read from.
+    std::vector<std::pair<std::string, std::size_t>> tokens;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      std::string t(trim(cells[i]));
       if (t.empty()) continue;
       std::size_t colon = t.find("："), width = 3;
       if (colon == std::string::npos) colon = t.find(':'), width = 1;
       if (colon != std::string::npos && fields.count(squeeze(t.substr(0, colon)))) {
-        tokens.push_back(squeeze(t.substr(0, colon)));
+        tokens.emplace_back(squeeze(t.substr(0, colon)), i);
         if (std::string value(trim(t.substr(colon + width))); !value.empty())
-          tokens.push_back(value);
+          tokens.emplace_back(value, i);
         continue;
       }
-      tokens.push_back(t);
+      tokens.emplace_back(t, i);
     }
-    std::vector<std::pair<std::string, std::string>> read;
+    struct Read {
+      std::string label, value;
+      std::size_t column;  // the value's cell
+    };
+    std::vector<Read> read;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
-      auto field = fields.find(squeeze(tokens[k]));
+      auto field = fields.find(squeeze(tokens[k].first));
       if (field == fields.end()) return false;
       std::string value;
-      if (k + 1 < tokens.size() && !fields.count(squeeze(tokens[k + 1]))) value = tokens[++k];
-      read.push_back({field->first, join_wrapped(value)});
+      std::size_t column = tokens[k].second;
+      if (k + 1 < tokens.size() && !fields.count(squeeze(tokens[k + 1].first))) {
+        value = tokens[++k].first;
+        column = tokens[k].second;
+      }
+      read.push_back({field->first, join_wrapped(value), column});
     }
     if (read.empty()) return false;
-    for (const auto& [label, value] : read) {
+    for (const auto& [label, value, column] : read) {
       const std::string& key = fields.at(label);
       if (value.empty()) continue;
       bool money = UnitTable::standard().lookup(value).has_value();
       if (key == "单位" || (label == "单位" && !money)) {
         out.unit_name = value;
-        out.unit_line = row->line;
+        out.unit_at = here(column);
       } else if (key == "金额单位") {
         if (!money) {
           assume(tr("the field {} '{}' is not a unit of money: not imported", label, value),
@@ -816,7 +841,7 @@ struct Interpreter {
       } else if (key.empty()) {
         assume(tr("the field {} is not imported", label), row->line);
       } else {
-        add_metadata(key, value);
+        add_metadata(key, value, column);
       }
     }
     record(RowUse::metadata);
@@ -1009,16 +1034,30 @@ struct Interpreter {
     f.line = row->line;
     add_figure(std::move(f), of_which);
     if (!out.funds && (!executed.empty() || !half.empty())) {
-      out.funds = Import::Funds{year, executed,         columns[2].value, columns[3].value,
-                                half, columns[5].value, printed_rate,     row->line,
+      out.funds = Import::Funds{year,
+                                executed,
+                                columns[2].value,
+                                columns[3].value,
+                                half,
+                                columns[5].value,
+                                printed_rate,
+                                row->line,
+                                row->sheet,
+                                {},
                                 {}};
+      // Each figure's cell, by the key the actuals file writes it under.
+      const char* keys[] = {"全年预算数", "全年执行数",  "执行率分值",
+                            "执行率得分", "1-6月执行数", "全年预计执行数"};
+      for (std::size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].col) out.funds->columns[keys[k]] = int(*columns[k].col);
+      if (funds_rate) out.funds->columns["执行率"] = int(*funds_rate);
     } else {
       // A 其中 line of the funds total: its 全年执行数 goes with it into the
       // actuals (# 其中 …), for the form's 其中 rows.
       const bool member = out.funds && of_which_parent &&
                           out.budget[*of_which_parent].line == out.funds->line &&
                           !out.funds->executed.empty() && name.find(':') == std::string::npos;
-      if (member) out.funds->members.push_back({name, year, executed});
+      if (member) out.funds->members.push_back({name, year, executed, here(columns[0].col)});
       std::string dropped;
       for (std::size_t k = 1; k < columns.size(); ++k)
         if (!columns[k].value.empty() && !(member && k == 1))
@@ -1311,7 +1350,7 @@ struct Interpreter {
         std::string g = squeeze(c);
         if (g == "优" || g == "良" || g == "中" || g == "差") {
           out.grade = g;
-          out.grade_line = row->line;
+          out.grade_at = here(std::size_t(&c - cells.data()));
           record(RowUse::metadata);
           return true;
         }
@@ -1329,7 +1368,7 @@ struct Interpreter {
       return true;
     }
     out.total_score = score;
-    out.total_line = row->line;
+    out.total_at = here(score_col);
     record(RowUse::metadata);
     return true;
   }

@@ -47,16 +47,23 @@ SourceMap::SourceMap(std::shared_ptr<const Import> import, std::string name,
                      const std::string& text, TableWant want)
     : import_(std::move(import)), name_(std::move(name)), text_(text) {
   const Import& im = *import_;
-  // The rows each "# key:" line was read from (0: not known).
-  auto metadata_row = [&](const std::string& key) -> std::pair<unsigned, std::string> {
-    if (key == "单位") return {im.unit_line, ""};
-    if (key == "年度") return {im.year_line, ""};
-    if (key == "总分") return {im.total_line, ""};
-    if (key == "自评等级") return {im.grade_line, ""};
+  // The cell (or row) each "# key:" line's value was read from (line 0: not known).
+  auto metadata_place = [&](const std::string& key) -> SourcePlace {
+    if (key == "单位") return im.unit_at;
+    if (key == "年度") return im.year_at;
+    if (key == "总分") return im.total_at;
+    if (key == "自评等级") return im.grade_at;
     for (const MetadataItem& m : im.metadata)
-      if (m.key == key) return {m.line, m.sheet};
-    if (im.funds && key != "期间") return {im.funds->line, ""};
-    return {0, ""};
+      if (m.key == key) return m.at;
+    if (key == "indicheck targets") return im.title_at;
+    if (!im.funds) return {};
+    for (const auto& m : im.funds->members)
+      if (key == "其中 " + m.name) return m.at;
+    if (auto column = im.funds->columns.find(key); column != im.funds->columns.end())
+      return {im.funds->line, im.funds->sheet, column->second};
+    // The unit is the block's label's: said at the total's row.
+    if (key == "资金单位") return {im.funds->line, im.funds->sheet, -1};
+    return {};
   };
   bool header = false;
   std::size_t next = 0;  // the next indicator
@@ -68,9 +75,7 @@ SourceMap::SourceMap(std::shared_ptr<const Import> import, std::string name,
     Line& l = lines_.emplace_back();
     if (line.starts_with("# ")) {
       if (auto colon = line.find(':'); colon != std::string_view::npos) {
-        auto [row, sheet] = metadata_row(std::string(line.substr(2, colon - 2)));
-        l.source_line = row;
-        l.table = sheet;
+        l.metadata = metadata_place(std::string(line.substr(2, colon - 2)));
       }
     } else if (!header) {
       header = true;
@@ -111,12 +116,12 @@ void SourceMap::relocate(SourceLocation& where, SourceLine& echo) const {
   if (where.file != name_ || where.line == 0 || where.line > lines_.size()) return;
   const Line& l = lines_[where.line - 1];
   if (!l.indicator) {
-    if (!l.source_line) return;
+    if (!l.metadata.line) return;
     SourceRow row;
-    row.line = l.source_line;
+    row.line = l.metadata.line;
     where.file = import_->source;
-    where.place = place(row, table_of(l.table), -1);
-    where.line = l.source_line;
+    where.place = place(row, table_of(l.metadata.sheet), l.metadata.column);
+    where.line = l.metadata.line;
     where.column = 1;
     echo = {};
     return;
@@ -264,7 +269,12 @@ std::optional<Table> read_relocated(std::optional<TableText> text,
                                     std::vector<Diagnostic>& diagnostics, Read read) {
   if (!text) return std::nullopt;
   std::size_t before = diagnostics.size();
-  std::optional<Table> table = read(text->name, text->text, diagnostics);
+  TableRelocate relocate;
+  if (text->map)
+    relocate = [map = text->map](SourceLocation& where, SourceLine& echo) {
+      map->relocate(where, echo);
+    };
+  std::optional<Table> table = read(text->name, text->text, diagnostics, relocate);
   if (text->map) {
     for (std::size_t i = before; i < diagnostics.size(); ++i) text->map->relocate(diagnostics[i]);
     if (table) text->map->relocate(*table, text->map);
@@ -282,9 +292,8 @@ std::optional<TargetTable> read_any_targets(const std::string& path,
                     : read_table(path, TableWant::targets, diagnostics, imports);
   return read_relocated<TargetTable>(
       std::move(text), diagnostics,
-      [](const std::string& name, const std::string& t, std::vector<Diagnostic>& ds) {
-        return read_targets(name, t, ds);
-      });
+      [](const std::string& name, const std::string& t, std::vector<Diagnostic>& ds,
+         const TableRelocate& relocate) { return read_targets(name, t, ds, relocate); });
 }
 
 std::optional<ActualTable> read_any_actuals(const std::string& path,
@@ -292,9 +301,8 @@ std::optional<ActualTable> read_any_actuals(const std::string& path,
                                             TableImports* imports) {
   return read_relocated<ActualTable>(
       read_table(path, TableWant::actuals, diagnostics, imports), diagnostics,
-      [](const std::string& name, const std::string& t, std::vector<Diagnostic>& ds) {
-        return read_actuals(name, t, ds);
-      });
+      [](const std::string& name, const std::string& t, std::vector<Diagnostic>& ds,
+         const TableRelocate& relocate) { return read_actuals(name, t, ds, relocate); });
 }
 
 }  // namespace indicheck

@@ -27,8 +27,9 @@ enum class TableWant { targets, actuals };
 
 // Where each line of a table's text, as import wrote it, stands in the
 // published file: an indicator's line at its source row, each field at the
-// cell it came from; a "# key: value" line at the row it was read from. The
-// lines import adds itself (its comments, the header) stay where they are.
+// cell it came from; a "# key: value" line at the cell its value was read
+// from (the row, when the cell is not known). The lines import adds itself
+// (its comments, the header) stay where they are.
 class SourceMap {
  public:
   SourceMap(std::shared_ptr<const Import> import, std::string name, const std::string& text,
@@ -48,8 +49,7 @@ class SourceMap {
  private:
   struct Line {
     const ImportedIndicator* indicator = nullptr;
-    unsigned source_line = 0;  // a "# key:" line's row
-    std::string table;         // its sheet, when known
+    SourcePlace metadata;  // where a "# key:" line's value was read
   };
   std::string place(const SourceRow& row, const std::string& table, int column) const;
   std::string table_of(const std::string& sheet) const;

@@ -113,17 +113,15 @@ std::string total_text(const Scoring& s) {
   return s.total.to_fixed(2) + " / 100 · " + s.grade;
 }
 
-// "file:line", or "file:place" for a place in a published table.
-static std::string line_of(const SourceLocation& where) {
-  return where.place.empty() ? where.file + ":" + std::to_string(where.line) : where_text(where);
-}
-
 std::vector<RecheckRow> recheck_rows(const Recheck& c) {
   std::vector<RecheckRow> rows;
   auto row = [](const PublishedScore& p, bool differs) {
-    return RecheckRow{
-        p.what,        p.published,      p.computed.empty() ? tr("(not scored)") : p.computed,
-        p.explanation, line_of(p.where), differs};
+    return RecheckRow{p.what,
+                      p.published,
+                      p.computed.empty() ? tr("(not scored)") : p.computed,
+                      p.explanation,
+                      where_line_text(p.where),
+                      differs};
   };
   for (const auto& p : c.differences) rows.push_back(row(p, true));
   if (c.total) rows.push_back(row(*c.total, c.total_differs));
@@ -148,7 +146,7 @@ std::vector<ReconciliationRow> reconciliation_rows(const Report& r) {
     row.passed = c.kind == VerdictKind::pass;
     row.warning = c.severity == Severity::warning;
     if (!row.passed) row.message = c.message;
-    row.where = line_of(c.where);
+    row.where = where_line_text(c.where);
     rows.push_back(std::move(row));
   }
   return rows;

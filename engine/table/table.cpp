@@ -49,6 +49,15 @@ std::string Indicator::path_text() const {
 
 namespace {
 
+// Line `line`, column `column` of a table's text, where a person finds it.
+SourceLocation located(const std::string& file, unsigned line, unsigned column,
+                       const TableRelocate& relocate) {
+  SourceLocation where{file, line, column};
+  SourceLine echo;
+  if (relocate) relocate(where, echo);
+  return where;
+}
+
 // "# 其中 当年财政拨款: 180 171": a 其中 line of the funds block.
 constexpr const char* kMemberKey = "其中 ";
 // "# 主要任务 食品安全抽检: 完成抽检2000批次 | 150 | 142": a 部门整体 table's task,
@@ -71,6 +80,8 @@ class LineReader {
       : file_(file), content_(content), diagnostics_(diagnostics) {
     if (content_.starts_with("\xEF\xBB\xBF")) content_.remove_prefix(3);
   }
+
+  const std::string& file() const { return file_; }
 
   std::optional<Line> next() {
     while (pos_ <= content_.size()) {
@@ -187,7 +198,7 @@ std::vector<Cell> split_cells(const std::string& file, const Line& line) {
 // "# 年度: 2024" → {"年度", "2024"}; other comments are ignored. A key given
 // twice is an error rather than a silent overwrite.
 void read_metadata(LineReader& lines, const Line& line, std::map<std::string, std::string>& into,
-                   std::map<std::string, unsigned>& where) {
+                   std::map<std::string, unsigned>& where, const TableRelocate& relocate) {
   std::string_view comment = line.text.substr(1);
   auto colon = comment.find(':');
   std::size_t width = 1;
@@ -211,7 +222,9 @@ void read_metadata(LineReader& lines, const Line& line, std::map<std::string, st
     return;
   if (auto seen = where.find(key); seen != where.end()) {
     lines.error(line.number, 1, Code::table_metadata_repeated,
-                tr("'{}' is given again (first on line {})", key, seen->second), line.text);
+                tr("'{}' is given again (first on {})", key,
+                   line_phrase(located(lines.file(), seen->second, 1, relocate))),
+                line.text);
     return;
   }
   into[key] = trim(comment.substr(colon + width));
@@ -229,11 +242,12 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
                                   std::map<std::string, std::string>& metadata,
                                   std::map<std::string, unsigned>& metadata_line,
                                   std::initializer_list<const char*> known,
-                                  std::initializer_list<const char*> required) {
+                                  std::initializer_list<const char*> required,
+                                  const TableRelocate& relocate) {
   while (auto line = lines.next()) {
     if (is_blank(line->text)) continue;
     if (line->text.starts_with('#')) {
-      read_metadata(lines, *line, metadata, metadata_line);
+      read_metadata(lines, *line, metadata, metadata_line, relocate);
       continue;
     }
     Header h{{}, 0, *line};
@@ -316,14 +330,16 @@ void for_each_row(LineReader& lines, const std::string& file, const Header& h, E
 }  // namespace
 
 std::optional<TargetTable> read_targets(const std::string& file, std::string_view content,
-                                        std::vector<Diagnostic>& diagnostics) {
+                                        std::vector<Diagnostic>& diagnostics,
+                                        const TableRelocate& relocate) {
   TargetTable t;
   t.file = file;
+  t.relocate = relocate;
   LineReader lines(file, content, diagnostics);
   auto header = read_header(
       lines, file, t.metadata, t.metadata_line,
       {"一级指标", "二级指标", "重点工作", "三级指标", "指标性质", "半年指标值", "全年指标值"},
-      {"一级指标", "二级指标", "三级指标"});
+      {"一级指标", "二级指标", "三级指标"}, relocate);
   if (!header) return std::nullopt;
   t.has_half = header->columns.count("半年指标值") > 0;
   t.has_year = header->columns.count("全年指标值") > 0;
@@ -383,27 +399,30 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     auto [it, fresh] = seen.emplace(ind.path_key(), &ind);
     if (fresh) continue;
     const Indicator& first = *it->second;
+    const std::string first_at = line_phrase(t.at(first.line));
     // Names that look the same and differ in bytes would leave the reader
     // looking for a difference that does not show.
     diagnostics.push_back(make_diagnostic(
         Code::targets_indicator_repeated, file, ind.line, 1,
         first.path() == ind.path()
-            ? tr("indicator '{}' is already defined on line {}", ind.path_text(), first.line)
-            : tr("indicator '{}' is already defined on line {} (the names differ only in blank or "
+            ? tr("indicator '{}' is already defined on {}", ind.path_text(), first_at)
+            : tr("indicator '{}' is already defined on {} (the names differ only in blank or "
                  "invisible characters, which do not count: docs/files.md)",
-                 ind.path_text(), first.line)));
+                 ind.path_text(), first_at)));
   }
   return t;
 }
 
 std::optional<ActualTable> read_actuals(const std::string& file, std::string_view content,
-                                        std::vector<Diagnostic>& diagnostics) {
+                                        std::vector<Diagnostic>& diagnostics,
+                                        const TableRelocate& relocate) {
   ActualTable t;
   t.file = file;
+  t.relocate = relocate;
   LineReader lines(file, content, diagnostics);
-  auto header =
-      read_header(lines, file, t.metadata, t.metadata_line,
-                  {"指标", "实际值", "偏差原因", "备注", "分值", "得分"}, {"指标", "实际值"});
+  auto header = read_header(lines, file, t.metadata, t.metadata_line,
+                            {"指标", "实际值", "偏差原因", "备注", "分值", "得分"},
+                            {"指标", "实际值"}, relocate);
   if (!header) return std::nullopt;
   if (auto g = t.metadata.find("自评等级"); g != t.metadata.end()) {
     unsigned line = t.metadata_line.at("自评等级");
@@ -578,18 +597,6 @@ std::optional<ActualTable> read_actuals_files(const std::vector<std::string>& fi
   if (!ok) return std::nullopt;
   return all;
 }
-
-namespace {
-
-SourceLocation located(const std::string& file, unsigned line, unsigned column,
-                       const std::function<void(SourceLocation&, SourceLine&)>& relocate) {
-  SourceLocation where{file, line, column};
-  SourceLine echo;
-  if (relocate) relocate(where, echo);
-  return where;
-}
-
-}  // namespace
 
 SourceLocation TargetTable::at(unsigned line, unsigned column) const {
   return located(file, line, column, relocate);

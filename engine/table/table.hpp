@@ -53,6 +53,10 @@ std::vector<std::string> key_segments(std::string_view key);
 inline constexpr const char* kHeadingKeys[] = {"项目名称", "主管部门", "实施单位", "年度总体目标",
                                                "年度总体目标完成情况"};
 
+// Moves a location in a table's text to its place in the published file the
+// text was imported from, with the row to echo there (engine/import/table_text.hpp).
+using TableRelocate = std::function<void(SourceLocation&, SourceLine&)>;
+
 struct TargetTable {
   std::string file;
   std::map<std::string, std::string> metadata;    // "# 单位: …", "# 年度: …", kHeadingKeys
@@ -63,7 +67,7 @@ struct TargetTable {
   // Set when the table was imported from a published file
   // (engine/import/table_text.hpp): moves a location in this table's text to
   // its place in the published file, with the row to echo there.
-  std::function<void(SourceLocation&, SourceLine&)> relocate;
+  TableRelocate relocate;
   // Line `line`, column `column` of this table, where a person finds it.
   SourceLocation at(unsigned line, unsigned column = 1) const;
 };
@@ -102,18 +106,23 @@ struct ActualTable {
   // Set when the table was imported from a published file
   // (engine/import/table_text.hpp): moves a location in this table's text to
   // its place in the published file, with the row to echo there.
-  std::function<void(SourceLocation&, SourceLine&)> relocate;
+  TableRelocate relocate;
   // Line `line`, column `column` of this table, where a person finds it.
   SourceLocation at(unsigned line, unsigned column = 1) const;
 };
 
 // nullopt when the file cannot be read as a table at all (no header, a
 // missing required column); diagnostics say why. Row problems are reported
-// and the row is skipped only when it cannot be placed at all.
+// and the row is skipped only when it cannot be placed at all. `relocate`,
+// for a text imported from a published table, becomes the table's: a message
+// that names another line of the table ("already defined on …") names its
+// place in the published file.
 std::optional<TargetTable> read_targets(const std::string& file, std::string_view content,
-                                        std::vector<Diagnostic>& diagnostics);
+                                        std::vector<Diagnostic>& diagnostics,
+                                        const TableRelocate& relocate = {});
 std::optional<ActualTable> read_actuals(const std::string& file, std::string_view content,
-                                        std::vector<Diagnostic>& diagnostics);
+                                        std::vector<Diagnostic>& diagnostics,
+                                        const TableRelocate& relocate = {});
 
 // Several actuals files read as one (figures beside indicator actuals): rows
 // in order, one 期间 for all; nullopt when any cannot be read.

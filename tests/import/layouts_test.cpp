@@ -14,6 +14,7 @@
 #include "engine/assess/pipeline.hpp"
 #include "engine/assess/recheck.hpp"
 #include "engine/import/import.hpp"
+#include "engine/import/table_text.hpp"
 #include "engine/report/render.hpp"
 #include "engine/table/table.hpp"
 #include "tests/import/samples.hpp"
@@ -281,13 +282,105 @@ TEST_CASE("check given the workbook itself: the report that import then check gi
   Report expected = judge(*targets, *imported_actuals, Period::year);
   assess_published(expected, *imported_actuals);
   // Read directly, a published figure is placed where the workbook prints it
-  // (the 总分 row, 19); read from the imported text, at that text's line.
+  // (the 总分 row's 得分, J19); read from the imported text, at that text's line.
   std::string direct_text = render_text(report), expected_text = render_text(expected);
-  const std::string published_place = ".xlsx:自评表!19:19)",
-                    imported_place = ".xlsx (imported):13)";
+  const std::string published_place = ".xlsx:自评表!J19)", imported_place = ".xlsx (imported):13)";
   REQUIRE(direct_text.find(published_place) != std::string::npos);
   REQUIRE(expected_text.find(imported_place) != std::string::npos);
   expected_text.replace(expected_text.find(imported_place), imported_place.size(), published_place);
   CHECK(direct_text == expected_text);
   CHECK(report.heading.size() == kTwoRowHead.size());
+}
+
+namespace {
+
+// Each "# key: value" line of `text` (import's targets or actuals) with the
+// place in the published file the map gives it.
+std::string metadata_places(const std::shared_ptr<const Import>& im, TableWant want) {
+  const std::string name = im->source + " (imported)";
+  const std::string text = want == TableWant::targets ? write_targets(*im) : write_actuals(*im);
+  SourceMap map(im, name, text, want);
+  std::string out;
+  std::istringstream lines(text);
+  unsigned n = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++n;
+    auto colon = line.find(": ");
+    if (!line.starts_with("# ") || colon == std::string::npos) continue;
+    SourceLocation where{name, n, 1};
+    SourceLine echo;
+    map.relocate(where, echo);
+    out += line.substr(2, colon - 2) + " " + where.place + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an imported workbook's # lines are placed at the cells their values were read from",
+          "[import][layouts]") {
+  std::string path = temp_workbook("national-two-row-places.xlsx");
+  write_two_row_workbook(path);
+  auto im = std::make_shared<const Import>(import_layout(path));
+  // The title (the first line) and the year are the merged rows A1:K1 and
+  // A2:K2; each field's value is the cell beside its label, 年度总体目标's the
+  // cells under 预期目标 and 实际完成情况.
+  CHECK(metadata_places(im, TableWant::targets) ==
+        "indicheck targets 自评表!A1\n"
+        "年度 自评表!A2\n"
+        "项目名称 自评表!B3\n"
+        "主管部门 自评表!B4\n"
+        "实施单位 自评表!G4\n"
+        "年度总体目标 自评表!B11\n"
+        "年度总体目标完成情况 自评表!G11\n");
+  // The funds total's figures at their columns of row 6, each 其中 line at
+  // its own row's 全年预算数; the unit (the block's label) at the total's row;
+  // 总分 at the 总分 row's 得分.
+  CHECK(metadata_places(im, TableWant::actuals) ==
+        "indicheck actuals \n"
+        "期间 \n"
+        "年度 自评表!A2\n"
+        "全年预算数 自评表!E6\n"
+        "全年执行数 自评表!F6\n"
+        "执行率分值 自评表!G6\n"
+        "执行率得分 自评表!I6\n"
+        "执行率 自评表!H6\n"
+        "其中 本年财政拨款 自评表!E7\n"
+        "其中 上年结转资金 自评表!E8\n"
+        "其中 其他资金 自评表!E9\n"
+        "资金单位 自评表!6:6\n"
+        "总分 自评表!J19\n");
+}
+
+TEST_CASE("a message naming another row of an imported table names its published place",
+          "[import][layouts]") {
+  std::string path = temp_workbook("repeated.xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "目标表");
+  const char* rows[][4] = {{"一级指标", "二级指标", "三级指标", "指标值"},
+                           {"产出指标", "数量指标", "新增造林面积", "≥100亩"},
+                           {"产出指标", "质量指标", "苗木成活率", "≥90%"},
+                           {"产出指标", "数量指标", "新增造林面积", "≥120亩"}};
+  for (lxw_row_t r = 0; r < 4; ++r)
+    for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ws, r, c, rows[r][c], nullptr);
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+  std::vector<Diagnostic> ds;
+  auto targets = read_any_targets(path, ds);
+  REQUIRE(targets);
+  // Not "on line 4", a line of the text import made: the row's cell in the workbook.
+  CHECK(render_all(ds) == path +
+                              ":目标表!A4: error[E2205]: indicator '产出指标 / 数量指标 / "
+                              "新增造林面积' is already defined on 目标表!A2\n"
+                              "  产出指标 数量指标 新增造林面积 ≥120亩\n"
+                              "  ^\n");
+  // The same table as a TSV keeps its line.
+  ds.clear();
+  REQUIRE(
+      read_targets("t.tsv",
+                   "一级指标\t二级指标\t三级指标\t全年指标值\n产出指标\t数量指标\t新增造林面积\t≥"
+                   "100亩\n产出指标\t数量指标\t新增造林面积\t≥120亩\n",
+                   ds));
+  CHECK(render_all(ds) ==
+        "t.tsv:3:1: error[E2205]: indicator '产出指标 / 数量指标 / 新增造林面积' "
+        "is already defined on line 2\n");
 }

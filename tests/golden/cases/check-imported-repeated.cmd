@@ -1,0 +1,5 @@
+check
+--targets
+tests/golden/data/import-tables/repeated.csv
+--actuals
+tests/golden/data/import-tables/repeated.csv
