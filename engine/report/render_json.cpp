@@ -96,6 +96,8 @@ Json published_json(const PublishedScore& p) {
   j["explanation"] = p.explanation;
   j["file"] = p.where.file;
   j["line"] = p.where.line;
+  // A place in a published table (a cell "Sheet1!C7"), as a diagnostic's JSON gives it.
+  if (!p.where.place.empty()) j["place"] = p.where.place;
   return j;
 }
 

@@ -89,8 +89,8 @@ std::string md_findings(const std::vector<Finding>& findings, bool funds) {
   std::size_t n = 0;
   for (const Finding& f : findings)
     out += md_table_row({std::to_string(++n), review::chinese(f.severity), f.code,
-                         std::to_string(f.where.line) + ":" + std::to_string(f.where.column),
-                         indicator_or_table(f, funds), f.message, f.suggestion});
+                         position_text(f.where), indicator_or_table(f, funds), f.message,
+                         f.suggestion});
   return out;
 }
 
@@ -103,8 +103,8 @@ std::string html_findings(const std::vector<Finding>& findings, bool funds) {
   for (const Finding& f : findings) {
     const char* level = review::chinese(f.severity);
     out += "<tr><td>" + std::to_string(++n) + "</td><td class=\"" + level + "\">" + level +
-           "</td><td>" + escape_markup(f.code) + "</td><td>" + std::to_string(f.where.line) + ":" +
-           std::to_string(f.where.column) + "</td><td>" +
+           "</td><td>" + escape_markup(f.code) + "</td><td>" +
+           escape_markup(visible_text(position_text(f.where))) + "</td><td>" +
            escape_markup(indicator_or_table(f, funds)) + "</td><td>" + escape_markup(f.message) +
            "</td><td>" + escape_markup(f.suggestion) + "</td></tr>\n";
   }
@@ -155,6 +155,8 @@ std::string render_review_json(const ReviewReport& r) {
     j["file"] = f.where.file;
     j["line"] = f.where.line;
     j["column"] = f.where.column;
+    // A place in a published table (a cell "Sheet1!C7"), as a diagnostic's JSON gives it.
+    if (!f.where.place.empty()) j["place"] = f.where.place;
     j["rule"] = f.rule;
     findings.push_back(std::move(j));
   });
@@ -269,9 +271,7 @@ std::string render_review_junit(const ReviewReport& r) {
     std::size_t errors = 0, skipped = 0;
     for (const Finding& f : findings) {
       body += "    <testcase classname=\"" + escape_markup(f.code) + "\" name=\"" +
-              escape_markup(std::to_string(f.where.line) + ":" + std::to_string(f.where.column) +
-                            " " + indicator_or_table(f, funds)) +
-              "\">\n";
+              escape_markup(position_text(f.where) + " " + indicator_or_table(f, funds)) + "\">\n";
       const std::string detail = "问题：" + f.message + "\n建议：" + f.suggestion;
       if (f.severity == Severity::error) {
         ++errors;

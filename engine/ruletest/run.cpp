@@ -157,8 +157,8 @@ std::string normal(const std::string& p) {
 }
 
 std::string one_line(const Diagnostic& d) {
-  return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
-         ": " + said(d.severity) + "[" + std::string(id_of(d.code)) + "]: " + d.message;
+  return where_text(d.where) + ": " + said(d.severity) + "[" + std::string(id_of(d.code)) +
+         "]: " + d.message;
 }
 
 // What an expectation names: "E3301" or "'unknown name'".
@@ -484,7 +484,7 @@ class CaseRun {
     for (const review::Finding& f : review_->findings)
       if (f.code == e.subject) {
         ++n;
-        lines += "\n    " + f.where.file + ":" + std::to_string(f.where.line) + ": " +
+        lines += "\n    " + where_line_text(f.where) + ": " +
                  (f.indicator.empty() ? "（全表）" : f.indicator);
       }
     if (std::to_string(n) != e.number)
@@ -520,7 +520,7 @@ class CaseRun {
         if (!hit) {
           std::string ran;
           for (const auto& c : report.reconciliations)
-            ran += "\n    " + c.where.file + ":" + std::to_string(c.where.line) + ": " + c.written;
+            ran += "\n    " + where_line_text(c.where) + ": " + c.written;
           (void)rs;
           fail(e.where, ran.empty() ? tr("{}: no such check ran in {} (no check ran)", name,
                                          chinese(report.period))

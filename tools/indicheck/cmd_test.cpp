@@ -16,8 +16,9 @@ namespace {
 
 using namespace indicheck::ruletest;
 
+// "file:line:column", or "file:place" in a published table, as diagnostics say it.
 std::string place(const SourceLocation& w) {
-  return w.file + ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
+  return where_text(w);
 }
 
 std::string percent(double p) {
@@ -108,11 +109,14 @@ nlohmann::ordered_json render_json(const RunResult& r, bool coverage) {
     k["line"] = c.test->where.line;
     k["status"] = status_name(c.status);
     k["failures"] = nlohmann::ordered_json::array();
-    for (const auto& f : c.failures)
-      k["failures"].push_back({{"file", f.where.file},
-                               {"line", f.where.line},
-                               {"column", f.where.column},
-                               {"message", f.message}});
+    for (const auto& f : c.failures) {
+      nlohmann::ordered_json fj{
+          {"file", f.where.file}, {"line", f.where.line}, {"column", f.where.column}};
+      // A place in a published table, as a diagnostic's JSON gives it.
+      if (!f.where.place.empty()) fj["place"] = f.where.place;
+      fj["message"] = f.message;
+      k["failures"].push_back(std::move(fj));
+    }
     if (!c.golden_diff.empty()) k["golden_diff"] = c.golden_diff;
     if (c.golden_written) k["golden_updated"] = c.test->golden;
     j["cases"].push_back(std::move(k));

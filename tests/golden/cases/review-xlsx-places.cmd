@@ -1,0 +1,4 @@
+review
+@TMP@/自评表.xlsx
+--format
+json

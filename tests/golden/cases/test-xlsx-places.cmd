@@ -1,0 +1,3 @@
+test
+-v
+@TMP@/places.test
