@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/cell/describe.hpp"
+#include "engine/cell/parse.hpp"
 #include "engine/import/import.hpp"
 
 namespace indicheck::test {
@@ -27,11 +29,27 @@ inline Import import_sample(const std::string& name,
 
 struct SampleIndicator {
   std::string level1, level2, name, target, actual, weight, score, reason;
+  // The target as check reads it (indicheck parse, its lines joined by "; "),
+  // when given: "kind: quantity; op: >=; value: 1200; unit: 人 (a count of 人)".
+  std::string constraint = "";
 };
 
+// The target as check reads it: indicheck parse's lines joined by "; ", or
+// the parser's message.
+inline std::string constraint_of(const std::string& target) {
+  auto parsed = parse_target(target);
+  if (auto* error = std::get_if<ParseError>(&parsed)) return "error: " + error->message;
+  std::string out = describe(std::get<Constraint>(parsed));
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  for (auto at = out.find('\n'); at != std::string::npos; at = out.find('\n', at))
+    out.replace(at, 1, "; ");
+  return out;
+}
+
 // Every named indicator of `im`, in order, against `expected`: its path,
-// target as written, actual, weight, score and (unless `with_reason` is
-// false) 偏差原因.
+// target as written and as a constraint (every target must read as one; the
+// constraint is compared when given), actual, weight, score and (unless
+// `with_reason` is false) 偏差原因.
 inline void check_indicators(const Import& im, const std::vector<SampleIndicator>& expected,
                              bool with_reason = true) {
   std::vector<const ImportedIndicator*> named;
@@ -44,6 +62,11 @@ inline void check_indicators(const Import& im, const std::vector<SampleIndicator
     CHECK(named[k]->level2 == expected[k].level2);
     CHECK(named[k]->name == expected[k].name);
     CHECK(named[k]->year_target == expected[k].target);
+    const std::string constraint = constraint_of(named[k]->year_target);
+    // A target check cannot read is expected by its message, never by accident.
+    if (!expected[k].constraint.starts_with("error: "))
+      CHECK_FALSE(constraint.starts_with("error: "));
+    if (!expected[k].constraint.empty()) CHECK(constraint == expected[k].constraint);
     CHECK(named[k]->actual == expected[k].actual);
     CHECK(named[k]->weight == expected[k].weight);
     CHECK(named[k]->score == expected[k].score);
