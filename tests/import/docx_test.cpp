@@ -81,7 +81,7 @@ std::string read_bytes(const std::string& path) {
 }
 
 // The sample self-evaluation as a Word table: the title and 项目名称 as
-// paragraphs and rows, the funds labels over two grid columns, the categories
+// paragraphs, 单位名称 as a row, the funds labels over two grid columns, the categories
 // merged down with vMerge.
 std::string sample_body() {
   auto row = [](std::vector<std::string> texts) {
@@ -114,8 +114,8 @@ std::string sample_body() {
   t += row({"满意度指标", "服务对象满意度", "受益群众满意度", "≥90%", "92%", "10", "10", ""});
   t += tr({tc("总分", 5), tc("100"), tc("97.79"), tc("")});
   t += "</w:tbl>";
-  return paragraph("2024年度项目支出绩效自评表") + paragraph("") + t +
-         paragraph("其他需要说明事项：无");
+  return paragraph("2024年度项目支出绩效自评表") + paragraph("项目名称：农村供水保障工程") +
+         paragraph("") + t + paragraph("其他需要说明事项：无");
 }
 
 }  // namespace
@@ -130,7 +130,8 @@ TEST_CASE("docx: gridSpan and vMerge are merged ranges; outside paragraphs are t
   REQUIRE(grid->tables.size() == 3);
   CHECK(grid->tables[0].name == "text 1");
   CHECK(test::dense_rows(grid->tables[0]) ==
-        std::vector<std::vector<std::string>>{{"2024年度项目支出绩效自评表"}});
+        std::vector<std::vector<std::string>>{{"2024年度项目支出绩效自评表"},
+                                              {"项目名称：农村供水保障工程"}});
   const GridTable& t = grid->tables[1];
   CHECK(t.name == "table 1");
   auto rows = test::dense_rows(t);

@@ -88,12 +88,29 @@ inline const std::vector<SampleIndicator>& sample_indicators() {
 }
 
 // Every indicator of the sample, in order, with its target, actual, weight and
-// score; and the published 总分.
+// score; the published 总分; and the table's head: the unit, the year, the
+// 项目名称 and the funds block with its 其中 lines.
 inline void check_sample_indicators(const Import& im) {
   // The formats keep the reason's line breaks as each shows them (HTML a
   // <br>, PDF a wrapped line): checked in each format's test, not here.
   check_indicators(im, sample_indicators(), false);
   CHECK(im.total_score == "97.79");
+  CHECK(im.unit_name == "某县水利局");
+  CHECK(im.year == "2024");
+  std::vector<std::pair<std::string, std::string>> head;
+  for (const MetadataItem& m : im.metadata) head.emplace_back(m.key, m.value);
+  CHECK(head == std::vector<std::pair<std::string, std::string>>{{"项目名称", "农村供水保障工程"}});
+  CHECK(im.budget_unit == "万元");
+  REQUIRE(im.funds);
+  CHECK(im.funds->budget == "300");
+  CHECK(im.funds->executed == "285");
+  CHECK(im.funds->weight == "10");
+  CHECK(im.funds->score == "9.5");
+  CHECK(im.funds->rate == "95%");
+  std::vector<std::string> members;
+  for (const auto& m : im.funds->members)
+    members.push_back(m.name + " " + m.budget + " " + m.executed);
+  CHECK(members == std::vector<std::string>{"当年财政拨款 260 247", "其他资金 40 38"});
 }
 
 }  // namespace indicheck::test
