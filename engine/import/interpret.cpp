@@ -706,8 +706,20 @@ struct Interpreter {
                                                  "偏差或不能完成目标原因分析",
                                                  "偏差原因及改进措施说明"};
     auto [label, at] = label_of(cells);
-    if (!labels.count(label)) return false;
-    add_text(label, text_after(cells, at + 1));
+    std::string text;
+    if (!labels.count(label)) {
+      // The label and its text in one cell: "其他需要说明事项：无" (a paragraph
+      // under a Word table, a cell of a page).
+      const std::string& cell = cells[at];
+      std::size_t colon = cell.find("："), width = 3;
+      if (colon == std::string::npos) colon = cell.find(':'), width = 1;
+      if (colon == std::string::npos) return false;
+      label = squeeze(cell.substr(0, colon));
+      if (!labels.count(label)) return false;
+      text = plain_text(cell.substr(colon + width));
+    }
+    const std::string after = text_after(cells, at + 1);
+    add_text(label, text + (text.empty() || after.empty() ? "" : "\n") + after);
     record(RowUse::text);
     return true;
   }

@@ -13,6 +13,7 @@
 
 #include "engine/base/input_file.hpp"
 #include "engine/import/readers.hpp"
+#include "tests/import/direct_report.hpp"
 #include "tests/import/grid_rows.hpp"
 #include "tests/import/samples.hpp"
 
@@ -169,6 +170,7 @@ TEST_CASE("docx: the sample imports every indicator", "[import][docx][sample]") 
   CHECK(im->title == "2024年度项目支出绩效自评表");
   CHECK(im->unit_name == "某县水利局");
   test::check_sample_indicators(*im);
+  test::check_direct_report(path);
 }
 
 TEST_CASE("docx: a cell's paragraphs and breaks are lines; nested tables are their own",

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "engine/import/readers.hpp"
+#include "tests/import/direct_report.hpp"
 #include "tests/import/grid_rows.hpp"
 #include "tests/import/samples.hpp"
 
@@ -157,4 +158,6 @@ TEST_CASE("HTML: the sample page (GB2312, nested, rowspan) imports every indicat
   CHECK(im.format == "html");
   CHECK(im.encoding == "gb18030 (the page's meta charset is gb2312)");
   test::check_sample_indicators(im);
+  test::check_direct_report(std::string(INDICHECK_SOURCE_DIR) +
+                            "/tests/import/data/selfeval-gb2312.html");
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "engine/import/readers.hpp"
+#include "tests/import/direct_report.hpp"
 #include "tests/import/grid_rows.hpp"
 #include "tests/import/pdf_writer.hpp"
 #include "tests/import/samples.hpp"
@@ -145,6 +146,7 @@ TEST_CASE("PDF: the sample imports every indicator across the page break",
   CHECK(im->format == "pdf");
   CHECK(im->title == "2024年度项目支出绩效自评表");
   test::check_sample_indicators(*im);
+  test::check_direct_report(path);
   std::filesystem::remove_all(dir);
 }
 

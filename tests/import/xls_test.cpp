@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "engine/import/readers.hpp"
+#include "tests/import/direct_report.hpp"
 #include "tests/import/grid_rows.hpp"
 #include "tests/import/samples.hpp"
 
@@ -48,6 +49,7 @@ TEST_CASE("xls: the sample imports every indicator", "[import][xls][sample]") {
   CHECK(im.format == "xls");
   CHECK(im.unit_name == "某县水利局");
   test::check_sample_indicators(im);
+  test::check_direct_report(std::string(INDICHECK_SOURCE_DIR) + "/tests/import/data/selfeval.xls");
 }
 
 TEST_CASE("xls: a file FreeXL cannot read, and the area limit, are refused at the file",

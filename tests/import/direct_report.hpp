@@ -1,0 +1,54 @@
+#pragma once
+// `check --targets X --actuals X` given a published table X itself must print
+// the report that `import X` and then `check` on the files it writes give
+// (issue 16, "Done when"), but for where a published figure stands: read
+// directly, at its place in X ("(X:自评表!J19)"); read from the imported text,
+// at that text's line ("(X (imported):13)").
+
+#include <catch2/catch.hpp>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "engine/assess/pipeline.hpp"
+#include "engine/assess/recheck.hpp"
+#include "engine/import/import.hpp"
+#include "engine/report/render.hpp"
+#include "engine/table/table.hpp"
+
+namespace indicheck::test {
+
+inline void check_direct_report(const std::string& path) {
+  INFO(path);
+  std::vector<Diagnostic> ds;
+  Pipeline direct;
+  REQUIRE(direct.load({}, path, "test", ds));
+  auto actuals = direct.read_actuals({path}, ds);
+  REQUIRE(actuals);
+  const std::string said = render_all(ds);
+  INFO(said);
+  CHECK_FALSE(has_errors(ds));
+  CHECK(direct.import_summaries().size() == 1);  // imported once for both
+  Report report = direct.assess(*actuals);
+
+  std::vector<Diagnostic> import_ds;
+  auto im = import_file(path, ImportOptions{}, import_ds);
+  REQUIRE(im);
+  auto targets = read_targets(path + " (imported)", write_targets(*im), import_ds);
+  auto imported_actuals = read_actuals(path + " (imported)", write_actuals(*im), import_ds);
+  REQUIRE(targets);
+  REQUIRE(imported_actuals);
+  Report expected = judge(*targets, *imported_actuals, Period::year);
+  assess_published(expected, *imported_actuals);
+
+  // The places of published figures aside, the same report, word for word.
+  const std::regex place("\\(" +
+                         std::regex_replace(path, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                         "(:| \\(imported\\):)[^)]*\\)");
+  const std::string direct_text = std::regex_replace(render_text(report), place, "(PLACE)");
+  const std::string expected_text = std::regex_replace(render_text(expected), place, "(PLACE)");
+  CHECK(direct_text == expected_text);
+  CHECK(direct_text.find("(PLACE)") != std::string::npos);  // a published figure was compared
+}
+
+}  // namespace indicheck::test
