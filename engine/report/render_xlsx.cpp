@@ -568,7 +568,7 @@ std::string write_review_xlsx(const review::ReviewReport& r, const std::string& 
       s.text(row, 0, std::to_string(++n), f.center);
       s.text(row, 1, review::chinese(x.severity), f.center);
       s.text(row, 2, x.code, f.center);
-      s.text(row, 3, std::to_string(x.where.line) + ":" + std::to_string(x.where.column), f.center);
+      s.text(row, 3, position_text(x.where), f.center);
       s.text(row, 4, x.indicator.empty() ? where : x.indicator, f.text);
       s.text(row, 5, x.message, f.text);
       s.text(row, 6, x.suggestion, f.text);
