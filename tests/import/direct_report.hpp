@@ -18,7 +18,8 @@
 
 namespace indicheck::test {
 
-inline void check_direct_report(const std::string& path) {
+// Returns the text of the report check gives the table directly, for more checks.
+inline std::string check_direct_report(const std::string& path) {
   INFO(path);
   std::vector<Diagnostic> ds;
   Pipeline direct;
@@ -45,10 +46,12 @@ inline void check_direct_report(const std::string& path) {
   const std::regex place("\\(" +
                          std::regex_replace(path, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
                          "(:| \\(imported\\):)[^)]*\\)");
-  const std::string direct_text = std::regex_replace(render_text(report), place, "(PLACE)");
+  const std::string shown = render_text(report);
+  const std::string direct_text = std::regex_replace(shown, place, "(PLACE)");
   const std::string expected_text = std::regex_replace(render_text(expected), place, "(PLACE)");
   CHECK(direct_text == expected_text);
   CHECK(direct_text.find("(PLACE)") != std::string::npos);  // a published figure was compared
+  return shown;
 }
 
 }  // namespace indicheck::test
