@@ -1075,7 +1075,7 @@ class Checker {
       if (std::find(known.begin(), known.end(), p.text) == known.end()) {
         std::string list;
         for (std::string_view k : known)
-          list += (list.empty() ? "{" : ", {") + std::string(k) + "}";
+          list += (list.empty() ? "" : trc("list", ", ")) + ("{" + std::string(k) + "}");
         report(at, Code::rules_review_placeholder_unknown,
                tr("{} is not a placeholder of a 审核's wording; it may hold {} (write a brace "
                   "itself as {{{{ or }}}})",
