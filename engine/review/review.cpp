@@ -543,6 +543,15 @@ bool funds_condition_holds(const rules::ReviewRule::Condition& cond) {
   return holds(*cond.op, left.base_value(), compared_with(cond).base_value());
 }
 
+// A wording said once, for the whole table or the funds block: its doubled
+// braces single (it has no placeholder: the loader refused them there).
+std::string plain(const std::string& wording) {
+  std::string out;
+  for (const rules::WordingPart& p : rules::split_wording(wording))
+    if (!p.placeholder) out += p.text;
+  return out;
+}
+
 // A finding of a rule file's 审核: its code, severity and wording; where is
 // the caller's. A shipped rule is named as the catalogue names it
 // (completeness.target_empty), the bureau's by FILE:LINE.
@@ -553,8 +562,8 @@ Finding bureau_finding(const rules::ReviewRule& rule, bool shipped_rule = false)
   f.code = rule.code;
   f.rule = shipped_rule ? std::string(review::rule(rule.code).name)
                         : st.at.file->path + ":" + std::to_string(st.at.line());
-  f.message = rule.problem;
-  f.suggestion = rule.suggestion;
+  f.message = plain(rule.problem);
+  f.suggestion = plain(rule.suggestion);
   return f;
 }
 

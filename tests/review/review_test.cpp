@@ -360,6 +360,20 @@ TEST_CASE("a review rule's wording holds placeholders, filled at each finding", 
                     "成本 指标 / 经济成本 / 运维成本：运维成本「>2万元」>，全年"});
 }
 
+TEST_CASE("a wording said for the whole table writes a doubled brace once", "[review][rules]") {
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules_text(
+      "r.rules", "审核 SZ1 {\n  至少一个 类别 成本\n  问题 \"没有{{成本}}指标\"\n}\n", ds);
+  REQUIRE(ds.empty());
+  auto r = review_of(table_text("一级指标\t二级指标\t三级指标\t全年指标值\n"
+                                "产出指标\t数量指标\t培训人次\t≥100人次\n"),
+                     rs.get());
+  std::vector<std::string> said;
+  for (const auto& f : r.findings)
+    if (f.code == "SZ1") said.push_back(f.message);
+  CHECK(said == std::vector<std::string>{"没有{成本}指标"});
+}
+
 TEST_CASE("a placeholder a 审核 does not know, or one with no indicator, is refused",
           "[review][rules]") {
   CHECK(lint("审核 SZ1 {\n  没有 类型 空\n  问题 \"甲 {单位}\"\n}\n") ==
