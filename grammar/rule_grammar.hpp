@@ -466,7 +466,14 @@ struct kw_cond_category : keyword<TAO_PEGTL_STRING("类别")> {};
 struct category_word : name {};
 struct x_category_word : category_word {};
 struct cond_category : pg::if_must<kw_cond_category, x_gap, x_category_word> {};
-struct condition : pg::sor<cond_kind, cond_comparator, cond_unit, cond_value, cond_category> {};
+// 性质 正向|反向: the indicator's 指标性质 column (the more or the less the better).
+struct kw_cond_nature : keyword<TAO_PEGTL_STRING("性质")> {};
+struct nature_word : pg::sor<keyword<TAO_PEGTL_STRING("正向")>, keyword<TAO_PEGTL_STRING("反向")>> {
+};
+struct x_nature_word : nature_word {};
+struct cond_nature : pg::if_must<kw_cond_nature, x_gap, x_nature_word> {};
+struct condition
+    : pg::sor<cond_kind, cond_comparator, cond_unit, cond_value, cond_category, cond_nature> {};
 struct x_condition : condition {};
 struct kw_and : keyword<TAO_PEGTL_STRING("且")> {};
 struct more_condition : pg::if_must<pg::seq<gap, kw_and>, x_gap, x_condition> {};

@@ -311,7 +311,7 @@ struct Reviewer {
     }
     name_unit(ind, cell, c, path);
     no_unit(ind, cell, c, path);
-    nature_direction(ind, cell, c, path);
+    // R3003 is in rules/review/consistency.rules.
     if (!quantity && !timeliness) {
       rate(ind, cell, c, path);
       return;
@@ -395,26 +395,6 @@ struct Reviewer {
                 : "在数值后写明计量单位（如「%」「人次」「万元」）。");
       return;
     }
-  }
-
-  // 指标性质 正向 (higher is better) with a ceiling (≤, from 指标方向 小于等于),
-  // or 反向 with a floor: one of the two columns is wrong.
-  void nature_direction(const Indicator& ind, const Cell& cell, const Constraint& c,
-                        const std::string& path) {
-    auto* q = std::get_if<QuantityConstraint>(&c.form);
-    const std::string nature = squeeze(ind.nature.text);
-    if (!q || (nature != "正向" && nature != "反向")) return;
-    const bool ceiling = q->op == Comparator::le || q->op == Comparator::lt;
-    const bool floor = q->op == Comparator::ge || q->op == Comparator::gt;
-    if (nature == "正向" ? !ceiling : !floor) return;
-    const std::string written(trim(cell.text));
-    add("R3003", path, cell.where, cell.source_line,
-        nature == "正向" ? "指标「" + ind.name + "」的指标性质为「正向」（越大越好），指标值「" +
-                               written + "」却是上限（" + to_symbol(q->op) + "）。"
-                         : "指标「" + ind.name + "」的指标性质为「反向」（越小越好），指标值「" +
-                               written + "」却是下限（" + to_symbol(q->op) + "）。",
-        "核对指标性质与指标方向：正向指标的方向为「大于等于」（≥），反向指标为「小于等于」（≤），"
-        "改正其中有误的一项。");
   }
 
   // `28.8万元%`: the value's unit and the 计量单位 column's, run together by
@@ -679,6 +659,9 @@ bool conditions_hold(const rules::ReviewRule& rule, const Indicator& ind, const 
       }
       case K::funds:
         if (!funds_condition_holds(cond)) return false;
+        break;
+      case K::nature:
+        if (squeeze(ind.nature.text) != cond.nature) return false;
         break;
       case K::category:
         if (category_name(ind.level1) != cond.category &&

@@ -985,7 +985,8 @@ class Checker {
           continue;
         }
         auto [it, fresh] = codes.emplace(st.text, &st);
-        if (!fresh) {
+        // A shipped code may be said by more than one 审核 (R3003: one per 指标性质).
+        if (!fresh && !shipped_) {
           report(st.name_at, Code::rules_review_code_repeated,
                  tr("the review code {} is already used at {}", st.text, where(it->second->at)));
           continue;
@@ -1110,6 +1111,10 @@ class Checker {
           out.comparators.push_back(comparator_written(w).value());
           out.written += std::string(" ") + to_symbol(out.comparators.back());
         }
+        return out;
+      case ReviewCondition::Kind::nature:
+        out.nature = c.words.at(0);
+        out.written = "性质 " + out.nature;
         return out;
       case ReviewCondition::Kind::category:
         out.category = category_name(c.words.at(0));

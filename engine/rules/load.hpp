@@ -112,6 +112,7 @@ struct ReviewRule {
     ReviewCondition::Kind kind = ReviewCondition::Kind::kind;
     std::string kind_word;                // 数值, 区间, 时限, 等级, 文字, 空
     std::string category;                 // 类别: as categories compare (category_name)
+    std::string nature;                   // 性质: 正向 or 反向
     std::vector<Comparator> comparators;  // 比较: any of them
     std::optional<Unit> unit;             // 单位: a unit of its kind
     std::optional<Comparator> op;         // 数值 op value

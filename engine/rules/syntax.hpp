@@ -136,6 +136,7 @@ struct ReviewCondition {
     value,       // 数值 ≥ 100万元, or 数值 ≤ 年度资金总额
     funds,  // (after 预算) 资金总额 > 0, 财政资金 ≤ 资金总额: over the funds block
     category,  // 类别 成本: the indicator's 一级 or 二级 category
+    nature,    // 性质 正向|反向: the indicator's 指标性质
   };
   Kind kind = Kind::kind;
   std::vector<std::string> words;  // kind, category: the word; comparator: each symbol

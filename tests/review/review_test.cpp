@@ -321,7 +321,7 @@ TEST_CASE("the shipped rules written in the rule language load, each in the cata
     REQUIRE(it != all.end());
     CHECK(it->severity == r.severity);
   }
-  CHECK(codes == std::vector<std::string>{"R1004", "R3005"});
+  CHECK(codes == std::vector<std::string>{"R1004", "R3003", "R3003", "R3005"});
   // A bureau's file may not take their codes (E3710): only the built-in files do.
   std::vector<Diagnostic> ds;
   auto shipped = rules::load_shipped_rules(
