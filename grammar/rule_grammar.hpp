@@ -461,7 +461,19 @@ struct funds_figure : name {};
 struct x_cond_operand : pg::sor<cond_literal, funds_figure> {};
 struct kw_cond_value : keyword<TAO_PEGTL_STRING("数值")> {};
 struct cond_value : pg::if_must<kw_cond_value, x_blanks, x_cond_op, x_blanks, x_cond_operand> {};
-struct condition : pg::sor<cond_kind, cond_comparator, cond_unit, cond_value> {};
+// 类别 成本: the indicator's 一级 or 二级 category (the name without its 指标).
+struct kw_cond_category : keyword<TAO_PEGTL_STRING("类别")> {};
+struct category_word : name {};
+struct x_category_word : category_word {};
+struct cond_category : pg::if_must<kw_cond_category, x_gap, x_category_word> {};
+// 性质 正向|反向: the indicator's 指标性质 column (the more or the less the better).
+struct kw_cond_nature : keyword<TAO_PEGTL_STRING("性质")> {};
+struct nature_word : pg::sor<keyword<TAO_PEGTL_STRING("正向")>, keyword<TAO_PEGTL_STRING("反向")>> {
+};
+struct x_nature_word : nature_word {};
+struct cond_nature : pg::if_must<kw_cond_nature, x_gap, x_nature_word> {};
+struct condition
+    : pg::sor<cond_kind, cond_comparator, cond_unit, cond_value, cond_category, cond_nature> {};
 struct x_condition : condition {};
 struct kw_and : keyword<TAO_PEGTL_STRING("且")> {};
 struct more_condition : pg::if_must<pg::seq<gap, kw_and>, x_gap, x_condition> {};

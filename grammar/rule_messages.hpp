@@ -137,7 +137,12 @@ INDICHECK_SYNTAX_MESSAGE(review_line, rules_review_line_expected,
                          N_("expected a line of a review rule: 范围, 每个, 至少一个, 没有, 预算, "
                             "级别, 问题 or 建议"));
 INDICHECK_SYNTAX_MESSAGE(x_condition, rules_review_condition_expected,
-                         N_("expected a condition: 类型, 比较, 单位 or 数值"));
+                         N_("expected a condition: 类型, 比较, 单位, 数值, 类别 or 性质"));
+INDICHECK_SYNTAX_MESSAGE(x_nature_word, rules_review_nature_expected,
+                         N_("expected 正向 or 反向 after 性质"));
+INDICHECK_SYNTAX_MESSAGE(
+    x_category_word, rules_review_category_expected,
+    N_("expected a category after 类别: a 一级 or 二级 指标's name (类别 成本)"));
 INDICHECK_SYNTAX_MESSAGE(x_target_kind, rules_review_kind_expected,
                          N_("expected a kind of target: 数值, 区间, 时限, 等级, 文字 or 空"));
 INDICHECK_SYNTAX_MESSAGE(x_cond_op, rules_review_comparator_expected,

@@ -12,6 +12,14 @@
 #include "engine/base/message.hpp"
 #include "engine/cell/parse.hpp"
 
+namespace indicheck {
+// The shipped review rules' files, as CMake built them in (engine/CMakeLists.txt).
+extern const unsigned char kShippedReview_completeness[];
+extern const std::size_t kShippedReview_completenessSize;
+extern const unsigned char kShippedReview_consistency[];
+extern const std::size_t kShippedReview_consistencySize;
+}  // namespace indicheck
+
 namespace indicheck::review {
 
 const char* chinese(Severity s) {
@@ -94,14 +102,7 @@ Finding shipped(std::string_view code, const std::string& indicator, SourceLocat
   return f;
 }
 
-// A category's name as the templates compare it: blanks out, 指标 dropped
-// (产出指标 and 产出 are one category).
-std::string category(std::string_view name) {
-  std::string s = squeeze(name);
-  if (s.ends_with("指标") && s.size() > std::string("指标").size())
-    s.erase(s.size() - std::string("指标").size());
-  return s;
-}
+using rules::category_name;
 
 // The character column of `text` in `line` (its first occurrence), else 1.
 unsigned column_in(std::string_view line, std::string_view text) {
@@ -172,14 +173,14 @@ struct Reviewer {
     std::map<std::string, Seen> seen;
     std::vector<std::string> order;
     for (const Indicator& ind : table.indicators) {
-      std::string c = category(ind.level1);
+      std::string c = category_name(ind.level1);
       Seen& s = seen[c];
       if (!s.first) {
         s.first = &ind;
         order.push_back(c);
       }
       s.named = s.named || !squeeze(ind.name).empty();
-      s.level2.insert(category(ind.level2));
+      s.level2.insert(category_name(ind.level2));
     }
     const bool department = seen.count("决策") || seen.count("过程") || seen.count("履职");
     const bool project = seen.count("产出") || seen.count("效益") || seen.count("满意度");
@@ -269,23 +270,18 @@ struct Reviewer {
     const Cell& cell = table.has_year ? ind.year_target : ind.half_target;
     const std::string line(cell.source_line.view());
     const std::string written = std::string(trim(cell.text));
-    const std::string l1 = category(ind.level1), l2 = category(ind.level2);
+    const std::string l1 = category_name(ind.level1), l2 = category_name(ind.level2);
     const bool cost = l1 == "成本" || l2 == "成本";
     const bool timeliness = l2 == "时效";
     const bool quantity = cost || timeliness || l2 == "数量" ||
                           (l2 == "质量" && ind.name.find("率") != std::string::npos);
-    const char* which = table.has_year ? "全年指标值" : "半年指标值";
 
     if (is_placeholder(ind.name) || contains_any(ind.name, {"XXX", "xxx", "×××"})) {
       add("R2004", path, at(ind.line, column_in(line, ind.name)), line,
           "指标名称「" + ind.name + "」是模板占位符，未填写实际内容。",
           "将占位符替换为本项目的具体指标名称。");
     }
-    if (written.empty()) {
-      add("R1004", path, cell.where, line, "指标「" + ind.name + "」未填写" + which + "。",
-          "填写可衡量的指标值：比较符号、数值和计量单位（如「≥95%」），或明确的完成时限。");
-      return;
-    }
+    if (written.empty()) return;  // R1004 (rules/review/completeness.rules)
     if (is_placeholder(written)) {
       add("R2004", path, cell.where, line,
           "指标「" + ind.name + "」的指标值「" + written + "」是模板占位符，未填写实际目标。",
@@ -315,13 +311,13 @@ struct Reviewer {
     }
     name_unit(ind, cell, c, path);
     no_unit(ind, cell, c, path);
-    nature_direction(ind, cell, c, path);
+    // R3003 is in rules/review/consistency.rules.
     if (!quantity && !timeliness) {
       rate(ind, cell, c, path);
       return;
     }
     rate(ind, cell, c, path);
-    if (cost) cost_bound(ind, cell, c, path);
+    // R3005 is in rules/review/consistency.rules.
     if (cost) cost_within_total(ind, cell, c, path);
     if (timeliness) date_in_year(ind, cell, c, path);
   }
@@ -330,7 +326,7 @@ struct Reviewer {
                    const std::string& path, bool quantity) {
     const bool vague = !has_digit(written) && contains_any(written, kVagueWords);
     const std::string line(cell.source_line.view());
-    const std::string kind = "「" + category(ind.level2) + "指标」";
+    const std::string kind = "「" + category_name(ind.level2) + "指标」";
     if (vague && quantity) {
       add("R2001", path, cell.where, line,
           kind + "「" + ind.name + "」的指标值「" + written +
@@ -401,26 +397,6 @@ struct Reviewer {
     }
   }
 
-  // 指标性质 正向 (higher is better) with a ceiling (≤, from 指标方向 小于等于),
-  // or 反向 with a floor: one of the two columns is wrong.
-  void nature_direction(const Indicator& ind, const Cell& cell, const Constraint& c,
-                        const std::string& path) {
-    auto* q = std::get_if<QuantityConstraint>(&c.form);
-    const std::string nature = squeeze(ind.nature.text);
-    if (!q || (nature != "正向" && nature != "反向")) return;
-    const bool ceiling = q->op == Comparator::le || q->op == Comparator::lt;
-    const bool floor = q->op == Comparator::ge || q->op == Comparator::gt;
-    if (nature == "正向" ? !ceiling : !floor) return;
-    const std::string written(trim(cell.text));
-    add("R3003", path, cell.where, cell.source_line,
-        nature == "正向" ? "指标「" + ind.name + "」的指标性质为「正向」（越大越好），指标值「" +
-                               written + "」却是上限（" + to_symbol(q->op) + "）。"
-                         : "指标「" + ind.name + "」的指标性质为「反向」（越小越好），指标值「" +
-                               written + "」却是下限（" + to_symbol(q->op) + "）。",
-        "核对指标性质与指标方向：正向指标的方向为「大于等于」（≥），反向指标为「小于等于」（≤），"
-        "改正其中有误的一项。");
-  }
-
   // `28.8万元%`: the value's unit and the 计量单位 column's, run together by
   // a copy or an import (`28.8万元` under a unit column `%`).
   bool unit_column(const Indicator& ind, const Cell& cell, const std::string& written,
@@ -466,16 +442,6 @@ struct Reviewer {
         "指标「" + ind.name + "」是不能超过100%的比率，指标值「" + std::string(trim(cell.text)) +
             "」却要求超过100%。",
         "核对指标值：比率的目标不超过100%（如「≥95%」「=100%」）。");
-  }
-
-  void cost_bound(const Indicator& ind, const Cell& cell, const Constraint& c,
-                  const std::string& path) {
-    auto* q = std::get_if<QuantityConstraint>(&c.form);
-    if (!q || (q->op != Comparator::ge && q->op != Comparator::gt)) return;
-    add("R3005", path, cell.where, cell.source_line,
-        "成本指标「" + ind.name + "」的指标值「" + std::string(trim(cell.text)) + "」是下限（" +
-            to_symbol(q->op) + "），成本只设下限无法控制支出。",
-        "成本指标一般设上限：改为「≤」，数值为预算控制数。");
   }
 
   // ---- budget: the funds block (review_funds says whether it adds up)
@@ -557,19 +523,76 @@ bool funds_condition_holds(const rules::ReviewRule::Condition& cond) {
   return holds(*cond.op, left.base_value(), compared_with(cond).base_value());
 }
 
-// A finding of the bureau's rule: its code, severity and wording; where is the caller's.
-Finding bureau_finding(const rules::ReviewRule& rule) {
+// A wording said once, for the whole table or the funds block: its doubled
+// braces single (it has no placeholder: the loader refused them there).
+std::string plain(const std::string& wording) {
+  std::string out;
+  for (const rules::WordingPart& p : rules::split_wording(wording))
+    if (!p.placeholder) out += p.text;
+  return out;
+}
+
+// A finding of a rule file's 审核: its code, severity and wording; where is
+// the caller's. A shipped rule is named as the catalogue names it
+// (completeness.target_empty), the bureau's by FILE:LINE.
+Finding bureau_finding(const rules::ReviewRule& rule, bool shipped_rule = false) {
   const rules::Statement& st = *rule.statement;
   Finding f;
   f.severity = rule.severity;
   f.code = rule.code;
-  f.rule = st.at.file->path + ":" + std::to_string(st.at.line());
-  f.message = rule.problem;
-  f.suggestion = rule.suggestion;
+  f.rule = shipped_rule ? std::string(review::rule(rule.code).name)
+                        : st.at.file->path + ":" + std::to_string(st.at.line());
+  f.message = plain(rule.problem);
+  f.suggestion = plain(rule.suggestion);
   return f;
 }
 
+// A wording with its placeholders filled in for `ind`, whose target `cell`
+// was read as `c` (when it could be).
+std::string fill(const std::string& wording, const Indicator& ind, const Cell& cell,
+                 const Constraint* c, bool has_year) {
+  std::string out;
+  for (const rules::WordingPart& p : rules::split_wording(wording)) {
+    if (!p.placeholder)
+      out += p.text;
+    else if (p.text == "指标")
+      out += ind.name;
+    else if (p.text == "路径")
+      out += ind.path_text();
+    else if (p.text == "指标值")
+      out += trim(cell.text);
+    else if (p.text == "期间")
+      out += has_year ? "全年" : "半年";
+    else if (p.text == "比较") {
+      if (auto* q = c ? std::get_if<QuantityConstraint>(&c->form) : nullptr)
+        out += to_symbol(q->op);
+    } else
+      throw std::logic_error("the loader let the placeholder {" + p.text + "} through");
+  }
+  return out;
+}
+
 }  // namespace
+
+const rules::RuleSet& shipped_rule_set() {
+  static const std::unique_ptr<rules::RuleSet> set = [] {
+    auto text = [](const unsigned char* bytes, std::size_t size) {
+      return std::string(reinterpret_cast<const char*>(bytes), size);
+    };
+    std::vector<Diagnostic> ds;
+    auto rs = rules::load_shipped_rules(
+        {{"rules/review/completeness.rules",
+          text(kShippedReview_completeness, kShippedReview_completenessSize)},
+         {"rules/review/consistency.rules",
+          text(kShippedReview_consistency, kShippedReview_consistencySize)}},
+        ds);
+    // A shipped rule the loader refuses is a bug of the build (tests load them too).
+    if (!ds.empty()) throw std::logic_error("the shipped review rules: " + ds.front().message);
+    for (const rules::ReviewRule& r : rs->reviews) rule(r.code);  // each in the catalogue
+    return rs;
+  }();
+  return *set;
+}
 
 std::vector<FundsReview> review_funds(const rules::RuleSet& rules) {
   std::vector<Finding> all;
@@ -603,7 +626,7 @@ std::vector<FundsReview> review_funds(const rules::RuleSet& rules) {
   return out;
 }
 
-bool conditions_hold(const rules::ReviewRule& rule, const Constraint& c) {
+bool conditions_hold(const rules::ReviewRule& rule, const Indicator& ind, const Constraint& c) {
   using K = rules::ReviewCondition::Kind;
   static const std::map<std::string, std::string> kinds = {{"数值", "quantity"}, {"区间", "range"},
                                                            {"时限", "deadline"}, {"等级", "level"},
@@ -637,6 +660,14 @@ bool conditions_hold(const rules::ReviewRule& rule, const Constraint& c) {
       case K::funds:
         if (!funds_condition_holds(cond)) return false;
         break;
+      case K::nature:
+        if (squeeze(ind.nature.text) != cond.nature) return false;
+        break;
+      case K::category:
+        if (category_name(ind.level1) != cond.category &&
+            category_name(ind.level2) != cond.category)
+          return false;
+        break;
     }
   }
   return true;
@@ -646,9 +677,9 @@ namespace {
 
 // The rule files' 审核, each over the indicators in its 范围.
 void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTable& units,
-           TableReview& out) {
+           TableReview& out, bool shipped_rule) {
   if (rule.quantifier == rules::ReviewRule::Quantifier::funds) return;  // review_funds's
-  Finding f = bureau_finding(rule);
+  Finding f = bureau_finding(rule, shipped_rule);
   const Indicator* first = nullptr;
   bool some = false;
   for (const Indicator& ind : table.indicators) {
@@ -657,7 +688,7 @@ void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTa
     const Cell& cell = table.has_year ? ind.year_target : ind.half_target;
     auto parsed = parse_target(cell.text, units);
     const auto* c = std::get_if<Constraint>(&parsed);
-    const bool holds = c && conditions_hold(rule, *c);
+    const bool holds = c && conditions_hold(rule, ind, *c);
     some = some || holds;
     using Q = rules::ReviewRule::Quantifier;
     if ((rule.quantifier == Q::every && !holds) || (rule.quantifier == Q::none && holds)) {
@@ -665,6 +696,8 @@ void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTa
       one.indicator = ind.path_text();
       one.where = cell.where;
       one.source_line = cell.source_line;
+      one.message = fill(rule.problem, ind, cell, c, table.has_year);
+      one.suggestion = fill(rule.suggestion, ind, cell, c, table.has_year);
       out.findings.push_back(std::move(one));
     }
   }
@@ -697,8 +730,10 @@ TableReview review_table(const TargetTable& table, const rules::RuleSet* rules,
   std::size_t table_wide = out.findings.size();
   r.repeated(diagnostics);
   for (const Indicator& ind : table.indicators) r.indicator(ind);
+  for (const rules::ReviewRule& rule : shipped_rule_set().reviews)
+    apply(rule, table, units, out, true);
   if (rules)
-    for (const rules::ReviewRule& rule : rules->reviews) apply(rule, table, units, out);
+    for (const rules::ReviewRule& rule : rules->reviews) apply(rule, table, units, out, false);
   // Row findings in table order, each row's in the order of the rules.
   std::stable_sort(out.findings.begin() + long(table_wide), out.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.where.line < b.where.line; });

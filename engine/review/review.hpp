@@ -34,7 +34,8 @@ struct Finding {
   SourceLine source_line;  // the table's line, for the excerpt; may be empty
 };
 
-// One shipped review rule, as docs/review.md lists it.
+// One shipped review rule, as docs/review.md lists it: in engine/review/review.cpp,
+// or in rules/review/*.rules (shipped_rule_set below).
 struct ShippedRule {
   const char* code;
   const char* name;  // group.rule
@@ -88,7 +89,15 @@ TableReview review_table(const TargetTable& table, const rules::RuleSet* rules,
 // run, whatever the number of tables (review_table leaves the block alone).
 std::vector<FundsReview> review_funds(const rules::RuleSet& rules);
 
-// Whether `rule`'s conditions all hold for a target (tests, and review_table).
-bool conditions_hold(const rules::ReviewRule& rule, const Constraint& target);
+// Whether `rule`'s conditions all hold for an indicator's target (tests, and review_table).
+bool conditions_hold(const rules::ReviewRule& rule, const Indicator& indicator,
+                     const Constraint& target);
+
+// The shipped review rules written in the rule language (rules/review/
+// completeness.rules, consistency.rules), built into the binary and read by
+// the rule loader once; review_table applies them after the shipped rules of
+// the code below and before the rule files' own. Their codes are in
+// shipped_rules().
+const rules::RuleSet& shipped_rule_set();
 
 }  // namespace indicheck::review

@@ -295,6 +295,10 @@ class Printer {
       }
       case ReviewCondition::Kind::unit:
         return "单位 " + c.unit;
+      case ReviewCondition::Kind::category:
+        return "类别 " + print_name(c.words.at(0));
+      case ReviewCondition::Kind::nature:
+        return "性质 " + c.words.at(0);
       case ReviewCondition::Kind::value:
       case ReviewCondition::Kind::funds:
         return (c.kind == ReviewCondition::Kind::funds ? print_name(c.subject) : "数值") + " " +

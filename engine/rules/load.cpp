@@ -119,6 +119,44 @@ bool ReviewRule::in_scope(const std::vector<std::string>& path) const {
   return pattern.empty() || matches_path(pattern, path);
 }
 
+std::string category_name(std::string_view name) {
+  std::string s = squeeze(name);
+  const std::string_view suffix = "指标";
+  if (s.ends_with(suffix) && s.size() > suffix.size()) s.erase(s.size() - suffix.size());
+  return s;
+}
+
+std::vector<WordingPart> split_wording(std::string_view w) {
+  std::vector<WordingPart> parts;
+  auto literal = [&](std::string_view text, std::size_t at) {
+    if (parts.empty() || parts.back().placeholder) parts.push_back({false, "", at});
+    parts.back().text += text;
+  };
+  for (std::size_t i = 0; i < w.size();) {
+    if ((w[i] == '{' || w[i] == '}') && i + 1 < w.size() && w[i + 1] == w[i]) {
+      literal(w.substr(i, 1), i);  // {{ or }}: the brace itself
+      i += 2;
+      continue;
+    }
+    if (w[i] == '{') {
+      std::size_t close = w.find_first_of("{}", i + 1);
+      if (close != std::string_view::npos && w[close] == '}' && close > i + 1) {
+        parts.push_back({true, std::string(w.substr(i + 1, close - i - 1)), i});
+        i = close + 1;
+        continue;
+      }
+    }
+    literal(w.substr(i, 1), i);
+    ++i;
+  }
+  return parts;
+}
+
+const std::vector<std::string_view>& review_placeholders() {
+  static const std::vector<std::string_view> names = {"指标", "路径", "指标值", "期间", "比较"};
+  return names;
+}
+
 const Scale* RuleSet::scale_for_word(const std::string& word) const {
   for (const auto& s : scales)
     if (std::find(s->met_words.begin(), s->met_words.end(), word) != s->met_words.end())
@@ -144,6 +182,8 @@ class Checker {
         }) {}
 
   void use_imports(TableImports* imports) { imports_ = imports; }
+  // The shipped review rules: their 审核 have the codes of the shipped family.
+  void shipped() { shipped_ = true; }
 
   void report(const Span& at, Code code, const std::string& message) {
     // The same problem found again (for the other period, or another
@@ -936,7 +976,7 @@ class Checker {
     for (const RuleFile& f : rs_.files)
       for (const Statement& st : f.statements) {
         if (st.kind != Statement::Kind::review) continue;
-        if (st.text.size() == 5 && st.text[0] == 'R' &&
+        if (!shipped_ && st.text.size() == 5 && st.text[0] == 'R' &&
             st.text.find_first_not_of("0123456789", 1) == std::string::npos) {
           report(st.name_at, Code::rules_review_code_reserved,
                  tr("the code {} is of the shipped review rules' family (R and four digits): "
@@ -945,7 +985,8 @@ class Checker {
           continue;
         }
         auto [it, fresh] = codes.emplace(st.text, &st);
-        if (!fresh) {
+        // A shipped code may be said by more than one 审核 (R3003: one per 指标性质).
+        if (!fresh && !shipped_) {
           report(st.name_at, Code::rules_review_code_repeated,
                  tr("the review code {} is already used at {}", st.text, where(it->second->at)));
           continue;
@@ -1012,8 +1053,48 @@ class Checker {
                 st.text));
       ok = false;
     }
+    for (const ReviewLine& l : st.review)
+      if (l.kind == ReviewLine::Kind::problem || l.kind == ReviewLine::Kind::suggestion)
+        ok = wording(l, r.quantifier) && ok;
     if (!ok) return std::nullopt;
     return r;
+  }
+
+  // A wording's placeholders: each one a 审核 knows, and none in a rule whose
+  // finding is said once, for the whole table or the funds block (no indicator).
+  bool wording(const ReviewLine& l, ReviewRule::Quantifier q) {
+    using Q = ReviewRule::Quantifier;
+    bool ok = true;
+    for (const WordingPart& p : split_wording(l.text)) {
+      if (!p.placeholder) continue;
+      const std::string written = "{" + p.text + "}";
+      Span at = l.text_at;
+      // The raw text holds the wording's escapes: the placeholder is at or after its offset.
+      if (std::size_t raw = at.file->text.find(written, at.byte + p.at); raw != std::string::npos)
+        at.byte = raw;
+      const auto& known = review_placeholders();
+      if (std::find(known.begin(), known.end(), p.text) == known.end()) {
+        std::string list;
+        for (std::string_view k : known)
+          list += (list.empty() ? "" : trc("list", ", ")) + ("{" + std::string(k) + "}");
+        report(at, Code::rules_review_placeholder_unknown,
+               tr("{} is not a placeholder of a 审核's wording; it may hold {} (write a brace "
+                  "itself as {{{{ or }}}})",
+                  written, list));
+        ok = false;
+      } else if (q == Q::some || q == Q::funds) {
+        report(at, Code::rules_review_placeholder_no_indicator,
+               q == Q::some
+                   ? tr("{} stands for an indicator, but the finding of a 至少一个 rule is "
+                        "said for the whole table",
+                        written)
+                   : tr("{} stands for an indicator, but the finding of a 预算 rule is "
+                        "said for the funds block",
+                        written));
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   std::optional<ReviewRule::Condition> condition(const ReviewCondition& c) {
@@ -1030,6 +1111,14 @@ class Checker {
           out.comparators.push_back(comparator_written(w).value());
           out.written += std::string(" ") + to_symbol(out.comparators.back());
         }
+        return out;
+      case ReviewCondition::Kind::nature:
+        out.nature = c.words.at(0);
+        out.written = "性质 " + out.nature;
+        return out;
+      case ReviewCondition::Kind::category:
+        out.category = category_name(c.words.at(0));
+        out.written = "类别 " + print_name(c.words.at(0));
         return out;
       case ReviewCondition::Kind::unit: {
         auto u = unit(c.unit, c.at);
@@ -1444,6 +1533,7 @@ class Checker {
   Reach reach_;  // where an 引用 or a 目标表 may lead
   LineRepeats repeats_;
   TableImports* imports_ = nullptr;  // the run's, when it keeps them
+  bool shipped_ = false;
 };
 
 void check_all(Checker& c, RuleSet& rs, const TargetTable* table_override) {
@@ -1480,6 +1570,20 @@ std::unique_ptr<RuleSet> load_rules_text(const std::string& name, std::string te
   Checker c(*rs, diagnostics, reach ? *reach : Reach::around({name}));
   rs->sources.push_back(std::make_unique<SourceFile>(name, std::move(text)));
   c.parse_and_follow(*rs->sources.back(), name, 0);
+  check_all(c, *rs, nullptr);
+  return rs;
+}
+
+std::unique_ptr<RuleSet> load_shipped_rules(
+    const std::vector<std::pair<std::string, std::string>>& files,
+    std::vector<Diagnostic>& diagnostics) {
+  auto rs = std::make_unique<RuleSet>();
+  Checker c(*rs, diagnostics, Reach::around({}));
+  c.shipped();
+  for (const auto& [name, text] : files) {
+    rs->sources.push_back(std::make_unique<SourceFile>(name, text));
+    c.parse_and_follow(*rs->sources.back(), name, 0);
+  }
   check_all(c, *rs, nullptr);
   return rs;
 }

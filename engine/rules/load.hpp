@@ -111,6 +111,8 @@ struct ReviewRule {
   struct Condition {
     ReviewCondition::Kind kind = ReviewCondition::Kind::kind;
     std::string kind_word;                // 数值, 区间, 时限, 等级, 文字, 空
+    std::string category;                 // 类别: as categories compare (category_name)
+    std::string nature;                   // 性质: 正向 or 反向
     std::vector<Comparator> comparators;  // 比较: any of them
     std::optional<Unit> unit;             // 单位: a unit of its kind
     std::optional<Comparator> op;         // 数值 op value
@@ -125,6 +127,23 @@ struct ReviewRule {
 
   bool in_scope(const std::vector<std::string>& path) const;
 };
+
+// A category's name as the templates compare it: blanks out, a trailing 指标
+// dropped (产出指标 and 产出 are one category).
+std::string category_name(std::string_view name);
+
+// A 审核's wording (问题, 建议) in parts: text, and placeholders `{指标}` that
+// the finding fills in (review_placeholders); `{{` and `}}` are a literal
+// brace, and any other brace is itself.
+struct WordingPart {
+  bool placeholder = false;
+  std::string text;    // the text, or the placeholder's name (指标)
+  std::size_t at = 0;  // byte offset of the part in the wording
+};
+std::vector<WordingPart> split_wording(std::string_view wording);
+// Every placeholder a wording may hold, each of them about the indicator of
+// the finding: 指标, 路径, 指标值, 期间, 比较 (docs/review.md).
+const std::vector<std::string_view>& review_placeholders();
 
 struct RuleSet {
   std::vector<std::unique_ptr<SourceFile>> sources;  // every file read, the root first
@@ -164,5 +183,13 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& paths,
 std::unique_ptr<RuleSet> load_rules_text(const std::string& name, std::string text,
                                          std::vector<Diagnostic>& diagnostics,
                                          const Reach* reach = nullptr);
+
+// The shipped review rules (rules/review/*.rules, built into the binary):
+// in-memory files, read and checked as every rule file is, whose 审核 have
+// the codes of the shipped family (R and four digits) that other files may
+// not use. `files`: (name, text) pairs.
+std::unique_ptr<RuleSet> load_shipped_rules(
+    const std::vector<std::pair<std::string, std::string>>& files,
+    std::vector<Diagnostic>& diagnostics);
 
 }  // namespace indicheck::rules

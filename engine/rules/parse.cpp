@@ -111,7 +111,7 @@ using selector = pg::parse_tree::selector<
         gr::x_execution_weight, gr::x_outlook, gr::x_progress, gr::x_grading,
         // review rules (审核)
         gr::x_review_code, gr::review_every, gr::review_some, gr::review_none, gr::x_target_kind,
-        gr::cond_op, gr::x_cond_op, gr::x_review_severity>,
+        gr::cond_op, gr::x_cond_op, gr::x_review_severity, gr::x_category_word, gr::x_nature_word>,
     pg::parse_tree::remove_content::on<
         gr::import_stmt, gr::table_stmt, gr::unit_stmt, gr::scale_stmt, gr::budget_stmt,
         gr::reported_stmt, gr::define_stmt, gr::check_stmt, gr::indicator_stmt,
@@ -130,8 +130,9 @@ using selector = pg::parse_tree::selector<
         gr::already_met_setting, gr::half_met_setting, gr::progress_setting, gr::grading_setting,
         // review rules (审核)
         gr::review_stmt, gr::review_scope, gr::review_test, gr::cond_kind, gr::cond_comparator,
-        gr::cond_unit, gr::cond_value, gr::cond_literal, gr::funds_condition, gr::x_funds_condition,
-        gr::review_funds_test, gr::review_severity, gr::review_problem, gr::review_suggestion>>;
+        gr::cond_unit, gr::cond_value, gr::cond_category, gr::cond_nature, gr::cond_literal,
+        gr::funds_condition, gr::x_funds_condition, gr::review_funds_test, gr::review_severity,
+        gr::review_problem, gr::review_suggestion>>;
 
 using Node = pg::parse_tree::node;
 
@@ -572,6 +573,7 @@ class Builder {
     } else {
       l.kind = n.is_type<gr::review_problem>() ? K::problem : K::suggestion;
       l.text = unescape(n.children.at(0)->string_view());
+      l.text_at = span(*n.children.at(0));
     }
     return l;
   }
@@ -586,6 +588,12 @@ class Builder {
     } else if (n.is_type<gr::cond_comparator>()) {
       c.kind = K::comparator;
       for (const auto& ch : n.children) c.words.push_back(ch->string());
+    } else if (n.is_type<gr::cond_category>()) {
+      c.kind = K::category;
+      c.words.push_back(n.children.at(0)->children.at(0)->string());  // its name
+    } else if (n.is_type<gr::cond_nature>()) {
+      c.kind = K::nature;
+      c.words.push_back(n.children.at(0)->string());
     } else if (n.is_type<gr::cond_unit>()) {
       c.kind = K::unit;
       c.unit = n.children.at(0)->string();

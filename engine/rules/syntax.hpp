@@ -135,9 +135,11 @@ struct ReviewCondition {
     unit,        // 单位 万元: a unit of that kind
     value,       // 数值 ≥ 100万元, or 数值 ≤ 年度资金总额
     funds,  // (after 预算) 资金总额 > 0, 财政资金 ≤ 资金总额: over the funds block
+    category,  // 类别 成本: the indicator's 一级 or 二级 category
+    nature,    // 性质 正向|反向: the indicator's 指标性质
   };
   Kind kind = Kind::kind;
-  std::vector<std::string> words;  // kind: the word; comparator: each symbol as written
+  std::vector<std::string> words;  // kind, category: the word; comparator: each symbol
   std::string op;                  // value, funds: the comparator as written
   std::string number, unit;        // value, funds: the number and unit; unit: the unit
   std::string figure;              // value, funds: the figure compared with, instead of a number
@@ -153,6 +155,7 @@ struct ReviewLine {
       text;  // test: 每个|至少一个|没有|预算; severity: 错误|警告|提示; the problem or suggestion
   std::vector<ReviewCondition> conditions;  // test, joined by 且
   Span at;
+  Span text_at;  // problem, suggestion: the opening quote of the wording
 };
 
 struct Statement {

@@ -52,6 +52,17 @@ review::TableReview review_of(const TargetTable& t, const rules::RuleSet* rs = n
   return review::review_table(t, rs, ds);
 }
 
+// "E3710@1:4" for each diagnostic of a rule file's text.
+std::vector<std::string> lint(const std::string& text) {
+  std::vector<Diagnostic> ds;
+  rules::load_rules_text("r.rules", text, ds);
+  std::vector<std::string> out;
+  for (const auto& d : ds)
+    out.push_back(std::string(id_of(d.code)) + "@" + std::to_string(d.where.line) + ":" +
+                  std::to_string(d.where.column));
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("every shipped defect is found at its row, in the order of the rules", "[review]") {
@@ -141,15 +152,6 @@ TEST_CASE("a bureau's review rules: 至少一个, 每个 and 没有 over the tar
 }
 
 TEST_CASE("review rules are checked like every rule", "[review][rules]") {
-  auto lint = [](const std::string& text) {
-    std::vector<Diagnostic> ds;
-    rules::load_rules_text("r.rules", text, ds);
-    std::vector<std::string> out;
-    for (const auto& d : ds)
-      out.push_back(std::string(id_of(d.code)) + "@" + std::to_string(d.where.line) + ":" +
-                    std::to_string(d.where.column));
-    return out;
-  };
   CHECK(lint("审核 SZ001 {\n  每个 类型 数值\n  问题 \"…\"\n}\n").empty());
   CHECK(lint("审核 R2001 {\n  每个 类型 数值\n  问题 \"…\"\n}\n") ==
         std::vector<std::string>{"E3710@1:4"});
@@ -305,4 +307,82 @@ TEST_CASE("funds conditions are checked like every rule", "[review][rules]") {
   CHECK(lint(block + "审核 SZ1 {\n  预算 > 0\n  问题 \"…\"\n}\n") ==
         std::vector<std::string>{"E3713@6"});
   CHECK(lint(block + "审核 SZ1 {\n  每个 数值 ≤ 资金总额\n  问题 \"…\"\n}\n").empty());
+}
+
+TEST_CASE("the shipped rules written in the rule language load, each in the catalogue",
+          "[review][rules]") {
+  const rules::RuleSet& rs = review::shipped_rule_set();
+  std::vector<std::string> codes;
+  for (const rules::ReviewRule& r : rs.reviews) {
+    codes.push_back(r.code);
+    const auto& all = review::shipped_rules();
+    auto it = std::find_if(all.begin(), all.end(),
+                           [&](const review::ShippedRule& s) { return r.code == s.code; });
+    REQUIRE(it != all.end());
+    CHECK(it->severity == r.severity);
+  }
+  CHECK(codes == std::vector<std::string>{"R1004", "R3003", "R3003", "R3005"});
+  // A bureau's file may not take their codes (E3710): only the built-in files do.
+  std::vector<Diagnostic> ds;
+  auto shipped = rules::load_shipped_rules(
+      {{"s.rules", "审核 R1004 {\n  没有 类型 空\n  问题 \"{指标}\"\n}\n"}}, ds);
+  CHECK(ds.empty());
+  CHECK(shipped->reviews.size() == 1);
+}
+
+TEST_CASE("a review rule's wording holds placeholders, filled at each finding", "[review][rules]") {
+  auto parts = rules::split_wording("指标「{指标}」{{甲}} {x");
+  REQUIRE(parts.size() == 3);
+  CHECK(!parts[0].placeholder);
+  CHECK(parts[0].text == "指标「");
+  CHECK(parts[1].placeholder);
+  CHECK(parts[1].text == "指标");
+  CHECK(parts[1].at == std::string("指标「").size());
+  CHECK(parts[2].text == "」{甲} {x");
+
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules_text("r.rules",
+                                   "审核 SZ1 {\n  没有 类别 成本 且 比较 ≥ >\n"
+                                   "  问题 \"{路径}：{指标}「{指标值}」{比较}，{期间}\"\n"
+                                   "  建议 \"改为上限\"\n}\n",
+                                   ds);
+  REQUIRE(ds.empty());
+  auto r = review_of(table_text("一级指标\t二级指标\t三级指标\t全年指标值\n"
+                                "产出指标\t成本指标\t人均补助标准\t≥300元\n"
+                                "成本 指标\t经济成本\t运维成本\t>2万元\n"
+                                "产出指标\t数量指标\t培训人次\t≥100人次\n"),
+                     rs.get());
+  std::vector<std::string> said;
+  for (const auto& f : r.findings)
+    if (f.code == "SZ1") said.push_back(f.message);
+  CHECK(said == std::vector<std::string>{
+                    "产出指标 / 成本指标 / 人均补助标准：人均补助标准「≥300元」≥，全年",
+                    "成本 指标 / 经济成本 / 运维成本：运维成本「>2万元」>，全年"});
+}
+
+TEST_CASE("a wording said for the whole table writes a doubled brace once", "[review][rules]") {
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules_text(
+      "r.rules", "审核 SZ1 {\n  至少一个 类别 成本\n  问题 \"没有{{成本}}指标\"\n}\n", ds);
+  REQUIRE(ds.empty());
+  auto r = review_of(table_text("一级指标\t二级指标\t三级指标\t全年指标值\n"
+                                "产出指标\t数量指标\t培训人次\t≥100人次\n"),
+                     rs.get());
+  std::vector<std::string> said;
+  for (const auto& f : r.findings)
+    if (f.code == "SZ1") said.push_back(f.message);
+  CHECK(said == std::vector<std::string>{"没有{成本}指标"});
+}
+
+TEST_CASE("a placeholder a 审核 does not know, or one with no indicator, is refused",
+          "[review][rules]") {
+  CHECK(lint("审核 SZ1 {\n  没有 类型 空\n  问题 \"甲 {单位}\"\n}\n") ==
+        std::vector<std::string>{"E3716@3:9"});
+  CHECK(lint("审核 SZ1 {\n  没有 类型 空\n  问题 \"\\\"甲\\\" {单位}\"\n}\n") ==
+        std::vector<std::string>{"E3716@3:13"});
+  CHECK(lint("审核 SZ1 {\n  至少一个 类型 空\n  问题 \"甲\"\n  建议 \"{指标}\"\n}\n") ==
+        std::vector<std::string>{"E3717@4:7"});
+  CHECK(lint("审核 SZ1 {\n  没有 类型 空\n  问题 \"{{单位}} {\"\n}\n").empty());
+  CHECK(lint("审核 SZ1 {\n  没有 类别\n  问题 \"甲\"\n}\n") ==
+        std::vector<std::string>{"E3715@2:8"});
 }

@@ -1,6 +1,7 @@
 # cmake -DIN=file -DOUT=file.cpp -DNAME=symbol -P embed.cmake
 # Writes IN's bytes as a C++ array `NAME` and its size `NAMESize`, in
-# namespace indicheck, for the linker to carry (the compiled catalog).
+# namespace indicheck, for the linker to carry (the compiled catalog, the
+# shipped review rules).
 file(READ ${IN} hex HEX)
 string(LENGTH "${hex}" digits)
 math(EXPR size "${digits} / 2")

@@ -1,0 +1,3 @@
+fmt
+--check
+tests/golden/data/review/placeholders.rules

@@ -1,0 +1,2 @@
+lint
+tests/golden/data/review/placeholders-bad.rules

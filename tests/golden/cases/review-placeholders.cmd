@@ -1,0 +1,4 @@
+review
+--rules
+tests/golden/data/review/placeholders.rules
+tests/golden/data/review/defects.tsv

@@ -1,0 +1,4 @@
+--lang
+zh
+lint
+tests/golden/data/review/placeholders-bad.rules
