@@ -43,7 +43,7 @@ std::string printed_note(const Cell& cell) {
 bool has_published_scores(const ActualTable& actuals) {
   if (!actuals.published.empty()) return true;
   for (const ActualRow& row : actuals.rows)
-    if (!row.weight.text.empty() || !row.score.text.empty()) return true;
+    if (row.weight || row.score) return true;
   return false;
 }
 
@@ -54,16 +54,16 @@ ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
     const std::string path = res.indicator->path_text();
     auto given = scheme.indicators.find(path);
     bool rules_weight = given != scheme.indicators.end() && given->second.weight;
-    bool table_weight = res.row && !res.row->weight.text.empty();
+    bool table_weight = res.row && res.row->weight;
     if (rules_weight) {
       ++from_rules;
-      if (table_weight && number_of(res.row->weight) != *given->second.weight)
+      if (table_weight && number_of(*res.row->weight) != *given->second.weight)
         recheck.notes.push_back(tr("{}: 分值 {} from the rule files, not the table's {} ({})", path,
-                                   given->second.weight->canonical(), res.row->weight.text,
-                                   where_line_text(res.row->weight.where)));
+                                   given->second.weight->canonical(), res.row->weight->text,
+                                   where_line_text(res.row->weight->where)));
     } else if (table_weight) {
       ++from_table;
-      scheme.indicators[path].weight = number_of(res.row->weight);
+      scheme.indicators[path].weight = number_of(*res.row->weight);
     }
   }
   if (from_rules == 0 && from_table == 0)
@@ -108,8 +108,8 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
       recheck.differences.push_back(std::move(p));
   };
   for (const IndicatorResult& res : report.results)
-    if (res.row && !res.row->score.text.empty())
-      compare(res.indicator->path_text(), res.row->score, res.score, res.unscored);
+    if (res.row && res.row->score)
+      compare(res.indicator->path_text(), *res.row->score, res.score, res.unscored);
   if (const Cell* block = published(actuals, "执行率得分")) {
     std::optional<Score> computed;
     std::string why =

@@ -172,8 +172,9 @@ void SourceMap::relocate(TargetTable& table, std::shared_ptr<const SourceMap> se
 
 void SourceMap::relocate(ActualTable& table, std::shared_ptr<const SourceMap> self) const {
   for (ActualRow& row : table.rows)
-    for (Cell* c : {&row.key, &row.value, &row.weight, &row.score})
-      relocate(c->where, c->source_line);
+    for (Cell* c : {&row.key, &row.value, row.weight ? &*row.weight : nullptr,
+                    row.score ? &*row.score : nullptr})
+      if (c) relocate(c->where, c->source_line);
   for (auto& [key, cell] : table.published) relocate(cell.where, cell.source_line);
   table.relocate = [self](SourceLocation& where, SourceLine& echo) { self->relocate(where, echo); };
 }

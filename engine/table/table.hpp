@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/boxed.hpp"
 #include "engine/base/diagnostic.hpp"
 #include "engine/base/number.hpp"
 #include "engine/base/period.hpp"
@@ -78,8 +79,10 @@ struct ActualRow {
   std::string reason;  // 偏差原因
   unsigned line = 0;
   // A published self-evaluation's 分值 and 得分 (docs/files.md), checked to be
-  // exact decimals; text "" when the column is absent, the cell blank or unreadable.
-  Cell weight, score;
+  // exact decimals; unset when the column is absent, the cell blank or
+  // unreadable. Kept on the heap: most tables have neither, and two empty
+  // cells were 240 of a row's 520 bytes (200 000 rows, docs/limits.md).
+  Boxed<Cell> weight, score;
 };
 
 // A 其中 line of a published funds block (本年财政拨款, 上年结转资金, 其他资金):
