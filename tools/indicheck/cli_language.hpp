@@ -43,8 +43,10 @@ std::string type_name_said(std::string_view name, const Label& label) {
 // CLI11's own type words in the language of the run (the formatter's labels
 // are set to these too); any other word as it is.
 inline std::string type_word(const std::string& word) {
-  for (const char* known : {"TEXT", "INT", "UINT", "FLOAT"})
-    if (word == known) return trc("type of an option's value", known);
+  if (word == "TEXT") return trc("type of an option's value", "TEXT");
+  if (word == "INT") return trc("type of an option's value", "INT");
+  if (word == "UINT") return trc("type of an option's value", "UINT");
+  if (word == "FLOAT") return trc("type of an option's value", "FLOAT");
   return word;
 }
 
@@ -99,10 +101,7 @@ class Formatter : public CLI::Formatter {
 inline void speak_cli_language(CLI::App& app) {
   auto formatter = std::make_shared<Formatter>();
   app.formatter(formatter);
-  formatter->label("TEXT", trc("type of an option's value", "TEXT"));
-  formatter->label("INT", trc("type of an option's value", "INT"));
-  formatter->label("UINT", trc("type of an option's value", "UINT"));
-  formatter->label("FLOAT", trc("type of an option's value", "FLOAT"));
+  for (const char* word : {"TEXT", "INT", "UINT", "FLOAT"}) formatter->label(word, type_word(word));
   formatter->label("Usage", tr("Usage"));
   formatter->label("OPTIONS", tr("OPTIONS"));
   formatter->label("SUBCOMMAND", tr("SUBCOMMAND"));
