@@ -112,7 +112,7 @@ bool destination_of(const std::string& path, Destination& to, std::string& why) 
     std::error_code ec;
     auto target = fs::canonical(path, ec);
     if (ec) {
-      why = tr("cannot write: cannot follow the symbolic link: {}", ec.message());
+      why = tr("cannot write: cannot follow the symbolic link: {}", errno_text(ec.value()));
       return false;
     }
     to.path = target.string();

@@ -1,7 +1,8 @@
 // The report as the official forms (财预〔2020〕10号's annexes), with libxlsxwriter:
 // the 项目支出 or 部门整体支出 绩效自评表 at year-end, the 绩效运行监控表 at
 // mid-year. The title is the published table's (else the form's name), then the
-// table's head (单位名称, 项目名称, 主管部门 | 实施单位), the 项目资金 block in
+// table's head (单位名称, 项目名称, 主管部门 | 实施单位; a department's form says
+// 部门名称), the 项目资金 block (部门整体资金 on a department's form) in
 // its own unit with its 其中 lines, 年度总体目标 (预期目标 | 实际完成情况), and
 // one row per indicator under
 //   一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
@@ -208,14 +209,28 @@ std::string printed(const std::optional<Number>& n) {
   return n ? n->to_fixed(2) : std::string();
 }
 
+// Whether the table is a project's (项目名称, or 项目 in its title, and not
+// 部门整体): the 项目支出 form; else the 部门整体 form, whose head says
+// 部门名称 and whose funds block is 部门整体资金.
+bool project_form(const Report& r) {
+  if (r.title.find("部门整体") != std::string::npos) return false;
+  bool project = r.title.find("项目") != std::string::npos;
+  for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
+  return project;
+}
+
+// The funds block's name on the form: 项目资金 on a project's, 部门整体资金
+// on a department's.
+const char* funds_name(const Report& r) {
+  return project_form(r) ? "项目资金" : "部门整体资金";
+}
+
 // The form's title: the published table's when it names this form (a 自评表
-// at year-end, a 监控表 at mid-year), else the form's own name, a project's
-// when the table is a project's (项目名称, or 项目 in its title).
+// at year-end, a 监控表 at mid-year), else the form's own name.
 std::string form_title(const Report& r) {
   const bool year = r.period == Period::year;
   if (r.title.find(year ? "自评表" : "监控表") != std::string::npos) return r.title;
-  bool project = r.title.find("项目") != std::string::npos;
-  for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
+  const bool project = project_form(r);
   if (year) return project ? "项目支出绩效自评表" : "部门整体支出绩效自评表";
   return project ? "项目支出绩效运行监控表" : "部门整体绩效运行监控表";
 }
@@ -226,10 +241,12 @@ std::string heading_value(const Report& r, const char* key) {
   return "";
 }
 
-// The table's head as the form has it: 单位名称 | …, 项目名称 | …, then
-// 主管部门 | … | 实施单位 | … on one line. Returns the next free row.
+// The table's head as the form has it: 单位名称 (部门名称 on a department's
+// form) | …, 项目名称 | …, then 主管部门 | … | 实施单位 | … on one line.
+// Returns the next free row.
 lxw_row_t head_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
-  for (const auto& [key, value] : {std::pair<std::string, std::string>{"单位名称", r.unit},
+  const std::string unit_label = project_form(r) ? "单位名称" : "部门名称";
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{unit_label, r.unit},
                                    {"项目名称", heading_value(r, "项目名称")}}) {
     if (value.empty()) continue;
     s.text(row, 0, key, f.head);
@@ -247,7 +264,7 @@ lxw_row_t head_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) 
   return row;
 }
 
-// The funds block (项目资金, in the figures' unit), from funds_block
+// The funds block (项目资金 or 部门整体资金, in the figures' unit), from funds_block
 // (engine/assess/report.hpp). At year-end: 年初预算数 | 全年预算数 | 全年执行数 |
 // 分值 | 执行率 | 得分 for 年度资金总额, then its 其中 lines and a note with the
 // block's arithmetic and where each figure came from. Mid-year (the 监控表):
@@ -307,7 +324,7 @@ lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row)
     for (lxw_col_t c = 5; c < kColumns; ++c) s.text(row, c, year ? "-" : "", f.center);
     ++row;
   }
-  s.merge(first, 0, row - 1, 0, "项目资金（" + b.unit + "）", f.head);
+  s.merge(first, 0, row - 1, 0, std::string(funds_name(r)) + "（" + b.unit + "）", f.head);
   std::string note =
       !year     ? "1-6月执行率 = 1-6月执行数 / 年初预算数"
       : b.score ? "预算执行率得分 " + b.score->points.to_fixed(2) + "：" + b.score->explanation
@@ -409,7 +426,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   row = head_rows(s, r, f, row);
   row = funds_rows(s, r, f, row);
   row = goal_rows(s, r, f, row);
-  if (year && title.find("项目") == std::string::npos) row = task_rows(s, r, f, row);
+  if (year && !project_form(r)) row = task_rows(s, r, f, row);
   ++row;
 
   const lxw_row_t head_row = row;
@@ -502,7 +519,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     note("评分办法", r.scoring->scheme);
     for (const auto& a : r.scoring->assumptions) note("假定", a);
   }
-  note("资金单位", "项目资金的金额以" + funds_block(r).unit +
+  note("资金单位", std::string(funds_name(r)) + "的金额以" + funds_block(r).unit +
                        "计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和");
   note("数据来源", "目标表 " + r.targets_file + "；完成值 " + r.actuals_file);
 

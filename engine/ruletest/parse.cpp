@@ -428,8 +428,9 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
         found.push_back(file);
       }
       if (ec)
-        diagnostics.push_back(make_diagnostic(Code::test_folder_unreadable, p, 1, 1,
-                                              tr("cannot read the folder: {}", ec.message())));
+        diagnostics.push_back(
+            make_diagnostic(Code::test_folder_unreadable, p, 1, 1,
+                            tr("cannot read the folder: {}", system_error_text(ec.value()))));
     } else if (fs::is_regular_file(p, ec)) {
       found.push_back(fs::path(p).lexically_normal().string());
     } else {

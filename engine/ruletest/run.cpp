@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <regex>
+#include <set>
 #include <tuple>
 
 #include "engine/assess/pipeline.hpp"
@@ -68,6 +70,20 @@ std::vector<std::string> lines_of(const std::string& text) {
     start = end + 1;
   }
   return lines;
+}
+
+// How many lines of `a` are lines of `b` too (each line of `b` counted once).
+std::size_t lines_shared(const std::string& a, const std::string& b) {
+  std::multiset<std::string> left;
+  for (auto& line : lines_of(b)) left.insert(std::move(line));
+  std::size_t shared = 0;
+  for (const auto& line : lines_of(a)) {
+    auto it = left.find(line);
+    if (it == left.end()) continue;
+    left.erase(it);
+    ++shared;
+  }
+  return shared;
 }
 
 }  // namespace
@@ -434,15 +450,14 @@ class CaseRun {
     if (o_.coverage) record_reviews(*rs);
     for (const Expectation& e : c_.expectations) compare(e, report, *rs);
     if (c_.golden.empty()) return;
-    if (language() == Language::en) return golden(report, *rs);
-    // A golden report is in English whatever the run's language, so one file
-    // passes on every machine: the explanations are said when assessed.
-    std::optional<Report> english;
-    {
-      LanguageScope en(Language::en);
-      english = pipeline.assess(actuals, c_.period);
-    }
-    golden(*english, *rs);
+    // The report in either language: this run's, or the case assessed again
+    // in the other (an explanation is said when it is assessed).
+    const Language run = language();
+    golden(*rs, [&](Language lang) {
+      LanguageScope scope(lang);
+      if (lang == run) return render_text(report);
+      return render_text(pipeline.assess(actuals, c_.period));
+    });
   }
 
   const IndicatorResult* find_indicator(const Expectation& e, const Report& report) {
@@ -606,7 +621,12 @@ class CaseRun {
     }
   }
 
-  void golden(const Report& report, const rules::RuleSet& rs) {
+  // The golden report (报告) is said in the run's language, and a file in
+  // either language passes, so one file passes on every machine. When it
+  // differs, it is compared (and, with --update, rewritten) in its own
+  // language: the one whose report has more of its lines. A new file is
+  // written in the run's language.
+  void golden(const rules::RuleSet& rs, const std::function<std::string(Language)>& report_in) {
     std::vector<std::string> paths = c_.actuals;
     paths.push_back(c_.file);  // the actuals when the case writes its rows itself
     paths.push_back(c_.targets);
@@ -614,16 +634,18 @@ class CaseRun {
     if (rs.table) paths.push_back(rs.table->file);
     for (const auto& s : rs.sources) paths.push_back(s->path);
     std::string folder = fs::path(c_.file).parent_path().string();
-    std::string text;
-    {
-      LanguageScope en(Language::en);  // see execute(): a golden report is in English
-      text = relative_to(render_text(report), folder, paths);
-    }
+    auto text_in = [&](Language lang) { return relative_to(report_in(lang), folder, paths); };
+    std::string text = text_in(language());
     std::vector<Diagnostic> ds;
     std::optional<std::string> old;
     std::error_code ec;
     if (fs::exists(c_.golden, ec))
       old = read_file(c_.golden, ds, kTableLimits.max_file_bytes, Opening::regular_only);
+    if (old && *old != text) {
+      std::string other = text_in(language() == Language::en ? Language::zh : Language::en);
+      if (*old == other) return;
+      if (lines_shared(*old, other) > lines_shared(*old, text)) text = std::move(other);
+    }
     if (o_.update) {
       if (old && *old == text) return;
       // The case's own files are never overwritten by its report.

@@ -5,10 +5,13 @@
 #                   block that follows them, and exit 2.
 # Each example is written to example.rules in a fresh directory beside copies
 # of rules/*.rules, so that 引用 "standard.rules" works and messages name
-# example.rules. Usage: examples.sh INDICHECK DOC (from the repository root).
+# example.rules. Usage: examples.sh INDICHECK DOC [LANG] (from the repository
+# root); LANG (zh or en, default en) is the language the ```text blocks show,
+# so a Chinese translation's examples print their diagnostics in Chinese.
 set -uo pipefail
 indicheck=$1
 doc=$2
+lang=${3:-en}
 root=$PWD
 targets=$root/fixtures/suzhou-zrzy-2024/targets.tsv
 work=$(mktemp -d)
@@ -39,7 +42,7 @@ while IFS= read -r line || [[ -n $line ]]; do
       rules)
         count=$((count + 1))
         printf '%s' "$block" > "$dir/example.rules"
-        if ! out=$(cd "$dir" && "$indicheck" lint --targets "$targets" example.rules 2>&1); then
+        if ! out=$(cd "$dir" && "$indicheck" --lang "$lang" lint --targets "$targets" example.rules 2>&1); then
           echo "FAIL: example $count of $doc does not lint clean:"
           printf '%s\n' "$block" | sed 's/^/    /'
           printf '%s\n' "$out" | sed 's/^/  > /'
@@ -56,7 +59,7 @@ while IFS= read -r line || [[ -n $line ]]; do
         ;;
       text)
         printf '%s' "$pending_error" > "$dir/example.rules"
-        actual=$(cd "$dir" && "$indicheck" lint --targets "$targets" example.rules 2>&1 >/dev/null)
+        actual=$(cd "$dir" && "$indicheck" --lang "$lang" lint --targets "$targets" example.rules 2>&1 >/dev/null)
         status=$?
         expected=${block%$'\n'}
         if [[ $status -ne 2 || "$actual" != "$expected" ]]; then

@@ -21,7 +21,11 @@ if [ "$numbered" -eq 0 ]; then
 else
   [ "$numbered" -eq "${#said[@]}" ] || bad "the translation mixes {} and {N}"
   for ((k = 0; k < english; ++k)); do
-    printf '%s\n' "${said[@]}" | grep -qx "{$k}" || bad "the translation does not use {$k}"
+    # A loop, not `printf | grep -q`: grep -q may exit before printf has
+    # written, and under pipefail printf's SIGPIPE then fails the check.
+    used=0
+    for s in "${said[@]}"; do [ "$s" = "{$k}" ] && used=1; done
+    [ "$used" -eq 1 ] || bad "the translation does not use {$k}"
   done
   for s in "${said[@]}"; do
     n=${s//[\{\}]/}

@@ -287,9 +287,11 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   // the year under it, and the unit.
   CHECK(rows[0][0] == "部门整体支出绩效自评表");
   CHECK(rows[1][0] == "（2024年度）");
-  CHECK(rows[2] == std::vector<std::string>{"单位名称", "测试单位", "", "", "", "", "", ""});
+  // A department's form (部门整体): 部门名称 and 部门整体资金, as the official
+  // 部门整体支出绩效自评表 says (a project's says 单位名称 and 项目资金).
+  CHECK(rows[2] == std::vector<std::string>{"部门名称", "测试单位", "", "", "", "", "", ""});
   // The funds block: number cells (read back as their exact decimals).
-  CHECK(rows[3] == std::vector<std::string>{"项目资金（万元）", "", "年初预算数", "全年预算数",
+  CHECK(rows[3] == std::vector<std::string>{"部门整体资金（万元）", "", "年初预算数", "全年预算数",
                                             "全年执行数", "分值", "执行率", "得分"});
   // (the importer shows a percent cell's exact value: 0.9850 as 98.5%; Excel, 98.50%.)
   CHECK(rows[4] == std::vector<std::string>{"", "年度资金总额", "", "100.00", "98.50", "10.00",
@@ -322,7 +324,7 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
     return false;
   };
   CHECK(merged(0, 0, 0, 7));
-  CHECK(merged(3, 0, 4, 0));  // 项目资金（万元） beside its lines
+  CHECK(merged(3, 0, 4, 0));  // 部门整体资金（万元） beside its lines
   CHECK(merged(9, 0, 10, 0));
   CHECK(merged(9, 1, 10, 1));
   CHECK(merged(13, 0, 13, 4));
@@ -331,9 +333,14 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   CHECK(rows[14][5] == "良");
   const GridTable& notes = grid->tables[1];
   CHECK(notes.name == "计分说明");
-  CHECK(test::dense_rows(notes)[2] ==
-        std::vector<std::string>{"2", "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
-                                 "25 × 8/10 = 20"});
+  const auto note_rows = test::dense_rows(notes);
+  CHECK(note_rows[2] == std::vector<std::string>{"2",
+                                                 "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
+                                                 "25 × 8/10 = 20"});
+  CHECK(note_rows[note_rows.size() - 2] ==
+        std::vector<std::string>{"资金单位", "",
+                                 "部门整体资金的金额以万元计，保留两位小数（四舍五入）；分值、"
+                                 "得分为数值单元格，可直接求和"});
 }
 
 namespace {
@@ -412,7 +419,7 @@ TEST_CASE("a published 自评表's 其中 lines carry their 全年预算数 and 
   const auto sheets = xlsx_rows(c->report);
   const auto& rows = sheets[0];
   REQUIRE(rows.size() >= 9);
-  CHECK(rows[3] == Row{"项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
+  CHECK(rows[3] == Row{"部门整体资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
                        "执行率", "得分"});
   CHECK(rows[4] == Row{"", "年度资金总额", "", "200.00", "190.00", "10.00", "95%", "9.50"});
   // The published lines: no 年初预算数 (the import keeps the 全年 figure), the
@@ -445,6 +452,11 @@ TEST_CASE("the 部门整体 自评表 has its 年度主要任务 block before th
   const auto& rows = sheets[0];
   REQUIRE(rows.size() >= 11);
   CHECK(rows[0][0] == "部门整体支出绩效自评表");
+  CHECK(rows[1] == Row{"（2024年度）", "", "", "", "", "", "", ""});
+  CHECK(rows[2] == Row{"部门名称", "测试单位", "", "", "", "", "", ""});
+  CHECK(rows[3] == Row{"部门整体资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
+                       "执行率", "得分"});
+  CHECK(rows[4][1] == "年度资金总额");
   CHECK(rows[6] == Row{"年度主要任务", "任务名称", "主要内容", "", "", "", "预算数", "执行数"});
   CHECK(rows[7] == Row{"", "食品安全抽检", "完成抽检2000批次", "", "", "", "150.00", "142.00"});
   CHECK(rows[8] == Row{"", "特种设备检验", "完成检验800台", "", "", "", "60.00", "-"});
@@ -453,7 +465,15 @@ TEST_CASE("the 部门整体 自评表 has its 年度主要任务 block before th
   c->report.heading.emplace_back("项目名称", "食品安全");
   const auto project = xlsx_rows(c->report);
   CHECK(project[0][0][0] == "项目支出绩效自评表");
+  CHECK(project[0][2] == Row{"单位名称", "测试单位", "", "", "", "", "", ""});
+  CHECK(project[0][4][0] == "项目资金（万元）");
   for (const Row& row : project[0]) CHECK(row[0] != "年度主要任务");
+  // A published 部门整体 title is a department's form, a 项目名称 notwithstanding.
+  c->report.title = "某区市场监督管理局2024年度部门整体支出绩效自评表";
+  const auto department = xlsx_rows(c->report);
+  CHECK(department[0][0][0] == "某区市场监督管理局2024年度部门整体支出绩效自评表");
+  CHECK(department[0][1] == Row{"部门名称", "测试单位", "", "", "", "", "", ""});
+  CHECK(department[0][3][0] == "部门整体资金（万元）");
 }
 
 TEST_CASE("a 监控表's funds progress is read exactly, or refused where it stands", "[render]") {
@@ -484,7 +504,8 @@ TEST_CASE("the 监控表 has the funds progress and 完成目标可能性", "[re
   const auto sheets = xlsx_rows(r);
   const auto& rows = sheets[0];
   CHECK(rows[0][0] == "部门整体绩效运行监控表");
-  CHECK(rows[3] == Row{"项目资金（万元）", "", "年初预算数", "1-6月执行数", "全年预计执行数",
+  CHECK(rows[2] == Row{"部门名称", "测试单位", "", "", "", "", "", ""});
+  CHECK(rows[3] == Row{"部门整体资金（万元）", "", "年初预算数", "1-6月执行数", "全年预计执行数",
                        "1-6月执行率", "", ""});
   CHECK(rows[4] == Row{"", "年度资金总额", "400.00", "180.00", "400.00", "45%", "", ""});
   CHECK(rows[5][0] ==

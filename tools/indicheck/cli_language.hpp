@@ -1,19 +1,54 @@
 #pragma once
 // CLI11 in the language of the run. Its help layout takes its words from the
 // formatter's labels and from the option and subcommand groups; its parse
-// errors are English sentences built inside CLI11, so the common ones are
-// recognised here by their English shape and said again through tr(), with
-// the same words in English. An error not recognised keeps CLI11's text.
+// errors are English sentences built inside CLI11, so each is recognised here
+// by its English shape (kParseErrorShapes) and said again through tr(), with
+// the same words in English.
 
+#include <fmt/args.h>
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
 
 namespace indicheck::cli {
+
+// A type name as help says it: "INT:INT in [1900 - 2999]" → its parts, each
+// said: a type word by `label` (TEXT, INT …), a range with its type word, a
+// set ("{half,year}") as it is.
+template <class Label>
+std::string type_name_said(std::string_view name, const Label& label) {
+  std::string out;
+  std::string_view rest = name;
+  for (bool first = true; !rest.empty() || first; first = false) {
+    const auto colon = rest.find(':');
+    std::string_view part = rest.substr(0, colon);
+    rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+    if (!first) out += ':';
+    const auto in = part.find(" in [");
+    if (in != std::string_view::npos && part.back() == ']')
+      out += tr("{} in [{}]", label(std::string(part.substr(0, in))),
+                part.substr(in + 5, part.size() - in - 6));
+    else
+      out += label(std::string(part));
+  }
+  return out;
+}
+
+// CLI11's own type words in the language of the run (the formatter's labels
+// are set to these too); any other word as it is.
+inline std::string type_word(const std::string& word) {
+  if (word == "TEXT") return trc("type of an option's value", "TEXT");
+  if (word == "INT") return trc("type of an option's value", "INT");
+  if (word == "UINT") return trc("type of an option's value", "UINT");
+  if (word == "FLOAT") return trc("type of an option's value", "FLOAT");
+  return word;
+}
 
 // CLI11's help layout with two differences. The option column is padded by
 // terminal cells, not bytes, so a line with 必需 or 文本 lines up with the
@@ -54,24 +89,9 @@ class Formatter : public CLI::Formatter {
   }
 
  private:
-  // "INT:INT in [1900 - 2999]" → its parts, each said: a type word by its
-  // label, a range with its type word, a set ("{half,year}") as it is.
+  // A type name, its words by the formatter's labels (type_name_said).
   std::string type_said(const std::string& name) const {
-    std::string out;
-    std::string_view rest = name;
-    for (bool first = true; !rest.empty() || first; first = false) {
-      const auto colon = rest.find(':');
-      std::string_view part = rest.substr(0, colon);
-      rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
-      if (!first) out += ':';
-      const auto in = part.find(" in [");
-      if (in != std::string_view::npos && part.back() == ']')
-        out += tr("{} in [{}]", get_label(std::string(part.substr(0, in))),
-                  part.substr(in + 5, part.size() - in - 6));
-      else
-        out += get_label(std::string(part));
-    }
-    return out;
+    return type_name_said(name, [this](const std::string& word) { return get_label(word); });
   }
 };
 
@@ -81,10 +101,7 @@ class Formatter : public CLI::Formatter {
 inline void speak_cli_language(CLI::App& app) {
   auto formatter = std::make_shared<Formatter>();
   app.formatter(formatter);
-  formatter->label("TEXT", trc("type of an option's value", "TEXT"));
-  formatter->label("INT", trc("type of an option's value", "INT"));
-  formatter->label("UINT", trc("type of an option's value", "UINT"));
-  formatter->label("FLOAT", trc("type of an option's value", "FLOAT"));
+  for (const char* word : {"TEXT", "INT", "UINT", "FLOAT"}) formatter->label(word, type_word(word));
   formatter->label("Usage", tr("Usage"));
   formatter->label("OPTIONS", tr("OPTIONS"));
   formatter->label("SUBCOMMAND", tr("SUBCOMMAND"));
@@ -102,75 +119,152 @@ inline void give_help_flag_its_group(CLI::App& sub) {
   if (CLI::Option* help = sub.get_help_ptr()) help->group(tr("Options"));
 }
 
+// Every sentence CLI11 2.1 builds for a parse error (CLI/Error.hpp and the
+// messages of CLI/Validators.hpp), as its English shape: `{}` stands for a
+// part CLI11 fills in (a name, a value, a list). The shape is the msgid, so
+// the English said again is CLI11's text, byte for byte. `holes` says what
+// each `{}` holds: 'p' a part said as it is, 't' a type name (TEXT, INT …),
+// 'v' a validator's message (itself one of the kValidatorMessage shapes). Shapes are
+// tried in order, so a narrow one stands before a wide one of its error.
+// An error is known by its exit code (CLI::ExitCodes): its name is not
+// always the class's (an ExtrasError is named after its subcommand).
+struct ParseErrorShape {
+  CLI::ExitCodes error;  // kValidatorMessage for a validator's message
+  const char* english;
+  const char* holes;
+};
+
+inline constexpr CLI::ExitCodes kValidatorMessage = CLI::ExitCodes::Success;
+
+inline constexpr ParseErrorShape kParseErrorShapes[] = {
+    {CLI::ExitCodes::ExtrasError, N_("The following argument was not expected: {}"), "p"},
+    {CLI::ExitCodes::ExtrasError, N_("The following arguments were not expected: {}"), "p"},
+    {CLI::ExitCodes::RequiredError, N_("A subcommand is required"), ""},
+    {CLI::ExitCodes::RequiredError, N_("Requires at least {} subcommands"), "p"},
+    {CLI::ExitCodes::RequiredError, N_("Exactly 1 option from [{}] is required and {} were given"),
+     "pp"},
+    {CLI::ExitCodes::RequiredError, N_("Exactly 1 option from [{}] is required"), "p"},
+    {CLI::ExitCodes::RequiredError, N_("At least 1 option from [{}] is required"), "p"},
+    // CLI11 writes these two without a space before "were".
+    {CLI::ExitCodes::RequiredError,
+     N_("Requires at least {} options used and only {}were given from [{}]"), "ppp"},
+    {CLI::ExitCodes::RequiredError, N_("Requires at most 1 options be given from [{}]"), "p"},
+    {CLI::ExitCodes::RequiredError,
+     N_("Requires at most {} options be used and {}were given from [{}]"), "ppp"},
+    {CLI::ExitCodes::RequiredError, N_("{} is required"), "p"},
+    {CLI::ExitCodes::RequiresError, N_("{} requires {}"), "pp"},
+    {CLI::ExitCodes::ExcludesError, N_("{} excludes {}"), "pp"},
+    {CLI::ExitCodes::ArgumentMismatch, N_("Expected exactly {} arguments to {}, got {}"), "ppp"},
+    {CLI::ExitCodes::ArgumentMismatch, N_("Expected at least {} arguments to {}, got {}"), "ppp"},
+    {CLI::ExitCodes::ArgumentMismatch, N_("{}: At least {} required but received {}"), "ppp"},
+    {CLI::ExitCodes::ArgumentMismatch, N_("{}: At Most {} required but received {}"), "ppp"},
+    {CLI::ExitCodes::ArgumentMismatch, N_("{}: {} required {} missing"), "ppt"},
+    {CLI::ExitCodes::ArgumentMismatch, N_("{} was given a disallowed flag override"), "p"},
+    {CLI::ExitCodes::ConversionError, N_("The value {} is not an allowed value for {}"), "pp"},
+    {CLI::ExitCodes::ConversionError, N_("Could not convert: {} = {}"), "pp"},
+    {CLI::ExitCodes::ConversionError, N_("{}: too many inputs for a flag"), "p"},
+    {CLI::ExitCodes::ConversionError, N_("{}: Should be true/false or a number"), "p"},
+    {CLI::ExitCodes::ValidationError, N_("{}: {}"), "pv"},
+    {CLI::ExitCodes::FileError, N_("{} was not readable (missing?)"), "p"},
+    {CLI::ExitCodes::ConfigError, N_("INI was not able to parse {}"), "p"},
+    {CLI::ExitCodes::ConfigError, N_("{}: This option is not allowed in a configuration file"),
+     "p"},
+    {CLI::ExitCodes::InvalidError,
+     N_("{}: Too many positional arguments with unlimited expected args"), "p"},
+    {CLI::ExitCodes::InvalidError, N_("Required min options greater than required max options"),
+     ""},
+    {CLI::ExitCodes::InvalidError,
+     N_("Required min options greater than number of available options"), ""},
+    // A validator's message, after "NAME: " (ValidationError).
+    {kValidatorMessage, N_("Value {} not in range {} to {}"), "ppp"},
+    {kValidatorMessage, N_("Value {} could not be converted to {}"), "pp"},
+    {kValidatorMessage, N_("Value {} could not be converted"), "p"},
+    {kValidatorMessage, N_("{} not in {}"), "pp"},
+    {kValidatorMessage, N_("File does not exist: {}"), "p"},
+    {kValidatorMessage, N_("File is actually a directory: {}"), "p"},
+    {kValidatorMessage, N_("Directory does not exist: {}"), "p"},
+    {kValidatorMessage, N_("Directory is actually a file: {}"), "p"},
+    {kValidatorMessage, N_("Path does not exist: {}"), "p"},
+    {kValidatorMessage, N_("Path already exists: {}"), "p"},
+    {kValidatorMessage, N_("Failed parsing {} as a {}"), "pt"},
+};
+
 namespace detail {
 
-inline bool cut_prefix(std::string_view& s, std::string_view prefix) {
-  if (s.substr(0, prefix.size()) != prefix) return false;
-  s.remove_prefix(prefix.size());
-  return true;
+// `text` read as `shape`: the parts standing for its `{}`, or false. A part
+// ends at the first place its next literal piece follows, the last at the
+// end (so a list, or a name with ": " in it, stays whole).
+inline bool match_shape(std::string_view shape, std::string_view text,
+                        std::vector<std::string_view>& parts) {
+  parts.clear();
+  auto hole = shape.find("{}");
+  if (text.substr(0, hole) != shape.substr(0, hole)) return false;
+  if (hole == std::string_view::npos) return text == shape;
+  text.remove_prefix(hole);
+  shape.remove_prefix(hole + 2);
+  while (true) {
+    hole = shape.find("{}");
+    const std::string_view literal = shape.substr(0, hole);
+    if (hole == std::string_view::npos) {
+      // The last part: up to the closing literal, which ends the text.
+      if (text.size() < literal.size() || text.substr(text.size() - literal.size()) != literal)
+        return false;
+      parts.push_back(text.substr(0, text.size() - literal.size()));
+      return true;
+    }
+    const auto at = literal.empty() ? std::string_view::npos : text.find(literal);
+    if (at == std::string_view::npos) return false;
+    parts.push_back(text.substr(0, at));
+    text.remove_prefix(at + literal.size());
+    shape.remove_prefix(hole + 2);
+  }
 }
 
-inline bool cut_suffix(std::string_view& s, std::string_view suffix) {
-  if (s.size() < suffix.size() || s.substr(s.size() - suffix.size()) != suffix) return false;
-  s.remove_suffix(suffix.size());
-  return true;
+inline std::string said_as(const ParseErrorShape& shape,
+                           const std::vector<std::string_view>& parts);
+
+// A message of CLI11's `error` (kValidatorMessage: a validator's): said in
+// the language of the run when it has one of the shapes, else nothing.
+inline std::optional<std::string> shaped(CLI::ExitCodes error, std::string_view text) {
+  std::vector<std::string_view> parts;
+  for (const ParseErrorShape& shape : kParseErrorShapes)
+    if (error == shape.error && match_shape(shape.english, text, parts) &&
+        parts.size() == std::string_view(shape.holes).size())
+      return said_as(shape, parts);
+  return std::nullopt;
 }
 
-// "NAME: REST" → NAME and REST; false without ": ".
-inline bool split_name(std::string_view s, std::string_view& name, std::string_view& rest) {
-  const auto colon = s.find(": ");
-  if (colon == std::string_view::npos) return false;
-  name = s.substr(0, colon);
-  rest = s.substr(colon + 2);
-  return true;
+inline std::string said_as(const ParseErrorShape& shape,
+                           const std::vector<std::string_view>& parts) {
+  fmt::dynamic_format_arg_store<fmt::format_context> args;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string part(parts[i]);
+    switch (shape.holes[i]) {
+      case 't':
+        args.push_back(type_name_said(part, type_word));
+        break;
+      case 'v':
+        // A validator's message; an unknown one (a validator of ours) as it is.
+        args.push_back(shaped(kValidatorMessage, part).value_or(part));
+        break;
+      default:
+        args.push_back(part);
+    }
+  }
+  return indicheck::detail::format(indicheck::detail::translate(nullptr, shape.english),
+                                   shape.english, args);
 }
 
 }  // namespace detail
 
-// A CLI11 parse error's sentence in the language of the run: unknown
-// arguments, a missing option or subcommand, a value outside its set or range,
-// a value that is not a number, an option given without its value.
+// A CLI11 parse error's sentence in the language of the run, CLI11's text in
+// English. One that has none of the shapes above (a CLI11 newer than 2.1
+// may say new ones) is CLI11's text, in Chinese under a Chinese lead.
 inline std::string parse_error_text(const CLI::Error& e) {
-  using detail::cut_prefix;
-  using detail::cut_suffix;
   const std::string what = e.what();
-  std::string_view s = what;
-  std::string_view name, rest;
-  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    if (cut_prefix(s, "The following argument was not expected: "))
-      return tr("The following argument was not expected: {}", s);
-    if (cut_prefix(s, "The following arguments were not expected: "))
-      return tr("The following arguments were not expected: {}", s);
-  } else if (dynamic_cast<const CLI::RequiredError*>(&e)) {
-    if (s == "A subcommand is required") return tr("A subcommand is required");
-    if (cut_suffix(s, " is required")) return tr("{} is required", s);
-  } else if (dynamic_cast<const CLI::ValidationError*>(&e) && detail::split_name(s, name, rest)) {
-    std::string_view value = rest;
-    if (cut_prefix(value, "Value ")) {
-      const auto at = value.find(" not in range ");
-      std::string_view range = value.substr(at == std::string_view::npos ? 0 : at + 14);
-      const auto to = range.find(" to ");
-      if (at != std::string_view::npos && to != std::string_view::npos)
-        return tr("{}: Value {} not in range {} to {}", name, value.substr(0, at),
-                  range.substr(0, to), range.substr(to + 4));
-    }
-    const auto at = rest.find(" not in {");
-    if (at != std::string_view::npos)
-      return tr("{}: {} not in {}", name, rest.substr(0, at), rest.substr(at + 8));
-  } else if (dynamic_cast<const CLI::ConversionError*>(&e)) {
-    if (cut_prefix(s, "Could not convert: ")) {
-      const auto eq = s.find(" = ");
-      if (eq != std::string_view::npos)
-        return tr("Could not convert: {} = {}", s.substr(0, eq), s.substr(eq + 3));
-    }
-  } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && detail::split_name(s, name, rest)) {
-    // TypedAtLeast: "--format: 1 required TEXT missing"
-    const auto required = rest.find(" required ");
-    if (required != std::string_view::npos && cut_suffix(rest, " missing"))
-      return tr("{}: {} required {} missing", name, rest.substr(0, required),
-                rest.substr(required + 10));
-  }
-  return what;
+  if (auto said = detail::shaped(static_cast<CLI::ExitCodes>(e.get_exit_code()), what))
+    return *said;
+  return trc("a CLI11 error not known to indicheck, as CLI11 says it", "{}", what);
 }
 
 // What the run prints for a parse error (App::failure_message): the sentence

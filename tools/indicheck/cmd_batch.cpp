@@ -240,7 +240,7 @@ Command add_batch(CLI::App& app) {
           int fd = name == "-" ? STDIN_FILENO : open(name.c_str(), O_RDONLY | O_CLOEXEC);
           if (fd < 0) {
             print_err(render(make_diagnostic(Code::file_cannot_open, name, 1, 1,
-                                             tr("cannot open: {}", std::strerror(errno)))));
+                                             tr("cannot open: {}", system_error_text(errno)))));
             unusable = true;
             continue;
           }
@@ -272,8 +272,9 @@ Command add_batch(CLI::App& app) {
           progress_done();
           if (fd != STDIN_FILENO) close(fd);
           if (read_errno) {
-            print_err(render(make_diagnostic(Code::file_read_failed, name, 1, 1,
-                                             tr("cannot read: {}", std::strerror(read_errno)))));
+            print_err(
+                render(make_diagnostic(Code::file_read_failed, name, 1, 1,
+                                       tr("cannot read: {}", system_error_text(read_errno)))));
             unusable = true;
             continue;  // what was read of it is not a file's worth of rows
           }

@@ -1,0 +1,3 @@
+batch
+--rows=maybe
+tests/golden/data/batch-rows.tsv

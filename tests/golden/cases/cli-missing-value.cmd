@@ -1,0 +1,4 @@
+check
+--actuals
+tests/golden/data/batch-rows.tsv
+--period

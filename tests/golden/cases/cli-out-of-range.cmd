@@ -1,0 +1,4 @@
+batch
+--jobs
+0
+tests/golden/data/batch-rows.tsv

@@ -1,0 +1,5 @@
+--lang
+zh
+batch
+tests/golden/data/no-such-file.tsv
+tests/golden/data

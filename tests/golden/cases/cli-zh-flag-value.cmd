@@ -1,0 +1,5 @@
+--lang
+zh
+batch
+--rows=maybe
+tests/golden/data/batch-rows.tsv

@@ -1,0 +1,6 @@
+--lang
+zh
+check
+--actuals
+tests/golden/data/batch-rows.tsv
+--period

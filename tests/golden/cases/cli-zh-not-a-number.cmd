@@ -1,0 +1,6 @@
+--lang
+zh
+test
+--threshold
+many
+rules

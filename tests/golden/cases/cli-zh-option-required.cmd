@@ -1,0 +1,5 @@
+--lang
+zh
+check
+--targets
+tests/golden/data/targets-broken.tsv

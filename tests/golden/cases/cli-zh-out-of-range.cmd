@@ -1,0 +1,6 @@
+--lang
+zh
+batch
+--jobs
+0
+tests/golden/data/batch-rows.tsv

@@ -1,0 +1,4 @@
+--lang
+zh
+diff
+rules/standard.rules

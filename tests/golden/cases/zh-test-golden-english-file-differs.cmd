@@ -1,0 +1,4 @@
+--lang
+zh
+test
+@TMP@/suite

@@ -1,0 +1,4 @@
+--lang
+zh
+test
+tests/golden/data/rule-tests/suite

@@ -1,0 +1,5 @@
+--lang
+zh
+test
+--update
+@TMP@/suite
