@@ -62,6 +62,15 @@ struct word_lt
 struct word_eq : TAO_PEGTL_STRING("等于") {};
 struct word_comparator : pg::sor<word_ge, word_le, word_gt, word_lt, word_eq> {};
 
+// Comparators that only a date takes: 不晚于2024年11月 is ≤, 早于2024年12月 is <.
+// `不晚于` before `晚于`, `不早于` before `早于`.
+struct date_word_le : pg::sor<TAO_PEGTL_STRING("不晚于"), TAO_PEGTL_STRING("不迟于")> {};
+struct date_word_ge : pg::sor<TAO_PEGTL_STRING("不早于"), TAO_PEGTL_STRING("不先于")> {};
+struct date_word_lt : pg::sor<TAO_PEGTL_STRING("早于"), TAO_PEGTL_STRING("先于")> {};
+struct date_word_gt : pg::sor<TAO_PEGTL_STRING("晚于"), TAO_PEGTL_STRING("迟于")> {};
+struct date_comparator : pg::sor<date_word_le, date_word_ge, date_word_lt, date_word_gt,
+                                 symbolic_comparator, word_comparator> {};
+
 // N以上 / N及以上 include N; so do 以下 and 以内 (民法典 第1259条).
 struct suffix_ge : pg::sor<TAO_PEGTL_STRING("及以上"), TAO_PEGTL_STRING("以上")> {};
 // N内 (30天内, 5个工作日内) is N以内.

@@ -21,7 +21,8 @@ struct bracket_range
     : pg::if_must<range_open, bracket_quantity, bracket_sep, bracket_quantity, range_close> {};
 
 // 2024年12月底前, 11月底前, 6月30日前, 2023年底, 年底前, 1-12月, 次年3月底前,
-// 2024年内, 2024-12-31前, 2024年第四季度前, 第三季度末, 2024年3月至2024年10月.
+// 2024年内, 2024-12-31前, 2024年第四季度前, 第三季度末, 2024年3月至2024年10月,
+// ≤2024年11月.
 struct end_mark
     : pg::sor<TAO_PEGTL_STRING("底之前"), TAO_PEGTL_STRING("底以前"), TAO_PEGTL_STRING("底前"),
               TAO_PEGTL_STRING("末前"), TAO_PEGTL_STRING("底"), TAO_PEGTL_STRING("末")> {};
@@ -45,8 +46,32 @@ struct quarter_deadline
     : pg::seq<pg::opt<year_ref>, quarter_part, pg::opt<pg::sor<end_mark, before_mark>>, pg::eof> {};
 struct dated_deadline : pg::seq<pg::opt<year_ref>, month_part, pg::opt<day_part>,
                                 pg::opt<pg::sor<end_mark, before_mark>>, pg::eof> {};
+// ≤2024年11月, ≤2024年11月30日, <2024年12月, 不晚于2024年11月, ≤2024-11-30, ≤2024年底,
+// ≤第三季度, ≤11月30日: a comparator before a date. The date names its year, its
+// day, 底 or 第 a quarter: `≤6月` and `≤3季度` may be durations and stay
+// comparisons. Nothing
+// is committed (`≤2024` goes on to a comparison); a 前 after it is taken, for
+// engine/cell/parse_target.cpp to refuse as the comparator said twice.
+// 底 or 末 alone: after a comparator, a 前 that follows is the comparator said again.
+struct compared_end : pg::sor<TAO_PEGTL_STRING("底"), TAO_PEGTL_STRING("末")> {};
+template <typename... Date>
+struct compared_date : pg::seq<date_comparator, Date..., pg::opt<before_mark>, pg::eof> {};
+struct compared_month
+    : compared_date<year_ref, month_part, pg::opt<day_part>, pg::opt<compared_end>> {};
+struct ordinal_quarter : pg::seq<pg::at<TAO_PEGTL_STRING("第")>, quarter_part> {};
+struct compared_quarter : compared_date<pg::sor<pg::seq<year_ref, quarter_part>, ordinal_quarter>,
+                                        pg::opt<compared_end>> {};
+struct compared_day
+    : compared_date<month_part, pg::sor<day_part, pg::at<compared_end>>, pg::opt<compared_end>> {};
+struct compared_year : compared_date<year_part, pg::opt<compared_end>> {};
+struct compared_year_end : compared_date<year_mark, compared_end> {};
+struct compared_numeric
+    : compared_date<year_number, date_sep, numeric_month, date_sep, day_number> {};
+struct date_comparison : pg::sor<compared_month, compared_quarter, compared_day, compared_year,
+                                 compared_year_end, compared_numeric> {};
+
 struct deadline : pg::sor<month_span, month_period, year_end, this_year_end, whole_year,
-                          numeric_deadline, quarter_deadline, dated_deadline> {};
+                          numeric_deadline, quarter_deadline, dated_deadline, date_comparison> {};
 
 // ≥良好, 不低于良好, 良好及以上, 良好（含）以上, 合格及以下: a grade word on its
 // ordered scale with a comparator before it, a suffix after it, or 达到 and

@@ -80,10 +80,14 @@ inline constexpr bool is_one_of = (std::is_same_v<Rule, Rules> || ...);
 // Comparator.
 template <typename Rule>
 inline constexpr std::optional<Comparator> comparator_of =
-    is_one_of<Rule, grammar::op_ge, grammar::word_ge>   ? std::optional(Comparator::ge)
-    : is_one_of<Rule, grammar::op_le, grammar::word_le> ? std::optional(Comparator::le)
-    : is_one_of<Rule, grammar::op_gt, grammar::word_gt> ? std::optional(Comparator::gt)
-    : is_one_of<Rule, grammar::op_lt, grammar::word_lt> ? std::optional(Comparator::lt)
+    is_one_of<Rule, grammar::op_ge, grammar::word_ge, grammar::date_word_ge>
+        ? std::optional(Comparator::ge)
+    : is_one_of<Rule, grammar::op_le, grammar::word_le, grammar::date_word_le>
+        ? std::optional(Comparator::le)
+    : is_one_of<Rule, grammar::op_gt, grammar::word_gt, grammar::date_word_gt>
+        ? std::optional(Comparator::gt)
+    : is_one_of<Rule, grammar::op_lt, grammar::word_lt, grammar::date_word_lt>
+        ? std::optional(Comparator::lt)
     : is_one_of<Rule, grammar::op_eq, grammar::word_eq> ? std::optional(Comparator::eq)
                                                         : std::nullopt;
 

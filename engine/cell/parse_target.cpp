@@ -55,8 +55,10 @@ struct Parts {
   bool high_inclusive = true;
   std::string year, from_year, month, from_month, day, quarter;
   std::size_t date_byte = 0, month_byte = 0, day_byte = 0;
-  bool month_end = false;   // 底 / 末
-  bool before = false;      // 前 / 之前 / 以前
+  bool month_end = false;  // 底 / 末
+  bool before = false;     // 前 / 之前 / 以前
+  std::string before_text;
+  std::size_t before_byte = 0;
   bool next_year = false;   // 次年
   bool whole_year = false;  // 2024年内
   std::string about;        // 约, 左右, 余: an approximate figure
@@ -92,6 +94,18 @@ struct action<gt::numeric_deadline> : fresh<Form::none> {};
 template <>
 struct action<gt::quarter_deadline> : fresh<Form::none> {};
 template <>
+struct action<gt::compared_month> : fresh<Form::none> {};
+template <>
+struct action<gt::compared_quarter> : fresh<Form::none> {};
+template <>
+struct action<gt::compared_day> : fresh<Form::none> {};
+template <>
+struct action<gt::compared_year> : fresh<Form::none> {};
+template <>
+struct action<gt::compared_year_end> : fresh<Form::none> {};
+template <>
+struct action<gt::compared_numeric> : fresh<Form::none> {};
+template <>
 struct action<gt::approximate> : fresh<Form::approximate> {};
 template <>
 struct action<gt::whole_year_mark> {
@@ -105,7 +119,12 @@ template <>
 struct action<g::quarter_number> : detail::record<&Parts::quarter> {};
 template <>
 struct action<gt::before_mark> {
-  static void apply0(Parts& p) { p.before = true; }
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Parts& p) {
+    p.before = true;
+    p.before_text = in.string();
+    p.before_byte = in.position().byte;
+  }
 };
 template <>
 struct action<g::about_prefix> : detail::record<&Parts::about> {};
@@ -224,6 +243,8 @@ template <>
 struct action<gt::end_mark> {
   static void apply0(Parts& p) { p.month_end = true; }
 };
+template <>
+struct action<gt::compared_end> : action<gt::end_mark> {};
 template <>
 struct action<g::level_word> : detail::record_at<&Parts::level, &Parts::level_byte> {};
 template <>
@@ -378,11 +399,82 @@ class Builder {
                          dated(d.by.year, d.by.month))};
       d.from = CalendarDate{from_year, from, 1, false};
     }
+    if (p_.before && !p_.op && p_.day.empty() && !p_.month_end && p_.quarter.empty() &&
+        p_.from_month.empty())
+      assumptions_.push_back(
+          tr("'{}月前' read as by the end of that month: {}月底 included", d.by.month, d.by.month));
     if (d.by.next_year)
       assumptions_.push_back(tr("次年: the year after the table's year"));
     else if (!d.by.year)
       assumptions_.push_back(tr("no year given: the table's year applies"));
+    if (p_.op) d.by = compared_by(d.by);
     return d;
+  }
+
+  // The latest date a comparator before a date allows: ≤ takes the date
+  // written to its end (≤2024年11月 is by 11月30日), < stops the day before it
+  // starts (<2024年12月 is by 11月30日, <2024年11月30日 by 11月29日). ≥, > and =
+  // give no latest date, so no deadline: refused, saying what to write.
+  CalendarDate compared_by(CalendarDate end) const {
+    switch (*p_.op) {
+      case Comparator::ge:
+      case Comparator::gt:
+        throw Failure{p_.op_byte, Code::date_comparator_no_deadline,
+                      tr("'{}' before a date sets only the earliest date allowed, and a time "
+                         "target needs the latest: write the deadline (≤2024年11月, "
+                         "2024年11月底前) or the period (2024年3月至2024年11月)",
+                         p_.op_text)};
+      case Comparator::eq:
+        throw Failure{p_.op_byte, Code::date_comparator_no_deadline,
+                      tr("'{}' before a date leaves open whether an earlier date meets it: "
+                         "write the deadline (≤2024年11月, 2024年11月底前)",
+                         p_.op_text)};
+      case Comparator::le:
+        break;
+      case Comparator::lt:
+        return day_before(first_day(end));
+    }
+    if (p_.before)
+      throw Failure{
+          p_.before_byte, Code::comparator_repeated,
+          tr("'{}' repeats the comparator '{}': write only one", p_.before_text, p_.op_text)};
+    return end;
+  }
+
+  // The first day of the date as written, whose last day is `end`: the day,
+  // 底 (the last day), the quarter's or the month's first, the year's first.
+  CalendarDate first_day(CalendarDate end) const {
+    if (p_.before)
+      throw Failure{
+          p_.before_byte, Code::comparator_repeated,
+          tr("'{}' repeats the comparator '{}': write only one", p_.before_text, p_.op_text)};
+    if (end.day) return end;
+    if (p_.month_end) {
+      if (!end.year && end.month == 2)
+        throw Failure{p_.op_byte, Code::date_comparator_no_deadline,
+                      tr("the day before 2月底 depends on the year: write the year or the day "
+                         "(≤2月27日)")};
+      end.day = detail::days_in_month(end.year.value_or(2001), end.month);
+      return end;
+    }
+    if (!p_.quarter.empty())
+      end.month -= 2;
+    else if (p_.month.empty())
+      end.month = 1;
+    end.day = 1;
+    return end;
+  }
+
+  CalendarDate day_before(CalendarDate first) const {
+    if (*first.day > 1)
+      return CalendarDate{first.year, first.month, *first.day - 1, first.next_year};
+    if (first.month > 1)
+      return CalendarDate{first.year, first.month - 1, std::nullopt, first.next_year};
+    if (first.year) return CalendarDate{*first.year - 1, 12, 31, false};
+    if (first.next_year) return CalendarDate{std::nullopt, 12, 31, false};
+    throw Failure{p_.op_byte, Code::date_comparator_no_deadline,
+                  tr("before 1月1日 is the year before the table's: write the year "
+                     "(<2025年1月1日)")};
   }
 
   // A month for a message: 11, or 2020年11月 when the period names years.
@@ -411,13 +503,16 @@ class Builder {
 
 // The quick path: `≥95%`, `=12000亩`, a symbolic comparator and one quantity
 // with nothing around it. The full grammar tries bracket ranges and deadlines
-// first, but neither can start with a comparator; then symbolic_comparison
-// reads the comparator and `compared`, whose first choice is this same
-// quantity rule, and finds no suffix at the end. So when this rule matches the
-// whole text, the full grammar matches it the same way, with the same actions,
-// and Builder gives the same Constraint. A text normalise would change is left
-// to the general path.
-struct quick_comparison : pg::seq<g::symbolic_comparator, g::quantity, pg::eof> {};
+// first: no range starts with a comparator, and the only deadlines that do are
+// a comparator before a date (`≤2024年`, `≤11月底`, `≤3季度` would read as a
+// quantity here), left out first. Then symbolic_comparison reads the
+// comparator and `compared`, whose first choice is this same quantity rule,
+// and finds no suffix at the end. So when this rule matches the whole text,
+// the full grammar matches it the same way, with the same actions, and Builder
+// gives the same Constraint. A text normalise would change is left to the
+// general path.
+struct quick_comparison
+    : pg::seq<pg::not_at<gt::date_comparison>, g::symbolic_comparator, g::quantity, pg::eof> {};
 
 }  // namespace
 

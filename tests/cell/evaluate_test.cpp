@@ -444,6 +444,42 @@ TEST_CASE("deadlines: before, on and after, with and without a year", "[evaluate
   expect_case(c);
 }
 
+TEST_CASE("a comparator before a date, judged against the date reached", "[evaluate]") {
+  auto c = GENERATE(values<Case>({
+      // ≤ a month: done by that month's end.
+      {"≤2024年11月", "2024年11月30日", pass, "2024年11月30日 is on or before 2024年11月30日"},
+      {"≤2024年11月", "2024年10月8日", pass, "2024年10月8日 is on or before 2024年11月30日"},
+      {"≤2024年11月", "2024年12月1日", fail, "2024年12月1日 is after the deadline 2024年11月30日"},
+      {"≤2024年11月", "2024年11月", pass, "2024年11月30日 is on or before 2024年11月30日"},
+      {"不晚于2024年11月", "2024-12-01", fail,
+       "2024年12月1日 is after the deadline 2024年11月30日"},
+      {"≤2024年11月30日", "2024/11/30", pass, "2024年11月30日 is on or before 2024年11月30日"},
+      // < a month: done before it starts.
+      {"<2024年12月", "2024年11月30日", pass, "2024年11月30日 is on or before 2024年11月30日"},
+      {"<2024年12月", "2024年12月1日", fail, "2024年12月1日 is after the deadline 2024年11月30日"},
+      {"<2024年11月30日", "2024年11月30日", fail,
+       "2024年11月30日 is after the deadline 2024年11月29日"},
+      {"<2024年3月", "2024年2月29日", pass, "2024年2月29日 is on or before 2024年2月29日"},
+      {"<2024年1月", "2024年1月1日", fail, "2024年1月1日 is after the deadline 2023年12月31日"},
+      {"≤11月30日",
+       "2024年12月3日",
+       fail,
+       "2024年12月3日 is after the deadline 2024年11月30日",
+       {kNoYear},
+       2024},
+      {"≤2024年11月",
+       "按时完成",
+       pass,
+       "reported as done in time ('按时完成')",
+       {"no completion date reported: '按时完成' taken at its word"}},
+      {"≤2024年11月", "进行中", error,
+       "the target is a deadline, but the actual is the text '进行中' (expected a date)"},
+      {"≤2024年11月", "95%", error,
+       "the target is a deadline, but the actual is a figure (expected a date)"},
+  }));
+  expect_case(c);
+}
+
 TEST_CASE("missing actuals and missing targets", "[evaluate]") {
   auto c = GENERATE(values<Case>({
       {"≥95%", "", missing, "no actual value was reported"},

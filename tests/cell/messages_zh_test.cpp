@@ -59,6 +59,13 @@ TEST_CASE("explanations in Chinese", "[cell][zh]") {
   CHECK(judge("[80%,100%]", "70%").explanation == "70% 在 [80%, 100%] 之外（低于区间）");
   CHECK(judge("2024年11月底前", "2024年12月1日").explanation ==
         "2024年12月1日晚于期限2024年11月30日");
+  CHECK(judge("≤2024年11月", "2024年12月1日").explanation == "2024年12月1日晚于期限2024年11月30日");
+  CHECK(target_error("≥2024年3月").message ==
+        "日期前的“≥”只规定了最早日期，而时效目标需要最迟日期：请写出期限（≤2024年11月、"
+        "2024年11月底前）或期间（2024年3月至2024年11月）");
+  auto t = parse_target("2024年11月前");
+  REQUIRE(std::holds_alternative<Constraint>(t));
+  CHECK(std::get<Constraint>(t).assumptions == Strings{"“11月前”假定为该月底之前：含11月底"});
   Verdict v = judge("≥95%", "约96%");
   CHECK(v.kind == VerdictKind::manual);
   CHECK(v.explanation ==

@@ -302,6 +302,50 @@ TEST_CASE("deadline and period targets", "[parse][target]") {
       {"1至12月", std::nullopt, 12, std::nullopt, true, 1, {kNoYear}},
       {"3-6月", std::nullopt, 6, std::nullopt, true, 3, {kNoYear}},
       {"2024年 12月底前", 2024, 12, std::nullopt, false, 0, {joined("2024年12月底前")}},
+      // 前 a month: by its end, said (as for a quarter).
+      {"2024年11月前",
+       2024,
+       11,
+       std::nullopt,
+       false,
+       0,
+       {"'11月前' read as by the end of that month: 11月底 included"}},
+      {"11月之前",
+       std::nullopt,
+       11,
+       std::nullopt,
+       false,
+       0,
+       {"'11月前' read as by the end of that month: 11月底 included", kNoYear}},
+      // A comparator before a date: ≤ to the date's end, < to the day before it starts.
+      {"≤2024年11月", 2024, 11, std::nullopt, false, 0, {}},
+      {"<=2024年11月", 2024, 11, std::nullopt, false, 0, {}},
+      {"不晚于2024年11月", 2024, 11, std::nullopt, false, 0, {}},
+      {"不迟于2024年十一月", 2024, 11, std::nullopt, false, 0, {}},
+      {"不超过2024年11月", 2024, 11, std::nullopt, false, 0, {}},
+      {"≤2024年11月底", 2024, 11, std::nullopt, false, 0, {}},
+      {"≤2024年11月30日", 2024, 11, 30, false, 0, {}},
+      {"≤ 2024 年 11 月 30 日", 2024, 11, 30, false, 0, {joined("≤2024年11月30日")}},
+      {"≤2024-11-30", 2024, 11, 30, false, 0, {}},
+      {"≤11月30日", std::nullopt, 11, 30, false, 0, {kNoYear}},
+      {"≤11月底", std::nullopt, 11, std::nullopt, false, 0, {kNoYear}},
+      {"≤2024年", 2024, 12, std::nullopt, false, 0, {}},
+      {"≤2024年底", 2024, 12, std::nullopt, false, 0, {}},
+      {"≤年底", std::nullopt, 12, std::nullopt, false, 0, {kNoYear}},
+      {"≤第三季度", std::nullopt, 9, std::nullopt, false, 0, {kNoYear}},
+      {"≤2024年第四季度末", 2024, 12, std::nullopt, false, 0, {}},
+      {"<2024年12月", 2024, 11, std::nullopt, false, 0, {}},
+      {"＜2024年12月", 2024, 11, std::nullopt, false, 0, {}},
+      {"早于2024年12月", 2024, 11, std::nullopt, false, 0, {}},
+      {"<2024年12月1日", 2024, 11, std::nullopt, false, 0, {}},
+      {"<2024年11月30日", 2024, 11, 29, false, 0, {}},
+      {"<2024年11月底", 2024, 11, 29, false, 0, {}},
+      {"<2024年3月", 2024, 2, std::nullopt, false, 0, {}},  // 2月29日 in 2024
+      {"<2024年1月", 2023, 12, 31, false, 0, {}},
+      {"<2024-01-01", 2023, 12, 31, false, 0, {}},
+      {"<2025年", 2024, 12, 31, false, 0, {}},
+      {"<第四季度", std::nullopt, 9, std::nullopt, false, 0, {kNoYear}},
+      {"<12月1日", std::nullopt, 11, std::nullopt, false, 0, {kNoYear}},
   }));
   INFO("target: " << c.written);
   Constraint t = parsed(c.written);
@@ -318,6 +362,33 @@ TEST_CASE("deadline and period targets", "[parse][target]") {
     CHECK(d->from->day == 1);
   }
   CHECK(t.assumptions == c.assumptions);
+}
+
+TEST_CASE("a comparator before a date, the year after the table's", "[parse][target]") {
+  Constraint le = parsed("≤次年3月");
+  const auto* d = std::get_if<DeadlineConstraint>(&le.form);
+  REQUIRE(d != nullptr);
+  CHECK(d->by.next_year);
+  CHECK(d->by.month == 3);
+  CHECK(d->by.day == std::nullopt);
+  // The day before 次年1月1日 is the table's year's last day.
+  Constraint lt = parsed("<次年1月");
+  d = std::get_if<DeadlineConstraint>(&lt.form);
+  REQUIRE(d != nullptr);
+  CHECK_FALSE(d->by.next_year);
+  CHECK(d->by.year == std::nullopt);
+  CHECK(d->by.month == 12);
+  CHECK(d->by.day == 31);
+  CHECK(describe(lt) ==
+        "kind: deadline\nby: 12月31日 of the table's year (included)\n"
+        "assumed: 次年: the year after the table's year\n");
+}
+
+TEST_CASE("a comparator before what may be a duration stays a quantity", "[parse][target]") {
+  for (const char* written : {"≤6月", "≤3季度", "≥2年", "<12个月"}) {
+    INFO("target: " << written);
+    CHECK(std::string(parsed(written).kind()) == "quantity");
+  }
 }
 
 // ---- qualitative ---------------------------------------------------------------
@@ -464,6 +535,12 @@ struct RejectCase {
 
 }  // namespace
 
+std::string kNotBefore(const std::string& op) {
+  return "'" + op +
+         "' before a date sets only the earliest date allowed, and a time target needs the "
+         "latest: write the deadline (≤2024年11月, 2024年11月底前) or the period "
+         "(2024年3月至2024年11月)";
+}
 const std::string kAfterComparator =
     "expected a number (or, after '=', a level word) after the comparator; found ";
 
@@ -522,6 +599,25 @@ TEST_CASE("broken targets are refused at the right character", "[parse][target][
       {"2024年13月底前", "there is no month 13", 6, Code::no_such_month},
       {"2月30日前", "there is no day 30 in month 2", 3, Code::no_such_day},
       {"2023年2月29日前", "there is no day 29 in month 2", 8, Code::no_such_day},
+      // A comparator before a date: ≥, > and = give no deadline.
+      {"≥2024年3月", kNotBefore("≥"), 1, Code::date_comparator_no_deadline},
+      {"不早于2024年3月1日", kNotBefore("不早于"), 1, Code::date_comparator_no_deadline},
+      {"晚于2024年3月", kNotBefore("晚于"), 1, Code::date_comparator_no_deadline},
+      {">2024-03-01", kNotBefore(">"), 1, Code::date_comparator_no_deadline},
+      {"  =2024年11月",
+       "'=' before a date leaves open whether an earlier date meets it: write the deadline "
+       "(≤2024年11月, 2024年11月底前)",
+       3, Code::date_comparator_no_deadline},
+      {"<1月1日", "before 1月1日 is the year before the table's: write the year (<2025年1月1日)", 1,
+       Code::date_comparator_no_deadline},
+      {"<2月底", "the day before 2月底 depends on the year: write the year or the day (≤2月27日)",
+       1, Code::date_comparator_no_deadline},
+      {"≤2024年11月前", "'前' repeats the comparator '≤': write only one", 10,
+       Code::comparator_repeated},
+      {"不晚于2024年11月底之前", "'之前' repeats the comparator '不晚于': write only one", 13,
+       Code::comparator_repeated},
+      {"≤2024年13月", "there is no month 13", 7, Code::no_such_month},
+      {"≤2023年2月29日", "there is no day 29 in month 2", 9, Code::no_such_day},
   }));
   INFO("target: " << c.written);
   ParseError e = refused(c.written);
