@@ -121,10 +121,11 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
                         tr("the targets file has no {} column",
                            period == Period::half ? "半年指标值" : "全年指标值")));
   if (actuals.period && *actuals.period != period)
-    r.diagnostics.push_back(make_diagnostic(
-        Code::assess_period_mismatch, actuals.file, actuals.metadata_line.at("期间"), 1,
-        tr("the actuals are for {} but the check is for {} (--period {})", chinese(*actuals.period),
-           chinese(period), to_string(period))));
+    // At the 期间 line, or, for an imported table, where its period was read.
+    r.diagnostics.push_back(
+        make_diagnostic(Code::assess_period_mismatch, actuals.at(actuals.metadata_line.at("期间")),
+                        tr("the actuals are for {} but the check is for {} (--period {})",
+                           chinese(*actuals.period), chinese(period), to_string(period))));
 
   // Match each actual row to exactly one indicator. A key names the last
   // segments of a path (both without blanks): every indicator is indexed under each of

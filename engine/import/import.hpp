@@ -141,9 +141,13 @@ struct Import {
   std::string encoding;  // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
   std::string title;     // 苏州市市级部门整体预算绩效目标表
   SourcePlace title_at;
-  std::string unit_name;                      // 单位名称
-  std::string year;                           // 2024
-  std::string budget_unit;                    // 万元
+  std::string unit_name;    // 单位名称
+  std::string year;         // 2024
+  std::string budget_unit;  // 万元
+  SourcePlace budget_unit_at;
+  // The first actual column's header (实际完成值; 1-6月执行情况 at mid-year),
+  // which says the actuals' period.
+  SourcePlace period_at;                      // the cell the unit was read from (line 0: assumed)
   std::vector<MetadataItem> metadata;         // as read; written in kHeadingKeys' order
   SourcePlace unit_at, year_at;               // where 单位 and 年度 were read
   std::vector<ImportedIndicator> indicators;  // includes category-only rows (name "")
@@ -221,6 +225,9 @@ std::optional<std::vector<SourceRow>> rows_from_csv(const std::string& file,
                                                     std::vector<Diagnostic>& diagnostics);
 // … and the interpreter over it.
 std::optional<Import> interpret(std::vector<SourceRow> rows, std::vector<Diagnostic>& diagnostics);
+// Whether a header cell names a column import reads in a published table
+// (三级指标, 年度指标值, 实际完成值, 度量单位, 分值(分), …).
+bool is_published_column(const std::string& header);
 
 // The outputs (docs/import.md): the targets TSV (docs/files.md), the budget
 // block of a rule file, an actuals TSV of a self-evaluation, the text sections,

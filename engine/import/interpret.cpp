@@ -846,6 +846,7 @@ struct Interpreter {
                  row->line);
         } else if (out.budget_unit.empty()) {
           out.budget_unit = value;
+          out.budget_unit_at = here(column);
           assume(tr("the unit {} of the field {} applies to every figure of the budget block",
                     value, label),
                  row->line);
@@ -917,6 +918,7 @@ struct Interpreter {
         funds_rate = i;
       else if (i == 0 && !unit_in_label(cells[i]).empty() && out.budget_unit.empty()) {
         out.budget_unit = unit_in_label(cells[i]);
+        out.budget_unit_at = here(i);
         notes[i] = tr("the unit {} in the label '{}' applies to every figure of the funds block",
                       out.budget_unit, join_wrapped(cells[i]));
       } else if (i > 0)
@@ -1111,6 +1113,7 @@ struct Interpreter {
     std::optional<std::size_t> name_col;
     bool subtotal = false;
     std::string unit, label_with_unit;
+    std::size_t unit_col = 0;
     for (std::size_t i = 0; i < numbers.front(); ++i) {
       std::string s = squeeze(cells[i]);
       if (s.empty()) continue;
@@ -1122,6 +1125,7 @@ struct Interpreter {
         std::string u = unit_in_label(cells[*name_col]);
         if (!u.empty()) {
           unit = u;
+          unit_col = *name_col;
           label_with_unit = join_wrapped(cells[*name_col]);
         }
       }
@@ -1137,6 +1141,7 @@ struct Interpreter {
     f.line = row->line;
     if (!unit.empty() && out.budget_unit.empty()) {
       out.budget_unit = unit;
+      out.budget_unit_at = here(unit_col);
       assume(tr("the unit {} in the label '{}' applies to every figure of the budget block, "
                 "those above it too (a merged label, printed once)",
                 unit, label_with_unit),
@@ -1223,6 +1228,7 @@ struct Interpreter {
       if (header[i] == Role::half) out.has_half = true;
       if (header[i] == Role::year || header[i] == Role::value) out.has_year = true;
       if (header[i] == Role::actual) {
+        if (!out.has_self_evaluation) out.period_at = here(i);
         out.has_self_evaluation = true;
         if (is_mid_year_actual(header_labels[i])) out.mid_year = true;
       }
@@ -1723,6 +1729,10 @@ struct Interpreter {
 };
 
 }  // namespace
+
+bool is_published_column(const std::string& header) {
+  return role_of(header) != Role::none;
+}
 
 std::optional<Import> interpret(std::vector<SourceRow> rows, std::vector<Diagnostic>& diagnostics) {
   Interpreter in(diagnostics);

@@ -4,6 +4,7 @@
 
 #include <span>
 
+#include "engine/base/blank.hpp"
 #include "engine/base/input_file.hpp"
 #include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
@@ -53,15 +54,18 @@ SourceMap::SourceMap(std::shared_ptr<const Import> import, std::string name,
     if (key == "年度") return im.year_at;
     if (key == "总分") return im.total_at;
     if (key == "自评等级") return im.grade_at;
+    if (key == "期间") return im.period_at;
     for (const MetadataItem& m : im.metadata)
       if (m.key == key) return m.at;
     if (key == "indicheck targets") return im.title_at;
+    // The unit: the cell whose label says it (项目资金（元）, 金额单位).
+    if (key == "资金单位" && im.budget_unit_at.line > 0) return im.budget_unit_at;
     if (!im.funds) return {};
     for (const auto& m : im.funds->members)
       if (key == "其中 " + m.name) return m.at;
     if (auto column = im.funds->columns.find(key); column != im.funds->columns.end())
       return {im.funds->line, im.funds->sheet, column->second};
-    // The unit is the block's label's: said at the total's row.
+    // A unit assumed (万元): said at the total's row.
     if (key == "资金单位") return {im.funds->line, im.funds->sheet, -1};
     return {};
   };
@@ -189,28 +193,64 @@ void TableImports::add(const std::string& path, std::shared_ptr<const Import> im
   imported_[path] = std::move(import);
 }
 
+namespace {
+
+// The header of a text given as a table, when it is no header of indicheck's
+// table files: it names none of their columns, or it names a column only a
+// published table has (年度指标值, 实际完成值, 度量单位): a published table saved
+// as text, a pasted grid. nullopt for indicheck's own file, however wrong its
+// header otherwise (its reader says what is wrong), and for a file with no
+// header the reader could judge.
+std::optional<FirstLine> foreign_header(const std::string& bytes) {
+  auto line = first_line(bytes);
+  if (!line) return std::nullopt;
+  bool ours = false;
+  std::string_view rest = line->text;
+  while (true) {
+    const std::size_t tab = rest.find('\t');
+    const std::string name(trim(rest.substr(0, tab)));
+    if (is_table_column(name))
+      ours = true;
+    else if (is_published_column(name))
+      return line;
+    if (tab == std::string_view::npos) break;
+    rest.remove_prefix(tab + 1);
+  }
+  if (ours) return std::nullopt;
+  return line;
+}
+
+}  // namespace
+
 std::optional<TableText> read_table(const std::string& path, std::string bytes, TableWant want,
                                     std::vector<Diagnostic>& diagnostics, TableImports* imports) {
   const DetectedFormat detected = detect_import_format(path, bytes);
   const bool targets = want == TableWant::targets;
-  // indicheck's own TSV (any text not named .csv) is read as it is: its
-  // reader says what is wrong, line by line.
+  // indicheck's own TSV (any text not named .csv whose header is one of
+  // its) is read as it is: its reader says what is wrong, line by line. A
+  // text with another header (a published table saved as text, a pasted
+  // grid) is imported as the file it is, or refused in one message.
+  std::optional<FirstLine> foreign;
   if (detected.format == ImportFormat::text ||
       (detected.format == ImportFormat::csv && path.ends_with(".tsv"))) {
-    if (!is_gb18030_not_utf8(bytes)) return TableText{path, std::move(bytes), nullptr};
-    diagnostics.push_back(
-        make_diagnostic(Code::table_gb18030, path, 1, 1,
-                        targets ? tr("found GB18030 (GBK) text, not UTF-8: the targets file must "
-                                     "be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
-                                     "UTF-8), or, for a published table, `indicheck import {}` "
-                                     "reads it as it is",
-                                     path)
-                                : tr("found GB18030 (GBK) text, not UTF-8: the actuals file must "
-                                     "be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
-                                     "UTF-8), or, for a published table, `indicheck import {}` "
-                                     "reads it as it is",
-                                     path)));
-    return std::nullopt;
+    if (!is_gb18030_not_utf8(bytes)) {
+      foreign = foreign_header(bytes);
+      if (!foreign) return TableText{path, std::move(bytes), nullptr};
+    } else {
+      diagnostics.push_back(
+          make_diagnostic(Code::table_gb18030, path, 1, 1,
+                          targets ? tr("found GB18030 (GBK) text, not UTF-8: the targets file must "
+                                       "be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
+                                       "UTF-8), or, for a published table, `indicheck import {}` "
+                                       "reads it as it is",
+                                       path)
+                                  : tr("found GB18030 (GBK) text, not UTF-8: the actuals file must "
+                                       "be UTF-8 (docs/files.md): save it as UTF-8 (Excel: CSV "
+                                       "UTF-8), or, for a published table, `indicheck import {}` "
+                                       "reads it as it is",
+                                       path)));
+      return std::nullopt;
+    }
   }
   std::shared_ptr<const Import> im;
   if (auto* found = imports ? imports->find(path) : nullptr) im = *found;
@@ -219,6 +259,23 @@ std::optional<TableText> read_table(const std::string& path, std::string bytes, 
     bytes.shrink_to_fit();
     std::size_t before = diagnostics.size();
     auto read = import_file(path, ImportOptions{}, diagnostics);
+    if (!read && foreign) {
+      // What import says of a text that is no table is of no use to one who
+      // meant a table file: one line says what the file is and what to do.
+      diagnostics.erase(diagnostics.begin() + long(before), diagnostics.end());
+      diagnostics.push_back(make_diagnostic(
+          Code::table_text_unknown, path, foreign->number, 1,
+          targets ? tr("found plain text that is neither indicheck's targets TSV (its header "
+                       "names the columns {}: docs/files.md) nor a published table import "
+                       "reads; `indicheck import {}` says what it finds in it",
+                       "一级指标, 二级指标, 三级指标, 全年指标值", path)
+                  : tr("found plain text that is neither indicheck's actuals TSV (its header "
+                       "names the columns {}: docs/files.md) nor a published table import "
+                       "reads; `indicheck import {}` says what it finds in it",
+                       "指标, 实际值", path),
+          foreign->text));
+      return std::nullopt;
+    }
     if (!read) {
       // The import said why (its diagnostics); one line says what was tried.
       if (detected.format)

@@ -190,6 +190,10 @@ Json indicator_json(const IndicatorResult& res, std::size_t index) {
   Json e;
   e["index"] = index;
   e["line"] = ind.line;
+  // Imported from a published table: the target's cell there ("自评表!D10", a
+  // CSV's line), as a diagnostic's "place"; "line" stays the targets text's.
+  const Cell& target = ind.year_target.where.place.empty() ? ind.half_target : ind.year_target;
+  if (!target.where.place.empty()) e["place"] = target.where.place;
   e["path"] = ind.path();
   e["level1"] = ind.level1;
   e["level2"] = ind.level2;

@@ -195,7 +195,9 @@ std::string render_review_json(const ReviewReport& r) {
 }
 
 std::string render_review_csv(const ReviewReport& r) {
-  std::string out = "\xEF\xBB\xBF表,单位或项目,行,列,级别,代码,指标,问题,建议\r\n";
+  // 位置: a place in a published table (自评表!D10), as the text and JSON give
+  // it; 行 and 列 are then the source row and where the cell starts in it.
+  std::string out = "\xEF\xBB\xBF表,单位或项目,行,列,级别,代码,指标,问题,建议,位置\r\n";
   auto row = [&](const Finding& f, const std::string& whose, bool funds) {
     const std::string cells[] = {f.where.file,
                                  whose,
@@ -205,7 +207,8 @@ std::string render_review_csv(const ReviewReport& r) {
                                  f.code,
                                  indicator_or_table(f, funds),
                                  f.message,
-                                 f.suggestion};
+                                 f.suggestion,
+                                 f.where.place};
     std::string line;
     for (const std::string& c : cells) line += (line.empty() ? "" : ",") + csv_field(c);
     out += line + "\r\n";

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <span>
 
 #include "engine/base/blank.hpp"
 #include "engine/base/input_file.hpp"
@@ -241,7 +242,7 @@ struct Header {
 std::optional<Header> read_header(LineReader& lines, const std::string& file,
                                   std::map<std::string, std::string>& metadata,
                                   std::map<std::string, unsigned>& metadata_line,
-                                  std::initializer_list<const char*> known,
+                                  std::span<const char* const> known,
                                   std::initializer_list<const char*> required,
                                   const TableRelocate& relocate) {
   while (auto line = lines.next()) {
@@ -359,6 +360,25 @@ void fit_rows(std::vector<Row>& rows) {
 
 }  // namespace
 
+std::optional<FirstLine> first_line(std::string_view content) {
+  std::vector<Diagnostic> ignored;
+  const std::string file;
+  LineReader lines(file, content, ignored);
+  while (auto line = lines.next()) {
+    if (lines.skipped() > 0) return std::nullopt;
+    if (is_blank(line->text) || line->text.starts_with('#')) continue;
+    return FirstLine{line->number, std::string(line->text)};
+  }
+  return std::nullopt;
+}
+
+bool is_table_column(std::string_view name) {
+  const auto in = [&](std::span<const char* const> columns) {
+    return std::find(columns.begin(), columns.end(), name) != columns.end();
+  };
+  return in(kTargetColumns) || in(kActualColumns);
+}
+
 std::optional<TargetTable> read_targets(const std::string& file, std::string_view content,
                                         std::vector<Diagnostic>& diagnostics,
                                         const TableRelocate& relocate) {
@@ -366,10 +386,8 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
   t.file = file;
   t.relocate = relocate;
   LineReader lines(file, content, diagnostics);
-  auto header = read_header(
-      lines, file, t.metadata, t.metadata_line,
-      {"一级指标", "二级指标", "重点工作", "三级指标", "指标性质", "半年指标值", "全年指标值"},
-      {"一级指标", "二级指标", "三级指标"}, relocate);
+  auto header = read_header(lines, file, t.metadata, t.metadata_line, kTargetColumns,
+                            {"一级指标", "二级指标", "三级指标"}, relocate);
   if (!header) return std::nullopt;
   reserve_rows(t.indicators, content);
   t.has_half = header->columns.count("半年指标值") > 0;
@@ -448,8 +466,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
   t.file = file;
   t.relocate = relocate;
   LineReader lines(file, content, diagnostics);
-  auto header = read_header(lines, file, t.metadata, t.metadata_line,
-                            {"指标", "实际值", "偏差原因", "备注", "分值", "得分"},
+  auto header = read_header(lines, file, t.metadata, t.metadata_line, kActualColumns,
                             {"指标", "实际值"}, relocate);
   if (!header) return std::nullopt;
   if (auto g = t.metadata.find("自评等级"); g != t.metadata.end()) {

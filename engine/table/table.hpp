@@ -114,6 +114,25 @@ struct ActualTable {
   SourceLocation at(unsigned line, unsigned column = 1) const;
 };
 
+// The columns a header of each file may name (docs/files.md), in the order
+// "expected one of" lists them.
+inline constexpr const char* kTargetColumns[] = {"一级指标", "二级指标",   "重点工作",  "三级指标",
+                                                 "指标性质", "半年指标值", "全年指标值"};
+inline constexpr const char* kActualColumns[] = {"指标", "实际值", "偏差原因",
+                                                 "备注", "分值",   "得分"};
+
+// The first line of `content` that is not blank and not a '#' comment: a
+// table file's header. nullopt when there is none, or when a line before it
+// is one the table reader skips (too long, not UTF-8, a NUL, a lone CR): the
+// reader says what is wrong with it.
+struct FirstLine {
+  unsigned number;
+  std::string text;
+};
+std::optional<FirstLine> first_line(std::string_view content);
+// Whether `name` is a column of a targets or an actuals file.
+bool is_table_column(std::string_view name);
+
 // nullopt when the file cannot be read as a table at all (no header, a
 // missing required column); diagnostics say why. Row problems are reported
 // and the row is skipped only when it cannot be placed at all. `relocate`,

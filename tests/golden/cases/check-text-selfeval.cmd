@@ -1,0 +1,5 @@
+check
+--targets
+tests/golden/data/import/selfeval.txt
+--actuals
+tests/golden/data/import/selfeval.txt

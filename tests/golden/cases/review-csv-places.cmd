@@ -1,0 +1,4 @@
+review
+tests/import/data/selfeval.xls
+--format
+csv
