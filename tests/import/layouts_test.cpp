@@ -346,11 +346,11 @@ TEST_CASE("an imported workbook's # lines are placed at the cells their values w
         "年度总体目标 自评表!B11\n"
         "年度总体目标完成情况 自评表!G11\n");
   // The funds total's figures at their columns of row 6, each 其中 line at
-  // its own row's 全年预算数; the unit (the block's label) at the total's row;
-  // 总分 at the 总分 row's 得分.
+  // its own row's 全年预算数; the unit at the block's label, 项目资金（万元）;
+  // 期间 at the 实际完成值 header; 总分 at the 总分 row's 得分.
   CHECK(metadata_places(im, TableWant::actuals) ==
         "indicheck actuals \n"
-        "期间 \n"
+        "期间 自评表!H12\n"
         "年度 自评表!A2\n"
         "全年预算数 自评表!E6\n"
         "全年执行数 自评表!F6\n"
@@ -360,7 +360,7 @@ TEST_CASE("an imported workbook's # lines are placed at the cells their values w
         "其中 本年财政拨款 自评表!E7\n"
         "其中 上年结转资金 自评表!E8\n"
         "其中 其他资金 自评表!E9\n"
-        "资金单位 自评表!6:6\n"
+        "资金单位 自评表!A5\n"
         "总分 自评表!J19\n");
 }
 
