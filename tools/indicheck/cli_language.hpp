@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/diagnostic.hpp"
 #include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
 
@@ -268,9 +269,12 @@ inline std::string parse_error_text(const CLI::Error& e) {
 }
 
 // What the run prints for a parse error (App::failure_message): the sentence
-// and where to look for help, as CLI11's own FailureMessage::simple says it.
+// as a diagnostic of its own code (E9006) at the program's name, as the
+// commands' own refusals of a command line are (E9001 …), then where to look
+// for help, as CLI11's FailureMessage::simple says it.
 inline std::string parse_failure_message(const CLI::App* app, const CLI::Error& e) {
-  std::string out = parse_error_text(e) + "\n";
+  std::string out =
+      render(make_diagnostic(Code::cli_usage, app->get_name(), 1, 1, parse_error_text(e)));
   if (app->get_help_ptr() != nullptr)
     out += tr("Run with {} for more information.", app->get_help_ptr()->get_name()) + "\n";
   return out;
