@@ -430,24 +430,20 @@ class Builder {
                          "write the deadline (≤2024年11月, 2024年11月底前)",
                          p_.op_text)};
       case Comparator::le:
-        break;
       case Comparator::lt:
-        return day_before(first_day(end));
+        break;
     }
+    // ≤2024年11月前: 前 says the comparator again.
     if (p_.before)
       throw Failure{
           p_.before_byte, Code::comparator_repeated,
           tr("'{}' repeats the comparator '{}': write only one", p_.before_text, p_.op_text)};
-    return end;
+    return *p_.op == Comparator::lt ? day_before(first_day(end)) : end;
   }
 
   // The first day of the date as written, whose last day is `end`: the day,
   // 底 (the last day), the quarter's or the month's first, the year's first.
   CalendarDate first_day(CalendarDate end) const {
-    if (p_.before)
-      throw Failure{
-          p_.before_byte, Code::comparator_repeated,
-          tr("'{}' repeats the comparator '{}': write only one", p_.before_text, p_.op_text)};
     if (end.day) return end;
     if (p_.month_end) {
       if (!end.year && end.month == 2)
