@@ -49,9 +49,9 @@ struct dated_deadline : pg::seq<pg::opt<year_ref>, month_part, pg::opt<day_part>
 // ≤2024年11月, ≤2024年11月30日, <2024年12月, 不晚于2024年11月, ≤2024-11-30, ≤2024年底,
 // ≤第三季度, ≤11月30日: a comparator before a date. The date names its year, its
 // day, 底 or 第 a quarter: `≤6月` and `≤3季度` may be durations and stay
-// comparisons. Nothing
-// is committed (`≤2024` goes on to a comparison); a 前 after it is taken, for
-// engine/cell/parse_target.cpp to refuse as the comparator said twice.
+// comparisons. Nothing is committed (`≤2024` goes on to a comparison); a 前
+// after it is taken, for engine/cell/parse_target.cpp to refuse as the
+// comparator said twice.
 // 底 or 末 alone: after a comparator, a 前 that follows is the comparator said again.
 struct compared_end : pg::sor<TAO_PEGTL_STRING("底"), TAO_PEGTL_STRING("末")> {};
 template <typename... Date>

@@ -141,13 +141,13 @@ struct Import {
   std::string encoding;  // "utf-8", "utf-8 with BOM", "gb18030", "utf-8 (xlsx)", …
   std::string title;     // 苏州市市级部门整体预算绩效目标表
   SourcePlace title_at;
-  std::string unit_name;    // 单位名称
-  std::string year;         // 2024
-  std::string budget_unit;  // 万元
-  SourcePlace budget_unit_at;
+  std::string unit_name;       // 单位名称
+  std::string year;            // 2024
+  std::string budget_unit;     // 万元
+  SourcePlace budget_unit_at;  // the cell the unit was read from (line 0: assumed)
   // The first actual column's header (实际完成值; 1-6月执行情况 at mid-year),
   // which says the actuals' period.
-  SourcePlace period_at;                      // the cell the unit was read from (line 0: assumed)
+  SourcePlace period_at;
   std::vector<MetadataItem> metadata;         // as read; written in kHeadingKeys' order
   SourcePlace unit_at, year_at;               // where 单位 and 年度 were read
   std::vector<ImportedIndicator> indicators;  // includes category-only rows (name "")

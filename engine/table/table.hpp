@@ -81,7 +81,7 @@ struct ActualRow {
   // A published self-evaluation's 分值 and 得分 (docs/files.md), checked to be
   // exact decimals; unset when the column is absent, the cell blank or
   // unreadable. Kept on the heap: most tables have neither, and two empty
-  // cells were 240 of a row's 520 bytes (200 000 rows, docs/limits.md).
+  // cells were 240 of a row's 520 bytes (docs/reliability.md, "Report sizes").
   Boxed<Cell> weight, score;
 };
 
