@@ -23,10 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string errno_text(int e) {
-  return system_error_text(e);
-}
-
 // The directory part of `path` ("." when it has none), for the temporary file
 // and for the fsync that makes the rename durable.
 std::string directory_of(const std::string& path) {
@@ -85,7 +81,7 @@ bool destination_of(const std::string& path, Destination& to, std::string& why) 
   if (S_ISLNK(link_st.st_mode) && ::stat(path.c_str(), &st) != 0) {
     why = errno == ENOENT
               ? std::string(tr("cannot write: a symbolic link to a missing file"))
-              : tr("cannot write: cannot follow the symbolic link: {}", errno_text(errno));
+              : tr("cannot write: cannot follow the symbolic link: {}", system_error_text(errno));
     return false;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -112,7 +108,7 @@ bool destination_of(const std::string& path, Destination& to, std::string& why) 
     std::error_code ec;
     auto target = fs::canonical(path, ec);
     if (ec) {
-      why = tr("cannot write: cannot follow the symbolic link: {}", errno_text(ec.value()));
+      why = tr("cannot write: cannot follow the symbolic link: {}", system_error_text(ec.value()));
       return false;
     }
     to.path = target.string();
@@ -165,7 +161,7 @@ int create_temporary(const std::string& path, mode_t mode, std::string& temporar
       return fd;
     }
     if (errno != EEXIST) {
-      const std::string cause = errno_text(errno);  // before anything else may set errno
+      const std::string cause = system_error_text(errno);  // before anything else may set errno
       why = tr("cannot create a temporary file in {}: {}", directory_of(path), cause);
       return -1;
     }
@@ -179,7 +175,7 @@ bool write_all(int fd, std::string_view content, std::string& why) {
     auto n = ::write(fd, content.data(), content.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      why = tr("cannot write: {}", errno_text(errno));
+      why = tr("cannot write: {}", system_error_text(errno));
       return false;
     }
     content.remove_prefix(static_cast<std::size_t>(n));
@@ -229,7 +225,7 @@ bool commit(const std::string& temporary, const Destination& to, std::string& wh
       if (to.existing->st_uid != ::geteuid() || to.existing->st_gid != ::getegid())
         (void)!::fchown(fd, to.existing->st_uid, to.existing->st_gid);
       if (::fchmod(fd, to.existing->st_mode & 07777) != 0) {
-        why = tr("cannot keep the file's permissions: {}", errno_text(errno));
+        why = tr("cannot keep the file's permissions: {}", system_error_text(errno));
         ::close(fd);
         ::unlink(temporary.c_str());
         return false;
@@ -237,14 +233,14 @@ bool commit(const std::string& temporary, const Destination& to, std::string& wh
     }
   }
   if (fd < 0 || ::fsync(fd) != 0) {
-    why = tr("cannot flush to disk: {}", errno_text(errno));
+    why = tr("cannot flush to disk: {}", system_error_text(errno));
     if (fd >= 0) ::close(fd);
     ::unlink(temporary.c_str());
     return false;
   }
   ::close(fd);
   if (::rename(temporary.c_str(), to.path.c_str()) != 0) {
-    why = tr("cannot replace the file: {}", errno_text(errno));
+    why = tr("cannot replace the file: {}", system_error_text(errno));
     ::unlink(temporary.c_str());
     return false;
   }
@@ -269,7 +265,7 @@ int open_stream(const Destination& to, bool& close_after, std::string& why) {
   close_after = to.kind == Destination::Kind::device;
   if (!close_after) return to.fd;
   int fd = ::open(to.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) why = tr("cannot open: {}", errno_text(errno));
+  if (fd < 0) why = tr("cannot open: {}", system_error_text(errno));
   return fd;
 }
 
@@ -308,14 +304,14 @@ bool write_output_streamed(const std::string& path, const Producer& produce,
     }
     why = out.finish();
     if (close_after && ::close(fd) != 0 && why.empty())
-      why = tr("cannot write: {}", errno_text(errno));
+      why = tr("cannot write: {}", system_error_text(errno));
     return why.empty() || fail(path, Code::output_write_failed, why, diagnostics);
   }
   return write_output_via(
       path,
       [&](const std::string& temporary) -> std::string {
         int fd = ::open(temporary.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-        if (fd < 0) return tr("cannot write: {}", errno_text(errno));
+        if (fd < 0) return tr("cannot write: {}", system_error_text(errno));
         BufferedFd out(fd);
         try {
           produce([&](std::string_view piece) { out.put(piece); });
@@ -324,7 +320,8 @@ bool write_output_streamed(const std::string& path, const Producer& produce,
           throw;
         }
         std::string failed = out.finish();
-        if (::close(fd) != 0 && failed.empty()) return tr("cannot write: {}", errno_text(errno));
+        if (::close(fd) != 0 && failed.empty())
+          return tr("cannot write: {}", system_error_text(errno));
         return failed;
       },
       diagnostics);
@@ -347,7 +344,7 @@ bool write_output_via(const std::string& path, const PathWriter& write,
     int fd = ::mkstemp(name.data());
     if (fd < 0)
       return fail(path, Code::output_write_failed,
-                  tr("cannot create a temporary file in {}: {}", dir, errno_text(errno)),
+                  tr("cannot create a temporary file in {}: {}", dir, system_error_text(errno)),
                   diagnostics);
     ::close(fd);
     temporary.path = name;
@@ -356,7 +353,7 @@ bool write_output_via(const std::string& path, const PathWriter& write,
     std::FILE* in = std::fopen(temporary.path.c_str(), "rb");
     if (!in)
       return fail(path, Code::output_write_failed,
-                  tr("cannot read the temporary file: {}", errno_text(errno)), diagnostics);
+                  tr("cannot read the temporary file: {}", system_error_text(errno)), diagnostics);
     bool copied = write_output_streamed(
         path,
         [&](const TextSink& sink) {

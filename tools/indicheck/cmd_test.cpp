@@ -16,11 +16,6 @@ namespace {
 
 using namespace indicheck::ruletest;
 
-// "file:line:column", or "file:place" in a published table, as diagnostics say it.
-std::string place(const SourceLocation& w) {
-  return where_text(w);
-}
-
 std::string percent(double p) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f%%", p);
@@ -78,14 +73,14 @@ std::string render_text(const RunResult& r, bool verbose, bool update,
     const Case& t = *c.test;
     if (verbose || c.status == CaseResult::Status::failed) {
       if (verbose || c.failures.empty())
-        out += place(t.where) + ": " + status_word(c.status) + " 用例 " + t.name +
+        out += where_text(t.where) + ": " + status_word(c.status) + " 用例 " + t.name +
                (c.status == CaseResult::Status::skipped && !t.skip_reason.empty()
                     ? " (" + t.skip_reason + ")"
                     : "") +
                "\n";
     }
     for (const auto& f : c.failures)
-      out += place(f.where) + ": 用例 " + t.name + ": " + f.message + "\n";
+      out += where_text(f.where) + ": 用例 " + t.name + ": " + f.message + "\n";
     if (!c.golden_diff.empty() && (c.status == CaseResult::Status::failed || update)) {
       if (c.golden_written) out += tr("updated {}:", t.golden) + "\n";
       out += c.golden_diff;
@@ -168,7 +163,7 @@ std::string render_junit(const RunResult& r) {
       } else {
         ++failed;
         std::string text;
-        for (const auto& f : c.failures) text += place(f.where) + ": " + f.message + "\n";
+        for (const auto& f : c.failures) text += where_text(f.where) + ": " + f.message + "\n";
         text += c.golden_diff;
         body += "      <failure message=\"" +
                 escape_markup(c.failures.empty() ? "" : c.failures[0].message) + "\">" +
