@@ -102,7 +102,7 @@ struct ReviewedTarget {
 bool conditions_hold(const rules::ReviewRule& rule, const ReviewedTarget& target);
 
 // The shipped review rules written in the rule language (rules/review/
-// completeness.rules, consistency.rules), built into the binary and read by
+// completeness.rules, measurability.rules, consistency.rules), built into the binary and read by
 // the rule loader once; review_table applies them after the shipped rules of
 // the code below and before the rule files' own. Their codes are in
 // shipped_rules().
