@@ -425,11 +425,12 @@ TEST_CASE("要求: every value that meets the target compares so", "[review][rul
   using V = std::vector<std::string>;
   CHECK(found_by("要求 > 100%", kRates) == V{"甲", "乙", "戊", "庚"});
   CHECK(found_by("要求 ≥ 100%", kRates) == V{"甲", "乙", "丙", "戊", "己", "庚"});
-  CHECK(found_by("要求 ≤ 105%", kRates) == V{"丁"});
-  CHECK(found_by("要求 < 105%", kRates).empty());
+  CHECK(found_by("要求 ≤ 105%", kRates) == V{"丙", "丁"});
+  CHECK(found_by("要求 < 105%", kRates) == V{"丙"});  // ≤105% admits 105%
   CHECK(found_by("要求 ≤ 110%", kRates) == V{"丙", "丁", "戊", "己", "庚"});
   CHECK(found_by("要求 = 100%", kRates) == V{"丙"});
-  CHECK(found_by("要求 > 1", kRates) == V{"辛"});  // a bare number: no unit, another kind
+  CHECK(found_by("要求 > 1人", kRates) == V{"辛"});
+  CHECK(found_by("要求 > 1", kRates).empty());  // a bare number: no unit, another kind
 }
 
 TEST_CASE("conditions over the categories, the name's and the target's words, and units",
@@ -444,7 +445,7 @@ TEST_CASE("conditions over the categories, the name's and the target's words, an
   CHECK(found_by("二级 数量 质量", t) == V{"培训人次", "验收合格率"});
   CHECK(found_by("一级 成本", t) == V{"运维成本"});
   CHECK(found_by("二级 成本", t).empty());  // 经济成本 is no 成本
-  CHECK(found_by("类别 成本", t).empty());
+  CHECK(found_by("类别 成本", t) == V{"运维成本"});
   CHECK(found_by("名称 含 \"率\" \"人\"", t) == V{"培训人次", "验收合格率", "受益人数(人)"});
   CHECK(found_by("名称 不含 \"率\" \"人\"", t) == V{"运维成本", "覆盖面积（万元）"});
   CHECK(found_by("指标值 含 \"有所\" 且 指标值 不含 数字", t) == V{"培训人次"});
@@ -486,10 +487,10 @@ TEST_CASE("the new conditions are checked and printed like every rule", "[review
   CHECK(lint_test_line("没有 名称单位 人") == V{"E3721@2:11"});
   CHECK(lint_test_line("没有 二级 且 类型 数值") == V{"E3715@2:9"});
   CHECK(lint_test_line("没有 非 满意") == V{"E3704@2:8"});
-  CHECK(lint_test_line("没有 （类型 数值") == V{"E3105@2:11"});
+  CHECK(lint_test_line("没有 （类型 数值") == V{"E3105@2:12"});
   CHECK(lint_test_line("没有 要求 > 5株株") == V{"E3202@2:6"});
   CHECK(lint_test_line("没有 " + std::string(33, '(') + "类型 数值" + std::string(33, ')')) ==
-        V{"E3101@2:38"});
+        V{"E3101@2:37"});
   CHECK(
       lint("预算 万元 {\n  资金总额  全年 100\n}\n审核 SZ1 {\n  范围 成本指标/*\n  预算 资金总额 > "
            "0\n  问题 \"…\"\n}\n") == V{"E3722@5:3"});
