@@ -463,7 +463,10 @@ struct kw_cond_value : keyword<TAO_PEGTL_STRING("数值")> {};
 struct cond_value : pg::if_must<kw_cond_value, x_blanks, x_cond_op, x_blanks, x_cond_operand> {};
 // 类别 成本: the indicator's 一级 or 二级 category (the name without its 指标).
 struct kw_cond_category : keyword<TAO_PEGTL_STRING("类别")> {};
-struct category_word : name {};
+// 且 and 或 join conditions: no category is named so (二级 数量 时效 或 …).
+struct kw_and : keyword<TAO_PEGTL_STRING("且")> {};
+struct kw_or : keyword<TAO_PEGTL_STRING("或")> {};
+struct category_word : pg::seq<pg::not_at<pg::sor<kw_and, kw_or>>, name> {};
 struct x_category_word : category_word {};
 struct cond_category : pg::if_must<kw_cond_category, x_gap, x_category_word> {};
 // 性质 正向|反向: the indicator's 指标性质 column (the more or the less the better).
@@ -472,13 +475,57 @@ struct nature_word : pg::sor<keyword<TAO_PEGTL_STRING("正向")>, keyword<TAO_PE
 };
 struct x_nature_word : nature_word {};
 struct cond_nature : pg::if_must<kw_cond_nature, x_gap, x_nature_word> {};
+// 一级 成本, 二级 数量 时效: the category of that level is one of these.
+struct kw_cond_level1 : keyword<TAO_PEGTL_STRING("一级")> {};
+struct kw_cond_level2 : keyword<TAO_PEGTL_STRING("二级")> {};
+struct x_level_word : category_word {};
+struct cond_level : pg::if_must<pg::sor<kw_cond_level1, kw_cond_level2>, x_gap, x_level_word,
+                                pg::star<gap, category_word>> {};
+// 名称 含 "率", 指标值 不含 "有所" 数字: the indicator's name or its target as
+// written holds one of the words (含), or none of them (不含); 数字 is any digit.
+struct kw_cond_name : keyword<TAO_PEGTL_STRING("名称")> {};
+struct kw_cond_text : keyword<TAO_PEGTL_STRING("指标值")> {};
+struct contains_word : keyword<TAO_PEGTL_STRING("含")> {};
+struct lacks_word : keyword<TAO_PEGTL_STRING("不含")> {};
+struct x_contains : pg::sor<contains_word, lacks_word> {};
+struct digit_word : keyword<TAO_PEGTL_STRING("数字")> {};
+struct cond_text_word
+    : pg::sor<pg::seq<pg::not_at<pg::one<'"'>, pg::one<'"'>>, string_lit>, digit_word> {};
+struct x_cond_text_word : cond_text_word {};
+struct cond_words : pg::if_must<pg::sor<kw_cond_name, kw_cond_text>, x_gap, x_contains, x_gap,
+                                x_cond_text_word, pg::star<gap, cond_text_word>> {};
+// 单位 无: a number (or a range) written without a unit.
+struct no_unit_word : keyword<TAO_PEGTL_STRING("无")> {};
+struct cond_no_unit : pg::seq<kw_unit, gap, no_unit_word> {};
+// 名称单位 有|无: a unit in the closing brackets of the indicator's name
+// (受益人数(人)), which {名称单位} quotes.
+struct kw_cond_name_unit : keyword<TAO_PEGTL_STRING("名称单位")> {};
+struct has_word : keyword<TAO_PEGTL_STRING("有")> {};
+struct x_has_word : pg::sor<has_word, no_unit_word> {};
+struct cond_name_unit : pg::if_must<kw_cond_name_unit, x_gap, x_has_word> {};
+// 要求 > 100%: every value that meets the target compares so (≥105%, >100%,
+// 101%-110% all ask for more than 100%; ≤105% does not).
+struct kw_cond_demand : keyword<TAO_PEGTL_STRING("要求")> {};
+struct cond_demand : pg::if_must<kw_cond_demand, x_blanks, x_cond_op, x_blanks, x_cond_operand> {};
+// 非 C: C does not hold; （C 且 C 或 C）: 且 binds first, then 或.
+struct kw_not : keyword<TAO_PEGTL_STRING("非")> {};
+struct x_condition;
+struct cond_not : pg::if_must<kw_not, x_gap, x_nest, x_condition, x_unnest> {};
+struct conjunction;
+struct x_conjunction;
+struct cond_alternative : pg::if_must<pg::seq<gap, kw_or>, x_gap, x_conjunction> {};
+struct cond_group : pg::if_must<open_paren, x_nest, x_blanks, x_conjunction,
+                                pg::star<cond_alternative>, x_blanks, x_close_paren, x_unnest> {};
 struct condition
-    : pg::sor<cond_kind, cond_comparator, cond_unit, cond_value, cond_category, cond_nature> {};
+    : pg::sor<cond_not, cond_group, cond_kind, cond_comparator, cond_no_unit, cond_unit, cond_value,
+              cond_category, cond_nature, cond_level, cond_words, cond_name_unit, cond_demand> {};
 struct x_condition : condition {};
-struct kw_and : keyword<TAO_PEGTL_STRING("且")> {};
 struct more_condition : pg::if_must<pg::seq<gap, kw_and>, x_gap, x_condition> {};
-struct review_test : pg::if_must<review_quantifier, x_gap, x_condition, pg::star<more_condition>> {
-};
+struct conjunction : pg::seq<condition, pg::star<more_condition>> {};
+struct x_conjunction : conjunction {};
+// A line's conditions: 或 at its top level too (每个 类型 数值 或 类型 区间).
+struct review_test
+    : pg::if_must<review_quantifier, x_gap, x_conjunction, pg::star<cond_alternative>> {};
 // Conditions over the funds block: a figure against a number or a figure.
 struct funds_condition : pg::if_must<funds_figure, x_blanks, x_cond_op, x_blanks, x_cond_operand> {
 };

@@ -137,7 +137,20 @@ INDICHECK_SYNTAX_MESSAGE(review_line, rules_review_line_expected,
                          N_("expected a line of a review rule: 范围, 每个, 至少一个, 没有, 预算, "
                             "级别, 问题 or 建议"));
 INDICHECK_SYNTAX_MESSAGE(x_condition, rules_review_condition_expected,
-                         N_("expected a condition: 类型, 比较, 单位, 数值, 类别 or 性质"));
+                         N_("expected a condition: 类型, 比较, 单位, 数值, 要求, 类别, 一级, 二级, "
+                            "性质, 名称, 指标值, 名称单位, 非 or one in parentheses"));
+INDICHECK_SYNTAX_MESSAGE(x_conjunction, rules_review_condition_expected,
+                         N_("expected a condition: 类型, 比较, 单位, 数值, 要求, 类别, 一级, 二级, "
+                            "性质, 名称, 指标值, 名称单位, 非 or one in parentheses"));
+INDICHECK_SYNTAX_MESSAGE(x_level_word, rules_review_category_expected,
+                         N_("expected a category after 一级 or 二级: a 指标's name (二级 数量)"));
+INDICHECK_SYNTAX_MESSAGE(x_contains, rules_review_contains_expected,
+                         N_("expected 含 or 不含 after 名称 or 指标值"));
+INDICHECK_SYNTAX_MESSAGE(
+    x_cond_text_word, rules_review_word_expected,
+    N_("expected a word in double quotes (\"有所\") or 数字 after 含 or 不含"));
+INDICHECK_SYNTAX_MESSAGE(x_has_word, rules_review_name_unit_expected,
+                         N_("expected 有 or 无 after 名称单位"));
 INDICHECK_SYNTAX_MESSAGE(x_nature_word, rules_review_nature_expected,
                          N_("expected 正向 or 反向 after 性质"));
 INDICHECK_SYNTAX_MESSAGE(

@@ -16,6 +16,8 @@ namespace indicheck {
 // The shipped review rules' files, as CMake built them in (engine/CMakeLists.txt).
 extern const unsigned char kShippedReview_completeness[];
 extern const std::size_t kShippedReview_completenessSize;
+extern const unsigned char kShippedReview_measurability[];
+extern const std::size_t kShippedReview_measurabilitySize;
 extern const unsigned char kShippedReview_consistency[];
 extern const std::size_t kShippedReview_consistencySize;
 }  // namespace indicheck
@@ -125,10 +127,6 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Words that say a direction and no amount (有所提高, 进一步提升, 明显, 持续).
-constexpr std::string_view kVagueWords[] = {"有所", "进一步", "明显", "持续",     "显著",   "逐步",
-                                            "不断", "稳步",   "大幅", "一定程度", "尽可能", "力争"};
-
 // A template's placeholder left in (`*`, `**`, `XXX`, `×××`).
 bool is_placeholder(std::string_view text) {
   std::string s = squeeze(text);
@@ -143,10 +141,24 @@ bool is_placeholder(std::string_view text) {
   return true;
 }
 
-// Rates that cannot exceed 100% by what they count.
-constexpr std::string_view kBoundedRates[] = {
-    "合格率", "覆盖率", "及时率", "达标率", "准确率", "到位率", "知晓率", "满意率",
-    "满意度", "通过率", "合规率", "正确率", "规范率", "普及率", "入学率", "参保率"};
+// The unit in the name's trailing brackets, when it is one: 受益人数(人) → 人.
+std::optional<Unit> unit_in_name(const std::string& name, const UnitTable& units,
+                                 std::string* written) {
+  std::string s = squeeze(name);
+  for (auto [open, close] : {std::pair{"(", ")"}, {"（", "）"}}) {
+    if (!s.ends_with(close)) continue;
+    std::size_t at = s.rfind(open);
+    if (at == std::string::npos) continue;
+    std::size_t from = at + std::string(open).size();
+    std::string inner = s.substr(from, s.size() - std::string(close).size() - from);
+    auto u = units.lookup(inner);
+    if (u && u->known && !u->dimensionless()) {
+      *written = inner;
+      return u;
+    }
+  }
+  return std::nullopt;
+}
 
 struct Reviewer {
   const TargetTable& table;
@@ -272,9 +284,6 @@ struct Reviewer {
     const std::string written = std::string(trim(cell.text));
     const std::string l1 = category_name(ind.level1), l2 = category_name(ind.level2);
     const bool cost = l1 == "成本" || l2 == "成本";
-    const bool timeliness = l2 == "时效";
-    const bool quantity = cost || timeliness || l2 == "数量" ||
-                          (l2 == "质量" && ind.name.find("率") != std::string::npos);
 
     if (is_placeholder(ind.name) || contains_any(ind.name, {"XXX", "xxx", "×××"})) {
       add("R2004", path, at(ind.line, column_in(line, ind.name)), line,
@@ -304,61 +313,12 @@ struct Reviewer {
           "计量单位」填写（如「≥95%」「≤28.8万元」），或写明完成时限（如「2024年12月底前」）。");
       return;
     }
+    // R2001-R2003 and R2005 are in rules/review/measurability.rules, R3003-R3005
+    // in consistency.rules.
     const Constraint& c = std::get<Constraint>(parsed);
-    if (std::holds_alternative<TextConstraint>(c.form)) {
-      text_target(ind, cell, written, path, quantity);
-      return;
-    }
     name_unit(ind, cell, c, path);
-    no_unit(ind, cell, c, path);
-    // R3003 is in rules/review/consistency.rules.
-    if (!quantity && !timeliness) {
-      rate(ind, cell, c, path);
-      return;
-    }
-    rate(ind, cell, c, path);
-    // R3005 is in rules/review/consistency.rules.
     if (cost) cost_within_total(ind, cell, c, path);
-    if (timeliness) date_in_year(ind, cell, c, path);
-  }
-
-  void text_target(const Indicator& ind, const Cell& cell, const std::string& written,
-                   const std::string& path, bool quantity) {
-    const bool vague = !has_digit(written) && contains_any(written, kVagueWords);
-    const std::string line(cell.source_line.view());
-    const std::string kind = "「" + category_name(ind.level2) + "指标」";
-    if (vague && quantity) {
-      add("R2001", path, cell.where, line,
-          kind + "「" + ind.name + "」的指标值「" + written +
-              "」只有描述性文字，无法衡量是否完成。",
-          "改为量化的目标值，写明比较符号、数值和计量单位（如「≥95%」「≥1200人次」）。");
-    } else if (vague) {
-      add("R2002", path, cell.where, line,
-          "指标「" + ind.name + "」的指标值「" + written + "」使用了模糊表述，完成与否难以判断。",
-          "尽量量化；确实无法量化的，写明可判断的完成标准（如「达到国家二级标准」）。");
-    } else if (quantity) {
-      add("R2003", path, cell.where, line,
-          kind + "「" + ind.name + "」的指标值「" + written + "」为文字表述，未量化。",
-          "改为量化的目标值，写明比较符号、数值和计量单位；时效指标写明完成时限。");
-    }
-  }
-
-  // The unit in the name's trailing brackets, when it is one: 受益人数(人) → 人.
-  std::optional<Unit> unit_in_name(const std::string& name, std::string* written) const {
-    std::string s = squeeze(name);
-    for (auto [open, close] : {std::pair{"(", ")"}, {"（", "）"}}) {
-      if (!s.ends_with(close)) continue;
-      std::size_t at = s.rfind(open);
-      if (at == std::string::npos) continue;
-      std::size_t from = at + std::string(open).size();
-      std::string inner = s.substr(from, s.size() - std::string(close).size() - from);
-      auto u = units.lookup(inner);
-      if (u && u->known && !u->dimensionless()) {
-        *written = inner;
-        return u;
-      }
-    }
-    return std::nullopt;
+    if (l2 == "时效") date_in_year(ind, cell, c, path);
   }
 
   static std::vector<const Quantity*> quantities(const Constraint& c) {
@@ -370,7 +330,7 @@ struct Reviewer {
   void name_unit(const Indicator& ind, const Cell& cell, const Constraint& c,
                  const std::string& path) {
     std::string written;
-    auto u = unit_in_name(ind.name, &written);
+    auto u = unit_in_name(ind.name, units, &written);
     if (!u) return;
     for (const Quantity* q : quantities(c)) {
       if (q->unit.symbol.empty() || q->unit.dimension == u->dimension) continue;
@@ -378,21 +338,6 @@ struct Reviewer {
           "指标名称「" + ind.name + "」的计量单位是「" + written + "」，指标值「" +
               std::string(trim(cell.text)) + "」的单位却是「" + q->unit.symbol + "」。",
           "统一计量单位：指标值按「" + written + "」填写，或修改指标名称中的单位。");
-      return;
-    }
-  }
-
-  void no_unit(const Indicator& ind, const Cell& cell, const Constraint& c,
-               const std::string& path) {
-    for (const Quantity* q : quantities(c)) {
-      if (!q->unit.symbol.empty()) continue;
-      std::string written;
-      bool named = unit_in_name(ind.name, &written).has_value();
-      add("R2005", path, cell.where, cell.source_line,
-          "指标「" + ind.name + "」的指标值「" + std::string(trim(cell.text)) +
-              "」只有数值，没有计量单位。",
-          named ? "在数值后写明计量单位「" + written + "」，与指标名称一致。"
-                : "在数值后写明计量单位（如「%」「人次」「万元」）。");
       return;
     }
   }
@@ -421,27 +366,6 @@ struct Reviewer {
       return true;
     }
     return false;
-  }
-
-  void rate(const Indicator& ind, const Cell& cell, const Constraint& c, const std::string& path) {
-    if (!contains_any(ind.name, kBoundedRates)) return;
-    const auto percent = units.lookup("%");
-    if (!percent) return;
-    const Number hundred = Number::integer(100) * percent->factor;
-    bool over = false;
-    if (auto* q = std::get_if<QuantityConstraint>(&c.form)) {
-      if (q->target.unit.dimension == percent->dimension) {
-        Number v = q->target.base_value();
-        over = v > hundred || (v == hundred && q->op == Comparator::gt);
-      }
-    } else if (auto* r = std::get_if<RangeConstraint>(&c.form)) {
-      if (r->low.unit.dimension == percent->dimension) over = r->low.base_value() > hundred;
-    }
-    if (!over) return;
-    add("R3004", path, cell.where, cell.source_line,
-        "指标「" + ind.name + "」是不能超过100%的比率，指标值「" + std::string(trim(cell.text)) +
-            "」却要求超过100%。",
-        "核对指标值：比率的目标不超过100%（如「≥95%」「=100%」）。");
   }
 
   // ---- budget: the funds block (review_funds says whether it adds up)
@@ -550,7 +474,7 @@ Finding bureau_finding(const rules::ReviewRule& rule, bool shipped_rule = false)
 // A wording with its placeholders filled in for `ind`, whose target `cell`
 // was read as `c` (when it could be).
 std::string fill(const std::string& wording, const Indicator& ind, const Cell& cell,
-                 const Constraint* c, bool has_year) {
+                 const Constraint* c, bool has_year, const UnitTable& units) {
   std::string out;
   for (const rules::WordingPart& p : rules::split_wording(wording)) {
     if (!p.placeholder)
@@ -563,7 +487,14 @@ std::string fill(const std::string& wording, const Indicator& ind, const Cell& c
       out += trim(cell.text);
     else if (p.text == "期间")
       out += has_year ? "全年" : "半年";
-    else if (p.text == "比较") {
+    else if (p.text == "一级")
+      out += category_name(ind.level1);
+    else if (p.text == "二级")
+      out += category_name(ind.level2);
+    else if (p.text == "名称单位") {
+      std::string written;
+      if (unit_in_name(ind.name, units, &written)) out += written;
+    } else if (p.text == "比较") {
       if (auto* q = c ? std::get_if<QuantityConstraint>(&c->form) : nullptr)
         out += to_symbol(q->op);
     } else
@@ -583,6 +514,8 @@ const rules::RuleSet& shipped_rule_set() {
     auto rs = rules::load_shipped_rules(
         {{"rules/review/completeness.rules",
           text(kShippedReview_completeness, kShippedReview_completenessSize)},
+         {"rules/review/measurability.rules",
+          text(kShippedReview_measurability, kShippedReview_measurabilitySize)},
          {"rules/review/consistency.rules",
           text(kShippedReview_consistency, kShippedReview_consistencySize)}},
         ds);
@@ -626,51 +559,122 @@ std::vector<FundsReview> review_funds(const rules::RuleSet& rules) {
   return out;
 }
 
-bool conditions_hold(const rules::ReviewRule& rule, const Indicator& ind, const Constraint& c) {
+namespace {
+
+// Every value that meets the target compares with `than` as `op` (要求 > 100%):
+// the values form an interval, from the target's low end (or none) to its high
+// end (or none); a target of another kind than `than` never does.
+bool demands(const Constraint& c, Comparator op, const Quantity& than) {
+  struct End {
+    Number value;
+    bool inclusive;
+  };
+  std::optional<End> low, high;
+  const Unit* unit = nullptr;
+  if (auto* q = std::get_if<QuantityConstraint>(&c.form)) {
+    unit = &q->target.unit;
+    const End at{q->target.base_value(), q->op != Comparator::gt && q->op != Comparator::lt};
+    if (q->op != Comparator::le && q->op != Comparator::lt) low = at;
+    if (q->op != Comparator::ge && q->op != Comparator::gt) high = at;
+  } else if (auto* r = std::get_if<RangeConstraint>(&c.form)) {
+    if (r->low.unit.dimension != r->high.unit.dimension) return false;
+    unit = &r->low.unit;
+    low = End{r->low.base_value(), r->low_inclusive};
+    high = End{r->high.base_value(), r->high_inclusive};
+  }
+  if (!unit || unit->dimension != than.unit.dimension) return false;
+  const Number x = than.base_value();
+  switch (op) {
+    case Comparator::gt:
+      return low && (low->value > x || (low->value == x && !low->inclusive));
+    case Comparator::ge:
+      return low && low->value >= x;
+    case Comparator::lt:
+      return high && (high->value < x || (high->value == x && !high->inclusive));
+    case Comparator::le:
+      return high && high->value <= x;
+    case Comparator::eq:
+      return low && high && low->value == x && high->value == x;
+  }
+  return false;
+}
+
+bool holds_plain(const rules::ReviewRule::Condition& cond, const ReviewedTarget& t);
+
+bool meets(const rules::ReviewRule::Condition& cond, const ReviewedTarget& t) {
+  return holds_plain(cond, t) != cond.negated;
+}
+
+bool all_hold(const std::vector<rules::ReviewRule::Condition>& conds, const ReviewedTarget& t) {
+  return std::all_of(conds.begin(), conds.end(), [&](const auto& c) { return meets(c, t); });
+}
+
+bool holds_plain(const rules::ReviewRule::Condition& cond, const ReviewedTarget& t) {
   using K = rules::ReviewCondition::Kind;
   static const std::map<std::string, std::string> kinds = {{"数值", "quantity"}, {"区间", "range"},
                                                            {"时限", "deadline"}, {"等级", "level"},
                                                            {"文字", "text"},     {"空", "none"}};
-  const auto qs = Reviewer::quantities(c);
-  for (const auto& cond : rule.conditions) {
-    switch (cond.kind) {
-      case K::kind:
-        if (kinds.at(cond.kind_word) != c.kind()) return false;
-        break;
-      case K::comparator: {
-        auto* q = std::get_if<QuantityConstraint>(&c.form);
-        if (!q || std::find(cond.comparators.begin(), cond.comparators.end(), q->op) ==
-                      cond.comparators.end())
-          return false;
-        break;
-      }
-      case K::unit:
-        if (qs.empty()) return false;
-        for (const Quantity* q : qs)
-          if (q->unit.symbol.empty() || q->unit.dimension != cond.unit->dimension) return false;
-        break;
-      case K::value: {
-        auto* q = std::get_if<QuantityConstraint>(&c.form);
-        const Quantity than = compared_with(cond);
-        if (!q || q->target.unit.dimension != than.unit.dimension ||
-            !holds(*cond.op, q->target.base_value(), than.base_value()))
-          return false;
-        break;
-      }
-      case K::funds:
-        if (!funds_condition_holds(cond)) return false;
-        break;
-      case K::nature:
-        if (squeeze(ind.nature.text) != cond.nature) return false;
-        break;
-      case K::category:
-        if (category_name(ind.level1) != cond.category &&
-            category_name(ind.level2) != cond.category)
-          return false;
-        break;
+  const Indicator& ind = t.indicator;
+  const Constraint& c = t.target;
+  switch (cond.kind) {
+    case K::kind:
+      return kinds.at(cond.kind_word) == c.kind();
+    case K::comparator: {
+      auto* q = std::get_if<QuantityConstraint>(&c.form);
+      return q && std::find(cond.comparators.begin(), cond.comparators.end(), q->op) !=
+                      cond.comparators.end();
     }
+    case K::unit: {
+      const auto qs = Reviewer::quantities(c);
+      return !qs.empty() && std::all_of(qs.begin(), qs.end(), [&](const Quantity* q) {
+        return !q->unit.symbol.empty() && q->unit.dimension == cond.unit->dimension;
+      });
+    }
+    case K::no_unit: {
+      const auto qs = Reviewer::quantities(c);
+      return std::any_of(qs.begin(), qs.end(),
+                         [](const Quantity* q) { return q->unit.symbol.empty(); });
+    }
+    case K::value: {
+      auto* q = std::get_if<QuantityConstraint>(&c.form);
+      const Quantity than = compared_with(cond);
+      return q && q->target.unit.dimension == than.unit.dimension &&
+             holds(*cond.op, q->target.base_value(), than.base_value());
+    }
+    case K::demand:
+      return demands(c, *cond.op, compared_with(cond));
+    case K::funds:
+      return funds_condition_holds(cond);
+    case K::nature:
+      return squeeze(ind.nature.text) == cond.nature;
+    case K::category:
+      return category_name(ind.level1) == cond.category ||
+             category_name(ind.level2) == cond.category;
+    case K::level: {
+      const std::string mine = category_name(cond.level == 1 ? ind.level1 : ind.level2);
+      return std::find(cond.categories.begin(), cond.categories.end(), mine) !=
+             cond.categories.end();
+    }
+    case K::words: {
+      const std::string_view text = cond.in_name ? std::string_view(ind.name) : trim(t.cell.text);
+      const bool has = contains_any(text, cond.words) || (cond.digits && has_digit(text));
+      return has != cond.lacks;
+    }
+    case K::name_unit: {
+      std::string written;
+      return unit_in_name(ind.name, t.units, &written).has_value() == (cond.nature == "有");
+    }
+    case K::any:
+      return std::any_of(cond.alternatives.begin(), cond.alternatives.end(),
+                         [&](const auto& conds) { return all_hold(conds, t); });
   }
-  return true;
+  return false;
+}
+
+}  // namespace
+
+bool conditions_hold(const rules::ReviewRule& rule, const ReviewedTarget& target) {
+  return all_hold(rule.conditions, target);
 }
 
 namespace {
@@ -687,8 +691,9 @@ void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTa
     if (!first) first = &ind;
     const Cell& cell = table.has_year ? ind.year_target : ind.half_target;
     auto parsed = parse_target(cell.text, units);
-    const auto* c = std::get_if<Constraint>(&parsed);
-    const bool holds = c && conditions_hold(rule, ind, *c);
+    // A template's placeholder (R2004) is no target: it meets no condition.
+    const auto* c = is_placeholder(cell.text) ? nullptr : std::get_if<Constraint>(&parsed);
+    const bool holds = c && conditions_hold(rule, {ind, cell, *c, units});
     some = some || holds;
     using Q = rules::ReviewRule::Quantifier;
     if ((rule.quantifier == Q::every && !holds) || (rule.quantifier == Q::none && holds)) {
@@ -696,8 +701,8 @@ void apply(const rules::ReviewRule& rule, const TargetTable& table, const UnitTa
       one.indicator = ind.path_text();
       one.where = cell.where;
       one.source_line = cell.source_line;
-      one.message = fill(rule.problem, ind, cell, c, table.has_year);
-      one.suggestion = fill(rule.suggestion, ind, cell, c, table.has_year);
+      one.message = fill(rule.problem, ind, cell, c, table.has_year, units);
+      one.suggestion = fill(rule.suggestion, ind, cell, c, table.has_year, units);
       out.findings.push_back(std::move(one));
     }
   }

@@ -89,12 +89,20 @@ TableReview review_table(const TargetTable& table, const rules::RuleSet* rules,
 // run, whatever the number of tables (review_table leaves the block alone).
 std::vector<FundsReview> review_funds(const rules::RuleSet& rules);
 
+// An indicator's target as a 审核 looks at it: the cell reviewed (全年, else
+// 半年), as the rule files' units read it.
+struct ReviewedTarget {
+  const Indicator& indicator;
+  const Cell& cell;
+  const Constraint& target;
+  const UnitTable& units;
+};
+
 // Whether `rule`'s conditions all hold for an indicator's target (tests, and review_table).
-bool conditions_hold(const rules::ReviewRule& rule, const Indicator& indicator,
-                     const Constraint& target);
+bool conditions_hold(const rules::ReviewRule& rule, const ReviewedTarget& target);
 
 // The shipped review rules written in the rule language (rules/review/
-// completeness.rules, consistency.rules), built into the binary and read by
+// completeness.rules, measurability.rules, consistency.rules), built into the binary and read by
 // the rule loader once; review_table applies them after the shipped rules of
 // the code below and before the rule files' own. Their codes are in
 // shipped_rules().

@@ -49,8 +49,6 @@ std::string print_expr(const Expr& e, const LeafPrinter& leaf) {
   return "?";
 }
 
-namespace {
-
 std::string quoted_text(std::string_view text) {
   std::string s = "\"";
   for (char c : text) {
@@ -59,6 +57,8 @@ std::string quoted_text(std::string_view text) {
   }
   return s + "\"";
 }
+
+namespace {
 
 std::string clause_text(const Clause& c) {
   switch (c.kind) {
@@ -269,10 +269,7 @@ class Printer {
         return "范围 " + path;
       }
       case ReviewLine::Kind::test: {
-        std::string s = r.text;
-        for (std::size_t i = 0; i < r.conditions.size(); ++i)
-          s += (i ? " 且 " : " ") + condition_text(r.conditions[i]);
-        return s;
+        return r.text + " " + conjunction_text(r.conditions);
       }
       case ReviewLine::Kind::severity:
         return "级别 " + r.text;
@@ -285,7 +282,40 @@ class Printer {
   }
 
   static std::string condition_text(const ReviewCondition& c) {
+    return (c.negated ? "非 " : "") + plain_condition_text(c);
+  }
+
+  static std::string conjunction_text(const std::vector<ReviewCondition>& cs) {
+    std::string s;
+    for (const ReviewCondition& c : cs) s += (s.empty() ? "" : " 且 ") + condition_text(c);
+    return s;
+  }
+
+  static std::string plain_condition_text(const ReviewCondition& c) {
     switch (c.kind) {
+      case ReviewCondition::Kind::any: {
+        std::string s;
+        for (const auto& alternative : c.alternatives)
+          s += (s.empty() ? "" : " 或 ") + conjunction_text(alternative);
+        return c.grouped ? "（" + s + "）" : s;
+      }
+      case ReviewCondition::Kind::level: {
+        std::string s = c.field;
+        for (const auto& w : c.words) s += " " + print_name(w);
+        return s;
+      }
+      case ReviewCondition::Kind::words: {
+        std::string s = c.field + (c.lacks ? " 不含" : " 含");
+        for (const auto& w : c.words) s += " " + (w.empty() ? std::string("数字") : quoted_text(w));
+        return s;
+      }
+      case ReviewCondition::Kind::no_unit:
+        return "单位 无";
+      case ReviewCondition::Kind::name_unit:
+        return "名称单位 " + c.words.at(0);
+      case ReviewCondition::Kind::demand:
+        return "要求 " + canonical_op(c.op) + " " +
+               (c.figure.empty() ? c.number + c.unit : print_name(c.figure));
       case ReviewCondition::Kind::kind:
         return "类型 " + c.words.at(0);
       case ReviewCondition::Kind::comparator: {

@@ -153,7 +153,8 @@ std::vector<WordingPart> split_wording(std::string_view w) {
 }
 
 const std::vector<std::string_view>& review_placeholders() {
-  static const std::vector<std::string_view> names = {"指标", "路径", "指标值", "期间", "比较"};
+  static const std::vector<std::string_view> names = {"指标", "路径", "指标值", "期间",
+                                                      "比较", "一级", "二级",   "名称单位"};
   return names;
 }
 
@@ -1017,13 +1018,10 @@ class Checker {
                          : l.text == "没有" ? ReviewRule::Quantifier::none
                          : l.text == "预算" ? ReviewRule::Quantifier::funds
                                             : ReviewRule::Quantifier::some;
-          for (const ReviewCondition& c : l.conditions) {
-            auto cond = condition(c);
-            if (cond)
-              r.conditions.push_back(std::move(*cond));
-            else
-              ok = false;
-          }
+          if (auto conds = conjunction(l.conditions))
+            r.conditions = std::move(*conds);
+          else
+            ok = false;
           break;
         case ReviewLine::Kind::severity:
           r.severity = l.text == "错误"   ? Severity::error
@@ -1053,9 +1051,18 @@ class Checker {
                 st.text));
       ok = false;
     }
-    for (const ReviewLine& l : st.review)
+    for (const ReviewLine& l : st.review) {
       if (l.kind == ReviewLine::Kind::problem || l.kind == ReviewLine::Kind::suggestion)
         ok = wording(l, r.quantifier) && ok;
+      // A 预算 rule tests the funds block once a run: no indicator is in a 范围.
+      if (l.kind == ReviewLine::Kind::scope && r.quantifier == ReviewRule::Quantifier::funds) {
+        report(l.at, Code::rules_review_scope_with_funds,
+               tr("a 预算 rule tests the funds block, once a run: its 范围 would pick no "
+                  "indicator (remove it, or write the indicators' conditions in a 审核 of "
+                  "their own)"));
+        ok = false;
+      }
+    }
     if (!ok) return std::nullopt;
     return r;
   }
@@ -1098,9 +1105,78 @@ class Checker {
   }
 
   std::optional<ReviewRule::Condition> condition(const ReviewCondition& c) {
+    auto out = plain_condition(c);
+    if (out && c.negated) {
+      out->negated = true;
+      out->written = "非 " + out->written;
+    }
+    return out;
+  }
+
+  // Conditions joined by 且 (in a group, or a whole line): none may fail.
+  std::optional<std::vector<ReviewRule::Condition>> conjunction(
+      const std::vector<ReviewCondition>& cs) {
+    std::vector<ReviewRule::Condition> out;
+    bool ok = true;
+    for (const ReviewCondition& c : cs) {
+      auto cond = condition(c);
+      if (cond)
+        out.push_back(std::move(*cond));
+      else
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  std::optional<ReviewRule::Condition> plain_condition(const ReviewCondition& c) {
     ReviewRule::Condition out;
     out.kind = c.kind;
     switch (c.kind) {
+      case ReviewCondition::Kind::any: {
+        bool ok = true;
+        for (const auto& alternative : c.alternatives) {
+          auto conds = conjunction(alternative);
+          if (!conds) {
+            ok = false;
+            continue;
+          }
+          std::string s;
+          for (const auto& one : *conds) s += (s.empty() ? "" : " 且 ") + one.written;
+          out.written += (out.written.empty() ? "" : " 或 ") + s;
+          out.alternatives.push_back(std::move(*conds));
+        }
+        if (!ok) return std::nullopt;
+        if (c.grouped) out.written = "（" + out.written + "）";
+        return out;
+      }
+      case ReviewCondition::Kind::level:
+        out.level = c.field == "一级" ? 1 : 2;
+        out.written = c.field;
+        for (const auto& w : c.words) {
+          out.categories.push_back(category_name(w));
+          out.written += " " + print_name(w);
+        }
+        return out;
+      case ReviewCondition::Kind::words:
+        out.in_name = c.field == "名称";
+        out.lacks = c.lacks;
+        out.written = c.field + (c.lacks ? " 不含" : " 含");
+        for (const auto& w : c.words) {
+          if (w.empty())
+            out.digits = true;
+          else
+            out.words.push_back(w);
+          out.written += " " + (w.empty() ? std::string("数字") : quoted_text(w));
+        }
+        return out;
+      case ReviewCondition::Kind::no_unit:
+        out.written = "单位 无";
+        return out;
+      case ReviewCondition::Kind::name_unit:
+        out.nature = c.words.at(0);
+        out.written = "名称单位 " + out.nature;
+        return out;
       case ReviewCondition::Kind::kind:
         out.kind_word = c.words.at(0);
         out.written = "类型 " + out.kind_word;
@@ -1128,6 +1204,7 @@ class Checker {
         return out;
       }
       case ReviewCondition::Kind::value:
+      case ReviewCondition::Kind::demand:
       case ReviewCondition::Kind::funds: {
         out.op = comparator_written(c.op).value();
         if (c.kind == ReviewCondition::Kind::funds) {
@@ -1146,8 +1223,10 @@ class Checker {
           out.value = Quantity{*n, *u};
         }
         const std::string right = c.figure.empty() ? c.number + c.unit : print_name(c.figure);
-        out.written = (out.subject ? print_name(c.subject) : std::string("数值")) + " " +
-                      to_symbol(*out.op) + " " + right;
+        out.written = (out.subject                               ? print_name(c.subject)
+                       : c.kind == ReviewCondition::Kind::demand ? std::string("要求")
+                                                                 : std::string("数值")) +
+                      " " + to_symbol(*out.op) + " " + right;
         if (out.subject) {
           const Unit& other = out.figure ? out.figure->unit : out.value->unit;
           if (other.dimension != out.subject->unit.dimension) {

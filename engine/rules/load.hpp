@@ -112,10 +112,19 @@ struct ReviewRule {
     ReviewCondition::Kind kind = ReviewCondition::Kind::kind;
     std::string kind_word;                // 数值, 区间, 时限, 等级, 文字, 空
     std::string category;                 // 类别: as categories compare (category_name)
-    std::string nature;                   // 性质: 正向 or 反向
+    std::string nature;                   // 性质: 正向 or 反向; 名称单位: 有 or 无
+    bool negated = false;                 // 非
+    std::vector<std::string> categories;  // 一级, 二级: any of them (category_name)
+    int level = 0;                        // 一级 1, 二级 2
+    bool in_name = false;                 // 名称 含 (else 指标值 含)
+    bool lacks = false;                   // 不含 (else 含)
+    std::vector<std::string> words;       // 含: any of them
+    bool digits = false;                  // 含 数字: any digit 0-9
+    // （…）: one of these holds, each a list of conditions that all hold
+    std::vector<std::vector<Condition>> alternatives;
     std::vector<Comparator> comparators;  // 比较: any of them
     std::optional<Unit> unit;             // 单位: a unit of its kind
-    std::optional<Comparator> op;         // 数值 op value
+    std::optional<Comparator> op;         // 数值 (or 要求) op value
     std::optional<Quantity> value;
     const FigureDef* figure = nullptr;   // 数值 ≤ FIGURE, or a funds condition's right side
     const FigureDef* subject = nullptr;  // funds: the figure on the left

@@ -112,7 +112,10 @@ using selector = pg::parse_tree::selector<
         gr::x_execution_weight, gr::x_outlook, gr::x_progress, gr::x_grading,
         // review rules (审核)
         gr::x_review_code, gr::review_every, gr::review_some, gr::review_none, gr::x_target_kind,
-        gr::cond_op, gr::x_cond_op, gr::x_review_severity, gr::x_category_word, gr::x_nature_word>,
+        gr::cond_op, gr::x_cond_op, gr::x_review_severity, gr::x_category_word, gr::x_nature_word,
+        gr::kw_cond_level1, gr::kw_cond_level2, gr::x_level_word, gr::category_word,
+        gr::kw_cond_name, gr::kw_cond_text, gr::contains_word, gr::lacks_word, gr::digit_word,
+        gr::has_word, gr::no_unit_word>,
     pg::parse_tree::remove_content::on<
         gr::import_stmt, gr::table_stmt, gr::unit_stmt, gr::scale_stmt, gr::budget_stmt,
         gr::reported_stmt, gr::define_stmt, gr::check_stmt, gr::indicator_stmt,
@@ -132,8 +135,10 @@ using selector = pg::parse_tree::selector<
         // review rules (审核)
         gr::review_stmt, gr::review_scope, gr::review_test, gr::cond_kind, gr::cond_comparator,
         gr::cond_unit, gr::cond_value, gr::cond_category, gr::cond_nature, gr::cond_literal,
-        gr::funds_condition, gr::x_funds_condition, gr::review_funds_test, gr::review_severity,
-        gr::review_problem, gr::review_suggestion>>;
+        gr::cond_not, gr::cond_group, gr::x_conjunction, gr::cond_level, gr::cond_words,
+        gr::cond_no_unit, gr::cond_name_unit, gr::cond_demand, gr::funds_condition,
+        gr::x_funds_condition, gr::review_funds_test, gr::review_severity, gr::review_problem,
+        gr::review_suggestion>>;
 
 // A parse-tree node. Every statement and expression rule the parser tries
 // starts one, and most are dropped at once when the rule fails: a 10 000-line
@@ -608,12 +613,24 @@ class Builder {
     } else if (n.is_type<gr::review_test>() || n.is_type<gr::review_funds_test>()) {
       l.kind = K::test;
       if (n.is_type<gr::review_funds_test>()) l.text = "预算";
+      std::vector<std::vector<ReviewCondition>> alternatives;
       for (const auto& ch : n.children) {
         if (ch->is_type<gr::review_every>() || ch->is_type<gr::review_some>() ||
             ch->is_type<gr::review_none>())
           l.text = ch->string();
+        else if (ch->is_type<gr::x_conjunction>())
+          alternatives.push_back(conjunction(*ch));
         else
-          l.conditions.push_back(condition(*ch));
+          l.conditions.push_back(condition(*ch));  // 预算: over the funds block
+      }
+      if (alternatives.size() == 1) {
+        l.conditions = std::move(alternatives.front());
+      } else if (!alternatives.empty()) {
+        ReviewCondition any;  // the line's own 或
+        any.kind = ReviewCondition::Kind::any;
+        any.at = alternatives.front().front().at;
+        any.alternatives = std::move(alternatives);
+        l.conditions.push_back(std::move(any));
       }
     } else if (n.is_type<gr::review_severity>()) {
       l.kind = K::severity;
@@ -626,11 +643,47 @@ class Builder {
     return l;
   }
 
+  std::vector<ReviewCondition> conjunction(const Node& n) const {
+    std::vector<ReviewCondition> out;
+    for (const auto& ch : n.children) out.push_back(condition(*ch));
+    return out;
+  }
+
   ReviewCondition condition(const Node& n) const {
     using K = ReviewCondition::Kind;
     ReviewCondition c;
     c.at = span(n);
-    if (n.is_type<gr::cond_kind>()) {
+    if (n.is_type<gr::cond_not>()) {
+      c = condition(*n.children.at(0));
+      c.negated = !c.negated;
+      c.at = span(n);
+    } else if (n.is_type<gr::cond_group>()) {
+      c.kind = K::any;
+      c.grouped = true;
+      for (const auto& ch : n.children) c.alternatives.push_back(conjunction(*ch));
+    } else if (n.is_type<gr::cond_level>()) {
+      c.kind = K::level;
+      c.field = n.children.at(0)->string();
+      for (std::size_t i = 1; i < n.children.size(); ++i)
+        c.words.push_back(n.children[i]->children.at(0)->string());  // each name
+    } else if (n.is_type<gr::cond_words>()) {
+      c.kind = K::words;
+      for (const auto& ch : n.children) {
+        if (ch->is_type<gr::kw_cond_name>() || ch->is_type<gr::kw_cond_text>())
+          c.field = ch->string();
+        else if (ch->is_type<gr::lacks_word>())
+          c.lacks = true;
+        else if (ch->is_type<gr::string_body>())
+          c.words.push_back(unescape(ch->string_view()));
+        else if (ch->is_type<gr::digit_word>())
+          c.words.emplace_back();  // 数字
+      }
+    } else if (n.is_type<gr::cond_no_unit>()) {
+      c.kind = K::no_unit;
+    } else if (n.is_type<gr::cond_name_unit>()) {
+      c.kind = K::name_unit;
+      c.words.push_back(n.children.at(0)->string());
+    } else if (n.is_type<gr::cond_kind>()) {
       c.kind = K::kind;
       c.words.push_back(n.children.at(0)->string());
     } else if (n.is_type<gr::cond_comparator>()) {
@@ -646,8 +699,10 @@ class Builder {
       c.kind = K::unit;
       c.unit = n.children.at(0)->string();
     } else {
-      // 数值 OP operand, or (after 预算) FIGURE OP operand.
-      c.kind = n.is_type<gr::cond_value>() ? K::value : K::funds;
+      // 数值 OP operand, 要求 OP operand, or (after 预算) FIGURE OP operand.
+      c.kind = n.is_type<gr::cond_value>()    ? K::value
+               : n.is_type<gr::cond_demand>() ? K::demand
+                                              : K::funds;
       for (const auto& ch : n.children) {
         if (ch->is_type<gr::x_cond_op>()) c.op = ch->string();
         if (is_name(*ch))

@@ -137,13 +137,27 @@ struct ReviewCondition {
     funds,  // (after 预算) 资金总额 > 0, 财政资金 ≤ 资金总额: over the funds block
     category,  // 类别 成本: the indicator's 一级 or 二级 category
     nature,    // 性质 正向|反向: the indicator's 指标性质
+    level,     // 一级 成本, 二级 数量 时效: the category of that level is one of these
+    words,  // 名称 含 "率", 指标值 不含 "有所" 数字: the name's or the target's words
+    no_unit,    // 单位 无: a number written without a unit
+    name_unit,  // 名称单位 有|无: a unit in the closing brackets of the name
+    demand,     // 要求 > 100%: every value that meets the target compares so
+    any,        // （C 且 C 或 C）: one of `alternatives` holds
   };
   Kind kind = Kind::kind;
-  std::vector<std::string> words;  // kind, category: the word; comparator: each symbol
-  std::string op;                  // value, funds: the comparator as written
-  std::string number, unit;        // value, funds: the number and unit; unit: the unit
-  std::string figure;              // value, funds: the figure compared with, instead of a number
-  std::string subject;             // funds: the figure compared
+  bool negated = false;  // written after 非
+  // kind, category, nature, name_unit: the word; comparator: each symbol; level:
+  // each category; words: each word, unescaped ("" for 数字, any digit)
+  std::vector<std::string> words;
+  std::string field;   // level: 一级|二级; words: 名称|指标值
+  bool lacks = false;  // words: 不含 (else 含)
+  // any: conditions joined by 且, each a way for the group to hold
+  std::vector<std::vector<ReviewCondition>> alternatives;
+  bool grouped = false;      // any: written in parentheses (or else the line's own 或)
+  std::string op;            // value, demand, funds: the comparator as written
+  std::string number, unit;  // value, demand, funds: the number and unit; unit: the unit
+  std::string figure;        // value, demand, funds: the figure compared with, instead of a number
+  std::string subject;       // funds: the figure compared
   Span at;
 };
 
@@ -239,7 +253,8 @@ std::optional<std::string> read_source(const std::string& path, const SourceKind
 // a node itself (a value in place of a name).
 using LeafPrinter = std::function<std::optional<std::string>(const Expr&)>;
 std::string print_expr(const Expr& e, const LeafPrinter& leaf);
-std::string print_name(std::string_view name);  // bare, or in 「」
+std::string print_name(std::string_view name);   // bare, or in 「」
+std::string quoted_text(std::string_view text);  // in "…", with \" and \\ escapes
 
 // The whole file in the canonical layout, comments kept (engine/rules/format.cpp).
 std::string format_rule_file(const RuleFile& file);

@@ -52,6 +52,15 @@ review::TableReview review_of(const TargetTable& t, const rules::RuleSet* rs = n
   return review::review_table(t, rs, ds);
 }
 
+// A rule file's text in the canonical layout (fmt); it must parse.
+std::string formatted(const std::string& text) {
+  rules::SourceFile file("r.rules", text);
+  std::vector<Diagnostic> ds;
+  auto parsed = rules::parse_rule_file(file, ds);
+  REQUIRE(ds.empty());
+  return rules::format_rule_file(parsed);
+}
+
 // "E3710@1:4" for each diagnostic of a rule file's text.
 std::vector<std::string> lint(const std::string& text) {
   std::vector<Diagnostic> ds;
@@ -165,13 +174,8 @@ TEST_CASE("review rules are checked like every rule", "[review][rules]") {
 }
 
 TEST_CASE("fmt prints a review rule in the canonical layout", "[review][rules]") {
-  rules::SourceFile file("r.rules",
-                         "审核   SZ001{\n 范围  成本指标/*\n   至少一个  单位 元   且 比较 <= >=  "
-                         "# 上限\n级别 警告\n问题 \"甲\"\n}\n");
-  std::vector<Diagnostic> ds;
-  auto parsed = rules::parse_rule_file(file, ds);
-  REQUIRE(ds.empty());
-  CHECK(rules::format_rule_file(parsed) ==
+  CHECK(formatted("审核   SZ001{\n 范围  成本指标/*\n   至少一个  单位 元   且 比较 <= >=  "
+                  "# 上限\n级别 警告\n问题 \"甲\"\n}\n") ==
         "审核 SZ001 {\n  范围 成本指标/*\n  至少一个 单位 元 且 比较 ≤ ≥  # 上限\n  级别 警告\n  "
         "问题 \"甲\"\n}\n");
 }
@@ -321,7 +325,8 @@ TEST_CASE("the shipped rules written in the rule language load, each in the cata
     REQUIRE(it != all.end());
     CHECK(it->severity == r.severity);
   }
-  CHECK(codes == std::vector<std::string>{"R1004", "R3003", "R3003", "R3005"});
+  CHECK(codes == std::vector<std::string>{"R1004", "R2001", "R2002", "R2003", "R2005", "R2005",
+                                          "R3003", "R3003", "R3004", "R3005"});
   // A bureau's file may not take their codes (E3710): only the built-in files do.
   std::vector<Diagnostic> ds;
   auto shipped = rules::load_shipped_rules(
@@ -385,4 +390,128 @@ TEST_CASE("a placeholder a 审核 does not know, or one with no indicator, is re
   CHECK(lint("审核 SZ1 {\n  没有 类型 空\n  问题 \"{{单位}} {\"\n}\n").empty());
   CHECK(lint("审核 SZ1 {\n  没有 类别\n  问题 \"甲\"\n}\n") ==
         std::vector<std::string>{"E3715@2:8"});
+}
+
+namespace {
+
+// The 三级指标 of `targets` (a targets TSV body, after its header) that a
+// bureau's `没有 CONDITION` finds, in order.
+std::vector<std::string> found_by(const std::string& condition, const std::string& targets) {
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules_text(
+      "r.rules", "审核 SZ1 {\n  没有 " + condition + "\n  问题 \"{指标}\"\n}\n", ds);
+  REQUIRE(ds.empty());
+  auto r = review_of(table_text("一级指标\t二级指标\t三级指标\t全年指标值\n" + targets), rs.get());
+  std::vector<std::string> out;
+  for (const auto& f : r.findings)
+    if (f.code == "SZ1") out.push_back(f.message);
+  return out;
+}
+
+const std::string kRates =
+    "产出指标\t质量指标\t甲\t≥105%\n"
+    "产出指标\t质量指标\t乙\t>100%\n"
+    "产出指标\t质量指标\t丙\t=100%\n"
+    "产出指标\t质量指标\t丁\t≤105%\n"
+    "产出指标\t质量指标\t戊\t101%-110%\n"
+    "产出指标\t质量指标\t己\t100%-110%\n"
+    "产出指标\t质量指标\t庚\t(100%,110%]\n"
+    "产出指标\t数量指标\t辛\t≥105人\n"
+    "产出指标\t质量指标\t壬\t按计划完成\n";
+
+}  // namespace
+
+TEST_CASE("要求: every value that meets the target compares so", "[review][rules]") {
+  using V = std::vector<std::string>;
+  CHECK(found_by("要求 > 100%", kRates) == V{"甲", "乙", "戊", "庚"});
+  CHECK(found_by("要求 ≥ 100%", kRates) == V{"甲", "乙", "丙", "戊", "己", "庚"});
+  CHECK(found_by("要求 ≤ 105%", kRates) == V{"丙", "丁"});
+  CHECK(found_by("要求 < 105%", kRates) == V{"丙"});  // ≤105% admits 105%
+  CHECK(found_by("要求 ≤ 110%", kRates) == V{"丙", "丁", "戊", "己", "庚"});
+  CHECK(found_by("要求 = 100%", kRates) == V{"丙"});
+  CHECK(found_by("要求 > 1人", kRates) == V{"辛"});
+  CHECK(found_by("要求 > 1", kRates).empty());  // a bare number: no unit, another kind
+}
+
+TEST_CASE("conditions over the categories, the name's and the target's words, and units",
+          "[review][rules]") {
+  using V = std::vector<std::string>;
+  const std::string t =
+      "产出指标\t数量指标\t培训人次\t有所提高\n"
+      "产出指标\t质量指标\t验收合格率\t较上年有所提高5%\n"
+      "成本指标\t经济成本指标\t运维成本\t≥12\n"
+      "效益指标\t社会效益指标\t受益人数(人)\t≥50\n"
+      "效益指标\t社会效益指标\t覆盖面积（万元）\t≥50亩\n";
+  CHECK(found_by("二级 数量 质量", t) == V{"培训人次", "验收合格率"});
+  CHECK(found_by("一级 成本", t) == V{"运维成本"});
+  CHECK(found_by("二级 成本", t).empty());  // 经济成本 is no 成本
+  CHECK(found_by("类别 成本", t) == V{"运维成本"});
+  CHECK(found_by("名称 含 \"率\" \"人\"", t) == V{"培训人次", "验收合格率", "受益人数(人)"});
+  CHECK(found_by("名称 不含 \"率\" \"人\"", t) == V{"运维成本", "覆盖面积（万元）"});
+  CHECK(found_by("指标值 含 \"有所\" 且 指标值 不含 数字", t) == V{"培训人次"});
+  CHECK(found_by("指标值 含 数字", t) ==
+        V{"验收合格率", "运维成本", "受益人数(人)", "覆盖面积（万元）"});
+  CHECK(found_by("单位 无", t) == V{"运维成本", "受益人数(人)"});
+  CHECK(found_by("名称单位 有", t) == V{"受益人数(人)", "覆盖面积（万元）"});
+  CHECK(found_by("名称单位 无 且 单位 无", t) == V{"运维成本"});
+}
+
+TEST_CASE("非 negates a condition, 或 joins alternatives, parentheses group", "[review][rules]") {
+  using V = std::vector<std::string>;
+  const std::string t =
+      "产出指标\t数量指标\t甲\t≥1人\n"
+      "产出指标\t时效指标\t乙\t按时\n"
+      "产出指标\t质量指标\t丙率\t≥90%\n"
+      "效益指标\t社会效益指标\t丁\t显著\n"
+      "产出指标\t数量指标\t戊\t**\n";  // a placeholder meets no condition
+  CHECK(found_by("非 二级 数量", t) == V{"乙", "丙率", "丁"});
+  CHECK(found_by("二级 时效 或 类型 数值 且 单位 %", t) == V{"乙", "丙率"});
+  CHECK(found_by("（二级 时效 或 类型 数值） 且 单位 人", t) == V{"甲"});
+  CHECK(found_by("非 （二级 数量 时效 或 二级 质量 且 名称 含 \"率\"）", t) == V{"丁"});
+  CHECK(found_by("(类型 文字 或 (二级 数量))", t) == V{"甲", "乙", "丁"});
+}
+
+namespace {
+
+// The diagnostics of a 审核 whose test line is `line`.
+std::vector<std::string> lint_test_line(const std::string& line) {
+  return lint("审核 SZ1 {\n  " + line + "\n  问题 \"…\"\n}\n");
+}
+
+}  // namespace
+
+TEST_CASE("the new conditions are checked and printed like every rule", "[review][rules]") {
+  using V = std::vector<std::string>;
+  CHECK(lint_test_line("没有 名称 有 \"率\"") == V{"E3719@2:9"});
+  CHECK(lint_test_line("没有 指标值 含 \"\"") == V{"E3720@2:12"});
+  CHECK(lint_test_line("没有 名称单位 人") == V{"E3721@2:11"});
+  CHECK(lint_test_line("没有 二级 且 类型 数值") == V{"E3715@2:9"});
+  CHECK(lint_test_line("没有 非 满意") == V{"E3704@2:8"});
+  CHECK(lint_test_line("没有 （类型 数值") == V{"E3105@2:12"});
+  CHECK(lint_test_line("没有 要求 > 5株株") == V{"E3202@2:6"});
+  CHECK(lint_test_line("没有 " + std::string(33, '(') + "类型 数值" + std::string(33, ')')) ==
+        V{"E3101@2:37"});
+  CHECK(
+      lint("预算 万元 {\n  资金总额  全年 100\n}\n审核 SZ1 {\n  范围 成本指标/*\n  预算 资金总额 > "
+           "0\n  问题 \"…\"\n}\n") == V{"E3722@5:3"});
+
+  CHECK(formatted("审核 SZ1 {\n  每个 类型 数值   或 类型 区间 且 非 非 (二级  数量 或 一级 "
+                  "「成本」)  且 名称 含 \"a\\\"b\" 数字\n  问题 \"{名称单位}{二级}\"\n}\n") ==
+        "审核 SZ1 {\n  每个 类型 数值 或 类型 区间 且 （二级 数量 或 一级 成本） 且 名称 含 "
+        "\"a\\\"b\" 数字\n  问题 \"{名称单位}{二级}\"\n}\n");
+}
+
+TEST_CASE("placeholders for the categories and the unit in the name", "[review][rules]") {
+  std::vector<Diagnostic> ds;
+  auto rs = rules::load_rules_text(
+      "r.rules", "审核 SZ1 {\n  没有 单位 无\n  问题 \"{一级}/{二级}：{名称单位}\"\n}\n", ds);
+  REQUIRE(ds.empty());
+  auto r = review_of(table_text("一级指标\t二级指标\t三级指标\t全年指标值\n"
+                                "产出指标\t数量指标\t受益人数（人）\t≥50\n"
+                                "产出 指标\t数量\t站点\t≥5\n"),
+                     rs.get());
+  std::vector<std::string> said;
+  for (const auto& f : r.findings)
+    if (f.code == "SZ1") said.push_back(f.message);
+  CHECK(said == std::vector<std::string>{"产出/数量：人", "产出/数量："});
 }
