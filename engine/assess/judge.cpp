@@ -117,7 +117,8 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
   if ((period == Period::half && !targets.has_half) ||
       (period == Period::year && !targets.has_year))
     r.diagnostics.push_back(
-        make_diagnostic(Code::assess_no_period_column, targets.file, 1, 1,
+        // At the header, or, for an imported table, at the published header row.
+        make_diagnostic(Code::assess_no_period_column, targets.at(targets.header_line),
                         tr("the targets file has no {} column",
                            period == Period::half ? "半年指标值" : "全年指标值")));
   if (actuals.period && *actuals.period != period)

@@ -69,6 +69,18 @@ SourceMap::SourceMap(std::shared_ptr<const Import> import, std::string name,
     if (key == "资金单位") return {im.funds->line, im.funds->sheet, -1};
     return {};
   };
+  // The published header row of the indicators: the last header row before
+  // the first indicator's (a funds block's header comes earlier).
+  auto header_place = [&]() -> SourcePlace {
+    if (im.indicators.empty()) return {};
+    const SourceRow& first = im.indicators.front().row;
+    SourcePlace found;
+    for (const RowRecord& r : im.rows) {
+      if (r.line == first.line && r.sheet == first.sheet) break;
+      if (r.use == RowUse::header) found = {r.line, r.sheet, -1};
+    }
+    return found;
+  };
   bool header = false;
   std::size_t next = 0;  // the next indicator
   for (std::size_t at = 0; at < text_.size();) {
@@ -83,6 +95,7 @@ SourceMap::SourceMap(std::shared_ptr<const Import> import, std::string name,
       }
     } else if (!header) {
       header = true;
+      l.metadata = header_place();
       for (std::size_t from = 0; from <= line.size();) {
         std::size_t tab = std::min(line.find('\t', from), line.size());
         fields_.push_back(field_of(std::string(line.substr(from, tab - from)), want));

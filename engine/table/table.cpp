@@ -390,6 +390,7 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
                             {"一级指标", "二级指标", "三级指标"}, relocate);
   if (!header) return std::nullopt;
   reserve_rows(t.indicators, content);
+  t.header_line = header->line.number;
   t.has_half = header->columns.count("半年指标值") > 0;
   t.has_year = header->columns.count("全年指标值") > 0;
   if (!t.has_half && !t.has_year) {

@@ -64,6 +64,7 @@ struct TargetTable {
   std::map<std::string, unsigned> metadata_line;  // where each metadata line stands
   std::optional<int> year;
   bool has_half = false, has_year = false;
+  unsigned header_line = 1;  // where the header names the columns (its place when imported)
   std::vector<Indicator> indicators;
   // Set when the table was imported from a published file
   // (engine/import/table_text.hpp): moves a location in this table's text to
