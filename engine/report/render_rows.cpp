@@ -158,12 +158,21 @@ std::string reconciliation_summary(const Report& r) {
   return tr("核对 ({} checks, {} not passed)", r.reconciliations.size(), failed);
 }
 
+bool project_form(const Report& r) {
+  return r.title.find("部门整体") == std::string::npos;
+}
+
+const char* funds_name(const Report& r) {
+  return project_form(r) ? "项目资金" : "部门整体资金";
+}
+
 FundsCells funds_cells(const Report& r) {
   const FundsBlock b = funds_block(r);
   FundsCells f;
   auto printed = [](const std::optional<Number>& n) { return n ? n->to_fixed(2) : std::string(); };
   f.unit = b.unit;
-  f.label = "项目资金（" + b.unit + "）";
+  f.name = funds_name(r);
+  f.label = f.name + "（" + b.unit + "）";
   f.initial = printed(b.initial);
   f.budget = printed(b.budget);
   f.executed = printed(b.executed);

@@ -91,10 +91,20 @@ std::vector<ReconciliationRow> reconciliation_rows(const Report& report);
 // "核对 (3 checks, 1 not passed)"
 std::string reconciliation_summary(const Report& report);
 
+// Whether the table is a project's: the 项目支出 form, the national annex's
+// and the common case, unless the title names 部门整体 (a department's
+// whole budget); then the 部门整体 form, whose head says 部门名称 and whose
+// funds block is 部门整体资金 (every report names it so).
+bool project_form(const Report& report);
+// The funds block's name: 项目资金 on a project's form, 部门整体资金 on a
+// department's.
+const char* funds_name(const Report& report);
+
 // The funds block (funds_block) printed: figures to 2 places (half-up), the
 // 执行率 with "%", each "" when there is none.
 struct FundsCells {
   std::string unit;   // 元, 万元
+  std::string name;   // funds_name: 项目资金, 部门整体资金
   std::string label;  // "项目资金（万元）"
   std::string initial, budget, executed, rate, weight, points;
   std::string explanation;  // "预算执行率 9.85: 10 × 98.5/100 = 9.85"; "" without a score

@@ -209,22 +209,6 @@ std::string printed(const std::optional<Number>& n) {
   return n ? n->to_fixed(2) : std::string();
 }
 
-// Whether the table is a project's (项目名称, or 项目 in its title, and not
-// 部门整体): the 项目支出 form; else the 部门整体 form, whose head says
-// 部门名称 and whose funds block is 部门整体资金.
-bool project_form(const Report& r) {
-  if (r.title.find("部门整体") != std::string::npos) return false;
-  bool project = r.title.find("项目") != std::string::npos;
-  for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
-  return project;
-}
-
-// The funds block's name on the form: 项目资金 on a project's, 部门整体资金
-// on a department's.
-const char* funds_name(const Report& r) {
-  return project_form(r) ? "项目资金" : "部门整体资金";
-}
-
 // The form's title: the published table's when it names this form (a 自评表
 // at year-end, a 监控表 at mid-year), else the form's own name.
 std::string form_title(const Report& r) {
