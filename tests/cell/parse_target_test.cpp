@@ -533,8 +533,6 @@ struct RejectCase {
   Code code;
 };
 
-}  // namespace
-
 std::string kNotBefore(const std::string& op) {
   return "'" + op +
          "' before a date sets only the earliest date allowed, and a time target needs the "
@@ -543,6 +541,8 @@ std::string kNotBefore(const std::string& op) {
 }
 const std::string kAfterComparator =
     "expected a number (or, after '=', a level word) after the comparator; found ";
+
+}  // namespace
 
 TEST_CASE("broken targets are refused at the right character", "[parse][target][error]") {
   auto c = GENERATE(values<RejectCase>({
