@@ -459,9 +459,16 @@ void score_year(Report& r, const ScoringScheme& scheme) {
       continue;
     }
     if (!weight[i]) {
-      res.unscored = explicit_weights
-                         ? std::string(tr("no weight given"))
-                         : tr("{} carries no weight in the split", res.indicator->level1);
+      // A published 分值 on a row dropped by E4005: given, but not read.
+      if (std::any_of(res.dropped_rows.begin(), res.dropped_rows.end(),
+                      [](const ActualRow* row) { return bool(row->weight); }))
+        res.unscored = trn("its 分值 was on the row dropped by {}",
+                           "its 分值 was on one of the rows dropped by {}", res.dropped_rows.size(),
+                           id_of(Code::assess_key_ambiguous));
+      else
+        res.unscored = explicit_weights
+                           ? std::string(tr("no weight given"))
+                           : tr("{} carries no weight in the split", res.indicator->level1);
       continue;
     }
     if (block && carrier == i) {
