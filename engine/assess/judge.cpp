@@ -236,6 +236,7 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
 
   EvaluationContext context;
   context.year = targets.year;
+  context.period = period;
   const UnitTable& units = rules ? rules->units : UnitTable::standard();
   context.units = &units;
   std::optional<rules::Evaluator> evaluator;

@@ -556,6 +556,7 @@ std::optional<Outlook> against_year(const Constraint& yc, const Actual& a, const
                                     bool no_half_target) {
   EvaluationContext ctx;
   ctx.year = year;
+  ctx.period = Period::half;  // the half-year actual, at mid-year
   ctx.explain = false;
   VerdictKind v = evaluate(yc, a, ctx).kind;
   const std::string& t = ind.year_target.text;
@@ -579,6 +580,12 @@ std::optional<Outlook> against_year(const Constraint& yc, const Actual& a, const
     return Outlook{OnTrack::impossible,
                    tr("{}: already above it, and the figure only accumulates", head)};
   if (!no_half_target) return std::nullopt;
+  const bool deadline = std::holds_alternative<DeadlineConstraint>(yc.form);
+  if (v == VerdictKind::fail && deadline)
+    return Outlook{OnTrack::impossible, tr("{}: the deadline has already passed unmet", head)};
+  // Work under way (进行中) with the deadline after mid-year: a person follows it.
+  if (v == VerdictKind::manual && deadline && year)
+    return Outlook{OnTrack::possible, tr("{}: under way, with the deadline still ahead", head)};
   if (v == VerdictKind::fail)
     return Outlook{OnTrack::possible, tr("{}: not met yet; it can still be by year end", head)};
   return Outlook{OnTrack::possible,

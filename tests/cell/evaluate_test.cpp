@@ -17,6 +17,7 @@ using indicheck::Actual;
 using indicheck::Constraint;
 using indicheck::EvaluationContext;
 using indicheck::ParseError;
+using indicheck::Period;
 using indicheck::Verdict;
 using indicheck::VerdictKind;
 using Strings = std::vector<std::string>;
@@ -24,7 +25,8 @@ using Strings = std::vector<std::string>;
 namespace {
 
 Verdict judge(const std::string& target, const std::string& actual,
-              std::optional<int> year = std::nullopt, bool explain = true) {
+              std::optional<int> year = std::nullopt, bool explain = true,
+              std::optional<Period> period = std::nullopt) {
   auto t = indicheck::parse_target(target);
   if (const auto* e = std::get_if<ParseError>(&t))
     UNSCOPED_INFO("target refused at column " << e->column << ": " << e->message);
@@ -35,6 +37,7 @@ Verdict judge(const std::string& target, const std::string& actual,
   REQUIRE(std::holds_alternative<Actual>(a));
   EvaluationContext ctx;
   ctx.year = year;
+  ctx.period = period;
   ctx.explain = explain;
   return evaluate(std::get<Constraint>(t), std::get<Actual>(a), ctx);
 }
@@ -44,6 +47,7 @@ std::string kind_name(VerdictKind k) {
 }
 
 const std::string kNoYear = "no year given: the table's year applies";
+const std::string kNextYear = "次年: the year after the table's year";
 
 std::string no_unit(const std::string& read_as) {
   return "actual has no unit: read as " + read_as + " (the target's unit)";
@@ -55,18 +59,20 @@ struct Case {
   VerdictKind kind;
   std::string explanation;
   Strings assumptions = {};
-  std::optional<int> year = std::nullopt;  // EvaluationContext::year
+  std::optional<int> year = std::nullopt;       // EvaluationContext::year
+  std::optional<Period> period = std::nullopt;  // EvaluationContext::period
 };
 
 void expect_case(const Case& c) {
   INFO("target: " << c.target << "  actual: " << c.actual
-                  << (c.year ? "  year: " + std::to_string(*c.year) : std::string()));
-  Verdict v = judge(c.target, c.actual, c.year);
+                  << (c.year ? "  year: " + std::to_string(*c.year) : std::string())
+                  << (c.period ? std::string("  period: ") + to_string(*c.period) : std::string()));
+  Verdict v = judge(c.target, c.actual, c.year, true, c.period);
   CHECK(kind_name(v.kind) == kind_name(c.kind));
   CHECK(v.explanation == c.explanation);
   CHECK(v.assumptions == c.assumptions);
   // Batch asks for the kind only; it must be the same kind.
-  CHECK(kind_name(judge(c.target, c.actual, c.year, false).kind) == kind_name(c.kind));
+  CHECK(kind_name(judge(c.target, c.actual, c.year, false, c.period).kind) == kind_name(c.kind));
 }
 
 constexpr VerdictKind pass = VerdictKind::pass;
@@ -76,6 +82,15 @@ constexpr VerdictKind manual = VerdictKind::manual;
 constexpr VerdictKind missing = VerdictKind::missing;
 constexpr VerdictKind error = VerdictKind::error;
 constexpr VerdictKind no_target = VerdictKind::no_target;
+constexpr Period half = Period::half;
+constexpr Period year_end = Period::year;
+
+// Work under way (进行中) against a deadline, with no period's end to judge it at.
+std::string under_way_unknown(const std::string& said) {
+  return "'" + said +
+         "': the work is under way; the period reported on is not known, so a person must "
+         "judge it against the deadline";
+}
 
 }  // namespace
 
@@ -435,7 +450,8 @@ TEST_CASE("deadlines: before, on and after, with and without a year", "[evaluate
        pass,
        "reported as done in time ('按时完成')",
        {"no completion date reported: '按时完成' taken at its word"}},
-      {"2024年12月底前", "未完成", fail, "reported as not done in time ('未完成')"},
+      {"2024年12月底前", "未按时完成", fail, "reported as not done in time ('未按时完成')"},
+      {"2024年12月底前", "逾期完成", fail, "reported as not done in time ('逾期完成')"},
       {"2024年12月底前", "95%", error,
        "the target is a deadline, but the actual is a figure (expected a date)"},
       {"2024年12月底前", "健全", error,
@@ -472,10 +488,82 @@ TEST_CASE("a comparator before a date, judged against the date reached", "[evalu
        pass,
        "reported as done in time ('按时完成')",
        {"no completion date reported: '按时完成' taken at its word"}},
-      {"≤2024年11月", "进行中", error,
-       "the target is a deadline, but the actual is the text '进行中' (expected a date)"},
+      // Under way, with no period known: a person (docs/expressions.md, "Verdicts").
+      {"≤2024年11月", "进行中", manual, under_way_unknown("进行中")},
       {"≤2024年11月", "95%", error,
        "the target is a deadline, but the actual is a figure (expected a date)"},
+  }));
+  expect_case(c);
+}
+
+TEST_CASE("work under way (进行中) against a deadline, at the period's end", "[evaluate]") {
+  auto c = GENERATE(values<Case>({
+      // Year end (12月31日): a deadline passed by then is missed.
+      {"≤2024年11月",
+       "进行中",
+       fail,
+       "'进行中' at the period's end 2024年12月31日: not finished by the deadline 2024年11月30日",
+       {},
+       2024,
+       year_end},
+      {"2024年12月底前",
+       "未完成",
+       fail,
+       "'未完成' at the period's end 2024年12月31日: not finished by the deadline 2024年12月31日",
+       {},
+       2024,
+       year_end},
+      {"11月底前",
+       "正在进行",
+       fail,
+       "'正在进行' at the period's end 2024年12月31日: not finished by the deadline 2024年11月30日",
+       {kNoYear},
+       2024,
+       year_end},
+      // Mid-year (6月30日): a deadline still ahead is for a person to follow.
+      {"≤2024年11月",
+       "进行中",
+       manual,
+       "'进行中': the work is under way, and the deadline 2024年11月30日 is still ahead at the "
+       "period's end 2024年6月30日",
+       {},
+       2024,
+       half},
+      {"2024年7月1日前",
+       "未完成",
+       manual,
+       "'未完成': the work is under way, and the deadline 2024年7月1日 is still ahead at the "
+       "period's end 2024年6月30日",
+       {},
+       2024,
+       half},
+      {"2024年6月30日前",
+       "进行中",
+       fail,
+       "'进行中' at the period's end 2024年6月30日: not finished by the deadline 2024年6月30日",
+       {},
+       2024,
+       half},
+      {"≤2024年3月",
+       "正在进行",
+       fail,
+       "'正在进行' at the period's end 2024年6月30日: not finished by the deadline 2024年3月31日",
+       {},
+       2024,
+       half},
+      // 次年: the deadline is in the year after the budget year's end.
+      {"≤次年3月",
+       "进行中",
+       manual,
+       "'进行中': the work is under way, and the deadline 2025年3月31日 is still ahead at the "
+       "period's end 2024年12月31日",
+       {kNextYear},
+       2024,
+       year_end},
+      // The period or the year unknown: a person.
+      {"≤2024年11月", "进行中", manual, under_way_unknown("进行中"), {}, 2024},
+      {"≤2024年11月", "进行中", manual, under_way_unknown("进行中"), {}, std::nullopt, year_end},
+      {"2024年12月底前", "未完成", manual, under_way_unknown("未完成")},
   }));
   expect_case(c);
 }
