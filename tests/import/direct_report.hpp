@@ -28,8 +28,10 @@ inline std::string line_with(const std::string& text, const std::string& part) {
 
 // Returns the text of the report check gives the table directly, for more
 // checks. `total_place` is where the table prints its 总分 (selfeval.xls:自评表!G15),
-// which the report's 总分 line must name.
-inline std::string check_direct_report(const std::string& path, const std::string& total_place) {
+// which the report's 总分 line must name. `quiet`: loading and importing the
+// table say nothing at all, not only no error.
+inline std::string check_direct_report(const std::string& path, const std::string& total_place,
+                                       bool quiet = true) {
   INFO(path);
   std::vector<Diagnostic> ds;
   Pipeline direct;
@@ -39,6 +41,7 @@ inline std::string check_direct_report(const std::string& path, const std::strin
   const std::string said = render_all(ds);
   INFO(said);
   CHECK_FALSE(has_errors(ds));
+  if (quiet) CHECK(said.empty());
   CHECK(direct.import_summaries().size() == 1);  // imported once for both
   Report report = direct.assess(*actuals);
 
@@ -49,6 +52,10 @@ inline std::string check_direct_report(const std::string& path, const std::strin
   auto imported_actuals = read_actuals(path + " (imported)", write_actuals(*im), import_ds);
   REQUIRE(targets);
   REQUIRE(imported_actuals);
+  {
+    INFO(render_all(import_ds));
+    CHECK_FALSE(has_errors(import_ds));
+  }
   Report expected = judge(*targets, *imported_actuals, Period::year);
   assess_published(expected, *imported_actuals);
 
