@@ -438,6 +438,15 @@ TEST_CASE("a comparator before a date, judged against the date reached", "[evalu
       {"<2024年11月30日", "2024年11月30日", fail, late("2024年11月30日", "2024年11月29日")},
       {"<2024年3月", "2024年2月29日", pass, by("2024年2月29日", "2024年2月29日")},
       {"<2024年1月", "2024年1月1日", fail, late("2024年1月1日", "2023年12月31日")},
+      {"<2024年1月", "2023年12月31日", pass, by("2023年12月31日", "2023年12月31日")},
+      // Before 次年1月: by the budget year's end, read with the 次年 assumption.
+      {"<次年1月",
+       "2024年12月31日",
+       pass,
+       by("2024年12月31日", "2024年12月31日"),
+       {kNextYear},
+       2024},
+      {"<次年1月", "2025年1月1日", fail, late("2025年1月1日", "2024年12月31日"), {kNextYear}, 2024},
       // < a month is before its first day: February's end, 28 or 29 by the year.
       {"<2023年3月", "2023年2月28日", pass, by("2023年2月28日", "2023年2月28日")},
       {"<2023年3月", "2023年3月1日", fail, late("2023年3月1日", "2023年2月28日")},

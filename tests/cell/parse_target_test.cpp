@@ -312,14 +312,13 @@ TEST_CASE("deadline and period targets", "[parse][target]") {
       {{"≤ 2024 年 11 月 30 日"}, 2024, 11, {joined("≤2024年11月30日")}, 30},
       {{"≤11月30日"}, std::nullopt, 11, {kNoYear}, 30},
       {{"≤11月底"}, std::nullopt, 11, {kNoYear}},
-      {{"≤2024年", "≤2024年底", "≤2024年第四季度末"}, 2024, 12},
+      {{"≤2024年", "≤2024年底", "≤2024年第四季度末", "<2025年"}, 2024, 12},
       {{"≤年底"}, std::nullopt, 12, {kNoYear}},
       {{"≤第三季度", "<第四季度"}, std::nullopt, 9, {kNoYear}},
       {{"<2024年12月", "＜2024年12月", "早于2024年12月", "<2024年12月1日"}, 2024, 11},
       {{"<2024年11月30日", "<2024年11月底"}, 2024, 11, {}, 29},
-      {{"<2024年3月"}, 2024, 2},  // 2月29日 in 2024
-      {{"<2024年1月", "<2024-01-01"}, 2023, 12, {}, 31},
-      {{"<2025年"}, 2024, 12, {}, 31},
+      {{"<2024年3月"}, 2024, 2},                  // 2月29日 in 2024
+      {{"<2024年1月", "<2024-01-01"}, 2023, 12},  // 2023年12月底, as above
       {{"<12月1日"}, std::nullopt, 11, {kNoYear}},
   }));
   for (const std::string& written : c.forms) {
@@ -355,10 +354,17 @@ TEST_CASE("a comparator before a date, the year after the table's", "[parse][tar
   CHECK_FALSE(d->by.next_year);
   CHECK(d->by.year == std::nullopt);
   CHECK(d->by.month == 12);
-  CHECK(d->by.day == 31);
+  CHECK(d->by.day == std::nullopt);  // 12月底, as <次年3月 is 2月底
   CHECK(describe(lt) ==
-        "kind: deadline\nby: 12月31日 of the table's year (included)\n"
+        "kind: deadline\nby: 12月底 of the table's year (included)\n"
         "assumed: 次年: the year after the table's year\n");
+}
+
+TEST_CASE("the day before a month is that month's end, across a year too", "[parse][target]") {
+  // Stored and described alike: the month's end (底), not its last day's number.
+  CHECK(describe(parsed("<2024年3月")) == "kind: deadline\nby: 2024年2月底 (included)\n");
+  CHECK(describe(parsed("<2024年1月")) == "kind: deadline\nby: 2023年12月底 (included)\n");
+  CHECK(describe(parsed("<2024-01-01")) == "kind: deadline\nby: 2023年12月底 (included)\n");
 }
 
 TEST_CASE("a comparator before what may be a duration stays a quantity", "[parse][target]") {

@@ -324,7 +324,7 @@ std::string metadata_places(const std::shared_ptr<const Import>& im, TableWant w
     SourceLocation where{name, n, 1};
     SourceLine echo;
     map.relocate(where, echo);
-    out += line.substr(2, colon - 2) + " " + where.place + "\n";
+    out += line.substr(2, colon - 2) + " " + (where.place.empty() ? "(none)" : where.place) + "\n";
   }
   return out;
 }
@@ -351,7 +351,7 @@ TEST_CASE("an imported workbook's # lines are placed at the cells their values w
   // its own row's 全年预算数; the unit at the block's label, 项目资金（万元）;
   // 期间 at the 实际完成值 header; 总分 at the 总分 row's 得分.
   CHECK(metadata_places(im, TableWant::actuals) ==
-        "indicheck actuals \n"
+        "indicheck actuals (none)\n"  // the header line: no place in the workbook
         "期间 自评表!H12\n"
         "年度 自评表!A2\n"
         "全年预算数 自评表!E6\n"
