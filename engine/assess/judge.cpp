@@ -43,6 +43,15 @@ class Tallies {
   std::map<std::vector<std::string>, std::size_t> index_;
 };
 
+// Where dropped rows stand, for a message: "line 6, line 7".
+std::string dropped_places(const std::vector<const ActualRow*>& rows) {
+  std::string out;
+  for (const ActualRow* row : rows)
+    out +=
+        (out.empty() ? "" : trc("between the items of a list", ", ")) + line_phrase(row->key.where);
+  return out;
+}
+
 Diagnostic at(const Cell& cell, Code code, std::string message, unsigned offset = 0) {
   SourceLocation where = cell.where;
   where.column += offset;
@@ -143,6 +152,13 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
   // (600 000 keys for 200 000 indicators), and both at once were the peak.
   std::vector<const ActualRow*> actual_of(targets.indicators.size(), nullptr);
   std::map<std::string, const ActualRow*> figure_rows;
+  // The rows of each name that matched more than one indicator (dropped,
+  // E4005), by the name's suffix key, and how many indicators it matched.
+  struct Dropped {
+    std::vector<const ActualRow*> rows;
+    std::size_t matches = 0;
+  };
+  std::unordered_map<std::string, Dropped> ambiguous;
   {
     std::unordered_map<std::string, std::vector<std::size_t>> by_suffix;
     for (std::size_t i = 0; i < targets.indicators.size(); ++i) {
@@ -183,6 +199,9 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
         r.diagnostics.push_back(at(row.key, Code::assess_key_ambiguous,
                                    tr("'{}' matches {} indicators; write more of the path:{}",
                                       row.key.text, hits.size(), list)));
+        Dropped& dropped = ambiguous[suffix_key(key, key.size())];
+        dropped.rows.push_back(&row);
+        dropped.matches = hits.size();
         continue;
       }
       const ActualRow*& first = actual_of[hits[0]];
@@ -197,8 +216,28 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
     }
   }
 
+  // Why an indicator has no actual: no row names it, or the row that did was
+  // dropped because its name matched other indicators too.
+  auto no_row = [&](const Indicator& ind, IndicatorResult& res) {
+    const std::vector<std::string> path = ind.path_key();
+    for (std::size_t n = 1; n <= path.size() && !ambiguous.empty(); ++n) {
+      auto a = ambiguous.find(suffix_key(path, n));
+      if (a == ambiguous.end()) continue;
+      res.dropped_rows = a->second.rows;
+      return trn(
+          "no actual: the row naming it ({}) was dropped by {}: the name matches {} "
+          "indicators",
+          "no actual: the rows naming it ({}) were dropped by {}: the name matches {} "
+          "indicators",
+          res.dropped_rows.size(), dropped_places(res.dropped_rows),
+          id_of(Code::assess_key_ambiguous), a->second.matches);
+    }
+    return std::string(tr("no actual was reported (no row in the actuals file)"));
+  };
+
   EvaluationContext context;
   context.year = targets.year;
+  context.period = period;
   const UnitTable& units = rules ? rules->units : UnitTable::standard();
   context.units = &units;
   std::optional<rules::Evaluator> evaluator;
@@ -249,7 +288,7 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
         res.judged_target = j.judged_target;
         res.judged_actual = j.judged_actual;
         if (res.verdict.kind == VerdictKind::missing && !row && j.computed_actual.empty())
-          res.verdict.explanation = tr("no actual was reported (no row in the actuals file)");
+          res.verdict.explanation = no_row(ind, res);
         r.judgements[ind.path_text()] = std::move(j);
       } else if (auto actual = parse_actual(row ? row->value.text : std::string(), units);
                  auto* unreadable = std::get_if<ParseError>(&actual)) {
@@ -263,7 +302,7 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       } else {
         res.verdict = evaluate(c, std::get<Actual>(actual), context);
         if (!row && res.verdict.kind == VerdictKind::missing)
-          res.verdict.explanation = tr("no actual was reported (no row in the actuals file)");
+          res.verdict.explanation = no_row(ind, res);
       }
     }
     if (res.verdict.kind == VerdictKind::no_target && period == Period::half && cell.text.empty() &&

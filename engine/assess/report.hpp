@@ -46,6 +46,11 @@ struct IndicatorResult {
   std::string actual;              // as written; empty when none was reported
   std::string reason;              // 偏差原因, as reported
   const ActualRow* row = nullptr;  // the actuals row matched, when any (its 分值, 得分)
+  // With no row matched: the rows whose name matched it and other indicators
+  // too, dropped (E4005, assess_key_ambiguous), so that the report says its
+  // actual and 分值 were dropped, not that none was given. Which of them was
+  // its own nobody can tell: they are named together.
+  std::vector<const ActualRow*> dropped_rows;
   Verdict verdict;
   // What was judged, when rule files changed it (a rule's target, a computed
   // actual, a rounded one): later stages use these rather than the text.

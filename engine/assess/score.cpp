@@ -459,9 +459,16 @@ void score_year(Report& r, const ScoringScheme& scheme) {
       continue;
     }
     if (!weight[i]) {
-      res.unscored = explicit_weights
-                         ? std::string(tr("no weight given"))
-                         : tr("{} carries no weight in the split", res.indicator->level1);
+      // A published 分值 on a row dropped by E4005: given, but not read.
+      if (std::any_of(res.dropped_rows.begin(), res.dropped_rows.end(),
+                      [](const ActualRow* row) { return bool(row->weight); }))
+        res.unscored = trn("its 分值 was on the row dropped by {}",
+                           "its 分值 was on one of the rows dropped by {}", res.dropped_rows.size(),
+                           id_of(Code::assess_key_ambiguous));
+      else
+        res.unscored = explicit_weights
+                           ? std::string(tr("no weight given"))
+                           : tr("{} carries no weight in the split", res.indicator->level1);
       continue;
     }
     if (block && carrier == i) {
@@ -549,6 +556,7 @@ std::optional<Outlook> against_year(const Constraint& yc, const Actual& a, const
                                     bool no_half_target) {
   EvaluationContext ctx;
   ctx.year = year;
+  ctx.period = Period::half;  // the half-year actual, at mid-year
   ctx.explain = false;
   VerdictKind v = evaluate(yc, a, ctx).kind;
   const std::string& t = ind.year_target.text;
@@ -572,6 +580,12 @@ std::optional<Outlook> against_year(const Constraint& yc, const Actual& a, const
     return Outlook{OnTrack::impossible,
                    tr("{}: already above it, and the figure only accumulates", head)};
   if (!no_half_target) return std::nullopt;
+  const bool deadline = std::holds_alternative<DeadlineConstraint>(yc.form);
+  if (v == VerdictKind::fail && deadline)
+    return Outlook{OnTrack::impossible, tr("{}: the deadline has already passed unmet", head)};
+  // Work under way (进行中) with the deadline after mid-year: a person follows it.
+  if (v == VerdictKind::manual && deadline && year)
+    return Outlook{OnTrack::possible, tr("{}: under way, with the deadline still ahead", head)};
   if (v == VerdictKind::fail)
     return Outlook{OnTrack::possible, tr("{}: not met yet; it can still be by year end", head)};
   return Outlook{OnTrack::possible,

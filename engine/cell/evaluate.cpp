@@ -473,11 +473,13 @@ class Judge {
           set(VerdictKind::pass, tr("reported as done in time ('{}')", text->text));
           return;
         }
-      for (const char* w : {"未按时完成", "未完成", "逾期完成", "未如期完成", "未按期完成"})
+      for (const char* w : {"未按时完成", "逾期完成", "未如期完成", "未按期完成"})
         if (text->text == w) {
           set(VerdictKind::fail, tr("reported as not done in time ('{}')", text->text));
           return;
         }
+      for (const char* w : {"进行中", "正在进行", "未完成"})
+        if (text->text == w) return under_way(t, text->text);
     }
     const auto* d = std::get_if<ActualDate>(&a_.form);
     if (!d) {
@@ -519,6 +521,32 @@ class Judge {
     else
       set(VerdictKind::fail,
           tr("{} is after the deadline {}", show(done, with_year), show(by, with_year)));
+  }
+
+  // Work reported as under way (进行中), no date of completion: judged at the
+  // end of the period reported on. A deadline passed by then is missed; one
+  // still ahead is for a person to follow; an unknown period or year leaves it
+  // to a person too.
+  void under_way(const DeadlineConstraint& t, const std::string& said) {
+    if (!ctx_.period || !ctx_.year) {
+      set(VerdictKind::manual,
+          tr("'{}': the work is under way; the period reported on is not known, so a person must "
+             "judge it against the deadline",
+             said));
+      return;
+    }
+    const int by_year = t.by.year.value_or(*ctx_.year + (t.by.next_year ? 1 : 0));
+    auto by = key(t.by, by_year);
+    auto end = *ctx_.period == Period::half ? std::tuple{*ctx_.year, 6, 30}
+                                            : std::tuple{*ctx_.year, 12, 31};
+    if (end >= by)
+      set(VerdictKind::fail, tr("'{}' at the period's end {}: not finished by the deadline {}",
+                                said, show(end, true), show(by, true)));
+    else
+      set(VerdictKind::manual,
+          tr("'{}': the work is under way, and the deadline {} is still ahead at the period's end "
+             "{}",
+             said, show(by, true), show(end, true)));
   }
 
   void judge(const TextConstraint& t) {

@@ -461,13 +461,15 @@ class Builder {
     return end;
   }
 
+  // The day before a month's first is that month's end (底, no day), as
+  // <2024年3月 is 2024年2月底; so is the day before 1月1日: <2024年1月 is 2023年12月底.
   CalendarDate day_before(CalendarDate first) const {
     if (*first.day > 1)
       return CalendarDate{first.year, first.month, *first.day - 1, first.next_year};
     if (first.month > 1)
       return CalendarDate{first.year, first.month - 1, std::nullopt, first.next_year};
-    if (first.year) return CalendarDate{*first.year - 1, 12, 31, false};
-    if (first.next_year) return CalendarDate{std::nullopt, 12, 31, false};
+    if (first.year) return CalendarDate{*first.year - 1, 12, std::nullopt, false};
+    if (first.next_year) return CalendarDate{std::nullopt, 12, std::nullopt, false};
     throw Failure{p_.op_byte, Code::date_comparator_no_deadline,
                   tr("before 1月1日 is the year before the table's: write the year "
                      "(<2025年1月1日)")};

@@ -129,6 +129,8 @@ std::vector<RecheckRow> recheck_rows(const Recheck& c) {
 }
 
 std::string recheck_summary(const Recheck& c) {
+  if (c.differences.empty() && c.total_differs)
+    return tr("compared {} published 得分: each agrees, but the 总分 differs", c.compared);
   if (c.differences.empty()) return tr("compared {} published 得分: all agree", c.compared);
   return trn("compared {} published 得分: {} differs", "compared {} published 得分: {} differ",
              c.differences.size(), c.compared, c.differences.size());

@@ -602,6 +602,7 @@ Judgement judge(Evaluator& ev, const Indicator& ind, const Constraint& table_tar
   } else {
     EvaluationContext context;
     context.year = year;
+    context.period = ev.period();
     context.units = &rules.units;
     j.verdict = evaluate(target, actual, context);
   }

@@ -105,6 +105,19 @@ TEST_CASE("an actual that matches no indicator or two is an error naming it", "[
   CHECK(r.results.size() == 4);
   CHECK(r.results[0].verdict.kind == VerdictKind::missing);
   CHECK(r.exit_code() == 2);
+  // The two indicators the dropped row named say it was dropped, and by what;
+  // an indicator no row named says no row named it.
+  for (std::size_t i : {0u, 2u}) {
+    INFO("indicator " << i + 1);
+    CHECK(r.results[i].verdict.kind == VerdictKind::missing);
+    CHECK(r.results[i].verdict.explanation ==
+          "no actual: the row naming it (line 2) was dropped by E4005: the name matches 2 "
+          "indicators");
+    REQUIRE(r.results[i].dropped_rows.size() == 1);
+    CHECK(r.results[i].dropped_rows[0]->key.where.line == 2);
+  }
+  CHECK(r.results[1].verdict.explanation == "no actual was reported (no row in the actuals file)");
+  CHECK(r.results[1].dropped_rows.empty());
 }
 
 TEST_CASE("an actual that matches many indicators lists five and counts the rest", "[report]") {

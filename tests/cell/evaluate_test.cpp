@@ -17,6 +17,7 @@ using indicheck::Actual;
 using indicheck::Constraint;
 using indicheck::EvaluationContext;
 using indicheck::ParseError;
+using indicheck::Period;
 using indicheck::Verdict;
 using indicheck::VerdictKind;
 using Strings = std::vector<std::string>;
@@ -24,7 +25,8 @@ using Strings = std::vector<std::string>;
 namespace {
 
 Verdict judge(const std::string& target, const std::string& actual,
-              std::optional<int> year = std::nullopt, bool explain = true) {
+              std::optional<int> year = std::nullopt, bool explain = true,
+              std::optional<Period> period = std::nullopt) {
   auto t = indicheck::parse_target(target);
   if (const auto* e = std::get_if<ParseError>(&t))
     UNSCOPED_INFO("target refused at column " << e->column << ": " << e->message);
@@ -35,6 +37,7 @@ Verdict judge(const std::string& target, const std::string& actual,
   REQUIRE(std::holds_alternative<Actual>(a));
   EvaluationContext ctx;
   ctx.year = year;
+  ctx.period = period;
   ctx.explain = explain;
   return evaluate(std::get<Constraint>(t), std::get<Actual>(a), ctx);
 }
@@ -44,6 +47,7 @@ std::string kind_name(VerdictKind k) {
 }
 
 const std::string kNoYear = "no year given: the table's year applies";
+const std::string kNextYear = "次年: the year after the table's year";
 
 std::string no_unit(const std::string& read_as) {
   return "actual has no unit: read as " + read_as + " (the target's unit)";
@@ -55,18 +59,20 @@ struct Case {
   VerdictKind kind;
   std::string explanation;
   Strings assumptions = {};
-  std::optional<int> year = std::nullopt;  // EvaluationContext::year
+  std::optional<int> year = std::nullopt;       // EvaluationContext::year
+  std::optional<Period> period = std::nullopt;  // EvaluationContext::period
 };
 
 void expect_case(const Case& c) {
   INFO("target: " << c.target << "  actual: " << c.actual
-                  << (c.year ? "  year: " + std::to_string(*c.year) : std::string()));
-  Verdict v = judge(c.target, c.actual, c.year);
+                  << (c.year ? "  year: " + std::to_string(*c.year) : std::string())
+                  << (c.period ? std::string("  period: ") + to_string(*c.period) : std::string()));
+  Verdict v = judge(c.target, c.actual, c.year, true, c.period);
   CHECK(kind_name(v.kind) == kind_name(c.kind));
   CHECK(v.explanation == c.explanation);
   CHECK(v.assumptions == c.assumptions);
   // Batch asks for the kind only; it must be the same kind.
-  CHECK(kind_name(judge(c.target, c.actual, c.year, false).kind) == kind_name(c.kind));
+  CHECK(kind_name(judge(c.target, c.actual, c.year, false, c.period).kind) == kind_name(c.kind));
 }
 
 constexpr VerdictKind pass = VerdictKind::pass;
@@ -76,6 +82,23 @@ constexpr VerdictKind manual = VerdictKind::manual;
 constexpr VerdictKind missing = VerdictKind::missing;
 constexpr VerdictKind error = VerdictKind::error;
 constexpr VerdictKind no_target = VerdictKind::no_target;
+constexpr Period half = Period::half;
+constexpr Period year_end = Period::year;
+
+// A date reached against a deadline, met and missed: the two explanations.
+std::string by(const std::string& done, const std::string& deadline) {
+  return done + " is on or before " + deadline;
+}
+std::string late(const std::string& done, const std::string& deadline) {
+  return done + " is after the deadline " + deadline;
+}
+
+// Work under way (进行中) against a deadline, with no period's end to judge it at.
+std::string under_way_unknown(const std::string& said) {
+  return "'" + said +
+         "': the work is under way; the period reported on is not known, so a person must "
+         "judge it against the deadline";
+}
 
 }  // namespace
 
@@ -339,103 +362,59 @@ TEST_CASE("text targets: the statement itself, its negation, or a person", "[eva
 
 TEST_CASE("deadlines: before, on and after, with and without a year", "[evaluate]") {
   auto c = GENERATE(values<Case>({
-      {"2024年12月底前", "2024年11月20日", pass, "2024年11月20日 is on or before 2024年12月31日"},
-      {"2024年12月底前", "2024-11-20", pass, "2024年11月20日 is on or before 2024年12月31日"},
-      {"2024年12月底前", "2024年12月31日", pass, "2024年12月31日 is on or before 2024年12月31日"},
-      {"2024年12月底前", "2025年1月1日", fail, "2025年1月1日 is after the deadline 2024年12月31日"},
-      {"2024年12月底前", "2024年12月", pass, "2024年12月31日 is on or before 2024年12月31日"},
-      {"2023年底", "2023/12/31", pass, "2023年12月31日 is on or before 2023年12月31日"},
-      {"2023年底", "2024.1.1", fail, "2024年1月1日 is after the deadline 2023年12月31日"},
-      {"2024年2月底前", "2024年2月29日", pass, "2024年2月29日 is on or before 2024年2月29日"},
-      {"11月底前",
-       "2024年11月30日",
-       pass,
-       "2024年11月30日 is on or before 2024年11月30日",
-       {kNoYear},
-       2024},
-      {"11月底前",
-       "2024年12月1日",
-       fail,
-       "2024年12月1日 is after the deadline 2024年11月30日",
-       {kNoYear},
-       2024},
-      {"11月底前",
-       "2025年11月1日",
-       fail,
-       "2025年11月1日 is after the deadline 2024年11月30日",
-       {kNoYear},
-       2024},
+      {"2024年12月底前", "2024年11月20日", pass, by("2024年11月20日", "2024年12月31日")},
+      {"2024年12月底前", "2024-11-20", pass, by("2024年11月20日", "2024年12月31日")},
+      {"2024年12月底前", "2024年12月31日", pass, by("2024年12月31日", "2024年12月31日")},
+      {"2024年12月底前", "2025年1月1日", fail, late("2025年1月1日", "2024年12月31日")},
+      {"2024年12月底前", "2024年12月", pass, by("2024年12月31日", "2024年12月31日")},
+      {"2023年底", "2023/12/31", pass, by("2023年12月31日", "2023年12月31日")},
+      {"2023年底", "2024.1.1", fail, late("2024年1月1日", "2023年12月31日")},
+      {"2024年2月底前", "2024年2月29日", pass, by("2024年2月29日", "2024年2月29日")},
+      {"11月底前", "2024年11月30日", pass, by("2024年11月30日", "2024年11月30日"), {kNoYear}, 2024},
+      {"11月底前", "2024年12月1日", fail, late("2024年12月1日", "2024年11月30日"), {kNoYear}, 2024},
+      {"11月底前", "2025年11月1日", fail, late("2025年11月1日", "2024年11月30日"), {kNoYear}, 2024},
       {"11月底前",
        "11月20日",
        pass,
-       "2024年11月20日 is on or before 2024年11月30日",
+       by("2024年11月20日", "2024年11月30日"),
        {kNoYear, "the actual date has no year: read as 2024"},
        2024},
       {"11月底前",
        "2024年11月20日",
        pass,
-       "2024年11月20日 is on or before 2024年11月30日",
+       by("2024年11月20日", "2024年11月30日"),
        {kNoYear,
         "the target names no year and no table year is known: the actual's year 2024 is used"}},
       {"11月底前",
        "11月20日",
        pass,
-       "11月20日 is on or before 11月30日",
+       by("11月20日", "11月30日"),
        {kNoYear, "neither the target nor the actual names a year: compared as dates in one year"}},
-      {"6月30日前",
-       "2024/6/30",
-       pass,
-       "2024年6月30日 is on or before 2024年6月30日",
-       {kNoYear},
-       2024},
-      {"6月30日前",
-       "2024.7.1",
-       fail,
-       "2024年7月1日 is after the deadline 2024年6月30日",
-       {kNoYear},
-       2024},
-      {"2月底前",
-       "2023年2月28日",
-       pass,
-       "2023年2月28日 is on or before 2023年2月28日",
-       {kNoYear},
-       2023},
-      {"2月底前",
-       "2024年2月29日",
-       pass,
-       "2024年2月29日 is on or before 2024年2月29日",
-       {kNoYear},
-       2024},
+      {"6月30日前", "2024/6/30", pass, by("2024年6月30日", "2024年6月30日"), {kNoYear}, 2024},
+      {"6月30日前", "2024.7.1", fail, late("2024年7月1日", "2024年6月30日"), {kNoYear}, 2024},
+      {"2月底前", "2023年2月28日", pass, by("2023年2月28日", "2023年2月28日"), {kNoYear}, 2023},
+      {"2月底前", "2024年2月29日", pass, by("2024年2月29日", "2024年2月29日"), {kNoYear}, 2024},
       // A reported 2月29日 exists only in a leap year, whose February ends on the 29th.
       {"2月底前",
        "2月29日",
        pass,
-       "2月29日 is on or before 2月29日",
+       by("2月29日", "2月29日"),
        {kNoYear, "neither the target nor the actual names a year: compared as dates in one year"}},
-      {"1-12月",
-       "2024年11月",
-       pass,
-       "2024年11月30日 is on or before 2024年12月31日",
-       {kNoYear},
-       2024},
+      {"1-12月", "2024年11月", pass, by("2024年11月30日", "2024年12月31日"), {kNoYear}, 2024},
       {"3-6月",
        "2024年2月15日",
        fail,
        "2024年2月15日 is before the period starts (2024年3月1日)",
        {kNoYear},
        2024},
-      {"3-6月",
-       "2024年4月1日",
-       pass,
-       "2024年4月1日 is on or before 2024年6月30日",
-       {kNoYear},
-       2024},
+      {"3-6月", "2024年4月1日", pass, by("2024年4月1日", "2024年6月30日"), {kNoYear}, 2024},
       {"2024年12月底前",
        "按时完成",
        pass,
        "reported as done in time ('按时完成')",
        {"no completion date reported: '按时完成' taken at its word"}},
-      {"2024年12月底前", "未完成", fail, "reported as not done in time ('未完成')"},
+      {"2024年12月底前", "未按时完成", fail, "reported as not done in time ('未按时完成')"},
+      {"2024年12月底前", "逾期完成", fail, "reported as not done in time ('逾期完成')"},
       {"2024年12月底前", "95%", error,
        "the target is a deadline, but the actual is a figure (expected a date)"},
       {"2024年12月底前", "健全", error,
@@ -447,24 +426,41 @@ TEST_CASE("deadlines: before, on and after, with and without a year", "[evaluate
 TEST_CASE("a comparator before a date, judged against the date reached", "[evaluate]") {
   auto c = GENERATE(values<Case>({
       // ≤ a month: done by that month's end.
-      {"≤2024年11月", "2024年11月30日", pass, "2024年11月30日 is on or before 2024年11月30日"},
-      {"≤2024年11月", "2024年10月8日", pass, "2024年10月8日 is on or before 2024年11月30日"},
-      {"≤2024年11月", "2024年12月1日", fail, "2024年12月1日 is after the deadline 2024年11月30日"},
-      {"≤2024年11月", "2024年11月", pass, "2024年11月30日 is on or before 2024年11月30日"},
-      {"不晚于2024年11月", "2024-12-01", fail,
-       "2024年12月1日 is after the deadline 2024年11月30日"},
-      {"≤2024年11月30日", "2024/11/30", pass, "2024年11月30日 is on or before 2024年11月30日"},
+      {"≤2024年11月", "2024年11月30日", pass, by("2024年11月30日", "2024年11月30日")},
+      {"≤2024年11月", "2024年10月8日", pass, by("2024年10月8日", "2024年11月30日")},
+      {"≤2024年11月", "2024年12月1日", fail, late("2024年12月1日", "2024年11月30日")},
+      {"≤2024年11月", "2024年11月", pass, by("2024年11月30日", "2024年11月30日")},
+      {"不晚于2024年11月", "2024-12-01", fail, late("2024年12月1日", "2024年11月30日")},
+      {"≤2024年11月30日", "2024/11/30", pass, by("2024年11月30日", "2024年11月30日")},
       // < a month: done before it starts.
-      {"<2024年12月", "2024年11月30日", pass, "2024年11月30日 is on or before 2024年11月30日"},
-      {"<2024年12月", "2024年12月1日", fail, "2024年12月1日 is after the deadline 2024年11月30日"},
-      {"<2024年11月30日", "2024年11月30日", fail,
-       "2024年11月30日 is after the deadline 2024年11月29日"},
-      {"<2024年3月", "2024年2月29日", pass, "2024年2月29日 is on or before 2024年2月29日"},
-      {"<2024年1月", "2024年1月1日", fail, "2024年1月1日 is after the deadline 2023年12月31日"},
+      {"<2024年12月", "2024年11月30日", pass, by("2024年11月30日", "2024年11月30日")},
+      {"<2024年12月", "2024年12月1日", fail, late("2024年12月1日", "2024年11月30日")},
+      {"<2024年11月30日", "2024年11月30日", fail, late("2024年11月30日", "2024年11月29日")},
+      {"<2024年3月", "2024年2月29日", pass, by("2024年2月29日", "2024年2月29日")},
+      {"<2024年1月", "2024年1月1日", fail, late("2024年1月1日", "2023年12月31日")},
+      {"<2024年1月", "2023年12月31日", pass, by("2023年12月31日", "2023年12月31日")},
+      // Before 次年1月: by the budget year's end, read with the 次年 assumption.
+      {"<次年1月",
+       "2024年12月31日",
+       pass,
+       by("2024年12月31日", "2024年12月31日"),
+       {kNextYear},
+       2024},
+      {"<次年1月", "2025年1月1日", fail, late("2025年1月1日", "2024年12月31日"), {kNextYear}, 2024},
+      // < a month is before its first day: February's end, 28 or 29 by the year.
+      {"<2023年3月", "2023年2月28日", pass, by("2023年2月28日", "2023年2月28日")},
+      {"<2023年3月", "2023年3月1日", fail, late("2023年3月1日", "2023年2月28日")},
+      {"<2024年3月", "2024年3月1日", fail, late("2024年3月1日", "2024年2月29日")},
+      {"<3月1日", "2023年2月28日", pass, by("2023年2月28日", "2023年2月28日"), {kNoYear}, 2023},
+      {"<3月1日", "2023年3月1日", fail, late("2023年3月1日", "2023年2月28日"), {kNoYear}, 2023},
+      {"<3月1日", "2024年2月29日", pass, by("2024年2月29日", "2024年2月29日"), {kNoYear}, 2024},
+      // ≤ a quarter: done by its last day.
+      {"≤第三季度", "2024年9月30日", pass, by("2024年9月30日", "2024年9月30日"), {kNoYear}, 2024},
+      {"≤第三季度", "2024年10月1日", fail, late("2024年10月1日", "2024年9月30日"), {kNoYear}, 2024},
       {"≤11月30日",
        "2024年12月3日",
        fail,
-       "2024年12月3日 is after the deadline 2024年11月30日",
+       late("2024年12月3日", "2024年11月30日"),
        {kNoYear},
        2024},
       {"≤2024年11月",
@@ -472,10 +468,82 @@ TEST_CASE("a comparator before a date, judged against the date reached", "[evalu
        pass,
        "reported as done in time ('按时完成')",
        {"no completion date reported: '按时完成' taken at its word"}},
-      {"≤2024年11月", "进行中", error,
-       "the target is a deadline, but the actual is the text '进行中' (expected a date)"},
+      // Under way, with no period known: a person (docs/expressions.md, "Verdicts").
+      {"≤2024年11月", "进行中", manual, under_way_unknown("进行中")},
       {"≤2024年11月", "95%", error,
        "the target is a deadline, but the actual is a figure (expected a date)"},
+  }));
+  expect_case(c);
+}
+
+TEST_CASE("work under way (进行中) against a deadline, at the period's end", "[evaluate]") {
+  auto c = GENERATE(values<Case>({
+      // Year end (12月31日): a deadline passed by then is missed.
+      {"≤2024年11月",
+       "进行中",
+       fail,
+       "'进行中' at the period's end 2024年12月31日: not finished by the deadline 2024年11月30日",
+       {},
+       2024,
+       year_end},
+      {"2024年12月底前",
+       "未完成",
+       fail,
+       "'未完成' at the period's end 2024年12月31日: not finished by the deadline 2024年12月31日",
+       {},
+       2024,
+       year_end},
+      {"11月底前",
+       "正在进行",
+       fail,
+       "'正在进行' at the period's end 2024年12月31日: not finished by the deadline 2024年11月30日",
+       {kNoYear},
+       2024,
+       year_end},
+      // Mid-year (6月30日): a deadline still ahead is for a person to follow.
+      {"≤2024年11月",
+       "进行中",
+       manual,
+       "'进行中': the work is under way, and the deadline 2024年11月30日 is still ahead at the "
+       "period's end 2024年6月30日",
+       {},
+       2024,
+       half},
+      {"2024年7月1日前",
+       "未完成",
+       manual,
+       "'未完成': the work is under way, and the deadline 2024年7月1日 is still ahead at the "
+       "period's end 2024年6月30日",
+       {},
+       2024,
+       half},
+      {"2024年6月30日前",
+       "进行中",
+       fail,
+       "'进行中' at the period's end 2024年6月30日: not finished by the deadline 2024年6月30日",
+       {},
+       2024,
+       half},
+      {"≤2024年3月",
+       "正在进行",
+       fail,
+       "'正在进行' at the period's end 2024年6月30日: not finished by the deadline 2024年3月31日",
+       {},
+       2024,
+       half},
+      // 次年: the deadline is in the year after the budget year's end.
+      {"≤次年3月",
+       "进行中",
+       manual,
+       "'进行中': the work is under way, and the deadline 2025年3月31日 is still ahead at the "
+       "period's end 2024年12月31日",
+       {kNextYear},
+       2024,
+       year_end},
+      // The period or the year unknown: a person.
+      {"≤2024年11月", "进行中", manual, under_way_unknown("进行中"), {}, 2024},
+      {"≤2024年11月", "进行中", manual, under_way_unknown("进行中"), {}, std::nullopt, year_end},
+      {"2024年12月底前", "未完成", manual, under_way_unknown("未完成")},
   }));
   expect_case(c);
 }

@@ -276,92 +276,68 @@ TEST_CASE("range bounds in different units of one dimension", "[parse][target]")
 namespace {
 
 struct DeadlineCase {
-  std::string written;
+  std::vector<std::string> forms;  // written ways of one target, each read alike
   std::optional<int> year;
   int month;
-  std::optional<int> day;  // empty: the month's end
-  bool has_from;
-  int from_month;
-  Strings assumptions;
+  Strings assumptions = {};
+  std::optional<int> day = std::nullopt;         // empty: the month's end
+  std::optional<int> from_month = std::nullopt;  // a period's first month (its day 1)
 };
+
+const Strings kMonthBefore = {"'11月前' read as by the end of that month: 11月底 included"};
 
 }  // namespace
 
 TEST_CASE("deadline and period targets", "[parse][target]") {
   auto c = GENERATE(values<DeadlineCase>({
-      {"2024年12月底前", 2024, 12, std::nullopt, false, 0, {}},
-      {"2024年12月底之前", 2024, 12, std::nullopt, false, 0, {}},
-      {"11月底前", std::nullopt, 11, std::nullopt, false, 0, {kNoYear}},
-      {"十一月底前", std::nullopt, 11, std::nullopt, false, 0, {kNoYear}},
-      {"2023年底", 2023, 12, std::nullopt, false, 0, {}},
-      {"年底前", std::nullopt, 12, std::nullopt, false, 0, {kNoYear}},
-      {"6月30日前", std::nullopt, 6, 30, false, 0, {kNoYear}},
-      {"2024年6月30日前", 2024, 6, 30, false, 0, {}},
-      {"2024年2月29日前", 2024, 2, 29, false, 0, {}},
-      {"1-12月", std::nullopt, 12, std::nullopt, true, 1, {kNoYear}},
-      {"1至12月", std::nullopt, 12, std::nullopt, true, 1, {kNoYear}},
-      {"3-6月", std::nullopt, 6, std::nullopt, true, 3, {kNoYear}},
-      {"2024年 12月底前", 2024, 12, std::nullopt, false, 0, {joined("2024年12月底前")}},
+      {{"2024年12月底前", "2024年12月底之前"}, 2024, 12},
+      {{"11月底前", "十一月底前"}, std::nullopt, 11, {kNoYear}},
+      {{"2023年底"}, 2023, 12},
+      {{"年底前"}, std::nullopt, 12, {kNoYear}},
+      {{"6月30日前"}, std::nullopt, 6, {kNoYear}, 30},
+      {{"2024年6月30日前"}, 2024, 6, {}, 30},
+      {{"2024年2月29日前"}, 2024, 2, {}, 29},
+      {{"1-12月", "1至12月"}, std::nullopt, 12, {kNoYear}, std::nullopt, 1},
+      {{"3-6月"}, std::nullopt, 6, {kNoYear}, std::nullopt, 3},
+      {{"2024年 12月底前"}, 2024, 12, {joined("2024年12月底前")}},
       // 前 a month: by its end, said (as for a quarter).
-      {"2024年11月前",
-       2024,
-       11,
-       std::nullopt,
-       false,
-       0,
-       {"'11月前' read as by the end of that month: 11月底 included"}},
-      {"11月之前",
-       std::nullopt,
-       11,
-       std::nullopt,
-       false,
-       0,
-       {"'11月前' read as by the end of that month: 11月底 included", kNoYear}},
+      {{"2024年11月前"}, 2024, 11, kMonthBefore},
+      {{"11月之前"}, std::nullopt, 11, {kMonthBefore[0], kNoYear}},
       // A comparator before a date: ≤ to the date's end, < to the day before it starts.
-      {"≤2024年11月", 2024, 11, std::nullopt, false, 0, {}},
-      {"<=2024年11月", 2024, 11, std::nullopt, false, 0, {}},
-      {"不晚于2024年11月", 2024, 11, std::nullopt, false, 0, {}},
-      {"不迟于2024年十一月", 2024, 11, std::nullopt, false, 0, {}},
-      {"不超过2024年11月", 2024, 11, std::nullopt, false, 0, {}},
-      {"≤2024年11月底", 2024, 11, std::nullopt, false, 0, {}},
-      {"≤2024年11月30日", 2024, 11, 30, false, 0, {}},
-      {"≤ 2024 年 11 月 30 日", 2024, 11, 30, false, 0, {joined("≤2024年11月30日")}},
-      {"≤2024-11-30", 2024, 11, 30, false, 0, {}},
-      {"≤11月30日", std::nullopt, 11, 30, false, 0, {kNoYear}},
-      {"≤11月底", std::nullopt, 11, std::nullopt, false, 0, {kNoYear}},
-      {"≤2024年", 2024, 12, std::nullopt, false, 0, {}},
-      {"≤2024年底", 2024, 12, std::nullopt, false, 0, {}},
-      {"≤年底", std::nullopt, 12, std::nullopt, false, 0, {kNoYear}},
-      {"≤第三季度", std::nullopt, 9, std::nullopt, false, 0, {kNoYear}},
-      {"≤2024年第四季度末", 2024, 12, std::nullopt, false, 0, {}},
-      {"<2024年12月", 2024, 11, std::nullopt, false, 0, {}},
-      {"＜2024年12月", 2024, 11, std::nullopt, false, 0, {}},
-      {"早于2024年12月", 2024, 11, std::nullopt, false, 0, {}},
-      {"<2024年12月1日", 2024, 11, std::nullopt, false, 0, {}},
-      {"<2024年11月30日", 2024, 11, 29, false, 0, {}},
-      {"<2024年11月底", 2024, 11, 29, false, 0, {}},
-      {"<2024年3月", 2024, 2, std::nullopt, false, 0, {}},  // 2月29日 in 2024
-      {"<2024年1月", 2023, 12, 31, false, 0, {}},
-      {"<2024-01-01", 2023, 12, 31, false, 0, {}},
-      {"<2025年", 2024, 12, 31, false, 0, {}},
-      {"<第四季度", std::nullopt, 9, std::nullopt, false, 0, {kNoYear}},
-      {"<12月1日", std::nullopt, 11, std::nullopt, false, 0, {kNoYear}},
+      {{"≤2024年11月", "<=2024年11月", "不晚于2024年11月", "不迟于2024年十一月", "不超过2024年11月",
+        "≤2024年11月底"},
+       2024,
+       11},
+      {{"≤2024年11月30日", "≤2024-11-30"}, 2024, 11, {}, 30},
+      {{"≤ 2024 年 11 月 30 日"}, 2024, 11, {joined("≤2024年11月30日")}, 30},
+      {{"≤11月30日"}, std::nullopt, 11, {kNoYear}, 30},
+      {{"≤11月底"}, std::nullopt, 11, {kNoYear}},
+      {{"≤2024年", "≤2024年底", "≤2024年第四季度末", "<2025年"}, 2024, 12},
+      {{"≤年底"}, std::nullopt, 12, {kNoYear}},
+      {{"≤第三季度", "<第四季度"}, std::nullopt, 9, {kNoYear}},
+      {{"<2024年12月", "＜2024年12月", "早于2024年12月", "<2024年12月1日"}, 2024, 11},
+      {{"<2024年11月30日", "<2024年11月底"}, 2024, 11, {}, 29},
+      {{"<2024年3月"}, 2024, 2},                  // 2月29日 in 2024
+      {{"<2024年1月", "<2024-01-01"}, 2023, 12},  // 2023年12月底, as above
+      {{"<12月1日"}, std::nullopt, 11, {kNoYear}},
   }));
-  INFO("target: " << c.written);
-  Constraint t = parsed(c.written);
-  CHECK(std::string(t.kind()) == "deadline");
-  const auto* d = std::get_if<DeadlineConstraint>(&t.form);
-  REQUIRE(d != nullptr);
-  CHECK(d->by.year == c.year);
-  CHECK(d->by.month == c.month);
-  CHECK(d->by.day == c.day);
-  REQUIRE(d->from.has_value() == c.has_from);
-  if (c.has_from) {
-    CHECK(d->from->year == c.year);
-    CHECK(d->from->month == c.from_month);
-    CHECK(d->from->day == 1);
+  for (const std::string& written : c.forms) {
+    INFO("target: " << written);
+    Constraint t = parsed(written);
+    CHECK(std::string(t.kind()) == "deadline");
+    const auto* d = std::get_if<DeadlineConstraint>(&t.form);
+    REQUIRE(d != nullptr);
+    CHECK(d->by.year == c.year);
+    CHECK(d->by.month == c.month);
+    CHECK(d->by.day == c.day);
+    REQUIRE(d->from.has_value() == c.from_month.has_value());
+    if (c.from_month) {
+      CHECK(d->from->year == c.year);
+      CHECK(d->from->month == *c.from_month);
+      CHECK(d->from->day == 1);
+    }
+    CHECK(t.assumptions == c.assumptions);
   }
-  CHECK(t.assumptions == c.assumptions);
 }
 
 TEST_CASE("a comparator before a date, the year after the table's", "[parse][target]") {
@@ -378,10 +354,17 @@ TEST_CASE("a comparator before a date, the year after the table's", "[parse][tar
   CHECK_FALSE(d->by.next_year);
   CHECK(d->by.year == std::nullopt);
   CHECK(d->by.month == 12);
-  CHECK(d->by.day == 31);
+  CHECK(d->by.day == std::nullopt);  // 12月底, as <次年3月 is 2月底
   CHECK(describe(lt) ==
-        "kind: deadline\nby: 12月31日 of the table's year (included)\n"
+        "kind: deadline\nby: 12月底 of the table's year (included)\n"
         "assumed: 次年: the year after the table's year\n");
+}
+
+TEST_CASE("the day before a month is that month's end, across a year too", "[parse][target]") {
+  // Stored and described alike: the month's end (底), not its last day's number.
+  CHECK(describe(parsed("<2024年3月")) == "kind: deadline\nby: 2024年2月底 (included)\n");
+  CHECK(describe(parsed("<2024年1月")) == "kind: deadline\nby: 2023年12月底 (included)\n");
+  CHECK(describe(parsed("<2024-01-01")) == "kind: deadline\nby: 2023年12月底 (included)\n");
 }
 
 TEST_CASE("a comparator before what may be a duration stays a quantity", "[parse][target]") {
@@ -533,8 +516,6 @@ struct RejectCase {
   Code code;
 };
 
-}  // namespace
-
 std::string kNotBefore(const std::string& op) {
   return "'" + op +
          "' before a date sets only the earliest date allowed, and a time target needs the "
@@ -543,6 +524,8 @@ std::string kNotBefore(const std::string& op) {
 }
 const std::string kAfterComparator =
     "expected a number (or, after '=', a level word) after the comparator; found ";
+
+}  // namespace
 
 TEST_CASE("broken targets are refused at the right character", "[parse][target][error]") {
   auto c = GENERATE(values<RejectCase>({

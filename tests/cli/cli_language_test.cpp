@@ -41,6 +41,35 @@ TEST_CASE("CLI11's common parse errors in Chinese", "[cli]") {
         "命令行有误（CLI11 的原话）：odd words");
 }
 
+TEST_CASE("a number option: no number is not out of range; bounds as written", "[cli]") {
+  using indicheck::cli::number_in;
+  auto said = [](const CLI::Validator& v, std::string value) { return v(value); };
+  {
+    LanguageScope en(Language::en);
+    const CLI::Validator percent = number_in(0.0, 100.0);
+    CHECK(said(percent, "many") == "many is not a number");
+    CHECK(said(percent, "150") == "Value 150 not in range 0 to 100");
+    CHECK(said(percent, "-0.5") == "Value -0.5 not in range 0 to 100");
+    CHECK(said(percent, "nan") == "Value nan not in range 0 to 100");
+    CHECK(said(percent, "0").empty());
+    CHECK(said(percent, "90.5").empty());
+    CHECK(said(percent, "100").empty());
+    CHECK(said(number_in(1u, 256u), "x") == "x is not a number");
+    CHECK(said(number_in(1u, 256u), "0") == "Value 0 not in range 1 to 256");
+    CHECK(said(number_in(1900, 2999), "3000") == "Value 3000 not in range 1900 to 2999");
+    // The help text is CLI11's Range's.
+    CHECK(percent.get_description() == CLI::Range(0.0, 100.0).get_description());
+    CHECK(parse_error_text(CLI::ValidationError("--threshold", said(percent, "many"))) ==
+          "--threshold: many is not a number");
+  }
+  LanguageScope zh(Language::zh);
+  const CLI::Validator percent = number_in(0.0, 100.0);
+  CHECK(parse_error_text(CLI::ValidationError("--threshold", said(percent, "many"))) ==
+        "--threshold：many 不是数");
+  CHECK(parse_error_text(CLI::ValidationError("--threshold", said(percent, "150"))) ==
+        "--threshold：值 150 不在 0 到 100 的区间内");
+}
+
 namespace {
 
 // Every parse error CLI11 2.1 can raise while parsing a command line, one of

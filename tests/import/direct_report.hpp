@@ -18,8 +18,20 @@
 
 namespace indicheck::test {
 
-// Returns the text of the report check gives the table directly, for more checks.
-inline std::string check_direct_report(const std::string& path) {
+// The line of `text` that holds `part`, or "".
+inline std::string line_with(const std::string& text, const std::string& part) {
+  const auto at = text.find(part);
+  if (at == std::string::npos) return "";
+  const auto begin = text.rfind('\n', at) + 1;  // npos + 1: the first line
+  return text.substr(begin, text.find('\n', at) - begin);
+}
+
+// Returns the text of the report check gives the table directly, for more
+// checks. `total_place` is where the table prints its 总分 (selfeval.xls:自评表!G15),
+// which the report's 总分 line must name. `quiet`: loading and importing the
+// table say nothing at all, not only no error.
+inline std::string check_direct_report(const std::string& path, const std::string& total_place,
+                                       bool quiet = true) {
   INFO(path);
   std::vector<Diagnostic> ds;
   Pipeline direct;
@@ -29,6 +41,7 @@ inline std::string check_direct_report(const std::string& path) {
   const std::string said = render_all(ds);
   INFO(said);
   CHECK_FALSE(has_errors(ds));
+  if (quiet) CHECK(said.empty());
   CHECK(direct.import_summaries().size() == 1);  // imported once for both
   Report report = direct.assess(*actuals);
 
@@ -39,6 +52,10 @@ inline std::string check_direct_report(const std::string& path) {
   auto imported_actuals = read_actuals(path + " (imported)", write_actuals(*im), import_ds);
   REQUIRE(targets);
   REQUIRE(imported_actuals);
+  {
+    INFO(render_all(import_ds));
+    CHECK_FALSE(has_errors(import_ds));
+  }
   Report expected = judge(*targets, *imported_actuals, Period::year);
   assess_published(expected, *imported_actuals);
 
@@ -51,6 +68,12 @@ inline std::string check_direct_report(const std::string& path) {
   const std::string expected_text = std::regex_replace(render_text(expected), place, "(PLACE)");
   CHECK(direct_text == expected_text);
   CHECK(direct_text.find("(PLACE)") != std::string::npos);  // a published figure was compared
+  // Every place of the direct report is in the table itself, none in the imported text.
+  INFO(shown);
+  CHECK(shown.find(" (imported):") == std::string::npos);
+  // The published 总分 at its place in the table: "  = 总分: published …, indicheck … (PLACE)".
+  const std::string total_line = line_with(shown, " 总分: published ");
+  CHECK(total_line.ends_with(total_place + ")"));
   return shown;
 }
 

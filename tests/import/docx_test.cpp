@@ -170,7 +170,7 @@ TEST_CASE("docx: the sample imports every indicator", "[import][docx][sample]") 
   CHECK(im->title == "2024年度项目支出绩效自评表");
   CHECK(im->unit_name == "某县水利局");
   test::check_sample_indicators(*im);
-  test::check_direct_report(path);
+  test::check_direct_report(path, "selfeval.docx:'table 1'!G13");
 }
 
 TEST_CASE("docx: a cell's paragraphs and breaks are lines; nested tables are their own",

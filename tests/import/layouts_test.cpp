@@ -39,25 +39,29 @@ Import import_layout(const std::string& path) {
 using Expected = test::SampleIndicator;
 using test::check_indicators;
 
-std::vector<std::pair<std::string, std::string>> metadata(const Import& im) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const MetadataItem& m : im.metadata) out.emplace_back(m.key, m.value);
-  return out;
-}
+using test::funds_text;
+using test::metadata;
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
+// A quantity target as check reads it (test::constraint_of): its kind, comparator,
+// figure and unit said once here, not in every row.
+std::string quantity(const std::string& op, const std::string& value, const std::string& unit) {
+  return "kind: quantity; op: " + op + "; value: " + value + "; unit: " + unit;
+}
+const std::string kPercent = "% (ratio: 1% = 0.01)";
+
 const std::vector<Expected> kTwoRow = {
     {"产出指标", "数量指标", "学生受资助人数", "≧1200人", "1180人", "30", "29.5", "部分学生转学",
-     "kind: quantity; op: >=; value: 1200; unit: 人 (a count of 人)"},
+     quantity(">=", "1200", "人 (a count of 人)")},
     {"产出指标", "质量指标", "资助对象认定准确率", "≥100%", "100%", "20", "20", "",
-     "kind: quantity; op: >=; value: 100; unit: % (ratio: 1% = 0.01)"},
+     quantity(">=", "100", kPercent)},
     {"产出指标", "时效指标", "资金发放及时性", "及时", "及时", "10", "10", "",
      "kind: level; level: 及时"},
     {"效益指标", "社会效益指标", "因贫辍学率", "≤1%", "0.5%", "20", "20", "",
-     "kind: quantity; op: <=; value: 1; unit: % (ratio: 1% = 0.01)"},
+     quantity("<=", "1", kPercent)},
     {"满意度指标", "服务对象满意度指标", "受助学生满意度", "≥90%", "93%", "10", "10", "",
-     "kind: quantity; op: >=; value: 90; unit: % (ratio: 1% = 0.01)"},
+     quantity(">=", "90", kPercent)},
 };
 const Pairs kTwoRowHead = {
     {"项目名称", "学生资助补助经费"},
@@ -178,13 +182,13 @@ TEST_CASE("指标性质 正向/反向/定性 with a 指标方向 column", "[impo
   check_indicators(im,
                    {
                        {"产出指标", "数量指标", "禁牧面积", "≥3000万亩", "", "", "", "",
-                        "kind: quantity; op: >=; value: 3000; unit: 万亩 (area: 1万亩 = 10000亩)"},
+                        quantity(">=", "3000", "万亩 (area: 1万亩 = 10000亩)")},
                        {"产出指标", "数量指标", "补助发放次数", "=1次", "", "", "", "",
-                        "kind: quantity; op: =; value: 1; unit: 次 (a count of 次)"},
+                        quantity("=", "1", "次 (a count of 次)")},
                        {"产出指标", "成本指标", "每亩补助标准", "≤7.5元", "", "", "", "",
-                        "kind: quantity; op: <=; value: 7.5; unit: 元 (money)"},
+                        quantity("<=", "7.5", "元 (money)")},
                        {"效益指标", "生态效益指标", "草原植被盖度", "≥45%", "", "", "", "",
-                        "kind: quantity; op: >=; value: 45; unit: % (ratio: 1% = 0.01)"},
+                        quantity(">=", "45", kPercent)},
                        {"满意度指标", "服务对象满意度指标", "牧民满意度", "满意", "", "", "", "",
                         "kind: text; text: 满意; judged by: a person, unless the actual states it "
                         "word for word"},
@@ -211,10 +215,8 @@ TEST_CASE("the Sichuan 自评 layout: 完成值, 权重, 得分, 未完成原因
   CHECK(im.total_score == "99.1");
   // The one unnamed line of figures is the block's total: 调整后预算数 and 预算执行数.
   REQUIRE(im.funds);
-  CHECK(im.funds->budget == "480");
-  CHECK(im.funds->executed == "456");
-  CHECK(im.funds->weight == "10");
-  CHECK(im.funds->score == "9.5");
+  CHECK(funds_text(*im.funds) ==
+        "budget 480; executed 456; weight 10; score 9.5; rate 95%; members:");
 }
 
 TEST_CASE("the 10号 national layout: points in the category, 元 from the label, 自评等级",
@@ -295,10 +297,10 @@ TEST_CASE("check given the workbook itself: the report that import then check gi
           "[import][layouts][pipeline]") {
   std::string path = temp_workbook("national-two-row-check.xlsx");
   write_two_row_workbook(path);
-  const std::string report = test::check_direct_report(path);
   // Read directly, a published figure is placed where the workbook prints it:
   // the 总分 row's 得分, J19.
-  CHECK(report.find(".xlsx:自评表!J19)") != std::string::npos);
+  const std::string report =
+      test::check_direct_report(path, "national-two-row-check.xlsx:自评表!J19");
   // The table's head heads the report.
   for (const auto& [key, value] : kTwoRowHead)
     CHECK(report.find(key + ": " + value + "\n") != std::string::npos);
@@ -322,7 +324,7 @@ std::string metadata_places(const std::shared_ptr<const Import>& im, TableWant w
     SourceLocation where{name, n, 1};
     SourceLine echo;
     map.relocate(where, echo);
-    out += line.substr(2, colon - 2) + " " + where.place + "\n";
+    out += line.substr(2, colon - 2) + " " + (where.place.empty() ? "(none)" : where.place) + "\n";
   }
   return out;
 }
@@ -349,7 +351,7 @@ TEST_CASE("an imported workbook's # lines are placed at the cells their values w
   // its own row's 全年预算数; the unit at the block's label, 项目资金（万元）;
   // 期间 at the 实际完成值 header; 总分 at the 总分 row's 得分.
   CHECK(metadata_places(im, TableWant::actuals) ==
-        "indicheck actuals \n"
+        "indicheck actuals (none)\n"  // the header line: no place in the workbook
         "期间 自评表!H12\n"
         "年度 自评表!A2\n"
         "全年预算数 自评表!E6\n"

@@ -14,6 +14,24 @@
 
 namespace indicheck::test {
 
+// The table's head (项目名称 …), key and value, in order.
+inline std::vector<std::pair<std::string, std::string>> metadata(const Import& im) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const MetadataItem& m : im.metadata) out.emplace_back(m.key, m.value);
+  return out;
+}
+
+// The funds block's figures in one line, each named, "" when not given:
+// "budget 300; executed 285; weight 10; score 9.5; rate 95%; members: 当年财政拨款 260 247, …".
+inline std::string funds_text(const Import::Funds& f) {
+  std::string out = "budget " + f.budget + "; executed " + f.executed + "; weight " + f.weight +
+                    "; score " + f.score + "; rate " + f.rate + "; members:";
+  for (std::size_t k = 0; k < f.members.size(); ++k)
+    out += (k ? ", " : " ") + f.members[k].name + " " + f.members[k].budget + " " +
+           f.members[k].executed;
+  return out;
+}
+
 inline Import import_sample(const std::string& name,
                             ImportFormat format = ImportFormat::auto_detect) {
   std::vector<Diagnostic> ds;
@@ -97,20 +115,13 @@ inline void check_sample_indicators(const Import& im) {
   CHECK(im.total_score == "97.79");
   CHECK(im.unit_name == "某县水利局");
   CHECK(im.year == "2024");
-  std::vector<std::pair<std::string, std::string>> head;
-  for (const MetadataItem& m : im.metadata) head.emplace_back(m.key, m.value);
-  CHECK(head == std::vector<std::pair<std::string, std::string>>{{"项目名称", "农村供水保障工程"}});
+  CHECK(metadata(im) ==
+        std::vector<std::pair<std::string, std::string>>{{"项目名称", "农村供水保障工程"}});
   CHECK(im.budget_unit == "万元");
   REQUIRE(im.funds);
-  CHECK(im.funds->budget == "300");
-  CHECK(im.funds->executed == "285");
-  CHECK(im.funds->weight == "10");
-  CHECK(im.funds->score == "9.5");
-  CHECK(im.funds->rate == "95%");
-  std::vector<std::string> members;
-  for (const auto& m : im.funds->members)
-    members.push_back(m.name + " " + m.budget + " " + m.executed);
-  CHECK(members == std::vector<std::string>{"当年财政拨款 260 247", "其他资金 40 38"});
+  CHECK(funds_text(*im.funds) ==
+        "budget 300; executed 285; weight 10; score 9.5; rate 95%; members: 当年财政拨款 260 247, "
+        "其他资金 40 38");
 }
 
 }  // namespace indicheck::test

@@ -49,7 +49,8 @@ TEST_CASE("xls: the sample imports every indicator", "[import][xls][sample]") {
   CHECK(im.format == "xls");
   CHECK(im.unit_name == "某县水利局");
   test::check_sample_indicators(im);
-  test::check_direct_report(std::string(INDICHECK_SOURCE_DIR) + "/tests/import/data/selfeval.xls");
+  test::check_direct_report(std::string(INDICHECK_SOURCE_DIR) + "/tests/import/data/selfeval.xls",
+                            "selfeval.xls:自评表!G15");
 }
 
 TEST_CASE("xls: a file FreeXL cannot read, and the area limit, are refused at the file",

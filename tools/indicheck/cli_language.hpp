@@ -120,6 +120,23 @@ inline void give_help_flag_its_group(CLI::App& sub) {
   if (CLI::Option* help = sub.get_help_ptr()) help->group(tr("Options"));
 }
 
+// CLI::Range(low, high) with its help text, but a value that is no number
+// is said to be none ("--threshold: many is not a number"), not out of the
+// range; and the range says its bounds as written (0 to 100), where CLI11's
+// std::to_string gives 0.000000 to 100.000000. NaN is out of every range.
+template <class T>
+CLI::Validator number_in(T low, T high) {
+  CLI::Validator v = CLI::Range(low, high);
+  v.operation([low, high](std::string& input) {
+    T value{};
+    if (!CLI::detail::lexical_cast(input, value)) return tr("{} is not a number", input);
+    if (value >= low && value <= high) return std::string();
+    // CLI11's sentence, so that kParseErrorShapes says it in the run's language.
+    return fmt::format("Value {} not in range {} to {}", input, low, high);
+  });
+  return v;
+}
+
 // Every sentence CLI11 2.1 builds for a parse error (CLI/Error.hpp and the
 // messages of CLI/Validators.hpp), as its English shape: `{}` stands for a
 // part CLI11 fills in (a name, a value, a list). The shape is the msgid, so

@@ -15,6 +15,7 @@
 #include "engine/base/diagnostic.hpp"
 #include "engine/batch/batch.hpp"
 #include "engine/report/render.hpp"
+#include "tools/indicheck/cli_language.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {
@@ -111,7 +112,7 @@ Command add_batch(CLI::App& app) {
   sub->add_flag("--verdicts", o->verdicts,
                 tr("print only one letter per row: p pass, f fail or partial, e anything else"));
   sub->add_option("-j,--jobs", o->jobs, tr("threads (output is the same for any number)"))
-      ->check(CLI::Range(1u, 256u));
+      ->check(number_in(1u, 256u));
   sub->add_option("--separator", o->separator, tr("auto (tab if the header has one), tab or comma"))
       ->check(CLI::IsMember({"auto", "tab", "comma"}));
   sub->add_option("--progress", o->progress,
@@ -119,7 +120,7 @@ Command add_batch(CLI::App& app) {
                      "showing how far a long run has got"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   sub->add_option("--year", o->year, tr("the tables' year, for deadlines written without one"))
-      ->check(CLI::Range(1900, 2999));
+      ->check(number_in(1900, 2999));
   return {
       sub, [o]() {
         batch::Options options;

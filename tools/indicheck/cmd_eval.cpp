@@ -6,6 +6,7 @@
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
 #include "engine/report/render.hpp"
+#include "tools/indicheck/cli_language.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {
@@ -25,7 +26,7 @@ Command add_eval(CLI::App& app) {
   sub->add_option("--format", o->format, tr("text or json"))
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_option("--year", o->year, tr("the table's year, for deadlines written without one"))
-      ->check(CLI::Range(1900, 2999));
+      ->check(number_in(1900, 2999));
   return {sub, [o]() {
             auto t = parse_target(o->target);
             if (auto* e = std::get_if<ParseError>(&t)) {

@@ -8,6 +8,7 @@
 #include "engine/base/input_file.hpp"
 #include "engine/report/render_rows.hpp"
 #include "engine/ruletest/ruletest.hpp"
+#include "tools/indicheck/cli_language.hpp"
 #include "tools/indicheck/commands.hpp"
 
 namespace indicheck::cli {
@@ -206,7 +207,7 @@ Command add_test(CLI::App& app) {
                 tr("report which rules and branches the tests reached, per rule file"));
   sub->add_option("--threshold", o->threshold,
                   tr("with --coverage: fail (exit 1) when coverage is below PERCENT"))
-      ->check(CLI::Range(0.0, 100.0));
+      ->check(number_in(0.0, 100.0));
   add_allow_outside(sub, o->allow_outside);
   return {sub, [o]() {
             std::vector<Diagnostic> diagnostics;

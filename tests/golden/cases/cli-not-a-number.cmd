@@ -1,0 +1,4 @@
+test
+--threshold
+many
+rules

@@ -1,0 +1,4 @@
+test
+--threshold
+150
+rules

@@ -1,0 +1,6 @@
+--lang
+zh
+test
+--threshold
+150
+rules
