@@ -1,6 +1,7 @@
 #include "engine/base/diagnostic.hpp"
 
 #include <cstdio>
+#include <cstring>
 
 #include "engine/base/limits.hpp"
 #include "engine/base/message.hpp"
@@ -144,8 +145,14 @@ std::string render(const Diagnostic& d) {
   return out;
 }
 
-SourceLine::SourceLine(std::string_view text)
-    : text_(text.empty() ? nullptr : std::make_shared<const std::string>(text)) {}
+SourceLine::SourceLine(std::string_view text) {
+  if (text.empty()) return;
+  const std::size_t size = text.size();
+  std::shared_ptr<char[]> block = std::make_shared_for_overwrite<char[]>(sizeof size + size);
+  std::memcpy(block.get(), &size, sizeof size);
+  std::memcpy(block.get() + sizeof size, text.data(), size);
+  text_ = std::move(block);
+}
 
 Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned column,
                            std::string message, SourceLine source_line) {

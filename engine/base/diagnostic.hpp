@@ -2,6 +2,7 @@
 // One source-location type and one diagnostic printer for every stage.
 // Columns count characters (not bytes); carets account for wide CJK cells.
 
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,16 +13,23 @@
 #include <vector>
 
 #include "engine/base/code.hpp"
+#include "engine/base/shared_name.hpp"
 #include "engine/base/utf8.hpp"
 
 namespace indicheck {
 
 struct SourceLocation {
   SourceLocation() = default;
-  SourceLocation(std::string file_, unsigned line_ = 1, unsigned column_ = 1)  // NOLINT
+  SourceLocation(SharedName file_, unsigned line_ = 1, unsigned column_ = 1)  // NOLINT
       : file(std::move(file_)), line(line_), column(column_) {}
+  SourceLocation(const std::string& file_, unsigned line_ = 1, unsigned column_ = 1)  // NOLINT
+      : SourceLocation(SharedName(file_), line_, column_) {}
+  SourceLocation(const char* file_, unsigned line_ = 1, unsigned column_ = 1)  // NOLINT
+      : SourceLocation(SharedName(file_), line_, column_) {}
 
-  std::string file;  // "<target>" for a command-line argument
+  // "<target>" for a command-line argument; one copy of each file's name,
+  // shared by every location in the file.
+  SharedName file;
   unsigned line = 1;
   unsigned column = 1;  // 1-based, in characters
   // Where a published table the user has stands, when the line above is one
@@ -61,11 +69,19 @@ class SourceLine {
   SourceLine(std::string_view text);  // NOLINT: implicit, a line is its text
   SourceLine(const std::string& text) : SourceLine(std::string_view(text)) {}  // NOLINT
   SourceLine(const char* text) : SourceLine(std::string_view(text)) {}         // NOLINT
-  std::string_view view() const { return text_ ? std::string_view(*text_) : std::string_view(); }
-  bool empty() const { return !text_ || text_->empty(); }
+  std::string_view view() const {
+    if (!text_) return {};
+    std::size_t size = 0;
+    std::memcpy(&size, text_.get(), sizeof size);
+    return {text_.get() + sizeof size, size};
+  }
+  bool empty() const { return !text_; }
 
  private:
-  std::shared_ptr<const std::string> text_;
+  // The line's length (a std::size_t), then its bytes, in one heap block
+  // with the count of its holders: a std::string in a shared block took two
+  // (docs/reliability.md, "Report sizes"). Null when the line is empty.
+  std::shared_ptr<const char[]> text_;
 };
 
 // A diagnostic cannot be made without its code (engine/base/code.hpp).

@@ -646,7 +646,7 @@ bool holds_plain(const rules::ReviewRule::Condition& cond, const ReviewedTarget&
     case K::funds:
       return funds_condition_holds(cond);
     case K::nature:
-      return squeeze(ind.nature.text) == cond.nature;
+      return (ind.nature ? squeeze(ind.nature->text) : "") == cond.nature;
     case K::category:
       return category_name(ind.level1) == cond.category ||
              category_name(ind.level2) == cond.category;

@@ -422,7 +422,8 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     ind.name = trim(cells[*col("三级指标")].text);
     if (auto h = col("半年指标值")) ind.half_target = std::move(cells[*h]);
     if (auto y = col("全年指标值")) ind.year_target = std::move(cells[*y]);
-    if (auto n = col("指标性质")) ind.nature = std::move(cells[*n]);
+    if (auto n = col("指标性质"); n && !is_blank(cells[*n].text))
+      ind.nature = std::optional<Cell>(std::move(cells[*n]));
     for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
       if (value->empty()) {
         lines.error(line.number, cells[*col(name)].where.column, Code::targets_category_empty,

@@ -30,8 +30,10 @@ struct Indicator {
   std::string level1, level2, key_work, name;  // 一级 / 二级 / 重点工作 / 三级
   Cell half_target, year_target;               // 半年指标值, 全年指标值
   // 指标性质 (正向: higher is better, 反向: lower is better), when the table
-  // has the column; the review compares it with the target's comparator.
-  Cell nature;
+  // has the column and the cell is not blank; the review compares it with the
+  // target's comparator. On the heap: most tables leave it out or blank, and
+  // an empty cell was 120 of an indicator's 496 bytes.
+  Boxed<Cell> nature;
   unsigned line = 0;
 
   // 一级, 二级, 重点工作 (when set), 三级 (when set).

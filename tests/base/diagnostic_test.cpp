@@ -166,6 +166,26 @@ TEST_CASE("diagnostics on one line share one copy of it", "[diagnostic]") {
   CHECK(SourceLine().view().empty());
 }
 
+TEST_CASE("a line with a NUL or of one byte is held whole", "[diagnostic]") {
+  const std::string nul("a\0b", 3);
+  CHECK(SourceLine(nul).view() == nul);
+  CHECK(SourceLine("x").view() == "x");
+  CHECK_FALSE(SourceLine("x").empty());
+}
+
+TEST_CASE("every location in a file shares one copy of its name", "[diagnostic]") {
+  const std::string name = "/a/folder/deep/enough/targets-200000.tsv";
+  // Made apart, from separate strings: still one copy.
+  const SourceLocation a(name, 1, 1), b(std::string(name), 7, 3);
+  CHECK(a.file.str().data() == b.file.str().data());
+  CHECK(a.file == b.file);
+  CHECK(a.file == name);
+  CHECK(SourceLocation("other.tsv").file != a.file);
+  CHECK(where_text(b) == name + ":7:3");
+  CHECK(fmt::format("in {}", b.file) == "in " + name);
+  CHECK(SourceLocation().file.empty());
+}
+
 TEST_CASE("many diagnostics of one code on one line are five and a count", "[diagnostic]") {
   std::vector<Diagnostic> out;
   LineRepeats repeats(out, [](Code c) {

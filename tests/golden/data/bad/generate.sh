@@ -44,16 +44,17 @@ case $name in
   # 200 000 valid indicators of four kinds (a percentage, a quantity, a level,
   # a deadline) under 200 二级指标, and an actual for each, some short with a
   # 偏差原因: the memory cases (memory-*) check the report within a bound.
-  targets-200000.tsv)
+  # The same at 20 000 (check-xlsx-20000-indicators).
+  targets-200000.tsv | targets-20000.tsv)
     printf '# 单位: 测试单位\n# 年度: 2024\n'
     targets_header
-    awk 'BEGIN { split("≥95%|=120亩|健全|2024年12月底前", t, "|")
-      for (i = 1; i <= 200000; i++)
+    awk -v n="${name//[^0-9]/}" 'BEGIN { split("≥95%|=120亩|健全|2024年12月底前", t, "|")
+      for (i = 1; i <= n; i++)
         printf "%s\t二级%d\t\t指标%d\t\t%s\n", (i % 3 ? "产出指标" : "效益指标"), i % 200, i, t[i % 4 + 1] }' ;;
-  actuals-200000.tsv)
+  actuals-200000.tsv | actuals-20000.tsv)
     printf '# 期间: 全年\n指标\t实际值\t偏差原因\n'
-    awk 'BEGIN { split("96%|8公顷|基本健全|2024年11月30日", a, "|")
-      for (i = 1; i <= 200000; i++)
+    awk -v n="${name//[^0-9]/}" 'BEGIN { split("96%|8公顷|基本健全|2024年11月30日", a, "|")
+      for (i = 1; i <= n; i++)
         printf "二级%d/指标%d\t%s\t%s\n", i % 200, i, a[i % 4 + 1], (i % 4 == 2 ? "部分制度尚在修订" : "") }' ;;
   # 3000 batch rows of the same unit and indicator: all are judged and tallied.
   batch-3000-duplicates.tsv)

@@ -1,0 +1,9 @@
+check
+--targets
+@TMP@/targets-20000.tsv
+--actuals
+@TMP@/actuals-20000.tsv
+--format
+xlsx
+--output
+@TMP@/report.xlsx
