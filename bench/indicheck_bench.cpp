@@ -1,6 +1,7 @@
 // Micro-benchmarks of the batch path: parsing a target and an actual, judging
-// a pair, and whole blocks of rows. Google Benchmark; built only with
-// -DINDICHECK_BENCH=ON (not part of the tests: timings are not pass/fail).
+// a pair, and whole blocks of rows; and the xlsx report's growth with the
+// table (it must stay linear: docs/reliability.md, "Report sizes"). Google Benchmark; built only
+// with -DINDICHECK_BENCH=ON (not part of the tests: timings are not pass/fail).
 //
 //   cmake -S . -B build-perf -DINDICHECK_BENCH=ON && cmake --build build-perf --target
 //   indicheck_bench nice -n 19 build-perf/indicheck_bench --benchmark_min_time=0.5
@@ -9,12 +10,16 @@
 
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "engine/assess/pipeline.hpp"
 #include "engine/batch/batch.hpp"
 #include "engine/cell/evaluate.hpp"
 #include "engine/cell/parse.hpp"
+#include "engine/report/render.hpp"
 
 namespace {
 
@@ -92,6 +97,39 @@ void process_rows(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(block.size()));
 }
 BENCHMARK(process_rows)->Unit(benchmark::kMillisecond);
+
+// The xlsx 自评表 of N indicators (check --format xlsx without the reading):
+// reported with BigO, so a writer that turns quadratic (each figure found by
+// searching the whole sheet took 7 minutes at 40 000) shows as N² here.
+void xlsx_report(benchmark::State& state) {
+  const auto n = static_cast<int>(state.range(0));
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "indicheck-bench";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream targets(dir / "targets.tsv"), actuals(dir / "actuals.tsv");
+    targets << "一级指标\t二级指标\t三级指标\t全年指标值\n";
+    actuals << "指标\t实际值\n";
+    for (int i = 0; i < n; ++i) {
+      const std::string name = "培训人次" + std::to_string(i);
+      targets << "产出指标\t数量指标\t" << name << "\t≥" << 100 + i % 97 << "人次\n";
+      actuals << name << "\t" << 90 + i % 113 << "人次\n";
+    }
+  }
+  Pipeline pipeline;
+  std::vector<Diagnostic> ds;
+  pipeline.load({}, (dir / "targets.tsv").string(), "bench", ds);
+  auto actuals = pipeline.read_actuals({(dir / "actuals.tsv").string()}, ds);
+  const Report report = pipeline.assess(*actuals, Period::year);
+  for (auto _ : state) benchmark::DoNotOptimize(write_xlsx(report, (dir / "r.xlsx").string()));
+  state.SetComplexityN(n);
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(xlsx_report)
+    ->Arg(5000)
+    ->Arg(10000)
+    ->Arg(20000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
 
 }  // namespace
 
