@@ -98,14 +98,11 @@ void process_rows(benchmark::State& state) {
 }
 BENCHMARK(process_rows)->Unit(benchmark::kMillisecond);
 
-// The xlsx 自评表 of N indicators (check --format xlsx without the reading):
-// reported with BigO, so a writer that turns quadratic (each figure found by
-// searching the whole sheet took 7 minutes at 40 000) shows as N² here.
-void xlsx_report(benchmark::State& state) {
-  const auto n = static_cast<int>(state.range(0));
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "indicheck-bench";
-  std::filesystem::create_directories(dir);
-  {
+// A targets and an actuals file of N indicators with distinct names, in a
+// folder of their own that lives as long as the object.
+struct Tables {
+  explicit Tables(int n) {
+    std::filesystem::create_directories(dir);
     std::ofstream targets(dir / "targets.tsv"), actuals(dir / "actuals.tsv");
     targets << "一级指标\t二级指标\t三级指标\t全年指标值\n";
     actuals << "指标\t实际值\n";
@@ -115,14 +112,44 @@ void xlsx_report(benchmark::State& state) {
       actuals << name << "\t" << 90 + i % 113 << "人次\n";
     }
   }
-  Pipeline pipeline;
-  std::vector<Diagnostic> ds;
-  pipeline.load({}, (dir / "targets.tsv").string(), "bench", ds);
-  auto actuals = pipeline.read_actuals({(dir / "actuals.tsv").string()}, ds);
-  const Report report = pipeline.assess(*actuals, Period::year);
-  for (auto _ : state) benchmark::DoNotOptimize(write_xlsx(report, (dir / "r.xlsx").string()));
+  ~Tables() { std::filesystem::remove_all(dir); }
+  Report assess() const {
+    Pipeline pipeline;
+    std::vector<Diagnostic> ds;
+    pipeline.load({}, (dir / "targets.tsv").string(), "bench", ds);
+    auto actuals = pipeline.read_actuals({(dir / "actuals.tsv").string()}, ds);
+    return pipeline.assess(*actuals, Period::year);
+  }
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "indicheck-bench";
+};
+
+// check without the report: reading both tables, matching each actual row to
+// its indicator, judging and scoring. Reported with BigO: the matching must
+// stay linear (when every row was compared with every indicator, 100 000 of
+// each took minutes; golden bad-check-100000-indicators keeps the output).
+void check_tables(benchmark::State& state) {
+  const auto n = static_cast<int>(state.range(0));
+  const Tables tables(n);
+  for (auto _ : state) benchmark::DoNotOptimize(tables.assess());
   state.SetComplexityN(n);
-  std::filesystem::remove_all(dir);
+}
+BENCHMARK(check_tables)
+    ->Arg(10000)
+    ->Arg(20000)
+    ->Arg(40000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
+
+// The xlsx 自评表 of N indicators (check --format xlsx without the reading):
+// reported with BigO, so a writer that turns quadratic (each figure found by
+// searching the whole sheet took 7 minutes at 40 000) shows as N² here.
+void xlsx_report(benchmark::State& state) {
+  const auto n = static_cast<int>(state.range(0));
+  const Tables tables(n);
+  const Report report = tables.assess();
+  const std::string out = (tables.dir / "r.xlsx").string();
+  for (auto _ : state) benchmark::DoNotOptimize(write_xlsx(report, out));
+  state.SetComplexityN(n);
 }
 BENCHMARK(xlsx_report)
     ->Arg(5000)
