@@ -244,12 +244,24 @@ std::string printed(const std::optional<Number>& n) {
   return n ? n->to_fixed(2) : std::string();
 }
 
+// Which official form the workbook takes: the 项目支出 form when the table
+// is a project's (项目名称, or 项目 in its title, and not 部门整体), else the
+// 部门整体 form. Stricter than project_form (render_rows.hpp), which names
+// the funds block in every report: an untitled table without 项目名称 gets
+// the 部门整体 form here. Not yet one rule (see the issue note).
+bool workbook_project_form(const Report& r) {
+  if (!project_form(r)) return false;
+  bool project = r.title.find("项目") != std::string::npos;
+  for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
+  return project;
+}
+
 // The form's title: the published table's when it names this form (a 自评表
 // at year-end, a 监控表 at mid-year), else the form's own name.
 std::string form_title(const Report& r) {
   const bool year = r.period == Period::year;
   if (r.title.find(year ? "自评表" : "监控表") != std::string::npos) return r.title;
-  const bool project = project_form(r);
+  const bool project = workbook_project_form(r);
   if (year) return project ? "项目支出绩效自评表" : "部门整体支出绩效自评表";
   return project ? "项目支出绩效运行监控表" : "部门整体绩效运行监控表";
 }
@@ -264,7 +276,7 @@ std::string heading_value(const Report& r, const char* key) {
 // form) | …, 项目名称 | …, then 主管部门 | … | 实施单位 | … on one line.
 // Returns the next free row.
 lxw_row_t head_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
-  const std::string unit_label = project_form(r) ? "单位名称" : "部门名称";
+  const std::string unit_label = workbook_project_form(r) ? "单位名称" : "部门名称";
   for (const auto& [key, value] : {std::pair<std::string, std::string>{unit_label, r.unit},
                                    {"项目名称", heading_value(r, "项目名称")}}) {
     if (value.empty()) continue;
@@ -343,7 +355,10 @@ lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row)
     for (lxw_col_t c = 5; c < kColumns; ++c) s.text(row, c, year ? "-" : "", f.center);
     ++row;
   }
-  s.merge(first, 0, row - 1, 0, std::string(funds_name(r)) + "（" + b.unit + "）", f.head);
+  s.merge(
+      first, 0, row - 1, 0,
+      std::string(workbook_project_form(r) ? "项目资金" : "部门整体资金") + "（" + b.unit + "）",
+      f.head);
   std::string note =
       !year     ? "1-6月执行率 = 1-6月执行数 / 年初预算数"
       : b.score ? "预算执行率得分 " + b.score->points.to_fixed(2) + "：" + b.score->explanation
@@ -445,7 +460,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   row = head_rows(s, r, f, row);
   row = funds_rows(s, r, f, row);
   row = goal_rows(s, r, f, row);
-  if (year && !project_form(r)) row = task_rows(s, r, f, row);
+  if (year && !workbook_project_form(r)) row = task_rows(s, r, f, row);
   ++row;
 
   const lxw_row_t head_row = row;
@@ -538,7 +553,8 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     note("评分办法", r.scoring->scheme);
     for (const auto& a : r.scoring->assumptions) note("假定", a);
   }
-  note("资金单位", std::string(funds_name(r)) + "的金额以" + funds_block(r).unit +
+  note("资金单位", std::string(workbook_project_form(r) ? "项目资金" : "部门整体资金") +
+                       "的金额以" + funds_block(r).unit +
                        "计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和");
   note("数据来源", "目标表 " + r.targets_file + "；完成值 " + r.actuals_file);
 
