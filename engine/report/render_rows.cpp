@@ -160,12 +160,23 @@ std::string reconciliation_summary(const Report& r) {
   return tr("核对 ({} checks, {} not passed)", r.reconciliations.size(), failed);
 }
 
-bool project_form(const Report& r) {
-  return r.title.find("部门整体") == std::string::npos;
+TableForm table_form(const Report& r) {
+  if (r.title.find("部门整体") != std::string::npos) return TableForm::department;
+  bool project = r.title.find("项目") != std::string::npos;
+  for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
+  return project ? TableForm::project : TableForm::unknown;
 }
 
 const char* funds_name(const Report& r) {
-  return project_form(r) ? "项目资金" : "部门整体资金";
+  switch (table_form(r)) {
+    case TableForm::project:
+      return "项目资金";
+    case TableForm::department:
+      return "部门整体资金";
+    case TableForm::unknown:
+      break;
+  }
+  return "年度资金";
 }
 
 FundsCells funds_cells(const Report& r) {

@@ -91,13 +91,15 @@ std::vector<ReconciliationRow> reconciliation_rows(const Report& report);
 // "核对 (3 checks, 1 not passed)"
 std::string reconciliation_summary(const Report& report);
 
-// Whether the table is a project's: the 项目支出 form, the national annex's
-// and the common case, unless the title names 部门整体 (a department's
-// whole budget); then the 部门整体 form, whose head says 部门名称 and whose
-// funds block is 部门整体资金 (every report names it so).
-bool project_form(const Report& report);
+// Which official form the table is: a project's (项目支出, when its title
+// says 项目 or its head has a 项目名称 row), a department's whole budget
+// (部门整体, when its title says so; that wins) or not known (an untitled
+// table, a bare TSV). One rule for every report: the funds block's name
+// (funds_name) and the xlsx form both follow it.
+enum class TableForm { project, department, unknown };
+TableForm table_form(const Report& report);
 // The funds block's name: 项目资金 on a project's form, 部门整体资金 on a
-// department's.
+// department's, the neutral 年度资金 when the table does not say which.
 const char* funds_name(const Report& report);
 
 // The funds block (funds_block) printed: figures to 2 places (half-up), the

@@ -166,8 +166,10 @@ std::string recheck_lines(const Recheck& c) {
 std::string funds_lines(const Report& r) {
   const FundsCells f = funds_cells(r);
   if (!f.shown) return "";
-  const std::string label =
-      project_form(r) ? tr("项目资金 ({})", f.unit) : tr("部门整体资金 ({})", f.unit);
+  const TableForm form = table_form(r);
+  const std::string label = form == TableForm::project      ? tr("项目资金 ({})", f.unit)
+                            : form == TableForm::department ? tr("部门整体资金 ({})", f.unit)
+                                                            : tr("年度资金 ({})", f.unit);
   const unsigned w = std::max(display_width(label), display_width("年度资金总额"));
   std::string out = "\n" + pad_right(label, w);
   for (const char* head : kFundsHeads) out += "  " + pad_left(head, 12);

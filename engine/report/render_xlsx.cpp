@@ -2,7 +2,7 @@
 // the 项目支出 or 部门整体支出 绩效自评表 at year-end, the 绩效运行监控表 at
 // mid-year. The title is the published table's (else the form's name), then the
 // table's head (单位名称, 项目名称, 主管部门 | 实施单位; a department's form says
-// 部门名称), the 项目资金 block (部门整体资金 on a department's form) in
+// 部门名称), the funds block (funds_name: 项目资金, 部门整体资金 or 年度资金) in
 // its own unit with its 其中 lines, 年度总体目标 (预期目标 | 实际完成情况), and
 // one row per indicator under
 //   一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
@@ -244,16 +244,11 @@ std::string printed(const std::optional<Number>& n) {
   return n ? n->to_fixed(2) : std::string();
 }
 
-// Which official form the workbook takes: the 项目支出 form when the table
-// is a project's (项目名称, or 项目 in its title, and not 部门整体), else the
-// 部门整体 form. Stricter than project_form (render_rows.hpp), which names
-// the funds block in every report: an untitled table without 项目名称 gets
-// the 部门整体 form here. Not yet one rule (see the issue note).
+// Which official form the workbook takes: the 项目支出 form for a project's
+// table (table_form), else the 部门整体 form. A table that does not say
+// which gets the 部门整体 form, and the notes sheet says so.
 bool workbook_project_form(const Report& r) {
-  if (!project_form(r)) return false;
-  bool project = r.title.find("项目") != std::string::npos;
-  for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
-  return project;
+  return table_form(r) == TableForm::project;
 }
 
 // The form's title: the published table's when it names this form (a 自评表
@@ -295,7 +290,7 @@ lxw_row_t head_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) 
   return row;
 }
 
-// The funds block (项目资金 or 部门整体资金, in the figures' unit), from funds_block
+// The funds block (funds_name, in the figures' unit), from funds_block
 // (engine/assess/report.hpp). At year-end: 年初预算数 | 全年预算数 | 全年执行数 |
 // 分值 | 执行率 | 得分 for 年度资金总额, then its 其中 lines and a note with the
 // block's arithmetic and where each figure came from. Mid-year (the 监控表):
@@ -355,10 +350,7 @@ lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row)
     for (lxw_col_t c = 5; c < kColumns; ++c) s.text(row, c, year ? "-" : "", f.center);
     ++row;
   }
-  s.merge(
-      first, 0, row - 1, 0,
-      std::string(workbook_project_form(r) ? "项目资金" : "部门整体资金") + "（" + b.unit + "）",
-      f.head);
+  s.merge(first, 0, row - 1, 0, std::string(funds_name(r)) + "（" + b.unit + "）", f.head);
   std::string note =
       !year     ? "1-6月执行率 = 1-6月执行数 / 年初预算数"
       : b.score ? "预算执行率得分 " + b.score->points.to_fixed(2) + "：" + b.score->explanation
@@ -553,8 +545,9 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     note("评分办法", r.scoring->scheme);
     for (const auto& a : r.scoring->assumptions) note("假定", a);
   }
-  note("资金单位", std::string(workbook_project_form(r) ? "项目资金" : "部门整体资金") +
-                       "的金额以" + funds_block(r).unit +
+  if (table_form(r) == TableForm::unknown)
+    note("表式", "源表的标题未写明项目支出或部门整体，也没有项目名称，按部门整体支出的表式填写");
+  note("资金单位", std::string(funds_name(r)) + "的金额以" + funds_block(r).unit +
                        "计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和");
   note("数据来源", "目标表 " + r.targets_file + "；完成值 " + r.actuals_file);
 

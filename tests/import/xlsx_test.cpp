@@ -173,7 +173,7 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
   REQUIRE(rows.size() > 4);
   // The form's title, then the funds block: 部门整体资金（万元） beside its lines.
   CHECK(rows[0][0] == "部门整体支出绩效自评表");
-  CHECK(rows[1] == std::vector<std::string>{"部门整体资金（万元）", "", "年初预算数", "全年预算数",
+  CHECK(rows[1] == std::vector<std::string>{"年度资金（万元）", "", "年初预算数", "全年预算数",
                                             "全年执行数", "分值", "执行率", "得分"});
   // 960 / 1250 = 76.8%; 10 × 0.768 = 7.68 (number cells: the rate a percent cell
   // holding 0.7680, which the importer shows as its exact percentage).

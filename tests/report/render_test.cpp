@@ -191,7 +191,7 @@ TEST_CASE("every format lists the 核对 and the funds block", "[render]") {
                  "项目支出 (checked)\">资金总额 = 基本支出 + 项目支出 (checked)\n说明: 应相等\nat "
                  "b.rules:7\n</failure>\n"));
     CHECK(contains(x, "name=\"执行数 &lt;= 预算数\">\n      <system-out>missing (警告)\n"));
-    CHECK(contains(x, "<testsuite name=\"项目资金（元）\" tests=\"1\" failures=\"0\""));
+    CHECK(contains(x, "<testsuite name=\"年度资金（元）\" tests=\"1\" failures=\"0\""));
     CHECK(contains(x,
                    "年初预算数 1200000.00\n全年预算数 1200000.00\n全年执行数 1140000.00\n执行率 "
                    "95.00%\n分值 10.00\n得分 9.85\n"));
@@ -199,9 +199,9 @@ TEST_CASE("every format lists the 核对 and the funds block", "[render]") {
   SECTION("csv: one row a figure and one a 核对") {
     std::string csv = render_csv(r);
     CHECK(contains(csv,
-                   "\r\n,项目资金（元）,,,年初预算数,,1200000.00,,,,,from the rule files: "
+                   "\r\n,年度资金（元）,,,年初预算数,,1200000.00,,,,,from the rule files: "
                    "年度资金总额,,,,\r\n"));
-    CHECK(contains(csv, "\r\n,项目资金（元）,,,执行率,,95.00%,,,,,"));
+    CHECK(contains(csv, "\r\n,年度资金（元）,,,执行率,,95.00%,,,,,"));
     CHECK(contains(csv,
                    "\r\n,核对,b.rules:7,,资金总额 = 基本支出 + 项目支出,,,fail,资金总额 = "
                    "基本支出 + 项目支出 (checked),,,,,,应相等,\r\n"));
@@ -220,13 +220,13 @@ TEST_CASE("every format lists the 核对 and the funds block", "[render]") {
     CHECK(contains(md, "| missing (警告) | 执行数 &lt;= 预算数 |"));
     CHECK(contains(
         md,
-        "## 项目资金（元）\n\n| 项目资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | "
+        "## 年度资金（元）\n\n| 年度资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | "
         "执行率 | 分值 | 得分 |\n| --- | --- | --- | --- | --- | --- | --- |\n| "
         "年度资金总额 | 1200000.00 | 1200000.00 | 1140000.00 | 95.00% | 10.00 | 9.85 |\n"));
   }
   SECTION("html: a table of each, the failing 核对 shaded") {
     std::string h = render_html(r);
-    CHECK(contains(h, "<h2>项目资金（元）</h2>"));
+    CHECK(contains(h, "<h2>年度资金（元）</h2>"));
     CHECK(contains(h,
                    "<td>年度资金总额</td><td class=\"num\">1200000.00</td><td "
                    "class=\"num\">1200000.00</td><td class=\"num\">1140000.00</td><td "
@@ -287,11 +287,11 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   // the year under it, and the unit.
   CHECK(rows[0][0] == "部门整体支出绩效自评表");
   CHECK(rows[1][0] == "（2024年度）");
-  // A department's form (部门整体): 部门名称 and 部门整体资金, as the official
-  // 部门整体支出绩效自评表 says (a project's says 单位名称 and 项目资金).
+  // The table says neither 项目 nor 部门整体: the 部门整体 form (部门名称), its
+  // funds block named neutrally 年度资金, and the notes sheet says why (表式).
   CHECK(rows[2] == std::vector<std::string>{"部门名称", "测试单位", "", "", "", "", "", ""});
   // The funds block: number cells (read back as their exact decimals).
-  CHECK(rows[3] == std::vector<std::string>{"部门整体资金（万元）", "", "年初预算数", "全年预算数",
+  CHECK(rows[3] == std::vector<std::string>{"年度资金（万元）", "", "年初预算数", "全年预算数",
                                             "全年执行数", "分值", "执行率", "得分"});
   // (the importer shows a percent cell's exact value: 0.9850 as 98.5%; Excel, 98.50%.)
   CHECK(rows[4] == std::vector<std::string>{"", "年度资金总额", "", "100.00", "98.50", "10.00",
@@ -324,7 +324,7 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
     return false;
   };
   CHECK(merged(0, 0, 0, 7));
-  CHECK(merged(3, 0, 4, 0));  // 部门整体资金（万元） beside its lines
+  CHECK(merged(3, 0, 4, 0));  // 年度资金（万元） beside its lines
   CHECK(merged(9, 0, 10, 0));
   CHECK(merged(9, 1, 10, 1));
   CHECK(merged(13, 0, 13, 4));
@@ -338,9 +338,13 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   CHECK(note_rows[2] == std::vector<std::string>{"2",
                                                  "履职 / 承担档案管理工作 / 档案整理 / 完成项目数",
                                                  "25 × 8/10 = 20"});
+  CHECK(note_rows[note_rows.size() - 3] ==
+        std::vector<std::string>{"表式", "",
+                                 "源表的标题未写明项目支出或部门整体，也没有项目名称，"
+                                 "按部门整体支出的表式填写"});
   CHECK(note_rows[note_rows.size() - 2] ==
         std::vector<std::string>{"资金单位", "",
-                                 "部门整体资金的金额以万元计，保留两位小数（四舍五入）；分值、"
+                                 "年度资金的金额以万元计，保留两位小数（四舍五入）；分值、"
                                  "得分为数值单元格，可直接求和"});
 }
 
@@ -365,6 +369,51 @@ std::vector<std::vector<std::vector<std::string>>> xlsx_rows(const Report& r) {
 }
 
 using Row = std::vector<std::string>;
+
+TEST_CASE("one rule names the funds block and picks the form in every report", "[render][xlsx]") {
+  auto c = with_rules();
+  Report& r = c->report;
+  struct Want {
+    const char* title;
+    bool project_name;  // a 项目名称 row in the head
+    TableForm form;
+    const char* label;      // the funds block's label in every report
+    const char* xlsx_form;  // the workbook's title
+  };
+  const Want wants[] = {
+      {"", false, TableForm::unknown, "年度资金（元）", "部门整体支出绩效自评表"},
+      {"", true, TableForm::project, "项目资金（元）", "项目支出绩效自评表"},
+      {"2024年度项目支出绩效目标表", false, TableForm::project, "项目资金（元）",
+       "项目支出绩效自评表"},
+      {"2024年度部门整体支出绩效目标表", true, TableForm::department, "部门整体资金（元）",
+       "部门整体支出绩效自评表"},
+  };
+  for (const Want& w : wants) {
+    CAPTURE(w.title, w.project_name);
+    r.title = w.title;
+    r.heading.clear();
+    if (w.project_name) r.heading.emplace_back("项目名称", "档案数字化");
+    CHECK(table_form(r) == w.form);
+    CHECK(funds_cells(r).label == w.label);
+    const std::string label = w.label;
+    CHECK(contains(render_csv(r), "\r\n," + label + ",,,年初预算数,"));
+    CHECK(contains(render_md(r), "\n## " + label + "\n"));
+    CHECK(contains(render_html(r), "<h2>" + label + "</h2>"));
+    CHECK(contains(render_junit(r), "<testsuite name=\"" + label + "\""));
+    // The text report: the name, then the unit in the run's language's brackets.
+    const std::string name = label.substr(0, label.find("（"));
+    CHECK(contains(render_text(r), "\n" + name));
+    const auto sheets = xlsx_rows(r);
+    CHECK(sheets[0][0][0] == w.xlsx_form);
+    bool found = false;
+    for (const Row& row : sheets[0]) found = found || row[0] == label;
+    CHECK(found);
+    // Only a table that says neither gets the note on the form it was given.
+    bool noted = false;
+    for (const Row& row : sheets[1]) noted = noted || row[0] == "表式";
+    CHECK(noted == (w.form == TableForm::unknown));
+  }
+}
 
 }  // namespace
 
@@ -420,7 +469,7 @@ TEST_CASE("a published 自评表's 其中 lines carry their 全年预算数 and 
   const auto sheets = xlsx_rows(c->report);
   const auto& rows = sheets[0];
   REQUIRE(rows.size() >= 9);
-  CHECK(rows[3] == Row{"部门整体资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
+  CHECK(rows[3] == Row{"年度资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
                        "执行率", "得分"});
   CHECK(rows[4] == Row{"", "年度资金总额", "", "200.00", "190.00", "10.00", "95%", "9.50"});
   // The published lines: no 年初预算数 (the import keeps the 全年 figure), the
@@ -455,7 +504,7 @@ TEST_CASE("the 部门整体 自评表 has its 年度主要任务 block before th
   CHECK(rows[0][0] == "部门整体支出绩效自评表");
   CHECK(rows[1] == Row{"（2024年度）", "", "", "", "", "", "", ""});
   CHECK(rows[2] == Row{"部门名称", "测试单位", "", "", "", "", "", ""});
-  CHECK(rows[3] == Row{"部门整体资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
+  CHECK(rows[3] == Row{"年度资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值",
                        "执行率", "得分"});
   CHECK(rows[4][1] == "年度资金总额");
   CHECK(rows[6] == Row{"年度主要任务", "任务名称", "主要内容", "", "", "", "预算数", "执行数"});
@@ -506,7 +555,7 @@ TEST_CASE("the 监控表 has the funds progress and 完成目标可能性", "[re
   const auto& rows = sheets[0];
   CHECK(rows[0][0] == "部门整体绩效运行监控表");
   CHECK(rows[2] == Row{"部门名称", "测试单位", "", "", "", "", "", ""});
-  CHECK(rows[3] == Row{"部门整体资金（万元）", "", "年初预算数", "1-6月执行数", "全年预计执行数",
+  CHECK(rows[3] == Row{"年度资金（万元）", "", "年初预算数", "1-6月执行数", "全年预计执行数",
                        "1-6月执行率", "", ""});
   CHECK(rows[4] == Row{"", "年度资金总额", "400.00", "180.00", "400.00", "45%", "", ""});
   CHECK(rows[5][0] ==
