@@ -279,6 +279,12 @@ struct TemporaryFile {
 
 }  // namespace
 
+std::string gathered(const Producer& produce) {
+  std::string out;
+  produce([&](std::string_view piece) { out += piece; });
+  return out;
+}
+
 bool write_output(const std::string& path, std::string_view content,
                   std::vector<Diagnostic>& diagnostics) {
   return write_output_streamed(

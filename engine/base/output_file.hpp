@@ -35,6 +35,9 @@ using TextSink = std::function<void(std::string_view)>;
 using Producer = std::function<void(const TextSink& sink)>;
 bool write_output_streamed(const std::string& path, const Producer& produce,
                            std::vector<Diagnostic>& diagnostics);
+// What `produce` gives, gathered into one string (for tests, and for
+// callers that want the whole text).
+std::string gathered(const Producer& produce);
 
 // For libraries that insist on writing to a path themselves (libxlsxwriter):
 // `write` is given a fresh temporary path (beside `path`, or in the temporary

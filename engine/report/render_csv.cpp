@@ -20,16 +20,20 @@ std::string line(const std::vector<std::string>& fields) {
 
 }  // namespace
 
-std::string render_csv(const Report& r) {
-  std::string out = "\xEF\xBB\xBF";
-  out += line({"序号", "一级指标", "二级指标", "重点工作", "三级指标", "指标值", "实际完成值",
-               "判定", "判定说明", "分值", "得分", "计分说明", "全年预计", "预计依据", "偏差原因",
-               "需说明原因"});
-  for (const ReportRow& row : report_rows(r))
-    out +=
+void write_csv(const Report& r, const TextSink& sink) {
+  sink("\xEF\xBB\xBF");
+  sink(line({"序号", "一级指标", "二级指标", "重点工作", "三级指标", "指标值", "实际完成值", "判定",
+             "判定说明", "分值", "得分", "计分说明", "全年预计", "预计依据", "偏差原因",
+             "需说明原因"}));
+  // One indicator at a time: a large report is never held whole.
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    const ReportRow row = report_row(r, i);
+    sink(
         line({std::to_string(row.index), row.level1, row.level2, row.key_work, row.name, row.target,
               row.actual, row.verdict, row.explanation, row.weight, row.points, row.scoring,
-              row.on_track, row.on_track_why, row.reason, row.needs_reason ? "是" : ""});
+              row.on_track, row.on_track_why, row.reason, row.needs_reason ? "是" : ""}));
+  }
+  std::string out;
   // The rows after the indicators keep the 16 columns, their label in 一级指标.
   auto row = [](std::initializer_list<std::pair<std::size_t, std::string>> cells) {
     std::vector<std::string> fields(16);
@@ -81,7 +85,11 @@ std::string render_csv(const Report& r) {
                 {7, c.result},
                 {8, c.explanation},
                 {14, c.message}});
-  return out;
+  sink(out);
+}
+
+std::string render_csv(const Report& r) {
+  return gathered([&](const TextSink& sink) { write_csv(r, sink); });
 }
 
 }  // namespace indicheck

@@ -78,7 +78,7 @@ std::string chart(const std::string& title, const std::vector<Bar>& bars) {
 
 }  // namespace
 
-std::string render_html(const Report& r) {
+void write_html(const Report& r, const TextSink& sink) {
   const bool year = r.period == Period::year;
   std::string title = report_title(r);
   std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -134,7 +134,13 @@ std::string render_html(const Report& r) {
                 "<th class=\"c-how\">计分</th>"
               : "<th class=\"c-v\">全年预计</th><th class=\"c-how\">依据</th>";
   out += "<th class=\"c-why\">偏差原因</th></tr></thead>\n<tbody>\n";
-  for (const ReportRow& x : report_rows(r)) {
+  // One indicator at a time: a large report is never held whole.
+  sink(out);
+  out.clear();
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    if (!out.empty()) sink(out);
+    out.clear();
+    const ReportRow x = report_row(r, i);
     std::string name = x.key_work.empty() ? x.name : x.key_work + " / " + x.name;
     // Targets and actuals clipped as in the text report; JSON and CSV keep them whole.
     out += "<tr class=\"" + x.verdict_key + "\"><td class=\"num\">" + std::to_string(x.index) +
@@ -218,7 +224,11 @@ std::string render_html(const Report& r) {
   }
   out += kScript;
   out += "</body>\n</html>\n";
-  return out;
+  sink(out);
+}
+
+std::string render_html(const Report& r) {
+  return gathered([&](const TextSink& sink) { write_html(r, sink); });
 }
 
 }  // namespace indicheck

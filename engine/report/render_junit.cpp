@@ -16,45 +16,54 @@ struct Suite {
   unsigned tests = 0, failures = 0, errors = 0, skipped = 0;
 };
 
+// One indicator's <testcase>.
+std::string indicator_case(const ReportRow& row) {
+  std::string body;
+  std::string name = row.path.substr(row.level1.size() + 3);  // after "一级 / "
+  body += "    <testcase classname=\"" + escape_markup(row.level1) + "\" name=\"" +
+          escape_markup(std::to_string(row.index) + ". " + name) + "\">\n";
+  std::string detail = tr("target {} · actual {}", row.target, row.actual) + "\n" + row.explanation;
+  VerdictKind v = row.result->verdict.kind;
+  if (v == VerdictKind::fail || v == VerdictKind::partial || v == VerdictKind::missing) {
+    body += "      <failure type=\"" + row.verdict_key + "\" message=\"" +
+            escape_markup(row.explanation) + "\">" + escape_markup(detail) + "</failure>\n";
+  } else if (v == VerdictKind::error) {
+    body += "      <error type=\"error\" message=\"" + escape_markup(row.explanation) + "\">" +
+            escape_markup(detail) + "</error>\n";
+  } else if (v == VerdictKind::manual || v == VerdictKind::no_target) {
+    body += "      <skipped message=\"" +
+            escape_markup(tr("{}: {}", row.verdict, row.explanation)) + "\"/>\n";
+  }
+  std::string out;
+  if (!row.points.empty())
+    out += tr("score {} / {}: {}", row.points, row.weight, row.scoring) + "\n";
+  if (!row.on_track.empty()) out += tr("全年预计 {}: {}", row.on_track, row.on_track_why) + "\n";
+  if (!row.reason.empty()) out += tr("偏差原因: {}", row.reason) + "\n";
+  if (row.needs_reason) out += tr("needs a reason (偏差原因)") + std::string("\n");
+  if (!out.empty()) body += "      <system-out>" + escape_markup(out) + "</system-out>\n";
+  return body + "    </testcase>\n";
+}
+
 }  // namespace
 
-std::string render_junit(const Report& r) {
+void write_junit(const Report& r, const TextSink& sink) {
+  // The indicators' suites, one per run of indicators under one 一级指标,
+  // counted first (the counts head each suite); their cases are written in
+  // the second pass, one at a time, so that a large report is never held whole.
   std::vector<Suite> suites;
-  for (const ReportRow& row : report_rows(r)) {
-    if (suites.empty() || suites.back().name != row.level1) {
+  for (const IndicatorResult& res : r.results) {
+    if (suites.empty() || suites.back().name != res.indicator->level1) {
       suites.emplace_back();
-      suites.back().name = row.level1;
+      suites.back().name = res.indicator->level1;
     }
     Suite& s = suites.back();
     ++s.tests;
-    std::string name = row.path.substr(row.level1.size() + 3);  // after "一级 / "
-    s.body += "    <testcase classname=\"" + escape_markup(row.level1) + "\" name=\"" +
-              escape_markup(std::to_string(row.index) + ". " + name) + "\">\n";
-    std::string detail =
-        tr("target {} · actual {}", row.target, row.actual) + "\n" + row.explanation;
-    VerdictKind v = row.result->verdict.kind;
-    if (v == VerdictKind::fail || v == VerdictKind::partial || v == VerdictKind::missing) {
-      ++s.failures;
-      s.body += "      <failure type=\"" + row.verdict_key + "\" message=\"" +
-                escape_markup(row.explanation) + "\">" + escape_markup(detail) + "</failure>\n";
-    } else if (v == VerdictKind::error) {
-      ++s.errors;
-      s.body += "      <error type=\"error\" message=\"" + escape_markup(row.explanation) + "\">" +
-                escape_markup(detail) + "</error>\n";
-    } else if (v == VerdictKind::manual || v == VerdictKind::no_target) {
-      ++s.skipped;
-      s.body += "      <skipped message=\"" +
-                escape_markup(tr("{}: {}", row.verdict, row.explanation)) + "\"/>\n";
-    }
-    std::string out;
-    if (!row.points.empty())
-      out += tr("score {} / {}: {}", row.points, row.weight, row.scoring) + "\n";
-    if (!row.on_track.empty()) out += tr("全年预计 {}: {}", row.on_track, row.on_track_why) + "\n";
-    if (!row.reason.empty()) out += tr("偏差原因: {}", row.reason) + "\n";
-    if (row.needs_reason) out += tr("needs a reason (偏差原因)") + std::string("\n");
-    if (!out.empty()) s.body += "      <system-out>" + escape_markup(out) + "</system-out>\n";
-    s.body += "    </testcase>\n";
+    VerdictKind v = res.verdict.kind;
+    s.failures += v == VerdictKind::fail || v == VerdictKind::partial || v == VerdictKind::missing;
+    s.errors += v == VerdictKind::error;
+    s.skipped += v == VerdictKind::manual || v == VerdictKind::no_target;
   }
+  const std::size_t indicator_suites = suites.size();
   if (!r.reconciliations.empty()) {
     // Every 核对 of the rule files: one not passed at error level fails the
     // job as the check's exit code does (fail and missing a <failure>, error an
@@ -151,11 +160,18 @@ std::string render_junit(const Report& r) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<testsuites name=\"" + escape_markup("indicheck: " + report_title(r)) + "\"" +
          counts(tests, failures, errors, skipped) + ">\n";
-  for (const Suite& s : suites) {
-    out += "  <testsuite name=\"" + escape_markup(s.name) + "\"" +
-           counts(s.tests, s.failures, s.errors, s.skipped) + ">\n";
-    out += s.body;
-    out += "  </testsuite>\n";
+  sink(out);
+  out.clear();
+  std::size_t next = 0;  // the next indicator
+  for (std::size_t k = 0; k < suites.size(); ++k) {
+    const Suite& s = suites[k];
+    sink("  <testsuite name=\"" + escape_markup(s.name) + "\"" +
+         counts(s.tests, s.failures, s.errors, s.skipped) + ">\n");
+    if (k < indicator_suites)
+      for (unsigned i = 0; i < s.tests; ++i) sink(indicator_case(report_row(r, next++)));
+    else
+      sink(s.body);
+    sink("  </testsuite>\n");
   }
   if (r.scoring) {
     std::string total =
@@ -165,7 +181,11 @@ std::string render_junit(const Report& r) {
     out += "  <!-- " + total + " -->\n";
   }
   out += "</testsuites>\n";
-  return out;
+  sink(out);
+}
+
+std::string render_junit(const Report& r) {
+  return gathered([&](const TextSink& sink) { write_junit(r, sink); });
 }
 
 }  // namespace indicheck

@@ -94,7 +94,7 @@ std::string md_rule_row(std::size_t columns) {
   return rule_row(columns);
 }
 
-std::string render_md(const Report& r) {
+void write_md(const Report& r, const TextSink& sink) {
   const bool year = r.period == Period::year;
   std::string out = "# " + md(report_title(r)) + "\n\n";
   for (const auto& [key, value] : r.heading) out += "- " + tr("{}: {}", key, md(value)) + "\n";
@@ -110,7 +110,11 @@ std::string render_md(const Report& r) {
     head.insert(head.end(), {"全年预计", "预计依据"});
   head.push_back("偏差原因");
   out += table_row(head) + rule_row(head.size());
-  for (const ReportRow& row : report_rows(r)) {
+  // One indicator at a time: a large report is never held whole.
+  sink(out);
+  out.clear();
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    const ReportRow row = report_row(r, i);
     std::string name = row.key_work.empty() ? row.name : row.key_work + " / " + row.name;
     // Targets and actuals clipped as in the text report; JSON and CSV keep them whole.
     std::vector<std::string> cells = {cell(std::to_string(row.index)),
@@ -125,7 +129,7 @@ std::string render_md(const Report& r) {
     else
       cells.insert(cells.end(), {cell(row.on_track), cell(row.on_track_why)});
     cells.push_back(row.needs_reason ? tr("**needs a reason**") : cell(row.reason));
-    out += table_row(cells);
+    sink(table_row(cells));
   }
   if (!r.reconciliations.empty()) {
     // Every 核对 of the rule files, as the text report lists them.
@@ -180,11 +184,18 @@ std::string render_md(const Report& r) {
     }
     for (const auto& n : c.notes) out += "\n- " + tr("note: {}", md(n)) + "\n";
   }
-  std::string owed;
-  for (const ReportRow& row : report_rows(r))
-    if (row.needs_reason) owed += "- " + std::to_string(row.index) + ". " + md(row.path) + "\n";
-  if (!owed.empty()) out += "\n## " + std::string(tr("Needs a reason (偏差原因)")) + "\n\n" + owed;
-  return out;
+  bool owed = false;
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    if (!r.results[i].needs_reason) continue;
+    if (!owed) out += "\n## " + std::string(tr("Needs a reason (偏差原因)")) + "\n\n";
+    owed = true;
+    out += "- " + std::to_string(i + 1) + ". " + md(r.results[i].indicator->path_text()) + "\n";
+  }
+  sink(out);
+}
+
+std::string render_md(const Report& r) {
+  return gathered([&](const TextSink& sink) { write_md(r, sink); });
 }
 
 }  // namespace indicheck

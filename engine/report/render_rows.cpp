@@ -8,42 +8,44 @@
 
 namespace indicheck {
 
+ReportRow report_row(const Report& r, std::size_t i) {
+  const IndicatorResult& res = r.results[i];
+  const Indicator& ind = *res.indicator;
+  ReportRow row;
+  row.index = i + 1;
+  row.result = &res;
+  row.level1 = ind.level1;
+  row.level2 = ind.level2;
+  row.key_work = ind.key_work;
+  row.name = ind.name;
+  row.path = ind.path_text();
+  row.target = res.target;
+  row.actual = res.actual;
+  row.verdict = said(res.verdict.kind);
+  row.verdict_key = to_string(res.verdict.kind);
+  row.explanation = res.verdict.explanation;
+  if (res.score) {
+    row.weight = res.score->weight.to_fixed(2);
+    row.points = res.score->points.to_fixed(2);
+    row.scoring = res.score->explanation;
+    for (const auto& n : res.score->notes) row.scoring += tr("; {}", n);
+    row.review = res.score->review;
+  } else {
+    row.scoring = res.unscored;
+  }
+  if (res.outlook) {
+    row.on_track = chinese(res.outlook->on_track);
+    row.on_track_why = res.outlook->explanation;
+  }
+  row.reason = res.reason;
+  row.needs_reason = res.needs_reason;
+  return row;
+}
+
 std::vector<ReportRow> report_rows(const Report& r) {
   std::vector<ReportRow> rows;
   rows.reserve(r.results.size());
-  for (std::size_t i = 0; i < r.results.size(); ++i) {
-    const IndicatorResult& res = r.results[i];
-    const Indicator& ind = *res.indicator;
-    ReportRow row;
-    row.index = i + 1;
-    row.result = &res;
-    row.level1 = ind.level1;
-    row.level2 = ind.level2;
-    row.key_work = ind.key_work;
-    row.name = ind.name;
-    row.path = ind.path_text();
-    row.target = res.target;
-    row.actual = res.actual;
-    row.verdict = said(res.verdict.kind);
-    row.verdict_key = to_string(res.verdict.kind);
-    row.explanation = res.verdict.explanation;
-    if (res.score) {
-      row.weight = res.score->weight.to_fixed(2);
-      row.points = res.score->points.to_fixed(2);
-      row.scoring = res.score->explanation;
-      for (const auto& n : res.score->notes) row.scoring += tr("; {}", n);
-      row.review = res.score->review;
-    } else {
-      row.scoring = res.unscored;
-    }
-    if (res.outlook) {
-      row.on_track = chinese(res.outlook->on_track);
-      row.on_track_why = res.outlook->explanation;
-    }
-    row.reason = res.reason;
-    row.needs_reason = res.needs_reason;
-    rows.push_back(std::move(row));
-  }
+  for (std::size_t i = 0; i < r.results.size(); ++i) rows.push_back(report_row(r, i));
   return rows;
 }
 

@@ -27,6 +27,9 @@ struct ReportRow {
   bool review = false;
 };
 
+// The row of the report's `i`th result (0-based), and all of them. A
+// renderer that writes as it goes (write_csv, write_text) takes one at a time.
+ReportRow report_row(const Report& report, std::size_t i);
 std::vector<ReportRow> report_rows(const Report& report);
 
 // "苏州市自然资源和规划局 2024年度 · 全年": the report's heading. A project's

@@ -233,7 +233,7 @@ Styled assessment_summary(const Report& r, const TextOptions& options) {
 
 }  // namespace
 
-std::string render_text(const Report& r, const TextOptions& options) {
+void write_text(const Report& r, const TextOptions& options, const TextSink& sink) {
   Styled out;
   std::string who = report_who(r);
   if (r.year) who += (who.empty() ? "" : " ") + std::to_string(*r.year) + "年度";
@@ -253,23 +253,29 @@ std::string render_text(const Report& r, const TextOptions& options) {
   for (VerdictKind v : kAllVerdicts)
     verdict_width = std::max(verdict_width, display_width(said(v)));
   const std::string indent(number_width + 2 + verdict_width + 1, ' ');
+  // The head, then one indicator at a time, then the rest: a large report is
+  // never held whole.
+  sink(out.finish());
   for (std::size_t i = 0; i < r.results.size(); ++i) {
     const IndicatorResult& res = r.results[i];
-    out += pad_left(std::to_string(i + 1), number_width) + "  ";
-    out.coloured(pad_right(said(res.verdict.kind), verdict_width), colour_of(res.verdict.kind),
-                 options.color);
-    out += " " + res.indicator->path_text() + "\n";
-    out += indent +
-           tr("target {} · actual {}", res.target.empty() ? tr("(none)") : shown_cell(res.target),
-              res.actual.empty() ? tr("(none)") : shown_cell(res.actual)) +
-           "\n";
-    out += indent + res.verdict.explanation + "\n";
-    for (const auto& a : res.verdict.rules) out += indent + tr("rule: {}", a) + "\n";
-    for (const auto& a : res.verdict.assumptions) out += indent + tr("assumed: {}", a) + "\n";
-    if (!res.reason.empty()) out += indent + tr("偏差原因: {}", res.reason) + "\n";
-    out += assessment_lines(res, indent, options);
+    Styled item;
+    item += pad_left(std::to_string(i + 1), number_width) + "  ";
+    item.coloured(pad_right(said(res.verdict.kind), verdict_width), colour_of(res.verdict.kind),
+                  options.color);
+    item += " " + res.indicator->path_text() + "\n";
+    item += indent +
+            tr("target {} · actual {}", res.target.empty() ? tr("(none)") : shown_cell(res.target),
+               res.actual.empty() ? tr("(none)") : shown_cell(res.actual)) +
+            "\n";
+    item += indent + res.verdict.explanation + "\n";
+    for (const auto& a : res.verdict.rules) item += indent + tr("rule: {}", a) + "\n";
+    for (const auto& a : res.verdict.assumptions) item += indent + tr("assumed: {}", a) + "\n";
+    if (!res.reason.empty()) item += indent + tr("偏差原因: {}", res.reason) + "\n";
+    item += assessment_lines(res, indent, options);
+    sink(item.finish());
   }
 
+  out = Styled();
   if (!r.reconciliations.empty()) {
     out += "\n" + reconciliation_summary(r) + "\n";
     for (const ReconciliationRow& c : reconciliation_rows(r)) {
@@ -302,7 +308,11 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += tr("{} error(s) and {} warning(s) in the input files (listed on stderr)", errors,
               warnings) +
            "\n";
-  return out.finish();
+  sink(out.finish());
+}
+
+std::string render_text(const Report& r, const TextOptions& options) {
+  return gathered([&](const TextSink& sink) { write_text(r, options, sink); });
 }
 
 }  // namespace indicheck

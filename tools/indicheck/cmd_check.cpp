@@ -22,19 +22,19 @@ namespace {
 bool emit_report(const Report& report, const std::string& format, const std::string& output,
                  const std::string& color, std::vector<Diagnostic>& problems) {
   const std::string to = output.empty() ? "-" : output;
-  if (format == "json")  // streamed: a large report is never held whole
-    return write_output_streamed(
-        to, [&](const TextSink& sink) { write_json(report, sink); }, problems);
-  auto text = [&]() -> std::string {
-    if (format == "csv") return render_csv(report);
-    if (format == "md") return render_md(report);
-    if (format == "junit") return render_junit(report);
-    if (format == "html") return render_html(report);
+  // Written as it is made, an indicator at a time: a large report is never
+  // held whole.
+  Producer text = [&](const TextSink& sink) {
+    if (format == "json") return write_json(report, sink);
+    if (format == "csv") return write_csv(report, sink);
+    if (format == "md") return write_md(report, sink);
+    if (format == "junit") return write_junit(report, sink);
+    if (format == "html") return write_html(report, sink);
     TextOptions options;
     // Colour only on a terminal: never into a file.
     options.color = to == "-" && (color == "always" || (color == "auto" && isatty(STDOUT_FILENO) &&
                                                         !std::getenv("NO_COLOR")));
-    return render_text(report, options);
+    write_text(report, options, sink);
   };
   auto workbook = [&](const std::string& temporary) { return write_xlsx(report, temporary); };
   return write_workbook_or_text("indicheck check", format, output, workbook, text, problems);

@@ -81,13 +81,13 @@ Command add_review(CLI::App& app) {
               print_err(render_all(problems));
               return kExitUnusable;
             }
-            auto text = [&]() -> std::string {
-              if (o->format == "json") return render_review_json(report);
-              if (o->format == "csv") return render_review_csv(report);
-              if (o->format == "md") return render_review_md(report);
-              if (o->format == "html") return render_review_html(report);
-              if (o->format == "junit") return render_review_junit(report);
-              return render_review_text(report);
+            auto text = [&](const TextSink& sink) {
+              if (o->format == "json") return sink(render_review_json(report));
+              if (o->format == "csv") return sink(render_review_csv(report));
+              if (o->format == "md") return sink(render_review_md(report));
+              if (o->format == "html") return sink(render_review_html(report));
+              if (o->format == "junit") return sink(render_review_junit(report));
+              sink(render_review_text(report));
             };
             auto workbook = [&](const std::string& temporary) {
               return write_review_xlsx(report, temporary);

@@ -58,12 +58,11 @@ inline void speak_for_form(const std::string& format, const std::string& output)
 // The output step of a command that writes a workbook or text (check,
 // review): an xlsx (`format`) needs --output, refused otherwise with a
 // diagnostic naming `who` ("indicheck check"), and is written atomically
-// through `workbook`; any other format is `text`, written to `output` ("" or
-// "-": stdout). False, with a diagnostic, when it cannot be written.
+// through `workbook`; any other format is what `text` gives, written as it
+// comes to `output` ("" or "-": stdout). False, with a diagnostic, when it cannot be written.
 bool write_workbook_or_text(const std::string& who, const std::string& format,
                             const std::string& output, const PathWriter& workbook,
-                            const std::function<std::string()>& text,
-                            std::vector<Diagnostic>& problems);
+                            const Producer& text, std::vector<Diagnostic>& problems);
 
 // Writes to stdout/stderr; kept here so every command prints the same way.
 void print_out(const std::string& text);

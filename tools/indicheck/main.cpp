@@ -41,9 +41,8 @@ std::string verdict_word(const std::string& name) {
 
 bool write_workbook_or_text(const std::string& who, const std::string& format,
                             const std::string& output, const PathWriter& workbook,
-                            const std::function<std::string()>& text,
-                            std::vector<Diagnostic>& problems) {
-  if (format != "xlsx") return write_output(output.empty() ? "-" : output, text(), problems);
+                            const Producer& text, std::vector<Diagnostic>& problems) {
+  if (format != "xlsx") return write_output_streamed(output.empty() ? "-" : output, text, problems);
   if (output.empty()) {
     problems.push_back(
         make_diagnostic(Code::cli_xlsx_needs_output, who, 1, 1,
