@@ -62,7 +62,8 @@ struct IndicatorResult {
   // `unscored` says why), the mid-year outlook, and whether a 偏差原因 is owed.
   std::optional<Score> score;
   std::string unscored;
-  std::optional<Outlook> outlook;
+  // On the heap, as judged_target: only a mid-year report has one.
+  Boxed<Outlook> outlook;
   bool needs_reason = false;
 };
 
