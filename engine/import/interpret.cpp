@@ -262,6 +262,20 @@ bool is_bare_number(const std::string& s) {
   return digit;
 }
 
+// Whether a name cell holds a target's value, not a name: a comparison sign
+// before a value (≥20户), or a figure and a known unit and nothing else (5个,
+// 3亩). A name that only starts with a figure (12345热线办结率, 5G基站数量)
+// is a name.
+bool is_value_not_name(const std::string& s) {
+  std::size_t i = 0;
+  if (is_comparison_sign(utf8::next(s, i)) && i < s.size()) return true;
+  std::size_t end = 0;
+  while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == '.' || s[end] == ','))
+    ++end;
+  if (end == 0 || end == s.size()) return false;
+  return UnitTable::standard().lookup(s.substr(end)).has_value();
+}
+
 // "≥3000" → "3000": the figure after a leading comparison sign.
 std::string without_comparator(const std::string& s) {
   std::size_t i = 0;
@@ -1407,6 +1421,8 @@ struct Interpreter {
         case Role::name:
           if (is_comparator(v)) return tr("'{}' in the column {} is a comparator", shown, column);
           if (is_bare_number(v)) return tr("'{}' in the column {} is a number", shown, column);
+          if (is_value_not_name(v))
+            return tr("'{}' in the column {} is a target's value, not a name", shown, column);
           break;
         case Role::comparator:
           if (!is_comparator(v) && !is_nature_word(v))

@@ -8,6 +8,7 @@
 #include "engine/base/input_file.hpp"
 #include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
+#include "engine/import/encoding.hpp"
 #include "engine/import/grid.hpp"
 
 namespace indicheck {
@@ -246,10 +247,18 @@ std::optional<TableText> read_table(const std::string& path, std::string bytes, 
   std::optional<FirstLine> foreign;
   if (detected.format == ImportFormat::text ||
       (detected.format == ImportFormat::csv && path.ends_with(".tsv"))) {
-    if (!is_gb18030_not_utf8(bytes)) {
+    const bool gb18030 = is_gb18030_not_utf8(bytes);
+    if (!gb18030) {
       foreign = foreign_header(bytes);
       if (!foreign) return TableText{path, std::move(bytes), nullptr};
-    } else {
+    } else if (std::vector<Diagnostic> ignored;
+               auto text = decode(path, bytes, ImportEncoding::gb18030, ignored)) {
+      // GB18030 text: a published table (its header is not indicheck's) is
+      // imported, which reads GB18030 as Excel on a Chinese desktop writes it;
+      // indicheck's own TSV must be UTF-8, and is refused below.
+      foreign = foreign_header(text->text);
+    }
+    if (gb18030 && !foreign) {
       diagnostics.push_back(
           make_diagnostic(Code::table_gb18030, path, 1, 1,
                           targets ? tr("found GB18030 (GBK) text, not UTF-8: the targets file must "

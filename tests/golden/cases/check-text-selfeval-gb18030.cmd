@@ -1,0 +1,6 @@
+-v
+check
+--targets
+@TMP@/selfeval-gbk.txt
+--actuals
+@TMP@/selfeval-gbk.txt
