@@ -167,17 +167,39 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
   }
 }
 
+namespace {
+
+// The targets table's own 分值 for each indicator that neither the rule
+// files nor the actuals weigh; how many were taken.
+unsigned add_targets_weights(const Report& report, ScoringScheme& scheme) {
+  unsigned taken = 0;
+  for (const IndicatorResult& res : report.results) {
+    if (!res.indicator->weight) continue;
+    IndicatorScoring& s = scheme.indicators[res.indicator->path_text()];
+    if (s.weight) continue;
+    s.weight = number_of(*res.indicator->weight);
+    ++taken;
+  }
+  return taken;
+}
+
+}  // namespace
+
 void assess_published(Report& report, const ActualTable& actuals) {
   ScoringScheme scheme = scoring_scheme(report);
-  if (report.period != Period::year || !has_published_scores(actuals)) {
-    assess(report, scheme);
-    return;
-  }
-  Recheck recheck;
-  scheme = published_scheme(report, actuals, std::move(scheme), recheck);
+  const bool recheck = report.period == Period::year && has_published_scores(actuals);
+  Recheck published;
+  if (recheck) scheme = published_scheme(report, actuals, std::move(scheme), published);
+  const unsigned from_targets = add_targets_weights(report, scheme);
   assess(report, scheme);
-  compare_published(report, actuals, recheck);
-  report.recheck = std::move(recheck);
+  if (from_targets > 0 && report.scoring)
+    report.scoring->assumptions.push_back(
+        trn("分值 from the targets table for {} indicator (no rule file or actuals row gives one)",
+            "分值 from the targets table for {} indicators (no rule file or actuals row gives one)",
+            from_targets, from_targets));
+  if (!recheck) return;
+  compare_published(report, actuals, published);
+  report.recheck = std::move(published);
 }
 
 }  // namespace indicheck

@@ -1646,7 +1646,8 @@ struct Interpreter {
     ind.half_target = combine(get(Role::half));
     ind.year_target = combine(!get(Role::year).empty() ? get(Role::year) : get(Role::value));
     ind.actual = get(Role::actual);
-    ind.weight = get(Role::weight);
+    // "—" or "/" under 分值: no weight given.
+    ind.weight = is_no_figure(get(Role::weight)) ? std::string() : get(Role::weight);
     ind.score = get(Role::score);
     ind.reason = reason_of(vals);
     // The cell of the row each field came from: where it stands in `vals`,

@@ -145,11 +145,16 @@ std::string metadata_lines(const Import& im) {
 }  // namespace
 
 std::string write_targets(const Import& im) {
-  bool key_work = false, nature = false;
+  bool key_work = false, nature = false, weight = false;
   for (const ImportedIndicator& i : im.indicators) {
     key_work = key_work || !i.key_work.empty();
     nature = nature || !i.nature.empty();
+    weight = weight || !i.weight.empty();
   }
+  // A targets table's 分值 (one published before the year, with no
+  // 实际完成值) is the targets file's; a self-evaluation's goes with its
+  // actuals (write_actuals), as the published scores it re-checks.
+  weight = weight && !im.has_self_evaluation;
   std::string out = "# indicheck targets";
   if (!im.title.empty()) out += ": " + im.title;
   // The comment lines below are for a person opening the file, so they are
@@ -171,6 +176,7 @@ std::string write_targets(const Import& im) {
   const bool year = im.has_year || !im.has_half;
   if (im.has_half) out += "\t半年指标值";
   if (year) out += "\t全年指标值";
+  if (weight) out += "\t分值";
   out += "\n";
   for (const ImportedIndicator& i : im.indicators) {
     out += cell(i.level1) + "\t" + cell(i.level2);
@@ -179,6 +185,7 @@ std::string write_targets(const Import& im) {
     if (nature) out += "\t" + cell(i.nature);
     if (im.has_half) out += "\t" + cell(i.half_target);
     if (year) out += "\t" + cell(i.year_target);
+    if (weight) out += "\t" + cell(i.weight);
     out += "\n";
   }
   return out;

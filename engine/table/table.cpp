@@ -424,6 +424,18 @@ std::optional<TargetTable> read_targets(const std::string& file, std::string_vie
     if (auto y = col("全年指标值")) ind.year_target = std::move(cells[*y]);
     if (auto n = col("指标性质"); n && !is_blank(cells[*n].text))
       ind.nature = std::optional<Cell>(std::move(cells[*n]));
+    if (auto w = col("分值"); w && !is_blank(cells[*w].text)) {
+      Cell weight = std::move(cells[*w]);
+      weight.text = std::string(trim(weight.text));
+      if (!Number::parse_decimal(weight.text)) {
+        lines.error(line.number, weight.where.column, Code::targets_weight_not_number,
+                    tr("{} '{}' is not a number (digits with an optional decimal point)", "分值",
+                       weight.text),
+                    source);
+        return;
+      }
+      ind.weight = std::optional<Cell>(std::move(weight));
+    }
     for (auto [value, name] : {std::pair{&ind.level1, "一级指标"}, {&ind.level2, "二级指标"}})
       if (value->empty()) {
         lines.error(line.number, cells[*col(name)].where.column, Code::targets_category_empty,

@@ -34,6 +34,10 @@ struct Indicator {
   // target's comparator. On the heap: most tables leave it out or blank, and
   // an empty cell was 120 of an indicator's 496 bytes.
   Boxed<Cell> nature;
+  // 分值: a targets table's own weight for the indicator (an exact decimal),
+  // when the table has the column and the cell is not blank. Scoring takes it
+  // when neither the rule files nor the actuals give one (docs/scoring.md).
+  Boxed<Cell> weight;
   unsigned line = 0;
 
   // 一级, 二级, 重点工作 (when set), 三级 (when set).
@@ -119,8 +123,8 @@ struct ActualTable {
 
 // The columns a header of each file may name (docs/files.md), in the order
 // "expected one of" lists them.
-inline constexpr const char* kTargetColumns[] = {"一级指标", "二级指标",   "重点工作",  "三级指标",
-                                                 "指标性质", "半年指标值", "全年指标值"};
+inline constexpr const char* kTargetColumns[] = {"一级指标", "二级指标",   "重点工作",   "三级指标",
+                                                 "指标性质", "半年指标值", "全年指标值", "分值"};
 inline constexpr const char* kActualColumns[] = {"指标", "实际值", "偏差原因",
                                                  "备注", "分值",   "得分"};
 

@@ -126,3 +126,59 @@ TEST_CASE("a published funds block's 其中 lines are read with their 执行数"
                               "' is not a 全年预算数 and a 全年执行数 (such as 180 171)");
   }
 }
+
+TEST_CASE("a targets table's 分值 weighs what neither the actuals nor the rules weigh",
+          "[assess][recheck]") {
+  std::vector<Diagnostic> d;
+  auto targets = read_targets("t.tsv",
+                              "一级指标\t二级指标\t三级指标\t全年指标值\t分值\n"
+                              "产出指标\t数量指标\t培训人数\t≥100人\t30\n"
+                              "产出指标\t数量指标\t培训场次\t≥10场\t20.5\n"
+                              "产出指标\t数量指标\t教材册数\t≥50册\t\n",
+                              d);
+  REQUIRE(d.empty());
+  REQUIRE(targets);
+  REQUIRE(targets->indicators[0].weight);
+  CHECK(targets->indicators[0].weight->text == "30");
+  CHECK(targets->indicators[0].weight->where.column == 22);  // characters, not bytes
+  CHECK_FALSE(targets->indicators[2].weight);  // blank: no weight
+  SECTION("the targets' weights alone: said as an assumption") {
+    auto actuals = read_actuals("a.tsv", "指标\t实际值\n培训人数\t50人\n培训场次\t10场\n", d);
+    REQUIRE(d.empty());
+    Report r = judge(*targets, *actuals, Period::year);
+    assess_published(r, *actuals);
+    REQUIRE(r.scoring);
+    CHECK_FALSE(r.recheck);
+    REQUIRE(r.results[0].score);
+    CHECK(r.results[0].score->weight == Number::integer(30));
+    CHECK(r.results[0].score->points == Number::integer(15));  // 30 × 50/100
+    CHECK(r.results[1].score->weight == *Number::parse_decimal("20.5"));
+    CHECK_FALSE(r.results[2].score);  // weights as given: 教材册数 has none
+    CHECK(r.scoring->assumptions.back() ==
+          "分值 from the targets table for 2 indicators (no rule file or actuals row gives one)");
+  }
+  SECTION("an actuals row's published 分值 wins over the targets'") {
+    auto actuals =
+        read_actuals("a.tsv", "指标\t实际值\t分值\n培训人数\t50人\t40\n培训场次\t10场\t\n", d);
+    REQUIRE(d.empty());
+    Report r = judge(*targets, *actuals, Period::year);
+    assess_published(r, *actuals);
+    REQUIRE(r.recheck);
+    CHECK(r.results[0].score->weight == Number::integer(40));
+    CHECK(r.results[1].score->weight == *Number::parse_decimal("20.5"));
+    CHECK(r.scoring->assumptions.back() ==
+          "分值 from the targets table for 1 indicator (no rule file or actuals row gives one)");
+  }
+  SECTION("a 分值 that is not a number is refused where it stands") {
+    std::vector<Diagnostic> bad;
+    auto t = read_targets("t.tsv",
+                          "一级指标\t二级指标\t三级指标\t全年指标值\t分值\n"
+                          "产出指标\t数量指标\t培训人数\t≥100人\t十分\n",
+                          bad);
+    REQUIRE(bad.size() == 1);
+    CHECK(bad[0].code == Code::targets_weight_not_number);
+    CHECK(bad[0].where.line == 2);
+    CHECK(bad[0].where.column == 22);
+    CHECK(bad[0].message == "分值 '十分' is not a number (digits with an optional decimal point)");
+  }
+}

@@ -18,7 +18,7 @@ TEST_CASE("a targets table's header is diagnosed in Chinese", "[table][message]"
   CHECK(ds[0].message ==
         "未知列“备注”：此处应为以下之一：一级指标, 二级指标, 重点工作, 三级指标, 指标性质, "
         "半年指标值, "
-        "全年指标值");
+        "全年指标值, 分值");
   CHECK(ds[1].message == "列“三级指标”出现两次");
 }
 
