@@ -131,11 +131,28 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
           default:
             break;
         }
+        // A number in (-2, 2) other than 0 is what a percent cell holds (96%
+        // is 0.96, 100% is 1), and FreeXL gives no cell's format: said, never
+        // silently taken.
+        const double number = v.type == FREEXL_CELL_INT      ? v.value.int_value
+                              : v.type == FREEXL_CELL_DOUBLE ? v.value.double_value
+                                                             : 0;
+        if (number > -2 && number < 2 && number != 0)
+          grid.note(r + 1, grid.table().name,
+                    tr("{}: the number {} read as it is stored: an .xls gives no number formats, "
+                       "so if the sheet shows it as a percent ({}%), type that in the cell or "
+                       "save the workbook as .xlsx",
+                       cell_reference(r, c), text, times_hundred(text)));
         if (!text.empty() && !grid.add_cell(r, c, text, r + 1)) return std::nullopt;
       }
     if (!grid.finish_table(0)) return std::nullopt;
   }
   grid.set_encoding("utf-8 (xls)");
+  // What FreeXL cannot give, said once for the file (docs/import.md).
+  grid.note(0, "",
+            tr("an .xls is read through FreeXL, which gives each cell's value but not its number "
+               "format or formula: a formula cell is read as its last saved value, or empty; save "
+               "the workbook as .xlsx to have formulas and percent cells read as shown"));
   return grid.take();
 }
 

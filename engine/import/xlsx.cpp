@@ -104,23 +104,6 @@ struct StringItem {
   }
 };
 
-// "0.96" → "96": a decimal's digits moved two places, as a percent format
-// shows the number (exact: no arithmetic on a double).
-std::string times_hundred(const std::string& decimal) {
-  std::string sign = decimal.starts_with("-") ? "-" : "";
-  std::string digits = decimal.substr(sign.size());
-  auto point = digits.find('.');
-  std::string whole = digits.substr(0, point);
-  std::string fraction = point == std::string::npos ? "" : digits.substr(point + 1);
-  fraction.resize(std::max<std::size_t>(fraction.size(), 2), '0');
-  whole += fraction.substr(0, 2);
-  fraction.erase(0, 2);
-  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  std::string out = whole + (fraction.empty() ? "" : "." + fraction);
-  return out == "0" ? out : sign + out;
-}
-
 // A number format that shows a percent: the built-in 0% and 0.00% (ids 9 and
 // 10), or a format code with a % outside quotes and not escaped.
 bool percent_format(unsigned id, const std::string& code) {
@@ -374,6 +357,21 @@ struct SheetReader {
 };
 
 }  // namespace
+
+std::string times_hundred(const std::string& decimal) {
+  std::string sign = decimal.starts_with("-") ? "-" : "";
+  std::string digits = decimal.substr(sign.size());
+  auto point = digits.find('.');
+  std::string whole = digits.substr(0, point);
+  std::string fraction = point == std::string::npos ? "" : digits.substr(point + 1);
+  fraction.resize(std::max<std::size_t>(fraction.size(), 2), '0');
+  whole += fraction.substr(0, 2);
+  fraction.erase(0, 2);
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  std::string out = whole + (fraction.empty() ? "" : "." + fraction);
+  return out == "0" ? out : sign + out;
+}
 
 std::string excel_number(std::string_view written) {
   // [-]digits[.digits][(e|E)[+-]digits]

@@ -21,6 +21,10 @@ namespace indicheck {
 // kept as written). Text that is not a number is returned unchanged.
 std::string excel_number(std::string_view written);
 
+// "0.96" → "96": a decimal's digits moved two places, as a percent format
+// shows the number (exact: no arithmetic on a double).
+std::string times_hundred(const std::string& decimal);
+
 // The sheets in workbook order, one table each (a sheet with no cells has none);
 // a number whose digits were dropped is a note. nullopt, with located
 // diagnostics, when the file is not a readable workbook (not a zip, a part
