@@ -42,7 +42,7 @@ struct Outlook {
 struct IndicatorResult {
   const Indicator* indicator = nullptr;
   std::string target;              // as written
-  std::string kind;                // of the parsed target: "quantity", …, or "" when unreadable
+  const char* kind = "";  // of the parsed target (Constraint::kind): "quantity", …, or ""
   std::string actual;              // as written; empty when none was reported
   std::string reason;              // 偏差原因, as reported
   const ActualRow* row = nullptr;  // the actuals row matched, when any (its 分值, 得分)
