@@ -94,20 +94,27 @@ inline void check_indicators(const Import& im, const std::vector<SampleIndicator
 
 inline const std::vector<SampleIndicator>& sample_indicators() {
   static const std::vector<SampleIndicator> rows = {
-      {"产出指标", "数量指标", "新建供水管网长度", "≥120公里", "126公里", "20", "20", ""},
-      {"产出指标", "数量指标", "改造水厂数量", "=4座", "4座", "15", "15", ""},
-      {"产出指标", "质量指标", "水质检测合格率", "≥95%", "97%", "15", "15", ""},
+      {"产出指标", "数量指标", "新建供水管网长度", "≥120公里", "126公里", "20", "20", "",
+       "kind: quantity; op: >=; value: 120; unit: 公里 (length: 1公里 = 1000米)"},
+      {"产出指标", "数量指标", "改造水厂数量", "=4座", "4座", "15", "15", "",
+       "kind: quantity; op: =; value: 4; unit: 座 (a count of 座)"},
+      {"产出指标", "质量指标", "水质检测合格率", "≥95%", "97%", "15", "15", "",
+       "kind: quantity; op: >=; value: 95; unit: % (ratio: 1% = 0.01)"},
       {"效益指标", "社会效益", "受益人口", "≥3.5万人", "3.2万人", "20", "18.29",
-       "部分村庄管网接入推迟"},
-      {"效益指标", "社会效益", "供水保证率", "≥95%", "96%", "10", "10", ""},
-      {"满意度指标", "服务对象满意度", "受益群众满意度", "≥90%", "92%", "10", "10", ""},
+       "部分村庄管网接入推迟",
+       "kind: quantity; op: >=; value: 3.5; unit: 万人 (a count of 人: 1万人 = 10000人)"},
+      {"效益指标", "社会效益", "供水保证率", "≥95%", "96%", "10", "10", "",
+       "kind: quantity; op: >=; value: 95; unit: % (ratio: 1% = 0.01)"},
+      {"满意度指标", "服务对象满意度", "受益群众满意度", "≥90%", "92%", "10", "10", "",
+       "kind: quantity; op: >=; value: 90; unit: % (ratio: 1% = 0.01)"},
   };
   return rows;
 }
 
-// Every indicator of the sample, in order, with its target, actual, weight and
-// score; the published 总分; and the table's head: the unit, the year, the
-// 项目名称 and the funds block with its 其中 lines.
+// Every indicator of the sample, in order, with its target (as written and as
+// the constraint check reads), actual, weight and score; the published 总分;
+// and the table's head: the unit, the year, the 项目名称 and the funds block
+// with its 其中 lines.
 inline void check_sample_indicators(const Import& im) {
   // The formats keep the reason's line breaks as each shows them (HTML a
   // <br>, PDF a wrapped line): checked in each format's test, not here.

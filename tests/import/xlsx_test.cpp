@@ -2,8 +2,10 @@
 // Workbooks are made at test time by a real writer (libxlsxwriter).
 
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <tuple>
@@ -257,4 +259,74 @@ TEST_CASE("formula cells and percent formats: read as the table shows them, or f
                      "自评表!E3: the number 0.96 read as 96%, as its percent format shows it",
                      "自评表!E5: the number 0.305 read as 30.5%, as its percent format shows it",
                  });
+}
+
+TEST_CASE("formula cells with no cached value: a typed target as typed, any other empty, flagged",
+          "[xlsx][import]") {
+  // Excel always saves a formula's value; a workbook written by another
+  // program (or with calculation off) may hold <c><f>…</f></c> and no <v>.
+  // libxlsxwriter writes the cells with a cached 0, then the sheet's XML is
+  // given the formulas alone.
+  std::string path = temp_path("formulas-uncached.xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "自评表");
+  const char* head[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"};
+  for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), head[c], nullptr);
+  auto row = [&](lxw_row_t r, const char* name) {
+    worksheet_write_string(ws, r, 0, "产出指标", nullptr);
+    worksheet_write_string(ws, r, 1, "数量指标", nullptr);
+    worksheet_write_string(ws, r, 2, name, nullptr);
+    worksheet_write_number(ws, r, 5, 10, nullptr);
+  };
+  // =12000亩 typed, as a target: read as the text typed.
+  row(1, "新增造林面积");
+  worksheet_write_formula_num(ws, 1, 3, "=12000亩", nullptr, 0);
+  worksheet_write_string(ws, 1, 4, "12500亩", nullptr);
+  // A real formula: nothing to read, so the cell is empty, and flagged.
+  row(2, "管护面积");
+  worksheet_write_string(ws, 2, 3, "≥300亩", nullptr);
+  worksheet_write_formula_num(ws, 2, 4, "=SUM(G3:H3)", nullptr, 0);
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+  {
+    int error = 0;
+    zip_t* z = zip_open(path.c_str(), 0, &error);
+    REQUIRE(z);
+    zip_stat_t st;
+    REQUIRE(zip_stat(z, "xl/worksheets/sheet1.xml", 0, &st) == 0);
+    std::string xml(st.size, '\0');
+    zip_file_t* f = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
+    REQUIRE(zip_fread(f, xml.data(), st.size) == zip_int64_t(st.size));
+    zip_fclose(f);
+    for (auto [from, to] : {std::pair{"<f>12000亩</f><v>0</v>", "<f>12000亩</f>"},
+                            {"<f>SUM(G3:H3)</f><v>0</v>", "<f>SUM(G3:H3)</f>"}}) {
+      auto at = xml.find(from);
+      REQUIRE(at != std::string::npos);
+      xml.replace(at, std::strlen(from), to);
+    }
+    CHECK(xml.find("</f><v>") == std::string::npos);  // no formula's cached value left
+    zip_source_t* src = zip_source_buffer(z, xml.data(), xml.size(), 0);
+    REQUIRE(zip_file_add(z, "xl/worksheets/sheet1.xml", src, ZIP_FL_OVERWRITE) >= 0);
+    REQUIRE(zip_close(z) == 0);
+  }
+
+  std::vector<Diagnostic> ds;
+  auto im = import_file(path, ImportOptions{}, ds);
+  REQUIRE(im);
+  REQUIRE(im->indicators.size() == 2);
+  CHECK(im->indicators[0].year_target == "=12000亩");
+  CHECK(im->indicators[0].actual == "12500亩");
+  CHECK(im->indicators[1].year_target == "≥300亩");
+  CHECK(im->indicators[1].actual == "");
+  // The real formula: a warning on its row, at its cell, never a silent 0.
+  REQUIRE(ds.size() == 1);
+  CHECK(id_of(ds[0].code) == "W5023");
+  CHECK(render_all(ds) == path +
+                              ":3:1: warning[W5023]: 自评表!E3: the formula =SUM(G3:H3) has no "
+                              "cached value: the cell is read empty; check it against the table "
+                              "as published\n");
+  // The typed target: an assumption on its row, saying there was no cached value.
+  REQUIRE(im->assumptions.size() == 1);
+  CHECK(im->assumptions[0].line == 2);
+  CHECK(im->assumptions[0].text ==
+        "自评表!D2: a formula cell typed =12000亩 read as the text typed (no cached value)");
 }

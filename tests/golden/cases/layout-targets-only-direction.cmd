@@ -1,0 +1,4 @@
+import
+tests/golden/data/import/layouts/direction.csv
+-o
+@TMP@/targets.tsv

@@ -1,0 +1,4 @@
+import
+tests/golden/data/import/layouts/pasted.txt
+-o
+@TMP@/targets.tsv
