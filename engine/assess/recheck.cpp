@@ -38,6 +38,21 @@ std::string printed_note(const Cell& cell) {
              "; equal at the {} decimal places the table prints", n, n);
 }
 
+// The targets table's own 分值 for each indicator that neither the rule
+// files nor the actuals weigh; how many were taken.
+unsigned add_targets_weights(const Report& report, ScoringScheme& scheme) {
+  unsigned taken = 0;
+  for (const IndicatorResult& res : report.results) {
+    if (!res.indicator->weight) continue;
+    IndicatorScoring& s = scheme.indicators[res.indicator->path_text()];
+    if (s.weight) continue;
+    s.weight = number_of(*res.indicator->weight);
+    if (scheme.weights_at.file.empty()) scheme.weights_at = res.indicator->weight->where;
+    ++taken;
+  }
+  return taken;
+}
+
 }  // namespace
 
 bool has_published_scores(const ActualTable& actuals) {
@@ -48,7 +63,7 @@ bool has_published_scores(const ActualTable& actuals) {
 }
 
 ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
-                               ScoringScheme scheme, Recheck& recheck) {
+                               ScoringScheme scheme, Recheck& recheck, unsigned& from_targets) {
   unsigned from_rules = 0, from_table = 0;
   for (const IndicatorResult& res : report.results) {
     const std::string path = res.indicator->path_text();
@@ -64,10 +79,15 @@ ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
     } else if (table_weight) {
       ++from_table;
       scheme.indicators[path].weight = number_of(*res.row->weight);
+      if (scheme.weights_at.file.empty()) scheme.weights_at = res.row->weight->where;
     }
   }
+  from_targets = add_targets_weights(report, scheme);
   if (from_rules == 0 && from_table == 0)
-    recheck.weights = tr("the default split of {} (the table gives no 分值)", scheme.name);
+    recheck.weights =
+        from_targets > 0
+            ? std::string()
+            : std::string(tr("the default split of {} (the table gives no 分值)", scheme.name));
   else if (from_rules == 0)
     recheck.weights = trn("the table's 分值 ({} indicator)", "the table's 分值 ({} indicators)",
                           from_table, from_table);
@@ -79,6 +99,13 @@ ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
         trn("the rule files' 分值 for {} indicator, the table's for {} (a rule file's 分值 wins)",
             "the rule files' 分值 for {} indicators, the table's for {} (a rule file's 分值 wins)",
             from_rules, from_rules, from_table);
+  if (from_targets > 0) {
+    const std::string targets =
+        trn("the targets table's 分值 ({} indicator)", "the targets table's 分值 ({} indicators)",
+            from_targets, from_targets);
+    recheck.weights =
+        recheck.weights.empty() ? targets : tr("{}; then {}", recheck.weights, targets);
+  }
 
   const Cell* budget = published(actuals, "全年预算数");
   const Cell* executed = published(actuals, "全年执行数");
@@ -167,30 +194,15 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
   }
 }
 
-namespace {
-
-// The targets table's own 分值 for each indicator that neither the rule
-// files nor the actuals weigh; how many were taken.
-unsigned add_targets_weights(const Report& report, ScoringScheme& scheme) {
-  unsigned taken = 0;
-  for (const IndicatorResult& res : report.results) {
-    if (!res.indicator->weight) continue;
-    IndicatorScoring& s = scheme.indicators[res.indicator->path_text()];
-    if (s.weight) continue;
-    s.weight = number_of(*res.indicator->weight);
-    ++taken;
-  }
-  return taken;
-}
-
-}  // namespace
-
 void assess_published(Report& report, const ActualTable& actuals) {
   ScoringScheme scheme = scoring_scheme(report);
   const bool recheck = report.period == Period::year && has_published_scores(actuals);
   Recheck published;
-  if (recheck) scheme = published_scheme(report, actuals, std::move(scheme), published);
-  const unsigned from_targets = add_targets_weights(report, scheme);
+  unsigned from_targets = 0;
+  if (recheck)
+    scheme = published_scheme(report, actuals, std::move(scheme), published, from_targets);
+  else
+    from_targets = add_targets_weights(report, scheme);
   assess(report, scheme);
   if (from_targets > 0 && report.scoring)
     report.scoring->assumptions.push_back(

@@ -19,11 +19,13 @@ namespace indicheck {
 bool has_published_scores(const ActualTable& actuals);
 
 // The scheme to score with: `scheme` (from the rule files, which win) with each
-// indicator's published 分值 where the rules give none, and the 预算执行率 block
-// from the published 全年执行数 / 全年预算数 and 执行率分值. Says in `recheck`
-// which weights were used and where the rules overrode a published 分值.
+// indicator's published 分值 where the rules give none, then the targets
+// table's own 分值 where neither does (how many: `from_targets`), and the
+// 预算执行率 block from the published 全年执行数 / 全年预算数 and 执行率分值. Says
+// in `recheck` which weights were used and where the rules overrode a
+// published 分值.
 ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
-                               ScoringScheme scheme, Recheck& recheck);
+                               ScoringScheme scheme, Recheck& recheck, unsigned& from_targets);
 
 // After assess(): every published 得分 (and 执行率得分, 总分) compared with
 // indicheck's score at the places the table prints it (7.3: one), half-up;

@@ -490,7 +490,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
   }
   if (explicit_weights && given_sum != kHundred)
     r.diagnostics.push_back(scheme_diagnostic(
-        scheme, {}, Code::score_weights_not_100,
+        scheme, scheme.weights_at, Code::score_weights_not_100,
         tr("the weights sum to {}, not 100; the total is rescaled to 100", fig(given_sum))));
 
   // Per 一级指标.

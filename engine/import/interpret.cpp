@@ -262,17 +262,18 @@ bool is_bare_number(const std::string& s) {
   return digit;
 }
 
-// Whether a name cell holds a target's value, not a name: a comparison sign
-// before a value (≥20户), or a figure and a known unit and nothing else (5个,
-// 3亩). A name that only starts with a figure (12345热线办结率, 5G基站数量)
-// is a name.
+// Whether a name cell holds a target's value, not a name: a figure and a
+// known unit and nothing else (5个, 3亩, 95%), with or without a comparison
+// sign before it (≥20户). A name that only starts with a figure or a sign
+// (12345热线办结率, 5G基站数量, ≥65岁老年人健康管理率) is a name.
 bool is_value_not_name(const std::string& s) {
-  std::size_t i = 0;
-  if (is_comparison_sign(utf8::next(s, i)) && i < s.size()) return true;
-  std::size_t end = 0;
+  std::size_t start = 0;
+  if (std::size_t i = 0; is_comparison_sign(utf8::next(s, i))) start = i;
+  std::size_t end = start;
   while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == '.' || s[end] == ','))
     ++end;
-  if (end == 0 || end == s.size()) return false;
+  if (end == start) return false;
+  if (end == s.size()) return start > 0;  // ≥20 (a bare number is is_bare_number's)
   return UnitTable::standard().lookup(s.substr(end)).has_value();
 }
 
@@ -1456,6 +1457,22 @@ struct Interpreter {
     return "";
   }
 
+  // A 分值 or 得分 cell as the figure it gives: "—" or "/" is none; "10分"
+  // is 10 (a repair); anything else that is not an exact decimal is left out
+  // with a warning, never written for check to refuse.
+  std::string figure_of(const std::string& cell, const char* column) {
+    const std::string v = squeeze(cell);
+    if (v.empty() || is_no_figure(v)) return "";
+    if (Number::parse_decimal(v)) return v;
+    if (v.ends_with("分") && Number::parse_decimal(v.substr(0, v.size() - 3))) {
+      repair(tr("'{}' in the {} column read as {}", v, column, v.substr(0, v.size() - 3)));
+      return v.substr(0, v.size() - 3);
+    }
+    warn(Code::import_figure_not_number,
+         tr("'{}' in the {} column is not a figure: left out", v, column));
+    return "";
+  }
+
   static bool is_no_figure(const std::string& v) {
     return v == "-" || v == "—" || v == "－" || v == "/" || v == "／" || v == "——";
   }
@@ -1647,8 +1664,8 @@ struct Interpreter {
     ind.year_target = combine(!get(Role::year).empty() ? get(Role::year) : get(Role::value));
     ind.actual = get(Role::actual);
     // "—" or "/" under 分值: no weight given.
-    ind.weight = is_no_figure(get(Role::weight)) ? std::string() : get(Role::weight);
-    ind.score = get(Role::score);
+    ind.weight = figure_of(get(Role::weight), "分值");
+    ind.score = figure_of(get(Role::score), "得分");
     ind.reason = reason_of(vals);
     // The cell of the row each field came from: where it stands in `vals`,
     // else (a row moved or recovered) the cell of the row holding its text,

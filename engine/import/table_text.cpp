@@ -184,6 +184,8 @@ void SourceMap::relocate(TargetTable& table, std::shared_ptr<const SourceMap> se
   for (Indicator& ind : table.indicators) {
     relocate(ind.half_target.where, ind.half_target.source_line);
     relocate(ind.year_target.where, ind.year_target.source_line);
+    for (Boxed<Cell>* c : {&ind.nature, &ind.weight})
+      if (*c) relocate((*c)->where, (*c)->source_line);
   }
   table.relocate = [self](SourceLocation& where, SourceLine& echo) { self->relocate(where, echo); };
 }

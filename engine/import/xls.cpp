@@ -131,13 +131,11 @@ std::optional<Grid> read_xls(const std::string& path, std::vector<Diagnostic>& d
           default:
             break;
         }
-        // A number in (-2, 2) other than 0 is what a percent cell holds (96%
-        // is 0.96, 100% is 1), and FreeXL gives no cell's format: said, never
-        // silently taken.
-        const double number = v.type == FREEXL_CELL_INT      ? v.value.int_value
-                              : v.type == FREEXL_CELL_DOUBLE ? v.value.double_value
-                                                             : 0;
-        if (number > -2 && number < 2 && number != 0)
+        // A fraction in (-2, 2) is what a percent cell holds (96% is 0.96),
+        // and FreeXL gives no cell's format: said, never silently taken. A
+        // whole 1 (100%) is left to the file's note: every 序号 column has one.
+        const double number = v.type == FREEXL_CELL_DOUBLE ? v.value.double_value : 0;
+        if (number > -2 && number < 2 && number != static_cast<int>(number))
           grid.note(r + 1, grid.table().name,
                     tr("{}: the number {} read as it is stored: an .xls gives no number formats, "
                        "so if the sheet shows it as a percent ({}%), type that in the cell or "

@@ -163,7 +163,8 @@ std::string reconciliation_summary(const Report& r) {
 }
 
 TableForm table_form(const Report& r) {
-  if (r.title.find("部门整体") != std::string::npos) return TableForm::department;
+  // 部门整体, 单位整体: a department's (a unit's) whole budget.
+  if (r.title.find("整体") != std::string::npos) return TableForm::department;
   bool project = r.title.find("项目") != std::string::npos;
   for (const auto& [key, value] : r.heading) project = project || key == "项目名称";
   return project ? TableForm::project : TableForm::unknown;

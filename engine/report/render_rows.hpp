@@ -96,7 +96,7 @@ std::string reconciliation_summary(const Report& report);
 
 // Which official form the table is: a project's (项目支出, when its title
 // says 项目 or its head has a 项目名称 row), a department's whole budget
-// (部门整体, when its title says so; that wins) or not known (an untitled
+// (部门整体 or 单位整体, when its title says 整体; that wins) or not known (an untitled
 // table, a bare TSV). One rule for every report: the funds block's name
 // (funds_name) and the xlsx form both follow it.
 enum class TableForm { project, department, unknown };

@@ -92,6 +92,10 @@ struct OnTrackRule {
 struct ScoringScheme {
   std::string name = "财预〔2020〕10号";
   std::string source = "<scoring>";  // the file it came from, for diagnostics
+  // The first table cell a weight was taken from (an actuals row's or the
+  // targets' 分值), where a warning about the weights' sum (W4102) stands;
+  // empty when no table gave one.
+  SourceLocation weights_at;
   // Used only when no indicator is given a weight.
   std::vector<CategoryWeight> split = {
       {"产出", Number::integer(50), {"产出", "产出指标", "履职", "履职指标", "履职效能"}},

@@ -141,7 +141,7 @@ TEST_CASE("a targets table's 分值 weighs what neither the actuals nor the rule
   REQUIRE(targets->indicators[0].weight);
   CHECK(targets->indicators[0].weight->text == "30");
   CHECK(targets->indicators[0].weight->where.column == 22);  // characters, not bytes
-  CHECK_FALSE(targets->indicators[2].weight);  // blank: no weight
+  CHECK_FALSE(targets->indicators[2].weight);                // blank: no weight
   SECTION("the targets' weights alone: said as an assumption") {
     auto actuals = read_actuals("a.tsv", "指标\t实际值\n培训人数\t50人\n培训场次\t10场\n", d);
     REQUIRE(d.empty());
@@ -168,6 +168,18 @@ TEST_CASE("a targets table's 分值 weighs what neither the actuals nor the rule
     CHECK(r.results[1].score->weight == *Number::parse_decimal("20.5"));
     CHECK(r.scoring->assumptions.back() ==
           "分值 from the targets table for 1 indicator (no rule file or actuals row gives one)");
+    CHECK(r.recheck->weights ==
+          "the table's 分值 (1 indicator); then the targets table's 分值 (1 indicator)");
+  }
+  SECTION("published 得分 with no 分值: the re-check says the targets' weights were used") {
+    auto actuals =
+        read_actuals("a.tsv", "指标\t实际值\t得分\n培训人数\t50人\t15\n培训场次\t10场\t20.5\n", d);
+    REQUIRE(d.empty());
+    Report r = judge(*targets, *actuals, Period::year);
+    assess_published(r, *actuals);
+    REQUIRE(r.recheck);
+    CHECK(r.recheck->weights == "the targets table's 分值 (2 indicators)");
+    CHECK(r.recheck->differences.empty());  // 15 and 20.5, as indicheck scores them
   }
   SECTION("a 分值 that is not a number is refused where it stands") {
     std::vector<Diagnostic> bad;

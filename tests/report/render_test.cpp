@@ -387,6 +387,10 @@ TEST_CASE("one rule names the funds block and picks the form in every report", "
        "项目支出绩效自评表"},
       {"2024年度部门整体支出绩效目标表", true, TableForm::department, "部门整体资金（元）",
        "部门整体支出绩效自评表"},
+      // 单位整体: a unit's whole budget, the department's form (a title naming
+      // the 自评表 is the form's own).
+      {"某局2024年度单位整体支出绩效自评表", false, TableForm::department, "部门整体资金（元）",
+       "某局2024年度单位整体支出绩效自评表"},
   };
   for (const Want& w : wants) {
     CAPTURE(w.title, w.project_name);

@@ -1,8 +1,10 @@
 # The golden cases layout-targets-only-*: a published table of targets alone
 # (no 实际完成值 column), imported by CASE.cmd to @TMP@/targets.tsv, then checked
 # against actuals made up beside it; and `check` given the table itself with
-# the same actuals, which must print the same report and diagnostics but for
-# the targets file's name (given directly, "TABLE (imported)").
+# the same actuals, which must print the same report but for the targets file's
+# name (given directly, "TABLE (imported)"). The diagnostics are the same but
+# for where a cell of the table stands: given directly, at its place in the
+# published table (docs/import.md); the diff below shows each such line.
 #   bash after-targets.sh TABLE ACTUALS   (files of this directory; GOLDEN_TMP
 #   and INDICHECK set by run_case.sh)
 set -u
@@ -21,7 +23,7 @@ cat "$t/report.err"
 echo "## check --targets $1 --actuals $2"
 "$INDICHECK" check --targets "$src" --actuals "$actuals" >"$t/direct.txt" 2>"$t/direct.err"
 echo "check exit $?"
-# The targets file's name aside, the same report and the same diagnostics.
+# The targets file's name aside, the same report; the diagnostics compared too.
 same_names() {
   sed -e "s|$src (imported)|TARGETS|g; s|$t/targets.tsv|TARGETS|g"
 }

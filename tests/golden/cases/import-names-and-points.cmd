@@ -1,0 +1,4 @@
+import
+tests/golden/data/import/layouts/names-and-points.txt
+-o
+-
