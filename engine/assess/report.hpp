@@ -41,10 +41,10 @@ struct Outlook {
 
 struct IndicatorResult {
   const Indicator* indicator = nullptr;
-  std::string target;              // as written
+  std::string target;     // as written
   const char* kind = "";  // of the parsed target (Constraint::kind): "quantity", …, or ""
-  std::string actual;              // as written; empty when none was reported
-  std::string reason;              // 偏差原因, as reported
+  std::string actual;     // as written; empty when none was reported
+  std::string reason;     // 偏差原因, as reported
   const ActualRow* row = nullptr;  // the actuals row matched, when any (its 分值, 得分)
   // With no row matched: the rows whose name matched it and other indicators
   // too, dropped (E4005, assess_key_ambiguous), so that the report says its

@@ -96,7 +96,7 @@ struct Judgement {
   std::optional<LocalScheme> local;  // 每少 … 扣 … (its unit in the target's) or 完成率 steps
   std::string computed_actual;       // "98.5%" when 实际值 computed it
   std::string target;                // the target judged, when a rule replaced the table's
-  const char* target_kind = "";     // its kind (Constraint::kind: "quantity", …)
+  const char* target_kind = "";      // its kind (Constraint::kind: "quantity", …)
   std::optional<Constraint> judged_target;  // exactly what was judged
   std::optional<Actual> judged_actual;
 };
