@@ -142,11 +142,20 @@ TEST_CASE("a targets table's 分值 weighs what neither the actuals nor the rule
   CHECK(targets->indicators[0].weight->text == "30");
   CHECK(targets->indicators[0].weight->where.column == 22);  // characters, not bytes
   CHECK_FALSE(targets->indicators[2].weight);                // blank: no weight
-  SECTION("the targets' weights alone: said as an assumption") {
-    auto actuals = read_actuals("a.tsv", "指标\t实际值\n培训人数\t50人\n培训场次\t10场\n", d);
+  // These targets judged at year-end against `actuals` and scored as check does.
+  auto run = [&](const char* actuals) {
+    auto c = std::make_unique<Case>();
+    auto a = read_actuals("a.tsv", actuals, d);
     REQUIRE(d.empty());
-    Report r = judge(*targets, *actuals, Period::year);
-    assess_published(r, *actuals);
+    REQUIRE(a);
+    c->actuals = std::move(*a);
+    c->report = judge(*targets, c->actuals, Period::year);
+    assess_published(c->report, c->actuals);
+    return c;
+  };
+  SECTION("the targets' weights alone: said as an assumption") {
+    auto c = run("指标\t实际值\n培训人数\t50人\n培训场次\t10场\n");
+    const Report& r = c->report;
     REQUIRE(r.scoring);
     CHECK_FALSE(r.recheck);
     REQUIRE(r.results[0].score);
@@ -158,11 +167,8 @@ TEST_CASE("a targets table's 分值 weighs what neither the actuals nor the rule
           "分值 from the targets table for 2 indicators (no rule file or actuals row gives one)");
   }
   SECTION("an actuals row's published 分值 wins over the targets'") {
-    auto actuals =
-        read_actuals("a.tsv", "指标\t实际值\t分值\n培训人数\t50人\t40\n培训场次\t10场\t\n", d);
-    REQUIRE(d.empty());
-    Report r = judge(*targets, *actuals, Period::year);
-    assess_published(r, *actuals);
+    auto c = run("指标\t实际值\t分值\n培训人数\t50人\t40\n培训场次\t10场\t\n");
+    const Report& r = c->report;
     REQUIRE(r.recheck);
     CHECK(r.results[0].score->weight == Number::integer(40));
     CHECK(r.results[1].score->weight == *Number::parse_decimal("20.5"));
@@ -172,11 +178,8 @@ TEST_CASE("a targets table's 分值 weighs what neither the actuals nor the rule
           "the table's 分值 (1 indicator); then the targets table's 分值 (1 indicator)");
   }
   SECTION("published 得分 with no 分值: the re-check says the targets' weights were used") {
-    auto actuals =
-        read_actuals("a.tsv", "指标\t实际值\t得分\n培训人数\t50人\t15\n培训场次\t10场\t20.5\n", d);
-    REQUIRE(d.empty());
-    Report r = judge(*targets, *actuals, Period::year);
-    assess_published(r, *actuals);
+    auto c = run("指标\t实际值\t得分\n培训人数\t50人\t15\n培训场次\t10场\t20.5\n");
+    const Report& r = c->report;
     REQUIRE(r.recheck);
     CHECK(r.recheck->weights == "the targets table's 分值 (2 indicators)");
     CHECK(r.recheck->differences.empty());  // 15 and 20.5, as indicheck scores them

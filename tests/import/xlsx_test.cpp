@@ -17,6 +17,7 @@
 #include "engine/rules/load.hpp"
 #include "engine/table/table.hpp"
 #include "tests/import/grid_rows.hpp"
+#include "tests/import/zip_part.hpp"
 
 using namespace indicheck;
 
@@ -197,6 +198,23 @@ TEST_CASE("the 自评表's funds block comes from the rule files' 预算 block a
   std::filesystem::remove_all(dir);
 }
 
+namespace {
+
+// A self-evaluation sheet's head (一级指标 … 实际完成值, 分值), and one row's
+// categories, name and 分值 10; a test writes the target and actual cells.
+void self_evaluation_head(lxw_worksheet* ws) {
+  const char* head[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"};
+  for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), head[c], nullptr);
+}
+void self_evaluation_row(lxw_worksheet* ws, lxw_row_t r, const char* name) {
+  worksheet_write_string(ws, r, 0, "产出指标", nullptr);
+  worksheet_write_string(ws, r, 1, "数量指标", nullptr);
+  worksheet_write_string(ws, r, 2, name, nullptr);
+  worksheet_write_number(ws, r, 5, 10, nullptr);
+}
+
+}  // namespace
+
 TEST_CASE("formula cells and percent formats: read as the table shows them, or flagged",
           "[xlsx][import]") {
   std::string path = temp_path("formulas.xlsx");
@@ -206,14 +224,8 @@ TEST_CASE("formula cells and percent formats: read as the table shows them, or f
   format_set_num_format(percent, "0%");
   lxw_format* tenths = workbook_add_format(wb);
   format_set_num_format(tenths, "0.0%");
-  const char* head[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"};
-  for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), head[c], nullptr);
-  auto row = [&](lxw_row_t r, const char* name) {
-    worksheet_write_string(ws, r, 0, "产出指标", nullptr);
-    worksheet_write_string(ws, r, 1, "数量指标", nullptr);
-    worksheet_write_string(ws, r, 2, name, nullptr);
-    worksheet_write_number(ws, r, 5, 10, nullptr);
-  };
+  self_evaluation_head(ws);
+  auto row = [&](lxw_row_t r, const char* name) { self_evaluation_row(ws, r, name); };
   // =12000亩 typed: stored as a formula Excel cannot compute, cached 0.
   row(1, "新增造林面积");
   worksheet_write_formula_num(ws, 1, 3, "=12000亩", nullptr, 0);
@@ -270,14 +282,8 @@ TEST_CASE("formula cells with no cached value: a typed target as typed, any othe
   std::string path = temp_path("formulas-uncached.xlsx");
   lxw_workbook* wb = workbook_new(path.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, "自评表");
-  const char* head[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"};
-  for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), head[c], nullptr);
-  auto row = [&](lxw_row_t r, const char* name) {
-    worksheet_write_string(ws, r, 0, "产出指标", nullptr);
-    worksheet_write_string(ws, r, 1, "数量指标", nullptr);
-    worksheet_write_string(ws, r, 2, name, nullptr);
-    worksheet_write_number(ws, r, 5, 10, nullptr);
-  };
+  self_evaluation_head(ws);
+  auto row = [&](lxw_row_t r, const char* name) { self_evaluation_row(ws, r, name); };
   // =12000亩 typed, as a target: read as the text typed.
   row(1, "新增造林面积");
   worksheet_write_formula_num(ws, 1, 3, "=12000亩", nullptr, 0);
@@ -287,27 +293,11 @@ TEST_CASE("formula cells with no cached value: a typed target as typed, any othe
   worksheet_write_string(ws, 2, 3, "≥300亩", nullptr);
   worksheet_write_formula_num(ws, 2, 4, "=SUM(G3:H3)", nullptr, 0);
   REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
-  {
-    int error = 0;
-    zip_t* z = zip_open(path.c_str(), 0, &error);
-    REQUIRE(z);
-    zip_stat_t st;
-    REQUIRE(zip_stat(z, "xl/worksheets/sheet1.xml", 0, &st) == 0);
-    std::string xml(st.size, '\0');
-    zip_file_t* f = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
-    REQUIRE(zip_fread(f, xml.data(), st.size) == zip_int64_t(st.size));
-    zip_fclose(f);
-    for (auto [from, to] : {std::pair{"<f>12000亩</f><v>0</v>", "<f>12000亩</f>"},
-                            {"<f>SUM(G3:H3)</f><v>0</v>", "<f>SUM(G3:H3)</f>"}}) {
-      auto at = xml.find(from);
-      REQUIRE(at != std::string::npos);
-      xml.replace(at, std::strlen(from), to);
-    }
-    CHECK(xml.find("</f><v>") == std::string::npos);  // no formula's cached value left
-    zip_source_t* src = zip_source_buffer(z, xml.data(), xml.size(), 0);
-    REQUIRE(zip_file_add(z, "xl/worksheets/sheet1.xml", src, ZIP_FL_OVERWRITE) >= 0);
-    REQUIRE(zip_close(z) == 0);
-  }
+  const std::string xml =
+      test::replace_in_zip_part(path, "xl/worksheets/sheet1.xml",
+                                {{"<f>12000亩</f><v>0</v>", "<f>12000亩</f>"},
+                                 {"<f>SUM(G3:H3)</f><v>0</v>", "<f>SUM(G3:H3)</f>"}});
+  CHECK(xml.find("</f><v>") == std::string::npos);  // no formula's cached value left
 
   std::vector<Diagnostic> ds;
   auto im = import_file(path, ImportOptions{}, ds);
