@@ -17,9 +17,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <tuple>
 
@@ -95,11 +99,27 @@ std::size_t utf16_units(std::string_view text, std::size_t limit, std::size_t& c
   return units;
 }
 
-// A number cell and the exact decimal it holds (exact_numbers).
-struct ExactNumber {
-  lxw_row_t row;
-  lxw_col_t col;
-  std::string exact;
+// The number cells of a sheet and the exact decimals they hold
+// (exact_numbers): a cell's place, and where its decimal stands in one text
+// that holds them all (a string a cell took 48 bytes more at 400 000 figures).
+struct ExactNumbers {
+  struct Cell {
+    lxw_row_t row;
+    lxw_col_t col;
+    std::uint32_t at;    // in `digits`
+    std::uint16_t size;  // a printed figure: a few dozen characters at most
+  };
+  std::vector<Cell> cells;
+  std::string digits;
+
+  void add(lxw_row_t row, lxw_col_t col, std::string_view exact) {
+    cells.push_back({row, col, static_cast<std::uint32_t>(digits.size()),
+                     static_cast<std::uint16_t>(exact.size())});
+    digits += exact;
+  }
+  std::string_view exact(const Cell& c) const {
+    return std::string_view(digits).substr(c.at, c.size);
+  }
 };
 
 // A cell too long for Excel: what was clipped, for the notes sheet.
@@ -108,12 +128,22 @@ struct Clipped {
   std::size_t characters = 0;
 };
 
+// A worksheet written row by row, top to bottom: the workbook is made in
+// libxlsxwriter's constant_memory mode, which writes a row out once a cell of a
+// later row is written and drops any cell written above that (at 200 000
+// indicators its cells held in memory were 300 MB). A cell above the row being
+// written is a bug here, so it throws rather than be lost. A merge over several
+// rows (the category cells, the funds block's label) has its text written in
+// its first row and its blank bordered cells in each row as it comes; it is
+// given to libxlsxwriter in its last row, where only that row's cells can still
+// be written (those above are refused and already in place).
 class Sheet {
  public:
   Sheet(lxw_worksheet* ws, std::string name, std::string& error, std::vector<Clipped>& clipped)
       : ws_(ws), name_(std::move(name)), error_(error), clipped_(clipped) {}
 
   void text(lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f) {
+    at(row);
     require(worksheet_write_string(ws_, row, col, fitted(row, col, s).c_str(), f));
   }
   // A figure as a number cell holding exactly `exact` (a plain decimal, as
@@ -122,19 +152,59 @@ class Sheet {
   // 83.79000000000001: the cell is listed, and exact_numbers() puts the decimal
   // back once the workbook is written.
   void figure(lxw_row_t row, lxw_col_t col, const std::string& exact, lxw_format* f) {
+    at(row);
     if (exact.empty()) return require(worksheet_write_blank(ws_, row, col, f));
     require(worksheet_write_number(ws_, row, col, std::strtod(exact.c_str(), nullptr), f));
-    numbers_.push_back({row, col, exact});
+    numbers_.add(row, col, exact);
   }
-  std::vector<ExactNumber>& numbers() { return numbers_; }
-  lxw_worksheet* sheet() const { return ws_; }
+  ExactNumbers& numbers() { return numbers_; }
   void merge(lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const std::string& s,
              lxw_format* f) {
     if (r1 == r2 && c1 == c2) return text(r1, c1, s, f);
-    require(worksheet_merge_range(ws_, r1, c1, r2, c2, fitted(r1, c1, s).c_str(), f));
+    at(r1);
+    if (r1 == r2)
+      return require(worksheet_merge_range(ws_, r1, c1, r2, c2, fitted(r1, c1, s).c_str(), f));
+    Merge m{r1, c1, r2, c2, fitted(r1, c1, s), f};
+    require(worksheet_write_string(ws_, r1, c1, m.text.c_str(), f));
+    for (lxw_col_t c = c1 + 1; c <= c2; ++c) require(worksheet_write_blank(ws_, r1, c, f));
+    open_.push_back(std::move(m));
+  }
+  // Writes what is owed below the last row written: the rest of every open
+  // merge. Before the workbook is closed.
+  void finish() {
+    lxw_row_t last = row_;
+    for (const Merge& m : open_) last = std::max(last, m.r2);
+    at(last);
   }
 
  private:
+  struct Merge {
+    lxw_row_t r1;
+    lxw_col_t c1;
+    lxw_row_t r2;
+    lxw_col_t c2;
+    std::string text;
+    lxw_format* format;
+  };
+  // Moves down to `row`, writing each open merge's cells in the rows passed
+  // and giving libxlsxwriter each merge whose last row is reached.
+  void at(lxw_row_t row) {
+    if (row < row_)
+      throw std::logic_error("xlsx: a cell above the row being written (" + name_ + " row " +
+                             std::to_string(row + 1) + " after " + std::to_string(row_ + 1) + ")");
+    while (row_ < row) {
+      ++row_;
+      for (const Merge& m : open_) {
+        if (m.r2 < row_) continue;
+        for (lxw_col_t c = m.c1; c <= m.c2; ++c)
+          require(worksheet_write_blank(ws_, row_, c, m.format));
+        // The range's first cells are refused here (rows above), and in place.
+        if (m.r2 == row_)
+          require(worksheet_merge_range(ws_, m.r1, m.c1, m.r2, m.c2, m.text.c_str(), m.format));
+      }
+      std::erase_if(open_, [&](const Merge& m) { return m.r2 == row_; });
+    }
+  }
   // `text` as the cell can hold it: only characters XML allows (xml_text: a
   // U+FFFE made the workbook unreadable), whole or clipped with a marker that
   // gives its full length ("…(40000 characters)", as shown_cell marks a
@@ -162,81 +232,119 @@ class Sheet {
   std::string name_;
   std::string& error_;
   std::vector<Clipped>& clipped_;
-  std::vector<ExactNumber> numbers_;
+  ExactNumbers numbers_;
+  lxw_row_t row_ = 0;        // the row being written
+  std::vector<Merge> open_;  // merges over several rows not yet given to libxlsxwriter
 };
 
 // Writes each number cell of `part` (the cells of `numbers`) with its exact
 // decimal in place of libxlsxwriter's %.16G text. "" on success, else why not.
 // One pass over the sheet: libxlsxwriter writes cells by row, then column, so
 // `numbers` sorted that way are met in order (searching the whole sheet for
-// each cell, and replacing in place, took 7 minutes for 40 000 indicators).
-std::string exact_numbers(const std::string& path, const std::string& part,
-                          std::vector<ExactNumber>& numbers) {
+// each cell, and replacing in place, took 7 minutes for 40 000 indicators). The
+// sheet is read a piece at a time and the new one written to a temporary file
+// that libzip then stores: at 200 000 indicators the sheet is 70 MB, and it was
+// held twice.
+std::string exact_numbers(const std::string& path, const std::string& part, ExactNumbers& numbers) {
   int err = 0;
   zip_t* za = zip_open(path.c_str(), 0, &err);
   if (!za) return tr("cannot reopen the workbook to write its figures exactly");
+  std::FILE* out = nullptr;
+  zip_file_t* in = nullptr;
   auto fail = [&](const std::string& why) {
+    if (in) zip_fclose(in);
+    if (out) std::fclose(out);
     zip_discard(za);
     return tr("cannot write the figures exactly: {}", why);
   };
-  zip_int64_t index = zip_name_locate(za, part.c_str(), 0);
-  zip_stat_t st;
-  if (index < 0 || zip_stat_index(za, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-    return fail(tr("the sheet is missing"));
-  zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
-  if (!f) return fail(tr("the sheet cannot be read"));
-  std::string xml(static_cast<std::size_t>(st.size), '\0');
-  const zip_int64_t got = zip_fread(f, xml.data(), st.size);
-  zip_fclose(f);
-  if (got != static_cast<zip_int64_t>(st.size)) return fail(tr("the sheet cannot be read"));
+  const zip_int64_t index = zip_name_locate(za, part.c_str(), 0);
+  if (index < 0) return fail(tr("the sheet is missing"));
+  in = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
+  if (!in) return fail(tr("the sheet cannot be read"));
+  out = std::tmpfile();
+  if (!out) return fail(std::strerror(errno));
   // A cell written twice holds what was written last.
-  std::stable_sort(numbers.begin(), numbers.end(), [](const ExactNumber& a, const ExactNumber& b) {
-    return std::tie(a.row, a.col) < std::tie(b.row, b.col);
-  });
-  auto same_cell = [](const ExactNumber& a, const ExactNumber& b) {
+  std::vector<ExactNumbers::Cell>& cells = numbers.cells;
+  std::stable_sort(cells.begin(), cells.end(),
+                   [](const ExactNumbers::Cell& a, const ExactNumbers::Cell& b) {
+                     return std::tie(a.row, a.col) < std::tie(b.row, b.col);
+                   });
+  auto same_cell = [](const ExactNumbers::Cell& a, const ExactNumbers::Cell& b) {
     return a.row == b.row && a.col == b.col;
   };
-  std::reverse(numbers.begin(), numbers.end());
-  numbers.erase(std::unique(numbers.begin(), numbers.end(), same_cell), numbers.end());
-  std::reverse(numbers.begin(), numbers.end());
+  std::reverse(cells.begin(), cells.end());
+  cells.erase(std::unique(cells.begin(), cells.end(), same_cell), cells.end());
+  std::reverse(cells.begin(), cells.end());
   // libxlsxwriter writes a number cell as <c r="F8" s="5"><v>83.79000000000001</v></c>.
-  // The sheet with the exact decimals goes straight into a buffer libzip frees.
-  std::size_t size = xml.size();
-  for (const ExactNumber& n : numbers) size += n.exact.size();
-  char* copy = static_cast<char*>(std::malloc(size));
-  if (!copy) return fail(tr("out of memory"));
-  std::size_t done = 0, out = 0;  // xml[0, done) is copied to copy[0, out)
+  // The sheet is taken in pieces that end after a row (</row>), so that every
+  // cell searched for is whole in the piece it is in.
+  constexpr std::string_view kRowEnd = "</row>";
+  constexpr std::size_t kChunk = 1 << 20;
+  std::string xml;  // read and not yet written
+  std::vector<char> chunk(kChunk);
+  std::size_t next = 0;  // the first cell of `cells` not yet found
+  bool ok = true;
   auto put = [&](std::string_view text) {
-    std::memcpy(copy + out, text.data(), text.size());
-    out += text.size();
+    ok = ok && std::fwrite(text.data(), 1, text.size(), out) == text.size();
   };
-  for (const ExactNumber& n : numbers) {
-    char name[LXW_MAX_CELL_NAME_LENGTH];
-    lxw_rowcol_to_cell(name, n.row, n.col);
-    const std::size_t at = xml.find("<c r=\"" + std::string(name) + "\"", done);
-    const std::size_t v = at == std::string::npos ? at : xml.find("<v>", at);
-    const std::size_t end = v == std::string::npos ? v : xml.find("</v>", v);
-    if (end == std::string::npos || xml.find("</c>", at) < end) {
-      std::free(copy);
-      return fail(tr("a cell is missing"));
+  // Writes xml[0, end) with the exact decimals of the cells in it.
+  auto rewrite = [&](std::size_t end) {
+    std::size_t done = 0;  // xml[0, done) is written
+    const std::string_view piece = std::string_view(xml).substr(0, end);
+    for (; next < cells.size(); ++next) {
+      char name[LXW_MAX_CELL_NAME_LENGTH];
+      lxw_rowcol_to_cell(name, cells[next].row, cells[next].col);
+      const std::size_t at = piece.find("<c r=\"" + std::string(name) + "\"", done);
+      if (at == std::string_view::npos) break;  // in a later piece
+      // The value right after the cell's start tag: a cell written over as
+      // text or a blank (<c …/>) has none.
+      const std::size_t tag_end = piece.find('>', at);
+      if (tag_end == std::string_view::npos || piece[tag_end - 1] == '/' ||
+          piece.substr(tag_end + 1, 3) != "<v>")
+        return false;
+      const std::size_t v = tag_end + 1;
+      const std::size_t close = piece.find("</v>", v);
+      if (close == std::string_view::npos) return false;
+      put(piece.substr(done, v + 3 - done));
+      put(numbers.exact(cells[next]));
+      done = close;
     }
-    put(std::string_view(xml).substr(done, v + 3 - done));
-    put(n.exact);
-    done = end;
+    put(piece.substr(done));
+    xml.erase(0, end);
+    return true;
+  };
+  for (;;) {
+    const zip_int64_t got = zip_fread(in, chunk.data(), chunk.size());
+    if (got < 0) return fail(tr("the sheet cannot be read"));
+    if (got == 0) break;
+    xml.append(chunk.data(), static_cast<std::size_t>(got));
+    const std::size_t row_end = xml.rfind(kRowEnd);
+    if (row_end != std::string::npos && !rewrite(row_end + kRowEnd.size()))
+      return fail(tr("a cell is missing"));
   }
-  put(std::string_view(xml).substr(done));
-  std::string().swap(xml);
-  zip_source_t* src = zip_source_buffer(za, copy, out, 1);  // libzip frees it
-  if (!src) {
-    std::free(copy);
-    return fail(tr("out of memory"));
-  }
+  if (!rewrite(xml.size()) || next != cells.size()) return fail(tr("a cell is missing"));
+  zip_fclose(in);
+  in = nullptr;
+  if (!ok || std::fflush(out) != 0) return fail(std::strerror(errno));
+  // libzip reads a stream from where it stands when `start` is 0.
+  std::rewind(out);
+  zip_source_t* src = zip_source_filep(za, out, 0, -1);  // to its end; libzip closes `out`
+  if (!src) return fail(zip_strerror(za));
+  out = nullptr;
   if (zip_file_replace(za, static_cast<zip_uint64_t>(index), src, 0) != 0) {
     zip_source_free(src);
     return fail(zip_strerror(za));
   }
   if (zip_close(za) != 0) return fail(zip_strerror(za));
   return "";
+}
+
+// A workbook written row by row (Sheet), each row out of memory as the next
+// begins; its text is in its cells (inline strings), not a shared table.
+lxw_workbook* new_workbook(const std::string& path) {
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  return workbook_new_opt(path.c_str(), &options);
 }
 
 // A printed figure, or "" when there is none.
@@ -298,7 +406,9 @@ lxw_row_t head_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) 
 lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) {
   const FundsBlock b = funds_block(r);
   const bool year = r.period == Period::year;
-  const lxw_row_t first = row;
+  // The block's label beside its head, its total and its 其中 lines.
+  s.merge(row, 0, row + 1 + static_cast<lxw_row_t>(b.members.size()), 0,
+          std::string(funds_name(r)) + "（" + b.unit + "）", f.head);
   const std::vector<const char*> heads =
       year ? std::vector<const char*>{"年初预算数", "全年预算数", "全年执行数",
                                       "分值",       "执行率",     "得分"}
@@ -350,7 +460,6 @@ lxw_row_t funds_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row)
     for (lxw_col_t c = 5; c < kColumns; ++c) s.text(row, c, year ? "-" : "", f.center);
     ++row;
   }
-  s.merge(first, 0, row - 1, 0, std::string(funds_name(r)) + "（" + b.unit + "）", f.head);
   std::string note =
       !year     ? "1-6月执行率 = 1-6月执行数 / 年初预算数"
       : b.score ? "预算执行率得分 " + b.score->points.to_fixed(2) + "：" + b.score->explanation
@@ -421,7 +530,7 @@ lxw_row_t task_rows(Sheet& s, const Report& r, const Formats& f, lxw_row_t row) 
 }  // namespace
 
 std::string write_xlsx(const Report& r, const std::string& path) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook* wb = new_workbook(path);
   if (!wb) return tr("libxlsxwriter: cannot create the workbook");
   // The official form is in Chinese whatever the run's language; the errors
   // after it (exact_numbers) are in the run's.
@@ -474,7 +583,21 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     const Indicator& ind = *r.results[i].indicator;
     return which == 1 ? ind.level1 : ind.level2;
   };
+  // Runs of equal 一级指标 merged, and of equal 二级指标 within them: each
+  // merge begins at its run's first row (its end found by looking ahead).
+  std::size_t level1_end = 0;  // one past the 一级指标 run the row is in
   for (std::size_t i = 0; i < count; ++i) {
+    const bool level1_first = i == level1_end;
+    if (level1_first) {
+      level1_end = i + 1;
+      while (level1_end < count && level(level1_end, 1) == level(i, 1)) ++level1_end;
+      s.merge(first + i, 0, first + level1_end - 1, 0, level(i, 1), f.center);
+    }
+    if (level1_first || level(i, 2) != level(i - 1, 2)) {
+      std::size_t end = i + 1;
+      while (end < level1_end && level(end, 2) == level(i, 2)) ++end;
+      s.merge(first + i, 1, first + end - 1, 1, level(i, 2), f.text);
+    }
     const ReportRow x = report_row(r, i);
     std::string name = x.key_work.empty() ? x.name : x.key_work + "：" + x.name;
     std::string reason = x.reason;
@@ -494,19 +617,6 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     }
     s.text(row, 7, reason, f.text);
     ++row;
-  }
-  // Merge runs of equal 一级指标, and of equal 二级指标 within them.
-  for (std::size_t i = 0; i < count;) {
-    std::size_t j = i;
-    while (j + 1 < count && level(j + 1, 1) == level(i, 1)) ++j;
-    s.merge(first + i, 0, first + j, 0, level(i, 1), f.center);
-    for (std::size_t k = i; k <= j;) {
-      std::size_t m = k;
-      while (m + 1 <= j && level(m + 1, 2) == level(k, 2)) ++m;
-      s.merge(first + k, 1, first + m, 1, level(k, 2), f.text);
-      k = m + 1;
-    }
-    i = j + 1;
   }
 
   if (year && r.scoring) {
@@ -565,18 +675,20 @@ std::string write_xlsx(const Report& r, const std::string& path) {
     note("截断", clipped[i].cell + "：共 " + std::to_string(clipped[i].characters) +
                      " 字，超过 Excel 单元格上限 32767 字，已截断；JSON 与 CSV 报告保留全文");
 
+  s.finish();
+  n.finish();
   lxw_error closed = workbook_close(wb);
   form.reset();
   if (closed != LXW_NO_ERROR && error.empty())
     error = std::string("libxlsxwriter: ") + lxw_strerror(closed);
   // The main sheet is the workbook's first part, xl/worksheets/sheet1.xml.
-  if (error.empty() && !s.numbers().empty())
+  if (error.empty() && !s.numbers().cells.empty())
     error = exact_numbers(path, "xl/worksheets/sheet1.xml", s.numbers());
   return error;
 }
 
 std::string write_review_xlsx(const review::ReviewReport& r, const std::string& path) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook* wb = new_workbook(path);
   if (!wb) return tr("libxlsxwriter: cannot create the workbook");
   // The 审核意见表 is in Chinese whatever the run's language.
   std::optional<LanguageScope> form(std::in_place, Language::zh);
@@ -652,6 +764,7 @@ std::string write_review_xlsx(const review::ReviewReport& r, const std::string& 
             f.text);
     ++row;
   }
+  s.finish();
   lxw_error closed = workbook_close(wb);
   form.reset();
   if (closed != LXW_NO_ERROR && error.empty())

@@ -3,6 +3,8 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <memory>
@@ -254,23 +256,38 @@ TEST_CASE("the html page keeps category labels whole and shows ═ as =", "[rend
   CHECK(report_title(c->report) == "档案数字化 · 档案馆 2024年度 · 全年");
 }
 
+namespace {
+
+// A report written as the xlsx form and read back: the grid the importer
+// reads and the main sheet's XML; no diagnostic on the way.
+struct WrittenForm {
+  Grid grid;
+  std::string sheet;
+};
+WrittenForm write_form(const Report& r, const char* name, const char* file = "form.xlsx") {
+  auto dir = std::filesystem::temp_directory_path() /
+             (std::string("indicheck-") + name + "-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = (dir / file).string();
+  std::vector<Diagnostic> d;
+  REQUIRE(write_output_via(
+      path, [&](const std::string& tmp) { return write_xlsx(r, tmp); }, d));
+  auto grid = read_xlsx(path, d);
+  std::string sheet = zip_part(path, "xl/worksheets/sheet1.xml");
+  std::filesystem::remove_all(dir);
+  REQUIRE(d.empty());
+  REQUIRE(grid);
+  return {std::move(*grid), std::move(sheet)};
+}
+
+}  // namespace
+
 TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   ScoringScheme scheme;
   scheme.execution = std::make_pair(*Number::parse_decimal("98.5"), Number::integer(100));
   auto c = make(Period::year, scheme);
-  auto dir =
-      std::filesystem::temp_directory_path() / ("indicheck-xlsx-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "自评表.xlsx").string();
-  std::vector<Diagnostic> d;
-  REQUIRE(write_output_via(
-      path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
-  auto grid = read_xlsx(path, d);
-  const std::string sheet = zip_part(path, "xl/worksheets/sheet1.xml");
-  std::filesystem::remove_all(dir);
-  REQUIRE(d.empty());
-  REQUIRE(grid);
-  REQUIRE(grid->tables.size() == 2);
+  const auto [grid, sheet] = write_form(c->report, "xlsx", "自评表.xlsx");
+  REQUIRE(grid.tables.size() == 2);
   // 分值 and 得分 are number cells (no t="s") holding the exact decimal, not
   // libxlsxwriter's %.16G (9.85 would be 9.850000000000001).
   CHECK(cell_xml(sheet, "G9").find(" t=") == std::string::npos);
@@ -278,7 +295,7 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   CHECK(cell_xml(sheet, "F10").ends_with("><v>25.00</v></c>"));
   CHECK(cell_xml(sheet, "G14").ends_with("><v>84.28</v></c>"));
   CHECK(cell_xml(sheet, "G5").ends_with("><v>0.9850</v></c>"));  // 98.50% as a percent cell
-  const GridTable& s = grid->tables[0];
+  const GridTable& s = grid.tables[0];
   CHECK(s.name == "自评表");
   const auto rows = test::dense_rows(s);
   REQUIRE(rows.size() == 15);
@@ -331,7 +348,7 @@ TEST_CASE("the xlsx 自评表 reads back cell by cell", "[render][xlsx]") {
   CHECK_FALSE(merged(8, 0, 8, 0));
   CHECK(rows[14][0] == "自评等级");
   CHECK(rows[14][5] == "良");
-  const GridTable& notes = grid->tables[1];
+  const GridTable& notes = grid.tables[1];
   CHECK(notes.name == "计分说明");
   const auto note_rows = test::dense_rows(notes);
   REQUIRE(note_rows.size() >= 4);  // [2] and [size - 2] below, the two apart
@@ -352,19 +369,9 @@ namespace {
 
 // A workbook written and read back: its sheets as dense rows.
 std::vector<std::vector<std::vector<std::string>>> xlsx_rows(const Report& r) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("indicheck-xlsx-form-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "form.xlsx").string();
-  std::vector<Diagnostic> d;
-  REQUIRE(write_output_via(
-      path, [&](const std::string& tmp) { return write_xlsx(r, tmp); }, d));
-  auto grid = read_xlsx(path, d);
-  std::filesystem::remove_all(dir);
-  REQUIRE(d.empty());
-  REQUIRE(grid);
   std::vector<std::vector<std::vector<std::string>>> out;
-  for (const GridTable& t : grid->tables) out.push_back(test::dense_rows(t));
+  for (const GridTable& t : write_form(r, "xlsx-form").grid.tables)
+    out.push_back(test::dense_rows(t));
   return out;
 }
 
@@ -456,6 +463,81 @@ TEST_CASE("the 项目支出 自评表 has the source's title, head, funds in its
             "项目资金的金额以元计，保留两位小数（四舍五入）；分值、得分为数值单元格，可直接求和"});
 }
 
+// The test tables with `tasks` (# 主要任务 lines) in their head, judged and
+// scored at year-end.
+std::unique_ptr<Case> with_tasks(const char* tasks) {
+  auto c = std::make_unique<Case>();
+  std::vector<Diagnostic> d;
+  c->targets = *read_targets("t.tsv", tasks + std::string(kTargets), d);
+  c->actuals = *read_actuals("a.tsv", kYear, d);
+  REQUIRE(d.empty());
+  c->report = judge(c->targets, c->actuals, Period::year);
+  assess(c->report, {});
+  return c;
+}
+
+// The start tag's style of one cell of a sheet part (s="N"), or "" when the
+// cell is not there; a blank cell is written <c r="A9" s="7"/>.
+std::string cell_style(const std::string& sheet, const std::string& cell) {
+  const std::size_t at = sheet.find("<c r=\"" + cell + "\"");
+  if (at == std::string::npos) return "";
+  const std::string tag = sheet.substr(at, sheet.find('>', at) - at);
+  const std::size_t s = tag.find(" s=\"");
+  return s == std::string::npos ? "none" : tag.substr(s + 4, tag.find('"', s + 4) - s - 4);
+}
+
+TEST_CASE("the form's merges over several rows are whole though it is written row by row",
+          "[render][xlsx]") {
+  // The workbook is written in libxlsxwriter's constant_memory mode, where a
+  // row is out of reach once the next is begun: each range over several rows
+  // (the funds block's label, 年度总体目标, 年度主要任务, the category cells)
+  // is recorded in its last row, its text in its first and its bordered blanks
+  // in every row between. (年度主要任务 spans five rows: libxlsxwriter itself
+  // fills a range's row just above the one being written.)
+  auto c = with_tasks(
+      "# 主要任务 食品安全抽检: 完成抽检2000批次 | 150 | 142\n"
+      "# 主要任务 特种设备检验: 完成检验800台 | 60 | \n"
+      "# 主要任务 计量器具检定: 完成检定5000件 | 40 | 38\n"
+      "# 主要任务 消费投诉处理: 办结率≥95% | 20 | 20\n");
+  c->report.heading.emplace_back("年度总体目标", "完成10个项目");
+  c->report.heading.emplace_back("年度总体目标完成情况", "完成8个项目");
+  const auto [grid, sheet] = write_form(c->report, "xlsx-merges");
+  const GridTable& t = grid.tables[0];
+  std::vector<std::array<unsigned, 4>> tall;  // the merges over several rows, in order
+  for (const GridMerge& m : t.merges)
+    if (m.first_row != m.last_row)
+      tall.push_back({m.first_row, m.first_col, m.last_row, m.last_col});
+  std::sort(tall.begin(), tall.end());
+  CHECK(tall == std::vector<std::array<unsigned, 4>>{{3, 0, 4, 0},      // 年度资金（万元）
+                                                     {6, 0, 7, 0},      // 年度总体目标
+                                                     {8, 0, 12, 0},     // 年度主要任务
+                                                     {16, 0, 17, 0},    // 履职
+                                                     {16, 1, 17, 1}});  // 承担档案管理工作
+  // Each cell under a range's first has its border (the first cell's format).
+  for (const auto& [r1, c1, r2, c2] : tall)
+    for (unsigned r = r1; r <= r2; ++r) {
+      const std::string name = std::string(1, static_cast<char>('A' + c1)) + std::to_string(r + 1);
+      const std::string first =
+          std::string(1, static_cast<char>('A' + c1)) + std::to_string(r1 + 1);
+      INFO(name);
+      CHECK(cell_style(sheet, name) == cell_style(sheet, first));
+      CHECK_FALSE(cell_style(sheet, name).empty());
+    }
+  // Every row of the form is there, the rows beside the ranges whole.
+  const auto rows = test::dense_rows(t);
+  REQUIRE(rows.size() == 22);
+  CHECK(rows[3][0] == "年度资金（万元）");
+  CHECK(rows[6] == Row{"年度总体目标", "预期目标", "", "", "实际完成情况", "", "", ""});
+  CHECK(rows[7] == Row{"", "完成10个项目", "", "", "完成8个项目", "", "", ""});
+  CHECK(rows[8] == Row{"年度主要任务", "任务名称", "主要内容", "", "", "", "预算数", "执行数"});
+  CHECK(rows[10] == Row{"", "特种设备检验", "完成检验800台", "", "", "", "60.00", "-"});
+  CHECK(rows[12] == Row{"", "消费投诉处理", "办结率≥95%", "", "", "", "20.00", "20.00"});
+  CHECK(rows[16] == Row{"履职", "承担档案管理工作", "档案整理：完成项目数", "≥10个", "8个", "25.00",
+                        "20.00", "2个项目延期, \"待验收\""});
+  CHECK(rows[17] == Row{"", "", "档案整理：档案抽检合格率", "=100%", "100%", "25.00", "25.00", ""});
+  CHECK(rows[21][0] == "自评等级");
+}
+
 TEST_CASE("a published 自评表's 其中 lines carry their 全年预算数 and 执行数 on the form",
           "[render][xlsx]") {
   auto c = std::make_unique<Case>();
@@ -486,17 +568,9 @@ TEST_CASE("a published 自评表's 其中 lines carry their 全年预算数 and 
 
 TEST_CASE("the 部门整体 自评表 has its 年度主要任务 block before the indicators",
           "[render][xlsx]") {
-  auto c = std::make_unique<Case>();
-  std::vector<Diagnostic> d;
-  c->targets = *read_targets("t.tsv",
-                             "# 主要任务 食品安全抽检: 完成抽检2000批次 | 150 | 142\n"
-                             "# 主要任务 特种设备检验: 完成检验800台 | 60 | \n" +
-                                 std::string(kTargets),
-                             d);
-  c->actuals = *read_actuals("a.tsv", kYear, d);
-  REQUIRE(d.empty());
-  c->report = judge(c->targets, c->actuals, Period::year);
-  assess(c->report, {});
+  auto c = with_tasks(
+      "# 主要任务 食品安全抽检: 完成抽检2000批次 | 150 | 142\n"
+      "# 主要任务 特种设备检验: 完成检验800台 | 60 | \n");
   // The tasks are part of the table's head, in the file's order.
   const auto& heading = c->report.heading;
   REQUIRE(heading.size() == 2);
@@ -683,19 +757,8 @@ TEST_CASE("json is laid out as nlohmann's dump(2) of the same tree", "[render][j
 TEST_CASE("an xlsx cell longer than Excel allows is clipped and listed in the notes",
           "[render][xlsx][hostile]") {
   auto c = hostile();
-  auto dir = std::filesystem::temp_directory_path() /
-             ("indicheck-xlsx-long-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "r.xlsx").string();
-  std::vector<Diagnostic> d;
-  REQUIRE(write_output_via(
-      path, [&](const std::string& tmp) { return write_xlsx(c->report, tmp); }, d));
-  auto grid = read_xlsx(path, d);
-  std::filesystem::remove_all(dir);
-  INFO(render_all(d));
-  REQUIRE(d.empty());
-  REQUIRE(grid);
-  const auto rows = test::dense_rows(grid->tables[0]);
+  const auto grid = write_form(c->report, "xlsx-long").grid;
+  const auto rows = test::dense_rows(grid.tables[0]);
   // The second indicator's 偏差原因, the only long cell.
   std::string reason;
   for (const auto& row : rows)
@@ -707,7 +770,7 @@ TEST_CASE("an xlsx cell longer than Excel allows is clipped and listed in the no
   // 32 745 characters of the reason (32 767 less the marker's 22 bytes, a
   // bound on its UTF-16 length), then the marker's 12.
   CHECK(count_chars(reason, reason.size()) == 32757);
-  const auto notes = test::dense_rows(grid->tables[1]);
+  const auto notes = test::dense_rows(grid.tables[1]);
   REQUIRE_FALSE(notes.empty());
   CHECK(notes.back() == std::vector<std::string>{"截断", "",
                                                  "自评表!H8：共 40000 字，超过 Excel 单元格上限 "

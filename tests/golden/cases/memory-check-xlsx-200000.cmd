@@ -1,0 +1,9 @@
+check
+--targets
+@TMP@/targets-200000.tsv
+--actuals
+@TMP@/actuals-200000.tsv
+--format
+xlsx
+--output
+@TMP@/report.xlsx
