@@ -111,6 +111,7 @@ ScoringScheme published_scheme(const Report& report, const ActualTable& actuals,
   const Cell* executed = published(actuals, "全年执行数");
   if (budget && executed) {
     scheme.execution = std::pair{number_of(*executed), number_of(*budget)};
+    scheme.execution_at = budget->where;
     if (const Cell* w = published(actuals, "执行率分值")) scheme.execution_weight = number_of(*w);
     recheck.weights +=
         tr("; 预算执行率 from the funds block: 全年执行数 {} / 全年预算数 {}, 分值 {}",

@@ -432,7 +432,7 @@ void score_year(Report& r, const ScoringScheme& scheme) {
     Number w = carrier && weight[*carrier] ? *weight[*carrier] : scheme.execution_weight;
     if (budget.sign() <= 0) {
       r.diagnostics.push_back(scheme_diagnostic(
-          scheme, {}, Code::score_budget_not_positive,
+          scheme, scheme.execution_at, Code::score_budget_not_positive,
           tr("预算数 is {}: 预算执行率 (执行数 / 预算数) cannot be computed", fig(budget))));
       block = make_score(w, kZero, tr("预算数 is {}: no 预算执行率, 0", fig(budget)));
     } else {

@@ -107,6 +107,9 @@ struct ScoringScheme {
   std::string execution_indicator = "预算执行率";
   Number execution_weight = Number::integer(10);
   std::optional<std::pair<Number, Number>> execution;  // (全年执行数, 全年预算数), same unit
+  // Where the 全年预算数 stands (a published table's cell), where an error
+  // about it (E4101) stands; empty when it has no place.
+  SourceLocation execution_at;
   QualitativePoints qualitative;
   // Met beyond target × (1 + margin): flagged for review, never scored above the weight.
   Number over_margin = Number::ratio(1, 5);
