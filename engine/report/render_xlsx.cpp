@@ -12,6 +12,7 @@
 // every page. A second sheet (计分说明 / 预计依据) shows how every score or
 // outlook came about, and what the form assumed.
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -22,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -245,6 +247,25 @@ class Sheet {
 // sheet is read a piece at a time and the new one written to a temporary file
 // that libzip then stores: at 200 000 indicators the sheet is 70 MB, and it was
 // held twice.
+// The folder a workbook's temporary files go in: the workbook's own, where
+// one is being written already (/tmp may be small, or memory).
+std::string scratch_dir(const std::string& path) {
+  const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  return dir.empty() ? "." : dir.string();
+}
+
+// A temporary file in `dir`, gone from the folder as soon as it is made (its
+// space is freed when it is closed); null with errno set when it cannot be.
+std::FILE* scratch_file(const std::string& dir) {
+  std::string name = dir + "/.indicheck-xlsx-XXXXXX";
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return nullptr;
+  ::unlink(name.c_str());
+  std::FILE* f = ::fdopen(fd, "w+b");
+  if (!f) ::close(fd);
+  return f;
+}
+
 std::string exact_numbers(const std::string& path, const std::string& part, ExactNumbers& numbers) {
   int err = 0;
   zip_t* za = zip_open(path.c_str(), 0, &err);
@@ -261,7 +282,7 @@ std::string exact_numbers(const std::string& path, const std::string& part, Exac
   if (index < 0) return fail(tr("the sheet is missing"));
   in = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
   if (!in) return fail(tr("the sheet cannot be read"));
-  out = std::tmpfile();
+  out = scratch_file(scratch_dir(path));
   if (!out) return fail(std::strerror(errno));
   // A cell written twice holds what was written last.
   std::vector<ExactNumbers::Cell>& cells = numbers.cells;
@@ -340,11 +361,23 @@ std::string exact_numbers(const std::string& path, const std::string& part, Exac
 }
 
 // A workbook written row by row (Sheet), each row out of memory as the next
-// begins; its text is in its cells (inline strings), not a shared table.
+// begins; its text is in its cells (inline strings), not a shared table. Its
+// temporary files (one a sheet, made with the sheet) go beside it.
 lxw_workbook* new_workbook(const std::string& path) {
+  std::string dir = scratch_dir(path);
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
+  options.tmpdir = dir.data();  // copied
   return workbook_new_opt(path.c_str(), &options);
+}
+
+// Why a workbook failed when libxlsxwriter could not add a sheet: in
+// constant_memory mode a sheet's temporary file is made with it. Frees the
+// workbook; the message is in the run's language (`form` ended).
+std::string no_sheet(lxw_workbook* wb, std::optional<LanguageScope>& form) {
+  lxw_workbook_free(wb);
+  form.reset();
+  return tr("libxlsxwriter: cannot add a sheet (its temporary file cannot be made)");
 }
 
 // A printed figure, or "" when there is none.
@@ -540,6 +573,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   Formats f = make_formats(wb);
   const char* main_sheet = year ? "自评表" : "监控表";
   lxw_worksheet* ws = workbook_add_worksheet(wb, main_sheet);
+  if (!ws) return no_sheet(wb, form);
   // Print setup: A4 landscape, one page wide (as many long as it takes), the
   // column heads on every page.
   worksheet_set_landscape(ws);
@@ -635,6 +669,7 @@ std::string write_xlsx(const Report& r, const std::string& path) {
   // the form assumed and where its figures came from.
   const std::string notes_sheet(year ? kXlsxNotesSheetYear : kXlsxNotesSheetHalf);
   lxw_worksheet* notes = workbook_add_worksheet(wb, notes_sheet.c_str());
+  if (!notes) return no_sheet(wb, form);
   worksheet_set_landscape(notes);
   worksheet_set_paper(notes, 9);
   worksheet_fit_to_pages(notes, 1, 0);
@@ -697,6 +732,7 @@ std::string write_review_xlsx(const review::ReviewReport& r, const std::string& 
   const char* sheet = "审核意见表";
   constexpr lxw_col_t columns = 7;
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet);
+  if (!ws) return no_sheet(wb, form);
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4
   worksheet_fit_to_pages(ws, 1, 0);
