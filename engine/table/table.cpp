@@ -142,7 +142,10 @@ class LineReader {
   // its first character, with the line shown. The colon is found as
   // read_metadata finds it (ASCII first, then full-width). Such errors are
   // few: the line is found by counting from the start.
-  void value_error(unsigned line, std::string_view value, Code code, std::string message) {
+  // A "# key: value" line's value as a cell: its text, where it stands (the
+  // value's first character; the line's start when it cannot be found) and
+  // the line to echo.
+  Cell value_cell(unsigned line, std::string_view value) const {
     std::string_view text = content_;
     for (unsigned n = 1; n < line; ++n) {
       auto nl = text.find('\n');
@@ -154,8 +157,17 @@ class LineReader {
     if (colon == std::string_view::npos) colon = text.find("：");
     std::size_t at =
         colon == std::string_view::npos ? std::string_view::npos : text.find(value, colon);
-    error(line, at == std::string_view::npos ? 1 : count_chars(text, at) + 1, code,
-          std::move(message), text);
+    Cell cell;
+    cell.text = std::string(value);
+    cell.where =
+        SourceLocation(file_, line, at == std::string_view::npos ? 1 : count_chars(text, at) + 1);
+    cell.source_line = text;
+    return cell;
+  }
+
+  void value_error(unsigned line, std::string_view value, Code code, std::string message) {
+    Cell cell = value_cell(line, value);
+    error(line, cell.where.column, code, std::move(message), std::move(cell.source_line));
   }
 
   void error(unsigned line, unsigned column, Code code, std::string message, SourceLine source) {
@@ -483,13 +495,17 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
   auto header = read_header(lines, file, t.metadata, t.metadata_line, kActualColumns,
                             {"指标", "实际值"}, relocate);
   if (!header) return std::nullopt;
+  // A published figure's cell, at its place in the published table when the
+  // text was imported from one.
+  auto published_cell = [&](unsigned line, std::string_view value) {
+    Cell cell = lines.value_cell(line, value);
+    if (relocate) relocate(cell.where, cell.source_line);
+    return cell;
+  };
   if (auto g = t.metadata.find("自评等级"); g != t.metadata.end()) {
     unsigned line = t.metadata_line.at("自评等级");
     if (g->second == "优" || g->second == "良" || g->second == "中" || g->second == "差") {
-      Cell& cell = t.published["自评等级"];
-      cell.text = g->second;
-      cell.where.file = file;
-      cell.where.line = line;
+      t.published["自评等级"] = published_cell(line, g->second);
     } else {
       lines.value_error(line, g->second, Code::actuals_grade_invalid,
                         tr("'# 自评等级: {}' is not a grade (优, 良, 中 or 差)", g->second));
@@ -501,10 +517,7 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
     if (it == t.metadata.end()) continue;
     unsigned line = t.metadata_line.at(key);
     if (Number::parse_decimal(it->second)) {
-      Cell& cell = t.published[key];
-      cell.text = it->second;
-      cell.where.file = file;
-      cell.where.line = line;
+      t.published[key] = published_cell(line, it->second);
     } else {
       lines.value_error(line, it->second, Code::actuals_published_invalid,
                         tr(kNotANumber, key, it->second));
@@ -550,9 +563,8 @@ std::optional<ActualTable> read_actuals(const std::string& file, std::string_vie
     unsigned line = t.metadata_line.at("执行率");
     if (figure != it->second && Number::parse_decimal(figure)) {
       Cell& cell = t.published["执行率"];
+      cell = published_cell(line, it->second);
       cell.text = figure;
-      cell.where.file = file;
-      cell.where.line = line;
     } else {
       lines.value_error(line, it->second, Code::actuals_published_invalid,
                         tr("'# 执行率: {}' is not a percentage such as 97.3%", it->second));
