@@ -82,7 +82,23 @@ std::vector<rules::Funds::Amount> funds_members(rules::Evaluator& ev, const Unit
   return out;
 }
 
+// What a result reads when it has no row: no actual, no 偏差原因.
+const std::string kNoText;
+
 }  // namespace
+
+const std::string& IndicatorResult::target() const {
+  return rule_target ? *rule_target : indicator->target(period).text;
+}
+
+const std::string& IndicatorResult::actual() const {
+  if (computed_actual) return *computed_actual;
+  return row ? row->value.text : kNoText;
+}
+
+const std::string& IndicatorResult::reason() const {
+  return row ? row->reason : kNoText;
+}
 
 int Report::exit_code() const {
   if (has_errors(diagnostics)) return 2;
@@ -224,13 +240,13 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       auto a = ambiguous.find(suffix_key(path, n));
       if (a == ambiguous.end()) continue;
       res.dropped_rows = a->second.rows;
+      const std::vector<const ActualRow*>& rows = *res.dropped_rows;
       return trn(
           "no actual: the row naming it ({}) was dropped by {}: the name matches {} "
           "indicators",
           "no actual: the rows naming it ({}) were dropped by {}: the name matches {} "
           "indicators",
-          res.dropped_rows.size(), dropped_places(res.dropped_rows),
-          id_of(Code::assess_key_ambiguous), a->second.matches);
+          rows.size(), dropped_places(rows), id_of(Code::assess_key_ambiguous), a->second.matches);
     }
     return std::string(tr("no actual was reported (no row in the actuals file)"));
   };
@@ -257,13 +273,9 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
     const Cell& cell = ind.target(period);
     IndicatorResult res;
     res.indicator = &ind;
-    res.target = cell.text;
+    res.period = period;
     const ActualRow* row = actual_of[i];
-    if (row) {
-      res.actual = row->value.text;
-      res.reason = row->reason;
-      res.row = row;
-    }
+    res.row = row;
     auto target = parse_target(cell.text, units);
     std::string unclear_note;  // an unclear bare reading's assumption, to warn of
     if (auto* bad = std::get_if<ParseError>(&target)) {
@@ -283,8 +295,8 @@ Report judge(const TargetTable& targets, const ActualTable& actuals, Period peri
       if (evaluator && !std::holds_alternative<NoTarget>(c.form)) {
         auto j = rules::judge(*evaluator, ind, c, row ? &row->value : nullptr, targets.year);
         res.verdict = j.verdict;
-        if (!j.computed_actual.empty()) res.actual = j.computed_actual;
-        if (!j.target.empty()) res.target = j.target, res.kind = j.target_kind;
+        if (!j.computed_actual.empty()) res.computed_actual = j.computed_actual;
+        if (!j.target.empty()) res.rule_target = j.target, res.kind = j.target_kind;
         res.judged_target = j.judged_target;
         res.judged_actual = j.judged_actual;
         if (res.verdict.kind == VerdictKind::missing && !row && j.computed_actual.empty())

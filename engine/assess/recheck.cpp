@@ -137,7 +137,7 @@ void compare_published(const Report& report, const ActualTable& actuals, Recheck
   };
   for (const IndicatorResult& res : report.results)
     if (res.row && res.row->score)
-      compare(res.indicator->path_text(), *res.row->score, res.score, res.unscored);
+      compare(res.indicator->path_text(), *res.row->score, res.score, res.unscored.value_or(""));
   if (const Cell* block = published(actuals, "执行率得分")) {
     std::optional<Score> computed;
     std::string why =

@@ -39,18 +39,33 @@ struct Outlook {
   std::string explanation;
 };
 
+// The target, actual and 偏差原因 are read from the tables, not copied (a
+// copy of each was 96 of a result's 416 bytes): a result points into the
+// tables (`indicator`, `row`) and is good only while they are alive, as it
+// always was; every command keeps its Pipeline (the targets) and its actuals
+// for as long as their reports.
 struct IndicatorResult {
   const Indicator* indicator = nullptr;
-  std::string target;     // as written
-  const char* kind = "";  // of the parsed target (Constraint::kind): "quantity", …, or ""
-  std::string actual;     // as written; empty when none was reported
-  std::string reason;     // 偏差原因, as reported
+  Period period = Period::year;  // whose target is judged
+  const char* kind = "";         // of the parsed target (Constraint::kind): "quantity", …, or ""
   const ActualRow* row = nullptr;  // the actuals row matched, when any (its 分值, 得分)
+  // As written: the indicator's target for the period, or the rule files'
+  // target when one replaced it (`rule_target`).
+  const std::string& target() const;
+  // As written: the computed actual when the rule files computed one, else
+  // the matched row's; empty when none was reported.
+  const std::string& actual() const;
+  const std::string& reason() const;  // 偏差原因, as reported on the matched row
+  // Set only when the rule files changed the text judged (a rule's target, a
+  // computed actual): most results have neither.
+  Boxed<std::string> rule_target;
+  Boxed<std::string> computed_actual;
   // With no row matched: the rows whose name matched it and other indicators
   // too, dropped (E4005, assess_key_ambiguous), so that the report says its
   // actual and 分值 were dropped, not that none was given. Which of them was
-  // its own nobody can tell: they are named together.
-  std::vector<const ActualRow*> dropped_rows;
+  // its own nobody can tell: they are named together. Boxed: nearly every
+  // result has none.
+  Boxed<std::vector<const ActualRow*>> dropped_rows;
   Verdict verdict;
   // What was judged, when rule files changed it (a rule's target, a computed
   // actual, a rounded one): later stages use these rather than the text.
@@ -61,7 +76,7 @@ struct IndicatorResult {
   // Filled by assess(): the year-end score (nullopt when not scored, and
   // `unscored` says why), the mid-year outlook, and whether a 偏差原因 is owed.
   std::optional<Score> score;
-  std::string unscored;
+  Boxed<std::string> unscored;  // Boxed: set only when a year-end report does not score it
   // On the heap, as judged_target: only a mid-year report has one.
   Boxed<Outlook> outlook;
   bool needs_reason = false;

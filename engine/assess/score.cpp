@@ -297,9 +297,9 @@ std::optional<Score> score_one(const IndicatorResult& res, const Number& weight,
     default:
       break;
   }
-  auto target = parse_target(res.target);
+  auto target = parse_target(res.target());
   if (auto* t = std::get_if<Constraint>(&target)) apply_bare_reading(*t, res.indicator->path());
-  auto actual = parse_actual(res.actual);
+  auto actual = parse_actual(res.actual());
   const auto* c = res.judged_target ? &*res.judged_target : std::get_if<Constraint>(&target);
   const auto* a = res.judged_actual ? &*res.judged_actual : std::get_if<Actual>(&actual);
   if (!c || !a)
@@ -451,20 +451,20 @@ void score_year(Report& r, const ScoringScheme& scheme) {
     const IndicatorScoring& cfg = config_of(scheme, *res.indicator);
     if (weight[i]) given_sum = given_sum + *weight[i];
     if (cfg.not_applicable) {
-      res.unscored = tr("not applicable: dropped, the total is rescaled to 100");
+      res.unscored = std::string(tr("not applicable: dropped, the total is rescaled to 100"));
       continue;
     }
     if (res.verdict.kind == VerdictKind::no_target) {
-      res.unscored = tr("no target set");
+      res.unscored = std::string(tr("no target set"));
       continue;
     }
     if (!weight[i]) {
       // A published 分值 on a row dropped by E4005: given, but not read.
-      if (std::any_of(res.dropped_rows.begin(), res.dropped_rows.end(),
-                      [](const ActualRow* row) { return bool(row->weight); }))
+      if (res.dropped_rows && std::any_of(res.dropped_rows->begin(), res.dropped_rows->end(),
+                                          [](const ActualRow* row) { return bool(row->weight); }))
         res.unscored = trn("its 分值 was on the row dropped by {}",
-                           "its 分值 was on one of the rows dropped by {}", res.dropped_rows.size(),
-                           id_of(Code::assess_key_ambiguous));
+                           "its 分值 was on one of the rows dropped by {}",
+                           res.dropped_rows->size(), id_of(Code::assess_key_ambiguous));
       else
         res.unscored = explicit_weights
                            ? std::string(tr("no weight given"))
@@ -597,7 +597,7 @@ Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
   const OnTrackRule& rule = scheme.on_track;
   const Indicator& ind = *res.indicator;
   auto year_target = parse_target(ind.year_target.text);
-  auto actual = parse_actual(res.actual);
+  auto actual = parse_actual(res.actual());
   auto* yc = std::get_if<Constraint>(&year_target);
   if (yc) apply_bare_reading(*yc, ind.path());
   const auto* a = std::get_if<Actual>(&actual);
@@ -606,7 +606,7 @@ Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
       !std::holds_alternative<ActualNone>(a->form))
     if (auto o = against_year(*yc, *a, ind, rule, year, no_half_target)) return *o;
   // A met half-year ceiling or rate is on schedule, not yet certain.
-  auto half_target = parse_target(res.target);
+  auto half_target = parse_target(res.target());
   auto* hc = std::get_if<Constraint>(&half_target);
   if (hc) apply_bare_reading(*hc, ind.path());
   bool settles_late =
@@ -631,13 +631,14 @@ Outlook outlook_of(const IndicatorResult& res, const ScoringScheme& scheme,
   if (hc && a) cmp = comparison_of(*hc, *a, config_of(scheme, ind).direction);
   if (!cmp) {
     if (hc && std::holds_alternative<DeadlineConstraint>(hc->form) &&
-        ind.year_target.text == res.target)
+        ind.year_target.text == res.target())
       return {OnTrack::impossible, tr("the deadline, the same for the year, is already missed")};
     return {OnTrack::possible, tr("missed at half-year; it can still be put right by year-end")};
   }
   if (cmp->direction == Direction::exact && cmp->a > cmp->t &&
       eq_over_rule(config_of(scheme, ind), scheme, ind.name) == EqMiss::over_is_met)
-    return {OnTrack::certain, tr("above the = half-year target {}: ahead of schedule", res.target)};
+    return {OnTrack::certain,
+            tr("above the = half-year target {}: ahead of schedule", res.target())};
   bool higher = cmp->direction == Direction::higher_better ||
                 (cmp->direction == Direction::exact && cmp->a < cmp->t);
   if (cmp->t.sign() <= 0 || (!higher && cmp->a.sign() <= 0))
@@ -699,7 +700,7 @@ void assess(Report& r, const ScoringScheme& scheme) {
       score_year(r, scheme);
     else
       for (IndicatorResult& res : r.results)
-        if (!res.target.empty() || !res.indicator->year_target.text.empty())
+        if (!res.target().empty() || !res.indicator->year_target.text.empty())
           res.outlook = outlook_of(res, scheme, r.year);
   }
   for (IndicatorResult& res : r.results) {
@@ -707,7 +708,7 @@ void assess(Report& r, const ScoringScheme& scheme) {
         res.verdict.kind == VerdictKind::fail || res.verdict.kind == VerdictKind::partial ||
         res.verdict.kind == VerdictKind::missing || res.verdict.kind == VerdictKind::error;
     bool review = res.score && res.score->review;
-    res.needs_reason = (missed || review) && res.reason.empty();
+    res.needs_reason = (missed || review) && res.reason().empty();
   }
 }
 

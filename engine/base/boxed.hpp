@@ -29,6 +29,10 @@ class Boxed {
     p_ = v ? std::make_unique<T>(std::move(*v)) : nullptr;
     return *this;
   }
+  Boxed& operator=(T v) {
+    p_ = std::make_unique<T>(std::move(v));
+    return *this;
+  }
 
   bool has_value() const { return p_ != nullptr; }
   explicit operator bool() const { return has_value(); }
@@ -36,6 +40,7 @@ class Boxed {
   T& operator*() { return *p_; }
   const T* operator->() const { return p_.get(); }
   T* operator->() { return p_.get(); }
+  T value_or(T fallback) const { return p_ ? *p_ : std::move(fallback); }
 
  private:
   std::unique_ptr<T> p_;

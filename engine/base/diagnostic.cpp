@@ -97,7 +97,7 @@ std::string where_text(const SourceLocation& where) {
 }
 
 std::string where_line_text(const SourceLocation& where) {
-  return where.file + ":" + (where.place.empty() ? std::to_string(where.line) : where.place);
+  return where.file + ":" + (where.place.empty() ? std::to_string(where.line) : where.place.str());
 }
 
 std::string position_text(const SourceLocation& where) {
@@ -107,7 +107,7 @@ std::string position_text(const SourceLocation& where) {
 
 std::string line_phrase(const SourceLocation& where) {
   if (where.place.empty()) return tr("line {}", where.line);
-  if (where.place.find_first_not_of("0123456789") == std::string::npos)
+  if (where.place.str().find_first_not_of("0123456789") == std::string::npos)
     return tr("line {}", where.place);
   return where.place;
 }

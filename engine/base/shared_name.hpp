@@ -6,7 +6,8 @@
 // (docs/reliability.md, "Report sizes"). Boost.Flyweight keeps one copy of
 // each distinct name, shared by every SharedName that names it, wherever it
 // was made from; copying one copies a pointer. Reads as the std::string it
-// names.
+// names. A location's place in a published table ("Sheet1!C7") is one too:
+// eight bytes, empty in nearly every location.
 
 #include <fmt/format.h>
 

@@ -199,17 +199,17 @@ Json indicator_json(const IndicatorResult& res, std::size_t index) {
   e["level2"] = ind.level2;
   e["key_work"] = ind.key_work;
   e["indicator"] = ind.name;
-  e["target"] = res.target;
+  e["target"] = res.target();
   e["kind"] = res.kind;
-  e["actual"] = res.actual;
+  e["actual"] = res.actual();
   e["verdict"] = to_string(res.verdict.kind);
   e["explanation"] = res.verdict.explanation;
   e["assumptions"] = res.verdict.assumptions;
   e["rules"] = res.verdict.rules;
-  e["reason"] = res.reason;
+  e["reason"] = res.reason();
   e["needs_reason"] = res.needs_reason;
   e["score"] = res.score ? score_json(*res.score) : Json(nullptr);
-  e["unscored"] = res.unscored;
+  e["unscored"] = res.unscored.value_or("");
   if (res.outlook) {
     Json o;
     o["on_track"] = to_string(res.outlook->on_track);

@@ -19,8 +19,8 @@ ReportRow report_row(const Report& r, std::size_t i) {
   row.key_work = ind.key_work;
   row.name = ind.name;
   row.path = ind.path_text();
-  row.target = res.target;
-  row.actual = res.actual;
+  row.target = res.target();
+  row.actual = res.actual();
   row.verdict = said(res.verdict.kind);
   row.verdict_key = to_string(res.verdict.kind);
   row.explanation = res.verdict.explanation;
@@ -31,13 +31,13 @@ ReportRow report_row(const Report& r, std::size_t i) {
     for (const auto& n : res.score->notes) row.scoring += tr("; {}", n);
     row.review = res.score->review;
   } else {
-    row.scoring = res.unscored;
+    row.scoring = res.unscored.value_or("");
   }
   if (res.outlook) {
     row.on_track = chinese(res.outlook->on_track);
     row.on_track_why = res.outlook->explanation;
   }
-  row.reason = res.reason;
+  row.reason = res.reason();
   row.needs_reason = res.needs_reason;
   return row;
 }

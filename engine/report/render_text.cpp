@@ -131,8 +131,8 @@ Styled assessment_lines(const IndicatorResult& res, const std::string& indent,
              (res.score->review && n.starts_with("over-achieved") ? tr("review: {}", n)
                                                                   : tr("note: {}", n)) +
              "\n";
-  } else if (!res.unscored.empty()) {
-    out += indent + tr("not scored: {}", res.unscored) + "\n";
+  } else if (res.unscored) {
+    out += indent + tr("not scored: {}", *res.unscored) + "\n";
   }
   if (res.outlook)
     out += indent +
@@ -263,14 +263,15 @@ void write_text(const Report& r, const TextOptions& options, const TextSink& sin
     item.coloured(pad_right(said(res.verdict.kind), verdict_width), colour_of(res.verdict.kind),
                   options.color);
     item += " " + res.indicator->path_text() + "\n";
-    item += indent +
-            tr("target {} · actual {}", res.target.empty() ? tr("(none)") : shown_cell(res.target),
-               res.actual.empty() ? tr("(none)") : shown_cell(res.actual)) +
-            "\n";
+    item +=
+        indent +
+        tr("target {} · actual {}", res.target().empty() ? tr("(none)") : shown_cell(res.target()),
+           res.actual().empty() ? tr("(none)") : shown_cell(res.actual())) +
+        "\n";
     item += indent + res.verdict.explanation + "\n";
     for (const auto& a : res.verdict.rules) item += indent + tr("rule: {}", a) + "\n";
     for (const auto& a : res.verdict.assumptions) item += indent + tr("assumed: {}", a) + "\n";
-    if (!res.reason.empty()) item += indent + tr("偏差原因: {}", res.reason) + "\n";
+    if (!res.reason().empty()) item += indent + tr("偏差原因: {}", res.reason()) + "\n";
     item += assessment_lines(res, indent, options);
     sink(item.finish());
   }

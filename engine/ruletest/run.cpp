@@ -288,7 +288,7 @@ void record(const rules::RuleSet& rs, const Report& report, CoverageMap& map) {
     }
     // The scale a word target is judged on, as rules::judge decides it.
     if (!target) {
-      auto parsed = parse_target(res.target, rs.units);
+      auto parsed = parse_target(res.target(), rs.units);
       if (auto* c = std::get_if<Constraint>(&parsed)) target = *c;
     }
     std::string word;
@@ -589,11 +589,11 @@ class CaseRun {
         const IndicatorResult* res = find_indicator(e, report);
         if (!res) return;
         if (!res->score) {
-          fail(e.where, res->unscored.empty()
+          fail(e.where, !res->unscored
                             ? tr("得分 {}: expected {}, got no score (the report is for {})",
                                  e.subject, e.number, chinese(report.period))
                             : tr("得分 {}: expected {}, got no score ({})", e.subject, e.number,
-                                 res->unscored));
+                                 *res->unscored));
           return;
         }
         if (!agrees(e.number, res->score->points))

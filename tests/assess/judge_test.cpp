@@ -74,7 +74,7 @@ TEST_CASE("every indicator is reported exactly once and tallied once", "[report]
   CHECK(r.diagnostics.empty());
   REQUIRE(r.results.size() == t.indicators.size());
   CHECK(r.results[0].verdict.kind == VerdictKind::fail);
-  CHECK(r.results[0].reason == "两个项目延期");
+  CHECK(r.results[0].reason() == "两个项目延期");
   CHECK(r.results[1].verdict.kind == VerdictKind::pass);
   CHECK(r.results[2].verdict.kind == VerdictKind::pass);
   CHECK(r.results[3].verdict.kind == VerdictKind::no_target);
@@ -113,11 +113,12 @@ TEST_CASE("an actual that matches no indicator or two is an error naming it", "[
     CHECK(r.results[i].verdict.explanation ==
           "no actual: the row naming it (line 2) was dropped by E4005: the name matches 2 "
           "indicators");
-    REQUIRE(r.results[i].dropped_rows.size() == 1);
-    CHECK(r.results[i].dropped_rows[0]->key.where.line == 2);
+    REQUIRE(r.results[i].dropped_rows);
+    REQUIRE(r.results[i].dropped_rows->size() == 1);
+    CHECK((*r.results[i].dropped_rows)[0]->key.where.line == 2);
   }
   CHECK(r.results[1].verdict.explanation == "no actual was reported (no row in the actuals file)");
-  CHECK(r.results[1].dropped_rows.empty());
+  CHECK(!r.results[1].dropped_rows);
 }
 
 TEST_CASE("an actual that matches many indicators lists five and counts the rest", "[report]") {

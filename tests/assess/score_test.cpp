@@ -78,7 +78,7 @@ TEST_CASE("the default split spreads 产出 50, 效益 30 and 预算执行率 10
   });
   const Report& r = c->report;
   CHECK_FALSE(r.results[0].score);
-  CHECK(r.results[0].unscored == "决策 carries no weight in the split");
+  CHECK(r.results[0].unscored.value_or("") == "决策 carries no weight in the split");
   CHECK(score_of(*c, 1).weight == num("10"));
   CHECK(score_of(*c, 1).points == num("9.85"));
   CHECK(score_of(*c, 1).explanation == "10 × 98.5/100 = 9.85");
@@ -95,7 +95,7 @@ TEST_CASE("the default split spreads 产出 50, 效益 30 and 预算执行率 10
   CHECK(score_of(*c, 5).explanation == "达成 [80%,100%]: 15 × 100% = 15");
   CHECK(score_of(*c, 6).points == num("10.5"));
   CHECK(score_of(*c, 6).explanation == "部分达成 [60%,80%): 15 × 70% = 10.5");
-  CHECK(r.results[7].unscored == "no target set");
+  CHECK(r.results[7].unscored.value_or("") == "no target set");
   REQUIRE(r.scoring);
   // 满意度 has no scored indicator: dropped, the rest rescaled from 90 to 100.
   CHECK(r.scoring->weight == num("90"));
@@ -222,7 +222,8 @@ TEST_CASE("not-applicable indicators are dropped and the total rescaled to 100",
                 {"X", "丙", "≥10个", "0个", ""}},
                s);
   CHECK_FALSE(c->report.results[2].score);
-  CHECK(c->report.results[2].unscored == "not applicable: dropped, the total is rescaled to 100");
+  CHECK(c->report.results[2].unscored.value_or("") ==
+        "not applicable: dropped, the total is rescaled to 100");
   const Scoring& t = *c->report.scoring;
   CHECK(t.weight == num("70"));
   CHECK(t.points == num("55"));
@@ -246,7 +247,7 @@ TEST_CASE("given weights that do not sum to 100 are a warning", "[score]") {
 TEST_CASE("an indicator without a weight is not scored once weights are given", "[score]") {
   auto c = run({{"X", "甲", "≥10个", "10个", ""}, {"X", "乙", "≥10个", "10个", ""}},
                weighted({{"甲", "100"}}));
-  CHECK(c->report.results[1].unscored == "no weight given");
+  CHECK(c->report.results[1].unscored.value_or("") == "no weight given");
 }
 
 TEST_CASE("qualitative bands take the configured point", "[score]") {
@@ -462,9 +463,9 @@ TEST_CASE("scoring explains itself in Chinese when the run speaks Chinese", "[sc
       {"满意度指标", "服务对象满意度", "", "", ""},
   });
   const Report& r = c->report;
-  CHECK(r.results[0].unscored == "决策在分配中没有分值");
+  CHECK(r.results[0].unscored.value_or("") == "决策在分配中没有分值");
   CHECK(score_of(*c, 2).explanation == "达到目标：得满分 50");
-  CHECK(r.results[3].unscored == "未设目标值");
+  CHECK(r.results[3].unscored.value_or("") == "未设目标值");
   REQUIRE(r.scoring);
   CHECK(r.scoring->explanation ==
         "59.85 分（满分 60 分） × 100/60 = 99.75：优（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）");

@@ -244,7 +244,7 @@ TEST_CASE("every format lists the 核对 and the funds block", "[render]") {
 TEST_CASE("the html page keeps category labels whole and shows ═ as =", "[render]") {
   auto c = make(Period::year);
   c->report.heading = {{"项目名称", "档案数字化"}, {"实施单位", "档案馆"}};
-  c->report.results[2].target = "═100%";
+  c->report.results[2].rule_target = std::string("═100%");
   std::string h = render_html(c->report);
   CHECK(contains(h, "<title>档案数字化 · 测试单位 2024年度 · 全年</title>"));
   CHECK(contains(h, "td.cat{word-break:keep-all}"));
