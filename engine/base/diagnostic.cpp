@@ -1,5 +1,6 @@
 #include "engine/base/diagnostic.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -152,6 +153,26 @@ SourceLine::SourceLine(std::string_view text) {
   std::memcpy(block.get(), &size, sizeof size);
   std::memcpy(block.get() + sizeof size, text.data(), size);
   text_ = std::move(block);
+}
+
+SourceLine SourceLines::add(std::string_view text) {
+  // Blocks double from 4 KiB to 1 MiB: a small table takes little room, and
+  // a line that does not fit in what is left of a block leaves at most
+  // 64 KiB of it unused.
+  constexpr std::size_t kFirst = std::size_t{4} << 10, kLargest = std::size_t{1} << 20;
+  constexpr std::size_t kOwnBlock = std::size_t{64} << 10;
+  const std::size_t size = text.size();
+  if (size == 0 || sizeof size + size > kOwnBlock) return SourceLine(text);
+  if (room_ - used_ < sizeof size + size) {
+    room_ = std::max(std::clamp(2 * room_, kFirst, kLargest), sizeof size + size);
+    block_ = std::make_shared_for_overwrite<char[]>(room_);
+    used_ = 0;
+  }
+  char* at = block_.get() + used_;
+  std::memcpy(at, &size, sizeof size);
+  std::memcpy(at + sizeof size, text.data(), size);
+  used_ += sizeof size + size;
+  return SourceLine(std::shared_ptr<const char[]>(block_, at));
 }
 
 Diagnostic make_diagnostic(Code code, std::string file, unsigned line, unsigned column,

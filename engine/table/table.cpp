@@ -175,10 +175,14 @@ class LineReader {
         make_diagnostic(code, file_, line, column, std::move(message), std::move(source)));
   }
 
+  // The line as its cells and diagnostics echo it: one block holds many lines.
+  SourceLine source(const Line& line) { return source_lines_.add(line.text); }
+
  private:
   const std::string& file_;
   std::string_view content_;
   std::vector<Diagnostic>& diagnostics_;
+  SourceLines source_lines_;
   std::size_t pos_ = 0;
   unsigned line_ = 0;
   unsigned skipped_ = 0;  // lines reported as unreadable
@@ -189,9 +193,10 @@ class LineReader {
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 };
 
-std::vector<Cell> split_cells(const std::string& file, const Line& line) {
+// `shared`: the line, one copy however many cells.
+std::vector<Cell> split_cells(const std::string& file, const Line& line, const SourceLine& shared) {
   std::vector<Cell> cells;
-  const SourceLine shared(line.text);  // one copy, however many cells
+  cells.reserve(static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), '\t')) + 1);
   std::size_t start = 0;
   while (true) {
     auto tab = line.text.find('\t', start);
@@ -265,7 +270,7 @@ std::optional<Header> read_header(LineReader& lines, const std::string& file,
     }
     Header h{{}, 0, *line};
     bool ok = true;
-    const std::vector<Cell> cells = split_cells(file, *line);
+    const std::vector<Cell> cells = split_cells(file, *line, lines.source(*line));
     // A header of 10 000 unknown columns gives five and a count.
     LineRepeats repeats(lines.diagnostics(), [](Code code) {
       return std::string(code == Code::table_unknown_column ? tr("unknown columns")
@@ -335,7 +340,7 @@ void for_each_row(LineReader& lines, const std::string& file, const Header& h, E
                   line->text);
       continue;
     }
-    auto cells = split_cells(file, *line);
+    auto cells = split_cells(file, *line, lines.source(*line));
     each(*line, cells);
   }
 }

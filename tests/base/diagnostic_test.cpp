@@ -209,3 +209,22 @@ TEST_CASE("many diagnostics of one code on one line are five and a count", "[dia
   repeats.flush();  // said once
   CHECK(out.size() == 13);
 }
+
+TEST_CASE("source lines packed many to a block read back whole", "[diagnostic]") {
+  // Lines short and long, across block ends, one too long to pack, and one
+  // longer than the first block (4 KiB) while blocks are small.
+  std::vector<std::string> texts = {"产出指标\t数量指标", "", std::string(5000, 'a'), "x"};
+  for (int i = 0; i < 3000; ++i) texts.push_back("第" + std::to_string(i) + "行\t≥95%");
+  texts.push_back(std::string(70000, 'b'));
+  texts.push_back("last");
+  std::vector<SourceLine> lines;
+  {
+    SourceLines store;
+    for (const std::string& t : texts) lines.push_back(store.add(t));
+  }  // the lines keep their blocks
+  REQUIRE(lines.size() == texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    CHECK(lines[i].view() == texts[i]);
+    CHECK(lines[i].empty() == texts[i].empty());
+  }
+}
