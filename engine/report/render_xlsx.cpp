@@ -31,6 +31,7 @@
 
 #include "engine/base/blank.hpp"
 #include "engine/base/diagnostic.hpp"
+#include "engine/base/input_file.hpp"
 #include "engine/base/limits.hpp"
 #include "engine/base/message.hpp"
 #include "engine/base/utf8.hpp"
@@ -108,15 +109,19 @@ struct ExactNumbers {
   struct Cell {
     lxw_row_t row;
     lxw_col_t col;
-    std::uint32_t at;    // in `digits`
-    std::uint16_t size;  // a printed figure: a few dozen characters at most
+    std::uint32_t at;  // in `digits`
+    std::uint32_t size;
   };
   std::vector<Cell> cells;
   std::string digits;
 
   void add(lxw_row_t row, lxw_col_t col, std::string_view exact) {
+    // A sheet's figures are a few million characters at most (Excel's rows
+    // times two figures of a few dozen): past 4 GiB would be a bug.
+    if (digits.size() + exact.size() > UINT32_MAX)
+      throw std::logic_error("xlsx: the figures' text is over 4 GiB");
     cells.push_back({row, col, static_cast<std::uint32_t>(digits.size()),
-                     static_cast<std::uint16_t>(exact.size())});
+                     static_cast<std::uint32_t>(exact.size())});
     digits += exact;
   }
   std::string_view exact(const Cell& c) const {
@@ -283,7 +288,7 @@ std::string exact_numbers(const std::string& path, const std::string& part, Exac
   in = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
   if (!in) return fail(tr("the sheet cannot be read"));
   out = scratch_file(scratch_dir(path));
-  if (!out) return fail(std::strerror(errno));
+  if (!out) return fail(system_error_text(errno));
   // A cell written twice holds what was written last.
   std::vector<ExactNumbers::Cell>& cells = numbers.cells;
   std::stable_sort(cells.begin(), cells.end(),
@@ -346,7 +351,7 @@ std::string exact_numbers(const std::string& path, const std::string& part, Exac
   if (!rewrite(xml.size()) || next != cells.size()) return fail(tr("a cell is missing"));
   zip_fclose(in);
   in = nullptr;
-  if (!ok || std::fflush(out) != 0) return fail(std::strerror(errno));
+  if (!ok || std::fflush(out) != 0) return fail(system_error_text(errno));
   // libzip reads a stream from where it stands when `start` is 0.
   std::rewind(out);
   zip_source_t* src = zip_source_filep(za, out, 0, -1);  // to its end; libzip closes `out`
